@@ -1,0 +1,152 @@
+"""Schema steps, one function each, applied in order. Never edit a step once shipped:
+add a new one. STEPS lists every step this version knows, so a database that has
+applied a step not in it was written by a newer Newsdesk."""
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("newsdesk")
+STEPS: list[str] = []
+
+
+def step(fn):
+    STEPS.append(fn.__name__)
+    return migrations()(fn)
+
+
+# Every row a later sync will carry has a text id and created/updated stamps.
+_SYNCED = "created_at TEXT NOT NULL, updated_at TEXT NOT NULL, updated_by TEXT"
+
+_INITIAL = [
+    f"""CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        username TEXT NOT NULL UNIQUE,
+        real_name TEXT NOT NULL,
+        roles TEXT NOT NULL DEFAULT '[]',
+        password_hash TEXT,
+        active INTEGER NOT NULL DEFAULT 1,
+        {_SYNCED})""",
+    f"""CREATE TABLE channels (
+        id TEXT PRIMARY KEY,
+        slug TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        parent_id TEXT REFERENCES channels(id),
+        position INTEGER NOT NULL DEFAULT 0,
+        kind TEXT NOT NULL DEFAULT 'list' CHECK (kind IN ('list', 'link')),
+        url TEXT,
+        {_SYNCED})""",
+    f"""CREATE TABLE topics (
+        id TEXT PRIMARY KEY,
+        slug TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        description TEXT NOT NULL DEFAULT '',
+        position INTEGER NOT NULL DEFAULT 0,
+        {_SYNCED})""",
+    """CREATE TABLE site (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        updated_by TEXT)""",
+    f"""CREATE TABLE assets (
+        id TEXT PRIMARY KEY,              -- sha256 of the bytes
+        filename TEXT NOT NULL,
+        mime TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        data BLOB NOT NULL,
+        {_SYNCED})""",
+    f"""CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        channel_id TEXT REFERENCES channels(id),
+        kicker TEXT NOT NULL DEFAULT '',
+        title TEXT NOT NULL,
+        subtitle TEXT NOT NULL DEFAULT '',
+        summary TEXT NOT NULL DEFAULT '',
+        body TEXT NOT NULL DEFAULT '',
+        body_html TEXT,
+        renderer_version TEXT,
+        origin TEXT NOT NULL DEFAULT 'original' CHECK (origin IN ('original', 'reprint')),
+        source TEXT NOT NULL DEFAULT '',
+        original_title TEXT NOT NULL DEFAULT '',
+        original_author TEXT NOT NULL DEFAULT '',
+        reporters TEXT NOT NULL DEFAULT '[]',
+        editor_id TEXT REFERENCES users(id),
+        author_id TEXT REFERENCES users(id),
+        state TEXT NOT NULL DEFAULT 'draft' CHECK (state IN ('draft', 'submitted',
+            'in_review', 'returned', 'approved', 'scheduled', 'published', 'withdrawn')),
+        review_stage INTEGER,
+        publish_at TEXT,
+        first_published_at TEXT,
+        number INTEGER UNIQUE,
+        public_path TEXT UNIQUE,
+        tags TEXT NOT NULL DEFAULT '[]',
+        cover_asset_id TEXT REFERENCES assets(id),
+        pinned INTEGER NOT NULL DEFAULT 0,
+        weight INTEGER NOT NULL DEFAULT 0,
+        corrections TEXT NOT NULL DEFAULT '[]',
+        revision INTEGER NOT NULL DEFAULT 0,
+        {_SYNCED})""",
+    "CREATE INDEX articles_state ON articles(state, publish_at)",
+    "CREATE INDEX articles_channel ON articles(channel_id, first_published_at)",
+    "CREATE INDEX articles_updated ON articles(updated_at)",
+    "CREATE INDEX articles_published ON articles(first_published_at)",
+    "CREATE INDEX articles_author ON articles(author_id, state)",
+    """CREATE TABLE article_topics (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        topic_id TEXT NOT NULL REFERENCES topics(id),
+        PRIMARY KEY (article_id, topic_id))""",
+    f"""CREATE TABLE revisions (
+        id TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        number INTEGER NOT NULL,
+        content TEXT NOT NULL,            -- JSON snapshot of the content fields
+        reason TEXT NOT NULL,
+        {_SYNCED},
+        UNIQUE (article_id, number))""",
+    # Append-only; hash chains the rows of one article, so stories merge independently.
+    f"""CREATE TABLE review_events (
+        id TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        seq INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        stage INTEGER,
+        revision INTEGER,
+        actor_id TEXT REFERENCES users(id),
+        at TEXT NOT NULL,
+        comment TEXT NOT NULL DEFAULT '',
+        detail TEXT NOT NULL DEFAULT '{{}}',
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        {_SYNCED},
+        UNIQUE (article_id, seq))""",
+    """CREATE TABLE page_views (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        day TEXT NOT NULL,
+        views INTEGER NOT NULL,
+        PRIMARY KEY (article_id, day))""",
+    """CREATE TABLE export_state (
+        out_dir TEXT NOT NULL,
+        path TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        written_at TEXT NOT NULL,
+        PRIMARY KEY (out_dir, path))""",
+    # Local search index, rebuilt from articles, never synced. The integer key keeps
+    # the FTS rowid stable across VACUUM, which the articles' implicit rowid is not.
+    # date (first publication, else last edit) lets results sort newest first without
+    # touching the wide articles rows.
+    """CREATE TABLE search_docs (
+        rowid INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL UNIQUE,
+        date TEXT NOT NULL)""",
+    # Facts about this file's local derived data (e.g. which segmenter built the index).
+    "CREATE TABLE local_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    """CREATE VIRTUAL TABLE search_index USING fts5(
+        title, body, people, content='', tokenize='unicode61 remove_diacritics 2')""",
+]
+
+
+@step
+def m001_initial(db: Database) -> None:
+    for sql in _INITIAL:
+        db.execute(sql)

@@ -1,0 +1,315 @@
+"""`newsdesk` / `python main.py <command>`: argparse commands over the core.
+Exit codes: 0 ok, 1 problems found, 2 usage or input errors (one line, no traceback)."""
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+import sys
+import unicodedata
+from dataclasses import asdict
+from pathlib import Path
+
+from db import SchemaTooNew
+from newsdesk import importers, times
+from newsdesk.demo import load_demo
+from newsdesk.errors import NewsdeskError
+from newsdesk.meta import meta_line
+from newsdesk.model import Role, State
+from newsdesk.paths import default_db_path
+from newsdesk.render import char_count
+from newsdesk.store import Store
+
+OK, PROBLEMS, USAGE = 0, 1, 2
+
+
+class CliError(Exception):
+    """A user's mistake: printed as one line, exit 2."""
+
+
+# ---- output helpers ---------------------------------------------------------------
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - _width(text))
+
+
+def _table(rows: list[list[str]]) -> None:
+    if not rows:
+        return
+    widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
+    for r in rows:
+        print("  ".join([_pad(c, w) for c, w in zip(r, widths)] + [r[-1]]).rstrip())
+
+
+def _json(value) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+# ---- opening the database -------------------------------------------------------------
+def _db_path(args) -> Path:
+    return Path(args.db) if args.db else default_db_path()
+
+
+def _open(args, must_exist: bool = True) -> Store:
+    path = _db_path(args)
+    if must_exist and not path.exists():
+        raise CliError(f"no database at {path}; create one with 'newsdesk init --db {path}'")
+    try:
+        return Store.open(path)
+    except SchemaTooNew as e:
+        raise CliError(f"{path}: {e}") from None
+    except sqlite3.DatabaseError as e:
+        raise CliError(f"{path} is not a usable Newsdesk database ({e})") from None
+
+
+def _channel_name(store: Store, channel_id: str | None, cache: dict) -> str:
+    if not channel_id:
+        return ""
+    if channel_id not in cache:
+        cache[channel_id] = store.channel(channel_id).name
+    return cache[channel_id]
+
+
+# ---- commands ------------------------------------------------------------------------
+def cmd_init(args) -> int:
+    path = _db_path(args)
+    store = _open(args, must_exist=False)
+    try:
+        if args.demo:
+            if store.count_articles() or store.users():
+                raise CliError(f"{path} already has content; demo data goes into a new database")
+            n = load_demo(store)
+            print(f"created {path} with the demo newsroom ({n} stories)")
+        else:
+            print(f"ready: {path}")
+    finally:
+        store.close()
+    return OK
+
+
+def cmd_import(args) -> int:
+    store = _open(args)
+    try:
+        actor = store.find_user(args.as_user).id if args.as_user else None
+        if args.channel:
+            store.find_channel(args.channel)
+        report = importers.import_paths(store, args.paths, actor_id=actor,
+                                        channel=args.channel)
+    finally:
+        store.close()
+    for path, article_id, state in report.imported:
+        print(f"imported {path} → {article_id[:8]} ({state})")
+    for path, why in report.skipped:
+        print(f"skipped {path}: {why}")
+    for path, why in report.failed:
+        print(f"failed {path}: {why}", file=sys.stderr)
+    print(f"{len(report.imported)} imported, {len(report.skipped)} skipped, "
+          f"{len(report.failed)} failed")
+    return PROBLEMS if report.failed else OK
+
+
+def _summary(store: Store, a, channels: dict, tz: str) -> dict:
+    return {"id": a.id, "state": a.state, "review_stage": a.review_stage,
+            "channel": _channel_name(store, a.channel_id, channels),
+            "date": times.local_text(a.first_published_at or a.publish_at or a.updated_at, tz),
+            "title": a.title, "public_path": a.public_path}
+
+
+def cmd_list(args) -> int:
+    store = _open(args)
+    try:
+        channel = store.find_channel(args.channel).id if args.channel else None
+        author = store.find_user(args.author).id if args.author else None
+        ids = store.article_ids(state=args.state, channel_id=channel, author_id=author,
+                                limit=args.limit, offset=args.offset)
+        tz, channels = store.site().get("timezone", times.DEFAULT_TZ), {}
+        rows = [_summary(store, a, channels, tz) for a in store.articles(ids)]
+    finally:
+        store.close()
+    if args.json:
+        _json(rows)
+    else:
+        _table([[r["id"][:8], r["state"], r["date"][:16], r["channel"], r["title"]]
+                for r in rows])
+    return OK
+
+
+def cmd_search(args) -> int:
+    query = " ".join(args.query)
+    store = _open(args)
+    try:
+        hits = store.search(query, limit=args.limit)
+        tz, channels = store.site().get("timezone", times.DEFAULT_TZ), {}
+        rows = [asdict(h) | {"channel": _channel_name(store, h.channel_id, channels),
+                             "date": times.local_text(h.date, tz)} for h in hits]
+    finally:
+        store.close()
+    if args.json:
+        _json(rows)
+    elif not rows:
+        print(f"no story matches {query!r}")
+    else:
+        for r in rows:
+            print(f"{r['article_id'][:8]}  {r['date'][:10]}  {r['channel']}  {r['title']}")
+            print(f"          {r['snippet']}")
+    return OK
+
+
+def article_json(store: Store, article_id: str) -> dict:
+    a = store.article(article_id)
+    channel = store.channel(a.channel_id) if a.channel_id else None
+    topics = {t.id: t for t in store.topics()}
+    return asdict(a) | {
+        "channel": {"slug": channel.slug, "name": channel.name} if channel else None,
+        "topics": [{"slug": topics[t].slug, "name": topics[t].name} for t in a.topics],
+        "author": store.user(a.author_id).real_name if a.author_id else None,
+        "char_count": char_count(a.body),
+        "meta": meta_line(store, a),
+    }
+
+
+def cmd_show(args) -> int:
+    store = _open(args)
+    try:
+        data = article_json(store, store.resolve_article_id(args.id))
+    finally:
+        store.close()
+    if args.json:
+        _json(data)
+        return OK
+    meta = data["meta"]
+    for line in (data["kicker"], data["title"], data["subtitle"]):
+        if line:
+            print(line)
+    print(f"发布时间:{meta['published_at']}  来源:{meta['source']}  "
+          f"编辑:{meta['editor']}  审核:{meta['reviewer']}")
+    print()
+    print(data["body"])
+    if data["reporters"]:
+        print(f"（记者{'、'.join(data['reporters'])}）")
+    print()
+    print(f"id {data['id']} · {data['state']} · {(data['channel'] or {}).get('name', '')} · "
+          f"{data['char_count']} 字 · revision {data['revision']}"
+          + (f" · {data['public_path']}" if data["public_path"] else ""))
+    return OK
+
+
+def cmd_users(args) -> int:
+    store = _open(args)
+    try:
+        if args.action == "add":
+            bad = [r for r in args.role if r not in set(Role)]
+            if bad:
+                raise CliError(f"unknown role {bad[0]!r}; roles are "
+                               + ", ".join(r.value for r in Role))
+            user = store.add_user(args.username, args.name, args.role)
+            print(f"added {user.username} ({user.real_name})")
+            return OK
+        users = store.users()
+    finally:
+        store.close()
+    rows = [{"id": u.id, "username": u.username, "real_name": u.real_name,
+             "roles": u.roles, "active": u.active} for u in users]
+    if args.json:
+        _json(rows)
+    else:
+        _table([[r["username"], r["real_name"], ", ".join(r["roles"])] for r in rows])
+    return OK
+
+
+def cmd_channels(args) -> int:
+    store = _open(args)
+    try:
+        if args.action == "add":
+            c = store.add_channel(args.slug, args.name, parent=args.parent,
+                                  kind="link" if args.link else "list", url=args.link)
+            print(f"added channel {c.slug} ({c.name})")
+            return OK
+        channels = store.channels()
+    finally:
+        store.close()
+    slugs = {c.id: c.slug for c in channels}
+    rows = [{"id": c.id, "slug": c.slug, "name": c.name, "parent": slugs.get(c.parent_id),
+             "kind": c.kind, "url": c.url} for c in channels]
+    if args.json:
+        _json(rows)
+    else:
+        _table([[("  " if r["parent"] else "") + r["slug"], r["name"],
+                 r["kind"] + (f" → {r['url']}" if r["url"] else "")] for r in rows])
+    return OK
+
+
+# ---- the parser ------------------------------------------------------------------------
+def build_parser() -> argparse.ArgumentParser:
+    # --db works before or after the command; SUPPRESS keeps a later one from resetting it.
+    db = argparse.ArgumentParser(add_help=False)
+    db.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
+                    help="database file (default: $NEWSDESK_DB or the user data directory)")
+    listing = argparse.ArgumentParser(add_help=False)
+    listing.add_argument("--json", action="store_true", help="print JSON")
+
+    p = argparse.ArgumentParser(prog="newsdesk", description="Newsdesk newsroom editor")
+    p.add_argument("--db", metavar="PATH", default=None,
+                   help="database file (default: $NEWSDESK_DB or the user data directory)")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    c = sub.add_parser("init", parents=[db], help="create a database")
+    c.add_argument("--demo", action="store_true", help="fill it with the demo newsroom")
+    c.set_defaults(func=cmd_init)
+
+    c = sub.add_parser("import", parents=[db], help="import markdown files or saved pages")
+    c.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    c.add_argument("--as", dest="as_user", metavar="USER", help="the importing user")
+    c.add_argument("--channel", help="channel for files that name none")
+    c.set_defaults(func=cmd_import)
+
+    c = sub.add_parser("list", parents=[db, listing], help="list stories, newest first")
+    c.add_argument("--state", choices=[s.value for s in State])
+    c.add_argument("--channel", help="channel slug or name")
+    c.add_argument("--author", help="username or real name")
+    c.add_argument("--limit", type=int, default=50)
+    c.add_argument("--offset", type=int, default=0)
+    c.set_defaults(func=cmd_list)
+
+    c = sub.add_parser("search", parents=[db, listing], help="full-text search")
+    c.add_argument("query", nargs="+")
+    c.add_argument("--limit", type=int, default=20)
+    c.set_defaults(func=cmd_search)
+
+    c = sub.add_parser("show", parents=[db, listing], help="show one story")
+    c.add_argument("id", help="article id or a unique prefix of it")
+    c.set_defaults(func=cmd_show)
+
+    c = sub.add_parser("users", parents=[db, listing], help="list or add users")
+    users = c.add_subparsers(dest="action", metavar="ACTION")
+    add = users.add_parser("add", parents=[db], help="add a user")
+    add.add_argument("username")
+    add.add_argument("--name", required=True, help="real name, as pages print it")
+    add.add_argument("--role", action="append", default=[],
+                     help="editor, reviewer1..3 or admin; repeatable")
+    c.set_defaults(func=cmd_users, json=False)
+
+    c = sub.add_parser("channels", parents=[db, listing], help="list or add channels")
+    channels = c.add_subparsers(dest="action", metavar="ACTION")
+    add = channels.add_parser("add", parents=[db], help="add a channel")
+    add.add_argument("slug", help="ASCII path segment, e.g. shehui")
+    add.add_argument("name", help="display name, e.g. 社会")
+    add.add_argument("--parent", help="parent channel slug or name")
+    add.add_argument("--link", metavar="URL", help="make it a link channel")
+    c.set_defaults(func=cmd_channels, json=False)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except (CliError, NewsdeskError) as e:
+        print(f"newsdesk: error: {e}", file=sys.stderr)
+        return USAGE
+    except sqlite3.OperationalError as e:
+        print(f"newsdesk: error: the database could not be used: {e}", file=sys.stderr)
+        return USAGE

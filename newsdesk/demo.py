@@ -1,0 +1,86 @@
+"""Demo content: a small working newsroom (channels, users, footer settings and a dozen
+stories in every state), so a new user's first look is not an empty window. The data
+lives in resources/demo/; this module only loads it and gives each story the review
+history its state implies."""
+from __future__ import annotations
+
+import tomllib
+from datetime import timedelta
+
+from newsdesk import times
+from newsdesk.importers import frontmatter
+from newsdesk.importers.decode import decode
+from newsdesk.meta import review_stages
+from newsdesk.paths import resource
+from newsdesk.store import Store
+
+
+def load_demo(store: Store, stories: bool = True) -> int:
+    """Fill an empty database with the demo newsroom (site settings, users, channels,
+    topics and, unless stories is False, the demo stories). Returns the story count."""
+    data = tomllib.loads(resource("demo", "site.toml").read_text("utf-8"))
+    with store.transaction():
+        store.set_site(data["site"])
+        users = {u["username"]: store.add_user(u["username"], u["real_name"], u["roles"])
+                 for u in data["users"]}
+        for c in data["channels"]:
+            store.add_channel(c["slug"], c["name"], parent=c.get("parent"),
+                              kind=c.get("kind", "list"), url=c.get("url"))
+        for t in data["topics"]:
+            store.add_topic(t["slug"], t["name"], t.get("description", ""))
+        files = sorted(resource("demo", "articles").glob("*.md")) if stories else []
+        for path in files:
+            _load_story(store, decode(path.read_bytes()), users, data["site"])
+    return len(files)
+
+
+def _reviewers(users: dict, site: dict) -> list[str]:
+    """The first user holding each stage's role, stage by stage."""
+    return [next(u.id for u in users.values() if s["role"] in u.roles)
+            for s in review_stages(site)]
+
+
+def _load_story(store: Store, text: str, users: dict, site: dict) -> None:
+    demo, _ = frontmatter.split(text)
+    story = frontmatter.parse(text, site["timezone"])
+    author = users[demo["demo_author"]].id
+    state = demo["demo_state"]
+    when = times.from_stored(story.published_at) if story.published_at else None
+
+    def at(hours_before: float) -> str:
+        return times.to_stored(when - timedelta(hours=hours_before)) if when else times.now()
+
+    article = store.create_article(
+        author, at=at(5), title=story.title, kicker=story.kicker, subtitle=story.subtitle,
+        body=story.body, channel_id=store.find_channel(story.channel).id,
+        origin=story.origin or "original", source=story.source,
+        original_title=story.original_title, original_author=story.original_author,
+        reporters=story.reporters,
+        editor_id=users[story.editor].id if story.editor else None,
+        tags=story.tags, topics=[store.find_topic(t).id for t in story.topics],
+        publish_at=story.published_at)
+    if state == "draft":
+        return
+    rev = article.revision
+    store.append_event(article.id, "submit", author, stage=1, revision=rev, at=at(4))
+    reviewers = _reviewers(users, site)
+    if state == "returned":
+        store.append_event(article.id, "return", reviewers[0], stage=1, revision=rev,
+                           comment=demo["demo_return_reason"], at=at(3))
+        store.update_article(article.id, {"state": "returned", "review_stage": None}, author)
+        return
+    # demo_stage: the stage the story waits at; a submitted one waits at the first.
+    waiting = demo.get("demo_stage", 1 if state == "submitted" else len(reviewers) + 1)
+    signed = waiting - 1
+    for stage, reviewer in enumerate(reviewers[:signed], 1):
+        store.append_event(article.id, "approve", reviewer, stage=stage, revision=rev,
+                           at=at(4 - stage))
+    if state in ("submitted", "in_review"):
+        store.update_article(article.id, {"state": state, "review_stage": signed + 1}, author)
+    elif state == "approved":
+        future = story.published_at > times.now()
+        store.update_article(article.id, {"state": "scheduled" if future else "approved",
+                                          "review_stage": None}, author)
+    elif state == "published":
+        store.append_event(article.id, "publish", reviewers[-1], revision=rev, at=at(0))
+        store.publish(article.id, story.published_at, reviewers[-1])

@@ -1,0 +1,267 @@
+"""Saved article pages from an outlet's old site — HTML, or the page's text dumped to a
+.txt file — laid out like the reference page: '标题——站点名', the meta line
+(发布时间 / 来源 / 编辑 / 审核), body paragraphs, the (记者…) byline, and navigation
+and footer text that must stay out of the body."""
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+
+from newsdesk import times
+from newsdesk.importers.story import ImportedStory, clean_paragraph, split_names
+
+
+class NotAnArticle(ValueError):
+    pass
+
+
+_WS = re.compile(r"[\s\u3000\u00a0]+")
+_META_KEYS = {
+    "发布时间": "date", "时间": "date", "日期": "date", "发布日期": "date",
+    "来源": "source", "稿源": "source",
+    "编辑": "editor", "责任编辑": "editor", "责编": "editor",
+    "审核": "reviewer", "审核人": "reviewer", "终审": "reviewer",
+    "作者": "author", "记者": "author",
+}
+# Labels that end a meta value without being one we keep.
+_OTHER_LABELS = ("字号", "浏览次数", "浏览", "点击数", "点击", "阅读", "作者单位")
+_LABEL = re.compile("(" + "|".join(
+    r"\s*".join(label) for label in sorted([*_META_KEYS, *_OTHER_LABELS], key=len, reverse=True)
+) + r")\s*[:：]")
+_BYLINE = re.compile(r"^[（(]\s*(?:本报)?记者\s*(.+?)\s*[)）]$")
+_FOOTER = re.compile(r"网站简介|广告服务|联系方式|版权所有|举报电话|网站地图|许可证|"
+                     r"上一篇|下一篇|相关新闻|相关阅读|分享到|【打印】|关闭窗口")
+_BREADCRUMB = re.compile(r"(?:当前位置|您的位置|所在位置)\s*[:：]\s*(.*)")
+_TITLE_SEP = re.compile(r"\s*(?:——|--|_|\||｜| - )\s*")
+_SHORT_HEADING = 40
+
+
+def _norm(text: str) -> str:
+    return _WS.sub(" ", text or "").strip()
+
+
+def parse_meta(text: str) -> dict[str, str]:
+    """{'date', 'source', 'editor', 'reviewer', 'author'} found in a meta line, in any
+    spacing, with half- or full-width colons."""
+    text = _norm(text)
+    labels = list(_LABEL.finditer(text))
+    found: dict[str, str] = {}
+    for i, m in enumerate(labels):
+        key = _META_KEYS.get(re.sub(r"\s", "", m.group(1)))  # None for _OTHER_LABELS
+        if not key or key in found:
+            continue
+        end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
+        value = re.split(r"[|｜【\[]", text[m.end():end])[0].strip()
+        if value:
+            found[key] = value
+    return found
+
+
+def _is_meta(text: str) -> bool:
+    meta = parse_meta(text)
+    return "date" in meta or {"source", "editor"} <= meta.keys()
+
+
+def _headline_hint(page_title: str) -> str:
+    """'主标题——站点名' → '主标题'."""
+    parts = [p for p in _TITLE_SEP.split(_norm(page_title)) if p]
+    return parts[0] if len(parts) > 1 else _norm(page_title)
+
+
+def _crumbs(text: str) -> list[str]:
+    """'当前位置：首页 > 国内' → ['首页', '国内']."""
+    m = _BREADCRUMB.search(text)
+    return [c for c in re.split(r"\s*[>›»/＞]\s*", m.group(1)) if c] if m else []
+
+
+def _byline(text: str) -> list[str] | None:
+    m = _BYLINE.match(text)
+    if not m:
+        return None
+    names = re.split(r"\s*通讯员\s*", m.group(1))[0]
+    return split_names(names)
+
+
+def _finish(headline: str, kicker: str, subtitle: str, meta: dict, paragraphs: list[str],
+            breadcrumb: list[str], tz: str) -> ImportedStory:
+    if not headline:
+        raise NotAnArticle("no headline found")
+    if "date" not in meta:
+        raise NotAnArticle("no meta line with 发布时间 found; not a saved article page")
+    try:
+        published = times.parse_local(meta["date"], tz)
+    except ValueError:
+        raise NotAnArticle(f"发布时间 {meta['date']!r} is not a date") from None
+    reporters: list[str] = []
+    body = []
+    for p in paragraphs:
+        names = _byline(p)
+        if names is not None:
+            reporters += names
+        elif p:
+            body.append(p)
+    if not reporters and meta.get("author"):
+        reporters = split_names(meta["author"])
+    source = meta.get("source", "")
+    return ImportedStory(
+        title=headline, kicker=kicker, subtitle=subtitle, body="\n\n".join(body),
+        breadcrumb=breadcrumb, published_at=published, source=source,
+        reporters=reporters, editor=meta.get("editor", ""),
+        reviewer=meta.get("reviewer", ""))
+
+
+# ---- HTML ------------------------------------------------------------------------
+def _short_sibling(el: Tag | None) -> str:
+    """Text of a headline's neighbour if it reads as a kicker or subtitle."""
+    if not isinstance(el, Tag) or el.name not in ("p", "div", "h2", "h3", "h4", "h5",
+                                                   "span", "em"):
+        return ""
+    text = _norm(el.get_text(" "))
+    if not text or len(text) > 60 or el.find("a") or el.find("img") or _is_meta(text):
+        return ""
+    return text
+
+
+def _sibling(el: Tag, forward: bool) -> Tag | None:
+    nxt = el.next_sibling if forward else el.previous_sibling
+    while nxt is not None and not isinstance(nxt, Tag):
+        if str(nxt).strip():
+            return None
+        nxt = nxt.next_sibling if forward else nxt.previous_sibling
+    return nxt
+
+
+def _find_headline(soup: BeautifulSoup, hint: str) -> Tag | None:
+    for el in soup.find_all(["h1", "h2", "h3", "div", "p", "td", "span", "strong"]):
+        if _norm(el.get_text(" ")) == hint and not el.find("a"):
+            return el
+    return soup.find("h1")
+
+
+def _find_meta(soup: BeautifulSoup) -> Tag | None:
+    for s in soup.find_all(string=re.compile(r"发\s*布\s*时\s*间|来\s*源")):
+        el = s.parent
+        while el is not None and not _is_meta(el.get_text(" ")):
+            if len(el.get_text()) > 400:
+                el = None
+                break
+            el = el.parent
+        if el is not None:
+            return el
+    return None
+
+
+def _content_container(soup: BeautifulSoup) -> Tag | None:
+    best, best_score = None, 0
+    for el in soup.find_all(["div", "td", "article", "section", "body"]):
+        score = sum(len(p.get_text(strip=True)) for p in el.find_all("p", recursive=False))
+        if score > best_score:
+            best, best_score = el, score
+    return best if best_score >= 20 else None
+
+
+def _image(img: Tag) -> str:
+    src = img.get("src", "").strip()
+    return f"![{_norm(img.get('alt', ''))}]({src})" if src else ""
+
+
+def _block(el: Tag | NavigableString) -> list[str]:
+    """Markdown paragraphs for one child of the content container."""
+    if isinstance(el, NavigableString):
+        text = clean_paragraph(_norm(str(el)))
+        return [text] if text else []
+    if el.name in ("script", "style"):
+        return []
+    if el.name in ("h2", "h3", "h4", "h5", "h6"):
+        return ["## " + _norm(el.get_text(" "))]
+    if el.name == "img":
+        return [_image(el)]
+    if el.name in ("ul", "ol"):
+        marker = "1." if el.name == "ol" else "-"
+        return ["\n".join(f"{marker} {_norm(li.get_text(' '))}" for li in el.find_all("li"))]
+    out = [_image(img) for img in el.find_all("img")]
+    text = clean_paragraph(el.get_text().replace("\u00a0", " ")).strip()
+    strong = "".join(s.get_text() for s in el.find_all(["strong", "b"]))
+    if text and strong.strip() == text and len(text) <= _SHORT_HEADING:
+        out.append("## " + text)  # a bold one-line paragraph is a section heading
+    elif text:
+        out.append(text)
+    return [p for p in out if p]
+
+
+def parse_html(html: str, tz: str = times.DEFAULT_TZ) -> ImportedStory:
+    soup = BeautifulSoup(html, "html.parser")
+    for junk in soup(["script", "style", "noscript", "template"]):
+        junk.decompose()
+    hint = _headline_hint(soup.title.get_text() if soup.title else "")
+    headline_el = _find_headline(soup, hint) if hint else soup.find("h1")
+    headline = _norm(headline_el.get_text(" ")) if headline_el else hint
+    kicker = subtitle = ""
+    if headline_el is not None:
+        kicker = _short_sibling(_sibling(headline_el, forward=False))
+        subtitle = _short_sibling(_sibling(headline_el, forward=True))
+    meta_el = _find_meta(soup)
+    meta = parse_meta(meta_el.get_text(" ")) if meta_el else {}
+    crumb = soup.find(string=_BREADCRUMB)
+    crumbs = _crumbs(_norm(crumb.parent.get_text(" "))) if crumb else []
+    container = _content_container(soup)
+    if container is not None:
+        paragraphs = [p for child in container.children for p in _block(child)]
+    else:
+        lines = [_norm(t) for t in soup.get_text("\n").splitlines()]
+        paragraphs = _body_lines(lines, headline, meta_el and _norm(meta_el.get_text(" ")))
+    paragraphs = [p for p in paragraphs if not _FOOTER.search(p) and not _is_meta(p)
+                  and _norm(p) != headline]
+    return _finish(headline, kicker, subtitle, meta, paragraphs, crumbs, tz)
+
+
+# ---- text dumps --------------------------------------------------------------------
+def _body_lines(lines: list[str], headline: str, meta_line: str | None) -> list[str]:
+    """Lines after the meta line, up to the footer."""
+    start = 0
+    for i, line in enumerate(lines):
+        if line and (line == meta_line or _is_meta(line)):
+            start = i + 1
+            break
+    body = []
+    for line in lines[start:]:
+        if _FOOTER.search(line):
+            break
+        line = clean_paragraph(line)
+        if not line:
+            continue
+        if line.startswith("“") and line.endswith("”") and len(line) <= _SHORT_HEADING:
+            line = "## " + line
+        body.append(line)
+    return body
+
+
+def _navigation(line: str) -> bool:
+    items = line.split()
+    return ("首页" in line or "当前位置" in line or "——" in line
+            or (len(items) >= 3 and all(len(i) <= 6 for i in items)))
+
+
+def parse_text(text: str, tz: str = times.DEFAULT_TZ) -> ImportedStory:
+    lines = [_norm(line) for line in text.splitlines()]
+    meta_at = next((i for i, line in enumerate(lines) if _is_meta(line)), None)
+    if meta_at is None:
+        raise NotAnArticle("no meta line with 发布时间 found; not a saved article page")
+    meta = parse_meta(lines[meta_at])
+    above = [(i, line) for i, line in enumerate(lines[:meta_at]) if line]
+    titled = next((line for _, line in above if "——" in line), "")
+    hint = _headline_hint(titled) if titled else ""
+    at = next((i for i, line in reversed(above) if line == hint), None)
+    if at is None:  # no '标题——站点名' line: the headline is the line above the meta line
+        at = above[-1][0] if above else None
+    if at is None:
+        raise NotAnArticle("no headline found above the meta line")
+    headline = lines[at]
+    subtitle = " ".join(line for line in lines[at + 1:meta_at] if line)
+    before = [line for i, line in above if i < at]
+    kicker = before[-1] if before and not _navigation(before[-1]) and len(before[-1]) <= 40 \
+        else ""
+    crumbs = next((_crumbs(line) for line in lines[:meta_at] if _BREADCRUMB.search(line)), [])
+    return _finish(headline, kicker, subtitle, meta,
+                   _body_lines(lines, headline, lines[meta_at]), crumbs, tz)

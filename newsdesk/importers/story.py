@@ -1,0 +1,52 @@
+"""What an importer extracts from one file, before it touches the store."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_LEADING_SPACE = re.compile(r"^[\s\u3000\u00a0]+")
+_NAME_SEP = re.compile(r"[、，,;；/\s]+")
+_LIST_SEP = re.compile(r"\s*[、，,;；]\s*")
+
+
+@dataclass
+class ImportedStory:
+    title: str
+    body: str = ""
+    kicker: str = ""
+    subtitle: str = ""
+    summary: str = ""
+    channel: str | None = None        # slug or Chinese name, as the file says it
+    breadcrumb: list[str] = field(default_factory=list)  # channel-name candidates
+    published_at: str | None = None   # stored UTC text; None means a draft
+    draft: bool = False
+    origin: str | None = None         # None: the file does not say
+    source: str = ""
+    original_title: str = ""
+    original_author: str = ""
+    reporters: list[str] = field(default_factory=list)
+    editor: str = ""
+    reviewer: str = ""
+    tags: list[str] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+
+
+def clean_paragraph(text: str) -> str:
+    """Indentation is the stylesheet's job: drop leading (full-width) spaces."""
+    return _LEADING_SPACE.sub("", text).rstrip()
+
+
+def split_names(value, sep: re.Pattern = _NAME_SEP) -> list[str]:
+    """'李昌禹、张远晴' or ['李昌禹', '张远晴'] → ['李昌禹', '张远晴']."""
+    if value is None:
+        return []
+    items = value if isinstance(value, (list, tuple)) else [value]
+    names = []
+    for item in items:
+        names += [n.strip() for n in sep.split(str(item)) if n.strip()]
+    return list(dict.fromkeys(names))
+
+
+def split_list(value) -> list[str]:
+    """Tags and topics: like names, but a list item may contain spaces."""
+    return split_names(value, _LIST_SEP)

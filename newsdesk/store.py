@@ -1,0 +1,553 @@
+"""The Store: the only code that speaks SQL. It returns model objects, and the write
+methods return what they changed, so callers (GUI, CLI, importers) can refresh."""
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import asdict, fields
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import sqlite_utils
+
+from db import connect
+from newsdesk import chain, search, times
+from newsdesk.errors import NewsdeskError, NotFound
+from newsdesk.ids import new_id
+from newsdesk.model import (
+    CONTENT_FIELDS, Article, Channel, ChannelKind, ReviewEvent, Revision, SearchHit,
+    Topic, User,
+)
+from newsdesk.render import RENDERER_VERSION, render_body
+
+_SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*")
+_ARTICLE_JSON = ("reporters", "tags", "corrections")
+_ARTICLE_COLUMNS = [f.name for f in fields(Article) if f.name != "topics"]
+# Which article fields feed which search column.
+_SEARCHED = ("kicker", "title", "subtitle", "summary", "body", "reporters", "source",
+             "original_author", "original_title")
+
+
+def validate_slug(slug: str, what: str) -> str:
+    """Slugs become path segments of the exported site: plain lowercase ASCII only."""
+    if not isinstance(slug, str) or not _SLUG.fullmatch(slug):
+        raise NewsdeskError(
+            f"{what} slug {slug!r} is not allowed: use lowercase ASCII letters, digits, "
+            "'-' or '_' (no '/', no '..', no Chinese)")
+    return slug
+
+
+def public_path(channel_slug: str, published_at: str, number: int, tz: str) -> str:
+    """{channel}/{yyyy}/{mm}/{number}.html, month in the outlet's time zone. Fixed at
+    first publication and never changed, so links to the story keep working."""
+    local = times.local_text(published_at, tz)
+    return f"{channel_slug}/{local[:4]}/{local[5:7]}/{number}.html"
+
+
+class Store:
+    def __init__(self, db: sqlite_utils.Database):
+        self.db = db
+        self.conn: sqlite3.Connection = db.conn
+
+    @classmethod
+    def open(cls, path: str | Path) -> "Store":
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        store = cls(connect(path))
+        if store.search_index_version() != search.SEGMENTER_VERSION:
+            store.rebuild_search_index()
+        return store
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One atomic unit of writes. IMMEDIATE takes the write lock up front, so a
+        busy database waits (busy timeout) instead of failing halfway through."""
+        if self.conn.in_transaction:
+            with self.db.atomic():
+                yield
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.rollback()
+            raise
+        self.conn.execute("COMMIT")
+
+    def _rows(self, sql: str, params: Iterable | dict = ()) -> list[dict]:
+        cur = self.conn.execute(sql, params if isinstance(params, dict) else tuple(params))
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row)) for row in cur.fetchall()]
+
+    def _one(self, sql: str, params: Iterable = ()) -> dict | None:
+        rows = self._rows(sql, params)
+        return rows[0] if rows else None
+
+    @staticmethod
+    def _stamp(actor_id: str | None, now: str | None = None) -> dict:
+        now = now or times.now()
+        return {"created_at": now, "updated_at": now, "updated_by": actor_id}
+
+    # ---- users --------------------------------------------------------------
+    def add_user(self, username: str, real_name: str, roles: Iterable[str] = (),
+                 password_hash: str | None = None, actor_id: str | None = None) -> User:
+        username, real_name = (username or "").strip(), (real_name or "").strip()
+        if not username or not real_name:
+            raise NewsdeskError("a user needs a username and a real name")
+        user = User(id=new_id(), username=username, real_name=real_name,
+                    roles=sorted(set(roles)), password_hash=password_hash,
+                    **self._stamp(actor_id))
+        row = asdict(user) | {"roles": json.dumps(user.roles)}
+        with self.transaction():
+            if self._one("SELECT 1 FROM users WHERE username = ?", [username]):
+                raise NewsdeskError(f"a user named {username!r} already exists")
+            self.db["users"].insert(row)
+        return user
+
+    @staticmethod
+    def _user(row: dict) -> User:
+        return User(**(row | {"roles": json.loads(row["roles"]),
+                              "active": bool(row["active"])}))
+
+    def users(self) -> list[User]:
+        return [self._user(r) for r in self._rows("SELECT * FROM users ORDER BY username")]
+
+    def user(self, user_id: str) -> User:
+        row = self._one("SELECT * FROM users WHERE id = ?", [user_id])
+        if not row:
+            raise NotFound(f"no user with id {user_id!r}")
+        return self._user(row)
+
+    def find_user(self, key: str) -> User:
+        """A user by username, real name or id."""
+        row = self._one("SELECT * FROM users WHERE username = ? OR id = ? ORDER BY "
+                        "username = ? DESC LIMIT 1", [key, key, key])
+        if not row:
+            rows = self._rows("SELECT * FROM users WHERE real_name = ?", [key])
+            if len(rows) > 1:
+                raise NewsdeskError(f"more than one user is called {key!r}: use the username")
+            row = rows[0] if rows else None
+        if not row:
+            raise NotFound(f"no user {key!r}")
+        return self._user(row)
+
+    # ---- channels and topics --------------------------------------------------
+    def add_channel(self, slug: str, name: str, parent: str | None = None,
+                    kind: str = ChannelKind.LIST, url: str | None = None,
+                    position: int | None = None, actor_id: str | None = None) -> Channel:
+        validate_slug(slug, "channel")
+        if not (name or "").strip():
+            raise NewsdeskError(f"channel {slug!r} needs a name")
+        if kind not in (ChannelKind.LIST, ChannelKind.LINK):
+            raise NewsdeskError(f"channel kind must be 'list' or 'link', not {kind!r}")
+        if kind == ChannelKind.LINK and not url:
+            raise NewsdeskError(f"link channel {slug!r} needs a url")
+        with self.transaction():
+            if self._one("SELECT 1 FROM channels WHERE slug = ?", [slug]):
+                raise NewsdeskError(f"a channel with slug {slug!r} already exists")
+            parent_id = self.find_channel(parent).id if parent else None
+            if position is None:
+                position = self.conn.execute(
+                    "SELECT COALESCE(MAX(position) + 1, 0) FROM channels WHERE "
+                    "parent_id IS ?", [parent_id]).fetchone()[0]
+            channel = Channel(id=new_id(), slug=slug, name=name.strip(), parent_id=parent_id,
+                              position=position, kind=kind, url=url, **self._stamp(actor_id))
+            self.db["channels"].insert(asdict(channel))
+        return channel
+
+    def channels(self) -> list[Channel]:
+        """All channels, each top-level channel followed by its sub-channels."""
+        rows = [Channel(**r) for r in self._rows("SELECT * FROM channels ORDER BY position, slug")]
+        children: dict[str | None, list[Channel]] = {}
+        for c in rows:
+            children.setdefault(c.parent_id, []).append(c)
+        ordered: list[Channel] = []
+
+        def walk(parent_id):
+            for c in children.get(parent_id, []):
+                ordered.append(c)
+                walk(c.id)
+        walk(None)
+        return ordered
+
+    def channel(self, channel_id: str) -> Channel:
+        row = self._one("SELECT * FROM channels WHERE id = ?", [channel_id])
+        if not row:
+            raise NotFound(f"no channel with id {channel_id!r}")
+        return Channel(**row)
+
+    def find_channel(self, key: str) -> Channel:
+        """A channel by slug, Chinese name or id."""
+        row = self._one("SELECT * FROM channels WHERE slug = ? OR id = ? LIMIT 1", [key, key])
+        if not row:
+            rows = self._rows("SELECT * FROM channels WHERE name = ?", [key])
+            if len(rows) > 1:
+                raise NewsdeskError(f"more than one channel is called {key!r}: use its slug")
+            row = rows[0] if rows else None
+        if not row:
+            raise NotFound(f"no channel {key!r}")
+        return Channel(**row)
+
+    def add_topic(self, slug: str, name: str, description: str = "",
+                  actor_id: str | None = None) -> Topic:
+        validate_slug(slug, "topic")
+        if not (name or "").strip():
+            raise NewsdeskError(f"topic {slug!r} needs a name")
+        with self.transaction():
+            if self._one("SELECT 1 FROM topics WHERE slug = ?", [slug]):
+                raise NewsdeskError(f"a topic with slug {slug!r} already exists")
+            position = self.conn.execute(
+                "SELECT COALESCE(MAX(position) + 1, 0) FROM topics").fetchone()[0]
+            topic = Topic(id=new_id(), slug=slug, name=name.strip(), description=description,
+                          position=position, **self._stamp(actor_id))
+            self.db["topics"].insert(asdict(topic))
+        return topic
+
+    def topics(self) -> list[Topic]:
+        return [Topic(**r) for r in self._rows("SELECT * FROM topics ORDER BY position")]
+
+    def find_topic(self, key: str) -> Topic:
+        row = self._one("SELECT * FROM topics WHERE slug = ? OR name = ? OR id = ? LIMIT 1",
+                        [key, key, key])
+        if not row:
+            raise NotFound(f"no topic {key!r}")
+        return Topic(**row)
+
+    # ---- site settings ----------------------------------------------------------
+    def site(self) -> dict:
+        return {r["key"]: json.loads(r["value"]) for r in self._rows("SELECT * FROM site")}
+
+    def set_site(self, values: dict, actor_id: str | None = None) -> list[str]:
+        now = times.now()
+        with self.transaction():
+            self.db["site"].upsert_all(
+                [{"key": k, "value": json.dumps(v, ensure_ascii=False), "updated_at": now,
+                  "updated_by": actor_id} for k, v in values.items()], pk="key")
+        return sorted(values)
+
+    # ---- articles -------------------------------------------------------------
+    def _article(self, row: dict, topics: list[str]) -> Article:
+        row = dict(row)
+        for k in _ARTICLE_JSON:
+            row[k] = json.loads(row[k])
+        row["pinned"] = bool(row["pinned"])
+        return Article(**row, topics=topics)
+
+    def _topics_of(self, article_ids: list[str]) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {i: [] for i in article_ids}
+        for chunk in range(0, len(article_ids), 500):
+            ids = article_ids[chunk:chunk + 500]
+            for r in self._rows(
+                    "SELECT article_id, topic_id FROM article_topics WHERE article_id IN "
+                    f"({','.join('?' * len(ids))})", ids):
+                out[r["article_id"]].append(r["topic_id"])
+        return out
+
+    def article(self, article_id: str) -> Article:
+        row = self._one("SELECT * FROM articles WHERE id = ?", [article_id])
+        if not row:
+            raise NotFound(f"no article with id {article_id!r}")
+        return self._article(row, self._topics_of([article_id])[article_id])
+
+    def articles(self, ids: list[str]) -> list[Article]:
+        """The articles with these ids, in the order given (missing ids are skipped)."""
+        rows: dict[str, dict] = {}
+        for chunk in range(0, len(ids), 500):
+            part = ids[chunk:chunk + 500]
+            for r in self._rows(f"SELECT * FROM articles WHERE id IN "
+                                f"({','.join('?' * len(part))})", part):
+                rows[r["id"]] = r
+        topics = self._topics_of(list(rows))
+        return [self._article(rows[i], topics[i]) for i in ids if i in rows]
+
+    def resolve_article_id(self, prefix: str) -> str:
+        """The full id of the one article whose id starts with prefix."""
+        prefix = (prefix or "").strip().lower()
+        if not re.fullmatch(r"[0-9a-f]{1,32}", prefix):
+            raise NewsdeskError(f"{prefix!r} is not an article id (hex digits expected)")
+        ids = [r[0] for r in self.conn.execute(
+            "SELECT id FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT 2",
+            [prefix, prefix + "g"])]
+        if not ids:
+            raise NotFound(f"no article id starts with {prefix!r}")
+        if len(ids) > 1:
+            raise NewsdeskError(f"article id prefix {prefix!r} is ambiguous: give more characters")
+        return ids[0]
+
+    def find_article_id(self, title: str, first_published_at: str) -> str | None:
+        row = self.conn.execute("SELECT id FROM articles WHERE first_published_at = ? AND "
+                                "title = ? LIMIT 1", [first_published_at, title]).fetchone()
+        return row[0] if row else None
+
+    _ORDER = "COALESCE(first_published_at, publish_at, updated_at) DESC, id"
+
+    def article_ids(self, state: str | None = None, channel_id: str | None = None,
+                    author_id: str | None = None, limit: int | None = None,
+                    offset: int = 0) -> list[str]:
+        """Ids of matching articles, newest first: cheap enough to hold 100,000 of."""
+        where, params = self._filters(state, channel_id, author_id)
+        sql = f"SELECT id FROM articles {where} ORDER BY {self._ORDER}"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [limit, offset]
+        return [r[0] for r in self.conn.execute(sql, params)]
+
+    def count_articles(self, state: str | None = None, channel_id: str | None = None,
+                       author_id: str | None = None) -> int:
+        where, params = self._filters(state, channel_id, author_id)
+        return self.conn.execute(f"SELECT COUNT(*) FROM articles {where}", params).fetchone()[0]
+
+    @staticmethod
+    def _filters(state, channel_id, author_id) -> tuple[str, list]:
+        clauses, params = [], []
+        for column, value in (("state", state), ("channel_id", channel_id),
+                              ("author_id", author_id)):
+            if value is not None:
+                clauses.append(f"{column} = ?")
+                params.append(value)
+        return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+    def create_article(self, actor_id: str | None, reason: str = "create",
+                       at: str | None = None, **values) -> Article:
+        """Insert a new article (a draft unless values say otherwise) with revision 1."""
+        topics = values.pop("topics", [])
+        stamp = self._stamp(actor_id, at)
+        article = Article(id=new_id(), **values, **stamp)
+        if article.author_id is None:
+            article.author_id = actor_id
+        if not (article.title or "").strip():
+            raise NewsdeskError("an article needs a title")
+        article.topics = list(topics)
+        self._render(article)
+        article.revision = 1
+        with self.transaction():
+            self.db["articles"].insert(self._article_row(article))
+            self._set_topics(article.id, article.topics)
+            self._index(article)
+            self._add_revision(article, reason, actor_id, stamp["created_at"])
+        return article
+
+    def update_article(self, article_id: str, changes: dict, actor_id: str | None,
+                       checkpoint: str | None = None) -> tuple[Article, list[str]]:
+        """Apply changes; returns the article and the names of fields that changed.
+        A checkpoint reason ('save', 'submit', ...) also records a revision."""
+        with self.transaction():
+            old = self.article(article_id)
+            new = Article(**asdict(old))
+            for k, v in changes.items():
+                if not hasattr(new, k) or k in ("id", "created_at"):
+                    raise NewsdeskError(f"unknown article field {k!r}")
+                setattr(new, k, v)
+            changed = [k for k in changes if getattr(old, k) != getattr(new, k)]
+            if not changed and not checkpoint:
+                return old, []
+            if not (new.title or "").strip():
+                raise NewsdeskError("an article needs a title")
+            if "body" in changed or new.renderer_version != RENDERER_VERSION:
+                self._render(new)
+            new.updated_at, new.updated_by = times.now(), actor_id
+            if checkpoint:
+                new.revision = old.revision + 1
+            self.db["articles"].update(article_id, self._article_row(new))
+            if "topics" in changed:
+                self._set_topics(article_id, new.topics)
+            if any(k in _SEARCHED for k in changed):
+                self._unindex(old)
+                self._index(new)
+            else:
+                self.conn.execute("UPDATE search_docs SET date = ? WHERE article_id = ?",
+                                  [new.first_published_at or new.updated_at, article_id])
+            if checkpoint:
+                self._add_revision(new, checkpoint, actor_id, new.updated_at)
+        return new, changed
+
+    def publish(self, article_id: str, at: str, actor_id: str | None) -> Article:
+        """Mark published at `at`, fixing the public path on first publication."""
+        with self.transaction():
+            art = self.article(article_id)
+            changes = {"state": "published"}
+            if not art.public_path:
+                if not art.channel_id:
+                    raise NewsdeskError(f"article {article_id[:8]} has no channel to publish in")
+                number = self._next_number()
+                changes |= {"number": number, "first_published_at": at,
+                            "public_path": public_path(self.channel(art.channel_id).slug, at,
+                                                       number, self._tz())}
+            return self.update_article(article_id, changes, actor_id)[0]
+
+    def _next_number(self) -> int:
+        return self.conn.execute("SELECT COALESCE(MAX(number), 0) + 1 FROM articles").fetchone()[0]
+
+    def _tz(self) -> str:
+        return self.site().get("timezone", times.DEFAULT_TZ)
+
+    def bulk_add(self, articles: list[Article], events: list[dict],
+                 actor_id: str | None = None) -> None:
+        """Insert many new articles at once (archive loads): each gets revision 1, a
+        search entry, and, when published, its number and public path; events (dicts
+        of append_event's arguments plus article_id) are chained per article in order."""
+        with self.transaction():
+            number, tz = self._next_number(), self._tz()
+            slugs = {c.id: c.slug for c in self.channels()}
+            for a in sorted((a for a in articles if a.state == "published"),
+                            key=lambda a: a.first_published_at):
+                a.number, number = number, number + 1
+                a.public_path = public_path(slugs[a.channel_id], a.first_published_at,
+                                            a.number, tz)
+            for a in articles:
+                if a.renderer_version != RENDERER_VERSION:
+                    self._render(a)
+                a.revision = 1
+            self.conn.executemany(
+                f"INSERT INTO articles ({','.join(_ARTICLE_COLUMNS)}) VALUES "
+                f"({','.join('?' * len(_ARTICLE_COLUMNS))})",
+                [list(self._article_row(a).values()) for a in articles])
+            self.conn.executemany("INSERT INTO article_topics VALUES (?, ?)",
+                                  [(a.id, t) for a in articles for t in a.topics])
+            for a in articles:
+                self._index(a)
+                self._add_revision(a, "import", actor_id, a.created_at)
+            last: dict[str, tuple[int, str]] = {}
+            rows = []
+            for e in events:
+                seq, prev = last.get(e["article_id"], (0, chain.GENESIS))
+                event = {"id": new_id(), "article_id": e["article_id"], "seq": seq + 1,
+                         "kind": e["kind"], "stage": e.get("stage"),
+                         "revision": e.get("revision"), "actor_id": e.get("actor_id"),
+                         "at": e["at"], "comment": e.get("comment", ""),
+                         "detail": e.get("detail") or {}}
+                event["prev_hash"], event["hash"] = prev, chain.event_hash(prev, event)
+                last[e["article_id"]] = (seq + 1, event["hash"])
+                rows.append(event | {"detail": json.dumps(event["detail"], ensure_ascii=False),
+                                     "created_at": e["at"], "updated_at": e["at"],
+                                     "updated_by": e.get("actor_id")})
+            if rows:
+                cols = list(rows[0])
+                self.conn.executemany(
+                    f"INSERT INTO review_events ({','.join(cols)}) VALUES "
+                    f"({','.join('?' * len(cols))})", [list(r.values()) for r in rows])
+
+    def _render(self, article: Article) -> None:
+        article.body_html = render_body(article.body)
+        article.renderer_version = RENDERER_VERSION
+
+    def _article_row(self, a: Article) -> dict:
+        row = {k: getattr(a, k) for k in _ARTICLE_COLUMNS}
+        for k in _ARTICLE_JSON:
+            row[k] = json.dumps(row[k], ensure_ascii=False)
+        return row
+
+    def _set_topics(self, article_id: str, topic_ids: list[str]) -> None:
+        self.conn.execute("DELETE FROM article_topics WHERE article_id = ?", [article_id])
+        self.conn.executemany("INSERT INTO article_topics VALUES (?, ?)",
+                              [(article_id, t) for t in dict.fromkeys(topic_ids)])
+
+    def _add_revision(self, a: Article, reason: str, actor_id: str | None, at: str) -> None:
+        content = {k: getattr(a, k) for k in CONTENT_FIELDS}
+        self.conn.execute(
+            "INSERT INTO revisions (id, article_id, number, content, reason, created_at, "
+            "updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [new_id(), a.id, a.revision, json.dumps(content, ensure_ascii=False), reason,
+             at, at, actor_id])
+
+    def revisions(self, article_id: str) -> list[Revision]:
+        return [Revision(**(r | {"content": json.loads(r["content"])})) for r in self._rows(
+            "SELECT * FROM revisions WHERE article_id = ? ORDER BY number", [article_id])]
+
+    # ---- review events (the hash chain) ----------------------------------------
+    def append_event(self, article_id: str, kind: str, actor_id: str | None, *,
+                     stage: int | None = None, revision: int | None = None,
+                     comment: str = "", detail: dict | None = None,
+                     at: str | None = None) -> ReviewEvent:
+        with self.transaction():
+            last = self._one("SELECT seq, hash FROM review_events WHERE article_id = ? "
+                             "ORDER BY seq DESC LIMIT 1", [article_id])
+            at = at or times.now()
+            event = {"id": new_id(), "article_id": article_id,
+                     "seq": last["seq"] + 1 if last else 1, "kind": kind, "stage": stage,
+                     "revision": revision, "actor_id": actor_id, "at": at,
+                     "comment": comment, "detail": detail or {}}
+            prev = last["hash"] if last else chain.GENESIS
+            event |= {"prev_hash": prev, "hash": chain.event_hash(prev, event)}
+            self.db["review_events"].insert(
+                event | {"detail": json.dumps(event["detail"], ensure_ascii=False)}
+                | self._stamp(actor_id, at))
+        return ReviewEvent(**event, **self._stamp(actor_id, at))
+
+    def events(self, article_id: str) -> list[ReviewEvent]:
+        return [ReviewEvent(**(r | {"detail": json.loads(r["detail"])})) for r in self._rows(
+            "SELECT * FROM review_events WHERE article_id = ? ORDER BY seq", [article_id])]
+
+    # ---- search -----------------------------------------------------------------
+    @staticmethod
+    def _search_columns(a: Article) -> tuple[str, str, str]:
+        return (search.segment(" ".join((a.kicker, a.title, a.subtitle, a.original_title))),
+                search.segment(a.summary + "\n" + a.body),
+                search.segment(" ".join(a.reporters + [a.source, a.original_author])))
+
+    def _index(self, a: Article) -> None:
+        cur = self.conn.execute("INSERT INTO search_docs(article_id, date) VALUES (?, ?)",
+                                [a.id, a.first_published_at or a.updated_at])
+        self.conn.execute("INSERT INTO search_index(rowid, title, body, people) "
+                          "VALUES (?, ?, ?, ?)", [cur.lastrowid, *self._search_columns(a)])
+
+    def _unindex(self, a: Article) -> None:
+        # Contentless FTS5 forgets a row only when told the exact text it indexed.
+        row = self.conn.execute("SELECT rowid FROM search_docs WHERE article_id = ?",
+                                [a.id]).fetchone()
+        if row:
+            self.conn.execute(
+                "INSERT INTO search_index(search_index, rowid, title, body, people) "
+                "VALUES ('delete', ?, ?, ?, ?)", [row[0], *self._search_columns(a)])
+            self.conn.execute("DELETE FROM search_docs WHERE rowid = ?", [row[0]])
+
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+        """Articles matching every term of query, ranked in tiers as an editor reads
+        them: all terms in the headline first, then in the names (reporters, 来源),
+        then anywhere; newest first within a tier."""
+        expr = search.match_expression(query)
+        if expr is None:
+            raise NewsdeskError(f"nothing to search for in {query!r}")
+        # Column-filtered matches are cheap; sorting on search_docs.date avoids reading
+        # the wide article rows of every match.
+        rows = self._rows(
+            "WITH t AS (SELECT rowid FROM search_index WHERE search_index MATCH :title), "
+            " p AS (SELECT rowid FROM search_index WHERE search_index MATCH :people), "
+            " hits AS (SELECT d.article_id, d.date, CASE WHEN d.rowid IN t THEN 0 "
+            "   WHEN d.rowid IN p THEN 1 ELSE 2 END AS tier "
+            "  FROM search_index s JOIN search_docs d ON d.rowid = s.rowid "
+            "  WHERE search_index MATCH :expr ORDER BY tier, d.date DESC "
+            "  LIMIT :limit OFFSET :offset) "
+            "SELECT a.id, a.title, a.state, a.channel_id, a.body, a.summary, hits.date, "
+            " hits.tier FROM hits JOIN articles a ON a.id = hits.article_id "
+            "ORDER BY hits.tier, hits.date DESC",
+            {"expr": expr, "title": f"{{title}} : ({expr})",
+             "people": f"{{people}} : ({expr})", "limit": limit, "offset": offset})
+        terms = search.query_terms(query)
+        return [SearchHit(article_id=r["id"], title=r["title"], state=r["state"],
+                          channel_id=r["channel_id"], date=r["date"],
+                          matched_in=("headline", "names", "body")[r["tier"]],
+                          snippet=search.snippet(r["summary"] + "\n" + r["body"], terms))
+                for r in rows]
+
+    def search_index_version(self) -> str | None:
+        row = self.conn.execute("SELECT value FROM local_meta WHERE key = 'segmenter'").fetchone()
+        return row[0] if row else None
+
+    def rebuild_search_index(self) -> int:
+        """Re-index every article (after the segmenter changed). Returns the count."""
+        with self.transaction():
+            self.conn.execute("INSERT INTO search_index(search_index) VALUES ('delete-all')")
+            self.conn.execute("DELETE FROM search_docs")
+            ids = self.article_ids()
+            for chunk in range(0, len(ids), 1000):
+                for a in self.articles(ids[chunk:chunk + 1000]):
+                    self._index(a)
+            self.conn.execute("INSERT OR REPLACE INTO local_meta VALUES ('segmenter', ?)",
+                              [search.SEGMENTER_VERSION])
+        return len(ids)

@@ -1,0 +1,64 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from newsdesk.cli import main as cli_main  # noqa: E402
+from newsdesk.demo import load_demo  # noqa: E402
+from newsdesk.store import Store  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "newsdesk.db"
+
+
+@pytest.fixture
+def store(db_path):
+    s = Store.open(db_path)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def demo_store(db_path):
+    s = Store.open(db_path)
+    load_demo(s)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def newsroom(db_path):
+    """The demo newsroom without its stories."""
+    s = Store.open(db_path)
+    load_demo(s, stories=False)
+    yield s
+    s.close()
+
+
+class CliResult:
+    def __init__(self, code, out, err):
+        self.code, self.out, self.err = code, out, err
+
+
+@pytest.fixture
+def cli(capsys):
+    def run(*args):
+        code = cli_main([str(a) for a in args])
+        out, err = capsys.readouterr()
+        return CliResult(code, out, err)
+    return run
+
+
+def run_main(*args, env=None):
+    """python main.py ARGS in a subprocess, as a user would type it."""
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *map(str, args)],
+                          capture_output=True, text=True, env=env, timeout=120)

@@ -1,0 +1,167 @@
+import re
+
+import pytest
+
+from newsdesk import chain
+from newsdesk.errors import NewsdeskError, NotFound
+from newsdesk.model import Article
+from newsdesk.render import RENDERER_VERSION
+from newsdesk.store import Store
+
+ID = re.compile(r"[0-9a-f]{32}")
+
+
+def test_user_round_trip(store):
+    u = store.add_user("wangfang", "王芳", ["reviewer1", "editor"])
+    assert ID.fullmatch(u.id)
+    got = store.find_user("王芳")
+    assert (got.id, got.username, got.roles) == (u.id, "wangfang", ["editor", "reviewer1"])
+    assert store.find_user("wangfang").id == u.id == store.user(u.id).id
+    assert got.created_at.endswith("Z") and got.updated_at == got.created_at
+    with pytest.raises(NewsdeskError, match="already exists"):
+        store.add_user("wangfang", "另一个王芳")
+    with pytest.raises(NotFound):
+        store.find_user("nobody")
+
+
+@pytest.mark.parametrize("slug", ["..", "a/b", "社会", "Shehui", "", "-x", "a b"])
+def test_bad_channel_slugs_are_rejected_where_set(store, slug):
+    with pytest.raises(NewsdeskError, match="not allowed"):
+        store.add_channel(slug, "社会")
+    assert store.channels() == []
+
+
+def test_channels_tree_order_and_lookup(store):
+    store.add_channel("yaowen", "要闻")
+    store.add_channel("towns", "镇街")
+    store.add_channel("baita", "白塔镇", parent="镇街")
+    store.add_channel("guonei", "国内")
+    store.add_channel("h5", "h5", kind="link", url="https://h5.example/")
+    assert [c.slug for c in store.channels()] == ["yaowen", "towns", "baita", "guonei", "h5"]
+    assert store.find_channel("白塔镇").parent_id == store.find_channel("towns").id
+    with pytest.raises(NewsdeskError, match="needs a url"):
+        store.add_channel("h6", "h6", kind="link")
+
+
+def test_site_settings_round_trip(store):
+    store.set_site({"name": "越溪新闻网", "review_stages": [{"name": "初审"}]})
+    store.set_site({"licence": "浙新办[2006]27号"})
+    assert store.site() == {"name": "越溪新闻网", "review_stages": [{"name": "初审"}],
+                            "licence": "浙新办[2006]27号"}
+
+
+def test_article_round_trip_renders_and_snapshots(newsroom):
+    s = newsroom
+    editor = s.find_user("zhangwei")
+    topic = s.find_topic("xiangcun")
+    a = s.create_article(editor.id, title="溪口镇示范带初具规模", kicker="乡村振兴",
+                         subtitle="五村串珠成链", channel_id=s.find_channel("xikou").id,
+                         body="第一段。\n\n## “小标题”\n\n第二段<script>alert(1)</script>",
+                         reporters=["陈璐", "张薇"], tags=["乡村振兴"], topics=[topic.id])
+    got = s.article(a.id)
+    assert got == a
+    assert got.revision == 1 and got.state == "draft" and got.author_id == editor.id
+    assert got.renderer_version == RENDERER_VERSION
+    assert "<h2>“小标题”</h2>" in got.body_html and "<script" not in got.body_html
+    new, changed = s.update_article(a.id, {"body": "改过的正文", "tags": ["乡村振兴"]},
+                                    editor.id, checkpoint="save")
+    assert changed == ["body"] and new.revision == 2
+    assert s.article(a.id).body_html.strip() == "<p>改过的正文</p>"
+    revs = s.revisions(a.id)
+    assert [(r.number, r.reason) for r in revs] == [(1, "create"), (2, "save")]
+    assert revs[0].content["body"].startswith("第一段") and revs[0].content["topics"] == [topic.id]
+    assert s.update_article(a.id, {"title": "溪口镇示范带初具规模"}, editor.id) == (new, [])
+
+
+def test_update_without_title_is_refused_and_changes_nothing(newsroom):
+    a = newsroom.create_article(None, title="标题", body="正文")
+    with pytest.raises(NewsdeskError, match="needs a title"):
+        newsroom.update_article(a.id, {"title": " ", "body": "新正文"}, None)
+    assert newsroom.article(a.id) == a
+    with pytest.raises(NewsdeskError, match="unknown article field"):
+        newsroom.update_article(a.id, {"headline": "x"}, None)
+
+
+def test_publish_fixes_the_public_path_once(newsroom):
+    s = newsroom
+    a = s.create_article(None, title="要闻一则", channel_id=s.find_channel("yaowen").id)
+    # 2020-03-09 01:39 UTC is 09:39 in Asia/Shanghai; the path uses the outlet's month.
+    p = s.publish(a.id, "2020-02-29T17:00:00Z", None)
+    assert p.public_path == f"yaowen/2020/03/{p.number}.html"
+    assert p.first_published_at == "2020-02-29T17:00:00Z"
+    s.update_article(a.id, {"channel_id": s.find_channel("guonei").id, "state": "draft"}, None)
+    again = s.publish(a.id, "2021-01-01T00:00:00Z", None)
+    assert (again.public_path, again.first_published_at) == (p.public_path, p.first_published_at)
+
+
+def test_publish_needs_a_channel(newsroom):
+    a = newsroom.create_article(None, title="没有栏目")
+    with pytest.raises(NewsdeskError, match="no channel"):
+        newsroom.publish(a.id, "2020-01-01T00:00:00Z", None)
+
+
+def test_resolve_article_id_by_prefix(store):
+    a = store.create_article(None, title="甲")
+    assert store.resolve_article_id(a.id[:6].upper()) == a.id
+    with pytest.raises(NotFound):
+        store.resolve_article_id("f" * 32 if not a.id.startswith("f") else "0" * 32)
+    with pytest.raises(NewsdeskError, match="not an article id"):
+        store.resolve_article_id("xyz")
+    ids = [store.create_article(None, title=str(i)).id for i in range(40)]
+    first = ids[0][0]
+    if sum(i.startswith(first) for i in ids + [a.id]) > 1:
+        with pytest.raises(NewsdeskError, match="ambiguous"):
+            store.resolve_article_id(first)
+
+
+def test_events_form_a_hash_chain_per_article(store):
+    a = store.create_article(None, title="甲")
+    b = store.create_article(None, title="乙")
+    e1 = store.append_event(a.id, "submit", None, stage=1, revision=1)
+    store.append_event(b.id, "submit", None, stage=1, revision=1)
+    e2 = store.append_event(a.id, "approve", None, stage=1, revision=1, comment="同意",
+                            detail={"note": "无"})
+    events = store.events(a.id)
+    assert [e.seq for e in events] == [1, 2]
+    assert events[0].prev_hash == chain.GENESIS and events[1].prev_hash == e1.hash
+    for e in events:
+        assert e.hash == chain.event_hash(e.prev_hash, e.__dict__)
+    assert events[1] == e2
+
+
+def test_transaction_rolls_back_everything(store):
+    with pytest.raises(RuntimeError):
+        with store.transaction():
+            store.create_article(None, title="半截")
+            raise RuntimeError("boom")
+    assert store.count_articles() == 0
+    assert store.search("半截") == []
+
+
+def test_bulk_add_numbers_published_in_date_order_and_chains_events(newsroom):
+    s = newsroom
+    ch = s.find_channel("shehui").id
+    late = Article(id="b" * 32, title="后发", channel_id=ch, state="published",
+                   first_published_at="2021-05-01T00:00:00Z", body="社区活动",
+                   created_at="2021-05-01T00:00:00Z", updated_at="2021-05-01T00:00:00Z")
+    early = Article(id="a" * 32, title="先发", channel_id=ch, state="published",
+                    first_published_at="2020-05-01T00:00:00Z", body="正文",
+                    created_at="2020-05-01T00:00:00Z", updated_at="2020-05-01T00:00:00Z")
+    s.bulk_add([late, early], [
+        {"article_id": late.id, "kind": "submit", "at": "2021-04-30T00:00:00Z"},
+        {"article_id": late.id, "kind": "publish", "at": "2021-05-01T00:00:00Z"}])
+    assert s.article(early.id).public_path == "shehui/2020/05/1.html"
+    assert s.article(late.id).public_path == "shehui/2021/05/2.html"
+    assert s.article(late.id).body_html.strip() == "<p>社区活动</p>"
+    ev = s.events(late.id)
+    assert ev[1].prev_hash == ev[0].hash == chain.event_hash(chain.GENESIS, ev[0].__dict__)
+    assert [h.article_id for h in s.search("社区")] == [late.id]
+
+
+def test_reopening_keeps_everything(db_path):
+    s = Store.open(db_path)
+    a = s.create_article(None, title="持久", body="内容")
+    s.close()
+    s = Store.open(db_path)
+    assert s.article(a.id).body == "内容"
+    s.close()

@@ -1,0 +1,78 @@
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
+
+from ui.app import open_store
+from ui.article_model import PAGE, ArticleTableModel
+from ui.main_window import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path, qapp):
+    QSettings.setDefaultFormat(QSettings.IniFormat)
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    store = open_store(tmp_path / "fresh.db")  # a new file gets the demo newsroom
+    w = MainWindow(store, str(tmp_path / "fresh.db"))
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    store.close()
+
+
+def navigate(window, label):
+    for top in range(window.navigator.topLevelItemCount()):
+        parent = window.navigator.topLevelItem(top)
+        items = [parent.child(i) for i in range(parent.childCount())]
+        while items:
+            item = items.pop(0)
+            if item.text(0) == label:
+                window.navigator.setCurrentItem(item)
+                return
+            items += [item.child(i) for i in range(item.childCount())]
+    raise AssertionError(label)
+
+
+def titles(window):
+    m = window.model
+    return [m.data(m.index(r, 0)) for r in range(m.rowCount())]
+
+
+def test_first_run_opens_the_demo_newsroom(window):
+    assert window.model.rowCount() == 12
+    assert "越溪新闻网" in window.windowTitle()
+    assert window.view.toPlainText().strip()  # the first story is shown
+
+
+def test_navigator_filters_by_state_and_channel(window):
+    navigate(window, "Drafts")
+    assert titles(window) == ["秋冬季流感高发 专家提醒及时接种疫苗"]
+    navigate(window, "白塔镇")
+    assert titles(window) == ["白塔镇老街改造：青石板路回来了 老街坊笑开了"]
+
+
+def test_search_box_and_story_view(window, qtbot):
+    # Chinese arrives through an input method as a committed string, not key presses.
+    event = QInputMethodEvent()
+    event.setCommitString("社区")
+    QApplication.sendEvent(window.search, event)
+    assert window.search.text() == "社区"
+    qtbot.keyClick(window.search, Qt.Key_Return)
+    assert titles(window)[:2] == ["城关镇社区开展防汛应急演练", "社区志愿者守护独居老人“最后一百米”"]
+    window.table.selectRow(1)
+    text = window.view.toPlainText()
+    assert "发布时间:2026-11-22 09:30:00" in text and "审核:赵敏" in text
+    assert "（记者张薇）" in text
+
+
+def test_model_fetches_rows_on_demand(demo_store):
+    ids = demo_store.article_ids() * 100  # 1,200 rows
+    model = ArticleTableModel(demo_store)
+    model.set_ids(ids)
+    assert model.rowCount() == 1200 and len(model._rows) == 0
+    model.data(model.index(0, 0))
+    assert 0 < len(model._rows) <= PAGE

@@ -1,0 +1,47 @@
+"""Start the GUI: open (or create, with the demo newsroom) the database, show the window."""
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from db import SchemaTooNew
+from newsdesk.demo import load_demo
+from newsdesk.paths import default_db_path
+from newsdesk.store import Store
+
+
+def open_store(path: Path) -> Store:
+    """The store at path; a new file gets the demo newsroom so the first look is real."""
+    fresh = not path.exists()
+    store = Store.open(path)
+    if fresh:
+        load_demo(store)
+    return store
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="newsdesk")
+    parser.add_argument("--db", metavar="PATH")
+    args, qt_args = parser.parse_known_args(sys.argv[1:] if argv is None else argv)
+    app = QApplication([sys.argv[0], *qt_args])
+    app.setOrganizationName("Newsdesk")
+    app.setApplicationName("Newsdesk")
+    path = Path(args.db) if args.db else default_db_path()
+    try:
+        store = open_store(path)
+    except (SchemaTooNew, sqlite3.DatabaseError) as e:
+        QMessageBox.critical(None, app.tr("Newsdesk"),
+                             app.tr("Cannot open %1:\n%2").replace("%1", str(path))
+                             .replace("%2", str(e)))
+        return 2
+    from ui.main_window import MainWindow  # after QApplication exists
+
+    window = MainWindow(store, str(path))
+    window.show()
+    code = app.exec()
+    store.close()
+    return code

@@ -1,0 +1,146 @@
+"""The main window: navigator, story table, read-only story view. All signal wiring
+is in _wire()."""
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QLineEdit, QMainWindow, QMessageBox, QSplitter, QTableView, QTextBrowser, QToolBar,
+    QTreeWidget, QTreeWidgetItem,
+)
+
+from newsdesk.errors import NewsdeskError
+from newsdesk.meta import meta_line
+from newsdesk.store import Store
+from ui.article_model import ArticleTableModel
+
+FILTER = Qt.UserRole + 1
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, db_path: str):
+        super().__init__()
+        self.store = store
+        self.setWindowTitle(self.tr("Newsdesk — %1").replace("%1", store.site().get(
+            "name", db_path)))
+        self.navigator = QTreeWidget()
+        self.navigator.setHeaderHidden(True)
+        self.model = ArticleTableModel(store, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectRows)
+        self.table.setSelectionMode(QTableView.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.setWordWrap(False)
+        self.view = QTextBrowser()
+        self.view.setOpenExternalLinks(True)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search headlines, text, names…"))
+        self.search.setClearButtonEnabled(True)
+        toolbar = QToolBar(self.tr("Search"))
+        toolbar.setObjectName("search-toolbar")
+        toolbar.addWidget(self.search)
+        self.addToolBar(toolbar)
+        self.splitter = QSplitter()
+        for w in (self.navigator, self.table, self.view):
+            self.splitter.addWidget(w)
+        self.splitter.setSizes([180, 520, 500])
+        self.setCentralWidget(self.splitter)
+        self._fill_navigator()
+        self._wire()
+        self._restore()
+        self.navigator.setCurrentItem(self.navigator.topLevelItem(0).child(0))
+
+    def _fill_navigator(self) -> None:
+        stories = QTreeWidgetItem([self.tr("Stories")])
+        for label, state in ((self.tr("All"), None), (self.tr("Drafts"), "draft"),
+                             (self.tr("Returned"), "returned"),
+                             (self.tr("Submitted"), "submitted"),
+                             (self.tr("In review"), "in_review"),
+                             (self.tr("Approved"), "approved"),
+                             (self.tr("Scheduled"), "scheduled"),
+                             (self.tr("Published"), "published")):
+            item = QTreeWidgetItem([label])
+            item.setData(0, FILTER, {"state": state})
+            stories.addChild(item)
+        channels = QTreeWidgetItem([self.tr("Channels")])
+        items = {}
+        for c in self.store.channels():
+            if c.kind != "list":
+                continue
+            item = QTreeWidgetItem([c.name])
+            item.setData(0, FILTER, {"channel_id": c.id})
+            items[c.id] = item
+            (items.get(c.parent_id) or channels).addChild(item)
+        self.navigator.addTopLevelItems([stories, channels])
+        self.navigator.expandAll()
+
+    def _wire(self) -> None:
+        self.navigator.currentItemChanged.connect(self._on_navigate)
+        self.search.returnPressed.connect(self._on_search)
+        self.table.selectionModel().currentRowChanged.connect(self._on_row)
+
+    def _on_navigate(self, item, _previous=None) -> None:
+        filters = item.data(0, FILTER) if item else None
+        if filters is None:
+            return
+        self.search.clear()
+        self.model.set_ids(self.store.article_ids(**filters))
+        self._after_reload()
+
+    def _on_search(self) -> None:
+        query = self.search.text().strip()
+        if not query:
+            self._on_navigate(self.navigator.currentItem())
+            return
+        try:
+            hits = self.store.search(query, limit=500)
+        except NewsdeskError as e:
+            QMessageBox.warning(self, self.tr("Search"), str(e))
+            return
+        self.model.set_ids([h.article_id for h in hits])
+        self._after_reload()
+
+    def _after_reload(self) -> None:
+        for column in (1, 2, 3):
+            self.table.resizeColumnToContents(column)
+        self.table.setColumnWidth(0, max(self.table.columnWidth(0), 320))
+        self.statusBar().showMessage(self.tr("Stories: %1").replace("%1", str(len(self.model.ids))))
+        if self.model.ids:
+            self.table.selectRow(0)
+        else:
+            self.view.clear()
+
+    def _on_row(self, current, _previous=None) -> None:
+        if not current.isValid():
+            return
+        article = self.model.article_at(current.row())
+        meta = meta_line(self.store, article)
+        esc = html.escape
+        parts = [f"<p style='color:#a33'>{esc(article.kicker)}</p>" if article.kicker else "",
+                 f"<h2>{esc(article.title)}</h2>",
+                 f"<p><b>{esc(article.subtitle)}</b></p>" if article.subtitle else "",
+                 "<p style='color:#666'>" + "&nbsp;&nbsp;".join(
+                     f"{label}:{esc(meta[key])}" for label, key in (
+                         ("发布时间", "published_at"), ("来源", "source"),
+                         ("编辑", "editor"), ("审核", "reviewer"))) + "</p><hr>",
+                 article.body_html or "",
+                 f"<p>（记者{esc('、'.join(article.reporters))}）</p>"
+                 if article.reporters else ""]
+        self.view.setHtml("".join(parts))
+
+    def _restore(self) -> None:
+        settings = QSettings()
+        if settings.value("main/geometry"):
+            self.restoreGeometry(settings.value("main/geometry"))
+            self.splitter.restoreState(settings.value("main/splitter"))
+        else:
+            self.resize(1280, 800)
+
+    def closeEvent(self, event) -> None:
+        settings = QSettings()
+        settings.setValue("main/geometry", self.saveGeometry())
+        settings.setValue("main/splitter", self.splitter.saveState())
+        super().closeEvent(event)
