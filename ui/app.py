@@ -15,10 +15,11 @@ from newsdesk.store import Store
 
 
 def open_store(path: Path) -> Store:
-    """The store at path; a new file gets the demo newsroom so the first look is real."""
-    fresh = not path.exists()
+    """The store at path; a new (empty) database gets the demo newsroom, so the first
+    look is a working newsroom. load_demo is one transaction: a crash leaves it empty,
+    and the next start fills it again."""
     store = Store.open(path)
-    if fresh:
+    if not store.users() and not store.channels():
         load_demo(store)
     return store
 
@@ -27,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="newsdesk")
     parser.add_argument("--db", metavar="PATH")
     args, qt_args = parser.parse_known_args(sys.argv[1:] if argv is None else argv)
-    app = QApplication([sys.argv[0], *qt_args])
+    app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     app.setOrganizationName("Newsdesk")
     app.setApplicationName("Newsdesk")
     path = Path(args.db) if args.db else default_db_path()

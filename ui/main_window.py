@@ -34,6 +34,11 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.setWordWrap(False)
+        # Fixed widths from sample text: sizing to contents would page in the archive.
+        metrics = self.table.fontMetrics()
+        for column, sample in ((0, "社" * 24), (1, "桃源街道"), (2, "In review"),
+                               (3, "2026-11-28 23:50")):
+            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
         self.view = QTextBrowser()
         self.view.setOpenExternalLinks(True)
         self.search = QLineEdit()
@@ -46,7 +51,7 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter()
         for w in (self.navigator, self.table, self.view):
             self.splitter.addWidget(w)
-        self.splitter.setSizes([180, 520, 500])
+        self.splitter.setSizes([180, 640, 560])
         self.setCentralWidget(self.splitter)
         self._fill_navigator()
         self._wire()
@@ -104,9 +109,6 @@ class MainWindow(QMainWindow):
         self._after_reload()
 
     def _after_reload(self) -> None:
-        for column in (1, 2, 3):
-            self.table.resizeColumnToContents(column)
-        self.table.setColumnWidth(0, max(self.table.columnWidth(0), 320))
         self.statusBar().showMessage(self.tr("Stories: %1").replace("%1", str(len(self.model.ids))))
         if self.model.ids:
             self.table.selectRow(0)
@@ -137,7 +139,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(settings.value("main/geometry"))
             self.splitter.restoreState(settings.value("main/splitter"))
         else:
-            self.resize(1280, 800)
+            self.resize(1400, 860)
 
     def closeEvent(self, event) -> None:
         settings = QSettings()

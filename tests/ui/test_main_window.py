@@ -76,3 +76,35 @@ def test_model_fetches_rows_on_demand(demo_store):
     assert model.rowCount() == 1200 and len(model._rows) == 0
     model.data(model.index(0, 0))
     assert 0 < len(model._rows) <= PAGE
+
+
+def test_app_main_creates_the_default_database_with_demo_content(tmp_path, monkeypatch, qapp):
+    from PySide6.QtCore import QTimer
+
+    from newsdesk.store import Store
+    from ui import app
+
+    path = tmp_path / "data" / "newsdesk.db"
+    monkeypatch.setenv("NEWSDESK_DB", str(path))
+    QTimer.singleShot(0, qapp.quit)  # the window is up once the event loop runs
+    assert app.main([]) == 0
+    store = Store.open(path)
+    assert store.count_articles() == 12
+    store.close()
+
+
+def test_app_main_refuses_a_newer_database_with_a_message(tmp_path, monkeypatch, qapp):
+    from PySide6.QtWidgets import QMessageBox
+
+    from db import connect
+    from ui import app
+
+    path = tmp_path / "newer.db"
+    db = connect(path)
+    db["_sqlite_migrations"].insert({"migration_set": "newsdesk", "name": "m999_future",
+                                     "applied_at": "2030-01-01"})
+    db.close()
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a: shown.append(a[2]))
+    assert app.main(["--db", str(path)]) == 2
+    assert "newer version of Newsdesk" in shown[0]
