@@ -99,7 +99,10 @@ def build(n: int, db: Path, seed: int) -> float:
                     id=new_id(), title=title, channel_id=channel.id, body=body,
                     body_html=html, renderer_version=RENDERER_VERSION,
                     reporters=rnd.sample(reporters, rnd.randint(1, 2)),
-                    editor_id=reviewers[0], author_id=author, tags=[subject],
+                    editor_id=reviewers[0], author_id=author, last_editor_id=author,
+                    tags=[subject],
+                    submitted_at=None if state == "draft" else times.to_stored(
+                        when - timedelta(hours=4)),
                     state=state, publish_at=at,
                     review_stage={"submitted": 1, "in_review": rnd.randint(2, 3)}.get(state),
                     first_published_at=at if state == "published" else None,

@@ -72,6 +72,9 @@ _INITIAL = [
         reporters TEXT NOT NULL DEFAULT '[]',
         editor_id TEXT REFERENCES users(id),
         author_id TEXT REFERENCES users(id),
+        last_editor_id TEXT REFERENCES users(id),   -- who last changed the content
+        submitted_at TEXT,                          -- the latest submission
+        live_revision INTEGER,                      -- the revision on the public site
         state TEXT NOT NULL DEFAULT 'draft' CHECK (state IN ('draft', 'submitted',
             'in_review', 'returned', 'approved', 'scheduled', 'published', 'withdrawn')),
         review_stage INTEGER,
@@ -94,6 +97,7 @@ _INITIAL = [
     "CREATE INDEX articles_newest ON articles("
     "COALESCE(first_published_at, publish_at, updated_at) DESC, id)",
     "CREATE INDEX articles_author ON articles(author_id, state)",
+    "CREATE INDEX articles_queue ON articles(state, review_stage, submitted_at)",
     """CREATE TABLE article_topics (
         article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
         topic_id TEXT NOT NULL REFERENCES topics(id),

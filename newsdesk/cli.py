@@ -3,7 +3,9 @@ Exit codes: 0 ok, 1 problems found, 2 usage or input errors (one line, no traceb
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
+import os
 import sqlite3
 import sys
 import unicodedata
@@ -11,7 +13,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from db import SchemaTooNew
-from newsdesk import importers, times
+from newsdesk import auth, importers, times, workflow
 from newsdesk.demo import load_demo
 from newsdesk.errors import NewsdeskError
 from newsdesk.meta import meta_line
@@ -21,6 +23,7 @@ from newsdesk.render import char_count
 from newsdesk.store import Store
 
 OK, PROBLEMS, USAGE = 0, 1, 2
+ENV_PASSWORD = "NEWSDESK_PASSWORD"
 
 
 class CliError(Exception):
@@ -200,6 +203,19 @@ def cmd_show(args) -> int:
 def cmd_users(args) -> int:
     store = _open(args)
     try:
+        if args.action == "passwd":
+            user = store.find_user(args.username)
+            password = os.environ.get(ENV_PASSWORD)
+            if password is None and sys.stdin.isatty():
+                password = getpass.getpass(f"new password for {user.username}: ")
+                if getpass.getpass("again: ") != password:
+                    raise CliError("the two passwords differ")
+            if password is None:
+                raise CliError(f"give the new password in ${ENV_PASSWORD} or on a terminal")
+            store.set_password_hash(user.id, auth.hash_password(password) if password else None,
+                                    None)
+            print(f"password {'set' if password else 'removed'} for {user.username}")
+            return OK
         if args.action == "add":
             bad = [r for r in args.role if r not in set(Role)]
             if bad:
@@ -240,6 +256,96 @@ def cmd_channels(args) -> int:
         _table([[("  " if r["parent"] else "") + r["slug"], r["name"],
                  r["kind"] + (f" → {r['url']}" if r["url"] else "")] for r in rows])
     return OK
+
+
+def _actor(store: Store, args):
+    if not args.as_user:
+        raise CliError("say who is acting: --as USER")
+    return store.find_user(args.as_user)
+
+
+def _password(user) -> str | None:
+    """The acting user's password: $NEWSDESK_PASSWORD, else a prompt on a terminal."""
+    if not user.password_hash:
+        return None
+    if ENV_PASSWORD in os.environ:
+        return os.environ[ENV_PASSWORD]
+    if sys.stdin.isatty():
+        return getpass.getpass(f"password for {user.username}: ")
+    return None
+
+
+def _report(store: Store, verb: str, t: workflow.Transition) -> None:
+    a = t.article
+    stage = workflow.stage_name(store, a.review_stage)
+    where = f"waiting for {stage}" if stage else a.state
+    print(f"{verb} {a.id[:8]} {a.title} (revision {t.event.revision}) → {where}")
+
+
+def cmd_review(args) -> int:
+    """submit / approve / return / withdraw / correct, acting as --as USER."""
+    store = _open(args)
+    try:
+        article_id = store.resolve_article_id(args.id)
+        user = _actor(store, args)
+        if args.command == "submit":
+            t, verb = workflow.submit(store, article_id, user, args.comment), "submitted"
+        elif args.command == "approve":
+            t = workflow.approve(store, article_id, user, _password(user), args.comment)
+            verb = "approved"
+        elif args.command == "return":
+            t = workflow.return_story(store, article_id, user, args.reason, _password(user))
+            verb = "returned"
+        elif args.command == "withdraw":
+            t = workflow.withdraw(store, article_id, user, args.reason, _password(user))
+            verb = "withdrew"
+        else:
+            t, verb = workflow.begin_correction(store, article_id, user, args.note), \
+                "reopened for correction"
+        _report(store, verb, t)
+    finally:
+        store.close()
+    return OK
+
+
+def history_rows(store: Store, article_id: str) -> list[dict]:
+    tz = store.site().get("timezone", times.DEFAULT_TZ)
+    names = {u.id: u.real_name for u in store.users()}
+    return [{"seq": e.seq, "at": times.local_text(e.at, tz), "kind": e.kind,
+             "stage": e.stage, "stage_name": workflow.stage_name(store, e.stage),
+             "actor": names.get(e.actor_id, ""), "revision": e.revision,
+             "comment": e.comment, "detail": e.detail, "hash": e.hash}
+            for e in store.events(article_id)]
+
+
+def cmd_history(args) -> int:
+    store = _open(args)
+    try:
+        rows = history_rows(store, store.resolve_article_id(args.id))
+    finally:
+        store.close()
+    if args.json:
+        _json(rows)
+    else:
+        _table([[str(r["seq"]), r["at"][:16], r["kind"], r["stage_name"], r["actor"],
+                 f"r{r['revision']}" if r["revision"] else "", r["comment"]] for r in rows])
+    return OK
+
+
+def cmd_audit(args) -> int:
+    store = _open(args)
+    try:
+        problems = workflow.audit(store)
+        checked = store.conn.execute("SELECT COUNT(*) FROM review_events").fetchone()[0]
+    finally:
+        store.close()
+    if not problems:
+        print(f"review history intact: {checked} events checked")
+        return OK
+    for p in problems:
+        print(f"article {p.article_id} event {p.event_id} (seq {p.seq}): {p.reason}")
+    print(f"{len(problems)} broken chain(s) in {checked} events")
+    return PROBLEMS
 
 
 # ---- the parser ------------------------------------------------------------------------
@@ -290,6 +396,10 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--name", required=True, help="real name, as pages print it")
     add.add_argument("--role", action="append", default=[],
                      help="editor, reviewer1..3 or admin; repeatable")
+    passwd = users.add_parser("passwd", parents=[db],
+                              help=f"set a password (from ${ENV_PASSWORD} or a prompt; "
+                                   "empty removes it)")
+    passwd.add_argument("username")
     c.set_defaults(func=cmd_users, json=False)
 
     c = sub.add_parser("channels", parents=[db, listing], help="list or add channels")
@@ -300,6 +410,30 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--parent", help="parent channel slug or name")
     add.add_argument("--link", metavar="URL", help="make it a link channel")
     c.set_defaults(func=cmd_channels, json=False)
+    acting = argparse.ArgumentParser(add_help=False)
+    acting.add_argument("id", help="article id or a unique prefix of it")
+    acting.add_argument("--as", dest="as_user", metavar="USER", required=True,
+                        help=f"who acts (password from ${ENV_PASSWORD} or a prompt)")
+    for name, text in (("submit", "submit a draft for review"),
+                       ("approve", "sign off the story's current review stage"),
+                       ("return", "return the story to its author, with a reason"),
+                       ("withdraw", "withdraw (撤稿) a story, admins only"),
+                       ("correct", "reopen a published story for a correction")):
+        c = sub.add_parser(name, parents=[db, acting], help=text)
+        if name in ("submit", "approve"):
+            c.add_argument("--comment", default="")
+        elif name == "correct":
+            c.add_argument("--note", required=True, help="the 更正 note the page will carry")
+        else:
+            c.add_argument("--reason", required=True)
+        c.set_defaults(func=cmd_review)
+
+    c = sub.add_parser("history", parents=[db, listing], help="a story's review history")
+    c.add_argument("id")
+    c.set_defaults(func=cmd_history)
+
+    c = sub.add_parser("audit", parents=[db], help="verify the review history hash chains")
+    c.set_defaults(func=cmd_audit)
     return p
 
 

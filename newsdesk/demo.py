@@ -7,7 +7,7 @@ from __future__ import annotations
 import tomllib
 from datetime import timedelta
 
-from newsdesk import times
+from newsdesk import times, workflow
 from newsdesk.importers import frontmatter
 from newsdesk.importers.decode import decode
 from newsdesk.meta import review_stages
@@ -34,9 +34,9 @@ def load_demo(store: Store, stories: bool = True) -> int:
     return len(files)
 
 
-def _reviewers(users: dict, site: dict) -> list[str]:
+def _reviewers(users: dict, site: dict) -> list:
     """The first user holding each stage's role, stage by stage."""
-    return [next(u.id for u in users.values() if s["role"] in u.roles)
+    return [next(u for u in users.values() if s["role"] in u.roles)
             for s in review_stages(site)]
 
 
@@ -61,26 +61,15 @@ def _load_story(store: Store, text: str, users: dict, site: dict) -> None:
         publish_at=story.published_at)
     if state == "draft":
         return
-    rev = article.revision
-    store.append_event(article.id, "submit", author, stage=1, revision=rev, at=at(4))
+    workflow.submit(store, article.id, users[demo["demo_author"]], now=at(4))
     reviewers = _reviewers(users, site)
     if state == "returned":
-        store.append_event(article.id, "return", reviewers[0], stage=1, revision=rev,
-                           comment=demo["demo_return_reason"], at=at(3))
-        store.update_article(article.id, {"state": "returned", "review_stage": None}, author)
+        workflow.return_story(store, article.id, reviewers[0], demo["demo_return_reason"],
+                              now=at(3))
         return
     # demo_stage: the stage the story waits at; a submitted one waits at the first.
     waiting = demo.get("demo_stage", 1 if state == "submitted" else len(reviewers) + 1)
-    signed = waiting - 1
-    for stage, reviewer in enumerate(reviewers[:signed], 1):
-        store.append_event(article.id, "approve", reviewer, stage=stage, revision=rev,
-                           at=at(4 - stage))
-    if state in ("submitted", "in_review"):
-        store.update_article(article.id, {"state": state, "review_stage": signed + 1}, author)
-    elif state == "approved":
-        future = story.published_at > times.now()
-        store.update_article(article.id, {"state": "scheduled" if future else "approved",
-                                          "review_stage": None}, author)
-    elif state == "published":
-        store.append_event(article.id, "publish", reviewers[-1], revision=rev, at=at(0))
-        store.publish(article.id, story.published_at, reviewers[-1])
+    for stage, reviewer in enumerate(reviewers[:waiting - 1], 1):
+        workflow.approve(store, article.id, reviewer, now=at(4 - stage))
+    if state == "published":
+        workflow.publish(store, article.id, reviewers[-1], now=at(0))

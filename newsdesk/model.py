@@ -98,6 +98,9 @@ class Article:
     reporters: list[str] = field(default_factory=list)
     editor_id: str | None = None
     author_id: str | None = None
+    last_editor_id: str | None = None
+    submitted_at: str | None = None
+    live_revision: int | None = None
     state: str = State.DRAFT
     review_stage: int | None = None
     publish_at: str | None = None

@@ -320,6 +320,8 @@ class Store:
         article = Article(id=new_id(), **values, **stamp)
         if article.author_id is None:
             article.author_id = actor_id
+        if article.last_editor_id is None:
+            article.last_editor_id = actor_id
         if not (article.title or "").strip():
             raise NewsdeskError("an article needs a title")
         article.topics = list(topics)
@@ -351,6 +353,8 @@ class Store:
             if "body" in changed or new.renderer_version != RENDERER_VERSION:
                 self._render(new)
             new.updated_at, new.updated_by = times.now(), actor_id
+            if any(k in CONTENT_FIELDS for k in changed):
+                new.last_editor_id = actor_id
             if checkpoint:
                 new.revision = old.revision + 1
             self.db["articles"].update(article_id, self._article_row(new))
@@ -370,7 +374,7 @@ class Store:
         """Mark published at `at`, fixing the public path on first publication."""
         with self.transaction():
             art = self.article(article_id)
-            changes = {"state": "published"}
+            changes = {"state": "published", "live_revision": art.revision}
             if not art.public_path:
                 if not art.channel_id:
                     raise NewsdeskError(f"article {article_id[:8]} has no channel to publish in")
@@ -403,6 +407,8 @@ class Store:
                 if a.renderer_version != RENDERER_VERSION:
                     self._render(a)
                 a.revision = 1
+                if a.state == "published":
+                    a.live_revision = 1
             self.conn.executemany(
                 f"INSERT INTO articles ({','.join(_ARTICLE_COLUMNS)}) VALUES "
                 f"({','.join('?' * len(_ARTICLE_COLUMNS))})",
@@ -478,6 +484,26 @@ class Store:
                 event | {"detail": json.dumps(event["detail"], ensure_ascii=False)}
                 | self._stamp(actor_id, at))
         return ReviewEvent(**event, **self._stamp(actor_id, at))
+
+    def iter_events(self) -> Iterator[ReviewEvent]:
+        """Every event, article by article in seq order (streamed: archives are big)."""
+        cur = self.conn.execute("SELECT * FROM review_events ORDER BY article_id, seq")
+        names = [d[0] for d in cur.description]
+        for row in cur:
+            r = dict(zip(names, row))
+            yield ReviewEvent(**(r | {"detail": json.loads(r["detail"])}))
+
+    def due_ids(self, now: str) -> list[str]:
+        return [r[0] for r in self.conn.execute(
+            "SELECT id FROM articles WHERE state IN ('approved', 'scheduled') AND "
+            "(publish_at IS NULL OR publish_at <= ?) ORDER BY publish_at", [now])]
+
+    def set_password_hash(self, user_id: str, password_hash: str | None,
+                          actor_id: str | None) -> None:
+        with self.transaction():
+            self.conn.execute("UPDATE users SET password_hash = ?, updated_at = ?, "
+                              "updated_by = ? WHERE id = ?",
+                              [password_hash, times.now(), actor_id, user_id])
 
     def events(self, article_id: str) -> list[ReviewEvent]:
         return [ReviewEvent(**(r | {"detail": json.loads(r["detail"])})) for r in self._rows(

@@ -1,0 +1,290 @@
+"""The review workflow (三审): states, stages and the rules of who may do what.
+
+draft → submitted → in_review (stage k) → approved | scheduled → published, plus
+returned (to the author, with reasons), withdrawn (撤稿, admins only) and corrections
+of published stories (re-reviewed; the page then carries a dated 更正 note).
+Every transition appends a hash-chained review_events row naming the revision it
+acts on. The GUI, the CLI and scripts all come through here, so they obey the same
+rules; a refused action raises RuleError saying which rule refused it."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsdesk import auth, chain, times
+from newsdesk.errors import NewsdeskError
+from newsdesk.meta import review_stages
+from newsdesk.model import CONTENT_FIELDS, Article, ReviewEvent, Role, State, User
+from newsdesk.store import Store
+
+IN_REVIEW = (State.SUBMITTED, State.IN_REVIEW)
+SIGNED_OFF = (State.IN_REVIEW, State.APPROVED, State.SCHEDULED)
+EDITABLE = (State.DRAFT, State.RETURNED, *IN_REVIEW, State.APPROVED, State.SCHEDULED)
+
+
+class RuleError(NewsdeskError):
+    """An action the workflow's rules refuse."""
+
+
+@dataclass
+class Transition:
+    """What an action changed: the article as it now is and the event it appended."""
+    article: Article
+    event: ReviewEvent
+
+
+def stages(store: Store) -> list[dict]:
+    configured = review_stages(store.site())
+    if not 1 <= len(configured) <= 3:
+        raise NewsdeskError("the site must configure 1 to 3 review stages")
+    return configured
+
+
+def stage_name(store: Store, stage: int | None) -> str:
+    if not stage:
+        return ""
+    configured = stages(store)
+    return configured[stage - 1]["name"] if stage <= len(configured) else str(stage)
+
+
+def _check_password(user: User, password: str | None) -> None:
+    if not user.password_hash:
+        return
+    if password is None:
+        raise RuleError(f"{user.real_name} has a password: give it to act (rule: password)")
+    if not auth.verify_password(password, user.password_hash):
+        raise RuleError(f"wrong password for {user.real_name} (rule: password)")
+
+
+def _needs_reason(reason: str | None, action: str) -> str:
+    if not (reason or "").strip():
+        raise RuleError(f"{action} needs a reason (rule: reason required)")
+    return reason.strip()
+
+
+def _round(events: list[ReviewEvent]) -> list[ReviewEvent]:
+    """The events since the latest submission."""
+    starts = [i for i, e in enumerate(events) if e.kind == "submit"]
+    return events[starts[-1]:] if starts else []
+
+
+def why_not_review(store: Store, article: Article, user: User) -> str | None:
+    """Why user may not act on article's current stage (approve or return), or None.
+    The own-story rule covers returning too: an author does not judge their own story."""
+    if article.state not in IN_REVIEW:
+        return f"the story is {article.state}, not waiting for review"
+    stage = stages(store)[article.review_stage - 1]
+    if not user.active:
+        return f"{user.real_name} is not an active user"
+    if stage["role"] not in user.roles:
+        return (f"{user.real_name} does not hold the {stage['name']} role "
+                f"({stage['role']}) (rule: stage role)")
+    if user.id in (article.author_id, article.last_editor_id):
+        return (f"{user.real_name} wrote or last edited this story and may not review it "
+                "(rule: own story)")
+    return None
+
+
+def why_not_sign(store: Store, article: Article, user: User) -> str | None:
+    """Why user may not sign off article's current stage, or None if they may."""
+    reason = why_not_review(store, article, user)
+    if reason:
+        return reason
+    for e in store.events(article.id):
+        if e.kind == "approve" and e.actor_id == user.id and e.stage != article.review_stage:
+            return (f"{user.real_name} already signed {stage_name(store, e.stage)} of this "
+                    "story; nobody signs two stages (rule: two stages)")
+    return None
+
+
+def edit(store: Store, article_id: str, changes: dict, actor: User,
+         checkpoint: str | None = None) -> tuple[Article, list[str]]:
+    """Change a story's working copy. A content change after a sign-off voids the
+    sign-offs: the story goes back to the first stage."""
+    article = store.article(article_id)
+    content = [k for k in changes if k in CONTENT_FIELDS and changes[k] != getattr(article, k)]
+    if content and article.state not in EDITABLE:
+        hint = "; start a correction first" if article.state == State.PUBLISHED else ""
+        raise RuleError(f"a {article.state} story cannot be edited{hint}")
+    if content and article.state not in (State.DRAFT, State.RETURNED):
+        checkpoint = checkpoint or "edit"  # a sign-off names the exact revision it saw
+    with store.transaction():
+        new, changed = store.update_article(article_id, changes, actor.id, checkpoint)
+        content = [k for k in changed if k in CONTENT_FIELDS]
+        if content and article.state in SIGNED_OFF:
+            voided = [e.stage for e in _round(store.events(article_id)) if e.kind == "approve"]
+            new, _ = store.update_article(article_id, {"state": State.SUBMITTED,
+                                                       "review_stage": 1}, actor.id)
+            store.append_event(article_id, "void", actor.id, revision=new.revision,
+                               comment="edited " + ", ".join(content),
+                               detail={"voided_stages": voided})
+    return new, changed
+
+
+def submit(store: Store, article_id: str, actor: User, comment: str = "",
+           now: str | None = None) -> Transition:
+    article = store.article(article_id)
+    if article.state not in (State.DRAFT, State.RETURNED):
+        raise RuleError(f"only drafts and returned stories are submitted; this one is "
+                        f"{article.state}")
+    if actor.id != article.author_id and not {Role.EDITOR, Role.ADMIN} & set(actor.roles):
+        raise RuleError(f"{actor.real_name} is neither the author nor an editor "
+                        "(rule: who submits)")
+    now = now or times.now()
+    with store.transaction():
+        new, _ = store.update_article(
+            article_id, {"state": State.SUBMITTED, "review_stage": 1, "submitted_at": now},
+            actor.id, checkpoint="submit")
+        event = store.append_event(article_id, "submit", actor.id, stage=1,
+                                   revision=new.revision, comment=comment, at=now)
+    return Transition(new, event)
+
+
+def approve(store: Store, article_id: str, actor: User, password: str | None = None,
+            comment: str = "", now: str | None = None) -> Transition:
+    article = store.article(article_id)
+    refusal = why_not_sign(store, article, actor)
+    if refusal:
+        raise RuleError(refusal)
+    _check_password(actor, password)
+    now = now or times.now()
+    stage, last = article.review_stage, len(stages(store))
+    with store.transaction():
+        event = store.append_event(article_id, "approve", actor.id, stage=stage,
+                                   revision=article.revision, comment=comment, at=now)
+        if stage < last:
+            changes = {"state": State.IN_REVIEW, "review_stage": stage + 1}
+        elif article.publish_at and article.publish_at > now:
+            changes = {"state": State.SCHEDULED, "review_stage": None}
+        else:
+            changes = {"state": State.APPROVED, "review_stage": None}
+        new, _ = store.update_article(article_id, changes, actor.id)
+        if stage == last and _pending_correction(new):
+            new = _republish(store, new, actor, now)
+    return Transition(new, event)
+
+
+def return_story(store: Store, article_id: str, actor: User, reason: str,
+                 password: str | None = None, now: str | None = None) -> Transition:
+    article = store.article(article_id)
+    reason = _needs_reason(reason, "returning a story")
+    refusal = why_not_review(store, article, actor)
+    if refusal:
+        raise RuleError(refusal)
+    _check_password(actor, password)
+    with store.transaction():
+        event = store.append_event(article_id, "return", actor.id, stage=article.review_stage,
+                                   revision=article.revision, comment=reason, at=now)
+        new, _ = store.update_article(article_id, {"state": State.RETURNED,
+                                                   "review_stage": None}, actor.id)
+    return Transition(new, event)
+
+
+def withdraw(store: Store, article_id: str, actor: User, reason: str,
+             password: str | None = None) -> Transition:
+    article = store.article(article_id)
+    if Role.ADMIN not in actor.roles:
+        raise RuleError(f"{actor.real_name} is not an admin; only admins withdraw a story "
+                        "(rule: withdraw)")
+    if article.state not in (State.PUBLISHED, State.APPROVED, State.SCHEDULED) \
+            and article.live_revision is None:
+        raise RuleError(f"a {article.state} story is not out to withdraw")
+    reason = _needs_reason(reason, "withdrawing a story")
+    _check_password(actor, password)
+    with store.transaction():
+        event = store.append_event(article_id, "withdraw", actor.id,
+                                   revision=article.revision, comment=reason)
+        new, _ = store.update_article(article_id, {"state": State.WITHDRAWN,
+                                                   "review_stage": None}, actor.id)
+    return Transition(new, event)
+
+
+def begin_correction(store: Store, article_id: str, actor: User, note: str) -> Transition:
+    """Reopen a published story for a correction. The public page keeps showing the
+    live revision until the corrected one passes every review stage again."""
+    article = store.article(article_id)
+    if article.state != State.PUBLISHED:
+        raise RuleError(f"only published stories are corrected; this one is {article.state}")
+    if not {Role.EDITOR, Role.ADMIN} & set(actor.roles):
+        raise RuleError(f"{actor.real_name} is not an editor (rule: who corrects)")
+    note = _needs_reason(note, "a correction")
+    with store.transaction():
+        corrections = article.corrections + [{"note": note, "by": actor.id, "at": None}]
+        new, _ = store.update_article(article_id, {"state": State.DRAFT,
+                                                   "corrections": corrections}, actor.id)
+        event = store.append_event(article_id, "correction", actor.id,
+                                   revision=article.revision, comment=note)
+    return Transition(new, event)
+
+
+def _pending_correction(article: Article) -> bool:
+    return bool(article.corrections) and article.corrections[-1].get("at") is None
+
+
+def _republish(store: Store, article: Article, actor: User, now: str) -> Article:
+    """A corrected story goes back out at once, its correction note dated."""
+    corrections = [dict(c) for c in article.corrections]
+    corrections[-1]["at"] = now
+    store.update_article(article.id, {"corrections": corrections}, actor.id)
+    store.append_event(article.id, "publish", actor.id, revision=article.revision, at=now,
+                       detail={"correction": corrections[-1]["note"]})
+    return store.publish(article.id, article.first_published_at or now, actor.id)
+
+
+def due(store: Store, now: str | None = None) -> list[str]:
+    """Approved and scheduled stories whose publish time has passed: what the next
+    export will publish. (A desktop program cannot publish while it is closed.)"""
+    return store.due_ids(now or times.now())
+
+
+def publish(store: Store, article_id: str, actor: User | None,
+            now: str | None = None) -> Transition:
+    """Publish one approved story whose time has come, at its publish time."""
+    now = now or times.now()
+    article = store.article(article_id)
+    if article.state not in (State.APPROVED, State.SCHEDULED):
+        raise RuleError(f"only approved stories are published; this one is {article.state}")
+    if article.publish_at and article.publish_at > now:
+        raise RuleError(f"scheduled for {times.local_text(article.publish_at)}; not yet due")
+    actor_id = actor.id if actor else None
+    with store.transaction():
+        event = store.append_event(article_id, "publish", actor_id,
+                                   revision=article.revision, at=now)
+        new = store.publish(article_id, article.publish_at or now, actor_id)
+    return Transition(new, event)
+
+
+def publish_due(store: Store, actor: User | None, now: str | None = None) -> list[Transition]:
+    now = now or times.now()
+    with store.transaction():
+        return [publish(store, article_id, actor, now) for article_id in due(store, now)]
+
+
+@dataclass
+class AuditProblem:
+    article_id: str
+    seq: int
+    event_id: str
+    reason: str
+
+
+def audit(store: Store) -> list[AuditProblem]:
+    """Re-walk every article's event chain; the first broken row of each article."""
+    problems: list[AuditProblem] = []
+    current, prev, expected, broken = None, chain.GENESIS, 1, False
+    for e in store.iter_events():
+        if e.article_id != current:
+            current, prev, expected, broken = e.article_id, chain.GENESIS, 1, False
+        if broken:
+            continue
+        reason = None
+        if e.seq != expected:
+            reason = f"row(s) missing before seq {e.seq}"
+        elif e.prev_hash != prev:
+            reason = "prev_hash does not match the row before it"
+        elif chain.event_hash(e.prev_hash, e.__dict__) != e.hash:
+            reason = "stored hash does not match the row's content (edited by hand?)"
+        if reason:
+            problems.append(AuditProblem(e.article_id, e.seq, e.id, reason))
+            broken = True
+        prev, expected = e.hash, e.seq + 1
+    return problems
