@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsdesk import auth, chain, times
+from newsdesk.diff import char_diff
 from newsdesk.errors import NewsdeskError
 from newsdesk.meta import review_stages
 from newsdesk.model import CONTENT_FIELDS, Article, ReviewEvent, Role, State, User
@@ -46,7 +47,8 @@ def stage_name(store: Store, stage: int | None) -> str:
     return configured[stage - 1]["name"] if stage <= len(configured) else str(stage)
 
 
-def _check_password(user: User, password: str | None) -> None:
+def check_password(user: User, password: str | None) -> None:
+    """Refuse unless password is right for a user who has one (login, sign-off)."""
     if not user.password_hash:
         return
     if password is None:
@@ -94,6 +96,53 @@ def why_not_sign(store: Store, article: Article, user: User) -> str | None:
             return (f"{user.real_name} already signed {stage_name(store, e.stage)} of this "
                     "story; nobody signs two stages (rule: two stages)")
     return None
+
+
+def waiting_for(store: Store, user: User, channel_id: str | None = None,
+                stage: int | None = None) -> list[str]:
+    """Stories at a stage this user may sign now (oldest submission first)."""
+    mine = [k for k, s in enumerate(stages(store), 1)
+            if s["role"] in user.roles and stage in (None, k)]
+    if not mine or not user.active:
+        return []
+    return store.queue_ids(stages=mine, channel_id=channel_id, signable_by=user.id)
+
+
+def queue(store: Store, stage: int | None = None,
+          channel_id: str | None = None) -> list[str]:
+    """Every story waiting for review, optionally at one stage or in one channel."""
+    return store.queue_ids(stages=[stage] if stage else None, channel_id=channel_id)
+
+
+@dataclass
+class ReviewDiff:
+    base_revision: int | None   # what this stage last saw; None on a first review
+    revision: int
+    fields: dict[str, list[tuple[str, str]]]  # changed field → char_diff ops
+
+
+_DIFFED = ("kicker", "title", "subtitle", "summary", "body", "source", "original_title",
+           "original_author", "reporters")
+
+
+def review_diff(store: Store, article: Article) -> ReviewDiff:
+    """The story against the revision last seen at its current stage (by whoever
+    reviewed that stage), else against the last revision any stage saw."""
+    events = [e for e in store.events(article.id)
+              if e.kind in ("approve", "return") and e.revision is not None]
+    at_stage = [e for e in events if e.stage == article.review_stage]
+    seen = (at_stage or events)[-1].revision if (at_stage or events) else None
+    if seen is None or seen == article.revision:
+        return ReviewDiff(seen, article.revision, {})
+    old = next(r.content for r in store.revisions(article.id) if r.number == seen)
+    fields = {}
+    for name in _DIFFED:
+        before, after = old.get(name, ""), getattr(article, name)
+        if isinstance(after, list):
+            before, after = "、".join(before or []), "、".join(after)
+        if before != after:
+            fields[name] = char_diff(before or "", after or "")
+    return ReviewDiff(seen, article.revision, fields)
 
 
 def edit(store: Store, article_id: str, changes: dict, actor: User,
@@ -145,7 +194,7 @@ def approve(store: Store, article_id: str, actor: User, password: str | None = N
     refusal = why_not_sign(store, article, actor)
     if refusal:
         raise RuleError(refusal)
-    _check_password(actor, password)
+    check_password(actor, password)
     now = now or times.now()
     stage, last = article.review_stage, len(stages(store))
     with store.transaction():
@@ -170,7 +219,7 @@ def return_story(store: Store, article_id: str, actor: User, reason: str,
     refusal = why_not_review(store, article, actor)
     if refusal:
         raise RuleError(refusal)
-    _check_password(actor, password)
+    check_password(actor, password)
     with store.transaction():
         event = store.append_event(article_id, "return", actor.id, stage=article.review_stage,
                                    revision=article.revision, comment=reason, at=now)
@@ -189,7 +238,7 @@ def withdraw(store: Store, article_id: str, actor: User, reason: str,
             and article.live_revision is None:
         raise RuleError(f"a {article.state} story is not out to withdraw")
     reason = _needs_reason(reason, "withdrawing a story")
-    _check_password(actor, password)
+    check_password(actor, password)
     with store.transaction():
         event = store.append_event(article_id, "withdraw", actor.id,
                                    revision=article.revision, comment=reason)

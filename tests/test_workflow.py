@@ -268,3 +268,16 @@ def test_audit_finds_a_deleted_row(room, db_path):
     raw.close()
     [problem] = workflow.audit(s)
     assert problem.seq == 3 and "missing" in problem.reason
+
+
+def test_waiting_for_agrees_with_the_sign_off_rules(demo_store):
+    s = demo_store
+    chen = s.find_user("chenlu")
+    xikou = next(a for a in s.articles(workflow.queue(s)) if a.title.startswith("溪口镇"))
+    workflow.edit(s, xikou.id, {"body": xikou.body + "补记。"}, chen)  # voided: back to 初审
+    s.add_user("both", "甲乙", ["reviewer1", "reviewer2"])
+    for user in s.users():
+        waiting = set(workflow.waiting_for(s, user))
+        for article in s.articles(workflow.queue(s)):
+            may = workflow.why_not_sign(s, article, user) is None
+            assert (article.id in waiting) == may, (user.username, article.title)

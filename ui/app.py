@@ -39,9 +39,14 @@ def main(argv: list[str] | None = None) -> int:
                              app.tr("Cannot open %1:\n%2").replace("%1", str(path))
                              .replace("%2", str(e)))
         return 2
-    from ui.main_window import MainWindow  # after QApplication exists
+    from ui.login import LoginDialog  # widgets after QApplication exists
+    from ui.main_window import MainWindow
 
-    window = MainWindow(store, str(path))
+    login = LoginDialog(store)
+    if login.exec() != LoginDialog.Accepted:
+        store.close()
+        return 0
+    window = MainWindow(store, str(path), login.user)
     window.show()
     code = app.exec()
     store.close()

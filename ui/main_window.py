@@ -2,28 +2,30 @@
 is in _wire()."""
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
-    QLineEdit, QMainWindow, QMessageBox, QSplitter, QTableView, QTextBrowser, QToolBar,
-    QTreeWidget, QTreeWidgetItem,
+    QLabel, QLineEdit, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QTableView,
+    QTextBrowser, QToolBar, QTreeWidget, QTreeWidgetItem,
 )
 
 from newsdesk.errors import NewsdeskError
-from newsdesk.meta import meta_line
 from newsdesk.store import Store
+from newsdesk import workflow
 from ui.article_model import ArticleTableModel
+from ui.login import LoginDialog
+from ui.queue.queue_widget import ReviewQueue
+from ui.story_html import story_html
 
 FILTER = Qt.UserRole + 1
+QUEUE = "queue"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, db_path: str):
+    def __init__(self, store: Store, db_path: str, user):
         super().__init__()
         self.store = store
-        self.setWindowTitle(self.tr("Newsdesk — %1").replace("%1", store.site().get(
-            "name", db_path)))
+        self.user = user
+        self.site_name = store.site().get("name", db_path)
         self.navigator = QTreeWidget()
         self.navigator.setHeaderHidden(True)
         self.model = ArticleTableModel(store, self)
@@ -48,17 +50,48 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("search-toolbar")
         toolbar.addWidget(self.search)
         self.addToolBar(toolbar)
+        browser = QSplitter()
+        browser.addWidget(self.table)
+        browser.addWidget(self.view)
+        browser.setSizes([640, 560])
+        self.queue = ReviewQueue(store, user)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(browser)
+        self.stack.addWidget(self.queue)
         self.splitter = QSplitter()
-        for w in (self.navigator, self.table, self.view):
-            self.splitter.addWidget(w)
-        self.splitter.setSizes([180, 640, 560])
+        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setSizes([180, 1200])
         self.setCentralWidget(self.splitter)
+        self.user_label = QLabel()
+        self.statusBar().addPermanentWidget(self.user_label)
+        switch = toolbar.addAction(self.tr("Switch user…"))
+        switch.triggered.connect(self.switch_user)
+        self._show_user()
         self._fill_navigator()
         self._wire()
         self._restore()
-        self.navigator.setCurrentItem(self.navigator.topLevelItem(0).child(0))
+        self.navigator.setCurrentItem(self.navigator.topLevelItem(1).child(0))
+
+    def _show_user(self) -> None:
+        self.setWindowTitle(self.tr("Newsdesk — %1 — %2").replace("%1", self.site_name)
+                            .replace("%2", self.user.real_name))
+        self.user_label.setText(self.tr("Signed in: %1").replace("%1", self.user.real_name))
+
+    def switch_user(self) -> None:
+        dialog = LoginDialog(self.store, self)
+        if dialog.exec() == LoginDialog.Accepted:
+            self.switch_user_to(dialog.user)
+
+    def switch_user_to(self, user) -> None:
+        self.user = self.queue.user = self.queue.panel.user = user
+        self._show_user()
+        self.queue.reload()
 
     def _fill_navigator(self) -> None:
+        review = QTreeWidgetItem([self.tr("Review queue")])
+        review.setData(0, FILTER, QUEUE)
+        self.navigator.addTopLevelItem(review)
         stories = QTreeWidgetItem([self.tr("Stories")])
         for label, state in ((self.tr("All"), None), (self.tr("Drafts"), "draft"),
                              (self.tr("Returned"), "returned"),
@@ -91,6 +124,12 @@ class MainWindow(QMainWindow):
         filters = item.data(0, FILTER) if item else None
         if filters is None:
             return
+        if filters == QUEUE:
+            self.stack.setCurrentWidget(self.queue)
+            self.queue.reload()
+            self.statusBar().clearMessage()
+            return
+        self.stack.setCurrentIndex(0)
         self.search.clear()
         self.model.set_ids(self.store.article_ids(**filters))
         self._after_reload()
@@ -105,6 +144,7 @@ class MainWindow(QMainWindow):
         except NewsdeskError as e:
             QMessageBox.warning(self, self.tr("Search"), str(e))
             return
+        self.stack.setCurrentIndex(0)
         self.model.set_ids([h.article_id for h in hits])
         self._after_reload()
 
@@ -118,20 +158,7 @@ class MainWindow(QMainWindow):
     def _on_row(self, current, _previous=None) -> None:
         if not current.isValid():
             return
-        article = self.model.article_at(current.row())
-        meta = meta_line(self.store, article)
-        esc = html.escape
-        parts = [f"<p style='color:#a33'>{esc(article.kicker)}</p>" if article.kicker else "",
-                 f"<h2>{esc(article.title)}</h2>",
-                 f"<p><b>{esc(article.subtitle)}</b></p>" if article.subtitle else "",
-                 "<p style='color:#666'>" + "&nbsp;&nbsp;".join(
-                     f"{label}:{esc(meta[key])}" for label, key in (
-                         ("发布时间", "published_at"), ("来源", "source"),
-                         ("编辑", "editor"), ("审核", "reviewer"))) + "</p><hr>",
-                 article.body_html or "",
-                 f"<p>（记者{esc('、'.join(article.reporters))}）</p>"
-                 if article.reporters else ""]
-        self.view.setHtml("".join(parts))
+        self.view.setHtml(story_html(self.store, self.store.article(self.model.ids[current.row()])))
 
     def _restore(self) -> None:
         settings = QSettings()

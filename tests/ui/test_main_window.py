@@ -4,7 +4,8 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
 from ui.app import open_store
-from ui.article_model import PAGE, ArticleTableModel
+from ui.article_model import ArticleTableModel
+from ui.id_model import PAGE
 from ui.main_window import MainWindow
 
 
@@ -17,7 +18,7 @@ def isolated_settings(tmp_path, qapp):
 @pytest.fixture
 def window(qtbot, tmp_path):
     store = open_store(tmp_path / "fresh.db")  # a new file gets the demo newsroom
-    w = MainWindow(store, str(tmp_path / "fresh.db"))
+    w = MainWindow(store, str(tmp_path / "fresh.db"), store.find_user("wangfang"))
     qtbot.addWidget(w)
     w.show()
     yield w
@@ -44,7 +45,7 @@ def titles(window):
 
 def test_first_run_opens_the_demo_newsroom(window):
     assert window.model.rowCount() == 12
-    assert "越溪新闻网" in window.windowTitle()
+    assert "越溪新闻网" in window.windowTitle() and "王芳" in window.windowTitle()
     assert window.view.toPlainText().strip()  # the first story is shown
 
 
@@ -83,11 +84,20 @@ def test_app_main_creates_the_default_database_with_demo_content(tmp_path, monke
 
     from newsdesk.store import Store
     from ui import app
+    from ui import login as app_login
 
     path = tmp_path / "data" / "newsdesk.db"
     monkeypatch.setenv("NEWSDESK_DB", str(path))
+    seen = {}
+
+    def sign_in(dialog):  # the start-up login: pick the first user, as a click on OK would
+        seen["users"] = dialog.users.count()
+        dialog.accept()
+        return dialog.result()
+    monkeypatch.setattr(app_login.LoginDialog, "exec", sign_in)
     QTimer.singleShot(0, qapp.quit)  # the window is up once the event loop runs
     assert app.main([]) == 0
+    assert seen["users"] == 6
     store = Store.open(path)
     assert store.count_articles() == 12
     store.close()

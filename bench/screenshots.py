@@ -1,0 +1,57 @@
+"""Screenshots of the app on a fresh demo database, made offscreen, to look at:
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/screenshots.py /tmp/shots
+
+Writes main.png (story browser), queue.png (review queue, 复审 reviewer) and
+review-changes.png (an opened item whose story was edited after a sign-off)."""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from newsdesk import workflow  # noqa: E402
+from ui.app import open_store  # noqa: E402
+from ui.main_window import MainWindow  # noqa: E402
+
+
+def main() -> int:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "shots")
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication([])
+    app.setOrganizationName("Newsdesk-screenshots")
+    store = open_store(Path(tempfile.mkdtemp()) / "demo.db")
+    window = MainWindow(store, "demo.db", store.find_user("liqiang"))
+    window.resize(1400, 860)
+    window.show()
+    window.table.selectRow(7)
+    app.processEvents()
+    window.grab().save(str(out / "main.png"))
+
+    window.navigator.setCurrentItem(window.navigator.topLevelItem(0))  # 审核队列
+    app.processEvents()
+    window.grab().save(str(out / "queue.png"))
+
+    xikou = next(a for a in store.articles(workflow.queue(store))
+                 if a.title.startswith("溪口镇"))
+    body = xikou.body.replace("12公里", "15公里").replace("31个", "33个")
+    workflow.edit(store, xikou.id, {"body": body, "kicker": "乡村振兴看溪口"},
+                  store.find_user("chenlu"))
+    window.switch_user_to(store.find_user("wangfang"))
+    queue = window.queue
+    queue.table.selectRow(queue.model.row_of(xikou.id))
+    queue.panel.tabs.setCurrentWidget(queue.panel.changes)
+    app.processEvents()
+    window.grab().save(str(out / "review-changes.png"))
+    print("wrote", ", ".join(sorted(p.name for p in out.glob("*.png"))), "in", out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

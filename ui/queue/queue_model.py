@@ -1,0 +1,44 @@
+"""The review queue's table model: headline, channel, author, stage, submitted, waiting."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from newsdesk import times, workflow
+from ui.id_model import IdTableModel
+
+
+def waiting_text(since: str | None, now: datetime) -> str:
+    if not since:
+        return ""
+    minutes = int((now - times.from_stored(since)).total_seconds() // 60)
+    if minutes < 60:
+        return f"{max(minutes, 0)} min"
+    if minutes < 48 * 60:
+        return f"{minutes // 60} h"
+    return f"{minutes // 1440} d"
+
+
+class QueueModel(IdTableModel):
+    def headers(self) -> list[str]:
+        return [self.tr("Headline"), self.tr("Channel"), self.tr("Author"), self.tr("Stage"),
+                self.tr("Submitted"), self.tr("Waiting")]
+
+    def refresh_lookups(self) -> None:
+        self._names = {u.id: u.real_name for u in self.store.users()}
+        self._channels = {c.id: c.name for c in self.store.channels()}
+        self._tz = self.store.site().get("timezone", times.DEFAULT_TZ)
+        self._stages = [s["name"] for s in workflow.stages(self.store)]
+        self._now = datetime.now(timezone.utc)
+
+    def cell(self, r: dict, column: int) -> str:
+        if column == 0:
+            return r["title"]
+        if column == 1:
+            return self._channels.get(r["channel_id"], "")
+        if column == 2:
+            return self._names.get(r["author_id"], "")
+        if column == 3:
+            return self._stages[r["review_stage"] - 1] if r["review_stage"] else ""
+        if column == 4:
+            return times.local_text(r["submitted_at"], self._tz)[:16]
+        return waiting_text(r["submitted_at"], self._now)

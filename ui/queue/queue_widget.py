@@ -1,0 +1,154 @@
+"""The review queue: filters, the queue table and the opened item side by side.
+Keyboard: j/k or arrows move, Enter opens the item's changes, Ctrl+Shift+A approves,
+Ctrl+Shift+R returns."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QHBoxLayout, QInputDialog, QLineEdit, QMessageBox, QSplitter,
+    QTableView, QVBoxLayout, QWidget,
+)
+
+from newsdesk import workflow
+from newsdesk.errors import NewsdeskError
+from newsdesk.store import Store
+from ui.queue.queue_model import QueueModel
+from ui.queue.review_panel import ReturnDialog, ReviewPanel
+
+
+class QueueTable(QTableView):
+    """The queue table, with mail-reader keys: j/k move, Enter opens. (Letter keys
+    must be handled here: item views take them for type-ahead before shortcuts.)"""
+    opened = Signal()
+
+    def keyPressEvent(self, event) -> None:
+        step = {Qt.Key_J: 1, Qt.Key_K: -1}.get(event.key())
+        if step and not event.modifiers():
+            row = self.currentIndex().row() + step
+            if 0 <= row < self.model().rowCount():
+                self.selectRow(row)
+            return
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter):
+            self.opened.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class ReviewQueue(QWidget):
+    def __init__(self, store: Store, user, parent=None):
+        super().__init__(parent)
+        self.store, self.user = store, user
+        self.stage = QComboBox()
+        self.stage.addItem(self.tr("All stages"), None)
+        for k, s in enumerate(workflow.stages(store), 1):
+            self.stage.addItem(s["name"], k)
+        self.channel = QComboBox()
+        self.channel.addItem(self.tr("All channels"), None)
+        for c in store.channels():
+            if c.kind == "list":
+                self.channel.addItem(("　" if c.parent_id else "") + c.name, c.id)
+        self.mine = QCheckBox(self.tr("Waiting for me"))
+        self.model = QueueModel(store, self)
+        self.table = QueueTable()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectRows)
+        self.table.setSelectionMode(QTableView.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        metrics = self.table.fontMetrics()
+        for column, sample in enumerate(("社" * 18, "桃源街道", "周建国", "终审",
+                                          "2026-11-28 23:50", "999 min")):
+            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
+        self.panel = ReviewPanel(store, user)
+        filters = QHBoxLayout()
+        for w in (self.stage, self.channel, self.mine):
+            filters.addWidget(w)
+        filters.addStretch(1)
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(filters)
+        column.addWidget(self.table)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.panel)
+        self.splitter.setSizes([620, 560])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        self._wire()
+        self.reload()
+
+    def _wire(self) -> None:
+        self.stage.currentIndexChanged.connect(self.reload)
+        self.channel.currentIndexChanged.connect(self.reload)
+        self.mine.toggled.connect(self.reload)
+        self.table.selectionModel().currentRowChanged.connect(self._on_row)
+        self.panel.approve_requested.connect(self.approve_current)
+        self.panel.return_requested.connect(self.return_current)
+        self.table.opened.connect(self._open)
+        for key, slot in (("Ctrl+Shift+A", self.approve_current),
+                          ("Ctrl+Shift+R", self.return_current)):
+            QShortcut(QKeySequence(key), self, slot,
+                      context=Qt.WidgetWithChildrenShortcut)
+
+    def reload(self, *_args, keep_row: int | None = None) -> None:
+        """Re-read the queue for the current filters; keep the cursor where it was."""
+        channel_id = self.channel.currentData()
+        if self.mine.isChecked():
+            ids = workflow.waiting_for(self.store, self.user, channel_id,
+                                       self.stage.currentData())
+        else:
+            ids = workflow.queue(self.store, self.stage.currentData(), channel_id)
+        self.model.set_ids(ids)
+        if ids:
+            row = min(keep_row or 0, len(ids) - 1)
+            self.table.selectRow(row)
+            self._on_row(self.model.index(row, 0))
+        else:
+            self.panel.show_article(None)
+
+    def _on_row(self, current, _previous=None) -> None:
+        if current.isValid():
+            self.panel.show_article(self.store.article(self.model.ids[current.row()]))
+
+    def _open(self) -> None:
+        self.panel.tabs.setCurrentWidget(self.panel.changes)
+
+    def _password(self) -> tuple[bool, str | None]:
+        if not self.user.password_hash:
+            return True, None
+        text, ok = QInputDialog.getText(self, self.tr("Password"),
+                                        self.tr("Password for %1:").replace(
+                                            "%1", self.user.real_name), QLineEdit.Password)
+        return ok, text
+
+    def _act(self, action) -> None:
+        row = self.table.currentIndex().row()
+        try:
+            action()
+        except NewsdeskError as e:
+            QMessageBox.warning(self, self.tr("Refused"), str(e))
+            return
+        self.reload(keep_row=row)
+
+    def approve_current(self) -> None:
+        article = self.panel.article
+        if article is None or not self.panel.approve_button.isEnabled():
+            return
+        ok, password = self._password()
+        if ok:
+            self._act(lambda: workflow.approve(self.store, article.id, self.user, password))
+
+    def return_current(self) -> None:
+        article = self.panel.article
+        if article is None or not self.panel.return_button.isEnabled():
+            return
+        dialog = ReturnDialog(article.title, self)
+        if dialog.exec() != ReturnDialog.Accepted:
+            return
+        ok, password = self._password()
+        if ok:
+            self._act(lambda: workflow.return_story(self.store, article.id, self.user,
+                                                    dialog.text(), password))

@@ -1,0 +1,144 @@
+"""An opened review item, read-only: the story, what changed since this stage last saw
+it, and the history; Approve and Return act on it. The panel only shows and asks:
+the rules are the core's (newsdesk.workflow)."""
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
+    QTabWidget, QTextBrowser, QVBoxLayout, QWidget,
+)
+
+from newsdesk import times, workflow
+from newsdesk.model import Article
+from newsdesk.store import Store
+from ui.story_html import story_html
+
+_FIELD_LABELS = {"kicker": "引题", "title": "主标题", "subtitle": "副标题", "summary": "摘要",
+                 "body": "正文", "source": "来源", "original_title": "原标题",
+                 "original_author": "原作者", "reporters": "记者"}
+
+
+def diff_html(diff: workflow.ReviewDiff, tr) -> str:
+    if diff.base_revision is None:
+        return "<p>" + escape(tr("First review at this stage: no earlier revision to "
+                                 "compare with.")) + "</p>"
+    if not diff.fields:
+        return "<p>" + escape(tr("No changes since revision %1, which this stage last "
+                                 "saw.").replace("%1", str(diff.base_revision))) + "</p>"
+    out = ["<p>" + escape(tr("Changes from revision %1 to %2:")
+                          .replace("%1", str(diff.base_revision))
+                          .replace("%2", str(diff.revision))) + "</p>"]
+    for name, ops in diff.fields.items():
+        spans = []
+        for op, text in ops:
+            text = escape(text).replace("\n", "<br>")
+            if op == "insert":
+                spans.append(f"<ins style='background:#d4f7d4;color:#064;'>{text}</ins>")
+            elif op == "delete":
+                spans.append(f"<del style='background:#fbd5d5;color:#900;'>{text}</del>")
+            else:
+                spans.append(text)
+        out.append(f"<h4>{_FIELD_LABELS.get(name, name)}</h4><p>{''.join(spans)}</p>")
+    return "".join(out)
+
+
+def history_html(store: Store, article: Article) -> str:
+    tz = store.site().get("timezone", times.DEFAULT_TZ)
+    names = {u.id: u.real_name for u in store.users()}
+    rows = []
+    for e in reversed(store.events(article.id)):
+        stage = workflow.stage_name(store, e.stage)
+        who = names.get(e.actor_id, "") or e.detail.get("editor", "")
+        comment = f"<br><span style='color:#555'>{escape(e.comment)}</span>" if e.comment else ""
+        rows.append(f"<p><b>{escape(times.local_text(e.at, tz)[:16])}</b>&nbsp; "
+                    f"{escape(e.kind)} {escape(stage)} · {escape(who)} · "
+                    f"r{e.revision or ''}{comment}</p>")
+    return "".join(rows)
+
+
+class ReturnDialog(QDialog):
+    """Asks why the story goes back; refuses to close on an empty reason."""
+
+    def __init__(self, title: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Return to author"))
+        self.reason = QPlainTextEdit()
+        self.reason.setPlaceholderText(self.tr("What must change before it comes back?"))
+        self.error = QLabel()
+        self.error.setStyleSheet("color:#b00")
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Return “%1” with a reason:").replace("%1", title)))
+        layout.addWidget(self.reason)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        if not self.reason.toPlainText().strip():
+            self.error.setText(self.tr("A reason is required."))
+            return
+        super().accept()
+
+    def text(self) -> str:
+        return self.reason.toPlainText().strip()
+
+
+class ReviewPanel(QWidget):
+    approve_requested = Signal()
+    return_requested = Signal()
+
+    def __init__(self, store: Store, user, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.user = user
+        self.article: Article | None = None
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.heading.setStyleSheet("font-size:15px;font-weight:bold")
+        self.tabs = QTabWidget()
+        self.preview, self.changes, self.history = QTextBrowser(), QTextBrowser(), QTextBrowser()
+        self.tabs.addTab(self.preview, self.tr("Story"))
+        self.tabs.addTab(self.changes, self.tr("Changes"))
+        self.tabs.addTab(self.history, self.tr("History"))
+        self.approve_button = QPushButton(self.tr("&Approve"))
+        self.return_button = QPushButton(self.tr("&Return…"))
+        self.approve_button.setToolTip(self.tr("Sign off this stage (Ctrl+Shift+A)"))
+        self.return_button.setToolTip(self.tr("Send back to the author (Ctrl+Shift+R)"))
+        self.approve_button.clicked.connect(self.approve_requested)
+        self.return_button.clicked.connect(self.return_requested)
+        self.verdict = QLabel()
+        self.verdict.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.verdict, 1)
+        buttons.addWidget(self.return_button)
+        buttons.addWidget(self.approve_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(buttons)
+        self.show_article(None)
+
+    def show_article(self, article: Article | None) -> None:
+        self.article = article
+        refusal = workflow.why_not_sign(self.store, article, self.user) if article else None
+        self.approve_button.setEnabled(article is not None and refusal is None)
+        self.return_button.setEnabled(
+            article is not None and workflow.why_not_review(self.store, article, self.user)
+            is None)
+        if article is None:
+            self.heading.setText(self.tr("Nothing selected"))
+            for view in (self.preview, self.changes, self.history):
+                view.clear()
+            self.verdict.clear()
+            return
+        stage = workflow.stage_name(self.store, article.review_stage)
+        self.heading.setText(f"{article.title}　·　{stage}　·　r{article.revision}")
+        self.preview.setHtml(story_html(self.store, article))
+        self.changes.setHtml(diff_html(workflow.review_diff(self.store, article), self.tr))
+        self.history.setHtml(history_html(self.store, article))
+        self.verdict.setText(refusal or self.tr("You may sign %1.").replace("%1", stage))
