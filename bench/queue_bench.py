@@ -53,7 +53,8 @@ def main() -> int:
     app = QApplication.instance() or QApplication([])
     store = Store.open(args.db)
     user = store.find_user("liqiang")
-    print(f"{store.count_articles()} stories, {store.count_articles('submitted') + store.count_articles('in_review')} waiting for review")
+    waiting = store.count_articles("submitted") + store.count_articles("in_review")
+    print(f"{store.count_articles()} stories, {waiting} waiting for review")
     opens = []
     for _ in range(args.runs):
         ms, queue = open_queue(app, store, user)

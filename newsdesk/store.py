@@ -254,14 +254,18 @@ class Store:
             raise NotFound(f"no article with id {article_id!r}")
         return self._article(row, self._topics_of([article_id])[article_id])
 
-    def articles(self, ids: list[str]) -> list[Article]:
-        """The articles with these ids, in the order given (missing ids are skipped)."""
+    def _article_rows(self, columns: str, ids: list[str]) -> dict[str, dict]:
         rows: dict[str, dict] = {}
         for chunk in range(0, len(ids), 500):
             part = ids[chunk:chunk + 500]
-            for r in self._rows(f"SELECT * FROM articles WHERE id IN "
+            for r in self._rows(f"SELECT {columns} FROM articles WHERE id IN "
                                 f"({','.join('?' * len(part))})", part):
                 rows[r["id"]] = r
+        return rows
+
+    def articles(self, ids: list[str]) -> list[Article]:
+        """The articles with these ids, in the order given (missing ids are skipped)."""
+        rows = self._article_rows("*", ids)
         topics = self._topics_of(list(rows))
         return [self._article(rows[i], topics[i]) for i in ids if i in rows]
 
@@ -271,12 +275,7 @@ class Store:
     def listing(self, ids: list[str]) -> list[dict]:
         """The narrow columns story tables show, for these ids in this order: a page of
         them costs a fraction of loading the articles with their bodies."""
-        rows: dict[str, dict] = {}
-        for chunk in range(0, len(ids), 500):
-            part = ids[chunk:chunk + 500]
-            for r in self._rows(f"SELECT {','.join(self._LISTING)} FROM articles WHERE id IN "
-                                f"({','.join('?' * len(part))})", part):
-                rows[r["id"]] = r
+        rows = self._article_rows(",".join(self._LISTING), ids)
         return [rows[i] for i in ids if i in rows]
 
     def resolve_article_id(self, prefix: str) -> str:

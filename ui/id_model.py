@@ -3,6 +3,7 @@ cost one id query; rows come in pages of narrow listing columns as the view asks
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtWidgets import QTableView
 
 from newsdesk.store import Store
 
@@ -61,3 +62,16 @@ class IdTableModel(QAbstractTableModel):
         if not index.isValid() or role not in (Qt.DisplayRole, Qt.ToolTipRole):
             return None
         return self.cell(self.row_at(index.row()), index.column())
+
+
+def setup_table(table: QTableView, model: IdTableModel, samples: list[str]) -> None:
+    """One-row selection, no row numbers, and column widths from sample text: sizing
+    to contents would page in the whole archive."""
+    table.setModel(model)
+    table.setSelectionBehavior(QTableView.SelectRows)
+    table.setSelectionMode(QTableView.SingleSelection)
+    table.verticalHeader().hide()
+    table.setWordWrap(False)
+    metrics = table.fontMetrics()
+    for column, sample in enumerate(samples):
+        table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import (
 
 from newsdesk.errors import NewsdeskError
 from newsdesk.store import Store
-from newsdesk import workflow
 from ui.article_model import ArticleTableModel
+from ui.id_model import setup_table
 from ui.login import LoginDialog
 from ui.queue.queue_widget import ReviewQueue
 from ui.story_html import story_html
@@ -30,17 +30,8 @@ class MainWindow(QMainWindow):
         self.navigator.setHeaderHidden(True)
         self.model = ArticleTableModel(store, self)
         self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectRows)
-        self.table.setSelectionMode(QTableView.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(False)
-        self.table.setWordWrap(False)
-        # Fixed widths from sample text: sizing to contents would page in the archive.
-        metrics = self.table.fontMetrics()
-        for column, sample in ((0, "社" * 24), (1, "桃源街道"), (2, "In review"),
-                               (3, "2026-11-28 23:50")):
-            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
+        setup_table(self.table, self.model, ["社" * 24, "桃源街道", "In review",
+                                             "2026-11-28 23:50"])
         self.view = QTextBrowser()
         self.view.setOpenExternalLinks(True)
         self.search = QLineEdit()

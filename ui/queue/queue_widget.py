@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 from newsdesk import workflow
 from newsdesk.errors import NewsdeskError
 from newsdesk.store import Store
+from ui.id_model import setup_table
 from ui.queue.queue_model import QueueModel
 from ui.queue.review_panel import ReturnDialog, ReviewPanel
 
@@ -51,15 +52,8 @@ class ReviewQueue(QWidget):
         self.mine = QCheckBox(self.tr("Waiting for me"))
         self.model = QueueModel(store, self)
         self.table = QueueTable()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectRows)
-        self.table.setSelectionMode(QTableView.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        metrics = self.table.fontMetrics()
-        for column, sample in enumerate(("社" * 18, "桃源街道", "周建国", "终审",
-                                          "2026-11-28 23:50", "999 min")):
-            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
+        setup_table(self.table, self.model, ["社" * 18, "桃源街道", "周建国", "终审",
+                                             "2026-11-28 23:50", "999 min"])
         self.panel = ReviewPanel(store, user)
         filters = QHBoxLayout()
         for w in (self.stage, self.channel, self.mine):
