@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QTextBrowser, QToolBar, QTreeWidget, QTreeWidgetItem,
 )
 
+from newsdesk import workflow
 from newsdesk.errors import NewsdeskError
 from newsdesk.store import Store
 from ui.article_model import ArticleTableModel
@@ -17,7 +18,7 @@ from ui.queue.queue_widget import ReviewQueue
 from ui.story_html import story_html
 
 FILTER = Qt.UserRole + 1
-QUEUE = "queue"
+QUEUE, DUE = "queue", "due"
 
 
 class MainWindow(QMainWindow):
@@ -94,6 +95,10 @@ class MainWindow(QMainWindow):
             item = QTreeWidgetItem([label])
             item.setData(0, FILTER, {"state": state})
             stories.addChild(item)
+        # Nothing publishes while the app is closed: say what the next export will publish.
+        due = QTreeWidgetItem([self.tr("Due at next export")])
+        due.setData(0, FILTER, DUE)
+        stories.addChild(due)
         channels = QTreeWidgetItem([self.tr("Channels")])
         items = {}
         for c in self.store.channels():
@@ -122,7 +127,8 @@ class MainWindow(QMainWindow):
             return
         self.stack.setCurrentIndex(0)
         self.search.clear()
-        self.model.set_ids(self.store.article_ids(**filters))
+        self.model.set_ids(workflow.due(self.store) if filters == DUE
+                           else self.store.article_ids(**filters))
         self._after_reload()
 
     def _on_search(self) -> None:

@@ -52,6 +52,8 @@ def test_first_run_opens_the_demo_newsroom(window):
 def test_navigator_filters_by_state_and_channel(window):
     navigate(window, "Drafts")
     assert titles(window) == ["秋冬季流感高发 专家提醒及时接种疫苗"]
+    navigate(window, "Due at next export")
+    assert titles(window) == ["越溪高山茶亮相国际茶业博览会 现场签约1.2亿元"]  # approved, no time set
     navigate(window, "白塔镇")
     assert titles(window) == ["白塔镇老街改造：青石板路回来了 老街坊笑开了"]
 
