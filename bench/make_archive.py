@@ -21,7 +21,7 @@ from newsdesk import times  # noqa: E402
 from newsdesk.demo import load_demo  # noqa: E402
 from newsdesk.ids import new_id  # noqa: E402
 from newsdesk.model import Article  # noqa: E402
-from newsdesk.render import RENDERER_VERSION, render_body  # noqa: E402
+from newsdesk.render import render_body, renderer_version  # noqa: E402
 from newsdesk.store import Store  # noqa: E402
 
 BATCH = 2000
@@ -83,13 +83,14 @@ def build(n: int, db: Path, seed: int) -> float:
     start = datetime(2016, 1, 1, tzinfo=timezone.utc)
     span = (datetime(2026, 11, 1, tzinfo=timezone.utc) - start).total_seconds()
     weights = [w for _, w in STATES]
+    hosts = store.site().get("video_hosts", [])
     with multiprocessing.Pool() as pool:
         for first in range(0, n, BATCH):
             stories, articles, events = [], [], []
             for _ in range(min(BATCH, n - first)):
                 channel = rnd.choice(channels)
                 stories.append((channel, *make_story(rnd, channel.slug)))
-            bodies = pool.map(render_body, [s[2] for s in stories], chunksize=100)
+            bodies = pool.starmap(render_body, [(s[2], hosts) for s in stories], chunksize=100)
             for (channel, title, body, subject), html in zip(stories, bodies):
                 state = rnd.choices(STATES, weights)[0][0]
                 when = start + timedelta(seconds=rnd.random() * span)
@@ -97,7 +98,7 @@ def build(n: int, db: Path, seed: int) -> float:
                 author = rnd.choice(editors)
                 article = Article(
                     id=new_id(), title=title, channel_id=channel.id, body=body,
-                    body_html=html, renderer_version=RENDERER_VERSION,
+                    body_html=html, renderer_version=renderer_version(hosts),
                     reporters=rnd.sample(reporters, rnd.randint(1, 2)),
                     editor_id=reviewers[0], author_id=author, last_editor_id=author,
                     tags=[subject],

@@ -131,13 +131,30 @@ _INITIAL = [
         day TEXT NOT NULL,
         views INTEGER NOT NULL,
         PRIMARY KEY (article_id, day))""",
+    # input_key: a digest of everything a page is made from, so an incremental export
+    # skips rendering pages whose inputs did not change.
     """CREATE TABLE export_state (
         out_dir TEXT NOT NULL,
         path TEXT NOT NULL,
         sha256 TEXT NOT NULL,
         size INTEGER NOT NULL,
+        input_key TEXT NOT NULL,
         written_at TEXT NOT NULL,
         PRIMARY KEY (out_dir, path))""",
+    # What was on the web host after the last upload (export --mark-uploaded), so the
+    # next upload carries only what changed since.
+    """CREATE TABLE uploaded_state (
+        out_dir TEXT NOT NULL,
+        path TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        PRIMARY KEY (out_dir, path))""",
+    # Access logs already counted into page_views (by content digest), so a log
+    # imported twice is not counted twice.
+    """CREATE TABLE view_logs (
+        sha256 TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        hits INTEGER NOT NULL,
+        imported_at TEXT NOT NULL)""",
     # Local search index, rebuilt from articles, never synced. The integer key keeps
     # the FTS rowid stable across VACUUM, which the articles' implicit rowid is not.
     # date (first publication, else last edit) lets results sort newest first without

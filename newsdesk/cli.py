@@ -13,7 +13,9 @@ from dataclasses import asdict
 from pathlib import Path
 
 from db import SchemaTooNew
-from newsdesk import auth, importers, times, workflow
+from newsdesk import auth, importers, times, views, workflow
+from newsdesk.site import ExportCancelled, export_site
+from newsdesk.site.verify import verify
 from newsdesk.demo import load_demo
 from newsdesk.errors import NewsdeskError
 from newsdesk.meta import meta_line
@@ -348,6 +350,103 @@ def cmd_audit(args) -> int:
     return PROBLEMS
 
 
+def _progress_bar(done: int, total: int, _path: str) -> None:
+    width = 30
+    filled = width * done // max(total, 1)
+    print(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}", end="",
+          file=sys.stderr, flush=True)
+    if done == total:
+        print(file=sys.stderr)
+
+
+def _write_changes(store: Store, out: Path, changes_file: str | None,
+                   zip_file: str | None) -> None:
+    """What changed since the last --mark-uploaded: a list, and a zip to upload."""
+    import zipfile
+
+    current = {p: sha for p, (sha, _, _) in store.export_state(str(out)).items()}
+    uploaded = store.uploaded_state(str(out))
+    rows = [("added", p) for p in sorted(set(current) - set(uploaded))]
+    rows += [("changed", p) for p in sorted(set(current) & set(uploaded))
+             if current[p] != uploaded[p]]
+    rows += [("removed", p) for p in sorted(set(uploaded) - set(current))]
+    if changes_file:
+        Path(changes_file).write_text("".join(f"{kind}\t{p}\n" for kind, p in rows), "utf-8")
+        print(f"{len(rows)} changes since the last upload listed in {changes_file}")
+    if zip_file:
+        with zipfile.ZipFile(zip_file, "w", zipfile.ZIP_DEFLATED) as z:
+            for kind, p in rows:
+                if kind != "removed":
+                    z.write(out / p, p)
+            z.write(out / "manifest.json", "manifest.json")
+        print(f"packed {sum(k != 'removed' for k, _ in rows)} files into {zip_file}")
+
+
+def cmd_export(args) -> int:
+    out = Path(args.out).resolve()
+    store = _open(args)
+    try:
+        if args.mark_uploaded:
+            n = store.mark_uploaded(str(out))
+            if not n:
+                raise CliError(f"nothing has been exported to {out} yet")
+            print(f"marked {n} files in {out} as uploaded")
+            return OK
+        actor = store.find_user(args.as_user) if args.as_user else None
+        progress = _progress_bar if sys.stderr.isatty() else None
+        try:
+            report = export_site(store, out, full=args.full, actor=actor, progress=progress)
+        except ExportCancelled as e:
+            raise CliError(str(e)) from None
+        if args.changes or args.zip:
+            _write_changes(store, out, args.changes, args.zip)
+    finally:
+        store.close()
+    for article_id in report.published:
+        print(f"published {article_id[:8]} (its time had come)")
+    for path in report.written[:args.show]:
+        print(f"wrote {path}")
+    for path in report.removed:
+        print(f"removed {path}")
+    print(f"{len(report.written)} written, {len(report.removed)} removed, "
+          f"{report.unchanged} unchanged in {out}")
+    return OK
+
+
+def cmd_verify(args) -> int:
+    report = verify(args.manifest, args.target, timeout=args.timeout)
+    if args.json:
+        _json({"checked": report.checked, "modified": [
+            {"path": p, "added": t} for p, t in report.modified],
+            "missing": report.missing, "unexpected": report.unexpected})
+    else:
+        for path, added in report.modified:
+            print(f"modified   {path}" + (f"\n           added: {added}" if added else ""))
+        for path in report.missing:
+            print(f"missing    {path}")
+        for path in report.unexpected:
+            print(f"unexpected {path}")
+        print(f"{report.checked} files checked: {len(report.modified)} modified, "
+              f"{len(report.missing)} missing, {len(report.unexpected)} unexpected")
+    return OK if report.ok else PROBLEMS
+
+
+def cmd_views(args) -> int:
+    store = _open(args)
+    try:
+        for path in args.files:
+            r = views.import_log(store, path)
+            if r.already:
+                print(f"{path}: already counted; skipped")
+                continue
+            print(f"{path}: {r.counted} article views counted from {r.lines} lines "
+                  f"({r.bots} bots, {r.not_ok} not 200/GET, {r.other} other pages, "
+                  f"{r.malformed} unreadable)")
+    finally:
+        store.close()
+    return OK
+
+
 # ---- the parser ------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     # --db works before or after the command; SUPPRESS keeps a later one from resetting it.
@@ -434,6 +533,33 @@ def build_parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("audit", parents=[db], help="verify the review history hash chains")
     c.set_defaults(func=cmd_audit)
+
+    c = sub.add_parser("export", parents=[db], help="write the static site (incremental)")
+    c.add_argument("--out", required=True, metavar="DIR", help="output folder")
+    c.add_argument("--full", action="store_true", help="re-render every page")
+    c.add_argument("--as", dest="as_user", metavar="USER",
+                   help="who publishes the stories whose time has come")
+    c.add_argument("--changes", metavar="FILE",
+                   help="list what changed since the last --mark-uploaded")
+    c.add_argument("--zip", metavar="FILE", help="pack those files for upload")
+    c.add_argument("--mark-uploaded", action="store_true",
+                   help="record that DIR as exported is now on the web host (no export)")
+    c.add_argument("--show", type=int, default=20, metavar="N",
+                   help="name at most N written files (default 20)")
+    c.set_defaults(func=cmd_export)
+
+    c = sub.add_parser("verify", parents=[listing],
+                       help="compare a deployed copy (folder or URL) with the manifest")
+    c.add_argument("--manifest", required=True, metavar="FILE", help="DIR/manifest.json")
+    c.add_argument("target", help="a folder or an http(s) base URL")
+    c.add_argument("--timeout", type=float, default=10)
+    c.set_defaults(func=cmd_verify)
+
+    c = sub.add_parser("views", parents=[db], help="page views from access logs")
+    views_sub = c.add_subparsers(dest="action", metavar="ACTION", required=True)
+    imp = views_sub.add_parser("import", parents=[db], help="count article views in logs")
+    imp.add_argument("files", nargs="+", metavar="FILE")
+    c.set_defaults(func=cmd_views)
     return p
 
 

@@ -4,7 +4,6 @@ history, or, for imported archive pages, the names the page carried."""
 from __future__ import annotations
 
 from newsdesk import times
-from newsdesk.errors import NotFound
 from newsdesk.model import Article
 from newsdesk.store import Store
 
@@ -19,29 +18,24 @@ def review_stages(site: dict) -> list[dict]:
     return site.get("review_stages") or DEFAULT_STAGES
 
 
-def _real_name(store: Store, user_id: str | None) -> str:
-    if not user_id:
-        return ""
-    try:
-        return store.user(user_id).real_name
-    except NotFound:
-        return ""
+def meta_lines(store: Store, articles: list[Article], site: dict | None = None
+               ) -> dict[str, dict]:
+    """article id → {'published_at', 'source', 'editor', 'reviewer'} as pages show them.
+    A later final-stage sign-off supersedes an earlier one (an edit voids sign-offs)."""
+    site = store.site() if site is None else site
+    ids = [a.id for a in articles]
+    approvers = store.final_signoffs(ids, len(review_stages(site)))
+    imported = store.imported_details(ids)
+    names = {u.id: u.real_name for u in store.users()}
+    tz = site.get("timezone", times.DEFAULT_TZ)
+    return {a.id: {
+        "published_at": times.local_text(a.first_published_at or a.publish_at, tz),
+        "source": a.source or site.get("name", ""),
+        "editor": names.get(a.editor_id, "") or imported.get(a.id, {}).get("editor", ""),
+        "reviewer": names.get(approvers.get(a.id), "")
+        or imported.get(a.id, {}).get("reviewer", ""),
+    } for a in articles}
 
 
 def meta_line(store: Store, article: Article, site: dict | None = None) -> dict:
-    """{'published_at', 'source', 'editor', 'reviewer'} as the page shows them."""
-    site = store.site() if site is None else site
-    final = len(review_stages(site))
-    events = store.events(article.id)
-    imported = next((e.detail for e in reversed(events) if e.kind == "imported"), {})
-    # The last final-stage sign-off; an edit after it voids it (the workflow's rule), so
-    # a later one supersedes it.
-    approver = next((e.actor_id for e in reversed(events)
-                     if e.kind == "approve" and e.stage == final), None)
-    return {
-        "published_at": times.local_text(article.first_published_at or article.publish_at,
-                                         site.get("timezone", times.DEFAULT_TZ)),
-        "source": article.source or site.get("name", ""),
-        "editor": _real_name(store, article.editor_id) or imported.get("editor", ""),
-        "reviewer": _real_name(store, approver) or imported.get("reviewer", ""),
-    }
+    return meta_lines(store, [article], site)[article.id]

@@ -5,12 +5,15 @@ the nh3 allowlist. Bump RENDERER_VERSION whenever the output for a given body co
 change: cached body_html from another version is re-rendered."""
 from __future__ import annotations
 
+import hashlib
 import re
+from functools import partial
+from urllib.parse import urlsplit
 
 import markdown2
 import nh3
 
-RENDERER_VERSION = f"md{markdown2.__version__}-nh3-1"
+RENDERER_VERSION = f"md{markdown2.__version__}-nh3-2"
 
 _EXTRAS = {
     "tables": None,
@@ -24,23 +27,60 @@ _TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "i", "u", "s",
     "del", "sup", "sub", "blockquote", "ul", "ol", "li", "a", "img", "figure",
     "figcaption", "table", "thead", "tbody", "tr", "th", "td", "code", "pre", "span",
+    "video", "source", "iframe",
 }
 _ATTRIBUTES = {
     "a": {"href", "title"},
     "img": {"src", "alt", "title", "width", "height"},
+    "video": {"src", "controls", "poster", "width", "height"},
+    "source": {"src", "type"},
+    "iframe": {"src", "width", "height", "allowfullscreen", "title"},
     "td": {"colspan", "rowspan"},
     "th": {"colspan", "rowspan"},
 }
-_SCHEMES = {"http", "https", "mailto"}
+_SCHEMES = {"http", "https", "mailto", "data"}
+_URL_ATTRS = {"href", "src", "poster"}
 
 
-def sanitize(html: str) -> str:
-    return nh3.clean(html, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES,
-                     link_rel="noopener noreferrer")
+def _allowed(video_hosts: frozenset, tag: str, attr: str, value: str) -> str | None:
+    """data: URLs only as raster images; iframes only from the outlet's video hosts."""
+    if attr not in _URL_ATTRS:
+        return value
+    v = value.strip().lower()
+    if v.startswith("data:"):
+        raster = tag == "img" and re.match(r"data:image/(png|jpe?g|gif|webp);", v)
+        return value if raster else None
+    if tag == "iframe":
+        parts = urlsplit(value.strip())
+        host = (parts.hostname or "").lower()
+        trusted = parts.scheme in ("https", "http") and any(
+            host == h or host.endswith("." + h) for h in video_hosts)
+        return value if trusted else None
+    return value
 
 
-def render_body(markdown: str) -> str:
-    return sanitize(_H1.sub(r"<\1h2>", markdown2.markdown(markdown, extras=_EXTRAS)))
+def renderer_version(video_hosts=()) -> str:
+    """The cache key of rendered bodies: changes with the code and the video hosts."""
+    if not video_hosts:
+        return RENDERER_VERSION
+    hosts = ",".join(sorted(h.lower() for h in video_hosts))
+    return f"{RENDERER_VERSION}-{hashlib.sha256(hosts.encode()).hexdigest()[:8]}"
+
+
+# An iframe whose src the filter refused is an empty box: drop it.
+_EMPTY_IFRAME = re.compile(r"<iframe(?![^>]*\ssrc=)[^>]*>.*?</iframe>", re.S)
+
+
+def sanitize(html: str, video_hosts=()) -> str:
+    clean = nh3.clean(html, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES,
+                      link_rel="noopener noreferrer",
+                      attribute_filter=partial(_allowed, frozenset(h.lower() for h in video_hosts)))
+    return _EMPTY_IFRAME.sub("", clean)
+
+
+def render_body(markdown: str, video_hosts=()) -> str:
+    html = _H1.sub(r"<\1h2>", markdown2.markdown(markdown, extras=_EXTRAS))
+    return sanitize(html, video_hosts)
 
 
 _CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")

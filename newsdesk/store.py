@@ -20,7 +20,7 @@ from newsdesk.model import (
     CONTENT_FIELDS, Article, Channel, ChannelKind, ReviewEvent, Revision, SearchHit,
     Topic, User,
 )
-from newsdesk.render import RENDERER_VERSION, render_body
+from newsdesk.render import render_body, renderer_version
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*")
 _ARTICLE_JSON = ("reporters", "tags", "corrections")
@@ -363,7 +363,7 @@ class Store:
                 return old, []
             if not (new.title or "").strip():
                 raise NewsdeskError("an article needs a title")
-            if "body" in changed or new.renderer_version != RENDERER_VERSION:
+            if "body" in changed or new.renderer_version != self._renderer():
                 self._render(new)
             new.updated_at, new.updated_by = times.now(), actor_id
             if any(k in CONTENT_FIELDS for k in changed):
@@ -416,8 +416,9 @@ class Store:
                 a.number, number = number, number + 1
                 a.public_path = public_path(slugs[a.channel_id], a.first_published_at,
                                             a.number, tz)
+            current = self._renderer()
             for a in articles:
-                if a.renderer_version != RENDERER_VERSION:
+                if a.renderer_version != current:
                     self._render(a)
                 a.revision = 1
                 if a.state == "published":
@@ -451,9 +452,15 @@ class Store:
                     f"INSERT INTO review_events ({','.join(cols)}) VALUES "
                     f"({','.join('?' * len(cols))})", [list(r.values()) for r in rows])
 
+    def _video_hosts(self) -> list[str]:
+        return self.site().get("video_hosts", [])
+
+    def _renderer(self) -> str:
+        return renderer_version(self._video_hosts())
+
     def _render(self, article: Article) -> None:
-        article.body_html = render_body(article.body)
-        article.renderer_version = RENDERER_VERSION
+        article.body_html = render_body(article.body, self._video_hosts())
+        article.renderer_version = self._renderer()
 
     def _article_row(self, a: Article) -> dict:
         row = {k: getattr(a, k) for k in _ARTICLE_COLUMNS}
@@ -541,6 +548,136 @@ class Store:
     def events(self, article_id: str) -> list[ReviewEvent]:
         return [ReviewEvent(**(r | {"detail": json.loads(r["detail"])})) for r in self._rows(
             "SELECT * FROM review_events WHERE article_id = ? ORDER BY seq", [article_id])]
+
+    # ---- what the export reads ---------------------------------------------------
+    # Live: on the public site. A story under correction stays live with the revision
+    # that was published (live_revision) until the corrected one passes review.
+    _LIVE = ("(a.state = 'published' OR (a.live_revision IS NOT NULL AND "
+             "a.state != 'withdrawn')) AND a.public_path IS NOT NULL")
+
+    def live_stories(self) -> list[dict]:
+        """Every live story's list fields, newest first, with its topic ids."""
+        rows = self._rows(
+            "SELECT a.id, a.title, a.kicker, a.summary, a.channel_id, a.public_path, "
+            "a.first_published_at, a.updated_at, a.pinned, a.weight, a.revision, "
+            f"a.live_revision FROM articles a WHERE {self._LIVE} "
+            "ORDER BY a.first_published_at DESC, a.id")
+        topics: dict[str, list[str]] = {}
+        for article_id, topic_id in self.conn.execute(
+                f"SELECT t.article_id, t.topic_id FROM article_topics t JOIN articles a "
+                f"ON a.id = t.article_id WHERE {self._LIVE}"):
+            topics.setdefault(article_id, []).append(topic_id)
+        for r in rows:
+            r["topics"] = topics.get(r["id"], [])
+            if r["live_revision"] != r["revision"]:
+                live = self.revision_content(r["id"], r["live_revision"])
+                r |= {k: live.get(k, r[k]) for k in ("title", "kicker", "summary")}
+        return rows
+
+    def withdrawn_pages(self) -> list[dict]:
+        return self._rows("SELECT id, public_path, updated_at FROM articles WHERE "
+                          "state = 'withdrawn' AND public_path IS NOT NULL")
+
+    def revision_content(self, article_id: str, number: int) -> dict:
+        row = self.conn.execute("SELECT content FROM revisions WHERE article_id = ? AND "
+                                "number = ?", [article_id, number]).fetchone()
+        if not row:
+            raise NotFound(f"article {article_id} has no revision {number}")
+        return json.loads(row[0])
+
+    def final_signoffs(self, ids: list[str], stage: int) -> dict[str, str]:
+        """article id → the user who last signed `stage` (the final one) of it."""
+        out: dict[str, str] = {}
+        for chunk in range(0, len(ids), 500):
+            part = ids[chunk:chunk + 500]
+            for article_id, actor in self.conn.execute(
+                    "SELECT article_id, actor_id FROM review_events WHERE kind = 'approve' "
+                    f"AND stage = ? AND article_id IN ({','.join('?' * len(part))}) "
+                    "ORDER BY article_id, seq", [stage, *part]):
+                out[article_id] = actor
+        return out
+
+    def imported_details(self, ids: list[str]) -> dict[str, dict]:
+        out: dict[str, dict] = {}
+        for chunk in range(0, len(ids), 500):
+            part = ids[chunk:chunk + 500]
+            for article_id, detail in self.conn.execute(
+                    "SELECT article_id, detail FROM review_events WHERE kind = 'imported' "
+                    f"AND article_id IN ({','.join('?' * len(part))}) ORDER BY seq", part):
+                out[article_id] = json.loads(detail)
+        return out
+
+    def asset_list(self) -> list[dict]:
+        """Stored images and video: id (content hash), file name, and the extension
+        the exported copy gets."""
+        rows = self._rows("SELECT id, filename, mime FROM assets ORDER BY id")
+        for r in rows:
+            suffix = Path(r["filename"]).suffix.lower()
+            r["ext"] = suffix if re.fullmatch(r"\.[a-z0-9]{1,5}", suffix) else ""
+        return rows
+
+    def asset_bytes(self, asset_id: str) -> bytes:
+        row = self.conn.execute("SELECT data FROM assets WHERE id = ?", [asset_id]).fetchone()
+        if not row:
+            raise NotFound(f"no asset {asset_id}")
+        return row[0]
+
+    # ---- page views -------------------------------------------------------------
+    def public_paths(self) -> dict[str, str]:
+        return dict(self.conn.execute("SELECT public_path, id FROM articles WHERE "
+                                      "public_path IS NOT NULL"))
+
+    def view_log_imported(self, sha256: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM view_logs WHERE sha256 = ?",
+                                 [sha256]).fetchone() is not None
+
+    def add_page_views(self, counts: dict[tuple[str, str], int], log_sha256: str,
+                       log_name: str) -> None:
+        """Add (article id, day) → views, and remember the log they came from."""
+        with self.transaction():
+            self.conn.executemany(
+                "INSERT INTO page_views (article_id, day, views) VALUES (?, ?, ?) "
+                "ON CONFLICT (article_id, day) DO UPDATE SET views = views + excluded.views",
+                [(a, d, n) for (a, d), n in counts.items()])
+            self.conn.execute("INSERT INTO view_logs VALUES (?, ?, ?, ?)",
+                              [log_sha256, log_name, sum(counts.values()), times.now()])
+
+    def most_viewed(self, since_day: str, limit: int) -> list[tuple[str, int]]:
+        """(article id, views) of live stories since a day ('YYYY-MM-DD'), most first."""
+        return [tuple(r) for r in self.conn.execute(
+            "SELECT v.article_id, SUM(v.views) AS n FROM page_views v JOIN articles a ON "
+            f"a.id = v.article_id WHERE v.day >= ? AND {self._LIVE} GROUP BY v.article_id "
+            "ORDER BY n DESC, v.article_id LIMIT ?", [since_day, limit])]
+
+    # ---- export state -----------------------------------------------------------
+    def export_state(self, out_dir: str) -> dict[str, tuple[str, int, str]]:
+        """path → (sha256, size, input key) of what the last export to out_dir wrote."""
+        return {p: (sha, size, key) for p, sha, size, key in self.conn.execute(
+            "SELECT path, sha256, size, input_key FROM export_state WHERE out_dir = ?",
+            [out_dir])}
+
+    def save_export_state(self, out_dir: str, files: list[tuple[str, str, int, str]],
+                          removed: list[str]) -> None:
+        now = times.now()
+        with self.transaction():
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO export_state VALUES (?, ?, ?, ?, ?, ?)",
+                [(out_dir, p, sha, size, key, now) for p, sha, size, key in files])
+            self.conn.executemany("DELETE FROM export_state WHERE out_dir = ? AND path = ?",
+                                  [(out_dir, p) for p in removed])
+
+    def mark_uploaded(self, out_dir: str) -> int:
+        """Record that what the last export wrote to out_dir is now on the web host."""
+        with self.transaction():
+            self.conn.execute("DELETE FROM uploaded_state WHERE out_dir = ?", [out_dir])
+            cur = self.conn.execute(
+                "INSERT INTO uploaded_state SELECT out_dir, path, sha256 FROM export_state "
+                "WHERE out_dir = ?", [out_dir])
+        return cur.rowcount
+
+    def uploaded_state(self, out_dir: str) -> dict[str, str]:
+        return dict(self.conn.execute("SELECT path, sha256 FROM uploaded_state WHERE "
+                                      "out_dir = ?", [out_dir]))
 
     # ---- search -----------------------------------------------------------------
     @staticmethod

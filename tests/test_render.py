@@ -26,3 +26,41 @@ def test_markdown_becomes_safe_html():
 def test_links_keep_http_and_get_noopener():
     html = render_body("[人民网](http://www.people.com.cn)")
     assert 'href="http://www.people.com.cn"' in html and "noopener" in html
+
+
+HOSTILE = [
+    '<script>alert(1)</script>',
+    '<SCRIPT SRC=//evil.example/x.js></SCRIPT>',
+    '<img src=x onerror="alert(1)">',
+    '<a href="javascript:alert(1)">点我</a>',
+    '<a href="JaVaScRiPt:alert(1)">点我</a>',
+    '[点我](javascript:alert(1))',
+    '<a href="vbscript:msgbox(1)">x</a>',
+    '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">x</a>',
+    '<img src="data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+">',
+    '<iframe src="https://evil.example/"></iframe>',
+    '<iframe src="javascript:alert(1)"></iframe>',
+    '<div onclick="alert(1)" style="background:url(javascript:alert(1))">x</div>',
+    '<svg><script>alert(1)</script></svg>',
+    '<object data="x.swf"></object><embed src="x.swf">',
+    '<form action="https://evil.example"><input name=q></form>',
+]
+
+
+@pytest.mark.parametrize("body", HOSTILE)
+def test_hostile_bodies_are_defused(body):
+    html = render_body("正文\n\n" + body, video_hosts=["v.qq.com"]).lower()
+    for bad in ("<script", "onerror", "onclick", "javascript:", "vbscript:", "data:text",
+                "svg", "<iframe", "<object", "<embed", "<form", "style="):
+        assert bad not in html, (bad, html)
+
+
+def test_trusted_video_iframes_and_raster_data_images_survive():
+    html = render_body('<iframe src="https://v.qq.com/txp/iframe/player.html?vid=x" '
+                       'allowfullscreen onload="x()"></iframe>\n\n'
+                       '<img src="data:image/png;base64,iVBORw0KGgo=" alt="图">',
+                       video_hosts=["v.qq.com"])
+    assert '<iframe src="https://v.qq.com/txp/iframe/player.html?vid=x"' in html
+    assert "onload" not in html
+    assert 'src="data:image/png;base64,iVBORw0KGgo="' in html
+    assert "<iframe" not in render_body('<iframe src="https://v.qq.com/x"></iframe>')

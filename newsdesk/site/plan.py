@@ -1,0 +1,344 @@
+"""Read everything the site is made of, then plan its pages (as Pelican does: read
+everything, then write). A page is a path, what produced it, a digest of its inputs
+(so an incremental export skips pages whose inputs did not change) and a deferred
+render. Nothing here writes a file."""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass
+from datetime import datetime, timedelta
+from email.utils import format_datetime
+from pathlib import Path
+from typing import Callable
+from urllib.parse import urljoin
+from xml.sax.saxutils import escape as xml_escape
+from zoneinfo import ZoneInfo
+
+from newsdesk import times
+from newsdesk.meta import meta_lines, review_stages
+from newsdesk.model import Article
+from newsdesk.paths import resource
+from newsdesk.render import render_body, renderer_version
+from newsdesk.site.templates import environment, root_for, template_dirs
+from newsdesk.store import Store
+
+# Bump when the export's output for the same data changes.
+EXPORT_FORMAT = "site-1"
+SITEMAP_SHARD = 50_000
+SITE_DEFAULTS = {"name": "", "base_url": "", "timezone": times.DEFAULT_TZ, "licence": "",
+                 "report_phone": "", "minors_report_phone": "", "copyright": "",
+                 "footer_links": [], "pages": [], "page_size": 20, "home_items": 8, "rss_items": 20,
+                 "ranking_items": 20}
+
+
+@dataclass
+class Page:
+    path: str
+    source: str                      # what produced it: named in duplicate-path errors
+    key: str                         # digest of its inputs
+    render: Callable[[], bytes]
+    article_id: str | None = None    # article pages: loaded in batches before rendering
+
+
+def digest(*parts) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part if isinstance(part, bytes) else
+                 json.dumps(part, ensure_ascii=False, sort_keys=True, default=str).encode())
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def _files_digest(dirs: list[Path]) -> str:
+    h = hashlib.sha256()
+    for d in dirs:
+        for f in sorted(p for p in d.rglob("*") if p.is_file()):
+            h.update(str(f.relative_to(d)).encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()
+
+
+class SitePlan:
+    def __init__(self, store: Store, now: str | None = None):
+        self.store = store
+        self.now = now or times.now()
+        self.site = SITE_DEFAULTS | store.site()
+        self.tz = ZoneInfo(self.site["timezone"])
+        self.env = environment(self.site)
+        self.channels = store.channels()
+        self.topics = store.topics()
+        self.stories = store.live_stories()
+        self.withdrawn = store.withdrawn_pages()
+        self._articles: dict[str, Article] = {}
+        self._metas: dict[str, dict] = {}
+        self.by_id = {c.id: c for c in self.channels}
+        self.children: dict[str | None, list] = {}
+        for c in self.channels:
+            self.children.setdefault(c.parent_id, []).append(c)
+        self.nav = [self._nav_item(c) for c in self.children.get(None, [])]
+        # One pass files each story under its channel and every ancestor (a parent's
+        # list shows its sub-channels' stories) and under its topics, newest first.
+        self.in_channel: dict[str, list[dict]] = {c.id: [] for c in self.channels}
+        self.in_topic: dict[str, list[dict]] = {t.id: [] for t in self.topics}
+        for s in self.stories:
+            channel_id = s["channel_id"]
+            while channel_id in self.by_id:
+                self.in_channel[channel_id].append(s)
+                channel_id = self.by_id[channel_id].parent_id
+            for t in s["topics"]:
+                self.in_topic.setdefault(t, []).append(s)
+        users = {u.id: u.real_name for u in store.users()}
+        self.video_hosts = self.site.get("video_hosts", [])
+        static_dirs = [resource("static")] + (
+            [Path(self.site["static_dir"])] if self.site.get("static_dir") else [])
+        self.static_dirs = static_dirs
+        # Everything every page depends on: one change here re-renders the whole site.
+        self.global_key = digest(
+            EXPORT_FORMAT, renderer_version(self.video_hosts), self.site, [asdict(c) for c in self.channels],
+            [asdict(t) for t in self.topics], users, review_stages(self.site),
+            _files_digest(template_dirs(self.site)))
+
+    # ---- shared pieces -----------------------------------------------------------
+    def _href(self, channel) -> str:
+        return channel.url if channel.kind == "link" else f"{channel.slug}/index.html"
+
+    def _nav_item(self, channel) -> dict:
+        kids = [c for c in self.children.get(channel.id, [])]
+        return {"id": channel.id, "name": channel.name, "href": self._href(channel),
+                "ids": {channel.id, *(k.id for k in kids)},
+                "children": [{"name": k.name, "href": self._href(k)} for k in kids]}
+
+    def _crumbs(self, channel_id: str | None) -> list[dict]:
+        trail = []
+        while channel_id:
+            c = self.by_id[channel_id]
+            trail.insert(0, {"name": c.name, "href": self._href(c)})
+            channel_id = c.parent_id
+        return trail
+
+    def _local(self, stored: str) -> datetime:
+        return times.from_stored(stored).astimezone(self.tz)
+
+    def _item(self, s: dict) -> dict:
+        local = self._local(s["first_published_at"])
+        return {"title": s["title"], "path": s["public_path"], "date": f"{local:%Y-%m-%d}",
+                "iso": local.isoformat(timespec="seconds")}
+
+    def _render(self, template: str, path: str, **context) -> bytes:
+        context |= {"site": self.site, "nav": self.nav, "root": root_for(path),
+                    "page_kind": context.get("page_kind", template.split(".")[0]),
+                    "current_channel": context.get("current_channel")}
+        return self.env.get_template(template).render(**context).encode("utf-8")
+
+    # ---- the pages ----------------------------------------------------------------
+    def pages(self) -> list[Page]:
+        pages = self._article_pages() + self._withdrawn_pages() + self._list_pages()
+        pages += self._topic_pages() + self._singletons() + self._feeds()
+        pages += self._sitemaps() + self._static_pages() + self._asset_pages()
+        return pages
+
+    def _article_pages(self) -> list[Page]:
+        return [Page(s["public_path"], f"article {s['id'][:8]} 「{s['title']}」",
+                     digest(self.global_key, s["id"], s["updated_at"], s["live_revision"]),
+                     lambda s=s: self._article_html(s), article_id=s["id"])
+                for s in self.stories]
+
+    def prepare(self, article_ids: list[str]) -> None:
+        """Load the articles (and their meta lines) that are about to be rendered."""
+        for chunk in range(0, len(article_ids), 500):
+            articles = self.store.articles(article_ids[chunk:chunk + 500])
+            self._articles.update((a.id, a) for a in articles)
+            self._metas.update(meta_lines(self.store, articles, self.site))
+
+    def _article_html(self, s: dict) -> bytes:
+        if s["id"] not in self._articles:
+            self.prepare([s["id"]])
+        a = self._articles.pop(s["id"])
+        meta = self._metas.pop(s["id"])
+        body_html = a.body_html
+        if a.live_revision != a.revision:  # under correction: the page keeps the live text
+            live = self.store.revision_content(a.id, a.live_revision)
+            a = Article(**(asdict(a) | {k: v for k, v in live.items() if hasattr(a, k)}))
+            body_html = render_body(a.body, self.video_hosts)
+        elif a.renderer_version != renderer_version(self.video_hosts):
+            body_html = render_body(a.body, self.video_hosts)
+        topics = {t.id: t for t in self.topics}
+        corrections = [{"date": f"{self._local(c['at']):%Y-%m-%d}", "note": c["note"]}
+                       for c in a.corrections if c.get("at")]
+        description = (a.summary or a.subtitle or a.title)[:120]
+        return self._render(
+            "article.html", s["public_path"], page_kind="article",
+            a={**asdict(a), "body_html": body_html, "description": description},
+            meta=meta, crumbs=self._crumbs(a.channel_id), corrections=corrections,
+            topics=[{"name": topics[t].name, "href": f"topics/{topics[t].slug}/index.html"}
+                    for t in a.topics if t in topics],
+            current_channel=self.by_id.get(a.channel_id))
+
+    def _withdrawn_pages(self) -> list[Page]:
+        return [Page(w["public_path"], f"withdrawn article {w['id'][:8]}",
+                     digest(self.global_key, "withdrawn", w["id"], w["updated_at"]),
+                     lambda w=w: self._render("withdrawn.html", w["public_path"],
+                                              date=f"{self._local(w['updated_at']):%Y-%m-%d}"))
+                for w in self.withdrawn]
+
+    def _paginated(self, base: str, source: str, stories: list[dict], template: str,
+                   **context) -> list[Page]:
+        size = int(self.site["page_size"])
+        count = max(1, -(-len(stories) // size))
+        name = lambda n: f"{base}/index.html" if n == 1 else f"{base}/index_{n}.html"  # noqa
+        pages = []
+        for n in range(1, count + 1):
+            chunk = stories[(n - 1) * size:n * size]
+            info = {"number": n, "count": count, "prev": name(n - 1) if n > 1 else None,
+                    "next": name(n + 1) if n < count else None}
+            key = digest(self.global_key, source, info,
+                         [(s["id"], s["updated_at"], s["title"]) for s in chunk])
+            pages.append(Page(name(n), f"{source} page {n}", key,
+                              lambda n=n, chunk=chunk, info=info: self._render(
+                                  template, name(n), stories=[self._item(s) for s in chunk],
+                                  pages=info, **context)))
+        return pages
+
+    def _list_pages(self) -> list[Page]:
+        pages = []
+        for c in self.channels:
+            if c.kind != "list":
+                continue
+            stories = self.in_channel[c.id]
+            kids = [{"name": k.name, "href": self._href(k)} for k in self.children.get(c.id, [])]
+            pages += self._paginated(c.slug, f"channel {c.slug}", stories, "list.html",
+                                     heading=c.name, description="", children=kids,
+                                     crumbs=self._crumbs(c.id), current_channel=c,
+                                     page_kind="list")
+        return pages
+
+    def _topic_pages(self) -> list[Page]:
+        pages = []
+        for t in self.topics:
+            stories = self.in_topic[t.id]
+            pages += self._paginated(f"topics/{t.slug}", f"topic {t.slug}", stories,
+                                     "list.html", heading=t.name, description=t.description,
+                                     children=[], crumbs=[{"name": "专题",
+                                                           "href": "topics/index.html"}],
+                                     page_kind="topic")
+        listing = [{"name": t.name, "description": t.description,
+                    "href": f"topics/{t.slug}/index.html"} for t in self.topics]
+        pages.append(Page("topics/index.html", "topics index",
+                          digest(self.global_key, "topics"),
+                          lambda: self._render("topics.html", "topics/index.html",
+                                               topics=listing)))
+        return pages
+
+    def _singletons(self) -> list[Page]:
+        home_key, home = self._home()
+        ranking_key, boards = self._ranking()
+        robots = "User-agent: *\nAllow: /\n" + (
+            f"Sitemap: {urljoin(self.site['base_url'], 'sitemap.xml')}\n"
+            if self.site["base_url"] else "")
+        return [
+            Page("index.html", "home page", home_key,
+                 lambda: self._render("home.html", "index.html", page_kind="home", **home)),
+            Page("ranking.html", "ranking page", ranking_key,
+                 lambda: self._render("ranking.html", "ranking.html", boards=boards)),
+            Page("sitemap.html", "site map", digest(self.global_key, "sitemap.html"),
+                 lambda: self._render("sitemap.html", "sitemap.html")),
+            Page("404.html", "not-found page", digest(self.global_key, "404"),
+                 lambda: self._render("404.html", "404.html")),
+            Page("robots.txt", "robots.txt", digest(robots), lambda: robots.encode()),
+        ] + [Page(p["path"], f"site page {p['title']}", digest(self.global_key, "page", p),
+                  lambda p=p: self._render("page.html", p["path"], title=p["title"],
+                                           body_html=render_body(p.get("body", ""))))
+             for p in self.site["pages"]]
+
+    def _home(self) -> tuple[str, dict]:
+        pinned = sorted((s for s in self.stories if s["pinned"]),
+                        key=lambda s: (-s["weight"], s["first_published_at"]),
+                        )[:3]
+        blocks = []
+        for c in self.children.get(None, []):
+            if c.kind != "list":
+                continue
+            latest = self.in_channel[c.id][:int(self.site["home_items"])]
+            blocks.append({"name": c.name, "href": self._href(c),
+                           "stories": [self._item(s) for s in latest]})
+        context = {"pinned": [self._item(s) for s in pinned], "blocks": blocks}
+        return digest(self.global_key, "home", context), context
+
+    def _ranking(self) -> tuple[str, list]:
+        today = times.from_stored(self.now).astimezone(self.tz).date()
+        titles = {s["id"]: s for s in self.stories}
+        boards = []
+        for name, days in (("近7天", 7), ("近30天", 30)):
+            since = (today - timedelta(days=days - 1)).isoformat()
+            top = self.store.most_viewed(since, int(self.site["ranking_items"]))
+            boards.append({"name": name, "stories": [
+                self._item(titles[i]) | {"views": n} for i, n in top if i in titles]})
+        return digest(self.global_key, "ranking", boards), boards
+
+    # ---- feeds, sitemaps, files ------------------------------------------------------
+    def _absolute(self, path: str) -> str:
+        return urljoin(self.site["base_url"], path)
+
+    def _feed(self, path: str, title: str, link: str, stories: list[dict]) -> Page:
+        items = [{"title": s["title"], "abs": self._absolute(s["public_path"]),
+                  "summary": s["summary"],
+                  "rfc822": format_datetime(times.from_stored(s["first_published_at"]))}
+                 for s in stories[:int(self.site["rss_items"])]]
+        return Page(path, f"feed {path}", digest(self.global_key, path, items),
+                    lambda: self.env.get_template("rss.xml").render(
+                        title=title, link=self._absolute(link),
+                        self_link=self._absolute(path), stories=items).encode("utf-8"))
+
+    def _feeds(self) -> list[Page]:
+        if not self.site["base_url"]:
+            return []  # feeds need absolute links
+        feeds = [self._feed("rss.xml", self.site["name"], "index.html", self.stories)]
+        for c in self.channels:
+            if c.kind == "list":
+                feeds.append(self._feed(f"{c.slug}/rss.xml", f"{self.site['name']} · {c.name}",
+                                        f"{c.slug}/index.html", self.in_channel[c.id]))
+        return feeds
+
+    def _sitemaps(self) -> list[Page]:
+        if not self.site["base_url"]:
+            return []
+        urls = [(self._absolute("index.html"), None)]
+        urls += [(self._absolute(f"{c.slug}/index.html"), None)
+                 for c in self.channels if c.kind == "list"]
+        urls += [(self._absolute(f"topics/{t.slug}/index.html"), None) for t in self.topics]
+        urls += [(self._absolute(s["public_path"]), s["updated_at"][:10]) for s in self.stories]
+        shards = [urls[i:i + SITEMAP_SHARD] for i in range(0, len(urls), SITEMAP_SHARD)]
+
+        def urlset(entries) -> bytes:
+            lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+                     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+            lines += [f"<url><loc>{xml_escape(u)}</loc>"
+                      + (f"<lastmod>{m}</lastmod>" if m else "") + "</url>" for u, m in entries]
+            return ("\n".join(lines + ["</urlset>"]) + "\n").encode()
+
+        if len(shards) == 1:
+            return [Page("sitemap.xml", "sitemap.xml", digest(urls),
+                         lambda: urlset(shards[0]))]
+        pages = [Page(f"sitemap-{n}.xml", f"sitemap shard {n}", digest(shard),
+                      lambda shard=shard: urlset(shard))
+                 for n, shard in enumerate(shards, 1)]
+        index = ['<?xml version="1.0" encoding="UTF-8"?>',
+                 '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+        index += [f"<sitemap><loc>{xml_escape(self._absolute(p.path))}</loc></sitemap>"
+                  for p in pages]
+        body = ("\n".join(index + ["</sitemapindex>"]) + "\n").encode()
+        return pages + [Page("sitemap.xml", "sitemap index", digest(body), lambda: body)]
+
+    def _static_pages(self) -> list[Page]:
+        files: dict[str, Path] = {}
+        for d in self.static_dirs:  # the outlet's folder last: its files win
+            for f in d.rglob("*"):
+                if f.is_file():
+                    files[f"static/{f.relative_to(d).as_posix()}"] = f
+        return [Page(path, f"static file {f}", digest(f.read_bytes()),
+                     lambda f=f: f.read_bytes()) for path, f in sorted(files.items())]
+
+    def _asset_pages(self) -> list[Page]:
+        return [Page(f"assets/{a['id']}{a['ext']}", f"asset {a['filename']}", a["id"],
+                     lambda a=a: self.store.asset_bytes(a["id"]))
+                for a in self.store.asset_list()]

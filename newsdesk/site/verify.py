@@ -1,0 +1,168 @@
+"""Prove a deployed copy is what the export wrote: compare a folder or a live site
+(http/https base URL) with manifest.json, and for a modified page say what text was
+added — the reference site had a gambling brand injected into its <title>."""
+from __future__ import annotations
+
+import difflib
+import re
+import json
+import posixpath
+import urllib.error
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+from bs4 import BeautifulSoup
+
+from newsdesk.errors import NewsdeskError
+from newsdesk.site.writer import confined, existing_files, sha256
+
+MANIFEST = "manifest.json"
+
+
+@dataclass
+class VerifyReport:
+    checked: int = 0
+    modified: list[tuple[str, str]] = field(default_factory=list)  # path, added text
+    missing: list[str] = field(default_factory=list)
+    unexpected: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not (self.modified or self.missing or self.unexpected)
+
+
+def load_manifest(path: str | Path) -> dict[str, dict]:
+    try:
+        data = json.loads(Path(path).read_text("utf-8"))
+        files = data["files"]
+        assert isinstance(files, dict)
+    except FileNotFoundError:
+        raise NewsdeskError(f"no manifest at {path}") from None
+    except (ValueError, KeyError, TypeError, AssertionError, UnicodeDecodeError):
+        raise NewsdeskError(f"{path} is not a Newsdesk manifest") from None
+    return files
+
+
+def _text(html: bytes) -> list[str]:
+    soup = BeautifulSoup(html.decode("utf-8", "replace"), "html.parser")
+    return [line.strip() for line in soup.get_text("\n").splitlines() if line.strip()]
+
+
+def added_text(original: bytes | None, deployed: bytes, limit: int = 300) -> str:
+    """What the deployed page says that the exported one did not (visible text; else
+    the added markup, for injected scripts and hidden links)."""
+    if original is None:
+        return ""
+    added = []
+    for old, new in ((_text(original), _text(deployed)),
+                     (original.decode("utf-8", "replace").splitlines(),
+                      deployed.decode("utf-8", "replace").splitlines())):
+        matcher = difflib.SequenceMatcher(None, "\n".join(old), "\n".join(new), autojunk=False)
+        added = ["\n".join(new)[j1:j2].strip() for tag, _i1, _i2, j1, j2 in
+                 matcher.get_opcodes() if tag in ("insert", "replace")]
+        added = [a for a in added if a]
+        if added:
+            break
+    return " … ".join(added)[:limit]
+
+
+class _Folder:
+    def __init__(self, root: Path):
+        if not root.is_dir():
+            raise NewsdeskError(f"{root} is not a folder")
+        self.root = root
+
+    def get(self, path: str) -> bytes | None:
+        target = confined(self.root, path)
+        return target.read_bytes() if target.is_file() else None
+
+    def others(self, known: set[str], _pages: dict[str, bytes]) -> list[str]:
+        return sorted(existing_files(self.root) - known - {MANIFEST})
+
+
+class _Site:
+    def __init__(self, base: str, timeout: float):
+        self.base = base if base.endswith("/") else base + "/"
+        self.timeout = timeout
+
+    def get(self, path: str) -> bytes | None:
+        try:
+            with urllib.request.urlopen(urljoin(self.base, path), timeout=self.timeout) as r:
+                return r.read()
+        except urllib.error.HTTPError as e:
+            if e.code in (404, 410):
+                return None
+            raise NewsdeskError(f"{self.base}{path}: HTTP {e.code}") from None
+        except (urllib.error.URLError, OSError) as e:
+            raise NewsdeskError(f"cannot reach {self.base}: {getattr(e, 'reason', e)}") from None
+
+    def others(self, known: set[str], pages: dict[str, bytes]) -> list[str]:
+        """A web server cannot be listed: follow the links of the fetched pages, and
+        the directory listings of folders that have one, and report every internal
+        path that answers but is not the export's."""
+        base = urlsplit(self.base)
+        linked = set()
+        folders = set()
+        for p in known:
+            while (p := posixpath.dirname(p)) and p not in folders:
+                folders.add(p)
+        folders = sorted(folders)
+        with ThreadPoolExecutor(8) as pool:
+            listings = dict(zip(folders, pool.map(self._listing, folders)))
+        pages = pages | {f"{folder}/": html for folder, html in listings.items() if html}
+        for path, html in pages.items():
+            soup = BeautifulSoup(html.decode("utf-8", "replace"), "html.parser")
+            for tag in soup.find_all(href=True) + soup.find_all(src=True):
+                parts = urlsplit(urljoin(self.base + path, tag.get("href") or tag.get("src")))
+                local = posixpath.normpath(unquote(parts.path))
+                if (parts.scheme, parts.netloc) != (base.scheme, base.netloc) \
+                        or not local.startswith(base.path) or parts.path.endswith("/"):
+                    continue  # another site, or a folder
+                rel = local[len(base.path):]
+                if rel and rel not in known:
+                    linked.add(rel)
+        linked -= set(folders)
+        with ThreadPoolExecutor(8) as pool:
+            found = list(pool.map(self.get, sorted(linked)))
+        return [p for p, data in zip(sorted(linked), found) if data is not None]
+
+    def _listing(self, folder: str) -> bytes | None:
+        """The server's index of a folder that has no index.html, if it gives one."""
+        try:
+            page = self.get(folder + "/")
+        except NewsdeskError:
+            return None
+        if page and re.search(rb"<title>\s*(Index of|Directory listing for)", page[:2000], re.I):
+            return page
+        return None
+
+
+def verify(manifest_path: str | Path, target: str, timeout: float = 10) -> VerifyReport:
+    files = load_manifest(manifest_path)
+    local = Path(manifest_path).resolve().parent
+    place = _Site(target, timeout) if target.startswith(("http://", "https://")) \
+        else _Folder(Path(target))
+    report = VerifyReport(checked=len(files))
+    paths = sorted(files)
+    with ThreadPoolExecutor(8) as pool:
+        deployed = dict(zip(paths, pool.map(place.get, paths)))
+    pages = {}
+    for path in paths:
+        data = deployed[path]
+        if data is None:
+            report.missing.append(path)
+            continue
+        if path.endswith(".html"):
+            pages[path] = data
+        if sha256(data) != files[path]["sha256"]:
+            original = local / path
+            ours = original.read_bytes() if original.is_file() else None
+            if ours is not None and sha256(ours) != files[path]["sha256"]:
+                ours = None  # the local copy changed too: nothing trustworthy to diff with
+            report.modified.append((path, added_text(ours, data) if path.endswith(".html")
+                                    else ""))
+    report.unexpected = place.others(set(files), pages)
+    return report
