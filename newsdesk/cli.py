@@ -364,7 +364,7 @@ def _write_changes(store: Store, out: Path, changes_file: str | None,
     """What changed since the last --mark-uploaded: a list, and a zip to upload."""
     import zipfile
 
-    current = {p: sha for p, (sha, _, _) in store.export_state(str(out)).items()}
+    current = {p: sha for p, (sha, _) in store.export_state(str(out)).items()}
     uploaded = store.uploaded_state(str(out))
     rows = [("added", p) for p in sorted(set(current) - set(uploaded))]
     rows += [("changed", p) for p in sorted(set(current) & set(uploaded))

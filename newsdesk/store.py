@@ -60,6 +60,10 @@ class Store:
             store.rebuild_search_index()
         return store
 
+    @property
+    def path(self) -> str:
+        return self.conn.execute("PRAGMA database_list").fetchone()[2]
+
     def close(self) -> None:
         self.conn.close()
 
@@ -552,15 +556,15 @@ class Store:
     # ---- what the export reads ---------------------------------------------------
     # Live: on the public site. A story under correction stays live with the revision
     # that was published (live_revision) until the corrected one passes review.
-    _LIVE = ("(a.state = 'published' OR (a.live_revision IS NOT NULL AND "
-             "a.state != 'withdrawn')) AND a.public_path IS NOT NULL")
+    # (Publishing always sets live_revision and public_path.)
+    _LIVE = "a.live_revision IS NOT NULL AND a.state != 'withdrawn'"
 
     def live_stories(self) -> list[dict]:
         """Every live story's list fields, newest first, with its topic ids."""
         rows = self._rows(
             "SELECT a.id, a.title, a.kicker, a.summary, a.channel_id, a.public_path, "
             "a.first_published_at, a.updated_at, a.pinned, a.weight, a.revision, "
-            f"a.live_revision FROM articles a WHERE {self._LIVE} "
+            f"a.live_revision FROM articles a INDEXED BY articles_live WHERE {self._LIVE} "
             "ORDER BY a.first_published_at DESC, a.id")
         topics: dict[str, list[str]] = {}
         for article_id, topic_id in self.conn.execute(
@@ -650,11 +654,50 @@ class Store:
             "ORDER BY n DESC, v.article_id LIMIT ?", [since_day, limit])]
 
     # ---- export state -----------------------------------------------------------
-    def export_state(self, out_dir: str) -> dict[str, tuple[str, int, str]]:
-        """path → (sha256, size, input key) of what the last export to out_dir wrote."""
-        return {p: (sha, size, key) for p, sha, size, key in self.conn.execute(
-            "SELECT path, sha256, size, input_key FROM export_state WHERE out_dir = ?",
-            [out_dir])}
+    def export_keys(self, out_dir: str) -> dict[str, str]:
+        """path → input key of the files the last export to out_dir wrote, except story
+        pages (see changed_articles), whose keys are the only ones with a ':' in them."""
+        return dict(self.conn.execute(
+            "SELECT path, input_key FROM export_state WHERE out_dir = ? AND "
+            "instr(input_key, ':') = 0", [out_dir]))
+
+    def changed_articles(self, out_dir: str, key_prefix: str) -> set[str]:
+        """Ids of live stories whose page in out_dir is missing or was made from other
+        inputs; the key is SitePlan.article_page's, built here without leaving SQLite."""
+        return {r[0] for r in self.conn.execute(
+            "SELECT a.id FROM articles a LEFT JOIN export_state e ON e.out_dir = ? AND "
+            f"e.path = a.public_path WHERE {self._LIVE} AND (e.input_key IS NULL OR "
+            "e.input_key != ? || ':' || a.updated_at || ':' || a.live_revision || ':' || "
+            "a.revision)", [out_dir, key_prefix])}
+
+    def has_export(self, out_dir: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM export_state WHERE out_dir = ? LIMIT 1",
+                                 [out_dir]).fetchone() is not None
+
+    def export_state(self, out_dir: str, paths: list[str] | None = None
+                     ) -> dict[str, tuple[str, int]]:
+        """path → (sha256, size) of what the last export to out_dir wrote (all paths,
+        or just these)."""
+        if paths is None:
+            return {p: (sha, size) for p, sha, size in self.conn.execute(
+                "SELECT path, sha256, size FROM export_state WHERE out_dir = ?", [out_dir])}
+        out = {}
+        for chunk in range(0, len(paths), 500):
+            part = paths[chunk:chunk + 500]
+            out.update((p, (sha, size)) for p, sha, size in self.conn.execute(
+                "SELECT path, sha256, size FROM export_state WHERE out_dir = ? AND path IN "
+                f"({','.join('?' * len(part))})", [out_dir, *part]))
+        return out
+
+    def manifest_lines(self, out_dir: str) -> str:
+        """The "files" entries of manifest.json for out_dir, one per line, sorted by
+        path (made by SQLite: 100,000 entries in a few tens of milliseconds)."""
+        row = self.conn.execute(
+            "SELECT group_concat(' ' || json_quote(path) || ': {\"sha256\": \"' || sha256 "
+            "|| '\", \"size\": ' || size || '}', ',' || char(10)) FROM "
+            "(SELECT path, sha256, size FROM export_state WHERE out_dir = ? ORDER BY path)",
+            [out_dir]).fetchone()
+        return row[0] or ""
 
     def save_export_state(self, out_dir: str, files: list[tuple[str, str, int, str]],
                           removed: list[str]) -> None:

@@ -19,7 +19,7 @@ def to_stored(dt: datetime) -> str:
 
 
 def from_stored(text: str) -> datetime:
-    return datetime.strptime(text, _STORED).replace(tzinfo=timezone.utc)
+    return datetime.fromisoformat(text)  # 'Z' is understood since Python 3.11
 
 
 def local_text(stored: str | None, tz: str = DEFAULT_TZ) -> str:

@@ -6,14 +6,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timedelta
 from email.utils import format_datetime
 from pathlib import Path
+from functools import partial
 from typing import Callable
-from urllib.parse import urljoin
 from xml.sax.saxutils import escape as xml_escape
 from zoneinfo import ZoneInfo
+
+from markupsafe import Markup
 
 from newsdesk import times
 from newsdesk.meta import meta_lines, review_stages
@@ -32,7 +34,7 @@ SITE_DEFAULTS = {"name": "", "base_url": "", "timezone": times.DEFAULT_TZ, "lice
                  "ranking_items": 20}
 
 
-@dataclass
+@dataclass(slots=True)
 class Page:
     path: str
     source: str                      # what produced it: named in duplicate-path errors
@@ -44,9 +46,11 @@ class Page:
 def digest(*parts) -> str:
     h = hashlib.sha256()
     for part in parts:
-        h.update(part if isinstance(part, bytes) else
-                 json.dumps(part, ensure_ascii=False, sort_keys=True, default=str).encode())
-        h.update(b"\0")
+        if isinstance(part, str):
+            part = part.encode()
+        elif not isinstance(part, bytes):
+            part = json.dumps(part, ensure_ascii=False, sort_keys=True, default=str).encode()
+        h.update(part + b"\0")
     return h.hexdigest()
 
 
@@ -70,6 +74,7 @@ class SitePlan:
         self.stories = store.live_stories()
         self.withdrawn = store.withdrawn_pages()
         self._articles: dict[str, Article] = {}
+        self._chrome_cache: dict[tuple, dict] = {}
         self._metas: dict[str, dict] = {}
         self.by_id = {c.id: c for c in self.channels}
         self.children: dict[str | None, list] = {}
@@ -81,6 +86,8 @@ class SitePlan:
         self.in_channel: dict[str, list[dict]] = {c.id: [] for c in self.channels}
         self.in_topic: dict[str, list[dict]] = {t.id: [] for t in self.topics}
         for s in self.stories:
+            # What a list shows of the story: list pages' keys are made of these.
+            s["shown"] = f"{s['public_path']}\1{s['title']}\1{s['first_published_at']}"
             channel_id = s["channel_id"]
             while channel_id in self.by_id:
                 self.in_channel[channel_id].append(s)
@@ -89,6 +96,8 @@ class SitePlan:
                 self.in_topic.setdefault(t, []).append(s)
         users = {u.id: u.real_name for u in store.users()}
         self.video_hosts = self.site.get("video_hosts", [])
+        base = self.site["base_url"]
+        self.base_url = base if not base or base.endswith("/") else base + "/"
         static_dirs = [resource("static")] + (
             [Path(self.site["static_dir"])] if self.site.get("static_dir") else [])
         self.static_dirs = static_dirs
@@ -124,24 +133,42 @@ class SitePlan:
         return {"title": s["title"], "path": s["public_path"], "date": f"{local:%Y-%m-%d}",
                 "iso": local.isoformat(timespec="seconds")}
 
+    def _chrome(self, context: dict) -> dict:
+        """Header and footer, rendered once per (depth, current channel, home or not)."""
+        channel = context["current_channel"]
+        key = (context["root"], channel.id if channel else None, context["page_kind"] == "home")
+        if key not in self._chrome_cache:
+            self._chrome_cache[key] = {
+                part: Markup(self.env.get_template(f"_{part}.html").render(**context))
+                for part in ("header", "footer")}
+        return self._chrome_cache[key]
+
     def _render(self, template: str, path: str, **context) -> bytes:
         context |= {"site": self.site, "nav": self.nav, "root": root_for(path),
                     "page_kind": context.get("page_kind", template.split(".")[0]),
                     "current_channel": context.get("current_channel")}
+        context |= self._chrome(context)
         return self.env.get_template(template).render(**context).encode("utf-8")
 
     # ---- the pages ----------------------------------------------------------------
     def pages(self) -> list[Page]:
-        pages = self._article_pages() + self._withdrawn_pages() + self._list_pages()
-        pages += self._topic_pages() + self._singletons() + self._feeds()
-        pages += self._sitemaps() + self._static_pages() + self._asset_pages()
-        return pages
+        """Every page but the live stories' own (see article_page): a few thousand."""
+        pages = self._withdrawn_pages() + self._list_pages() + self._topic_pages()
+        pages += self._singletons() + self._feeds() + self._sitemaps()
+        return pages + self._static_pages() + self._asset_pages()
 
-    def _article_pages(self) -> list[Page]:
-        return [Page(s["public_path"], f"article {s['id'][:8]} 「{s['title']}」",
-                     digest(self.global_key, s["id"], s["updated_at"], s["live_revision"]),
-                     lambda s=s: self._article_html(s), article_id=s["id"])
-                for s in self.stories]
+    @property
+    def article_key_prefix(self) -> str:
+        """An article page's key is this, then ':updated_at:live_revision:revision' of
+        its story (a correction always makes a new live revision). Store.changed_articles
+        builds the same key in SQL, so an export need not load 100,000 keys. Other
+        pages' keys are hex digests: no ':' (Store.export_keys relies on it)."""
+        return self.global_key[:16]
+
+    def article_page(self, s: dict) -> Page:
+        key = f"{self.article_key_prefix}:{s['updated_at']}:{s['live_revision']}:{s['revision']}"
+        return Page(s["public_path"], f"article {s['id'][:8]}", key,
+                    partial(self._article_html, s), article_id=s["id"])
 
     def prepare(self, article_ids: list[str]) -> None:
         """Load the articles (and their meta lines) that are about to be rendered."""
@@ -158,7 +185,7 @@ class SitePlan:
         body_html = a.body_html
         if a.live_revision != a.revision:  # under correction: the page keeps the live text
             live = self.store.revision_content(a.id, a.live_revision)
-            a = Article(**(asdict(a) | {k: v for k, v in live.items() if hasattr(a, k)}))
+            a = replace(a, **{k: v for k, v in live.items() if hasattr(a, k)})
             body_html = render_body(a.body, self.video_hosts)
         elif a.renderer_version != renderer_version(self.video_hosts):
             body_html = render_body(a.body, self.video_hosts)
@@ -168,7 +195,7 @@ class SitePlan:
         description = (a.summary or a.subtitle or a.title)[:120]
         return self._render(
             "article.html", s["public_path"], page_kind="article",
-            a={**asdict(a), "body_html": body_html, "description": description},
+            a=vars(a) | {"body_html": body_html, "description": description},
             meta=meta, crumbs=self._crumbs(a.channel_id), corrections=corrections,
             topics=[{"name": topics[t].name, "href": f"topics/{topics[t].slug}/index.html"}
                     for t in a.topics if t in topics],
@@ -191,8 +218,10 @@ class SitePlan:
             chunk = stories[(n - 1) * size:n * size]
             info = {"number": n, "count": count, "prev": name(n - 1) if n > 1 else None,
                     "next": name(n + 1) if n < count else None}
-            key = digest(self.global_key, source, info,
-                         [(s["id"], s["updated_at"], s["title"]) for s in chunk])
+            # What a list shows of each story, not when it changed: timestamps have
+            # one-second resolution.
+            key = digest(self.global_key, source, f"{n}/{count}",
+                         "\0".join([s["shown"] for s in chunk]))
             pages.append(Page(name(n), f"{source} page {n}", key,
                               lambda n=n, chunk=chunk, info=info: self._render(
                                   template, name(n), stories=[self._item(s) for s in chunk],
@@ -233,7 +262,7 @@ class SitePlan:
         home_key, home = self._home()
         ranking_key, boards = self._ranking()
         robots = "User-agent: *\nAllow: /\n" + (
-            f"Sitemap: {urljoin(self.site['base_url'], 'sitemap.xml')}\n"
+            f"Sitemap: {self._absolute('sitemap.xml')}\n"
             if self.site["base_url"] else "")
         return [
             Page("index.html", "home page", home_key,
@@ -277,7 +306,7 @@ class SitePlan:
 
     # ---- feeds, sitemaps, files ------------------------------------------------------
     def _absolute(self, path: str) -> str:
-        return urljoin(self.site["base_url"], path)
+        return self.base_url + path
 
     def _feed(self, path: str, title: str, link: str, stories: list[dict]) -> Page:
         items = [{"title": s["title"], "abs": self._absolute(s["public_path"]),

@@ -73,7 +73,7 @@ class _Folder:
     def __init__(self, root: Path):
         if not root.is_dir():
             raise NewsdeskError(f"{root} is not a folder")
-        self.root = root
+        self.root = root.resolve()
 
     def get(self, path: str) -> bytes | None:
         target = confined(self.root, path)

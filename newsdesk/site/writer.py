@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from pathlib import Path, PurePosixPath
 
 from newsdesk.errors import NewsdeskError
@@ -13,22 +14,53 @@ class UnsafePath(NewsdeskError):
     pass
 
 
+# Relative, '/'-separated, no empty, '.' or '..' segment, no backslash.
+_PLAIN = re.compile(r"(?:(?!\.\.?/)[^/\\]+/)*(?!\.\.?$)[^/\\]+")
+
+
+def check_path(path: str) -> str:
+    """A site path must be plain (cheap: no I/O)."""
+    if not _PLAIN.fullmatch(path):
+        raise UnsafePath(f"refusing to write {path!r}: not a plain path inside the output")
+    return path
+
+
 def confined(out: Path, path: str) -> Path:
     """out/path, refusing anything that would land outside out (absolute paths, '..',
-    symlinks leading out)."""
-    rel = PurePosixPath(path)
-    if rel.is_absolute() or ".." in rel.parts or not rel.parts or "\\" in path:
-        raise UnsafePath(f"refusing to write {path!r}: not a plain path inside the output")
-    target = out.joinpath(*rel.parts)
-    resolved = target.resolve()
-    if not resolved.is_relative_to(out.resolve()):
+    symlinks leading out). out must already be resolved."""
+    target = out.joinpath(*PurePosixPath(check_path(path)).parts)
+    if not target.resolve().is_relative_to(out):
         raise UnsafePath(f"refusing to write {path!r}: it resolves outside {out}")
     return target
 
 
+class Folder:
+    """Writes into one output folder. Each parent directory is created and checked
+    (resolved inside the folder: no symlink leads out) once per run; replacing a file
+    by rename never follows a symlink at the file itself."""
+
+    def __init__(self, out: Path):
+        self.out = out
+        self._dirs: dict[str, Path] = {}
+
+    def target(self, path: str) -> Path:
+        folder, _, name = check_path(path).rpartition("/")
+        if folder not in self._dirs:
+            d = self.out.joinpath(*folder.split("/")) if folder else self.out
+            d.mkdir(parents=True, exist_ok=True)
+            if not d.resolve().is_relative_to(self.out):
+                raise UnsafePath(f"refusing to write {path!r}: it resolves outside {self.out}")
+            self._dirs[folder] = d
+        return self._dirs[folder] / name
+
+    def write(self, path: str, data: bytes) -> None:
+        write_atomic(self.target(path), data)
+
+
 def write_atomic(target: Path, data: bytes) -> None:
     """The file is either the old one or the new one, never half of either."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.parent.is_dir():
+        target.parent.mkdir(parents=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         with open(tmp, "wb") as f:
