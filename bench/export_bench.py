@@ -174,7 +174,7 @@ def incremental(big: Path, edits: int, work: Path) -> None:
     secs = [r[0] for r in results]
     print(f"  incremental export after correcting one story, median of {edits}: "
           f"{statistics.median(secs) * 1000:.0f} ms (target < 1000 ms; runs "
-          + ", ".join(f"{s * 1000:.0f}" for s in secs) + f"; pages written "
+          + ", ".join(f"{s * 1000:.0f}" for s in secs) + "; pages written "
           + ", ".join(str(r[1]) for r in results) + ")")
     store.close()
 

@@ -160,6 +160,33 @@ _INITIAL = [
         name TEXT NOT NULL,
         hits INTEGER NOT NULL,
         imported_at TEXT NOT NULL)""",
+    # 机审 word lists kept by the outlet: banned terms block submission, cautioned warn.
+    f"""CREATE TABLE word_terms (
+        id TEXT PRIMARY KEY,
+        term TEXT NOT NULL UNIQUE,
+        level TEXT NOT NULL CHECK (level IN ('block', 'warn')),
+        category TEXT NOT NULL DEFAULT '',
+        replacement TEXT NOT NULL DEFAULT '',
+        {_SYNCED})""",
+    # A finding an editor accepted, with why: matched by rule, field and text, so it
+    # stays accepted while the story is edited around it.
+    f"""CREATE TABLE check_acceptances (
+        id TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        rule TEXT NOT NULL,
+        field TEXT NOT NULL,
+        text TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        {_SYNCED},
+        UNIQUE (article_id, rule, field, text))""",
+    # The checks report that travelled with a submitted revision.
+    """CREATE TABLE check_reports (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        revision INTEGER NOT NULL,
+        verdict TEXT NOT NULL,
+        report TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (article_id, revision))""",
     # Local search index, rebuilt from articles, never synced. The integer key keeps
     # the FTS rowid stable across VACUUM, which the articles' implicit rowid is not.
     # date (first publication, else last edit) lets results sort newest first without

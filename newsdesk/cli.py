@@ -13,13 +13,14 @@ from dataclasses import asdict
 from pathlib import Path
 
 from db import SchemaTooNew
-from newsdesk import auth, importers, times, views, workflow
+from newsdesk import auth, checks, importers, times, views, workflow
 from newsdesk.site import ExportCancelled, export_site
 from newsdesk.site.verify import verify
-from newsdesk.demo import load_demo
+from newsdesk.checks.words import format_list, parse_list
+from newsdesk.demo import load_demo, load_starter_words
 from newsdesk.errors import NewsdeskError
 from newsdesk.meta import meta_line
-from newsdesk.model import Role, State
+from newsdesk.model import Article, Role, State
 from newsdesk.paths import default_db_path
 from newsdesk.render import char_count
 from newsdesk.store import Store
@@ -89,6 +90,8 @@ def cmd_init(args) -> int:
             n = load_demo(store)
             print(f"created {path} with the demo newsroom ({n} stories)")
         else:
+            if not store.word_terms():
+                load_starter_words(store)
             print(f"ready: {path}")
     finally:
         store.close()
@@ -447,6 +450,74 @@ def cmd_views(args) -> int:
     return OK
 
 
+def _check_target(store: Store, target: str):
+    """An article by id prefix, or a file (markdown, saved page) as it would import."""
+    path = Path(target)
+    if path.suffix.lower() in importers.SUPPORTED and path.exists():
+        tz = store.site().get("timezone", times.DEFAULT_TZ)
+        try:
+            story = importers.parse_file(path, tz)
+        except (importers.DecodeError, importers.frontmatter.FrontMatterError,
+                importers.legacy.NotAnArticle) as e:
+            raise CliError(f"{path}: {e}") from None
+        channel = None
+        if story.channel:
+            channel = store.find_channel(story.channel).id
+        return Article(id="", title=story.title, kicker=story.kicker,
+                       subtitle=story.subtitle, summary=story.summary, body=story.body,
+                       channel_id=channel, origin=story.origin or "original",
+                       source=story.source, original_title=story.original_title,
+                       original_author=story.original_author, reporters=story.reporters)
+    return store.article(store.resolve_article_id(target))
+
+
+def cmd_check(args) -> int:
+    store = _open(args)
+    try:
+        report = checks.run_checks(store, _check_target(store, args.target))
+    finally:
+        store.close()
+    if args.json:
+        _json(report.to_dict())
+    else:
+        for f in report.findings:
+            where = f"{f.field}[{f.start}:{f.end}]" if f.end else f.field
+            fix = f" → “{f.suggestion}”" if f.suggestion else ""
+            mark = " (accepted: " + f.note + ")" if f.accepted else ""
+            print(f"{f.severity:5}  {where:18}  {f.message}{fix}{mark}")
+        print(f"{report.verdict}: {len(report.findings)} findings, "
+              f"{report.error_rate:.1f} per 10,000 characters "
+              f"(threshold {report.threshold:g}) in {report.char_count} characters")
+    return PROBLEMS if report.blocking else OK
+
+
+def cmd_words(args) -> int:
+    """The outlet's word lists (机审) as plain text files."""
+    store = _open(args)
+    try:
+        if args.action == "import":
+            try:
+                terms = parse_list(Path(args.file).read_text("utf-8"))
+            except (OSError, UnicodeDecodeError) as e:
+                raise CliError(f"{args.file}: cannot read ({e})") from None
+            except ValueError as e:
+                raise CliError(f"{args.file}: {e}") from None
+            n = store.set_word_terms(terms, None, replace=args.replace)
+            print(f"{n} terms imported" + (" (the list was replaced)" if args.replace else ""))
+            return OK
+        terms = store.word_terms()
+    finally:
+        store.close()
+    if args.action == "export":
+        Path(args.file).write_text(format_list(terms), "utf-8")
+        print(f"{len(terms)} terms written to {args.file}")
+    elif args.json:
+        _json([asdict(t) for t in terms])
+    else:
+        _table([[t.level, t.term, t.category, t.replacement] for t in terms])
+    return OK
+
+
 # ---- the parser ------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     # --db works before or after the command; SUPPRESS keeps a later one from resetting it.
@@ -533,6 +604,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("audit", parents=[db], help="verify the review history hash chains")
     c.set_defaults(func=cmd_audit)
+
+    c = sub.add_parser("check", parents=[db, listing],
+                       help="machine checks (机审) of a story or a file; exit 1 if blocked")
+    c.add_argument("target", metavar="ID|FILE")
+    c.set_defaults(func=cmd_check)
+
+    c = sub.add_parser("words", parents=[db, listing], help="the 机审 word lists")
+    words = c.add_subparsers(dest="action", metavar="ACTION")
+    imp = words.add_parser("import", parents=[db], help="add terms from a text file")
+    imp.add_argument("file")
+    imp.add_argument("--replace", action="store_true", help="replace the whole list")
+    exp = words.add_parser("export", parents=[db], help="write the list to a text file")
+    exp.add_argument("file")
+    c.set_defaults(func=cmd_words, json=False)
 
     c = sub.add_parser("export", parents=[db], help="write the static site (incremental)")
     c.add_argument("--out", required=True, metavar="DIR", help="output folder")

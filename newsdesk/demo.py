@@ -8,6 +8,7 @@ import tomllib
 from datetime import timedelta
 
 from newsdesk import times, workflow
+from newsdesk.checks.words import parse_list
 from newsdesk.importers import frontmatter
 from newsdesk.importers.decode import decode
 from newsdesk.meta import review_stages
@@ -28,10 +29,17 @@ def load_demo(store: Store, stories: bool = True) -> int:
                               kind=c.get("kind", "list"), url=c.get("url"))
         for t in data["topics"]:
             store.add_topic(t["slug"], t["name"], t.get("description", ""))
+        load_starter_words(store)
         files = sorted(resource("demo", "articles").glob("*.md")) if stories else []
         for path in files:
             _load_story(store, decode(path.read_bytes()), users, data["site"])
     return len(files)
+
+
+def load_starter_words(store: Store) -> int:
+    """The shipped starter word list (机审), for a new newsroom."""
+    text = resource("wordlists", "starter.txt").read_text("utf-8")
+    return store.set_word_terms(parse_list(text), None)
 
 
 def _reviewers(users: dict, site: dict) -> list:

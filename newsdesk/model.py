@@ -150,6 +150,15 @@ class ReviewEvent:
     updated_by: str | None = None
 
 
+@dataclass(frozen=True)
+class Term:
+    """An entry of the outlet's word lists (机审)."""
+    term: str
+    level: str          # block | warn
+    category: str = ""
+    replacement: str = ""
+
+
 @dataclass
 class SearchHit:
     article_id: str

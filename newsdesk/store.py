@@ -17,7 +17,7 @@ from newsdesk import chain, search, times
 from newsdesk.errors import NewsdeskError, NotFound
 from newsdesk.ids import new_id
 from newsdesk.model import (
-    CONTENT_FIELDS, Article, Channel, ChannelKind, ReviewEvent, Revision, SearchHit,
+    CONTENT_FIELDS, Article, Channel, ChannelKind, ReviewEvent, Revision, SearchHit, Term,
     Topic, User,
 )
 from newsdesk.render import render_body, renderer_version
@@ -274,13 +274,21 @@ class Store:
         return [self._article(rows[i], topics[i]) for i in ids if i in rows]
 
     _LISTING = ("id", "title", "channel_id", "state", "review_stage", "author_id",
-                "submitted_at", "first_published_at", "publish_at", "updated_at")
+                "submitted_at", "first_published_at", "publish_at", "updated_at", "revision")
 
     def listing(self, ids: list[str]) -> list[dict]:
-        """The narrow columns story tables show, for these ids in this order: a page of
-        them costs a fraction of loading the articles with their bodies."""
+        """The narrow columns story tables show, for these ids in this order, with the
+        checks verdict of the current revision where one was recorded: a page of them
+        costs a fraction of loading the articles with their bodies."""
         rows = self._article_rows(",".join(self._LISTING), ids)
-        return [rows[i] for i in ids if i in rows]
+        verdicts: dict[str, str] = {}
+        for chunk in range(0, len(ids), 500):
+            part = ids[chunk:chunk + 500]
+            verdicts.update(self.conn.execute(
+                "SELECT c.article_id, c.verdict FROM check_reports c JOIN articles a ON "
+                "a.id = c.article_id AND a.revision = c.revision WHERE c.article_id IN "
+                f"({','.join('?' * len(part))})", part))
+        return [rows[i] | {"verdict": verdicts.get(i)} for i in ids if i in rows]
 
     def resolve_article_id(self, prefix: str) -> str:
         """The full id of the one article whose id starts with prefix."""
@@ -625,6 +633,60 @@ class Store:
         if not row:
             raise NotFound(f"no asset {asset_id}")
         return row[0]
+
+    # ---- 机审: word lists, accepted findings, reports ---------------------------------
+    def word_terms(self) -> list[Term]:
+        return [Term(*r) for r in self.conn.execute(
+            "SELECT term, level, category, replacement FROM word_terms ORDER BY term")]
+
+    def word_list_version(self) -> str:
+        count, latest = self.conn.execute(
+            "SELECT COUNT(*), MAX(updated_at) FROM word_terms").fetchone()
+        return f"{count}:{latest}"
+
+    def set_word_terms(self, terms: list[Term], actor_id: str | None, replace: bool = False
+                       ) -> int:
+        """Add (or update, by term) word-list entries; replace drops the others first."""
+        now = times.now()
+        with self.transaction():
+            if replace:
+                self.conn.execute("DELETE FROM word_terms")
+            self.conn.executemany(
+                "INSERT INTO word_terms (id, term, level, category, replacement, created_at, "
+                "updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (term) DO "
+                "UPDATE SET level = excluded.level, category = excluded.category, "
+                "replacement = excluded.replacement, updated_at = excluded.updated_at, "
+                "updated_by = excluded.updated_by",
+                [(new_id(), t.term, t.level, t.category, t.replacement, now, now, actor_id)
+                 for t in terms])
+        return len(terms)
+
+    def acceptances(self, article_id: str) -> dict[tuple[str, str, str], str]:
+        return {(r, f, t): note for r, f, t, note in self.conn.execute(
+            "SELECT rule, field, text, note FROM check_acceptances WHERE article_id = ?",
+            [article_id])}
+
+    def accept_finding(self, article_id: str, rule: str, field: str, text: str, note: str,
+                       actor_id: str | None) -> None:
+        now = times.now()
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO check_acceptances VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT "
+                "(article_id, rule, field, text) DO UPDATE SET note = excluded.note, "
+                "updated_at = excluded.updated_at, updated_by = excluded.updated_by",
+                [new_id(), article_id, rule, field, text, note, now, now, actor_id])
+
+    def save_check_report(self, article_id: str, revision: int, verdict: str,
+                          report: dict) -> None:
+        with self.transaction():
+            self.conn.execute("INSERT OR REPLACE INTO check_reports VALUES (?, ?, ?, ?, ?)",
+                              [article_id, revision, verdict,
+                               json.dumps(report, ensure_ascii=False), times.now()])
+
+    def check_report(self, article_id: str, revision: int) -> dict | None:
+        row = self.conn.execute("SELECT report FROM check_reports WHERE article_id = ? AND "
+                                "revision = ?", [article_id, revision]).fetchone()
+        return json.loads(row[0]) if row else None
 
     # ---- page views -------------------------------------------------------------
     def public_paths(self) -> dict[str, str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsdesk import auth, chain, times
+from newsdesk import auth, chain, checks, times
 from newsdesk.diff import char_diff
 from newsdesk.errors import NewsdeskError
 from newsdesk.meta import review_stages
@@ -159,6 +159,10 @@ def edit(store: Store, article_id: str, changes: dict, actor: User,
     with store.transaction():
         new, changed = store.update_article(article_id, changes, actor.id, checkpoint)
         content = [k for k in changed if k in CONTENT_FIELDS]
+        if content and article.state in (*IN_REVIEW, *SIGNED_OFF):
+            # Reviewers see the checks of the revision in front of them.
+            report = checks.run_checks(store, new)
+            store.save_check_report(article_id, new.revision, report.verdict, report.to_dict())
         if content and article.state in SIGNED_OFF:
             voided = [e.stage for e in _round(store.events(article_id)) if e.kind == "approve"]
             new, _ = store.update_article(article_id, {"state": State.SUBMITTED,
@@ -178,13 +182,21 @@ def submit(store: Store, article_id: str, actor: User, comment: str = "",
     if actor.id != article.author_id and not {Role.EDITOR, Role.ADMIN} & set(actor.roles):
         raise RuleError(f"{actor.real_name} is neither the author nor an editor "
                         "(rule: who submits)")
+    report = checks.run_checks(store, article)
+    if report.blocking:
+        listed = "; ".join(f"{f.message} [{f.field}]" for f in report.blocking[:3])
+        more = f" and {len(report.blocking) - 3} more" if len(report.blocking) > 3 else ""
+        raise RuleError(f"机审 blocks the submission: {listed}{more} (rule: machine checks)")
     now = now or times.now()
     with store.transaction():
         new, _ = store.update_article(
             article_id, {"state": State.SUBMITTED, "review_stage": 1, "submitted_at": now},
             actor.id, checkpoint="submit")
+        # The report travels with the submitted revision, for the reviewers.
+        store.save_check_report(article_id, new.revision, report.verdict, report.to_dict())
         event = store.append_event(article_id, "submit", actor.id, stage=1,
-                                   revision=new.revision, comment=comment, at=now)
+                                   revision=new.revision, comment=comment, at=now,
+                                   detail={"checks": report.verdict})
     return Transition(new, event)
 
 

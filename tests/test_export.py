@@ -260,7 +260,7 @@ def test_hostile_bodies_are_exported_harmless(newsroom, out):
     body = ('正文<script>alert(1)</script><img src=x onerror=alert(1)>'
             '<a href="javascript:alert(1)">链接</a><iframe src="https://evil.example/"></iframe>'
             '<iframe src="https://v.qq.com/x/page/abc.html"></iframe>')
-    a = s.create_article(author.id, title="测试", body=body,
+    a = s.create_article(author.id, title="测试", body=body, reporters=["张薇"],
                          channel_id=s.find_channel("shehui").id)
     workflow.submit(s, a.id, author)
     for name in ("wangfang", "liqiang", "zhaomin"):

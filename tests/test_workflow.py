@@ -80,8 +80,8 @@ def test_illegal_transitions_are_refused_and_change_nothing(room, state_setup, a
 
 def test_nobody_signs_their_own_story(room):
     s, u = room
-    mine = s.create_article(u["wangfang"].id, title="王芳写的稿子",
-                            channel_id=s.find_channel("yaowen").id)
+    mine = s.create_article(u["wangfang"].id, title="王芳写的稿子", body="正文。",
+                            reporters=["王芳"], channel_id=s.find_channel("yaowen").id)
     workflow.submit(s, mine.id, u["wangfang"])
     with pytest.raises(RuleError, match="own story"):
         workflow.approve(s, mine.id, u["wangfang"])

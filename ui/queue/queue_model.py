@@ -20,8 +20,10 @@ def waiting_text(since: str | None, now: datetime) -> str:
 
 class QueueModel(IdTableModel):
     def headers(self) -> list[str]:
+        self._verdicts = {"pass": self.tr("Pass"), "warn": self.tr("Warnings"),
+                          "block": self.tr("Blocked")}
         return [self.tr("Headline"), self.tr("Channel"), self.tr("Author"), self.tr("Stage"),
-                self.tr("Submitted"), self.tr("Waiting")]
+                self.tr("Submitted"), self.tr("Waiting"), self.tr("Checks")]
 
     def refresh_lookups(self) -> None:
         self._names = {u.id: u.real_name for u in self.store.users()}
@@ -41,4 +43,6 @@ class QueueModel(IdTableModel):
             return self._stages[r["review_stage"] - 1] if r["review_stage"] else ""
         if column == 4:
             return times.local_text(r["submitted_at"], self._tz)[:16]
-        return waiting_text(r["submitted_at"], self._now)
+        if column == 5:
+            return waiting_text(r["submitted_at"], self._now)
+        return self._verdicts.get(r["verdict"], "")

@@ -53,7 +53,7 @@ class ReviewQueue(QWidget):
         self.model = QueueModel(store, self)
         self.table = QueueTable()
         setup_table(self.table, self.model, ["社" * 18, "桃源街道", "周建国", "终审",
-                                             "2026-11-28 23:50", "999 min"])
+                                             "2026-11-28 23:50", "999 min", "Warnings"])
         self.panel = ReviewPanel(store, user)
         filters = QHBoxLayout()
         for w in (self.stage, self.channel, self.mine):

@@ -45,6 +45,25 @@ def diff_html(diff: workflow.ReviewDiff, tr) -> str:
     return "".join(out)
 
 
+def checks_html(report: dict | None, tr) -> str:
+    if report is None:
+        return "<p>" + escape(tr("No checks report was recorded for this revision.")) + "</p>"
+    verdict = {"pass": tr("Pass"), "warn": tr("Warnings"), "block": tr("Blocked")}
+    rows = [f"<p><b>{escape(verdict.get(report['verdict'], report['verdict']))}</b> · "
+            + escape(tr("%1 per 10,000 characters (threshold %2)")
+                     .replace("%1", f"{report['error_rate']:.1f}")
+                     .replace("%2", f"{report['threshold']:g}")) + "</p>"]
+    colors = {"block": "#b00", "warn": "#a60", "info": "#555"}
+    for f in report["findings"]:
+        fix = f" → “{escape(f['suggestion'])}”" if f.get("suggestion") else ""
+        accepted = f"<br><i>{escape(tr('accepted'))}: {escape(f['note'])}</i>" \
+            if f.get("accepted") else ""
+        rows.append(f"<p><span style='color:{colors.get(f['severity'], '#555')}'>"
+                    f"{escape(f['severity'])}</span> {escape(f['field'])} · "
+                    f"{escape(f['message'])}{fix}{accepted}</p>")
+    return "".join(rows)
+
+
 def history_html(store: Store, article: Article) -> str:
     tz = store.site().get("timezone", times.DEFAULT_TZ)
     names = {u.id: u.real_name for u in store.users()}
@@ -102,8 +121,10 @@ class ReviewPanel(QWidget):
         self.heading.setStyleSheet("font-size:15px;font-weight:bold")
         self.tabs = QTabWidget()
         self.preview, self.changes, self.history = QTextBrowser(), QTextBrowser(), QTextBrowser()
+        self.checks = QTextBrowser()
         self.tabs.addTab(self.preview, self.tr("Story"))
         self.tabs.addTab(self.changes, self.tr("Changes"))
+        self.tabs.addTab(self.checks, self.tr("Checks"))
         self.tabs.addTab(self.history, self.tr("History"))
         self.approve_button = QPushButton(self.tr("&Approve"))
         self.return_button = QPushButton(self.tr("&Return…"))
@@ -132,7 +153,7 @@ class ReviewPanel(QWidget):
             is None)
         if article is None:
             self.heading.setText(self.tr("Nothing selected"))
-            for view in (self.preview, self.changes, self.history):
+            for view in (self.preview, self.changes, self.checks, self.history):
                 view.clear()
             self.verdict.clear()
             return
@@ -140,5 +161,7 @@ class ReviewPanel(QWidget):
         self.heading.setText(f"{article.title}　·　{stage}　·　r{article.revision}")
         self.preview.setHtml(story_html(self.store, article))
         self.changes.setHtml(diff_html(workflow.review_diff(self.store, article), self.tr))
+        self.checks.setHtml(checks_html(self.store.check_report(article.id, article.revision),
+                                        self.tr))
         self.history.setHtml(history_html(self.store, article))
         self.verdict.setText(refusal or self.tr("You may sign %1.").replace("%1", stage))

@@ -1,0 +1,79 @@
+"""机审: machine checks a story passes before a reviewer sees it. Each family of
+rules is a module; run_checks puts their findings together with the outlet's word
+lists, house style and accepted findings, and measures the error rate (findings per
+10,000 characters against the outlet's threshold; newspapers are held to 3)."""
+from __future__ import annotations
+
+from newsdesk.checks import fields, typography
+from newsdesk.checks.model import BLOCK, WARN, Finding, Report
+from newsdesk.checks.words import WordMatcher
+from newsdesk.errors import NewsdeskError
+from newsdesk.model import Article, Term
+from newsdesk.render import char_count
+from newsdesk.store import Store
+
+__all__ = ["BLOCK", "WARN", "Finding", "Report", "Term", "run_checks", "accept"]
+
+TEXT_FIELDS = ("kicker", "title", "subtitle", "summary", "body")
+NAME_FIELDS = ("source", "original_title", "original_author")
+DEFAULT_THRESHOLD = 3.0
+
+_matchers: dict[tuple[str, str], WordMatcher] = {}
+
+
+def matcher(store: Store) -> WordMatcher:
+    """The word-list automaton, built once per version of the lists."""
+    key = (store.path, store.word_list_version())
+    if key not in _matchers:
+        _matchers.clear()
+        _matchers[key] = WordMatcher(store.word_terms())
+    return _matchers[key]
+
+
+def check_article(a: Article, words: WordMatcher, site: dict) -> Report:
+    """The findings of every rule on one story (no acceptances applied)."""
+    found = fields.required(a) + fields.reprint(a, site.get("approved_sources") or [])
+    style = site.get("house_space", "none")
+    for name in TEXT_FIELDS + NAME_FIELDS:
+        value = getattr(a, name) or ""
+        found += words.find(name, value)
+        if name in TEXT_FIELDS:
+            found += typography.check(name, value, style)
+    order = {name: n for n, name in enumerate(("channel_id", "reporters") + TEXT_FIELDS
+                                              + NAME_FIELDS)}
+    found.sort(key=lambda f: (order.get(f.field, 99), f.start, f.end))
+    return Report(found, char_count(a.body),
+                  threshold=float(site.get("error_rate_threshold", DEFAULT_THRESHOLD)))
+
+
+def _rate(report: Report) -> None:
+    counted = [f for f in report.findings if not f.accepted and f.rule.split(".")[0]
+               in ("typography", "words")]
+    report.error_rate = len(counted) * 10_000 / max(report.char_count, 1)
+    if counted and report.error_rate > report.threshold:
+        report.findings.append(Finding(
+            "rate.over-threshold", WARN, "body", 0, 0, "",
+            f"差错率为每万字 {report.error_rate:.1f} 处，超过本社标准（{report.threshold:g}）",
+            f"{report.error_rate:.1f} findings per 10,000 characters, over the outlet's "
+            f"threshold of {report.threshold:g}"))
+
+
+def run_checks(store: Store, a: Article) -> Report:
+    report = check_article(a, matcher(store), store.site())
+    accepted = store.acceptances(a.id)
+    for f in report.findings:
+        if f.key in accepted:
+            f.accepted, f.note = True, accepted[f.key]
+    _rate(report)
+    return report
+
+
+def accept(store: Store, article_id: str, finding: Finding, note: str,
+           actor_id: str | None) -> None:
+    """Mark a finding accepted, with why. Blocking findings must be fixed instead."""
+    if finding.severity == BLOCK:
+        raise NewsdeskError(f"a blocking finding cannot be accepted: {finding.message}")
+    if not note.strip():
+        raise NewsdeskError("say why the finding is accepted")
+    store.accept_finding(article_id, finding.rule, finding.field, finding.text, note.strip(),
+                         actor_id)

@@ -1,0 +1,142 @@
+"""Chinese typography. autocorrect-py (configured to the outlet's house style) finds
+half-width punctuation between Chinese characters and CJK/Latin spacing; the rules it
+does not cover are here: punctuation next to Chinese after a digit or a quote, leading
+full-width spaces, doubled punctuation, unbalanced quotes and brackets."""
+from __future__ import annotations
+
+import json
+import re
+
+import autocorrect_py
+
+from newsdesk.checks.model import WARN, Finding
+
+CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_FULLWIDTH = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
+# Half-width punctuation with Chinese (or a Chinese quote/bracket) on either side.
+_HALF = re.compile(rf"(?<=[{CJK}“”‘’（）])[,;:!?]|[,;:!?](?=[{CJK}“‘（])")
+_PARENS = re.compile(rf"\(([^()\n]*[{CJK}][^()\n]*)\)")
+_LEADING = re.compile(r"^[\u3000\u00a0 ]+(?=\S)", re.M)
+_DOUBLED = re.compile(r"([，。、；：！？,.;:!?])\1+|[！？!?]{2,}")
+_PAIRS = {"“": "”", "‘": "’", "（": "）", "《": "》", "【": "】", "「": "」"}
+_CLOSERS = {v: k for k, v in _PAIRS.items()}
+_SPACE_BETWEEN = re.compile(rf"(?<=[{CJK}]) +(?=[A-Za-z0-9])|(?<=[A-Za-z0-9]) +(?=[{CJK}])")
+
+_configured: str | None = None
+
+
+def _configure(house_space: str) -> None:
+    """autocorrect-py holds one global configuration: set it when the style changes."""
+    global _configured
+    if _configured != house_space:
+        autocorrect_py.load_config(json.dumps({"rules": {
+            "space-word": 1 if house_space == "space" else 0,
+            "space-punctuation": 0, "space-bracket": 0, "space-backticks": 0,
+            "space-dash": 0, "fullwidth": 1, "no-space-fullwidth": 1,
+            "halfwidth-word": 1, "halfwidth-punctuation": 0, "spellcheck": 0}}))
+        _configured = house_space
+
+
+def _finding(rule, field, start, end, text, zh, en, fix=None) -> Finding:
+    return Finding(f"typography.{rule}", WARN, field, start, end, text, zh, en, fix)
+
+
+def _edits(old: str, new: str):
+    """(kind, position in old, removed, added) for what autocorrect changed: it only
+    adds or drops spaces and swaps single characters, so a walk in step finds them in
+    linear time (a general diff is quadratic on long, repetitive paragraphs)."""
+    i = j = 0
+    while i < len(old) and j < len(new):
+        if old[i] == new[j]:
+            i, j = i + 1, j + 1
+        elif new[j] == " " and (i == len(old) or old[i] != " "):
+            yield "add", i, "", " "
+            j += 1
+        elif old[i] == " ":
+            yield "drop", i, " ", ""
+            i += 1
+        else:
+            yield "swap", i, old[i], new[j]
+            i, j = i + 1, j + 1
+    if j < len(new) and new[j:].strip() == "":
+        yield "add", i, "", new[j:]
+
+
+def _autocorrect(field: str, text: str) -> list[Finding]:
+    out = []
+    for line in re.finditer(r"[^\n]+", text):
+        old = line.group()
+        new = autocorrect_py.format(old)
+        if new == old:
+            continue
+        base = line.start()
+        for kind, i, removed, added in _edits(old, new):
+            if kind == "add":
+                s, e = max(i - 1, 0), min(i + 1, len(old))
+                out.append(_finding("spacing", field, base + s, base + e, old[s:e],
+                                    "中英文、数字之间应加空格", "add a space between Chinese "
+                                    "and Latin text", old[s:i] + added + old[i:e]))
+            elif kind == "drop":
+                out.append(_finding("spacing", field, base + i, base + i + 1, removed,
+                                    "此处不应有空格", "remove this space", ""))
+            else:
+                out.append(_finding("halfwidth-punctuation", field, base + i, base + i + 1,
+                                    removed, f"中文里应使用全角标点“{added}”",
+                                    f"use the full-width “{added}” in Chinese text", added))
+    return out
+
+
+def _unbalanced(field: str, text: str) -> list[Finding]:
+    out = []
+    for paragraph in re.finditer(r"[^\n]+", text):
+        stack: list[tuple[str, int]] = []
+        for i, ch in enumerate(paragraph.group(), paragraph.start()):
+            if ch in _PAIRS:
+                stack.append((ch, i))
+            elif ch in _CLOSERS:
+                if stack and stack[-1][0] == _CLOSERS[ch]:
+                    stack.pop()
+                else:
+                    out.append(_finding("unbalanced", field, i, i + 1, ch,
+                                        f"“{ch}”没有对应的“{_CLOSERS[ch]}”",
+                                        f"“{ch}” has no opening “{_CLOSERS[ch]}”"))
+        out += [_finding("unbalanced", field, i, i + 1, ch, f"“{ch}”没有对应的“{_PAIRS[ch]}”",
+                         f"“{ch}” is never closed by “{_PAIRS[ch]}”") for ch, i in stack]
+    return out
+
+
+def check(field: str, text: str, house_space: str = "none") -> list[Finding]:
+    """Typography findings in one field. house_space: 'space' (a space between Chinese
+    and Latin/digits), 'none' (no space) or 'ignore'."""
+    if not text:
+        return []
+    _configure(house_space)
+    found = _autocorrect(field, text)
+    for m in _HALF.finditer(text):
+        found.append(_finding("halfwidth-punctuation", field, m.start(), m.end(), m.group(),
+                              f"中文里应使用全角标点“{_FULLWIDTH[m.group()]}”",
+                              f"use the full-width “{_FULLWIDTH[m.group()]}” in Chinese text",
+                              _FULLWIDTH[m.group()]))
+    for m in _PARENS.finditer(text):
+        found.append(_finding("halfwidth-brackets", field, m.start(), m.end(), m.group(),
+                              "中文内容应使用全角括号", "use full-width brackets around Chinese",
+                              f"（{m.group(1)}）"))
+    for m in _LEADING.finditer(text):
+        found.append(_finding("leading-space", field, m.start(), m.end(), m.group(),
+                              "段首不要用空格缩进（缩进由版式完成）",
+                              "no leading spaces: indentation is the page's job", ""))
+    for m in _DOUBLED.finditer(text):
+        found.append(_finding("doubled-punctuation", field, m.start(), m.end(), m.group(),
+                              f"标点重复：“{m.group()}”", f"doubled punctuation “{m.group()}”",
+                              m.group()[0]))
+    if house_space == "none":
+        for m in _SPACE_BETWEEN.finditer(text):
+            found.append(_finding("spacing", field, m.start(), m.end(), m.group(),
+                                  "按本社规范，中英文之间不加空格",
+                                  "house style: no space between Chinese and Latin text", ""))
+    found += _unbalanced(field, text)
+    # The library and a rule of ours can see the same thing: keep one per span.
+    unique: dict[tuple[int, int], Finding] = {}
+    for f in sorted(found, key=lambda f: (f.start, f.end)):
+        unique.setdefault((f.start, f.end), f)
+    return list(unique.values())
