@@ -2,17 +2,21 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/screenshots.py /tmp/shots
 
-Writes main.png (story browser), queue.png (review queue, 复审 reviewer) and
-review-changes.png (an opened item whose story was edited after a sign-off)."""
+Writes main.png (story browser), queue.png (review queue, 复审 reviewer),
+review-changes.png (an opened item whose story was edited after a sign-off) and
+editor.png (a draft in the editor beside its preview)."""
 from __future__ import annotations
 
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if hasattr(os, "geteuid") and os.geteuid() == 0:
+    os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
@@ -49,6 +53,17 @@ def main() -> int:
     queue.panel.tabs.setCurrentWidget(queue.panel.changes)
     app.processEvents()
     window.grab().save(str(out / "review-changes.png"))
+    draft = store.article_ids(state="draft")[0]
+    window.switch_user_to(store.find_user("chenlu"))
+    window.open_story(draft)
+    for _ in range(100):  # the preview loads asynchronously
+        app.processEvents()
+        if window.preview._loaded:
+            break
+        time.sleep(0.05)
+    time.sleep(0.3)
+    app.processEvents()
+    window.grab().save(str(out / "editor.png"))
     print("wrote", ", ".join(sorted(p.name for p in out.glob("*.png"))), "in", out)
     return 0
 

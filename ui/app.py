@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import sqlite3
 import sys
 from pathlib import Path
@@ -24,7 +26,19 @@ def open_store(path: Path) -> Store:
     return store
 
 
+def allow_web_engine_as_root() -> None:
+    """Chromium refuses to run as root with its sandbox (containers, CI): turn the
+    sandbox off then, and only then, and say so."""
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+        if "--no-sandbox" not in flags:
+            os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --no-sandbox").strip()
+            logging.getLogger("newsdesk").warning(
+                "running as root: the preview's web engine runs without its sandbox")
+
+
 def main(argv: list[str] | None = None) -> int:
+    allow_web_engine_as_root()
     parser = argparse.ArgumentParser(prog="newsdesk")
     parser.add_argument("--db", metavar="PATH")
     args, qt_args = parser.parse_known_args(sys.argv[1:] if argv is None else argv)

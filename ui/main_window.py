@@ -12,8 +12,10 @@ from newsdesk import workflow
 from newsdesk.errors import NewsdeskError
 from newsdesk.store import Store
 from ui.article_model import ArticleTableModel
+from ui.editor.editor_pane import EditorPane
 from ui.id_model import setup_table
 from ui.login import LoginDialog
+from ui.preview.preview_pane import PreviewPane
 from ui.queue.queue_widget import ReviewQueue
 from ui.story_html import story_html
 
@@ -47,23 +49,33 @@ class MainWindow(QMainWindow):
         browser.addWidget(self.view)
         browser.setSizes([640, 560])
         self.queue = ReviewQueue(store, user)
+        self.editor = EditorPane(store, user)
+        self.preview = PreviewPane(store)
+        self.writing = QSplitter()
+        self.writing.addWidget(self.editor)
+        self.writing.addWidget(self.preview)
+        self.writing.setSizes([700, 600])
         self.stack = QStackedWidget()
         self.stack.addWidget(browser)
         self.stack.addWidget(self.queue)
+        self.stack.addWidget(self.writing)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.navigator)
         self.splitter.addWidget(self.stack)
         self.splitter.setSizes([180, 1200])
         self.setCentralWidget(self.splitter)
-        self.user_label = QLabel()
-        self.statusBar().addPermanentWidget(self.user_label)
+        self.save_label, self.count_label, self.user_label = QLabel(), QLabel(), QLabel()
+        for label in (self.save_label, self.count_label, self.user_label):
+            self.statusBar().addPermanentWidget(label)
+        self.new_action = toolbar.addAction(self.tr("New story"))
+        self.new_action.setShortcut("Ctrl+N")
         switch = toolbar.addAction(self.tr("Switch user…"))
         switch.triggered.connect(self.switch_user)
         self._show_user()
         self._fill_navigator()
         self._wire()
         self._restore()
-        self.navigator.setCurrentItem(self.navigator.topLevelItem(1).child(0))
+        self.navigator.setCurrentItem(self.navigator.topLevelItem(3).child(0))
 
     def _show_user(self) -> None:
         self.setWindowTitle(self.tr("Newsdesk — %1 — %2").replace("%1", self.site_name)
@@ -76,14 +88,24 @@ class MainWindow(QMainWindow):
             self.switch_user_to(dialog.user)
 
     def switch_user_to(self, user) -> None:
-        self.user = self.queue.user = self.queue.panel.user = user
+        self.editor.flush()
+        self.user = self.queue.user = self.queue.panel.user = self.editor.user = user
+        self._own_filters()
         self._show_user()
         self.queue.reload()
+
+    def _own_filters(self) -> None:
+        self.mine.setData(0, FILTER, {"state": "draft", "author_id": self.user.id})
+        self.returned.setData(0, FILTER, {"state": "returned", "author_id": self.user.id})
 
     def _fill_navigator(self) -> None:
         review = QTreeWidgetItem([self.tr("Review queue")])
         review.setData(0, FILTER, QUEUE)
         self.navigator.addTopLevelItem(review)
+        self.mine = QTreeWidgetItem([self.tr("My drafts")])
+        self.returned = QTreeWidgetItem([self.tr("Returned to me")])
+        self._own_filters()
+        self.navigator.addTopLevelItems([self.mine, self.returned])
         stories = QTreeWidgetItem([self.tr("Stories")])
         for label, state in ((self.tr("All"), None), (self.tr("Drafts"), "draft"),
                              (self.tr("Returned"), "returned"),
@@ -115,11 +137,35 @@ class MainWindow(QMainWindow):
         self.navigator.currentItemChanged.connect(self._on_navigate)
         self.search.returnPressed.connect(self._on_search)
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
+        self.table.doubleClicked.connect(lambda index: self.open_story(
+            self.model.ids[index.row()]))
+        self.new_action.triggered.connect(self.new_story)
+        self.editor.changed.connect(self.preview.update_article)
+        self.editor.saved.connect(self.save_label.setText)
+        self.editor.counted.connect(
+            lambda n: self.count_label.setText(self.tr("%1 characters").replace("%1", str(n))))
+
+    def open_story(self, article_id: str) -> None:
+        """Open a story in the editor beside its preview."""
+        self.editor.flush()
+        article = self.store.article(article_id)
+        self.editor.load(article)
+        self.preview.show_article(article)
+        self.stack.setCurrentWidget(self.writing)
+
+    def new_story(self) -> None:
+        self.editor.flush()
+        article = self.store.create_article(self.user.id, title=self.tr("Untitled story"),
+                                            editor_id=self.user.id)
+        self.open_story(article.id)
+        self.editor.fields["title"].selectAll()
+        self.editor.fields["title"].setFocus()
 
     def _on_navigate(self, item, _previous=None) -> None:
         filters = item.data(0, FILTER) if item else None
         if filters is None:
             return
+        self.editor.flush()
         if filters == QUEUE:
             self.stack.setCurrentWidget(self.queue)
             self.queue.reload()
@@ -162,11 +208,15 @@ class MainWindow(QMainWindow):
         if settings.value("main/geometry"):
             self.restoreGeometry(settings.value("main/geometry"))
             self.splitter.restoreState(settings.value("main/splitter"))
+            if settings.value("main/writing"):
+                self.writing.restoreState(settings.value("main/writing"))
         else:
             self.resize(1400, 860)
 
     def closeEvent(self, event) -> None:
+        self.editor.flush()
         settings = QSettings()
         settings.setValue("main/geometry", self.saveGeometry())
         settings.setValue("main/splitter", self.splitter.saveState())
+        settings.setValue("main/writing", self.writing.saveState())
         super().closeEvent(event)

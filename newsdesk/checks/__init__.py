@@ -21,7 +21,7 @@ DEFAULT_THRESHOLD = 3.0
 _matchers: dict[tuple[str, str], WordMatcher] = {}
 
 
-def matcher(store: Store) -> WordMatcher:
+def matcher_for(store: Store) -> WordMatcher:
     """The word-list automaton, built once per version of the lists."""
     key = (store.path, store.word_list_version())
     if key not in _matchers:
@@ -58,14 +58,18 @@ def _rate(report: Report) -> None:
             f"threshold of {report.threshold:g}"))
 
 
-def run_checks(store: Store, a: Article) -> Report:
-    report = check_article(a, matcher(store), store.site())
-    accepted = store.acceptances(a.id)
+def finish(report: Report, accepted: dict[tuple[str, str, str], str]) -> Report:
+    """Mark the findings the editor accepted, then measure the error rate."""
     for f in report.findings:
         if f.key in accepted:
             f.accepted, f.note = True, accepted[f.key]
     _rate(report)
     return report
+
+
+def run_checks(store: Store, a: Article) -> Report:
+    report = check_article(a, matcher_for(store), store.site())
+    return finish(report, store.acceptances(a.id) if a.id else {})
 
 
 def accept(store: Store, article_id: str, finding: Finding, note: str,

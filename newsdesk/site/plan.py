@@ -62,7 +62,10 @@ def _files_digest(dirs: list[Path]) -> str:
     return h.hexdigest()
 
 
-class SitePlan:
+class SiteLook:
+    """What every page shares — settings, templates, navigation, header and footer —
+    and how a story's page is drawn. Light: the preview pane holds one."""
+
     def __init__(self, store: Store, now: str | None = None):
         self.store = store
         self.now = now or times.now()
@@ -71,41 +74,21 @@ class SitePlan:
         self.env = environment(self.site)
         self.channels = store.channels()
         self.topics = store.topics()
-        self.stories = store.live_stories()
-        self.withdrawn = store.withdrawn_pages()
-        self._articles: dict[str, Article] = {}
         self._chrome_cache: dict[tuple, dict] = {}
-        self._metas: dict[str, dict] = {}
         self.by_id = {c.id: c for c in self.channels}
         self.children: dict[str | None, list] = {}
         for c in self.channels:
             self.children.setdefault(c.parent_id, []).append(c)
         self.nav = [self._nav_item(c) for c in self.children.get(None, [])]
-        # One pass files each story under its channel and every ancestor (a parent's
-        # list shows its sub-channels' stories) and under its topics, newest first.
-        self.in_channel: dict[str, list[dict]] = {c.id: [] for c in self.channels}
-        self.in_topic: dict[str, list[dict]] = {t.id: [] for t in self.topics}
-        for s in self.stories:
-            # What a list shows of the story: list pages' keys are made of these.
-            s["shown"] = f"{s['public_path']}\1{s['title']}\1{s['first_published_at']}"
-            channel_id = s["channel_id"]
-            while channel_id in self.by_id:
-                self.in_channel[channel_id].append(s)
-                channel_id = self.by_id[channel_id].parent_id
-            for t in s["topics"]:
-                self.in_topic.setdefault(t, []).append(s)
-        users = {u.id: u.real_name for u in store.users()}
         self.video_hosts = self.site.get("video_hosts", [])
         base = self.site["base_url"]
         self.base_url = base if not base or base.endswith("/") else base + "/"
-        static_dirs = [resource("static")] + (
-            [Path(self.site["static_dir"])] if self.site.get("static_dir") else [])
-        self.static_dirs = static_dirs
+        users = {u.id: u.real_name for u in store.users()}
         # Everything every page depends on: one change here re-renders the whole site.
         self.global_key = digest(
-            EXPORT_FORMAT, renderer_version(self.video_hosts), self.site, [asdict(c) for c in self.channels],
-            [asdict(t) for t in self.topics], users, review_stages(self.site),
-            _files_digest(template_dirs(self.site)))
+            EXPORT_FORMAT, renderer_version(self.video_hosts), self.site,
+            [asdict(c) for c in self.channels], [asdict(t) for t in self.topics], users,
+            review_stages(self.site), _files_digest(template_dirs(self.site)))
 
     # ---- shared pieces -----------------------------------------------------------
     def _href(self, channel) -> str:
@@ -150,6 +133,53 @@ class SitePlan:
         context |= self._chrome(context)
         return self.env.get_template(template).render(**context).encode("utf-8")
 
+    def article_html(self, a: Article, body_html: str, meta: dict, path: str) -> bytes:
+        """A story's page, as the export writes it and the preview shows it."""
+        topics = {t.id: t for t in self.topics}
+        corrections = [{"date": f"{self._local(c['at']):%Y-%m-%d}", "note": c["note"]}
+                       for c in a.corrections if c.get("at")]
+        description = (a.summary or a.subtitle or a.title)[:120]
+        return self._render(
+            "article.html", path, page_kind="article",
+            a=vars(a) | {"body_html": body_html, "description": description},
+            meta=meta, crumbs=self._crumbs(a.channel_id), corrections=corrections,
+            topics=[{"name": topics[t].name, "href": f"topics/{topics[t].slug}/index.html"}
+                    for t in a.topics if t in topics],
+            current_channel=self.by_id.get(a.channel_id))
+
+    def partial(self, template: str, path: str, **context) -> str:
+        """One piece of a page (_headline.html, _byline.html): the preview updates the
+        page it loaded once with these."""
+        context |= {"site": self.site, "root": root_for(path)}
+        return self.env.get_template(template).render(**context)
+
+
+class SitePlan(SiteLook):
+    """Every page of the site, planned (see the module docstring)."""
+
+    def __init__(self, store: Store, now: str | None = None):
+        super().__init__(store, now)
+        self.stories = store.live_stories()
+        self.withdrawn = store.withdrawn_pages()
+        self._articles: dict[str, Article] = {}
+        self._metas: dict[str, dict] = {}
+        # One pass files each story under its channel and every ancestor (a parent's
+        # list shows its sub-channels' stories) and under its topics, newest first.
+        self.in_channel: dict[str, list[dict]] = {c.id: [] for c in self.channels}
+        self.in_topic: dict[str, list[dict]] = {t.id: [] for t in self.topics}
+        for s in self.stories:
+            # What a list shows of the story: list pages' keys are made of these.
+            s["shown"] = f"{s['public_path']}\1{s['title']}\1{s['first_published_at']}"
+            channel_id = s["channel_id"]
+            while channel_id in self.by_id:
+                self.in_channel[channel_id].append(s)
+                channel_id = self.by_id[channel_id].parent_id
+            for t in s["topics"]:
+                self.in_topic.setdefault(t, []).append(s)
+        static_dirs = [resource("static")] + (
+            [Path(self.site["static_dir"])] if self.site.get("static_dir") else [])
+        self.static_dirs = static_dirs
+
     # ---- the pages ----------------------------------------------------------------
     def pages(self) -> list[Page]:
         """Every page but the live stories' own (see article_page): a few thousand."""
@@ -189,17 +219,7 @@ class SitePlan:
             body_html = render_body(a.body, self.video_hosts)
         elif a.renderer_version != renderer_version(self.video_hosts):
             body_html = render_body(a.body, self.video_hosts)
-        topics = {t.id: t for t in self.topics}
-        corrections = [{"date": f"{self._local(c['at']):%Y-%m-%d}", "note": c["note"]}
-                       for c in a.corrections if c.get("at")]
-        description = (a.summary or a.subtitle or a.title)[:120]
-        return self._render(
-            "article.html", s["public_path"], page_kind="article",
-            a=vars(a) | {"body_html": body_html, "description": description},
-            meta=meta, crumbs=self._crumbs(a.channel_id), corrections=corrections,
-            topics=[{"name": topics[t].name, "href": f"topics/{topics[t].slug}/index.html"}
-                    for t in a.topics if t in topics],
-            current_channel=self.by_id.get(a.channel_id))
+        return self.article_html(a, body_html, meta, s["public_path"])
 
     def _withdrawn_pages(self) -> list[Page]:
         return [Page(w["public_path"], f"withdrawn article {w['id'][:8]}",

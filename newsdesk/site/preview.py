@@ -1,0 +1,46 @@
+"""The preview pane's pages: the export's own article template, drawn for a story as
+it stands in the editor (saved or not). The pane loads the page once, then replaces
+its parts in place as the editor types."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from newsdesk.meta import meta_line
+from newsdesk.model import Article
+from newsdesk.paths import RESOURCES
+from newsdesk.render import render_body
+from newsdesk.site.plan import SiteLook
+from newsdesk.store import Store
+
+# The page is drawn as if it lived at the site root, and the pane loads it with the
+# resources folder as its base, so its stylesheet link (static/site.css) resolves.
+PATH = "preview.html"
+BASE = RESOURCES
+
+
+class Preview:
+    def __init__(self, store: Store):
+        self.store = store
+        self.look = SiteLook(store)
+
+    def render_body(self, markdown: str) -> str:
+        """The slow part (markdown2, then nh3): what runs off the UI thread."""
+        return render_body(markdown, self.look.video_hosts)
+
+    def _meta(self, article: Article) -> dict:
+        if article.id:
+            return meta_line(self.store, article, self.look.site)
+        return {"published_at": "", "source": article.source or self.look.site["name"],
+                "editor": "", "reviewer": ""}
+
+    def page(self, article: Article, body_html: str) -> str:
+        """The whole page, for the first load."""
+        return self.look.article_html(article, body_html, self._meta(article),
+                                      PATH).decode("utf-8")
+
+    def parts(self, article: Article, body_html: str) -> dict[str, str]:
+        """CSS selector → inner HTML, for updating the loaded page in place."""
+        context = {"a": vars(replace(article)), "meta": self._meta(article)}
+        return {".headline": self.look.partial("_headline.html", PATH, **context),
+                ".body": body_html,
+                ".byline": self.look.partial("_byline.html", PATH, **context)}

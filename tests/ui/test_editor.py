@@ -1,0 +1,113 @@
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QInputMethodEvent, QTextCursor
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ui.main_window import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path, qapp):
+    QSettings.setDefaultFormat(QSettings.IniFormat)
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
+
+
+@pytest.fixture
+def window(qtbot, demo_store):
+    w = MainWindow(demo_store, "demo.db", demo_store.find_user("chenlu"))
+    qtbot.addWidget(w)
+    w.resize(1400, 860)
+    w.show()
+    return w
+
+
+def type_chinese(widget, text):
+    """Chinese comes through an input method: a committed string, not key presses."""
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def open_draft(window, qtbot):
+    store = window.store
+    draft = store.article_ids(state="draft", author_id=window.user.id)[0]
+    window.open_story(draft)
+    qtbot.waitUntil(lambda: window.preview._loaded, timeout=10_000)
+    body = window.editor.body
+    body.moveCursor(QTextCursor.End)
+    body.setFocus()
+    return draft
+
+
+def preview_text(window, qtbot):
+    seen = []
+    window.preview.page_text(seen.append)
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    return seen[0]
+
+
+def test_typing_updates_the_preview_in_place(window, qtbot):
+    open_draft(window, qtbot)
+    loads = []
+    window.preview.view.loadStarted.connect(lambda: loads.append(1))
+    type_chinese(window.editor.body, "\n\n记者从县疾控中心获悉，全县已接种一万二千人。")
+    qtbot.waitUntil(lambda: "全县已接种一万二千人" in preview_text(window, qtbot), timeout=10_000)
+    window.editor.fields["title"].setText("秋冬季流感高发 专家提醒尽早接种")
+    window.editor.fields["title"].textEdited.emit("秋冬季流感高发 专家提醒尽早接种")
+    qtbot.waitUntil(lambda: "专家提醒尽早接种" in preview_text(window, qtbot), timeout=10_000)
+    assert loads == []  # updated in place: the page was never reloaded
+
+
+def test_autosave_writes_the_working_copy(window, qtbot):
+    draft = open_draft(window, qtbot)
+    before = window.store.article(draft)
+    type_chinese(window.editor.body, "补充一句。")
+    qtbot.waitUntil(lambda: window.store.article(draft).body.endswith("补充一句。"),
+                    timeout=5000)
+    after = window.store.article(draft)
+    assert after.revision == before.revision  # a working copy, not a checkpoint
+    assert "Saved at" in window.save_label.text()
+    qtbot.keyClick(window.editor.body, Qt.Key_S, Qt.ControlModifier)
+    assert window.store.article(draft).revision == before.revision + 1
+
+
+def test_character_count_on_mixed_text(window, qtbot):
+    open_draft(window, qtbot)
+    window.editor.body.setPlainText("今年GDP增长6.2%，COVID-19 疫情")
+    assert window.count_label.text() == "9 characters"  # 今年增长疫情 + GDP, 6.2, COVID-19
+
+
+def test_banned_word_is_underlined_listed_and_refuses_submit(window, qtbot, monkeypatch):
+    draft = open_draft(window, qtbot)
+    editor = window.editor
+    type_chinese(editor.body, "据悉澳门葡京将在此设点。")
+    start = editor.body.toPlainText().index("澳门葡京")
+    qtbot.waitUntil(lambda: (start, start + 4) in editor.underlined(), timeout=5000)
+    listed = [editor.findings.item(i).text() for i in range(editor.findings.count())]
+    assert any("禁用词" in t and "澳门葡京" in t for t in listed)
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+    qtbot.mouseClick(editor.submit_button, Qt.LeftButton)
+    assert "机审 blocks the submission" in warnings[0]
+    assert window.store.article(draft).state == "draft"
+
+
+def test_fix_and_accept_from_the_findings_list(window, qtbot, monkeypatch):
+    draft = open_draft(window, qtbot)
+    editor = window.editor
+    editor.body.setPlainText("进入11月,我县流感样病例有所增加。这是最好的办法。")
+    qtbot.waitUntil(lambda: editor.findings.count() >= 2, timeout=5000)
+    rules = [f.rule for f in editor.report.findings]
+    editor.findings.setCurrentRow(rules.index("typography.halfwidth-punctuation"))
+    editor.apply_fix()
+    assert editor.body.toPlainText().startswith("进入11月，我县")
+    qtbot.waitUntil(lambda: "typography.halfwidth-punctuation" not in
+                    [f.rule for f in editor.report.findings], timeout=5000)
+    from PySide6.QtWidgets import QInputDialog
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("引语原文", True))
+    editor.findings.setCurrentRow([f.rule for f in editor.report.findings].index("words.warn"))
+    editor.accept_finding()
+    qtbot.waitUntil(lambda: any(f.accepted for f in editor.report.findings), timeout=5000)
+    editor.flush()
+    qtbot.mouseClick(editor.submit_button, Qt.LeftButton)
+    assert window.store.article(draft).state == "submitted"

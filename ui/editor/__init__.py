@@ -1,0 +1,1 @@
+"""The draft editor: metadata form, markdown body, findings of the machine checks."""

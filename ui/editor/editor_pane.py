@@ -1,0 +1,322 @@
+"""The draft editor: the metadata form and the markdown body, the live character count
+and the machine checks' findings (underlined in the text, listed beside it). Saving,
+submitting and the checks themselves are the core's; this pane shows and asks."""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QComboBox, QFormLayout, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget,
+    QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton, QSplitter, QTextEdit,
+    QVBoxLayout, QWidget,
+)
+
+from newsdesk import checks, times, workflow
+from newsdesk.errors import NewsdeskError
+from newsdesk.importers.story import split_list, split_names
+from newsdesk.model import Article
+from newsdesk.render import char_count
+from newsdesk.store import Store
+from ui.editor.highlighter import MarkdownHighlighter
+
+AUTOSAVE_MS = 800
+CHECK_MS = 400
+_LINE_FIELDS = ("kicker", "title", "subtitle", "source", "original_title", "original_author")
+_UNDERLINE = {"block": QColor("#d00000"), "warn": QColor("#d98c00")}
+
+
+class _Checked(QObject):
+    done = Signal(int, object)
+
+
+class _CheckJob(QRunnable):
+    """Runs the pure check functions only: the database stays on the UI thread."""
+
+    def __init__(self, serial: int, article: Article, words, site: dict, signals: _Checked):
+        super().__init__()
+        self.serial, self.article, self.words, self.site = serial, article, words, site
+        self.signals = signals
+
+    def run(self) -> None:
+        report = checks.check_article(self.article, self.words, self.site)
+        self.signals.done.emit(self.serial, report)
+
+
+class EditorPane(QWidget):
+    changed = Signal(object)          # the editor's article as it now stands
+    saved = Signal(str)               # a message for the status bar
+    counted = Signal(int)             # 字数
+
+    def __init__(self, store: Store, user, parent=None):
+        super().__init__(parent)
+        self.store, self.user = store, user
+        self.article: Article | None = None
+        self.fields = {name: QLineEdit() for name in _LINE_FIELDS}
+        self.fields["title"].setPlaceholderText(self.tr("Headline"))
+        self.reporters, self.tags = QLineEdit(), QLineEdit()
+        self.reporters.setPlaceholderText("李昌禹、张远晴")
+        self.publish_at = QLineEdit()
+        self.publish_at.setPlaceholderText("2026-12-01 09:00")
+        self.channel, self.origin = QComboBox(), QComboBox()
+        for c in store.channels():
+            if c.kind == "list":
+                self.channel.addItem(("　" if c.parent_id else "") + c.name, c.id)
+        self.origin.addItem(self.tr("Original"), "original")
+        self.origin.addItem(self.tr("Reprint"), "reprint")
+        self.summary = QPlainTextEdit()
+        self.summary.setFixedHeight(48)
+        self.body = QPlainTextEdit()
+        self.highlighter = MarkdownHighlighter(self.body.document())
+        self.findings = QListWidget()
+        self.findings.setWordWrap(True)
+        self.fix_button = QPushButton(self.tr("Apply fix"))
+        self.accept_button = QPushButton(self.tr("Accept…"))
+        self.submit_button = QPushButton(self.tr("Submit for review"))
+        form = QFormLayout()
+        form.addRow(self.tr("Kicker"), self.fields["kicker"])
+        form.addRow(self.tr("Headline"), self.fields["title"])
+        form.addRow(self.tr("Subtitle"), self.fields["subtitle"])
+        form.addRow(self.tr("Channel"), self.channel)
+        form.addRow(self.tr("Origin"), self.origin)
+        self.reprint_rows = []
+        for name, label in (("source", self.tr("Source (来源)")),
+                            ("original_title", self.tr("Original title")),
+                            ("original_author", self.tr("Original author"))):
+            form.addRow(label, self.fields[name])
+            self.reprint_rows.append(self.fields[name])
+        form.addRow(self.tr("Reporters"), self.reporters)
+        form.addRow(self.tr("Summary"), self.summary)
+        form.addRow(self.tr("Tags"), self.tags)
+        form.addRow(self.tr("Publish at"), self.publish_at)
+        self.form = form
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(QLabel(self.tr("Machine checks")))
+        side_layout.addWidget(self.findings)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.fix_button)
+        buttons.addWidget(self.accept_button)
+        side_layout.addLayout(buttons)
+        side_layout.addWidget(self.submit_button)
+        split = QSplitter()
+        split.addWidget(self.body)
+        split.addWidget(side)
+        split.setSizes([520, 200])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(form)
+        layout.addWidget(split, 1)
+        self.autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
+        self.recheck = QTimer(self, singleShot=True, interval=CHECK_MS)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self.check_signals = _Checked()
+        self.report: checks.Report | None = None
+        self._check_serial = 0
+        self._loading = False
+        self._wire()
+        self.setEnabled(False)
+
+    def _wire(self) -> None:
+        for w in list(self.fields.values()) + [self.reporters, self.tags, self.publish_at]:
+            w.textEdited.connect(self._on_edit)
+        for w in (self.summary, self.body):
+            w.textChanged.connect(self._on_edit)
+        for w in (self.channel, self.origin):
+            w.currentIndexChanged.connect(self._on_edit)
+        self.origin.currentIndexChanged.connect(self._show_reprint_rows)
+        self.autosave.timeout.connect(self.save)
+        self.recheck.timeout.connect(self._start_checks)
+        self.check_signals.done.connect(self._checked)
+        self.findings.itemActivated.connect(self._jump)
+        self.findings.itemClicked.connect(self._jump)
+        self.fix_button.clicked.connect(self.apply_fix)
+        self.accept_button.clicked.connect(self.accept_finding)
+        self.submit_button.clicked.connect(self.submit)
+        QShortcut(QKeySequence.Save, self, lambda: self.save(checkpoint="save"))
+
+    # ---- loading and reading the form -----------------------------------------------
+    def load(self, article: Article) -> None:
+        self._loading = True
+        self.article = article
+        for name, w in self.fields.items():
+            w.setText(getattr(article, name))
+        self.reporters.setText("、".join(article.reporters))
+        self.tags.setText("，".join(article.tags))
+        self.publish_at.setText(times.local_text(article.publish_at)[:16])
+        self.channel.setCurrentIndex(max(self.channel.findData(article.channel_id), 0))
+        self.origin.setCurrentIndex(self.origin.findData(article.origin))
+        self.summary.setPlainText(article.summary)
+        self.body.setPlainText(article.body)
+        self._loading = False
+        self._show_reprint_rows()
+        self.setEnabled(True)
+        self._count()
+        self._start_checks()
+
+    def values(self) -> dict:
+        """The form as article fields (what autosave writes)."""
+        values = {name: w.text().strip() for name, w in self.fields.items()}
+        values |= {"reporters": split_names(self.reporters.text()),
+                   "tags": split_list(self.tags.text()),
+                   "channel_id": self.channel.currentData(),
+                   "origin": self.origin.currentData(),
+                   "summary": self.summary.toPlainText().strip(),
+                   "body": self.body.toPlainText()}
+        text = self.publish_at.text().strip()
+        try:
+            values["publish_at"] = times.parse_local(text) if text else None
+            self.publish_at.setStyleSheet("")
+        except ValueError:
+            self.publish_at.setStyleSheet("border:1px solid #d00")  # not saved until valid
+        return values
+
+    def current(self) -> Article:
+        """The story as the editor shows it now (saved or not)."""
+        a = Article(**vars(self.article))
+        for k, v in self.values().items():
+            setattr(a, k, v)
+        return a
+
+    def _show_reprint_rows(self) -> None:
+        reprint = self.origin.currentData() == "reprint"
+        for w in self.reprint_rows:
+            w.setVisible(reprint)
+            self.form.labelForField(w).setVisible(reprint)
+
+    # ---- typing: count, preview, checks, autosave -------------------------------------
+    def _on_edit(self, *_args) -> None:
+        if self._loading or self.article is None:
+            return
+        self._count()
+        self.changed.emit(self.current())
+        self.autosave.start()
+        self.recheck.start()
+        self.saved.emit(self.tr("Unsaved changes"))
+
+    def _count(self) -> None:
+        self.counted.emit(char_count(self.body.toPlainText()))
+
+    def save(self, checkpoint: str | None = None) -> bool:
+        """Write the working copy (a revision too when checkpoint names why)."""
+        self.autosave.stop()
+        if self.article is None:
+            return True
+        try:
+            self.article, _ = workflow.edit(self.store, self.article.id, self.values(),
+                                            self.user, checkpoint=checkpoint)
+        except NewsdeskError as e:
+            self.saved.emit(self.tr("Not saved: %1").replace("%1", str(e)))
+            return False
+        self.saved.emit(self.tr("Saved at %1").replace("%1", times.local_text(
+            self.article.updated_at)[11:19]) + (f" · r{self.article.revision}"
+                                                 if checkpoint else ""))
+        return True
+
+    def flush(self) -> None:
+        """Save now if anything waits (focus change, switching stories, closing)."""
+        if self.autosave.isActive():
+            self.save()
+
+    def _start_checks(self) -> None:
+        if self.article is None:
+            return
+        self._check_serial += 1
+        self.pool.start(_CheckJob(self._check_serial, self.current(),
+                                  checks.matcher_for(self.store), self.store.site(),
+                                  self.check_signals))
+
+    def _checked(self, serial: int, report) -> None:
+        if serial != self._check_serial:
+            return  # a newer check is on its way
+        self.report = checks.finish(report, self.store.acceptances(self.article.id))
+        self.findings.clear()
+        for f in report.findings:
+            mark = "✓ " if f.accepted else ("⛔ " if f.severity == "block" else "⚠ ")
+            item = QListWidgetItem(f"{mark}{f.message}")
+            item.setToolTip(f.message_en)
+            self.findings.addItem(item)
+        self._underline(report)
+
+    def _underline(self, report) -> None:
+        selections = []
+        for f in report.findings:
+            if f.field != "body" or f.end <= f.start or f.accepted:
+                continue
+            sel = QTextEdit.ExtraSelection()
+            fmt = QTextCharFormat()
+            fmt.setUnderlineStyle(QTextCharFormat.WaveUnderline)
+            fmt.setUnderlineColor(_UNDERLINE.get(f.severity, QColor("#888")))
+            sel.format = fmt
+            cursor = QTextCursor(self.body.document())
+            cursor.setPosition(f.start)
+            cursor.setPosition(f.end, QTextCursor.KeepAnchor)
+            sel.cursor = cursor
+            selections.append(sel)
+        self.body.setExtraSelections(selections)
+
+    def underlined(self) -> list[tuple[int, int]]:
+        return [(s.cursor.selectionStart(), s.cursor.selectionEnd())
+                for s in self.body.extraSelections()]
+
+    def _selected_finding(self):
+        row = self.findings.currentRow()
+        return self.report.findings[row] if self.report and 0 <= row < len(
+            self.report.findings) else None
+
+    def _jump(self, _item=None) -> None:
+        f = self._selected_finding()
+        if f is None:
+            return
+        if f.field == "body":
+            cursor = self.body.textCursor()
+            cursor.setPosition(f.start)
+            cursor.setPosition(f.end, QTextCursor.KeepAnchor)
+            self.body.setTextCursor(cursor)
+            self.body.setFocus()
+        elif f.field in self.fields:
+            self.fields[f.field].setFocus()
+            self.fields[f.field].setSelection(f.start, f.end - f.start)
+
+    def apply_fix(self) -> None:
+        f = self._selected_finding()
+        if f is None or f.suggestion is None:
+            return
+        if f.field == "body":
+            cursor = self.body.textCursor()
+            cursor.setPosition(f.start)
+            cursor.setPosition(f.end, QTextCursor.KeepAnchor)
+            cursor.insertText(f.suggestion)  # one undo step
+        elif f.field in self.fields:
+            w = self.fields[f.field]
+            text = w.text()
+            w.setText(text[:f.start] + f.suggestion + text[f.end:])
+            self._on_edit()
+
+    def accept_finding(self) -> None:
+        f = self._selected_finding()
+        if f is None:
+            return
+        note, ok = QInputDialog.getText(self, self.tr("Accept finding"),
+                                        self.tr("Why is this right here?"))
+        if not ok:
+            return
+        try:
+            checks.accept(self.store, self.article.id, f, note, self.user.id)
+        except NewsdeskError as e:
+            QMessageBox.warning(self, self.tr("Not accepted"), str(e))
+            return
+        self._start_checks()
+
+    def submit(self) -> None:
+        if not self.save():
+            return
+        try:
+            t = workflow.submit(self.store, self.article.id, self.user)
+        except NewsdeskError as e:
+            QMessageBox.warning(self, self.tr("Not submitted"), str(e))
+            return
+        self.article = t.article
+        self.saved.emit(self.tr("Submitted for review (revision %1)")
+                        .replace("%1", str(t.event.revision)))

@@ -1,0 +1,125 @@
+"""The preview: the export's own article page in a QWebEngineView, loaded once per
+story and then updated in place (no reload, no flicker, scroll kept). Rendering runs
+off the UI thread and coalesces: while one render runs, only the newest text is
+rendered next. A render that takes over two seconds leaves the last good preview up,
+with a warning. The page's own scripts are off; links open in the system browser."""
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineScript, QWebEngineSettings
+from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from newsdesk.model import Article
+from newsdesk.site.preview import BASE, Preview
+
+SLOW_MS = 2000
+_UPDATE = ("(function (parts) { for (const [sel, html] of Object.entries(parts)) {"
+           " const el = document.querySelector(sel); if (el) el.innerHTML = html; } })(%s);")
+
+
+class _Page(QWebEnginePage):
+    def acceptNavigationRequest(self, url, kind, main_frame) -> bool:
+        if kind == QWebEnginePage.NavigationTypeLinkClicked:
+            QDesktopServices.openUrl(url)
+            return False
+        return super().acceptNavigationRequest(url, kind, main_frame)
+
+
+class _Rendered(QObject):
+    done = Signal(int, str)
+
+
+class _RenderJob(QRunnable):
+    def __init__(self, preview: Preview, serial: int, markdown: str, signals: _Rendered):
+        super().__init__()
+        self.preview, self.serial, self.markdown, self.signals = preview, serial, markdown, signals
+
+    def run(self) -> None:
+        self.signals.done.emit(self.serial, self.preview.render_body(self.markdown))
+
+
+class PreviewPane(QWidget):
+    updated = Signal()  # the page shows the newest text
+
+    def __init__(self, store, parent=None):
+        super().__init__(parent)
+        self.preview = Preview(store)
+        self.view = QWebEngineView()
+        self.view.setPage(_Page(self.view))
+        self.view.settings().setAttribute(QWebEngineSettings.JavascriptEnabled, False)
+        self.warning = QLabel()
+        self.warning.setStyleSheet("background:#fff3cd;color:#7a5200;padding:4px")
+        self.warning.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.warning)
+        layout.addWidget(self.view)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self.signals = _Rendered()
+        self.signals.done.connect(self._rendered)
+        self.slow = QTimer(self, singleShot=True, interval=SLOW_MS)
+        self.slow.timeout.connect(self._too_slow)
+        self.article: Article | None = None
+        self._serial = 0
+        self._running = False
+        self._pending = False
+        self._loaded = False
+
+    def show_article(self, article: Article) -> None:
+        """Load the page for a story (once per story)."""
+        self.article = article
+        self._loaded = False
+        body = article.body_html or self.preview.render_body(article.body)
+        self.view.loadFinished.connect(self._on_loaded)
+        self.view.setHtml(self.preview.page(article, body), QUrl.fromLocalFile(f"{BASE}/"))
+
+    def _on_loaded(self, _ok: bool) -> None:
+        self.view.loadFinished.disconnect(self._on_loaded)
+        self._loaded = True
+        self.updated.emit()
+
+    def update_article(self, article: Article) -> None:
+        """Show the editor's newest text: render now, or after the running render."""
+        self.article = article
+        if self._running:
+            self._pending = True
+            return
+        self._start()
+
+    def _start(self) -> None:
+        self._serial += 1
+        self._running, self._pending = True, False
+        self.slow.start()
+        self.pool.start(_RenderJob(self.preview, self._serial, self.article.body, self.signals))
+
+    def _rendered(self, serial: int, body_html: str) -> None:
+        self._running = False
+        self.slow.stop()
+        self.warning.hide()
+        if self._loaded:
+            # Newer than what is shown, even if newer text has arrived meanwhile.
+            parts = self.preview.parts(self.article, body_html)
+            self.view.page().runJavaScript(_UPDATE % json.dumps(parts, ensure_ascii=False),
+                                           QWebEngineScript.ApplicationWorld,
+                                           lambda _result: self._shown(serial))
+        if self._pending:
+            self._start()
+
+    def _shown(self, serial: int) -> None:
+        if serial == self._serial and not self._running:
+            self.updated.emit()
+
+    def _too_slow(self) -> None:
+        self.warning.setText(self.tr("Rendering is taking more than two seconds; the preview "
+                                     "shows the last version that rendered."))
+        self.warning.show()
+
+    def page_text(self, callback) -> None:
+        """The visible text of the page (for tests and checks)."""
+        self.view.page().runJavaScript("document.body.innerText",
+                                       QWebEngineScript.ApplicationWorld, callback)
