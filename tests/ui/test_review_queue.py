@@ -1,5 +1,4 @@
-import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QMessageBox
 
@@ -9,10 +8,6 @@ from ui.queue.queue_widget import ReviewQueue
 from ui.queue.review_panel import ReturnDialog
 
 
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path, qapp):
-    QSettings.setDefaultFormat(QSettings.IniFormat)
-    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
 
 
 def make_queue(qtbot, store, username):
