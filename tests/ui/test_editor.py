@@ -107,3 +107,16 @@ def test_fix_and_accept_from_the_findings_list(window, qtbot, monkeypatch):
     editor.flush()
     qtbot.mouseClick(editor.submit_button, Qt.LeftButton)
     assert window.store.article(draft).state == "submitted"
+
+
+def test_pasting_html_gives_clean_markdown(window, qtbot):
+    from PySide6.QtCore import QMimeData
+    open_draft(window, qtbot)
+    body = window.editor.body
+    body.setPlainText("")
+    mime = QMimeData()
+    mime.setHtml('<p style="color:red"><span style="font-family:宋体">　　第一段<b>加粗</b>。'
+                 '</span></p><h2>“小标题”</h2><p>第二段</p>')
+    mime.setText("第一段加粗。小标题第二段")
+    body.insertFromMimeData(mime)
+    assert body.toPlainText() == "第一段**加粗**。\n\n## “小标题”\n\n第二段"

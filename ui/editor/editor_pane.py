@@ -15,14 +15,26 @@ from newsdesk import checks, times, workflow
 from newsdesk.errors import NewsdeskError
 from newsdesk.importers.story import split_list, split_names
 from newsdesk.model import Article
+from newsdesk.paste import html_to_markdown
 from newsdesk.render import char_count
 from newsdesk.store import Store
 from ui.editor.highlighter import MarkdownHighlighter
 
-AUTOSAVE_MS = 800
+AUTOSAVE_MS = 800    # after a pause in typing
+MAX_UNSAVED_MS = 1500  # while typing on without a pause: a crash loses at most this much
 CHECK_MS = 400
 _LINE_FIELDS = ("kicker", "title", "subtitle", "source", "original_title", "original_author")
 _UNDERLINE = {"block": QColor("#d00000"), "warn": QColor("#d98c00")}
+
+
+class BodyEdit(QPlainTextEdit):
+    """The markdown body. HTML pasted from Word or a web page arrives as clean markdown."""
+
+    def insertFromMimeData(self, source) -> None:
+        if source.hasHtml():
+            self.insertPlainText(html_to_markdown(source.html()))
+        else:
+            super().insertFromMimeData(source)
 
 
 class _Checked(QObject):
@@ -65,7 +77,7 @@ class EditorPane(QWidget):
         self.origin.addItem(self.tr("Reprint"), "reprint")
         self.summary = QPlainTextEdit()
         self.summary.setFixedHeight(48)
-        self.body = QPlainTextEdit()
+        self.body = BodyEdit()
         self.highlighter = MarkdownHighlighter(self.body.document())
         self.findings = QListWidget()
         self.findings.setWordWrap(True)
@@ -108,6 +120,7 @@ class EditorPane(QWidget):
         layout.addLayout(form)
         layout.addWidget(split, 1)
         self.autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
+        self.max_wait = QTimer(self, singleShot=True, interval=MAX_UNSAVED_MS)
         self.recheck = QTimer(self, singleShot=True, interval=CHECK_MS)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
@@ -127,6 +140,7 @@ class EditorPane(QWidget):
             w.currentIndexChanged.connect(self._on_edit)
         self.origin.currentIndexChanged.connect(self._show_reprint_rows)
         self.autosave.timeout.connect(self.save)
+        self.max_wait.timeout.connect(self.save)
         self.recheck.timeout.connect(self._start_checks)
         self.check_signals.done.connect(self._checked)
         self.findings.itemActivated.connect(self._jump)
@@ -192,6 +206,8 @@ class EditorPane(QWidget):
         self._count()
         self.changed.emit(self.current())
         self.autosave.start()
+        if not self.max_wait.isActive():
+            self.max_wait.start()
         self.recheck.start()
         self.saved.emit(self.tr("Unsaved changes"))
 
@@ -201,6 +217,7 @@ class EditorPane(QWidget):
     def save(self, checkpoint: str | None = None) -> bool:
         """Write the working copy (a revision too when checkpoint names why)."""
         self.autosave.stop()
+        self.max_wait.stop()
         if self.article is None:
             return True
         try:
