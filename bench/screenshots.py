@@ -2,9 +2,9 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/screenshots.py /tmp/shots
 
-Writes main.png (story browser), queue.png (review queue, 复审 reviewer),
-review-changes.png (an opened item whose story was edited after a sign-off) and
-editor.png (a draft in the editor beside its preview)."""
+Writes, in Chinese (-zh_CN) and in English (-en): main (story browser), queue (review
+queue, 复审 reviewer), review-changes (an opened item whose story was edited after a
+sign-off) and editor (a draft in the editor beside its preview)."""
 from __future__ import annotations
 
 import os
@@ -18,29 +18,27 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if hasattr(os, "geteuid") and os.geteuid() == 0:
     os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
 
+from PySide6.QtCore import QTranslator  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from newsdesk import workflow  # noqa: E402
+from ui import i18n  # noqa: E402
 from ui.app import open_store  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 
 
-def main() -> int:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "shots")
-    out.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication([])
-    app.setOrganizationName("Newsdesk-screenshots")
+def shots(app, out: Path, suffix: str) -> None:
     store = open_store(Path(tempfile.mkdtemp()) / "demo.db")
     window = MainWindow(store, "demo.db", store.find_user("liqiang"))
     window.resize(1400, 860)
     window.show()
     window.table.selectRow(7)
     app.processEvents()
-    window.grab().save(str(out / "main.png"))
+    window.grab().save(str(out / f"main-{suffix}.png"))
 
-    window.navigator.setCurrentItem(window.navigator.topLevelItem(0))  # 审核队列
+    window.navigator.setCurrentItem(window.navigator.topLevelItem(0))  # the review queue
     app.processEvents()
-    window.grab().save(str(out / "queue.png"))
+    window.grab().save(str(out / f"queue-{suffix}.png"))
 
     xikou = next(a for a in store.articles(workflow.queue(store))
                  if a.title.startswith("溪口镇"))
@@ -52,10 +50,10 @@ def main() -> int:
     queue.table.selectRow(queue.model.row_of(xikou.id))
     queue.panel.tabs.setCurrentWidget(queue.panel.changes)
     app.processEvents()
-    window.grab().save(str(out / "review-changes.png"))
-    draft = store.article_ids(state="draft")[0]
+    window.grab().save(str(out / f"review-changes-{suffix}.png"))
+
     window.switch_user_to(store.find_user("chenlu"))
-    window.open_story(draft)
+    window.open_story(store.article_ids(state="draft")[0])
     for _ in range(100):  # the preview loads asynchronously
         app.processEvents()
         if window.preview._loaded:
@@ -63,7 +61,21 @@ def main() -> int:
         time.sleep(0.05)
     time.sleep(0.3)
     app.processEvents()
-    window.grab().save(str(out / "editor.png"))
+    window.grab().save(str(out / f"editor-{suffix}.png"))
+    window.close()
+    store.close()
+
+
+def main() -> int:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "shots")
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication([])
+    app.setOrganizationName("Newsdesk-screenshots")
+    for language in ("zh_CN", "en"):
+        for t in app.findChildren(QTranslator):
+            app.removeTranslator(t)
+        i18n.install(app, language)
+        shots(app, out, language)
     print("wrote", ", ".join(sorted(p.name for p in out.glob("*.png"))), "in", out)
     return 0
 

@@ -8,12 +8,14 @@ import sqlite3
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from db import SchemaTooNew
 from newsdesk.demo import load_demo
 from newsdesk.paths import default_db_path
 from newsdesk.store import Store
+from ui import i18n
 
 
 def open_store(path: Path) -> Store:
@@ -45,13 +47,14 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     app.setOrganizationName("Newsdesk")
     app.setApplicationName("Newsdesk")
+    i18n.install(app)
     path = Path(args.db) if args.db else default_db_path()
     try:
         store = open_store(path)
     except (SchemaTooNew, sqlite3.DatabaseError) as e:
-        QMessageBox.critical(None, app.tr("Newsdesk"),
-                             app.tr("Cannot open %1:\n%2").replace("%1", str(path))
-                             .replace("%2", str(e)))
+        QMessageBox.critical(None, QCoreApplication.translate("app", "Newsdesk"),
+                             QCoreApplication.translate("app", "Cannot open %1:\n%2")
+                             .replace("%1", str(path)).replace("%2", str(e)))
         return 2
     from ui.login import LoginDialog  # widgets after QApplication exists
     from ui.main_window import MainWindow

@@ -214,7 +214,8 @@ class MainWindow(QMainWindow):
             self.resize(1400, 860)
 
     def closeEvent(self, event) -> None:
-        self.editor.flush()
+        self.editor.stop()
+        self.preview.stop()
         settings = QSettings()
         settings.setValue("main/geometry", self.saveGeometry())
         settings.setValue("main/splitter", self.splitter.saveState())

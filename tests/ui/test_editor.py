@@ -14,7 +14,8 @@ def window(qtbot, demo_store):
     qtbot.addWidget(w)
     w.resize(1400, 860)
     w.show()
-    return w
+    yield w
+    w.close()  # saves what waits, while the database is still open
 
 
 def type_chinese(widget, text):

@@ -18,6 +18,7 @@ def window(qtbot, tmp_path):
     qtbot.addWidget(w)
     w.show()
     yield w
+    w.close()
     store.close()
 
 

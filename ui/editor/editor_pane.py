@@ -236,6 +236,13 @@ class EditorPane(QWidget):
         if self.autosave.isActive():
             self.save()
 
+    def stop(self) -> None:
+        """The window closes: save what waits, check nothing more (a check still running
+        finishes stale and is dropped)."""
+        self.flush()
+        self.recheck.stop()
+        self._check_serial += 1
+
     def _start_checks(self) -> None:
         if self.article is None:
             return

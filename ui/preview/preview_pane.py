@@ -114,6 +114,11 @@ class PreviewPane(QWidget):
         if serial == self._serial and not self._running:
             self.updated.emit()
 
+    def stop(self) -> None:
+        """The window closes: a render still running is dropped when it finishes."""
+        self._loaded = self._pending = False
+        self.slow.stop()
+
     def _too_slow(self) -> None:
         self.warning.setText(self.tr("Rendering is taking more than two seconds; the preview "
                                      "shows the last version that rendered."))

@@ -7,21 +7,23 @@ from newsdesk import times, workflow
 from ui.id_model import IdTableModel
 
 
-def waiting_text(since: str | None, now: datetime) -> str:
+def waiting(since: str | None, now: datetime) -> tuple[str, int] | None:
+    """How long a story has waited, as (unit, count): minutes, hours, then days."""
     if not since:
-        return ""
+        return None
     minutes = int((now - times.from_stored(since)).total_seconds() // 60)
     if minutes < 60:
-        return f"{max(minutes, 0)} min"
+        return "min", max(minutes, 0)
     if minutes < 48 * 60:
-        return f"{minutes // 60} h"
-    return f"{minutes // 1440} d"
+        return "h", minutes // 60
+    return "d", minutes // 1440
 
 
 class QueueModel(IdTableModel):
     def headers(self) -> list[str]:
         self._verdicts = {"pass": self.tr("Pass"), "warn": self.tr("Warnings"),
                           "block": self.tr("Blocked")}
+        self._units = {"min": self.tr("%1 min"), "h": self.tr("%1 h"), "d": self.tr("%1 d")}
         return [self.tr("Headline"), self.tr("Channel"), self.tr("Author"), self.tr("Stage"),
                 self.tr("Submitted"), self.tr("Waiting"), self.tr("Checks")]
 
@@ -44,5 +46,6 @@ class QueueModel(IdTableModel):
         if column == 4:
             return times.local_text(r["submitted_at"], self._tz)[:16]
         if column == 5:
-            return waiting_text(r["submitted_at"], self._now)
+            waited = waiting(r["submitted_at"], self._now)
+            return self._units[waited[0]].replace("%1", str(waited[1])) if waited else ""
         return self._verdicts.get(r["verdict"], "")

@@ -52,7 +52,7 @@ class ReviewQueue(QWidget):
         self.mine = QCheckBox(self.tr("Waiting for me"))
         self.model = QueueModel(store, self)
         self.table = QueueTable()
-        setup_table(self.table, self.model, ["社" * 18, "桃源街道", "周建国", "终审",
+        setup_table(self.table, self.model, ["社" * 14, "桃源街道", "周建国", "终审",
                                              "2026-11-28 23:50", "999 min", "Warnings"])
         self.panel = ReviewPanel(store, user)
         filters = QHBoxLayout()

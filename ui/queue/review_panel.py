@@ -21,49 +21,6 @@ _FIELD_LABELS = {"kicker": "引题", "title": "主标题", "subtitle": "副标�
                  "original_author": "原作者", "reporters": "记者"}
 
 
-def diff_html(diff: workflow.ReviewDiff, tr) -> str:
-    if diff.base_revision is None:
-        return "<p>" + escape(tr("First review at this stage: no earlier revision to "
-                                 "compare with.")) + "</p>"
-    if not diff.fields:
-        return "<p>" + escape(tr("No changes since revision %1, which this stage last "
-                                 "saw.").replace("%1", str(diff.base_revision))) + "</p>"
-    out = ["<p>" + escape(tr("Changes from revision %1 to %2:")
-                          .replace("%1", str(diff.base_revision))
-                          .replace("%2", str(diff.revision))) + "</p>"]
-    for name, ops in diff.fields.items():
-        spans = []
-        for op, text in ops:
-            text = escape(text).replace("\n", "<br>")
-            if op == "insert":
-                spans.append(f"<ins style='background:#d4f7d4;color:#064;'>{text}</ins>")
-            elif op == "delete":
-                spans.append(f"<del style='background:#fbd5d5;color:#900;'>{text}</del>")
-            else:
-                spans.append(text)
-        out.append(f"<h4>{_FIELD_LABELS.get(name, name)}</h4><p>{''.join(spans)}</p>")
-    return "".join(out)
-
-
-def checks_html(report: dict | None, tr) -> str:
-    if report is None:
-        return "<p>" + escape(tr("No checks report was recorded for this revision.")) + "</p>"
-    verdict = {"pass": tr("Pass"), "warn": tr("Warnings"), "block": tr("Blocked")}
-    rows = [f"<p><b>{escape(verdict.get(report['verdict'], report['verdict']))}</b> · "
-            + escape(tr("%1 per 10,000 characters (threshold %2)")
-                     .replace("%1", f"{report['error_rate']:.1f}")
-                     .replace("%2", f"{report['threshold']:g}")) + "</p>"]
-    colors = {"block": "#b00", "warn": "#a60", "info": "#555"}
-    for f in report["findings"]:
-        fix = f" → “{escape(f['suggestion'])}”" if f.get("suggestion") else ""
-        accepted = f"<br><i>{escape(tr('accepted'))}: {escape(f['note'])}</i>" \
-            if f.get("accepted") else ""
-        rows.append(f"<p><span style='color:{colors.get(f['severity'], '#555')}'>"
-                    f"{escape(f['severity'])}</span> {escape(f['field'])} · "
-                    f"{escape(f['message'])}{fix}{accepted}</p>")
-    return "".join(rows)
-
-
 def history_html(store: Store, article: Article) -> str:
     tz = store.site().get("timezone", times.DEFAULT_TZ)
     names = {u.id: u.real_name for u in store.users()}
@@ -144,6 +101,51 @@ class ReviewPanel(QWidget):
         layout.addLayout(buttons)
         self.show_article(None)
 
+    def _diff_html(self, diff: workflow.ReviewDiff) -> str:
+        if diff.base_revision is None:
+            return "<p>" + escape(self.tr("First review at this stage: no earlier revision "
+                                          "to compare with.")) + "</p>"
+        if not diff.fields:
+            return "<p>" + escape(self.tr("No changes since revision %1, which this stage "
+                                          "last saw.").replace("%1", str(diff.base_revision))
+                                  ) + "</p>"
+        out = ["<p>" + escape(self.tr("Changes from revision %1 to %2:")
+                              .replace("%1", str(diff.base_revision))
+                              .replace("%2", str(diff.revision))) + "</p>"]
+        for name, ops in diff.fields.items():
+            spans = []
+            for op, text in ops:
+                text = escape(text).replace("\n", "<br>")
+                if op == "insert":
+                    spans.append(f"<ins style='background:#d4f7d4;color:#064;'>{text}</ins>")
+                elif op == "delete":
+                    spans.append(f"<del style='background:#fbd5d5;color:#900;'>{text}</del>")
+                else:
+                    spans.append(text)
+            out.append(f"<h4>{_FIELD_LABELS.get(name, name)}</h4><p>{''.join(spans)}</p>")
+        return "".join(out)
+
+    def _checks_html(self, report: dict | None) -> str:
+        if report is None:
+            return "<p>" + escape(self.tr("No checks report was recorded for this revision.")
+                                  ) + "</p>"
+        verdict = {"pass": self.tr("Pass"), "warn": self.tr("Warnings"),
+                   "block": self.tr("Blocked")}
+        rows = [f"<p><b>{escape(verdict.get(report['verdict'], report['verdict']))}</b> · "
+                + escape(self.tr("%1 per 10,000 characters (threshold %2)")
+                         .replace("%1", f"{report['error_rate']:.1f}")
+                         .replace("%2", f"{report['threshold']:g}")) + "</p>"]
+        colors = {"block": "#b00", "warn": "#a60", "info": "#555"}
+        accepted_label = self.tr("accepted")
+        for f in report["findings"]:
+            fix = f" → “{escape(f['suggestion'])}”" if f.get("suggestion") else ""
+            accepted = f"<br><i>{escape(accepted_label)}: {escape(f['note'])}</i>" \
+                if f.get("accepted") else ""
+            rows.append(f"<p><span style='color:{colors.get(f['severity'], '#555')}'>"
+                        f"{escape(f['severity'])}</span> {escape(f['field'])} · "
+                        f"{escape(f['message'])}{fix}{accepted}</p>")
+        return "".join(rows)
+
     def show_article(self, article: Article | None) -> None:
         self.article = article
         refusal = workflow.why_not_sign(self.store, article, self.user) if article else None
@@ -160,8 +162,8 @@ class ReviewPanel(QWidget):
         stage = workflow.stage_name(self.store, article.review_stage)
         self.heading.setText(f"{article.title}　·　{stage}　·　r{article.revision}")
         self.preview.setHtml(story_html(self.store, article))
-        self.changes.setHtml(diff_html(workflow.review_diff(self.store, article), self.tr))
-        self.checks.setHtml(checks_html(self.store.check_report(article.id, article.revision),
-                                        self.tr))
+        self.changes.setHtml(self._diff_html(workflow.review_diff(self.store, article)))
+        self.checks.setHtml(self._checks_html(self.store.check_report(article.id,
+                                                                      article.revision)))
         self.history.setHtml(history_html(self.store, article))
         self.verdict.setText(refusal or self.tr("You may sign %1.").replace("%1", stage))

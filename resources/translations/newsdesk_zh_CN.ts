@@ -1,0 +1,582 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ArticleTableModel</name>
+    <message>
+        <location filename="../../ui/article_model.py" line="11" />
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/article_model.py" line="11" />
+        <source>Submitted</source>
+        <translation>已送审</translation>
+    </message>
+    <message>
+        <location filename="../../ui/article_model.py" line="12" />
+        <source>In review</source>
+        <translation>审核中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/article_model.py" line="12" />
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/article_model.py" line="13" />
+        <source>Approved</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/article_model.py" line="13" />
+        <source>Scheduled</source>
+        <translation>定时发布</translation>
+    </message>
+    <message>
+        <location filename="../../ui/article_model.py" line="14" />
+        <source>Published</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <location filename="../../ui/article_model.py" line="14" />
+        <source>Withdrawn</source>
+        <translation>已撤稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/article_model.py" line="16" />
+        <source>Headline</source>
+        <translation>主标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/article_model.py" line="16" />
+        <source>Channel</source>
+        <translation>栏目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/article_model.py" line="16" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/article_model.py" line="16" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+</context>
+<context>
+    <name>EditorPane</name>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="67" />
+        <location filename="../../ui/editor/editor_pane.py" line="89" />
+        <source>Headline</source>
+        <translation>主标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="76" />
+        <source>Original</source>
+        <translation>原创</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="77" />
+        <source>Reprint</source>
+        <translation>转载</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="84" />
+        <source>Apply fix</source>
+        <translation>一键修正</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="85" />
+        <source>Accept…</source>
+        <translation>接受…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="86" />
+        <source>Submit for review</source>
+        <translation>送审</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="88" />
+        <source>Kicker</source>
+        <translation>引题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="90" />
+        <source>Subtitle</source>
+        <translation>副标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="91" />
+        <source>Channel</source>
+        <translation>栏目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="92" />
+        <source>Origin</source>
+        <translation>稿件来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="94" />
+        <source>Source (来源)</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="95" />
+        <source>Original title</source>
+        <translation>原标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="96" />
+        <source>Original author</source>
+        <translation>原作者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="99" />
+        <source>Reporters</source>
+        <translation>记者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="100" />
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="101" />
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="102" />
+        <source>Publish at</source>
+        <translation>发布时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="107" />
+        <source>Machine checks</source>
+        <translation>机审结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="212" />
+        <source>Unsaved changes</source>
+        <translation>有未保存的修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="227" />
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="229" />
+        <source>Saved at %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="318" />
+        <source>Accept finding</source>
+        <translation>接受此项提示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="319" />
+        <source>Why is this right here?</source>
+        <translation>为什么这里可以保留？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="325" />
+        <source>Not accepted</source>
+        <translation>未能接受</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="335" />
+        <source>Not submitted</source>
+        <translation>未能送审</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="338" />
+        <source>Submitted for review (revision %1)</source>
+        <translation>已送审（第 %1 版）</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../ui/login.py" line="20" />
+        <source>Who is working?</source>
+        <translation>请选择当前用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="35" />
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="36" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="41" />
+        <source>Search headlines, text, names…</source>
+        <translation>搜索标题、正文、人名…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="43" />
+        <location filename="../../ui/main_window.py" line="188" />
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="70" />
+        <source>New story</source>
+        <translation>新建稿件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="72" />
+        <source>Switch user…</source>
+        <translation>切换用户…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="81" />
+        <source>Newsdesk — %1 — %2</source>
+        <translation>Newsdesk 采编系统 — %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="83" />
+        <source>Signed in: %1</source>
+        <translation>当前用户：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="102" />
+        <source>Review queue</source>
+        <translation>审核队列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="105" />
+        <source>My drafts</source>
+        <translation>我的草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="106" />
+        <source>Returned to me</source>
+        <translation>退回给我的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="109" />
+        <source>Stories</source>
+        <translation>稿件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="110" />
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="110" />
+        <source>Drafts</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="111" />
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="112" />
+        <source>Submitted</source>
+        <translation>已送审</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="113" />
+        <source>In review</source>
+        <translation>审核中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="114" />
+        <source>Approved</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="115" />
+        <source>Scheduled</source>
+        <translation>定时发布</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="116" />
+        <source>Published</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="121" />
+        <source>Due at next export</source>
+        <translation>待下次导出发布</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="124" />
+        <source>Channels</source>
+        <translation>栏目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="146" />
+        <source>%1 characters</source>
+        <translation>%1 字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="158" />
+        <source>Untitled story</source>
+        <translation>未命名稿件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="195" />
+        <source>Stories: %1</source>
+        <translation>共 %1 篇</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPane</name>
+    <message>
+        <location filename="../../ui/preview/preview_pane.py" line="118" />
+        <source>Rendering is taking more than two seconds; the preview shows the last version that rendered.</source>
+        <translation>排版超过两秒仍未完成；预览显示的是上一次成功排版的版本。</translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <location filename="../../ui/queue/queue_model.py" line="24" />
+        <source>Pass</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/queue_model.py" line="24" />
+        <source>Warnings</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/queue_model.py" line="25" />
+        <source>Blocked</source>
+        <translation>拦截</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/queue_model.py" line="26" />
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/queue_model.py" line="26" />
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/queue_model.py" line="26" />
+        <source>%1 d</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/queue_model.py" line="27" />
+        <source>Headline</source>
+        <translation>主标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/queue_model.py" line="27" />
+        <source>Channel</source>
+        <translation>栏目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/queue_model.py" line="27" />
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/queue_model.py" line="27" />
+        <source>Stage</source>
+        <translation>审级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/queue_model.py" line="28" />
+        <source>Submitted</source>
+        <translation>已送审</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/queue_model.py" line="28" />
+        <source>Waiting</source>
+        <translation>等待时长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/queue_model.py" line="28" />
+        <source>Checks</source>
+        <translation>机审</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <location filename="../../ui/queue/review_panel.py" line="43" />
+        <source>Return to author</source>
+        <translation>退回作者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/review_panel.py" line="45" />
+        <source>What must change before it comes back?</source>
+        <translation>需要修改哪些地方后再送审？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/review_panel.py" line="52" />
+        <source>Return “%1” with a reason:</source>
+        <translation>退回《%1》，请填写理由：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/review_panel.py" line="59" />
+        <source>A reason is required.</source>
+        <translation>请填写退回理由。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <location filename="../../ui/queue/review_panel.py" line="82" />
+        <source>Story</source>
+        <translation>稿件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/review_panel.py" line="83" />
+        <source>Changes</source>
+        <translation>修改对比</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/review_panel.py" line="84" />
+        <source>Checks</source>
+        <translation>机审</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/review_panel.py" line="85" />
+        <source>History</source>
+        <translation>审核记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/review_panel.py" line="86" />
+        <source>&amp;Approve</source>
+        <translation>通过(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/review_panel.py" line="87" />
+        <source>&amp;Return…</source>
+        <translation>退回(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/review_panel.py" line="88" />
+        <source>Sign off this stage (Ctrl+Shift+A)</source>
+        <translation>签发本审级（Ctrl+Shift+A）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/review_panel.py" line="89" />
+        <source>Send back to the author (Ctrl+Shift+R)</source>
+        <translation>退回给作者（Ctrl+Shift+R）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/review_panel.py" line="106" />
+        <source>First review at this stage: no earlier revision to compare with.</source>
+        <translation>本审级首次审核：没有可对比的早先版本。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/review_panel.py" line="109" />
+        <source>No changes since revision %1, which this stage last saw.</source>
+        <translation>自本审级上次审看的第 %1 版以来没有修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/review_panel.py" line="112" />
+        <source>Changes from revision %1 to %2:</source>
+        <translation>第 %1 版到第 %2 版的修改：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/review_panel.py" line="130" />
+        <source>No checks report was recorded for this revision.</source>
+        <translation>此版本没有机审报告。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/review_panel.py" line="132" />
+        <source>Pass</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/review_panel.py" line="132" />
+        <source>Warnings</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/review_panel.py" line="133" />
+        <source>Blocked</source>
+        <translation>拦截</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/review_panel.py" line="135" />
+        <source>%1 per 10,000 characters (threshold %2)</source>
+        <translation>差错率每万字 %1 处（标准 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/review_panel.py" line="139" />
+        <source>accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/review_panel.py" line="157" />
+        <source>Nothing selected</source>
+        <translation>未选择稿件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/review_panel.py" line="169" />
+        <source>You may sign %1.</source>
+        <translation>您可以签发%1。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueue</name>
+    <message>
+        <location filename="../../ui/queue/queue_widget.py" line="44" />
+        <source>All stages</source>
+        <translation>全部审级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/queue_widget.py" line="48" />
+        <source>All channels</source>
+        <translation>全部栏目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/queue_widget.py" line="52" />
+        <source>Waiting for me</source>
+        <translation>待我审核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/queue_widget.py" line="116" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/queue_widget.py" line="117" />
+        <source>Password for %1:</source>
+        <translation>%1 的密码：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/queue_widget.py" line="126" />
+        <source>Refused</source>
+        <translation>操作被拒绝</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../ui/app.py" line="55" />
+        <source>Newsdesk</source>
+        <translation>Newsdesk 采编系统</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="56" />
+        <source>Cannot open %1:
+%2</source>
+        <translation>无法打开 %1：
+%2</translation>
+    </message>
+</context>
+</TS>

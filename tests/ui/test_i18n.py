@@ -1,0 +1,44 @@
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QTranslator
+
+from newsdesk.paths import resource
+from ui import i18n
+from ui.main_window import MainWindow
+
+
+def test_locale_chooses_the_language(monkeypatch):
+    monkeypatch.delenv("NEWSDESK_LANG", raising=False)
+    assert i18n.choose(QLocale(QLocale.Chinese, QLocale.China)) == "zh_CN"
+    assert i18n.choose(QLocale(QLocale.Chinese, QLocale.Taiwan)) == "zh_CN"
+    assert i18n.choose(QLocale(QLocale.English, QLocale.UnitedStates)) == "en"
+    monkeypatch.setenv("NEWSDESK_LANG", "zh_CN")
+    assert i18n.choose(QLocale(QLocale.English)) == "zh_CN"
+
+
+def test_shipped_translation_is_complete_and_compiled(tmp_path):
+    ts = resource("translations", "newsdesk_zh_CN.ts").read_text("utf-8")
+    assert 'type="unfinished"' not in ts and "<translation></translation>" not in ts
+    qm = tmp_path / "fresh.qm"
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    subprocess.run([str(lrelease), "-silent", str(resource("translations",
+                   "newsdesk_zh_CN.ts")), "-qm", str(qm)], check=True)
+    assert qm.read_bytes() == resource("translations", "newsdesk_zh_CN.qm").read_bytes(), \
+        "the committed .qm is stale: run pyside6-lrelease on the .ts"
+
+
+def test_the_window_speaks_chinese(qapp, qtbot, demo_store):
+    language = i18n.install(qapp, "zh_CN")
+    try:
+        w = MainWindow(demo_store, "demo.db", demo_store.find_user("wangfang"))
+        qtbot.addWidget(w)
+        labels = [w.navigator.topLevelItem(i).text(0)
+                  for i in range(w.navigator.topLevelItemCount())]
+        assert language == "zh_CN"
+        assert labels == ["审核队列", "我的草稿", "退回给我的", "稿件", "栏目"]
+        assert "当前用户：王芳" == w.user_label.text()
+    finally:
+        for t in qapp.findChildren(QTranslator):
+            qapp.removeTranslator(t)

@@ -1,0 +1,31 @@
+"""Languages: Simplified Chinese when the system locale is Chinese, English otherwise
+(NEWSDESK_LANG=zh_CN or en overrides). Qt's own dialogs are translated too."""
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+from newsdesk.paths import resource
+
+SHIPPED = ("zh_CN",)
+
+
+def choose(locale: QLocale | None = None) -> str:
+    wanted = os.environ.get("NEWSDESK_LANG")
+    locale = QLocale(wanted) if wanted else (locale or QLocale.system())
+    return "zh_CN" if locale.language() == QLocale.Chinese else "en"
+
+
+def install(app, language: str | None = None) -> str:
+    """Install the translators for language (default: chosen from the locale)."""
+    language = language or choose()
+    if language not in SHIPPED:
+        return "en"
+    qt_dir = QLibraryInfo.path(QLibraryInfo.TranslationsPath)
+    for name, folder in ((f"newsdesk_{language}", str(resource("translations"))),
+                         (f"qt_{language}", qt_dir)):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+    return language
