@@ -619,6 +619,23 @@ class Store:
                 out[article_id] = json.loads(detail)
         return out
 
+    def add_asset(self, data: bytes, filename: str, mime: str,
+                  actor_id: str | None = None) -> str:
+        """Store an image or video by content hash (the same bytes are stored once);
+        returns the site path a body links to: assets/<sha256><ext>."""
+        import hashlib
+
+        asset_id = hashlib.sha256(data).hexdigest()
+        # Only the extension of the name is kept: the path is built from the hash.
+        suffix = Path(filename).suffix.lower()
+        ext = suffix if re.fullmatch(r"\.[a-z0-9]{1,5}", suffix) else ""
+        with self.transaction():
+            self.conn.execute(
+                "INSERT OR IGNORE INTO assets VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [asset_id, Path(filename).name or "asset", mime, len(data), data,
+                 *self._stamp(actor_id).values()])
+        return f"assets/{asset_id}{ext}"
+
     def asset_list(self) -> list[dict]:
         """Stored images and video: id (content hash), file name, and the extension
         the exported copy gets."""

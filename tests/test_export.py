@@ -383,3 +383,20 @@ def test_big_exports_render_on_every_core_and_still_cancel_cleanly(demo_store, o
                     progress=lambda *a: cancel.set(), cancel=cancel)
     left = [p for p in out.with_name("cancelled").rglob("*") if p.is_file()]
     assert left and not [p for p in left if p.name.endswith(".tmp")]
+
+
+def test_stored_images_are_exported_and_linked_from_deep_pages(newsroom, out):
+    s = newsroom
+    author = s.find_user("zhangwei")
+    link = s.add_asset(b"\x89PNG\r\n\x1a\nfake", "测温.png", "image/png", author.id)
+    assert link == s.add_asset(b"\x89PNG\r\n\x1a\nfake", "again.png", "image/png", None)
+    a = s.create_article(author.id, title="图片稿", body=f"正文。\n\n![测温]({link})",
+                         reporters=["张薇"], channel_id=s.find_channel("shehui").id)
+    workflow.submit(s, a.id, author)
+    for name in ("wangfang", "liqiang", "zhaomin"):
+        workflow.approve(s, a.id, s.find_user(name))
+    export_site(s, out)
+    page = s.article(a.id).public_path
+    assert f'src="../../../{link}"' in (out / page).read_text("utf-8")
+    assert (out / link).read_bytes() == b"\x89PNG\r\n\x1a\nfake"
+    assert all((out / t).is_file() for t in internal_targets(out, page))

@@ -69,13 +69,16 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(label)
         self.new_action = toolbar.addAction(self.tr("New story"))
         self.new_action.setShortcut("Ctrl+N")
+        self.preview_action = toolbar.addAction(self.tr("Preview"))
+        self.preview_action.setShortcut("Ctrl+Shift+P")
+        self._scrolling = False
         switch = toolbar.addAction(self.tr("Switch user…"))
         switch.triggered.connect(self.switch_user)
         self._show_user()
         self._fill_navigator()
         self._wire()
-        self._restore()
         self.navigator.setCurrentItem(self.navigator.topLevelItem(3).child(0))
+        self._restore()
 
     def _show_user(self) -> None:
         self.setWindowTitle(self.tr("Newsdesk — %1 — %2").replace("%1", self.site_name)
@@ -144,6 +147,19 @@ class MainWindow(QMainWindow):
         self.editor.saved.connect(self.save_label.setText)
         self.editor.counted.connect(
             lambda n: self.count_label.setText(self.tr("%1 characters").replace("%1", str(n))))
+        # Editor and preview scroll together, either way round.
+        bar = self.editor.body.verticalScrollBar()
+        bar.valueChanged.connect(lambda v: self.preview.scroll_to(v / bar.maximum())
+                                 if bar.maximum() and not self._scrolling else None)
+        self.preview.scrolled.connect(self._follow_preview)
+        self.preview_action.triggered.connect(
+            lambda: self.preview.setVisible(not self.preview.isVisible()))
+
+    def _follow_preview(self, fraction: float) -> None:
+        bar = self.editor.body.verticalScrollBar()
+        self._scrolling = True
+        bar.setValue(round(fraction * bar.maximum()))
+        self._scrolling = False
 
     def open_story(self, article_id: str) -> None:
         """Open a story in the editor beside its preview."""
@@ -210,6 +226,12 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(settings.value("main/splitter"))
             if settings.value("main/writing"):
                 self.writing.restoreState(settings.value("main/writing"))
+        story = settings.value("main/story")
+        if story:
+            try:
+                self.open_story(story)
+            except NewsdeskError:
+                pass  # gone since: start in the story list
         else:
             self.resize(1400, 860)
 
@@ -220,4 +242,6 @@ class MainWindow(QMainWindow):
         settings.setValue("main/geometry", self.saveGeometry())
         settings.setValue("main/splitter", self.splitter.saveState())
         settings.setValue("main/writing", self.writing.saveState())
+        writing = self.stack.currentWidget() is self.writing and self.editor.article
+        settings.setValue("main/story", self.editor.article.id if writing else "")
         super().closeEvent(event)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timedelta
 from email.utils import format_datetime
@@ -60,6 +61,16 @@ def _files_digest(dirs: list[Path]) -> str:
         for f in sorted(p for p in d.rglob("*") if p.is_file()):
             h.update(str(f.relative_to(d)).encode() + b"\0" + f.read_bytes())
     return h.hexdigest()
+
+
+_ASSET_LINK = re.compile(r'(src|href|poster)="assets/')
+
+
+def site_relative(body_html: str, root: str) -> str:
+    """Bodies link stored images as assets/…; on a page that is not at the site root
+    the link needs the way back up."""
+    return _ASSET_LINK.sub(lambda m: f'{m.group(1)}="{root}assets/', body_html) \
+        if root else body_html
 
 
 class SiteLook:
@@ -139,6 +150,7 @@ class SiteLook:
         corrections = [{"date": f"{self._local(c['at']):%Y-%m-%d}", "note": c["note"]}
                        for c in a.corrections if c.get("at")]
         description = (a.summary or a.subtitle or a.title)[:120]
+        body_html = site_relative(body_html, root_for(path))
         return self._render(
             "article.html", path, page_kind="article",
             a=vars(a) | {"body_html": body_html, "description": description},

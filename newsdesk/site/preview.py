@@ -3,8 +3,12 @@ it stands in the editor (saved or not). The pane loads the page once, then repla
 its parts in place as the editor types."""
 from __future__ import annotations
 
+import base64
+import mimetypes
+import re
 from dataclasses import replace
 
+from newsdesk.errors import NotFound
 from newsdesk.meta import meta_line
 from newsdesk.model import Article
 from newsdesk.paths import RESOURCES
@@ -15,6 +19,7 @@ from newsdesk.store import Store
 # The page is drawn as if it lived at the site root, and the pane loads it with the
 # resources folder as its base, so its stylesheet link (static/site.css) resolves.
 PATH = "preview.html"
+_ASSET = re.compile(r'(src|poster)="assets/([0-9a-f]{64})(\.[a-z0-9]{1,5})?"')
 BASE = RESOURCES
 
 
@@ -33,14 +38,25 @@ class Preview:
         return {"published_at": "", "source": article.source or self.look.site["name"],
                 "editor": "", "reviewer": ""}
 
+    def _inline_assets(self, body_html: str) -> str:
+        """The preview is not in the exported folder: stored images come inline."""
+        def data_url(m: re.Match) -> str:
+            try:
+                data = self.store.asset_bytes(m.group(2))
+            except NotFound:
+                return m.group(0)
+            mime = mimetypes.guess_type(f"x{m.group(3)}")[0] or "application/octet-stream"
+            return f'{m.group(1)}="data:{mime};base64,{base64.b64encode(data).decode()}"'
+        return _ASSET.sub(data_url, body_html)
+
     def page(self, article: Article, body_html: str) -> str:
         """The whole page, for the first load."""
-        return self.look.article_html(article, body_html, self._meta(article),
-                                      PATH).decode("utf-8")
+        return self.look.article_html(article, self._inline_assets(body_html),
+                                      self._meta(article), PATH).decode("utf-8")
 
     def parts(self, article: Article, body_html: str) -> dict[str, str]:
         """CSS selector → inner HTML, for updating the loaded page in place."""
         context = {"a": vars(replace(article)), "meta": self._meta(article)}
         return {".headline": self.look.partial("_headline.html", PATH, **context),
-                ".body": body_html,
+                ".body": self._inline_assets(body_html),
                 ".byline": self.look.partial("_byline.html", PATH, **context)}

@@ -66,135 +66,209 @@
 <context>
     <name>EditorPane</name>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="67" />
-        <location filename="../../ui/editor/editor_pane.py" line="89" />
+        <location filename="../../ui/editor/editor_pane.py" line="72" />
+        <location filename="../../ui/editor/editor_pane.py" line="95" />
         <source>Headline</source>
         <translation>主标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="76" />
+        <location filename="../../ui/editor/editor_pane.py" line="81" />
         <source>Original</source>
         <translation>原创</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="77" />
+        <location filename="../../ui/editor/editor_pane.py" line="82" />
         <source>Reprint</source>
         <translation>转载</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="84" />
+        <location filename="../../ui/editor/editor_pane.py" line="90" />
         <source>Apply fix</source>
         <translation>一键修正</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="85" />
+        <location filename="../../ui/editor/editor_pane.py" line="91" />
         <source>Accept…</source>
         <translation>接受…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="86" />
+        <location filename="../../ui/editor/editor_pane.py" line="92" />
         <source>Submit for review</source>
         <translation>送审</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="88" />
+        <location filename="../../ui/editor/editor_pane.py" line="94" />
         <source>Kicker</source>
         <translation>引题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="90" />
+        <location filename="../../ui/editor/editor_pane.py" line="96" />
         <source>Subtitle</source>
         <translation>副标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="91" />
+        <location filename="../../ui/editor/editor_pane.py" line="97" />
         <source>Channel</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="92" />
+        <location filename="../../ui/editor/editor_pane.py" line="98" />
         <source>Origin</source>
         <translation>稿件来源</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="94" />
+        <location filename="../../ui/editor/editor_pane.py" line="100" />
         <source>Source (来源)</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="95" />
+        <location filename="../../ui/editor/editor_pane.py" line="101" />
         <source>Original title</source>
         <translation>原标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="96" />
+        <location filename="../../ui/editor/editor_pane.py" line="102" />
         <source>Original author</source>
         <translation>原作者</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="99" />
+        <location filename="../../ui/editor/editor_pane.py" line="105" />
         <source>Reporters</source>
         <translation>记者</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="100" />
+        <location filename="../../ui/editor/editor_pane.py" line="106" />
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="101" />
+        <location filename="../../ui/editor/editor_pane.py" line="107" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="102" />
+        <location filename="../../ui/editor/editor_pane.py" line="108" />
         <source>Publish at</source>
         <translation>发布时间</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="107" />
+        <location filename="../../ui/editor/editor_pane.py" line="113" />
         <source>Machine checks</source>
         <translation>机审结果</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="212" />
+        <location filename="../../ui/editor/editor_pane.py" line="126" />
+        <source>Insert image…</source>
+        <translation>插入图片…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="127" />
+        <source>Revisions…</source>
+        <translation>历史版本…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="236" />
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="227" />
+        <location filename="../../ui/editor/editor_pane.py" line="251" />
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="229" />
+        <location filename="../../ui/editor/editor_pane.py" line="253" />
         <source>Saved at %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="318" />
+        <location filename="../../ui/editor/editor_pane.py" line="349" />
         <source>Accept finding</source>
         <translation>接受此项提示</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="319" />
+        <location filename="../../ui/editor/editor_pane.py" line="350" />
         <source>Why is this right here?</source>
         <translation>为什么这里可以保留？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="325" />
+        <location filename="../../ui/editor/editor_pane.py" line="356" />
         <source>Not accepted</source>
         <translation>未能接受</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="335" />
+        <location filename="../../ui/editor/editor_pane.py" line="364" />
+        <location filename="../../ui/editor/editor_pane.py" line="371" />
+        <source>Insert image</source>
+        <translation>插入图片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="365" />
+        <source>Images (*.jpg *.jpeg *.png *.gif *.webp)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.gif *.webp)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="390" />
+        <source>Not restored</source>
+        <translation>未能恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="394" />
+        <source>Revision %1 restored</source>
+        <translation>已恢复第 %1 版</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="402" />
         <source>Not submitted</source>
         <translation>未能送审</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="338" />
+        <location filename="../../ui/editor/editor_pane.py" line="405" />
         <source>Submitted for review (revision %1)</source>
         <translation>已送审（第 %1 版）</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../ui/editor/find_bar.py" line="13" />
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/find_bar.py" line="14" />
+        <source>Replace with</source>
+        <translation>替换为</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/find_bar.py" line="16" />
+        <source>Next</source>
+        <translation>下一个</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/find_bar.py" line="16" />
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/find_bar.py" line="17" />
+        <source>Replace all</source>
+        <translation>全部替换</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/find_bar.py" line="17" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/find_bar.py" line="48" />
+        <source>Not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/find_bar.py" line="71" />
+        <source>%1 replaced</source>
+        <translation>已替换 %1 处</translation>
     </message>
 </context>
 <context>
@@ -224,7 +298,7 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="43" />
-        <location filename="../../ui/main_window.py" line="188" />
+        <location filename="../../ui/main_window.py" line="204" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
@@ -235,101 +309,106 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="72" />
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="75" />
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81" />
+        <location filename="../../ui/main_window.py" line="84" />
         <source>Newsdesk — %1 — %2</source>
         <translation>Newsdesk 采编系统 — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83" />
+        <location filename="../../ui/main_window.py" line="86" />
         <source>Signed in: %1</source>
         <translation>当前用户：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="105" />
         <source>Review queue</source>
         <translation>审核队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105" />
+        <location filename="../../ui/main_window.py" line="108" />
         <source>My drafts</source>
         <translation>我的草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="109" />
         <source>Returned to me</source>
         <translation>退回给我的</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109" />
+        <location filename="../../ui/main_window.py" line="112" />
         <source>Stories</source>
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110" />
+        <location filename="../../ui/main_window.py" line="113" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110" />
+        <location filename="../../ui/main_window.py" line="113" />
         <source>Drafts</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111" />
+        <location filename="../../ui/main_window.py" line="114" />
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112" />
+        <location filename="../../ui/main_window.py" line="115" />
         <source>Submitted</source>
         <translation>已送审</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113" />
+        <location filename="../../ui/main_window.py" line="116" />
         <source>In review</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="117" />
         <source>Approved</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="118" />
         <source>Scheduled</source>
         <translation>定时发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116" />
+        <location filename="../../ui/main_window.py" line="119" />
         <source>Published</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="124" />
         <source>Due at next export</source>
         <translation>待下次导出发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
+        <location filename="../../ui/main_window.py" line="127" />
         <source>Channels</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="149" />
         <source>%1 characters</source>
         <translation>%1 字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="174" />
         <source>Untitled story</source>
         <translation>未命名稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195" />
+        <location filename="../../ui/main_window.py" line="211" />
         <source>Stories: %1</source>
         <translation>共 %1 篇</translation>
     </message>
@@ -337,7 +416,7 @@
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../ui/preview/preview_pane.py" line="118" />
+        <location filename="../../ui/preview/preview_pane.py" line="142" />
         <source>Rendering is taking more than two seconds; the preview shows the last version that rendered.</source>
         <translation>排版超过两秒仍未完成；预览显示的是上一次成功排版的版本。</translation>
     </message>
@@ -562,6 +641,19 @@
         <location filename="../../ui/queue/queue_widget.py" line="126" />
         <source>Refused</source>
         <translation>操作被拒绝</translation>
+    </message>
+</context>
+<context>
+    <name>RevisionsDialog</name>
+    <message>
+        <location filename="../../ui/editor/revisions.py" line="15" />
+        <source>Revisions of “%1”</source>
+        <translation>《%1》的历史版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/revisions.py" line="27" />
+        <source>Restore this revision</source>
+        <translation>恢复此版本</translation>
     </message>
 </context>
 <context>

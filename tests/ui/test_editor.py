@@ -1,6 +1,7 @@
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent, QTextCursor
+from PySide6.QtWebEngineCore import QWebEngineScript
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ui.main_window import MainWindow
@@ -121,3 +122,78 @@ def test_pasting_html_gives_clean_markdown(window, qtbot):
     mime.setText("第一段加粗。小标题第二段")
     body.insertFromMimeData(mime)
     assert body.toPlainText() == "第一段**加粗**。\n\n## “小标题”\n\n第二段"
+
+
+def test_find_and_replace(window, qtbot):
+    open_draft(window, qtbot)
+    editor = window.editor
+    editor.body.setPlainText("流感疫苗，流感样病例，流感。")
+    editor.find_bar.open(replacing=True)
+    editor.find_bar.find_text.setText("流感")
+    assert editor.find_bar.find_next()
+    assert editor.body.textCursor().selectedText() == "流感"
+    editor.find_bar.replace_text.setText("甲流")
+    assert editor.find_bar.replace_all() == 3
+    assert editor.body.toPlainText() == "甲流疫苗，甲流样病例，甲流。"
+    editor.body.undo()  # one step undoes the whole replacement
+    assert editor.body.toPlainText() == "流感疫苗，流感样病例，流感。"
+
+
+def test_restore_a_revision(window, qtbot):
+    draft = open_draft(window, qtbot)
+    editor = window.editor
+    first = window.store.article(draft).body
+    editor.body.setPlainText("全新的正文。")
+    assert editor.save(checkpoint="save")
+    editor.restore(1)
+    assert editor.body.toPlainText() == first
+    revs = window.store.revisions(draft)
+    assert [r.reason for r in revs][-2:] == ["save", "restore r1"]
+    assert revs[-2].content["body"] == "全新的正文。"  # nothing lost
+
+
+def test_inserted_image_is_stored_once_and_shown(window, qtbot, tmp_path):
+    import base64
+    draft = open_draft(window, qtbot)
+    png = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42m"
+                           "NkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==")
+    (tmp_path / "测温.png").write_bytes(png)
+    window.editor.insert_image(str(tmp_path / "测温.png"))
+    window.editor.insert_image(str(tmp_path / "测温.png"))
+    body = window.editor.body.toPlainText()
+    assert body.count("](assets/") == 2
+    assert len(window.store.asset_list()) == 1  # by content hash
+    html = []
+
+    def shows_image() -> bool:  # the preview inlines stored images
+        window.preview.view.page().toHtml(html.append)
+        return bool(html) and 'src="data:image/png;base64,' in html[-1]
+    qtbot.waitUntil(shows_image, timeout=5000)
+    window.editor.save()
+    assert "](assets/" in window.store.article(draft).body
+
+
+def test_the_open_story_comes_back(window, qtbot, demo_store):
+    draft = open_draft(window, qtbot)
+    window.close()
+    again = MainWindow(demo_store, "demo.db", demo_store.find_user("chenlu"))
+    qtbot.addWidget(again)
+    assert again.stack.currentWidget() is again.writing
+    assert again.editor.article.id == draft
+    again.close()
+
+
+def test_preview_follows_the_editor_scroll(window, qtbot):
+    open_draft(window, qtbot)
+    editor = window.editor
+    editor.body.setPlainText("\n\n".join(f"第{n}段，内容较长的一段文字。" * 3 for n in range(200)))
+    qtbot.waitUntil(lambda: "第199段" in preview_text(window, qtbot), timeout=10_000)
+    bar = editor.body.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    seen = []
+
+    def scrolled():
+        window.preview.view.page().runJavaScript(
+            "window.scrollY", QWebEngineScript.ApplicationWorld, seen.append)
+        return bool(seen) and seen[-1] > 100
+    qtbot.waitUntil(scrolled, timeout=5000)

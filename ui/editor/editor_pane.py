@@ -3,10 +3,13 @@ and the machine checks' findings (underlined in the text, listed beside it). Sav
 submitting and the checks themselves are the core's; this pane shows and asks."""
 from __future__ import annotations
 
+import mimetypes
+from pathlib import Path
+
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget,
+    QFileDialog, QComboBox, QFormLayout, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget,
     QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton, QSplitter, QTextEdit,
     QVBoxLayout, QWidget,
 )
@@ -18,7 +21,9 @@ from newsdesk.model import Article
 from newsdesk.paste import html_to_markdown
 from newsdesk.render import char_count
 from newsdesk.store import Store
+from ui.editor.find_bar import FindBar
 from ui.editor.highlighter import MarkdownHighlighter
+from ui.editor.revisions import RevisionsDialog
 
 AUTOSAVE_MS = 800    # after a pause in typing
 MAX_UNSAVED_MS = 1500  # while typing on without a pause: a crash loses at most this much
@@ -79,6 +84,7 @@ class EditorPane(QWidget):
         self.summary.setFixedHeight(48)
         self.body = BodyEdit()
         self.highlighter = MarkdownHighlighter(self.body.document())
+        self.find_bar = FindBar(self.body)
         self.findings = QListWidget()
         self.findings.setWordWrap(True)
         self.fix_button = QPushButton(self.tr("Apply fix"))
@@ -111,8 +117,20 @@ class EditorPane(QWidget):
         buttons.addWidget(self.accept_button)
         side_layout.addLayout(buttons)
         side_layout.addWidget(self.submit_button)
+        body_column = QWidget()
+        column = QVBoxLayout(body_column)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.find_bar)
+        column.addWidget(self.body)
+        tools = QHBoxLayout()
+        self.image_button = QPushButton(self.tr("Insert image…"))
+        self.history_button = QPushButton(self.tr("Revisions…"))
+        tools.addWidget(self.image_button)
+        tools.addWidget(self.history_button)
+        tools.addStretch(1)
+        column.addLayout(tools)
         split = QSplitter()
-        split.addWidget(self.body)
+        split.addWidget(body_column)
         split.addWidget(side)
         split.setSizes([520, 200])
         layout = QVBoxLayout(self)
@@ -148,7 +166,13 @@ class EditorPane(QWidget):
         self.fix_button.clicked.connect(self.apply_fix)
         self.accept_button.clicked.connect(self.accept_finding)
         self.submit_button.clicked.connect(self.submit)
+        self.image_button.clicked.connect(self.insert_image)
+        self.history_button.clicked.connect(self.show_revisions)
         QShortcut(QKeySequence.Save, self, lambda: self.save(checkpoint="save"))
+        QShortcut(QKeySequence.Find, self, lambda: self.find_bar.open(replacing=False))
+        QShortcut(QKeySequence.Replace, self, lambda: self.find_bar.open(replacing=True))
+        QShortcut(QKeySequence("Ctrl+H"), self, lambda: self.find_bar.open(replacing=True))
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.submit)
 
     # ---- loading and reading the form -----------------------------------------------
     def load(self, article: Article) -> None:
@@ -332,6 +356,42 @@ class EditorPane(QWidget):
             QMessageBox.warning(self, self.tr("Not accepted"), str(e))
             return
         self._start_checks()
+
+    def insert_image(self, path: str | None = None) -> None:
+        """Copy an image into the store (by content hash) and link it at the cursor."""
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Insert image"), "",
+                self.tr("Images (*.jpg *.jpeg *.png *.gif *.webp)"))
+            if not path:
+                return
+        try:
+            data = Path(path).read_bytes()
+        except OSError as e:
+            QMessageBox.warning(self, self.tr("Insert image"), str(e))
+            return
+        mime = mimetypes.guess_type(path)[0] or "application/octet-stream"
+        link = self.store.add_asset(data, Path(path).name, mime, self.user.id)
+        self.body.insertPlainText(f"\n\n![{Path(path).stem}]({link})\n\n")
+
+    def show_revisions(self) -> None:
+        dialog = RevisionsDialog(self.store, self.article, self)
+        if dialog.exec() == RevisionsDialog.Accepted and dialog.chosen is not None:
+            self.restore(dialog.chosen)
+
+    def restore(self, number: int) -> None:
+        """Bring back an earlier revision's content (as a new revision: nothing is lost)."""
+        self.flush()
+        content = self.store.revision_content(self.article.id, number)
+        try:
+            article, _ = workflow.edit(self.store, self.article.id, content, self.user,
+                                       checkpoint=f"restore r{number}")
+        except NewsdeskError as e:
+            QMessageBox.warning(self, self.tr("Not restored"), str(e))
+            return
+        self.load(article)
+        self.changed.emit(article)
+        self.saved.emit(self.tr("Revision %1 restored").replace("%1", str(number)))
 
     def submit(self) -> None:
         if not self.save():

@@ -44,6 +44,7 @@ class _RenderJob(QRunnable):
 
 class PreviewPane(QWidget):
     updated = Signal()  # the page shows the newest text
+    scrolled = Signal(float)  # the reader scrolled the page: how far down, 0 to 1
 
     def __init__(self, store, parent=None):
         super().__init__(parent)
@@ -64,6 +65,8 @@ class PreviewPane(QWidget):
         self.signals.done.connect(self._rendered)
         self.slow = QTimer(self, singleShot=True, interval=SLOW_MS)
         self.slow.timeout.connect(self._too_slow)
+        self.view.page().scrollPositionChanged.connect(self._on_scroll)
+        self._following = False  # set while the page scrolls to follow the editor
         self.article: Article | None = None
         self._serial = 0
         self._running = False
@@ -113,6 +116,22 @@ class PreviewPane(QWidget):
     def _shown(self, serial: int) -> None:
         if serial == self._serial and not self._running:
             self.updated.emit()
+
+    def scroll_to(self, fraction: float) -> None:
+        """Follow the editor: show the same part of the story."""
+        self._following = True
+        self.view.page().runJavaScript(
+            f"window.scrollTo(0, {fraction:.4f} * (document.documentElement.scrollHeight"
+            " - window.innerHeight));", QWebEngineScript.ApplicationWorld)
+
+    def _on_scroll(self, position) -> None:
+        if self._following:  # our own scroll_to, not the reader
+            self._following = False
+            return
+        page = self.view.page()
+        room = page.contentsSize().height() - self.view.height()
+        if room > 0:
+            self.scrolled.emit(max(0.0, min(1.0, position.y() / room)))
 
     def stop(self) -> None:
         """The window closes: a render still running is dropped when it finishes."""
