@@ -88,6 +88,7 @@ _INITIAL = [
         weight INTEGER NOT NULL DEFAULT 0,
         corrections TEXT NOT NULL DEFAULT '[]',
         revision INTEGER NOT NULL DEFAULT 0,
+        edits INTEGER NOT NULL DEFAULT 0,           -- counts saves: stale-save detection
         {_SYNCED})""",
     "CREATE INDEX articles_state ON articles(state, publish_at)",
     "CREATE INDEX articles_channel ON articles(channel_id, first_published_at)",
@@ -195,6 +196,13 @@ _INITIAL = [
         rowid INTEGER PRIMARY KEY,
         article_id TEXT NOT NULL UNIQUE,
         date TEXT NOT NULL)""",
+    # Who is editing a story on which running app (local, never synced).
+    """CREATE TABLE edit_locks (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        instance TEXT NOT NULL,
+        heartbeat_at TEXT NOT NULL,
+        taken_from TEXT)""",
     # Facts about this file's local derived data (e.g. which segmenter built the index).
     "CREATE TABLE local_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     """CREATE VIRTUAL TABLE search_index USING fts5(

@@ -8,3 +8,12 @@ class NewsdeskError(Exception):
 
 class NotFound(NewsdeskError):
     pass
+
+
+class StaleEdit(NewsdeskError):
+    """Someone else saved the story since this copy was loaded."""
+
+    def __init__(self, current):
+        super().__init__(f"“{current.title}” was saved elsewhere meanwhile "
+                         f"(by {current.updated_by or 'someone'})")
+        self.current = current

@@ -114,6 +114,7 @@ class Article:
     weight: int = 0
     corrections: list[dict] = field(default_factory=list)
     revision: int = 0
+    edits: int = 0
     created_at: str = ""
     updated_at: str = ""
     updated_by: str | None = None

@@ -14,7 +14,7 @@ import sqlite_utils
 
 from db import connect
 from newsdesk import chain, search, times
-from newsdesk.errors import NewsdeskError, NotFound
+from newsdesk.errors import NewsdeskError, NotFound, StaleEdit
 from newsdesk.ids import new_id
 from newsdesk.model import (
     CONTENT_FIELDS, Article, Channel, ChannelKind, ReviewEvent, Revision, SearchHit, Term,
@@ -360,11 +360,16 @@ class Store:
         return article
 
     def update_article(self, article_id: str, changes: dict, actor_id: str | None,
-                       checkpoint: str | None = None) -> tuple[Article, list[str]]:
+                       checkpoint: str | None = None, expect_edits: int | None = None
+                       ) -> tuple[Article, list[str]]:
         """Apply changes; returns the article and the names of fields that changed.
-        A checkpoint reason ('save', 'submit', ...) also records a revision."""
+        A checkpoint reason ('save', 'submit', ...) also records a revision.
+        expect_edits: the save count the caller's copy was based on; a different one
+        means someone else saved meanwhile (StaleEdit), and nothing is written."""
         with self.transaction():
             old = self.article(article_id)
+            if expect_edits is not None and old.edits != expect_edits:
+                raise StaleEdit(old)
             new = Article(**asdict(old))
             for k, v in changes.items():
                 if not hasattr(new, k) or k in ("id", "created_at"):
@@ -378,6 +383,7 @@ class Store:
             if "body" in changed or new.renderer_version != self._renderer():
                 self._render(new)
             new.updated_at, new.updated_by = times.now(), actor_id
+            new.edits = old.edits + 1
             if any(k in CONTENT_FIELDS for k in changed):
                 new.last_editor_id = actor_id
             if checkpoint:
@@ -704,6 +710,28 @@ class Store:
         row = self.conn.execute("SELECT report FROM check_reports WHERE article_id = ? AND "
                                 "revision = ?", [article_id, revision]).fetchone()
         return json.loads(row[0]) if row else None
+
+    # ---- edit locks ---------------------------------------------------------------
+    def edit_lock(self, article_id: str) -> dict | None:
+        return self._one("SELECT * FROM edit_locks WHERE article_id = ?", [article_id])
+
+    def set_edit_lock(self, article_id: str, user_id: str, instance: str, at: str,
+                      taken_from: str | None = None) -> None:
+        with self.transaction():
+            self.conn.execute("INSERT OR REPLACE INTO edit_locks VALUES (?, ?, ?, ?, ?)",
+                              [article_id, user_id, instance, at, taken_from])
+
+    def touch_edit_lock(self, article_id: str, instance: str, at: str) -> bool:
+        """Renew this instance's lock; False when it is no longer this instance's."""
+        with self.transaction():
+            cur = self.conn.execute("UPDATE edit_locks SET heartbeat_at = ? WHERE "
+                                    "article_id = ? AND instance = ?", [at, article_id, instance])
+        return cur.rowcount == 1
+
+    def drop_edit_lock(self, article_id: str, instance: str) -> None:
+        with self.transaction():
+            self.conn.execute("DELETE FROM edit_locks WHERE article_id = ? AND instance = ?",
+                              [article_id, instance])
 
     # ---- page views -------------------------------------------------------------
     def public_paths(self) -> dict[str, str]:

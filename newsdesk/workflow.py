@@ -146,9 +146,11 @@ def review_diff(store: Store, article: Article) -> ReviewDiff:
 
 
 def edit(store: Store, article_id: str, changes: dict, actor: User,
-         checkpoint: str | None = None) -> tuple[Article, list[str]]:
+         checkpoint: str | None = None, expect_edits: int | None = None
+         ) -> tuple[Article, list[str]]:
     """Change a story's working copy. A content change after a sign-off voids the
-    sign-offs: the story goes back to the first stage."""
+    sign-offs: the story goes back to the first stage. With expect_edits, a save
+    based on a copy someone else has saved over since raises StaleEdit instead."""
     article = store.article(article_id)
     content = [k for k in changes if k in CONTENT_FIELDS and changes[k] != getattr(article, k)]
     if content and article.state not in EDITABLE:
@@ -157,7 +159,8 @@ def edit(store: Store, article_id: str, changes: dict, actor: User,
     if content and article.state not in (State.DRAFT, State.RETURNED):
         checkpoint = checkpoint or "edit"  # a sign-off names the exact revision it saw
     with store.transaction():
-        new, changed = store.update_article(article_id, changes, actor.id, checkpoint)
+        new, changed = store.update_article(article_id, changes, actor.id, checkpoint,
+                                            expect_edits)
         content = [k for k in changed if k in CONTENT_FIELDS]
         if content and article.state in (*IN_REVIEW, *SIGNED_OFF):
             # Reviewers see the checks of the revision in front of them.

@@ -66,164 +66,229 @@
 <context>
     <name>EditorPane</name>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="72" />
-        <location filename="../../ui/editor/editor_pane.py" line="95" />
+        <location filename="../../ui/editor/editor_pane.py" line="74" />
+        <location filename="../../ui/editor/editor_pane.py" line="102" />
         <source>Headline</source>
         <translation>主标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="81" />
+        <location filename="../../ui/editor/editor_pane.py" line="83" />
         <source>Original</source>
         <translation>原创</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="82" />
+        <location filename="../../ui/editor/editor_pane.py" line="84" />
         <source>Reprint</source>
         <translation>转载</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="90" />
+        <location filename="../../ui/editor/editor_pane.py" line="93" />
+        <source>Take over</source>
+        <translation>接手编辑</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="97" />
         <source>Apply fix</source>
         <translation>一键修正</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="91" />
+        <location filename="../../ui/editor/editor_pane.py" line="98" />
         <source>Accept…</source>
         <translation>接受…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="92" />
+        <location filename="../../ui/editor/editor_pane.py" line="99" />
         <source>Submit for review</source>
         <translation>送审</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="94" />
+        <location filename="../../ui/editor/editor_pane.py" line="101" />
         <source>Kicker</source>
         <translation>引题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="96" />
+        <location filename="../../ui/editor/editor_pane.py" line="103" />
         <source>Subtitle</source>
         <translation>副标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="97" />
+        <location filename="../../ui/editor/editor_pane.py" line="104" />
         <source>Channel</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="98" />
+        <location filename="../../ui/editor/editor_pane.py" line="105" />
         <source>Origin</source>
         <translation>稿件来源</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="100" />
+        <location filename="../../ui/editor/editor_pane.py" line="107" />
         <source>Source (来源)</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="101" />
+        <location filename="../../ui/editor/editor_pane.py" line="108" />
         <source>Original title</source>
         <translation>原标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="102" />
+        <location filename="../../ui/editor/editor_pane.py" line="109" />
         <source>Original author</source>
         <translation>原作者</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="105" />
+        <location filename="../../ui/editor/editor_pane.py" line="112" />
         <source>Reporters</source>
         <translation>记者</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="106" />
+        <location filename="../../ui/editor/editor_pane.py" line="113" />
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="107" />
+        <location filename="../../ui/editor/editor_pane.py" line="114" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="108" />
+        <location filename="../../ui/editor/editor_pane.py" line="115" />
         <source>Publish at</source>
         <translation>发布时间</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="113" />
+        <location filename="../../ui/editor/editor_pane.py" line="120" />
         <source>Machine checks</source>
         <translation>机审结果</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="126" />
+        <location filename="../../ui/editor/editor_pane.py" line="133" />
         <source>Insert image…</source>
         <translation>插入图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="127" />
+        <location filename="../../ui/editor/editor_pane.py" line="134" />
         <source>Revisions…</source>
         <translation>历史版本…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="236" />
+        <location filename="../../ui/editor/editor_pane.py" line="228" />
+        <source>You took this story over from %1; they have been told.</source>
+        <translation>您已从%1手中接手本稿，对方会收到提示。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="233" />
+        <source>%1 is editing this story (last seen %2). It is read-only here until you take it over.</source>
+        <translation>%1 正在编辑本稿（最后活动 %2）。接手之前，这里只读。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="253" />
+        <source>%1 took this story over. Your text stays here, unsaved: copy what you need.</source>
+        <translation>%1 已接手本稿。您的文字仍在编辑器中但未保存，请复制需要的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="302" />
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="251" />
+        <location filename="../../ui/editor/editor_pane.py" line="320" />
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="253" />
+        <location filename="../../ui/editor/editor_pane.py" line="323" />
         <source>Saved at %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
+        <location filename="../../ui/editor/editor_pane.py" line="331" />
+        <source>Saved elsewhere meanwhile</source>
+        <translation>稿件已在别处保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="332" />
+        <source>“%1” was saved elsewhere after you opened it. Merge your changes into theirs, or save yours as a copy?</source>
+        <translation>您打开《%1》之后，它已在别处保存。要把您的修改合并进去，还是另存为副本？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="335" />
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="336" />
+        <source>Save as a copy</source>
+        <translation>另存为副本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="346" />
+        <source> (copy)</source>
+        <translation>（副本）</translation>
+    </message>
+    <message>
         <location filename="../../ui/editor/editor_pane.py" line="349" />
+        <source>Saved as a copy</source>
+        <translation>已另存为副本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="364" />
+        <source>Merged; %1 place(s) to settle by hand</source>
+        <translation>已合并；有 %1 处需要人工处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="366" />
+        <source>Merged</source>
+        <translation>已合并</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="368" />
+        <source>Not saved: the story was saved elsewhere meanwhile</source>
+        <translation>未保存：稿件已在别处保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="464" />
         <source>Accept finding</source>
         <translation>接受此项提示</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="350" />
+        <location filename="../../ui/editor/editor_pane.py" line="465" />
         <source>Why is this right here?</source>
         <translation>为什么这里可以保留？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="356" />
+        <location filename="../../ui/editor/editor_pane.py" line="471" />
         <source>Not accepted</source>
         <translation>未能接受</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="364" />
-        <location filename="../../ui/editor/editor_pane.py" line="371" />
+        <location filename="../../ui/editor/editor_pane.py" line="479" />
+        <location filename="../../ui/editor/editor_pane.py" line="486" />
         <source>Insert image</source>
         <translation>插入图片</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="365" />
+        <location filename="../../ui/editor/editor_pane.py" line="480" />
         <source>Images (*.jpg *.jpeg *.png *.gif *.webp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.gif *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="390" />
+        <location filename="../../ui/editor/editor_pane.py" line="505" />
         <source>Not restored</source>
         <translation>未能恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="394" />
+        <location filename="../../ui/editor/editor_pane.py" line="509" />
         <source>Revision %1 restored</source>
         <translation>已恢复第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="402" />
+        <location filename="../../ui/editor/editor_pane.py" line="517" />
         <source>Not submitted</source>
         <translation>未能送审</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="405" />
+        <location filename="../../ui/editor/editor_pane.py" line="520" />
         <source>Submitted for review (revision %1)</source>
         <translation>已送审（第 %1 版）</translation>
     </message>

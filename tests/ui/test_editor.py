@@ -197,3 +197,48 @@ def test_preview_follows_the_editor_scroll(window, qtbot):
             "window.scrollY", QWebEngineScript.ApplicationWorld, seen.append)
         return bool(seen) and seen[-1] > 100
     qtbot.waitUntil(scrolled, timeout=5000)
+
+
+def second_instance(qtbot, store, username):
+    """Another app on the same database (its own editor instance)."""
+    other = MainWindow(store, "demo.db", store.find_user(username))
+    qtbot.addWidget(other)
+    other.show()
+    return other
+
+
+def test_two_places_editing_one_story(window, qtbot, demo_store):
+    draft = open_draft(window, qtbot)
+    other = second_instance(qtbot, demo_store, "wangfang")
+    other.open_story(draft)
+    assert other.editor.body.isReadOnly()
+    assert "陈璐 is editing this story" in other.editor.banner.text()
+    other.editor.take_over()
+    assert not other.editor.body.isReadOnly()
+    assert "You took this story over from 陈璐" in other.editor.banner.text()
+    window.editor._beat()  # the next heartbeat tells the first editor
+    assert window.editor.body.isReadOnly()
+    assert "王芳 took this story over" in window.editor.banner.text()
+    other.close()
+
+
+def test_stale_save_offers_merge_or_copy(window, qtbot, demo_store, monkeypatch):
+    draft = open_draft(window, qtbot)
+    editor = window.editor
+    # Someone saves the story elsewhere (another app whose lock has lapsed, say).
+    theirs = demo_store.article(draft)
+    workflow_body = theirs.body.replace("进入11月", "入冬以来")
+    from newsdesk import workflow
+    workflow.edit(demo_store, draft, {"body": workflow_body}, demo_store.find_user("wangfang"))
+    editor.body.setPlainText(editor.body.toPlainText() + "\n\n我补充的一段。")
+    monkeypatch.setattr(type(editor), "ask_conflict", lambda self, current: "merge")
+    assert editor.save()
+    merged = demo_store.article(draft).body
+    assert merged.startswith("入冬以来") and merged.endswith("我补充的一段。")
+    # And once more, choosing a copy this time.
+    workflow.edit(demo_store, draft, {"title": "别处改的标题"}, demo_store.find_user("wangfang"))
+    editor.body.setPlainText(editor.body.toPlainText() + "\n\n再补一段。")
+    monkeypatch.setattr(type(editor), "ask_conflict", lambda self, current: "copy")
+    assert editor.save()
+    assert editor.article.id != draft and editor.article.body.endswith("再补一段。")
+    assert demo_store.article(draft).title == "别处改的标题"  # theirs untouched

@@ -4,6 +4,7 @@ submitting and the checks themselves are the core's; this pane shows and asks.""
 from __future__ import annotations
 
 import mimetypes
+import uuid
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
@@ -14,8 +15,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from newsdesk import checks, times, workflow
-from newsdesk.errors import NewsdeskError
+from newsdesk import checks, locks, times, workflow
+from newsdesk.errors import NewsdeskError, StaleEdit
+from newsdesk.merge import merge as merge_text
 from newsdesk.importers.story import split_list, split_names
 from newsdesk.model import Article
 from newsdesk.paste import html_to_markdown
@@ -84,6 +86,11 @@ class EditorPane(QWidget):
         self.summary.setFixedHeight(48)
         self.body = BodyEdit()
         self.highlighter = MarkdownHighlighter(self.body.document())
+        self.instance = uuid.uuid4().hex  # this running editor, for the edit lock
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background:#fff3cd;color:#7a5200;padding:6px")
+        self.take_over_button = QPushButton(self.tr("Take over"))
         self.find_bar = FindBar(self.body)
         self.findings = QListWidget()
         self.findings.setWordWrap(True)
@@ -135,11 +142,18 @@ class EditorPane(QWidget):
         split.setSizes([520, 200])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        notice = QHBoxLayout()
+        notice.addWidget(self.banner, 1)
+        notice.addWidget(self.take_over_button)
+        layout.addLayout(notice)
         layout.addLayout(form)
         layout.addWidget(split, 1)
         self.autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self.max_wait = QTimer(self, singleShot=True, interval=MAX_UNSAVED_MS)
         self.recheck = QTimer(self, singleShot=True, interval=CHECK_MS)
+        self.heartbeat = QTimer(self, interval=locks.HEARTBEAT_S * 1000)
+        self.base: Article | None = None  # the story as last loaded or saved here
+        self.ours = False
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self.check_signals = _Checked()
@@ -166,6 +180,8 @@ class EditorPane(QWidget):
         self.fix_button.clicked.connect(self.apply_fix)
         self.accept_button.clicked.connect(self.accept_finding)
         self.submit_button.clicked.connect(self.submit)
+        self.heartbeat.timeout.connect(self._beat)
+        self.take_over_button.clicked.connect(self.take_over)
         self.image_button.clicked.connect(self.insert_image)
         self.history_button.clicked.connect(self.show_revisions)
         QShortcut(QKeySequence.Save, self, lambda: self.save(checkpoint="save"))
@@ -176,8 +192,10 @@ class EditorPane(QWidget):
 
     # ---- loading and reading the form -----------------------------------------------
     def load(self, article: Article) -> None:
+        if self.article is not None and self.article.id != article.id:
+            self.release()
         self._loading = True
-        self.article = article
+        self.article = self.base = article
         for name, w in self.fields.items():
             w.setText(getattr(article, name))
         self.reporters.setText("、".join(article.reporters))
@@ -192,6 +210,54 @@ class EditorPane(QWidget):
         self.setEnabled(True)
         self._count()
         self._start_checks()
+        self._set_lock(locks.acquire(self.store, article.id, self.user, self.instance))
+
+    # ---- one editor per story ---------------------------------------------------------
+    def _set_lock(self, state: locks.LockState) -> None:
+        self.ours = state.ours
+        self.heartbeat.start()
+        for w in list(self.fields.values()) + [self.reporters, self.tags, self.publish_at]:
+            w.setReadOnly(not state.ours)
+        self.summary.setReadOnly(not state.ours)
+        self.body.setReadOnly(not state.ours)
+        for w in (self.channel, self.origin, self.submit_button, self.fix_button,
+                  self.accept_button, self.image_button):
+            w.setEnabled(state.ours)
+        self.take_over_button.setVisible(not state.ours)
+        if state.ours and state.taken_from:
+            self.banner.setText(self.tr("You took this story over from %1; they have been "
+                                        "told.").replace("%1", state.taken_from))
+        elif state.ours:
+            self.banner.clear()
+        else:
+            self.banner.setText(self.tr("%1 is editing this story (last seen %2). It is read-"
+                                        "only here until you take it over.")
+                                .replace("%1", state.holder)
+                                .replace("%2", times.local_text(state.since)[11:19]))
+        self.banner.setVisible(bool(self.banner.text()))
+
+    def take_over(self) -> None:
+        self.article = self.base = self.store.article(self.article.id)
+        self.load(self.article)  # their latest saved text
+        self._set_lock(locks.acquire(self.store, self.article.id, self.user, self.instance,
+                                     take_over=True))
+
+    def _beat(self) -> None:
+        if self.article is None:
+            return
+        state = locks.heartbeat(self.store, self.article.id, self.user, self.instance)
+        if self.ours and not state.ours:
+            self.autosave.stop()
+            self.max_wait.stop()
+            self._set_lock(state)
+            self.banner.setText(self.tr("%1 took this story over. Your text stays here, "
+                                        "unsaved: copy what you need.")
+                                .replace("%1", state.holder))
+
+    def release(self) -> None:
+        if self.article is not None and self.ours:
+            locks.release(self.store, self.article.id, self.instance)
+        self.ours = False
 
     def values(self) -> dict:
         """The form as article fields (what autosave writes)."""
@@ -242,18 +308,65 @@ class EditorPane(QWidget):
         """Write the working copy (a revision too when checkpoint names why)."""
         self.autosave.stop()
         self.max_wait.stop()
-        if self.article is None:
-            return True
+        if self.article is None or not self.ours:
+            return self.article is None
         try:
             self.article, _ = workflow.edit(self.store, self.article.id, self.values(),
-                                            self.user, checkpoint=checkpoint)
+                                            self.user, checkpoint=checkpoint,
+                                            expect_edits=self.base.edits)
+        except StaleEdit as e:
+            return self._conflict(e.current)
         except NewsdeskError as e:
             self.saved.emit(self.tr("Not saved: %1").replace("%1", str(e)))
             return False
+        self.base = self.article
         self.saved.emit(self.tr("Saved at %1").replace("%1", times.local_text(
             self.article.updated_at)[11:19]) + (f" · r{self.article.revision}"
                                                  if checkpoint else ""))
         return True
+
+    def ask_conflict(self, current: Article) -> str | None:
+        """'merge', 'copy' or None (cancel): what to do with a save that someone else's
+        save overtook."""
+        box = QMessageBox(QMessageBox.Warning, self.tr("Saved elsewhere meanwhile"),
+                          self.tr("“%1” was saved elsewhere after you opened it. Merge your "
+                                  "changes into theirs, or save yours as a copy?")
+                          .replace("%1", current.title), parent=self)
+        merge_button = box.addButton(self.tr("Merge"), QMessageBox.AcceptRole)
+        copy_button = box.addButton(self.tr("Save as a copy"), QMessageBox.ActionRole)
+        box.addButton(QMessageBox.Cancel)
+        box.exec()
+        return {merge_button: "merge", copy_button: "copy"}.get(box.clickedButton())
+
+    def _conflict(self, current: Article) -> bool:
+        choice = self.ask_conflict(current)
+        mine = self.values()
+        if choice == "copy":
+            copy = self.store.create_article(
+                self.user.id, **(mine | {"title": mine["title"] + self.tr(" (copy)")}))
+            self.load(copy)
+            self.changed.emit(copy)
+            self.saved.emit(self.tr("Saved as a copy"))
+            return True
+        if choice == "merge":
+            merged = {}
+            for name, value in mine.items():
+                ours_changed = value != getattr(self.base, name)
+                merged[name] = value if ours_changed else getattr(current, name)
+            body, conflicts = merge_text(self.base.body, mine["body"], current.body)
+            merged["body"] = body
+            self.base = current
+            self.article, _ = workflow.edit(self.store, current.id, merged, self.user,
+                                            expect_edits=current.edits)
+            self.base = self.article
+            self.load(self.article)
+            self.changed.emit(self.article)
+            self.saved.emit(self.tr("Merged; %1 place(s) to settle by hand")
+                            .replace("%1", str(conflicts)) if conflicts
+                            else self.tr("Merged"))
+            return True
+        self.saved.emit(self.tr("Not saved: the story was saved elsewhere meanwhile"))
+        return False
 
     def flush(self) -> None:
         """Save now if anything waits (focus change, switching stories, closing)."""
@@ -265,6 +378,8 @@ class EditorPane(QWidget):
         finishes stale and is dropped)."""
         self.flush()
         self.recheck.stop()
+        self.heartbeat.stop()
+        self.release()
         self._check_serial += 1
 
     def _start_checks(self) -> None:
@@ -401,6 +516,6 @@ class EditorPane(QWidget):
         except NewsdeskError as e:
             QMessageBox.warning(self, self.tr("Not submitted"), str(e))
             return
-        self.article = t.article
+        self.article = self.base = t.article
         self.saved.emit(self.tr("Submitted for review (revision %1)")
                         .replace("%1", str(t.event.revision)))

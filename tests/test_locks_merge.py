@@ -1,0 +1,51 @@
+import pytest
+
+from newsdesk import locks, workflow
+from newsdesk.errors import StaleEdit
+from newsdesk.merge import MINE, THEIRS, merge
+
+
+def test_one_editor_per_story_with_take_over_and_lapse(demo_store):
+    s = demo_store
+    chen, wang = s.find_user("chenlu"), s.find_user("wangfang")
+    draft = s.article_ids(state="draft")[0]
+    assert locks.acquire(s, draft, chen, "A", now="2026-11-28T10:00:00Z").ours
+    other = locks.acquire(s, draft, wang, "B", now="2026-11-28T10:00:05Z")
+    assert (other.ours, other.holder) == (False, "陈璐")
+    assert locks.heartbeat(s, draft, chen, "A", now="2026-11-28T10:00:10Z").ours
+    taken = locks.acquire(s, draft, wang, "B", take_over=True, now="2026-11-28T10:00:12Z")
+    assert taken.ours and taken.taken_from == "陈璐"
+    lost = locks.heartbeat(s, draft, chen, "A", now="2026-11-28T10:00:20Z")
+    assert (lost.ours, lost.holder) == (False, "王芳")
+    # B's app dies: after the lapse, A may open the story without taking it over.
+    assert locks.acquire(s, draft, chen, "A", now="2026-11-28T10:01:00Z").ours
+    locks.release(s, draft, "A")
+    assert s.edit_lock(draft) is None
+
+
+def test_a_save_from_a_stale_copy_is_refused_untouched(demo_store):
+    s = demo_store
+    chen = s.find_user("chenlu")
+    draft = s.article(s.article_ids(state="draft")[0])
+    workflow.edit(s, draft.id, {"body": "对方先保存的正文。"}, chen, expect_edits=draft.edits)
+    with pytest.raises(StaleEdit, match="saved elsewhere meanwhile") as e:
+        workflow.edit(s, draft.id, {"body": "我基于旧版本的正文。"}, chen,
+                      expect_edits=draft.edits)
+    assert e.value.current.body == "对方先保存的正文。"
+    assert s.article(draft.id).body == "对方先保存的正文。"
+
+
+BASE = "第一段。\n\n第二段。\n\n第三段。"
+
+
+@pytest.mark.parametrize("mine, theirs, merged, conflicts", [
+    ("第一段改。\n\n第二段。\n\n第三段。", "第一段。\n\n第二段。\n\n第三段改。",
+     "第一段改。\n\n第二段。\n\n第三段改。", 0),
+    ("第一段。\n\n新增段。\n\n第二段。\n\n第三段。", "第一段。\n\n第二段。",
+     "第一段。\n\n新增段。\n\n第二段。", 0),
+    ("第一段甲。\n\n第二段。\n\n第三段。", "第一段乙。\n\n第二段。\n\n第三段。",
+     f"{MINE}\n\n第一段甲。\n\n{THEIRS}\n\n第一段乙。\n\n第二段。\n\n第三段。", 1),
+    (BASE, BASE, BASE, 0),
+])
+def test_three_way_merge_by_paragraph(mine, theirs, merged, conflicts):
+    assert merge(BASE, mine, theirs) == (merged, conflicts)
