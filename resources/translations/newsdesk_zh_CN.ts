@@ -67,228 +67,262 @@
     <name>EditorPane</name>
     <message>
         <location filename="../../ui/editor/editor_pane.py" line="74" />
-        <location filename="../../ui/editor/editor_pane.py" line="102" />
+        <location filename="../../ui/editor/editor_pane.py" line="105" />
         <source>Headline</source>
         <translation>主标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="83" />
+        <location filename="../../ui/editor/editor_pane.py" line="77" />
+        <source>no topics yet</source>
+        <translation>尚无专题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="78" />
+        <location filename="../../ui/editor/editor_pane.py" line="212" />
+        <source>Cover image…</source>
+        <translation>封面图片…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="86" />
         <source>Original</source>
         <translation>原创</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="84" />
+        <location filename="../../ui/editor/editor_pane.py" line="87" />
         <source>Reprint</source>
         <translation>转载</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="93" />
+        <location filename="../../ui/editor/editor_pane.py" line="96" />
         <source>Take over</source>
         <translation>接手编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="97" />
+        <location filename="../../ui/editor/editor_pane.py" line="100" />
         <source>Apply fix</source>
         <translation>一键修正</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="98" />
+        <location filename="../../ui/editor/editor_pane.py" line="101" />
         <source>Accept…</source>
         <translation>接受…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="99" />
+        <location filename="../../ui/editor/editor_pane.py" line="102" />
         <source>Submit for review</source>
         <translation>送审</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="101" />
+        <location filename="../../ui/editor/editor_pane.py" line="104" />
         <source>Kicker</source>
         <translation>引题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="103" />
+        <location filename="../../ui/editor/editor_pane.py" line="106" />
         <source>Subtitle</source>
         <translation>副标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="104" />
+        <location filename="../../ui/editor/editor_pane.py" line="107" />
         <source>Channel</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="105" />
+        <location filename="../../ui/editor/editor_pane.py" line="108" />
         <source>Origin</source>
         <translation>稿件来源</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="107" />
+        <location filename="../../ui/editor/editor_pane.py" line="110" />
         <source>Source (来源)</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="108" />
+        <location filename="../../ui/editor/editor_pane.py" line="111" />
         <source>Original title</source>
         <translation>原标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="109" />
+        <location filename="../../ui/editor/editor_pane.py" line="112" />
         <source>Original author</source>
         <translation>原作者</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="112" />
+        <location filename="../../ui/editor/editor_pane.py" line="115" />
         <source>Reporters</source>
         <translation>记者</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="113" />
+        <location filename="../../ui/editor/editor_pane.py" line="116" />
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="114" />
+        <location filename="../../ui/editor/editor_pane.py" line="117" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="115" />
+        <location filename="../../ui/editor/editor_pane.py" line="118" />
+        <source>Topics (专题)</source>
+        <translation>专题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="119" />
+        <source>Cover</source>
+        <translation>封面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="120" />
         <source>Publish at</source>
         <translation>发布时间</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="120" />
+        <location filename="../../ui/editor/editor_pane.py" line="125" />
         <source>Machine checks</source>
         <translation>机审结果</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="133" />
+        <location filename="../../ui/editor/editor_pane.py" line="138" />
         <source>Insert image…</source>
         <translation>插入图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="134" />
+        <location filename="../../ui/editor/editor_pane.py" line="139" />
         <source>Revisions…</source>
         <translation>历史版本…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="228" />
+        <location filename="../../ui/editor/editor_pane.py" line="213" />
+        <location filename="../../ui/editor/editor_pane.py" line="527" />
+        <source>Cover: %1</source>
+        <translation>封面：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="241" />
         <source>You took this story over from %1; they have been told.</source>
         <translation>您已从%1手中接手本稿，对方会收到提示。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="233" />
+        <location filename="../../ui/editor/editor_pane.py" line="246" />
         <source>%1 is editing this story (last seen %2). It is read-only here until you take it over.</source>
         <translation>%1 正在编辑本稿（最后活动 %2）。接手之前，这里只读。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="253" />
+        <location filename="../../ui/editor/editor_pane.py" line="266" />
         <source>%1 took this story over. Your text stays here, unsaved: copy what you need.</source>
         <translation>%1 已接手本稿。您的文字仍在编辑器中但未保存，请复制需要的内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="302" />
+        <location filename="../../ui/editor/editor_pane.py" line="320" />
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="320" />
+        <location filename="../../ui/editor/editor_pane.py" line="338" />
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="323" />
+        <location filename="../../ui/editor/editor_pane.py" line="341" />
         <source>Saved at %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="331" />
+        <location filename="../../ui/editor/editor_pane.py" line="349" />
         <source>Saved elsewhere meanwhile</source>
         <translation>稿件已在别处保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="332" />
+        <location filename="../../ui/editor/editor_pane.py" line="350" />
         <source>“%1” was saved elsewhere after you opened it. Merge your changes into theirs, or save yours as a copy?</source>
         <translation>您打开《%1》之后，它已在别处保存。要把您的修改合并进去，还是另存为副本？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="335" />
+        <location filename="../../ui/editor/editor_pane.py" line="353" />
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="336" />
+        <location filename="../../ui/editor/editor_pane.py" line="354" />
         <source>Save as a copy</source>
         <translation>另存为副本</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="346" />
+        <location filename="../../ui/editor/editor_pane.py" line="364" />
         <source> (copy)</source>
         <translation>（副本）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="349" />
+        <location filename="../../ui/editor/editor_pane.py" line="367" />
         <source>Saved as a copy</source>
         <translation>已另存为副本</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="364" />
+        <location filename="../../ui/editor/editor_pane.py" line="382" />
         <source>Merged; %1 place(s) to settle by hand</source>
         <translation>已合并；有 %1 处需要人工处理</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="366" />
+        <location filename="../../ui/editor/editor_pane.py" line="384" />
         <source>Merged</source>
         <translation>已合并</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="368" />
+        <location filename="../../ui/editor/editor_pane.py" line="386" />
         <source>Not saved: the story was saved elsewhere meanwhile</source>
         <translation>未保存：稿件已在别处保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="464" />
+        <location filename="../../ui/editor/editor_pane.py" line="482" />
         <source>Accept finding</source>
         <translation>接受此项提示</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="465" />
+        <location filename="../../ui/editor/editor_pane.py" line="483" />
         <source>Why is this right here?</source>
         <translation>为什么这里可以保留？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="471" />
+        <location filename="../../ui/editor/editor_pane.py" line="489" />
         <source>Not accepted</source>
         <translation>未能接受</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="479" />
-        <location filename="../../ui/editor/editor_pane.py" line="486" />
+        <location filename="../../ui/editor/editor_pane.py" line="497" />
+        <location filename="../../ui/editor/editor_pane.py" line="504" />
         <source>Insert image</source>
         <translation>插入图片</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="480" />
+        <location filename="../../ui/editor/editor_pane.py" line="498" />
+        <location filename="../../ui/editor/editor_pane.py" line="515" />
         <source>Images (*.jpg *.jpeg *.png *.gif *.webp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.gif *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="505" />
+        <location filename="../../ui/editor/editor_pane.py" line="514" />
+        <location filename="../../ui/editor/editor_pane.py" line="521" />
+        <source>Cover image</source>
+        <translation>封面图片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="543" />
         <source>Not restored</source>
         <translation>未能恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="509" />
+        <location filename="../../ui/editor/editor_pane.py" line="547" />
         <source>Revision %1 restored</source>
         <translation>已恢复第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="517" />
+        <location filename="../../ui/editor/editor_pane.py" line="555" />
         <source>Not submitted</source>
         <translation>未能送审</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="520" />
+        <location filename="../../ui/editor/editor_pane.py" line="558" />
         <source>Submitted for review (revision %1)</source>
         <translation>已送审（第 %1 版）</translation>
     </message>

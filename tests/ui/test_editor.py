@@ -242,3 +242,39 @@ def test_stale_save_offers_merge_or_copy(window, qtbot, demo_store, monkeypatch)
     assert editor.save()
     assert editor.article.id != draft and editor.article.body.endswith("再补一段。")
     assert demo_store.article(draft).title == "别处改的标题"  # theirs untouched
+
+
+def test_topics_and_cover_are_saved(window, qtbot, tmp_path):
+    draft = open_draft(window, qtbot)
+    editor = window.editor
+    editor.topics.setText("乡村振兴在越溪")
+    editor.topics.textEdited.emit("乡村振兴在越溪")
+    (tmp_path / "cover.jpg").write_bytes(b"\xff\xd8\xff\xe0fakejpeg")
+    editor.choose_cover(str(tmp_path / "cover.jpg"))
+    assert editor.save()
+    saved = window.store.article(draft)
+    assert saved.topics == [window.store.find_topic("xiangcun").id]
+    assert saved.cover_asset_id and window.store.asset_bytes(saved.cover_asset_id)
+    editor.topics.setText("没有这个专题")
+    editor.values()
+    assert "#d00" in editor.topics.styleSheet()
+
+
+def test_a_slow_render_keeps_the_last_good_preview_with_a_warning(window, qtbot,
+                                                                 monkeypatch):
+    import time
+    from ui.preview import preview_pane
+    open_draft(window, qtbot)
+    monkeypatch.setattr(preview_pane, "SLOW_MS", 300)
+    window.preview.slow.setInterval(300)
+    real = window.preview.preview.render_body
+
+    def slow(markdown):
+        if "慢" in markdown:
+            time.sleep(1.0)
+        return real(markdown)
+    monkeypatch.setattr(window.preview.preview, "render_body", slow)
+    type_chinese(window.editor.body, "慢")
+    qtbot.waitUntil(window.preview.warning.isVisible, timeout=3000)
+    assert "慢" not in preview_text(window, qtbot).split("（记者")[0][-5:]
+    qtbot.waitUntil(lambda: not window.preview.warning.isVisible(), timeout=5000)

@@ -72,7 +72,10 @@ class EditorPane(QWidget):
         self.article: Article | None = None
         self.fields = {name: QLineEdit() for name in _LINE_FIELDS}
         self.fields["title"].setPlaceholderText(self.tr("Headline"))
-        self.reporters, self.tags = QLineEdit(), QLineEdit()
+        self.reporters, self.tags, self.topics = QLineEdit(), QLineEdit(), QLineEdit()
+        self.topic_ids = {t.name: t.id for t in store.topics()}
+        self.topics.setPlaceholderText("、".join(self.topic_ids) or self.tr("no topics yet"))
+        self.cover_button = QPushButton(self.tr("Cover image…"))
         self.reporters.setPlaceholderText("李昌禹、张远晴")
         self.publish_at = QLineEdit()
         self.publish_at.setPlaceholderText("2026-12-01 09:00")
@@ -112,6 +115,8 @@ class EditorPane(QWidget):
         form.addRow(self.tr("Reporters"), self.reporters)
         form.addRow(self.tr("Summary"), self.summary)
         form.addRow(self.tr("Tags"), self.tags)
+        form.addRow(self.tr("Topics (专题)"), self.topics)
+        form.addRow(self.tr("Cover"), self.cover_button)
         form.addRow(self.tr("Publish at"), self.publish_at)
         self.form = form
         side = QWidget()
@@ -164,8 +169,10 @@ class EditorPane(QWidget):
         self.setEnabled(False)
 
     def _wire(self) -> None:
-        for w in list(self.fields.values()) + [self.reporters, self.tags, self.publish_at]:
+        for w in list(self.fields.values()) + [self.reporters, self.tags, self.publish_at,
+                                                self.topics]:
             w.textEdited.connect(self._on_edit)
+        self.cover_button.clicked.connect(self.choose_cover)
         for w in (self.summary, self.body):
             w.textChanged.connect(self._on_edit)
         for w in (self.channel, self.origin):
@@ -200,6 +207,11 @@ class EditorPane(QWidget):
             w.setText(getattr(article, name))
         self.reporters.setText("、".join(article.reporters))
         self.tags.setText("，".join(article.tags))
+        names = {v: k for k, v in self.topic_ids.items()}
+        self.topics.setText("、".join(names[t] for t in article.topics if t in names))
+        self.cover_button.setText(self.tr("Cover image…") if not article.cover_asset_id
+                                  else self.tr("Cover: %1").replace("%1",
+                                                                    article.cover_asset_id[:8]))
         self.publish_at.setText(times.local_text(article.publish_at)[:16])
         self.channel.setCurrentIndex(max(self.channel.findData(article.channel_id), 0))
         self.origin.setCurrentIndex(self.origin.findData(article.origin))
@@ -216,12 +228,13 @@ class EditorPane(QWidget):
     def _set_lock(self, state: locks.LockState) -> None:
         self.ours = state.ours
         self.heartbeat.start()
-        for w in list(self.fields.values()) + [self.reporters, self.tags, self.publish_at]:
+        for w in list(self.fields.values()) + [self.reporters, self.tags, self.publish_at,
+                                                self.topics]:
             w.setReadOnly(not state.ours)
         self.summary.setReadOnly(not state.ours)
         self.body.setReadOnly(not state.ours)
         for w in (self.channel, self.origin, self.submit_button, self.fix_button,
-                  self.accept_button, self.image_button):
+                  self.accept_button, self.image_button, self.cover_button):
             w.setEnabled(state.ours)
         self.take_over_button.setVisible(not state.ours)
         if state.ours and state.taken_from:
@@ -267,7 +280,12 @@ class EditorPane(QWidget):
                    "channel_id": self.channel.currentData(),
                    "origin": self.origin.currentData(),
                    "summary": self.summary.toPlainText().strip(),
+                   "cover_asset_id": self.article.cover_asset_id if self.article else None,
                    "body": self.body.toPlainText()}
+        wanted = split_list(self.topics.text())
+        unknown = [t for t in wanted if t not in self.topic_ids]
+        self.topics.setStyleSheet("border:1px solid #d00" if unknown else "")
+        values["topics"] = [self.topic_ids[t] for t in wanted if t in self.topic_ids]
         text = self.publish_at.text().strip()
         try:
             values["publish_at"] = times.parse_local(text) if text else None
@@ -488,6 +506,26 @@ class EditorPane(QWidget):
         mime = mimetypes.guess_type(path)[0] or "application/octet-stream"
         link = self.store.add_asset(data, Path(path).name, mime, self.user.id)
         self.body.insertPlainText(f"\n\n![{Path(path).stem}]({link})\n\n")
+
+    def choose_cover(self, path: str | None = None) -> None:
+        """The story's cover image, stored by content hash like body images."""
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Cover image"), "",
+                self.tr("Images (*.jpg *.jpeg *.png *.gif *.webp)"))
+            if not path:
+                return
+        try:
+            data = Path(path).read_bytes()
+        except OSError as e:
+            QMessageBox.warning(self, self.tr("Cover image"), str(e))
+            return
+        link = self.store.add_asset(data, Path(path).name,
+                                    mimetypes.guess_type(path)[0] or "image/jpeg", self.user.id)
+        asset_id = link.removeprefix("assets/").split(".")[0]
+        self.article.cover_asset_id = asset_id
+        self.cover_button.setText(self.tr("Cover: %1").replace("%1", asset_id[:8]))
+        self._on_edit()
 
     def show_revisions(self) -> None:
         dialog = RevisionsDialog(self.store, self.article, self)
