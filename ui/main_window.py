@@ -18,6 +18,7 @@ from ui.login import LoginDialog
 from ui.preview.preview_pane import PreviewPane
 from ui.queue.queue_widget import ReviewQueue
 from ui.story_html import story_html
+from ui.word_lists import WordListDialog
 
 FILTER = Qt.UserRole + 1
 QUEUE, DUE = "queue", "due"
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self.preview_action = toolbar.addAction(self.tr("Preview"))
         self.preview_action.setShortcut("Ctrl+Shift+P")
         self._scrolling = False
+        self.words_action = toolbar.addAction(self.tr("Word lists…"))
         switch = toolbar.addAction(self.tr("Switch user…"))
         switch.triggered.connect(self.switch_user)
         self._show_user()
@@ -143,6 +145,8 @@ class MainWindow(QMainWindow):
         self.table.doubleClicked.connect(lambda index: self.open_story(
             self.model.ids[index.row()]))
         self.new_action.triggered.connect(self.new_story)
+        self.words_action.triggered.connect(lambda: WordListDialog(self.store, self.user,
+                                                                   self).exec())
         self.editor.changed.connect(self.preview.update_article)
         self.editor.saved.connect(self.save_label.setText)
         self.editor.counted.connect(

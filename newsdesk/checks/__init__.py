@@ -72,6 +72,19 @@ def run_checks(store: Store, a: Article) -> Report:
     return finish(report, store.acceptances(a.id) if a.id else {})
 
 
+def save_word_list(store: Store, terms: list[Term], actor) -> int:
+    """Replace the outlet's word lists (admins only: they decide what blocks a story)."""
+    if "admin" not in actor.roles:
+        raise NewsdeskError(f"{actor.real_name} is not an admin; only admins change the "
+                            "word lists")
+    for t in terms:
+        if not t.term.strip():
+            raise NewsdeskError("a word-list entry has no term")
+        if t.level not in ("block", "warn"):
+            raise NewsdeskError(f"“{t.term}”: level must be block or warn")
+    return store.set_word_terms(terms, actor.id, replace=True)
+
+
 def accept(store: Store, article_id: str, finding: Finding, note: str,
            actor_id: str | None) -> None:
     """Mark a finding accepted, with why. Blocking findings must be fixed instead."""

@@ -391,123 +391,128 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="41" />
+        <location filename="../../ui/main_window.py" line="42" />
         <source>Search headlines, text, names…</source>
         <translation>搜索标题、正文、人名…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="43" />
-        <location filename="../../ui/main_window.py" line="204" />
+        <location filename="../../ui/main_window.py" line="44" />
+        <location filename="../../ui/main_window.py" line="208" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70" />
+        <location filename="../../ui/main_window.py" line="71" />
         <source>New story</source>
         <translation>新建稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72" />
+        <location filename="../../ui/main_window.py" line="73" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75" />
+        <location filename="../../ui/main_window.py" line="76" />
+        <source>Word lists…</source>
+        <translation>机审词表…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="77" />
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84" />
+        <location filename="../../ui/main_window.py" line="86" />
         <source>Newsdesk — %1 — %2</source>
         <translation>Newsdesk 采编系统 — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86" />
+        <location filename="../../ui/main_window.py" line="88" />
         <source>Signed in: %1</source>
         <translation>当前用户：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105" />
+        <location filename="../../ui/main_window.py" line="107" />
         <source>Review queue</source>
         <translation>审核队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108" />
+        <location filename="../../ui/main_window.py" line="110" />
         <source>My drafts</source>
         <translation>我的草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109" />
+        <location filename="../../ui/main_window.py" line="111" />
         <source>Returned to me</source>
         <translation>退回给我的</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112" />
+        <location filename="../../ui/main_window.py" line="114" />
         <source>Stories</source>
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113" />
+        <location filename="../../ui/main_window.py" line="115" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113" />
+        <location filename="../../ui/main_window.py" line="115" />
         <source>Drafts</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="116" />
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="117" />
         <source>Submitted</source>
         <translation>已送审</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116" />
+        <location filename="../../ui/main_window.py" line="118" />
         <source>In review</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="119" />
         <source>Approved</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="120" />
         <source>Scheduled</source>
         <translation>定时发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119" />
+        <location filename="../../ui/main_window.py" line="121" />
         <source>Published</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
+        <location filename="../../ui/main_window.py" line="126" />
         <source>Due at next export</source>
         <translation>待下次导出发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127" />
+        <location filename="../../ui/main_window.py" line="129" />
         <source>Channels</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="153" />
         <source>%1 characters</source>
         <translation>%1 字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174" />
+        <location filename="../../ui/main_window.py" line="178" />
         <source>Untitled story</source>
         <translation>未命名稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211" />
+        <location filename="../../ui/main_window.py" line="215" />
         <source>Stories: %1</source>
         <translation>共 %1 篇</translation>
     </message>
@@ -753,6 +758,96 @@
         <location filename="../../ui/editor/revisions.py" line="27" />
         <source>Restore this revision</source>
         <translation>恢复此版本</translation>
+    </message>
+</context>
+<context>
+    <name>WordListDialog</name>
+    <message>
+        <location filename="../../ui/word_lists.py" line="22" />
+        <source>Word lists (机审)</source>
+        <translation>机审词表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/word_lists.py" line="25" />
+        <source>Filter terms…</source>
+        <translation>筛选词条…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/word_lists.py" line="27" />
+        <source>Term</source>
+        <translation>词条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/word_lists.py" line="27" />
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/word_lists.py" line="28" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/word_lists.py" line="28" />
+        <source>Replacement</source>
+        <translation>建议替换为</translation>
+    </message>
+    <message>
+        <location filename="../../ui/word_lists.py" line="34" />
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/word_lists.py" line="35" />
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/word_lists.py" line="36" />
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/word_lists.py" line="37" />
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/word_lists.py" line="58" />
+        <source>block (禁用)</source>
+        <translation>禁用（拦截）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/word_lists.py" line="59" />
+        <source>warn (慎用)</source>
+        <translation>慎用（警告）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/word_lists.py" line="88" />
+        <source>%1 terms</source>
+        <translation>共 %1 条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/word_lists.py" line="92" />
+        <location filename="../../ui/word_lists.py" line="99" />
+        <source>Import word list</source>
+        <translation>导入词表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/word_lists.py" line="93" />
+        <location filename="../../ui/word_lists.py" line="109" />
+        <source>Text files (*.txt)</source>
+        <translation>文本文件 (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/word_lists.py" line="108" />
+        <source>Export word list</source>
+        <translation>导出词表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/word_lists.py" line="118" />
+        <source>Word lists</source>
+        <translation>机审词表</translation>
     </message>
 </context>
 <context>

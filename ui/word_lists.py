@@ -1,0 +1,120 @@
+"""The outlet's word lists (机审), edited in the app: a table of terms with their level,
+category and suggested replacement; import and export as plain text files."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
+    QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
+)
+
+from newsdesk import checks
+from newsdesk.checks.words import format_list, parse_list
+from newsdesk.errors import NewsdeskError
+from newsdesk.model import Term
+
+
+class WordListDialog(QDialog):
+    def __init__(self, store, user, parent=None):
+        super().__init__(parent)
+        self.store, self.user = store, user
+        self.setWindowTitle(self.tr("Word lists (机审)"))
+        self.resize(760, 560)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(self.tr("Filter terms…"))
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels([self.tr("Term"), self.tr("Level"),
+                                              self.tr("Category"), self.tr("Replacement")])
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.count = QLabel()
+        for t in store.word_terms():
+            self.add_row(t)
+        buttons = QHBoxLayout()
+        for label, slot in ((self.tr("Add"), lambda: self.add_row(Term("", "block"))),
+                            (self.tr("Remove"), self.remove_rows),
+                            (self.tr("Import…"), self.import_file),
+                            (self.tr("Export…"), self.export_file)):
+            button = QPushButton(label)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.count)
+        box = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
+        box.accepted.connect(self.save)
+        box.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        layout.addWidget(box)
+        self.filter.textChanged.connect(self._filter)
+        self._count()
+
+    def add_row(self, t: Term) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        level = QComboBox()
+        level.addItem(self.tr("block (禁用)"), "block")
+        level.addItem(self.tr("warn (慎用)"), "warn")
+        level.setCurrentIndex(level.findData(t.level))
+        self.table.setItem(row, 0, QTableWidgetItem(t.term))
+        self.table.setCellWidget(row, 1, level)
+        self.table.setItem(row, 2, QTableWidgetItem(t.category))
+        self.table.setItem(row, 3, QTableWidgetItem(t.replacement))
+        self._count()
+
+    def remove_rows(self) -> None:
+        for row in sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True):
+            self.table.removeRow(row)
+        self._count()
+
+    def terms(self) -> list[Term]:
+        out = []
+        for row in range(self.table.rowCount()):
+            text = lambda col: (self.table.item(row, col).text()  # noqa: E731
+                                if self.table.item(row, col) else "").strip()
+            if text(0):
+                out.append(Term(text(0), self.table.cellWidget(row, 1).currentData(),
+                                text(2), text(3)))
+        return out
+
+    def _filter(self, text: str) -> None:
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 0)
+            self.table.setRowHidden(row, bool(text) and text not in (item.text() if item else ""))
+
+    def _count(self) -> None:
+        self.count.setText(self.tr("%1 terms").replace("%1", str(self.table.rowCount())))
+
+    def import_file(self, path: str | None = None) -> None:
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import word list"), "",
+                                                  self.tr("Text files (*.txt)"))
+            if not path:
+                return
+        try:
+            terms = parse_list(Path(path).read_text("utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError) as e:
+            QMessageBox.warning(self, self.tr("Import word list"), f"{path}: {e}")
+            return
+        known = {t.term: row for row, t in enumerate(self.terms())}
+        for t in terms:
+            if t.term not in known:
+                self.add_row(t)
+
+    def export_file(self, path: str | None = None) -> None:
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export word list"),
+                                                  "wordlist.txt", self.tr("Text files (*.txt)"))
+            if not path:
+                return
+        Path(path).write_text(format_list(self.terms()), "utf-8")
+
+    def save(self) -> None:
+        try:
+            checks.save_word_list(self.store, self.terms(), self.user)
+        except NewsdeskError as e:
+            QMessageBox.warning(self, self.tr("Word lists"), str(e))
+            return
+        self.accept()
