@@ -18,15 +18,16 @@ def review_stages(site: dict) -> list[dict]:
     return site.get("review_stages") or DEFAULT_STAGES
 
 
-def meta_lines(store: Store, articles: list[Article], site: dict | None = None
-               ) -> dict[str, dict]:
+def meta_lines(store: Store, articles: list[Article], site: dict | None = None,
+               names: dict[str, str] | None = None) -> dict[str, dict]:
     """article id → {'published_at', 'source', 'editor', 'reviewer'} as pages show them.
-    A later final-stage sign-off supersedes an earlier one (an edit voids sign-offs)."""
+    A later final-stage sign-off supersedes an earlier one (an edit voids sign-offs).
+    names (user id → real name) may be given by callers that render many pages."""
     site = store.site() if site is None else site
     ids = [a.id for a in articles]
     approvers = store.final_signoffs(ids, len(review_stages(site)))
     imported = store.imported_details(ids)
-    names = {u.id: u.real_name for u in store.users()}
+    names = names if names is not None else {u.id: u.real_name for u in store.users()}
     tz = site.get("timezone", times.DEFAULT_TZ)
     return {a.id: {
         "published_at": times.local_text(a.first_published_at or a.publish_at, tz),

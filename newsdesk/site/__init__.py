@@ -190,5 +190,6 @@ def _export(store, out, full, actor, now, progress, cancel) -> ExportReport:
     if report.written or report.removed or not (out / MANIFEST).exists():
         text = (f'{{"generator": "newsdesk", "exported_at": "{now}", "files": {{\n'
                 f"{store.manifest_lines(key)}\n}}}}\n")
+        out.mkdir(parents=True, exist_ok=True)
         write_atomic(out / MANIFEST, text.encode("utf-8"))
     return report

@@ -95,6 +95,7 @@ class SiteLook:
         base = self.site["base_url"]
         self.base_url = base if not base or base.endswith("/") else base + "/"
         users = {u.id: u.real_name for u in store.users()}
+        self.names = users
         # Everything every page depends on: one change here re-renders the whole site.
         self.global_key = digest(
             EXPORT_FORMAT, renderer_version(self.video_hosts), self.site,
@@ -217,7 +218,7 @@ class SitePlan(SiteLook):
         for chunk in range(0, len(article_ids), 500):
             articles = self.store.articles(article_ids[chunk:chunk + 500])
             self._articles.update((a.id, a) for a in articles)
-            self._metas.update(meta_lines(self.store, articles, self.site))
+            self._metas.update(meta_lines(self.store, articles, self.site, self.names))
 
     def _article_html(self, s: dict) -> bytes:
         if s["id"] not in self._articles:

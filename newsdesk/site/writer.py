@@ -58,17 +58,16 @@ class Folder:
 
 
 def write_atomic(target: Path, data: bytes) -> None:
-    """The file is either the old one or the new one, never half of either."""
-    if not target.parent.is_dir():
-        target.parent.mkdir(parents=True)
+    """The file is either the old one or the new one, never half of either. The folder
+    must exist (Folder makes it)."""
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         with open(tmp, "wb") as f:
             f.write(data)
         os.replace(tmp, target)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def sha256(data: bytes) -> str:
