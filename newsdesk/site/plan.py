@@ -216,7 +216,7 @@ class SitePlan(SiteLook):
     def prepare(self, article_ids: list[str]) -> None:
         """Load the articles (and their meta lines) that are about to be rendered."""
         for chunk in range(0, len(article_ids), 500):
-            articles = self.store.articles(article_ids[chunk:chunk + 500])
+            articles = self.store.articles(article_ids[chunk:chunk + 500], with_body=False)
             self._articles.update((a.id, a) for a in articles)
             self._metas.update(meta_lines(self.store, articles, self.site, self.names))
 
@@ -231,7 +231,7 @@ class SitePlan(SiteLook):
             a = replace(a, **{k: v for k, v in live.items() if hasattr(a, k)})
             body_html = render_body(a.body, self.video_hosts)
         elif a.renderer_version != renderer_version(self.video_hosts):
-            body_html = render_body(a.body, self.video_hosts)
+            body_html = render_body(self.store.article(a.id).body, self.video_hosts)
         return self.article_html(a, body_html, meta, s["public_path"])
 
     def _withdrawn_pages(self) -> list[Page]:
