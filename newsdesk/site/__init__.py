@@ -76,7 +76,7 @@ def _render_batch(plan: SitePlan, folder: Folder, pages: list[Page], old: dict,
         missing = on_disk is not None and page.path not in on_disk
         written = missing or old.get(page.path, ("",))[0] != digest
         if written:
-            folder.write(page.path, data)
+            folder.write(page.path, data, new=missing)
         results.append((page.path, digest, len(data), page.key, written))
     return results
 

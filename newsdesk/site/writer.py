@@ -53,8 +53,22 @@ class Folder:
             self._dirs[folder] = d
         return self._dirs[folder] / name
 
-    def write(self, path: str, data: bytes) -> None:
-        write_atomic(self.target(path), data)
+    def write(self, path: str, data: bytes, new: bool = False) -> None:
+        """Write a page. An existing file is replaced whole (temp file, then rename);
+        a new one is written in place and removed again if writing fails, so neither
+        leaves half a file behind."""
+        target = self.target(path)
+        if not new:
+            write_atomic(target, data)
+            return
+        try:
+            with open(target, "xb") as f:  # x: never through a file that appeared
+                f.write(data)
+        except FileExistsError:
+            write_atomic(target, data)
+        except BaseException:
+            target.unlink(missing_ok=True)
+            raise
 
 
 def write_atomic(target: Path, data: bytes) -> None:
