@@ -238,7 +238,7 @@ class Store:
     def _article(self, row: dict, topics: list[str]) -> Article:
         row = dict(row)
         for k in _ARTICLE_JSON:
-            row[k] = json.loads(row[k])
+            row[k] = [] if row[k] == "[]" else json.loads(row[k])
         row["pinned"] = bool(row["pinned"])
         return Article(**row, topics=topics)
 

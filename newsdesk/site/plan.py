@@ -85,6 +85,7 @@ class SiteLook:
         self.env = environment(self.site)
         self.channels = store.channels()
         self.topics = store.topics()
+        self.topic_by_id = {t.id: t for t in self.topics}
         self._chrome_cache: dict[tuple, dict] = {}
         self.by_id = {c.id: c for c in self.channels}
         self.children: dict[str | None, list] = {}
@@ -147,7 +148,7 @@ class SiteLook:
 
     def article_html(self, a: Article, body_html: str, meta: dict, path: str) -> bytes:
         """A story's page, as the export writes it and the preview shows it."""
-        topics = {t.id: t for t in self.topics}
+        topics = self.topic_by_id
         corrections = [{"date": f"{self._local(c['at']):%Y-%m-%d}", "note": c["note"]}
                        for c in a.corrections if c.get("at")]
         description = (a.summary or a.subtitle or a.title)[:120]
