@@ -10,10 +10,11 @@ import sqlite3
 import sys
 import unicodedata
 from dataclasses import asdict
+from datetime import datetime, timezone
 from pathlib import Path
 
 from db import SchemaTooNew
-from newsdesk import auth, checks, importers, times, views, workflow
+from newsdesk import auth, backup, checks, importers, times, views, workflow
 from newsdesk.site import ExportCancelled, export_site
 from newsdesk.site.verify import verify
 from newsdesk.checks.words import format_list, parse_list
@@ -518,6 +519,28 @@ def cmd_words(args) -> int:
     return OK
 
 
+def cmd_backup(args) -> int:
+    store = _open(args)
+    try:
+        if args.to:
+            made = backup.backup(store, args.to)
+        else:
+            made = backup.auto_backup(store, keep=args.keep) or backup.backup(
+                store, backup.backup_dir(store.path) /
+                f"newsdesk-{datetime.now(timezone.utc):%Y%m%d-%H%M%S}.db")
+    finally:
+        store.close()
+    print(f"backed up to {made} ({made.stat().st_size // 1024} KiB, checked)")
+    return OK
+
+
+def cmd_restore(args) -> int:
+    path = _db_path(args)
+    aside = backup.restore(path, args.file)
+    print(f"restored {args.file} to {path}; the previous database is kept at {aside}")
+    return OK
+
+
 # ---- the parser ------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     # --db works before or after the command; SUPPRESS keeps a later one from resetting it.
@@ -618,6 +641,17 @@ def build_parser() -> argparse.ArgumentParser:
     exp = words.add_parser("export", parents=[db], help="write the list to a text file")
     exp.add_argument("file")
     c.set_defaults(func=cmd_words, json=False)
+
+    c = sub.add_parser("backup", parents=[db], help="a checked copy of the database")
+    c.add_argument("--to", metavar="FILE", help="where (default: the backups folder next "
+                   "to the database, keeping the newest --keep)")
+    c.add_argument("--keep", type=int, default=None, help="automatic backups to keep")
+    c.set_defaults(func=cmd_backup)
+
+    c = sub.add_parser("restore", parents=[db],
+                       help="put a backup in place (the current database is kept aside)")
+    c.add_argument("file", help="a backup file")
+    c.set_defaults(func=cmd_restore)
 
     c = sub.add_parser("export", parents=[db], help="write the static site (incremental)")
     c.add_argument("--out", required=True, metavar="DIR", help="output folder")

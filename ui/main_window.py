@@ -2,13 +2,15 @@
 is in _wire()."""
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+import sqlite3
+
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QLabel, QLineEdit, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QTableView,
     QTextBrowser, QToolBar, QTreeWidget, QTreeWidgetItem,
 )
 
-from newsdesk import workflow
+from newsdesk import backup, workflow
 from newsdesk.errors import NewsdeskError
 from newsdesk.store import Store
 from ui.article_model import ArticleTableModel
@@ -77,6 +79,8 @@ class MainWindow(QMainWindow):
         switch = toolbar.addAction(self.tr("Switch user…"))
         switch.triggered.connect(self.switch_user)
         self._show_user()
+        # Automatic backups: when closing, and while open at most daily (checked hourly).
+        self.backup_timer = QTimer(self, interval=3_600_000)
         self._fill_navigator()
         self._wire()
         self.navigator.setCurrentItem(self.navigator.topLevelItem(3).child(0))
@@ -156,6 +160,8 @@ class MainWindow(QMainWindow):
         bar.valueChanged.connect(lambda v: self.preview.scroll_to(v / bar.maximum())
                                  if bar.maximum() and not self._scrolling else None)
         self.preview.scrolled.connect(self._follow_preview)
+        self.backup_timer.timeout.connect(self.auto_backup)
+        self.backup_timer.start()
         self.preview_action.triggered.connect(
             lambda: self.preview.setVisible(not self.preview.isVisible()))
 
@@ -239,9 +245,20 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1400, 860)
 
+    def auto_backup(self) -> None:
+        try:
+            made = backup.auto_backup(self.store)
+        except (NewsdeskError, OSError, sqlite3.Error) as e:
+            self.statusBar().showMessage(self.tr("Backup failed: %1").replace("%1", str(e)))
+            return
+        if made:
+            self.statusBar().showMessage(self.tr("Backed up to %1").replace("%1", str(made)))
+
     def closeEvent(self, event) -> None:
         self.editor.stop()
         self.preview.stop()
+        self.backup_timer.stop()
+        self.auto_backup()
         settings = QSettings()
         settings.setValue("main/geometry", self.saveGeometry())
         settings.setValue("main/splitter", self.splitter.saveState())

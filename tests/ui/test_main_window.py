@@ -117,3 +117,11 @@ def test_app_main_refuses_a_newer_database_with_a_message(tmp_path, monkeypatch,
     monkeypatch.setattr(QMessageBox, "critical", lambda *a: shown.append(a[2]))
     assert app.main(["--db", str(path)]) == 2
     assert "newer version of Newsdesk" in shown[0]
+
+
+def test_closing_the_app_backs_up_at_most_daily(window):
+    from newsdesk import backup
+    window.close()
+    [first] = backup.backups(window.store.path)
+    window.auto_backup()  # a second time the same day: nothing new
+    assert backup.backups(window.store.path) == [first]

@@ -1,0 +1,118 @@
+"""Backups of the one SQLite file that holds the outlet's archive: SQLite's online
+backup API (consistent while the app is open), rotation (keep the newest N), and a
+restore that checks the file first and keeps the current database aside."""
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from db import connect
+from db.connection import SchemaTooNew
+from newsdesk.errors import NewsdeskError
+from newsdesk.store import Store
+
+KEEP = 10
+EVERY = timedelta(days=1)
+_PREFIX = "newsdesk-"
+
+
+def backup_dir(db_path: str | Path) -> Path:
+    return Path(db_path).resolve().parent / "backups"
+
+
+def check_file(path: str | Path) -> None:
+    """Refuse a file that is not a sound Newsdesk database this version can open."""
+    path = Path(path)
+    if not path.is_file():
+        raise NewsdeskError(f"{path}: no such file")
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            result = conn.execute("PRAGMA quick_check").fetchone()[0]
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as e:
+        raise NewsdeskError(f"{path} is not a database ({e})") from None
+    if result != "ok":
+        raise NewsdeskError(f"{path} is damaged: {result}")
+    if not {"articles", "_sqlite_migrations"} <= tables:
+        raise NewsdeskError(f"{path} is not a Newsdesk database")
+    try:
+        connect(path, migrate=False).close()
+    except SchemaTooNew as e:
+        raise NewsdeskError(f"{path}: {e}") from None
+
+
+def backup(store: Store, to: str | Path) -> Path:
+    """A consistent copy of the open database at `to` (written whole, then checked)."""
+    to = Path(to).resolve()
+    if to == Path(store.path).resolve():
+        raise NewsdeskError("a backup cannot overwrite the database itself")
+    to.parent.mkdir(parents=True, exist_ok=True)
+    tmp = to.with_name(f".{to.name}.tmp")
+    tmp.unlink(missing_ok=True)
+    try:
+        target = sqlite3.connect(tmp)
+        try:
+            store.conn.backup(target)
+        finally:
+            target.close()
+        check_file(tmp)
+        os.replace(tmp, to)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return to
+
+
+def backups(db_path: str | Path) -> list[Path]:
+    """The automatic backups of a database, newest first."""
+    folder = backup_dir(db_path)
+    return sorted(folder.glob(f"{_PREFIX}*.db"), reverse=True) if folder.is_dir() else []
+
+
+def auto_backup(store: Store, now: datetime | None = None, keep: int | None = None
+                ) -> Path | None:
+    """Back up when the newest automatic backup is a day old (or there is none), and
+    keep the newest `keep` (site setting backups_keep, default 10). Returns the new
+    backup, or None when one was recent enough."""
+    now = now or datetime.now(timezone.utc)
+    existing = backups(store.path)
+    if existing:
+        stamp = existing[0].stem.removeprefix(_PREFIX)
+        made = datetime.strptime(stamp, "%Y%m%d-%H%M%S").replace(tzinfo=timezone.utc)
+        if now - made < EVERY:
+            return None
+    keep = keep or int(store.site().get("backups_keep", KEEP))
+    made = backup(store, backup_dir(store.path) / f"{_PREFIX}{now:%Y%m%d-%H%M%S}.db")
+    for old in backups(store.path)[keep:]:
+        old.unlink()
+    return made
+
+
+def restore(db_path: str | Path, source: str | Path, now: datetime | None = None) -> Path:
+    """Put a backup in place of the database (closed: not while the app has it open).
+    The backup is checked first; the current file is kept aside, never overwritten.
+    Returns where the current database was put."""
+    db_path, source = Path(db_path).resolve(), Path(source).resolve()
+    check_file(source)
+    now = now or datetime.now(timezone.utc)
+    aside = db_path.with_name(f"{db_path.name}.before-restore-{now:%Y%m%d-%H%M%S}")
+    if db_path.exists():
+        # Fold the write-ahead log in first, so the file kept aside is complete.
+        conn = sqlite3.connect(db_path)
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            conn.close()
+        os.replace(db_path, aside)
+        for suffix in ("-wal", "-shm"):
+            Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+    tmp = db_path.with_name(f".{db_path.name}.restoring")
+    shutil.copyfile(source, tmp)
+    os.replace(tmp, db_path)
+    return aside
