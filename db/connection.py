@@ -15,9 +15,40 @@ class SchemaTooNew(Exception):
     """The file was written by a newer Newsdesk; we must not touch it."""
 
 
+class DatabaseDamaged(Exception):
+    """The file is not a sound SQLite database (damaged, truncated, or not one)."""
+
+    def __init__(self, path, detail: str):
+        super().__init__(f"{path} is damaged or not a database ({detail})")
+        self.path, self.detail = path, detail
+
+
+# Checked at every open: small, and what nothing works without. The whole file is
+# checked (PRAGMA quick_check, about a second per gigabyte) in the background by the
+# app and by backups.
+_AT_OPEN = ("site", "users", "channels", "_sqlite_migrations")
+
+
+def check_at_open(conn: sqlite3.Connection, path) -> None:
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        for table in _AT_OPEN:
+            if table in tables:
+                result = conn.execute(f"PRAGMA quick_check({table})").fetchone()[0]
+                if result != "ok":
+                    raise DatabaseDamaged(path, result)
+    except sqlite3.DatabaseError as e:
+        raise DatabaseDamaged(path, str(e)) from None
+
+
 def connect(path: str | Path, *, migrate: bool = True) -> sqlite_utils.Database:
     """Open (creating if needed) the database at path and bring its schema up to date."""
     conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S)
+    try:
+        check_at_open(conn, path)
+    except BaseException:
+        conn.close()
+        raise
     db = sqlite_utils.Database(conn, execute_plugins=False)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA foreign_keys=ON")

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from db import connect
-from db.connection import SchemaTooNew
+from db.connection import DatabaseDamaged, SchemaTooNew
 from newsdesk.errors import NewsdeskError
 from newsdesk.store import Store
 
@@ -43,8 +43,38 @@ def check_file(path: str | Path) -> None:
         raise NewsdeskError(f"{path} is not a Newsdesk database")
     try:
         connect(path, migrate=False).close()
-    except SchemaTooNew as e:
+    except (SchemaTooNew, DatabaseDamaged) as e:
         raise NewsdeskError(f"{path}: {e}") from None
+
+
+def full_check(path: str | Path) -> str | None:
+    """What is wrong with the whole file (PRAGMA quick_check), or None when sound."""
+    try:
+        conn = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True)
+        try:
+            result = conn.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as e:
+        return str(e)
+    return None if result == "ok" else result
+
+
+def newest_good_backup(db_path: str | Path) -> Path | None:
+    for candidate in backups(db_path):
+        try:
+            check_file(candidate)
+        except NewsdeskError:
+            continue
+        return candidate
+    return None
+
+
+def damage_message(damaged: DatabaseDamaged) -> str:
+    good = newest_good_backup(damaged.path)
+    offer = (f"the newest good backup is {good}: 'newsdesk restore {good}' puts it back "
+             "(the damaged file is kept aside)") if good else "no good backup was found"
+    return f"{damaged}; {offer}"
 
 
 def backup(store: Store, to: str | Path) -> Path:
@@ -103,15 +133,21 @@ def restore(db_path: str | Path, source: str | Path, now: datetime | None = None
     now = now or datetime.now(timezone.utc)
     aside = db_path.with_name(f"{db_path.name}.before-restore-{now:%Y%m%d-%H%M%S}")
     if db_path.exists():
-        # Fold the write-ahead log in first, so the file kept aside is complete.
-        conn = sqlite3.connect(db_path)
+        # Fold the write-ahead log in first, so the file kept aside is complete; a
+        # damaged file may refuse, and then its log goes aside with it.
         try:
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        finally:
-            conn.close()
+            conn = sqlite3.connect(db_path)
+            try:
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                conn.close()
+        except sqlite3.DatabaseError:
+            pass
         os.replace(db_path, aside)
         for suffix in ("-wal", "-shm"):
-            Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+            log = Path(f"{db_path}{suffix}")
+            if log.exists():
+                os.replace(log, Path(f"{aside}{suffix}"))
     tmp = db_path.with_name(f".{db_path.name}.restoring")
     shutil.copyfile(source, tmp)
     os.replace(tmp, db_path)

@@ -13,7 +13,7 @@ from dataclasses import asdict
 from datetime import datetime, timezone
 from pathlib import Path
 
-from db import SchemaTooNew
+from db import DatabaseDamaged, SchemaTooNew
 from newsdesk import auth, backup, checks, importers, times, views, workflow
 from newsdesk.site import ExportCancelled, export_site
 from newsdesk.site.verify import verify
@@ -68,6 +68,8 @@ def _open(args, must_exist: bool = True) -> Store:
         return Store.open(path)
     except SchemaTooNew as e:
         raise CliError(f"{path}: {e}") from None
+    except DatabaseDamaged as e:
+        raise CliError(backup.damage_message(e)) from None
     except sqlite3.DatabaseError as e:
         raise CliError(f"{path} is not a usable Newsdesk database ({e})") from None
 

@@ -97,7 +97,7 @@ def test_missing_or_foreign_database(tmp_path, cli):
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"this is not sqlite at all" * 100)
     r = cli("list", "--db", junk)
-    assert r.code == 2 and "not a usable Newsdesk database" in r.err
+    assert r.code == 2 and "damaged or not a database" in r.err
 
 
 def test_usage_errors_exit_2(demo_db):

@@ -11,7 +11,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from db import SchemaTooNew
+from db import DatabaseDamaged, SchemaTooNew
+from newsdesk import backup
 from newsdesk.demo import load_demo
 from newsdesk.paths import default_db_path
 from newsdesk.store import Store
@@ -26,6 +27,29 @@ def open_store(path: Path) -> Store:
     if not store.users() and not store.channels():
         load_demo(store)
     return store
+
+
+def offer_restore(app, path: Path, damaged: DatabaseDamaged) -> Store | None:
+    """The database is damaged: say so and offer the newest good backup. Never a
+    traceback, never a silent start on an empty database."""
+    tr = lambda text: QCoreApplication.translate("app", text)  # noqa: E731
+    good = backup.newest_good_backup(path)
+    box = QMessageBox(QMessageBox.Critical, tr("Newsdesk"),
+                      tr("The database %1 is damaged (%2).").replace("%1", str(path))
+                      .replace("%2", damaged.detail))
+    restore = None
+    if good:
+        box.setInformativeText(tr("The newest good backup is %1. Restore it? The damaged "
+                                  "file is kept aside.").replace("%1", str(good)))
+        restore = box.addButton(tr("Restore the backup"), QMessageBox.AcceptRole)
+    else:
+        box.setInformativeText(tr("No good backup was found next to it."))
+    box.addButton(QMessageBox.Close)
+    box.exec()
+    if restore is None or box.clickedButton() is not restore:
+        return None
+    backup.restore(path, good)
+    return open_store(path)
 
 
 def allow_web_engine_as_root() -> None:
@@ -51,6 +75,10 @@ def main(argv: list[str] | None = None) -> int:
     path = Path(args.db) if args.db else default_db_path()
     try:
         store = open_store(path)
+    except DatabaseDamaged as e:
+        store = offer_restore(app, path, e)
+        if store is None:
+            return 2
     except (SchemaTooNew, sqlite3.DatabaseError) as e:
         QMessageBox.critical(None, QCoreApplication.translate("app", "Newsdesk"),
                              QCoreApplication.translate("app", "Cannot open %1:\n%2")
@@ -65,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     window = MainWindow(store, str(path), login.user)
     window.show()
+    window.check_whole_file()
     code = app.exec()
     store.close()
     return code

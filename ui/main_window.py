@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QObject, QRunnable, QSettings, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
     QLabel, QLineEdit, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QTableView,
     QTextBrowser, QToolBar, QTreeWidget, QTreeWidgetItem,
@@ -24,6 +24,19 @@ from ui.word_lists import WordListDialog
 
 FILTER = Qt.UserRole + 1
 QUEUE, DUE = "queue", "due"
+
+
+class _Signals(QObject):
+    done = Signal(str)
+
+
+class _FullCheck(QRunnable):
+    def __init__(self, path: str):
+        super().__init__()
+        self.path, self.signals = path, _Signals()
+
+    def run(self) -> None:
+        self.signals.done.emit(backup.full_check(self.path) or "")
 
 
 class MainWindow(QMainWindow):
@@ -244,6 +257,20 @@ class MainWindow(QMainWindow):
                 pass  # gone since: start in the story list
         else:
             self.resize(1400, 860)
+
+    def check_whole_file(self) -> None:
+        """Check every page of the database off the UI thread (about a second per
+        gigabyte); say so at once if it is damaged."""
+        job = _FullCheck(self.store.path)
+        job.signals.done.connect(self._checked_file)
+        QThreadPool.globalInstance().start(job)
+
+    def _checked_file(self, problem: str) -> None:
+        if problem:
+            QMessageBox.critical(self, self.tr("The database is damaged"), self.tr(
+                "Checking %1 found: %2. Do not go on working in it: close Newsdesk and "
+                "restore the newest good backup (newsdesk restore).")
+                .replace("%1", self.store.path).replace("%2", problem))
 
     def auto_backup(self) -> None:
         try:
