@@ -404,6 +404,9 @@ def cmd_export(args) -> int:
             report = export_site(store, out, full=args.full, actor=actor, progress=progress)
         except ExportCancelled as e:
             raise CliError(str(e)) from None
+        except OSError as e:
+            raise CliError(f"could not write the site to {out}: {e.strerror or e}; the "
+                           "files written so far are whole, run the export again") from None
         if args.changes or args.zip:
             _write_changes(store, out, args.changes, args.zip)
     finally:

@@ -17,3 +17,11 @@ class StaleEdit(NewsdeskError):
         super().__init__(f"“{current.title}” was saved elsewhere meanwhile "
                          f"(by {current.updated_by or 'someone'})")
         self.current = current
+
+
+class DatabaseBusy(NewsdeskError):
+    """Another program held the database longer than the busy timeout."""
+
+
+class StorageFailed(NewsdeskError):
+    """The disk is full or read-only: a write could not happen."""

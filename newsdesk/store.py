@@ -14,7 +14,7 @@ import sqlite_utils
 
 from db import connect
 from newsdesk import chain, search, times
-from newsdesk.errors import NewsdeskError, NotFound, StaleEdit
+from newsdesk.errors import DatabaseBusy, NewsdeskError, NotFound, StaleEdit, StorageFailed
 from newsdesk.ids import new_id
 from newsdesk.model import (
     CONTENT_FIELDS, Article, Channel, ChannelKind, ReviewEvent, Revision, SearchHit, Term,
@@ -46,6 +46,19 @@ def public_path(channel_slug: str, published_at: str, number: int, tz: str) -> s
     return f"{channel_slug}/{local[:4]}/{local[5:7]}/{number}.html"
 
 
+def _storage_error(e: sqlite3.OperationalError) -> Exception:
+    """What a user can act on: another program holds the database, or the disk is full
+    or read-only. Nothing of the transaction was written either way."""
+    text = str(e).lower()
+    if "locked" in text or "busy" in text:
+        return DatabaseBusy("the database is busy: another program holds it and did not "
+                            "let go in time; nothing was written, try again")
+    if "full" in text or "readonly" in text or "read-only" in text or "disk i/o" in text:
+        return StorageFailed(f"the database could not be written ({e}); nothing was "
+                             "written")
+    return e
+
+
 class Store:
     def __init__(self, db: sqlite_utils.Database):
         self.db = db
@@ -75,13 +88,19 @@ class Store:
             with self.db.atomic():
                 yield
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as e:
+            raise _storage_error(e) from None
         try:
             yield
+            self.conn.execute("COMMIT")
+        except sqlite3.OperationalError as e:
+            self.conn.rollback()
+            raise _storage_error(e) from None
         except BaseException:
             self.conn.rollback()
             raise
-        self.conn.execute("COMMIT")
 
     def _rows(self, sql: str, params: Iterable | dict = ()) -> list[dict]:
         cur = self.conn.execute(sql, params if isinstance(params, dict) else tuple(params))

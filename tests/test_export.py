@@ -400,3 +400,29 @@ def test_stored_images_are_exported_and_linked_from_deep_pages(newsroom, out):
     assert f'src="../../../{link}"' in (out / page).read_text("utf-8")
     assert (out / link).read_bytes() == b"\x89PNG\r\n\x1a\nfake"
     assert all((out / t).is_file() for t in internal_targets(out, page))
+
+
+def test_a_full_disk_leaves_no_half_written_file(demo_store, out, monkeypatch, cli):
+    import errno
+    import newsdesk.site.writer as writer
+    real_open = open
+    calls = []
+
+    def filling_disk(path, mode="r", *a, **k):
+        if "b" in mode and ("w" in mode or "x" in mode):
+            calls.append(path)
+            if len(calls) > 15:
+                f = real_open(path, mode, *a, **k)
+                f.write(b"<html>half")  # some bytes made it before the disk filled
+                f.close()
+                raise OSError(errno.ENOSPC, "No space left on device")
+        return real_open(path, mode, *a, **k)
+    monkeypatch.setattr(writer, "open", filling_disk, raising=False)
+    r = cli("export", "--db", demo_store.path, "--out", out)
+    assert r.code == 2 and "No space left on device" in r.err
+    files = [p for p in out.rglob("*") if p.is_file()]
+    assert len(files) == 15 and not (out / "manifest.json").exists()
+    assert not any(p.read_bytes() == b"<html>half" for p in files)
+    monkeypatch.undo()
+    export_site(demo_store, out)
+    assert verify(out / "manifest.json", str(out)).ok

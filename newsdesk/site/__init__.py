@@ -66,19 +66,24 @@ _WORK: tuple | None = None  # what forked workers render: (plan, out, todo, old,
 
 
 def _render_batch(plan: SitePlan, folder: Folder, pages: list[Page], old: dict,
-                  on_disk: set[str] | None) -> list[tuple[str, str, int, str, bool]]:
-    """Render pages, write those whose bytes changed (or whose file is missing)."""
-    plan.prepare([p.article_id for p in pages if p.article_id])
+                  on_disk: set[str] | None) -> tuple[list, Exception | None]:
+    """Render pages, write those whose bytes changed (or whose file is missing).
+    Returns what was done and, if a write failed (disk full…), why: what was written
+    before is recorded all the same."""
     results = []
-    for page in pages:
-        data = page.render()
-        digest = sha256(data)
-        missing = on_disk is not None and page.path not in on_disk
-        written = missing or old.get(page.path, ("",))[0] != digest
-        if written:
-            folder.write(page.path, data, new=missing)
-        results.append((page.path, digest, len(data), page.key, written))
-    return results
+    try:
+        plan.prepare([p.article_id for p in pages if p.article_id])
+        for page in pages:
+            data = page.render()
+            digest = sha256(data)
+            missing = on_disk is not None and page.path not in on_disk
+            written = missing or old.get(page.path, ("",))[0] != digest
+            if written:
+                folder.write(page.path, data, new=missing)
+            results.append((page.path, digest, len(data), page.key, written))
+    except OSError as e:
+        return results, e
+    return results, None
 
 
 def _worker(bounds: tuple[int, int]) -> list:
@@ -168,12 +173,14 @@ def _export(store, out, full, actor, now, progress, cancel) -> ExportReport:
     old = store.export_state(key, [p.path for p in todo])
     done: list[tuple[str, str, int, str]] = []
     try:
-        for results in _render_all(plan, out, todo, old, on_disk, cancel):
+        for results, failure in _render_all(plan, out, todo, old, on_disk, cancel):
             for path, digest, size, page_key, written in results:
                 done.append((path, digest, size, page_key))
                 if written:
                     report.written.append(path)
                     report.changes.append(("changed" if path in old else "added", path))
+            if failure is not None:
+                raise failure
             report.rendered = len(done)
             if progress:
                 progress(len(done), len(todo), done[-1][0])

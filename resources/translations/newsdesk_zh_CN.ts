@@ -222,7 +222,7 @@
     </message>
     <message>
         <location filename="../../ui/editor/editor_pane.py" line="213" />
-        <location filename="../../ui/editor/editor_pane.py" line="527" />
+        <location filename="../../ui/editor/editor_pane.py" line="540" />
         <source>Cover: %1</source>
         <translation>封面：%1</translation>
     </message>
@@ -247,110 +247,125 @@
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="338" />
+        <location filename="../../ui/editor/editor_pane.py" line="340" />
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="341" />
+        <location filename="../../ui/editor/editor_pane.py" line="343" />
         <source>Saved at %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="349" />
+        <location filename="../../ui/editor/editor_pane.py" line="352" />
+        <source>a copy is in %1</source>
+        <translation>副本保存在 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="353" />
+        <source>no emergency copy could be written either</source>
+        <translation>应急副本也未能写入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="354" />
+        <source>Not saved: %1; your text stays here, %2</source>
+        <translation>未保存：%1；您的文字仍在编辑器中，%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="362" />
         <source>Saved elsewhere meanwhile</source>
         <translation>稿件已在别处保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="350" />
+        <location filename="../../ui/editor/editor_pane.py" line="363" />
         <source>“%1” was saved elsewhere after you opened it. Merge your changes into theirs, or save yours as a copy?</source>
         <translation>您打开《%1》之后，它已在别处保存。要把您的修改合并进去，还是另存为副本？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="353" />
+        <location filename="../../ui/editor/editor_pane.py" line="366" />
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="354" />
+        <location filename="../../ui/editor/editor_pane.py" line="367" />
         <source>Save as a copy</source>
         <translation>另存为副本</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="364" />
+        <location filename="../../ui/editor/editor_pane.py" line="377" />
         <source> (copy)</source>
         <translation>（副本）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="367" />
+        <location filename="../../ui/editor/editor_pane.py" line="380" />
         <source>Saved as a copy</source>
         <translation>已另存为副本</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="382" />
+        <location filename="../../ui/editor/editor_pane.py" line="395" />
         <source>Merged; %1 place(s) to settle by hand</source>
         <translation>已合并；有 %1 处需要人工处理</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="384" />
+        <location filename="../../ui/editor/editor_pane.py" line="397" />
         <source>Merged</source>
         <translation>已合并</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="386" />
+        <location filename="../../ui/editor/editor_pane.py" line="399" />
         <source>Not saved: the story was saved elsewhere meanwhile</source>
         <translation>未保存：稿件已在别处保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="482" />
+        <location filename="../../ui/editor/editor_pane.py" line="495" />
         <source>Accept finding</source>
         <translation>接受此项提示</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="483" />
+        <location filename="../../ui/editor/editor_pane.py" line="496" />
         <source>Why is this right here?</source>
         <translation>为什么这里可以保留？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="489" />
+        <location filename="../../ui/editor/editor_pane.py" line="502" />
         <source>Not accepted</source>
         <translation>未能接受</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="497" />
-        <location filename="../../ui/editor/editor_pane.py" line="504" />
+        <location filename="../../ui/editor/editor_pane.py" line="510" />
+        <location filename="../../ui/editor/editor_pane.py" line="517" />
         <source>Insert image</source>
         <translation>插入图片</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="498" />
-        <location filename="../../ui/editor/editor_pane.py" line="515" />
+        <location filename="../../ui/editor/editor_pane.py" line="511" />
+        <location filename="../../ui/editor/editor_pane.py" line="528" />
         <source>Images (*.jpg *.jpeg *.png *.gif *.webp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.gif *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="514" />
-        <location filename="../../ui/editor/editor_pane.py" line="521" />
+        <location filename="../../ui/editor/editor_pane.py" line="527" />
+        <location filename="../../ui/editor/editor_pane.py" line="534" />
         <source>Cover image</source>
         <translation>封面图片</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="543" />
+        <location filename="../../ui/editor/editor_pane.py" line="556" />
         <source>Not restored</source>
         <translation>未能恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="547" />
+        <location filename="../../ui/editor/editor_pane.py" line="560" />
         <source>Revision %1 restored</source>
         <translation>已恢复第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="555" />
+        <location filename="../../ui/editor/editor_pane.py" line="568" />
         <source>Not submitted</source>
         <translation>未能送审</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="558" />
+        <location filename="../../ui/editor/editor_pane.py" line="571" />
         <source>Submitted for review (revision %1)</source>
         <translation>已送审（第 %1 版）</translation>
     </message>

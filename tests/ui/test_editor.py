@@ -278,3 +278,27 @@ def test_a_slow_render_keeps_the_last_good_preview_with_a_warning(window, qtbot,
     qtbot.waitUntil(window.preview.warning.isVisible, timeout=3000)
     assert "慢" not in preview_text(window, qtbot).split("（记者")[0][-5:]
     qtbot.waitUntil(lambda: not window.preview.warning.isVisible(), timeout=5000)
+
+
+def test_a_failed_save_keeps_the_text_and_an_emergency_file(window, qtbot, monkeypatch):
+    from newsdesk import workflow as wf
+    from newsdesk.errors import StorageFailed
+    from newsdesk.importers import frontmatter
+    draft = open_draft(window, qtbot)
+    editor = window.editor
+
+    def full_disk(*a, **k):
+        raise StorageFailed("the database could not be written (database or disk is full)")
+    monkeypatch.setattr(wf, "edit", full_disk)
+    type_chinese(editor.body, "磁盘满时写下的一句话。")
+    assert not editor.save()
+    assert "磁盘满时写下的一句话。" in editor.body.toPlainText()
+    assert "disk is full" in window.save_label.text()
+    from newsdesk.emergency import emergency_dir
+    [copy] = list(emergency_dir(window.store.path).glob(f"{draft[:8]}-*.md"))
+    story = frontmatter.parse(copy.read_text("utf-8"))
+    assert story.draft and story.body.endswith("磁盘满时写下的一句话。")
+    assert editor.autosave.isActive()  # it tries again
+    monkeypatch.undo()
+    editor.save()
+    assert window.store.article(draft).body.endswith("磁盘满时写下的一句话。")

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from newsdesk import checks, locks, times, workflow
-from newsdesk.errors import NewsdeskError, StaleEdit
+from newsdesk import checks, emergency, locks, times, workflow
+from newsdesk.errors import DatabaseBusy, NewsdeskError, StaleEdit, StorageFailed
 from newsdesk.merge import merge as merge_text
 from newsdesk.importers.story import split_list, split_names
 from newsdesk.model import Article
@@ -334,6 +334,8 @@ class EditorPane(QWidget):
                                             expect_edits=self.base.edits)
         except StaleEdit as e:
             return self._conflict(e.current)
+        except (DatabaseBusy, StorageFailed) as e:
+            return self._not_stored(str(e))
         except NewsdeskError as e:
             self.saved.emit(self.tr("Not saved: %1").replace("%1", str(e)))
             return False
@@ -342,6 +344,17 @@ class EditorPane(QWidget):
             self.article.updated_at)[11:19]) + (f" · r{self.article.revision}"
                                                  if checkpoint else ""))
         return True
+
+    def _not_stored(self, why: str) -> bool:
+        """The database would not take the text: keep it here and in an emergency file,
+        say so, and try again shortly."""
+        path = emergency.save(self.store.path, self.article.id, self.values())
+        where = (self.tr("a copy is in %1").replace("%1", str(path)) if path else
+                 self.tr("no emergency copy could be written either"))
+        self.saved.emit(self.tr("Not saved: %1; your text stays here, %2")
+                        .replace("%1", why).replace("%2", where))
+        self.autosave.start()  # retry: the other program may let go, space may free up
+        return False
 
     def ask_conflict(self, current: Article) -> str | None:
         """'merge', 'copy' or None (cancel): what to do with a save that someone else's
