@@ -6,6 +6,7 @@ change: cached body_html from another version is re-rendered."""
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from functools import partial
 from urllib.parse import urlsplit
@@ -91,3 +92,47 @@ def char_count(text: str) -> int:
     """字数 as Chinese newsrooms count it: CJK characters plus Latin words and numbers;
     punctuation and spaces do not count."""
     return len(_CJK_CHAR.findall(text)) + len(_LATIN_WORD.findall(text))
+
+
+# ---- a guard against markdown2's pathological inputs ----------------------------------
+# Some bodies make markdown2 take seconds (a few thousand '[a](' in a row) or blow the
+# recursion limit (deeply indented lists). Rendering runs in a helper process that can
+# be stopped; past the time limit, or on any failure, the body is shown as plain
+# paragraphs instead, so no story hangs an export or a save.
+TIME_LIMIT_S = 2.0
+_pool = None
+_pool_pid = None
+
+
+def _helper():
+    global _pool, _pool_pid
+    if _pool is None or _pool_pid != os.getpid():  # a forked child needs its own helper
+        import multiprocessing
+
+        _pool, _pool_pid = multiprocessing.get_context("spawn").Pool(1), os.getpid()
+    return _pool
+
+
+def _stop_helper() -> None:
+    global _pool
+    if _pool is not None and _pool_pid == os.getpid():
+        _pool.terminate()
+        _pool.join()
+    _pool = None
+
+
+def plain_paragraphs(markdown: str) -> str:
+    """The body as escaped plain paragraphs: what a story falls back to."""
+    import html
+
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", markdown or "") if p.strip()]
+    return "".join(f"<p>{html.escape(p)}</p>\n" for p in paragraphs)
+
+
+def render_safely(markdown: str, video_hosts=(), limit: float = TIME_LIMIT_S) -> str:
+    """render_body, within a time limit; plain paragraphs when it fails or overruns."""
+    try:
+        return _helper().apply_async(render_body, (markdown, list(video_hosts))).get(limit)
+    except Exception:  # noqa: BLE001 - a timeout or any failure inside markdown2
+        _stop_helper()  # a stuck render must not hold the helper
+        return plain_paragraphs(markdown)

@@ -20,7 +20,7 @@ from newsdesk.model import (
     CONTENT_FIELDS, Article, Channel, ChannelKind, ReviewEvent, Revision, SearchHit, Term,
     Topic, User,
 )
-from newsdesk.render import render_body, renderer_version
+from newsdesk.render import render_safely, renderer_version
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*")
 _ARTICLE_JSON = ("reporters", "tags", "corrections")
@@ -500,7 +500,7 @@ class Store:
         return renderer_version(self._video_hosts())
 
     def _render(self, article: Article) -> None:
-        article.body_html = render_body(article.body, self._video_hosts())
+        article.body_html = render_safely(article.body, self._video_hosts())
         article.renderer_version = self._renderer()
 
     def _article_row(self, a: Article) -> dict:

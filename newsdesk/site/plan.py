@@ -22,7 +22,7 @@ from newsdesk import times
 from newsdesk.meta import meta_lines, review_stages
 from newsdesk.model import Article
 from newsdesk.paths import resource
-from newsdesk.render import render_body, renderer_version
+from newsdesk.render import render_body, render_safely, renderer_version
 from newsdesk.site.templates import environment, root_for, template_dirs
 from newsdesk.store import Store
 
@@ -230,9 +230,9 @@ class SitePlan(SiteLook):
         if a.live_revision != a.revision:  # under correction: the page keeps the live text
             live = self.store.revision_content(a.id, a.live_revision)
             a = replace(a, **{k: v for k, v in live.items() if hasattr(a, k)})
-            body_html = render_body(a.body, self.video_hosts)
+            body_html = render_safely(a.body, self.video_hosts)
         elif a.renderer_version != renderer_version(self.video_hosts):
-            body_html = render_body(self.store.article(a.id).body, self.video_hosts)
+            body_html = render_safely(self.store.article(a.id).body, self.video_hosts)
         return self.article_html(a, body_html, meta, s["public_path"])
 
     def _withdrawn_pages(self) -> list[Page]:

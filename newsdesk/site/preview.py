@@ -12,7 +12,7 @@ from newsdesk.errors import NotFound
 from newsdesk.meta import meta_line
 from newsdesk.model import Article
 from newsdesk.paths import RESOURCES
-from newsdesk.render import render_body
+from newsdesk.render import render_safely
 from newsdesk.site.plan import SiteLook
 from newsdesk.store import Store
 
@@ -30,7 +30,7 @@ class Preview:
 
     def render_body(self, markdown: str) -> str:
         """The slow part (markdown2, then nh3): what runs off the UI thread."""
-        return render_body(markdown, self.look.video_hosts)
+        return render_safely(markdown, self.look.video_hosts)
 
     def _meta(self, article: Article) -> dict:
         if article.id:
