@@ -9,14 +9,14 @@ import os
 import sqlite3
 import sys
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Iterator
 
 from db import DatabaseDamaged, SchemaTooNew
 from newsdesk import auth, backup, checks, importers, times, views, workflow
-from newsdesk.site import ExportCancelled, export_site
-from newsdesk.site.verify import verify
 from newsdesk.checks.words import format_list, parse_list
 from newsdesk.demo import load_demo, load_starter_words
 from newsdesk.errors import NewsdeskError
@@ -24,6 +24,8 @@ from newsdesk.meta import meta_line
 from newsdesk.model import Article, Role, State
 from newsdesk.paths import default_db_path
 from newsdesk.render import char_count
+from newsdesk.site import ExportCancelled, export_site
+from newsdesk.site.verify import verify
 from newsdesk.store import Store
 
 OK, PROBLEMS, USAGE = 0, 1, 2
@@ -74,6 +76,15 @@ def _open(args, must_exist: bool = True) -> Store:
         raise CliError(f"{path} is not a usable Newsdesk database ({e})") from None
 
 
+@contextmanager
+def _opened(args, must_exist: bool = True) -> Iterator[Store]:
+    store = _open(args, must_exist)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
 def _channel_name(store: Store, channel_id: str | None, cache: dict) -> str:
     if not channel_id:
         return ""
@@ -85,8 +96,7 @@ def _channel_name(store: Store, channel_id: str | None, cache: dict) -> str:
 # ---- commands ------------------------------------------------------------------------
 def cmd_init(args) -> int:
     path = _db_path(args)
-    store = _open(args, must_exist=False)
-    try:
+    with _opened(args, must_exist=False) as store:
         if args.demo:
             if store.count_articles() or store.users():
                 raise CliError(f"{path} already has content; demo data goes into a new database")
@@ -96,21 +106,16 @@ def cmd_init(args) -> int:
             if not store.word_terms():
                 load_starter_words(store)
             print(f"ready: {path}")
-    finally:
-        store.close()
     return OK
 
 
 def cmd_import(args) -> int:
-    store = _open(args)
-    try:
+    with _opened(args) as store:
         actor = store.find_user(args.as_user).id if args.as_user else None
         if args.channel:
             store.find_channel(args.channel)
         report = importers.import_paths(store, args.paths, actor_id=actor,
                                         channel=args.channel)
-    finally:
-        store.close()
     for path, article_id, state in report.imported:
         print(f"imported {path} → {article_id[:8]} ({state})")
     for path, why in report.skipped:
@@ -130,16 +135,13 @@ def _summary(store: Store, a, channels: dict, tz: str) -> dict:
 
 
 def cmd_list(args) -> int:
-    store = _open(args)
-    try:
+    with _opened(args) as store:
         channel = store.find_channel(args.channel).id if args.channel else None
         author = store.find_user(args.author).id if args.author else None
         ids = store.article_ids(state=args.state, channel_id=channel, author_id=author,
                                 limit=args.limit, offset=args.offset)
         tz, channels = store.site().get("timezone", times.DEFAULT_TZ), {}
         rows = [_summary(store, a, channels, tz) for a in store.articles(ids)]
-    finally:
-        store.close()
     if args.json:
         _json(rows)
     else:
@@ -150,14 +152,11 @@ def cmd_list(args) -> int:
 
 def cmd_search(args) -> int:
     query = " ".join(args.query)
-    store = _open(args)
-    try:
+    with _opened(args) as store:
         hits = store.search(query, limit=args.limit)
         tz, channels = store.site().get("timezone", times.DEFAULT_TZ), {}
         rows = [asdict(h) | {"channel": _channel_name(store, h.channel_id, channels),
                              "date": times.local_text(h.date, tz)} for h in hits]
-    finally:
-        store.close()
     if args.json:
         _json(rows)
     elif not rows:
@@ -183,11 +182,8 @@ def article_json(store: Store, article_id: str) -> dict:
 
 
 def cmd_show(args) -> int:
-    store = _open(args)
-    try:
+    with _opened(args) as store:
         data = article_json(store, store.resolve_article_id(args.id))
-    finally:
-        store.close()
     if args.json:
         _json(data)
         return OK
@@ -209,8 +205,7 @@ def cmd_show(args) -> int:
 
 
 def cmd_users(args) -> int:
-    store = _open(args)
-    try:
+    with _opened(args) as store:
         if args.action == "passwd":
             user = store.find_user(args.username)
             password = os.environ.get(ENV_PASSWORD)
@@ -233,8 +228,6 @@ def cmd_users(args) -> int:
             print(f"added {user.username} ({user.real_name})")
             return OK
         users = store.users()
-    finally:
-        store.close()
     rows = [{"id": u.id, "username": u.username, "real_name": u.real_name,
              "roles": u.roles, "active": u.active} for u in users]
     if args.json:
@@ -245,16 +238,13 @@ def cmd_users(args) -> int:
 
 
 def cmd_channels(args) -> int:
-    store = _open(args)
-    try:
+    with _opened(args) as store:
         if args.action == "add":
             c = store.add_channel(args.slug, args.name, parent=args.parent,
                                   kind="link" if args.link else "list", url=args.link)
             print(f"added channel {c.slug} ({c.name})")
             return OK
         channels = store.channels()
-    finally:
-        store.close()
     slugs = {c.id: c.slug for c in channels}
     rows = [{"id": c.id, "slug": c.slug, "name": c.name, "parent": slugs.get(c.parent_id),
              "kind": c.kind, "url": c.url} for c in channels]
@@ -292,8 +282,7 @@ def _report(store: Store, verb: str, t: workflow.Transition) -> None:
 
 def cmd_review(args) -> int:
     """submit / approve / return / withdraw / correct, acting as --as USER."""
-    store = _open(args)
-    try:
+    with _opened(args) as store:
         article_id = store.resolve_article_id(args.id)
         user = _actor(store, args)
         if args.command == "submit":
@@ -311,8 +300,6 @@ def cmd_review(args) -> int:
             t, verb = workflow.begin_correction(store, article_id, user, args.note), \
                 "reopened for correction"
         _report(store, verb, t)
-    finally:
-        store.close()
     return OK
 
 
@@ -327,11 +314,8 @@ def history_rows(store: Store, article_id: str) -> list[dict]:
 
 
 def cmd_history(args) -> int:
-    store = _open(args)
-    try:
+    with _opened(args) as store:
         rows = history_rows(store, store.resolve_article_id(args.id))
-    finally:
-        store.close()
     if args.json:
         _json(rows)
     else:
@@ -341,12 +325,9 @@ def cmd_history(args) -> int:
 
 
 def cmd_audit(args) -> int:
-    store = _open(args)
-    try:
+    with _opened(args) as store:
         problems = workflow.audit(store)
         checked = store.conn.execute("SELECT COUNT(*) FROM review_events").fetchone()[0]
-    finally:
-        store.close()
     if not problems:
         print(f"review history intact: {checked} events checked")
         return OK
@@ -390,8 +371,7 @@ def _write_changes(store: Store, out: Path, changes_file: str | None,
 
 def cmd_export(args) -> int:
     out = Path(args.out).resolve()
-    store = _open(args)
-    try:
+    with _opened(args) as store:
         if args.mark_uploaded:
             n = store.mark_uploaded(str(out))
             if not n:
@@ -409,8 +389,6 @@ def cmd_export(args) -> int:
                            "files written so far are whole, run the export again") from None
         if args.changes or args.zip:
             _write_changes(store, out, args.changes, args.zip)
-    finally:
-        store.close()
     for article_id in report.published:
         print(f"published {article_id[:8]} (its time had come)")
     for path in report.written[:args.show]:
@@ -441,8 +419,7 @@ def cmd_verify(args) -> int:
 
 
 def cmd_views(args) -> int:
-    store = _open(args)
-    try:
+    with _opened(args) as store:
         for path in args.files:
             r = views.import_log(store, path)
             if r.already:
@@ -451,8 +428,6 @@ def cmd_views(args) -> int:
             print(f"{path}: {r.counted} article views counted from {r.lines} lines "
                   f"({r.bots} bots, {r.not_ok} not 200/GET, {r.other} other pages, "
                   f"{r.malformed} unreadable)")
-    finally:
-        store.close()
     return OK
 
 
@@ -478,11 +453,8 @@ def _check_target(store: Store, target: str):
 
 
 def cmd_check(args) -> int:
-    store = _open(args)
-    try:
+    with _opened(args) as store:
         report = checks.run_checks(store, _check_target(store, args.target))
-    finally:
-        store.close()
     if args.json:
         _json(report.to_dict())
     else:
@@ -499,8 +471,7 @@ def cmd_check(args) -> int:
 
 def cmd_words(args) -> int:
     """The outlet's word lists (机审) as plain text files."""
-    store = _open(args)
-    try:
+    with _opened(args) as store:
         if args.action == "import":
             try:
                 terms = parse_list(Path(args.file).read_text("utf-8"))
@@ -512,8 +483,6 @@ def cmd_words(args) -> int:
             print(f"{n} terms imported" + (" (the list was replaced)" if args.replace else ""))
             return OK
         terms = store.word_terms()
-    finally:
-        store.close()
     if args.action == "export":
         Path(args.file).write_text(format_list(terms), "utf-8")
         print(f"{len(terms)} terms written to {args.file}")
@@ -525,16 +494,13 @@ def cmd_words(args) -> int:
 
 
 def cmd_backup(args) -> int:
-    store = _open(args)
-    try:
+    with _opened(args) as store:
         if args.to:
             made = backup.backup(store, args.to)
         else:
             made = backup.auto_backup(store, keep=args.keep) or backup.backup(
                 store, backup.backup_dir(store.path) /
                 f"newsdesk-{datetime.now(timezone.utc):%Y%m%d-%H%M%S}.db")
-    finally:
-        store.close()
     print(f"backed up to {made} ({made.stat().st_size // 1024} KiB, checked)")
     return OK
 

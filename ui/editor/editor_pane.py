@@ -500,39 +500,35 @@ class EditorPane(QWidget):
             return
         self._start_checks()
 
-    def insert_image(self, path: str | None = None) -> None:
-        """Copy an image into the store (by content hash) and link it at the cursor."""
+    def _store_image(self, title: str, path: str | None) -> tuple[str, str] | None:
+        """Ask for an image (unless path is given) and copy it into the store by content
+        hash; returns its site path (assets/<sha256>.<ext>) and its file's name."""
         if path is None:
             path, _ = QFileDialog.getOpenFileName(
-                self, self.tr("Insert image"), "",
-                self.tr("Images (*.jpg *.jpeg *.png *.gif *.webp)"))
+                self, title, "", self.tr("Images (*.jpg *.jpeg *.png *.gif *.webp)"))
             if not path:
-                return
+                return None
         try:
             data = Path(path).read_bytes()
         except OSError as e:
-            QMessageBox.warning(self, self.tr("Insert image"), str(e))
-            return
+            QMessageBox.warning(self, title, str(e))
+            return None
         mime = mimetypes.guess_type(path)[0] or "application/octet-stream"
-        link = self.store.add_asset(data, Path(path).name, mime, self.user.id)
-        self.body.insertPlainText(f"\n\n![{Path(path).stem}]({link})\n\n")
+        return self.store.add_asset(data, Path(path).name, mime, self.user.id), Path(path).stem
+
+    def insert_image(self, path: str | None = None) -> None:
+        """Link an image at the cursor (its file name as the alternative text)."""
+        stored = self._store_image(self.tr("Insert image"), path)
+        if stored:
+            link, name = stored
+            self.body.insertPlainText(f"\n\n![{name}]({link})\n\n")
 
     def choose_cover(self, path: str | None = None) -> None:
-        """The story's cover image, stored by content hash like body images."""
-        if path is None:
-            path, _ = QFileDialog.getOpenFileName(
-                self, self.tr("Cover image"), "",
-                self.tr("Images (*.jpg *.jpeg *.png *.gif *.webp)"))
-            if not path:
-                return
-        try:
-            data = Path(path).read_bytes()
-        except OSError as e:
-            QMessageBox.warning(self, self.tr("Cover image"), str(e))
+        """The story's cover image, stored like body images."""
+        stored = self._store_image(self.tr("Cover image"), path)
+        if not stored:
             return
-        link = self.store.add_asset(data, Path(path).name,
-                                    mimetypes.guess_type(path)[0] or "image/jpeg", self.user.id)
-        asset_id = link.removeprefix("assets/").split(".")[0]
+        asset_id = Path(stored[0]).stem  # assets/<sha256>.<ext>
         self.article.cover_asset_id = asset_id
         self.cover_button.setText(self.tr("Cover: %1").replace("%1", asset_id[:8]))
         self._on_edit()
