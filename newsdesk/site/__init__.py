@@ -34,7 +34,6 @@ class ExportReport:
     unchanged: int = 0
     rendered: int = 0
     published: list[str] = field(default_factory=list)  # due stories published first
-    changes: list[tuple[str, str]] = field(default_factory=list)  # (added|changed|removed, path)
 
 
 def _check_output(out: Path, exported_before: bool) -> None:
@@ -178,7 +177,6 @@ def _export(store, out, full, actor, now, progress, cancel) -> ExportReport:
                 done.append((path, digest, size, page_key))
                 if written:
                     report.written.append(path)
-                    report.changes.append(("changed" if path in old else "added", path))
             if failure is not None:
                 raise failure
             report.rendered = len(done)
@@ -191,7 +189,6 @@ def _export(store, out, full, actor, now, progress, cancel) -> ExportReport:
             if target.is_file():
                 target.unlink()
             report.removed.append(path)
-            report.changes.append(("removed", path))
     finally:
         store.save_export_state(key, done, report.removed)
     if report.written or report.removed or not (out / MANIFEST).exists():
