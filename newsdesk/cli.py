@@ -327,7 +327,7 @@ def cmd_history(args) -> int:
 def cmd_audit(args) -> int:
     with _opened(args) as store:
         problems = workflow.audit(store)
-        checked = store.conn.execute("SELECT COUNT(*) FROM review_events").fetchone()[0]
+        checked = store.count_events()
     if not problems:
         print(f"review history intact: {checked} events checked")
         return OK

@@ -43,3 +43,13 @@ def merge(base: str, mine: str, theirs: str) -> tuple[str, int]:
         i += 1
     out += b[pos:]
     return "\n\n".join(out), conflicts
+
+
+def merge_story(base, mine: dict, theirs) -> tuple[dict, int]:
+    """Fields of a story saved from a stale copy, merged with the version saved
+    meanwhile: a field only one side changed takes that side; the body is merged by
+    paragraph. Returns the fields and the number of conflicting places."""
+    merged = {name: value if value != getattr(base, name) else getattr(theirs, name)
+              for name, value in mine.items()}
+    merged["body"], conflicts = merge(base.body, mine["body"], theirs.body)
+    return merged, conflicts

@@ -546,6 +546,9 @@ class Store:
                 | self._stamp(actor_id, at))
         return ReviewEvent(**event, **self._stamp(actor_id, at))
 
+    def count_events(self) -> int:
+        return self.conn.execute("SELECT COUNT(*) FROM review_events").fetchone()[0]
+
     def iter_events(self) -> Iterator[ReviewEvent]:
         """Every event, article by article in seq order (streamed: archives are big)."""
         cur = self.conn.execute("SELECT * FROM review_events ORDER BY article_id, seq")

@@ -49,3 +49,16 @@ BASE = "第一段。\n\n第二段。\n\n第三段。"
 ])
 def test_three_way_merge_by_paragraph(mine, theirs, merged, conflicts):
     assert merge(BASE, mine, theirs) == (merged, conflicts)
+
+
+def test_merging_a_story_takes_each_sides_own_changes():
+    from newsdesk.merge import merge_story
+    from newsdesk.model import Article
+    base = Article(id="a", title="旧标题", kicker="引题", body=BASE)
+    theirs = Article(id="a", title="旧标题", kicker="他们改的引题",
+                     body="第一段。\n\n第二段。\n\n第三段改。")
+    mine = {"title": "我改的标题", "kicker": "引题", "body": "第一段改。\n\n第二段。\n\n第三段。"}
+    merged, conflicts = merge_story(base, mine, theirs)
+    assert merged == {"title": "我改的标题", "kicker": "他们改的引题",
+                      "body": "第一段改。\n\n第二段。\n\n第三段改。"}
+    assert conflicts == 0

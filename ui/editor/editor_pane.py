@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from newsdesk import checks, emergency, locks, times, workflow
 from newsdesk.errors import DatabaseBusy, NewsdeskError, StaleEdit, StorageFailed
-from newsdesk.merge import merge as merge_text
+from newsdesk.merge import merge_story
 from newsdesk.importers.story import split_list, split_names
 from newsdesk.model import Article
 from newsdesk.paste import html_to_markdown
@@ -374,12 +374,7 @@ class EditorPane(QWidget):
             self.saved.emit(self.tr("Saved as a copy"))
             return True
         if choice == "merge":
-            merged = {}
-            for name, value in mine.items():
-                ours_changed = value != getattr(self.base, name)
-                merged[name] = value if ours_changed else getattr(current, name)
-            body, conflicts = merge_text(self.base.body, mine["body"], current.body)
-            merged["body"] = body
+            merged, conflicts = merge_story(self.base, mine, current)
             self.base = current
             self.article, _ = workflow.edit(self.store, current.id, merged, self.user,
                                             expect_edits=current.edits)
