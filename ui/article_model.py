@@ -15,10 +15,6 @@ class ArticleTableModel(IdTableModel):
         }
         return [self.tr("Headline"), self.tr("Channel"), self.tr("State"), self.tr("Date")]
 
-    def refresh_lookups(self) -> None:
-        self._channels = {c.id: c.name for c in self.store.channels()}
-        self._tz = self.store.site().get("timezone", times.DEFAULT_TZ)
-
     def cell(self, r: dict, column: int) -> str:
         if column == 0:
             return r["title"]

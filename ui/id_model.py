@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import QTableView
 
+from newsdesk import times
 from newsdesk.store import Store
 
 PAGE = 200
@@ -27,7 +28,9 @@ class IdTableModel(QAbstractTableModel):
         raise NotImplementedError
 
     def refresh_lookups(self) -> None:
-        """Re-read what cells look up (names, channels); called on every reset."""
+        """Re-read what cells look up; called on every reset. Subclasses add theirs."""
+        self._channels = {c.id: c.name for c in self.store.channels()}
+        self._tz = self.store.site().get("timezone", times.DEFAULT_TZ)
 
     def set_ids(self, ids: list[str]) -> None:
         self.beginResetModel()

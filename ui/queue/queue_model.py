@@ -28,9 +28,8 @@ class QueueModel(IdTableModel):
                 self.tr("Submitted"), self.tr("Waiting"), self.tr("Checks")]
 
     def refresh_lookups(self) -> None:
+        super().refresh_lookups()
         self._names = {u.id: u.real_name for u in self.store.users()}
-        self._channels = {c.id: c.name for c in self.store.channels()}
-        self._tz = self.store.site().get("timezone", times.DEFAULT_TZ)
         self._stages = [s["name"] for s in workflow.stages(self.store)]
         self._now = datetime.now(timezone.utc)
 
