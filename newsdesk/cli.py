@@ -98,7 +98,7 @@ def cmd_init(args) -> int:
     path = _db_path(args)
     with _opened(args, must_exist=False) as store:
         if args.demo:
-            if store.count_articles() or store.users():
+            if not store.is_empty():
                 raise CliError(f"{path} already has content; demo data goes into a new database")
             n = load_demo(store)
             print(f"created {path} with the demo newsroom ({n} stories)")
@@ -305,12 +305,13 @@ def cmd_review(args) -> int:
 
 def history_rows(store: Store, article_id: str) -> list[dict]:
     tz = store.site().get("timezone", times.DEFAULT_TZ)
-    names = {u.id: u.real_name for u in store.users()}
+    events = store.events(article_id)
+    names = store.user_names(e.actor_id for e in events)
     return [{"seq": e.seq, "at": times.local_text(e.at, tz), "kind": e.kind,
              "stage": e.stage, "stage_name": workflow.stage_name(store, e.stage),
              "actor": names.get(e.actor_id, ""), "revision": e.revision,
              "comment": e.comment, "detail": e.detail, "hash": e.hash}
-            for e in store.events(article_id)]
+            for e in events]
 
 
 def cmd_history(args) -> int:

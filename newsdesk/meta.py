@@ -27,7 +27,8 @@ def meta_lines(store: Store, articles: list[Article], site: dict | None = None,
     ids = [a.id for a in articles]
     approvers = store.final_signoffs(ids, len(review_stages(site)))
     imported = store.imported_details(ids)
-    names = names if names is not None else {u.id: u.real_name for u in store.users()}
+    if names is None:
+        names = store.user_names([a.editor_id for a in articles] + list(approvers.values()))
     tz = site.get("timezone", times.DEFAULT_TZ)
     return {a.id: {
         "published_at": times.local_text(a.first_published_at or a.publish_at, tz),

@@ -140,6 +140,29 @@ class Store:
     def users(self) -> list[User]:
         return [self._user(r) for r in self._rows("SELECT * FROM users ORDER BY username")]
 
+    def user_names(self, ids: Iterable[str]) -> dict[str, str]:
+        """user id → real name, for just these ids (a page of a table, a history)."""
+        return self._names("users", "real_name", ids)
+
+    def user_choices(self) -> list[str]:
+        """The active users' ids in username order: what a login list holds."""
+        return [r[0] for r in self.conn.execute(
+            "SELECT id FROM users WHERE active ORDER BY username")]
+
+    def user_labels(self, ids: Iterable[str]) -> dict[str, str]:
+        """user id → 'real name (username)', as a login list shows them."""
+        return self._names("users", "real_name || ' (' || username || ')'", ids)
+
+    def _names(self, table: str, expression: str, ids: Iterable[str]) -> dict[str, str]:
+        wanted = [i for i in dict.fromkeys(ids) if i]
+        names: dict[str, str] = {}
+        for chunk in range(0, len(wanted), 500):
+            part = wanted[chunk:chunk + 500]
+            names.update(self.conn.execute(
+                f"SELECT id, {expression} FROM {table} WHERE id IN "
+                f"({','.join('?' * len(part))})", part))
+        return names
+
     def user(self, user_id: str) -> User:
         row = self._one("SELECT * FROM users WHERE id = ?", [user_id])
         if not row:
@@ -197,6 +220,26 @@ class Store:
                 walk(c.id)
         walk(None)
         return ordered
+
+    def channel_choices(self, kind: str = ChannelKind.LIST) -> list[tuple[str, int]]:
+        """(id, depth) of the channels of a kind in the order channels() gives them:
+        what a channel picker holds (names come a page at a time: channel_names)."""
+        rows = self.conn.execute("SELECT id, parent_id, kind FROM channels "
+                                 "ORDER BY position, slug").fetchall()
+        children: dict[str | None, list[tuple[str, str]]] = {}
+        for id_, parent, k in rows:
+            children.setdefault(parent, []).append((id_, k))
+        ordered: list[tuple[str, int]] = []
+        stack = [(id_, k, 0) for id_, k in reversed(children.get(None, []))]
+        while stack:  # depth first, without recursion: a deep tree is legal input
+            id_, k, depth = stack.pop()
+            if k == kind:
+                ordered.append((id_, depth))
+            stack.extend((c, ck, depth + 1) for c, ck in reversed(children.get(id_, [])))
+        return ordered
+
+    def channel_names(self, ids: Iterable[str]) -> dict[str, str]:
+        return self._names("channels", "name", ids)
 
     def channel(self, channel_id: str) -> Channel:
         row = self._one("SELECT * FROM channels WHERE id = ?", [channel_id])
@@ -301,9 +344,12 @@ class Store:
 
     def listing(self, ids: list[str]) -> list[dict]:
         """The narrow columns story tables show, for these ids in this order, with the
-        checks verdict of the current revision where one was recorded: a page of them
-        costs a fraction of loading the articles with their bodies."""
+        channel's and the author's names and the checks verdict of the current revision
+        where one was recorded: a page of them costs a fraction of loading the articles
+        with their bodies."""
         rows = self._article_rows(",".join(self._LISTING), ids)
+        channels = self.channel_names(r["channel_id"] for r in rows.values())
+        authors = self.user_names(r["author_id"] for r in rows.values())
         verdicts: dict[str, str] = {}
         for chunk in range(0, len(ids), 500):
             part = ids[chunk:chunk + 500]
@@ -311,7 +357,10 @@ class Store:
                 "SELECT c.article_id, c.verdict FROM check_reports c JOIN articles a ON "
                 "a.id = c.article_id AND a.revision = c.revision WHERE c.article_id IN "
                 f"({','.join('?' * len(part))})", part))
-        return [rows[i] | {"verdict": verdicts.get(i)} for i in ids if i in rows]
+        return [rows[i] | {"verdict": verdicts.get(i),
+                           "channel_name": channels.get(rows[i]["channel_id"], ""),
+                           "author_name": authors.get(rows[i]["author_id"], "")}
+                for i in ids if i in rows]
 
     def resolve_article_id(self, prefix: str) -> str:
         """The full id of the one article whose id starts with prefix."""
@@ -344,6 +393,12 @@ class Store:
             sql += " LIMIT ? OFFSET ?"
             params += [limit, offset]
         return [r[0] for r in self.conn.execute(sql, params)]
+
+    def is_empty(self) -> bool:
+        """No users, channels or stories yet: a new database."""
+        return not self.conn.execute(
+            "SELECT EXISTS (SELECT 1 FROM users) OR EXISTS (SELECT 1 FROM channels) OR "
+            "EXISTS (SELECT 1 FROM articles)").fetchone()[0]
 
     def count_articles(self, state: str | None = None, channel_id: str | None = None,
                        author_id: str | None = None) -> int:

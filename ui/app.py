@@ -24,7 +24,7 @@ def open_store(path: Path) -> Store:
     look is a working newsroom. load_demo is one transaction: a crash leaves it empty,
     and the next start fills it again."""
     store = Store.open(path)
-    if not store.users() and not store.channels():
+    if store.is_empty():
         load_demo(store)
     return store
 

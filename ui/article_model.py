@@ -19,7 +19,7 @@ class ArticleTableModel(IdTableModel):
         if column == 0:
             return r["title"]
         if column == 1:
-            return self._channels.get(r["channel_id"], "")
+            return r["channel_name"]
         if column == 2:
             return self._states.get(r["state"], r["state"])
         date = r["first_published_at"] or r["publish_at"] or r["updated_at"]

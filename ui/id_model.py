@@ -28,8 +28,9 @@ class IdTableModel(QAbstractTableModel):
         raise NotImplementedError
 
     def refresh_lookups(self) -> None:
-        """Re-read what cells look up; called on every reset. Subclasses add theirs."""
-        self._channels = {c.id: c.name for c in self.store.channels()}
+        """Re-read what cells look up; called on every reset. Subclasses add theirs.
+        Channel and user names come with the rows (a page at a time), not from here:
+        with 10,000 channels a reload must not read them all."""
         self._tz = self.store.site().get("timezone", times.DEFAULT_TZ)
 
     def set_ids(self, ids: list[str]) -> None:

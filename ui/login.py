@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
+    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
 )
 
 from newsdesk import workflow
 from newsdesk.errors import NewsdeskError
 from newsdesk.store import Store
+from ui.choices import ChoiceModel, choice_box, select_id
 
 
 class LoginDialog(QDialog):
@@ -18,12 +19,9 @@ class LoginDialog(QDialog):
         self.store = store
         self.user = None
         self.setWindowTitle(self.tr("Who is working?"))
-        self.users = QComboBox()
-        for u in store.users():
-            if u.active:
-                self.users.addItem(f"{u.real_name} ({u.username})", u.id)
-        last = self.users.findData(QSettings().value("login/user"))
-        self.users.setCurrentIndex(max(last, 0))
+        self.users = choice_box(ChoiceModel([(u, 0) for u in store.user_choices()],
+                                            store.user_labels), width_in_chars=18)
+        select_id(self.users, QSettings().value("login/user"))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.Password)
         self.error = QLabel()

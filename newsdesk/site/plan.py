@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timedelta
 from email.utils import format_datetime
 from pathlib import Path
-from functools import partial
+from functools import cached_property, partial
 from typing import Callable
 from xml.sax.saxutils import escape as xml_escape
 from zoneinfo import ZoneInfo
@@ -95,12 +95,19 @@ class SiteLook:
         self.video_hosts = self.site.get("video_hosts", [])
         base = self.site["base_url"]
         self.base_url = base if not base or base.endswith("/") else base + "/"
-        users = {u.id: u.real_name for u in store.users()}
-        self.names = users
-        # Everything every page depends on: one change here re-renders the whole site.
-        self.global_key = digest(
+
+    # An export needs every user's name and the whole-site key; the preview pane, which
+    # draws one story, needs neither: they are read the first time they are asked for.
+    @cached_property
+    def names(self) -> dict[str, str]:
+        return {u.id: u.real_name for u in self.store.users()}
+
+    @cached_property
+    def global_key(self) -> str:
+        """Everything every page depends on: one change here re-renders the whole site."""
+        return digest(
             EXPORT_FORMAT, renderer_version(self.video_hosts), self.site,
-            [asdict(c) for c in self.channels], [asdict(t) for t in self.topics], users,
+            [asdict(c) for c in self.channels], [asdict(t) for t in self.topics], self.names,
             review_stages(self.site), _files_digest(template_dirs(self.site)))
 
     # ---- shared pieces -----------------------------------------------------------

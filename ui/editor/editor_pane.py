@@ -22,6 +22,7 @@ from newsdesk.importers.story import split_list, split_names
 from newsdesk.model import Article
 from newsdesk.paste import html_to_markdown
 from newsdesk.store import Store
+from ui.choices import ChoiceModel, choice_box, select_id
 from ui.editor.find_bar import FindBar
 from ui.editor.highlighter import MarkdownHighlighter
 from ui.editor.revisions import RevisionsDialog
@@ -78,10 +79,8 @@ class EditorPane(QWidget):
         self.reporters.setPlaceholderText("李昌禹、张远晴")
         self.publish_at = QLineEdit()
         self.publish_at.setPlaceholderText("2026-12-01 09:00")
-        self.channel, self.origin = QComboBox(), QComboBox()
-        for c in store.channels():
-            if c.kind == "list":
-                self.channel.addItem(("　" if c.parent_id else "") + c.name, c.id)
+        self.channel = choice_box(ChoiceModel(store.channel_choices(), store.channel_names))
+        self.origin = QComboBox()
         self.origin.addItem(self.tr("Original"), "original")
         self.origin.addItem(self.tr("Reprint"), "reprint")
         self.summary = QPlainTextEdit()
@@ -212,7 +211,7 @@ class EditorPane(QWidget):
                                   else self.tr("Cover: %1").replace("%1",
                                                                     article.cover_asset_id[:8]))
         self.publish_at.setText(times.local_text(article.publish_at)[:16])
-        self.channel.setCurrentIndex(max(self.channel.findData(article.channel_id), 0))
+        select_id(self.channel, article.channel_id)
         self.origin.setCurrentIndex(self.origin.findData(article.origin))
         self.summary.setPlainText(article.summary)
         self.body.setPlainText(article.body)

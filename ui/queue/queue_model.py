@@ -29,7 +29,6 @@ class QueueModel(IdTableModel):
 
     def refresh_lookups(self) -> None:
         super().refresh_lookups()
-        self._names = {u.id: u.real_name for u in self.store.users()}
         self._stages = [s["name"] for s in workflow.stages(self.store)]
         self._now = datetime.now(timezone.utc)
 
@@ -37,9 +36,9 @@ class QueueModel(IdTableModel):
         if column == 0:
             return r["title"]
         if column == 1:
-            return self._channels.get(r["channel_id"], "")
+            return r["channel_name"]
         if column == 2:
-            return self._names.get(r["author_id"], "")
+            return r["author_name"]
         if column == 3:
             return self._stages[r["review_stage"] - 1] if r["review_stage"] else ""
         if column == 4:

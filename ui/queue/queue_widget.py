@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 from newsdesk import workflow
 from newsdesk.errors import NewsdeskError
 from newsdesk.store import Store
+from ui.choices import ChoiceModel, choice_box
 from ui.id_model import setup_table
 from ui.queue.queue_model import QueueModel
 from ui.queue.review_panel import ReturnDialog, ReviewPanel
@@ -44,11 +45,8 @@ class ReviewQueue(QWidget):
         self.stage.addItem(self.tr("All stages"), None)
         for k, s in enumerate(workflow.stages(store), 1):
             self.stage.addItem(s["name"], k)
-        self.channel = QComboBox()
-        self.channel.addItem(self.tr("All channels"), None)
-        for c in store.channels():
-            if c.kind == "list":
-                self.channel.addItem(("　" if c.parent_id else "") + c.name, c.id)
+        self.channel = choice_box(ChoiceModel(store.channel_choices(), store.channel_names,
+                                              first=self.tr("All channels")))
         self.mine = QCheckBox(self.tr("Waiting for me"))
         self.model = QueueModel(store, self)
         self.table = QueueTable()

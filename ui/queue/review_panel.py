@@ -23,9 +23,10 @@ _FIELD_LABELS = {"kicker": "引题", "title": "主标题", "subtitle": "副标�
 
 def history_html(store: Store, article: Article) -> str:
     tz = store.site().get("timezone", times.DEFAULT_TZ)
-    names = {u.id: u.real_name for u in store.users()}
+    events = store.events(article.id)
+    names = store.user_names(e.actor_id for e in events)
     rows = []
-    for e in reversed(store.events(article.id)):
+    for e in reversed(events):
         stage = workflow.stage_name(store, e.stage)
         who = names.get(e.actor_id, "") or e.detail.get("editor", "")
         comment = f"<br><span style='color:#555'>{escape(e.comment)}</span>" if e.comment else ""

@@ -1,0 +1,88 @@
+"""Limits a user can hit: 10,000 channels and 10,000 users. The window, the login list,
+the queue and the editor hold ids and fetch names a page at a time; nothing on the UI
+thread reads every user."""
+import pytest
+from PySide6.QtCore import QSettings
+
+from newsdesk.demo import load_demo
+from newsdesk.store import Store
+from ui.choices import PAGE
+from ui.login import LoginDialog
+from ui.main_window import MainWindow
+
+MANY = 10_000
+
+
+@pytest.fixture(scope="module")
+def crowded(tmp_path_factory):
+    """The demo newsroom plus 10,000 channels (every tenth a sub-channel of the one
+    before) and 10,000 users."""
+    path = tmp_path_factory.mktemp("crowded") / "crowded.db"
+    store = Store.open(path)
+    load_demo(store)
+    with store.transaction():
+        parent = None
+        for i in range(MANY):
+            sub = i % 10 != 0
+            store.add_channel(f"c{i:05d}", f"频道{i:05d}", parent=parent if sub else None)
+            parent = parent if sub else f"c{i:05d}"
+            store.add_user(f"u{i:05d}", f"用户{i:05d}", ["reporter"])
+    store.close()
+    return path
+
+
+@pytest.fixture
+def store(crowded, monkeypatch):
+    s = Store.open(crowded)
+    # The UI must never read the whole user table.
+    monkeypatch.setattr(Store, "users", lambda self: pytest.fail("every user was read"))
+    yield s
+    s.close()
+
+
+def test_login_list_fetches_only_the_names_it_shows(qtbot, store):
+    last = store.find_user("u09999")
+    QSettings().setValue("login/user", last.id)
+    dialog = LoginDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    model = dialog.users.model()
+    assert model.rowCount() == MANY + 6  # the demo's six and the 10,000
+    assert dialog.users.currentData() == last.id
+    assert dialog.users.currentText() == "用户09999 (u09999)"
+    dialog.users.showPopup()
+    qtbot.wait(50)
+    assert len(model._fetched) <= 3 * PAGE
+    dialog.users.hidePopup()
+
+
+def test_main_window_with_10000_channels_and_users(qtbot, store):
+    user = store.find_user("chenlu")
+    window = MainWindow(store, store.path, user)
+    qtbot.addWidget(window)
+    window.show()
+    # The navigator shows the whole channel tree, sub-channels under their parents.
+    channels = window.navigator.topLevelItem(4)
+    assert channels.childCount() == 10 + MANY // 10  # the demo's ten lists + 1,000 new
+    first_new = next(channels.child(i) for i in range(channels.childCount())
+                     if channels.child(i).text(0) == "频道00000")
+    assert [first_new.child(i).text(0) for i in range(first_new.childCount())] == \
+        [f"频道{i:05d}" for i in range(1, 10)]
+    # Pickers hold every channel but have fetched at most a page or two of names.
+    for box in (window.editor.channel, window.queue.channel):
+        assert box.model().rowCount() >= MANY
+        assert len(box.model()._fetched) <= 2 * PAGE
+    # The queue shows channel and author names that came with its rows.
+    window.navigator.setCurrentItem(window.navigator.topLevelItem(0))
+    model = window.queue.model
+    assert model.rowCount() > 0
+    row = model.row_at(0)
+    assert model.data(model.index(0, 1)) == store.channel(row["channel_id"]).name
+    assert model.data(model.index(0, 2)) == store.user(row["author_id"]).real_name
+    # Opening a story puts its channel in the picker, though its name was never paged in.
+    story = store.create_article(user.id, title="远处频道的稿件",
+                                 channel_id=store.find_channel("c09999").id)
+    window.open_story(story.id)
+    assert window.editor.channel.currentText().strip() == "频道09999"
+    assert window.editor.channel.currentData() == story.channel_id
+    window.close()
