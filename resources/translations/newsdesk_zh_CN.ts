@@ -1,29 +1,30 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
+    <name></name>
     <message>
-        <location filename="../../ui/app.py" line="37" />
+        <location filename="../../ui/app.py" line="37"/>
         <source>Newsdesk</source>
         <translation>Newsdesk 采编系统</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="38" />
+        <location filename="../../ui/app.py" line="38"/>
         <source>The database %1 is damaged (%2).</source>
         <translation>数据库 %1 已损坏（%2）。</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="42" />
+        <location filename="../../ui/app.py" line="42"/>
         <source>The newest good backup is %1. Restore it? The damaged file is kept aside.</source>
         <translation>最近一份完好的备份是 %1。要恢复它吗？损坏的文件会另行保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="44" />
+        <location filename="../../ui/app.py" line="44"/>
         <source>Restore the backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="46" />
+        <location filename="../../ui/app.py" line="46"/>
         <source>No good backup was found next to it.</source>
         <translation>旁边没有找到完好的备份。</translation>
     </message>
@@ -31,62 +32,62 @@
 <context>
     <name>ArticleTableModel</name>
     <message>
-        <location filename="../../ui/article_model.py" line="11" />
+        <location filename="../../ui/article_model.py" line="11"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/article_model.py" line="11" />
+        <location filename="../../ui/article_model.py" line="11"/>
         <source>Submitted</source>
         <translation>已送审</translation>
     </message>
     <message>
-        <location filename="../../ui/article_model.py" line="12" />
+        <location filename="../../ui/article_model.py" line="12"/>
         <source>In review</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../ui/article_model.py" line="12" />
+        <location filename="../../ui/article_model.py" line="12"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../ui/article_model.py" line="13" />
+        <location filename="../../ui/article_model.py" line="13"/>
         <source>Approved</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../ui/article_model.py" line="13" />
+        <location filename="../../ui/article_model.py" line="13"/>
         <source>Scheduled</source>
         <translation>定时发布</translation>
     </message>
     <message>
-        <location filename="../../ui/article_model.py" line="14" />
+        <location filename="../../ui/article_model.py" line="14"/>
         <source>Published</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../ui/article_model.py" line="14" />
+        <location filename="../../ui/article_model.py" line="14"/>
         <source>Withdrawn</source>
         <translation>已撤稿</translation>
     </message>
     <message>
-        <location filename="../../ui/article_model.py" line="16" />
+        <location filename="../../ui/article_model.py" line="16"/>
         <source>Headline</source>
         <translation>主标题</translation>
     </message>
     <message>
-        <location filename="../../ui/article_model.py" line="16" />
+        <location filename="../../ui/article_model.py" line="16"/>
         <source>Channel</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/article_model.py" line="16" />
+        <location filename="../../ui/article_model.py" line="16"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/article_model.py" line="16" />
+        <location filename="../../ui/article_model.py" line="16"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -94,278 +95,280 @@
 <context>
     <name>EditorPane</name>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="74" />
-        <location filename="../../ui/editor/editor_pane.py" line="105" />
+        <location filename="../../ui/editor/editor_pane.py" line="76"/>
+        <location filename="../../ui/editor/editor_pane.py" line="105"/>
         <source>Headline</source>
         <translation>主标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="77" />
+        <location filename="../../ui/editor/editor_pane.py" line="79"/>
         <source>no topics yet</source>
         <translation>尚无专题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="78" />
-        <location filename="../../ui/editor/editor_pane.py" line="212" />
+        <location filename="../../ui/editor/editor_pane.py" line="80"/>
+        <location filename="../../ui/editor/editor_pane.py" line="221"/>
         <source>Cover image…</source>
         <translation>封面图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="86" />
+        <location filename="../../ui/editor/editor_pane.py" line="86"/>
         <source>Original</source>
         <translation>原创</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="87" />
+        <location filename="../../ui/editor/editor_pane.py" line="87"/>
         <source>Reprint</source>
         <translation>转载</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="96" />
+        <location filename="../../ui/editor/editor_pane.py" line="96"/>
         <source>Take over</source>
         <translation>接手编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="100" />
+        <location filename="../../ui/editor/editor_pane.py" line="100"/>
         <source>Apply fix</source>
         <translation>一键修正</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="101" />
+        <location filename="../../ui/editor/editor_pane.py" line="101"/>
         <source>Accept…</source>
         <translation>接受…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="102" />
+        <location filename="../../ui/editor/editor_pane.py" line="102"/>
         <source>Submit for review</source>
         <translation>送审</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="104" />
+        <location filename="../../ui/editor/editor_pane.py" line="104"/>
         <source>Kicker</source>
         <translation>引题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="106" />
+        <location filename="../../ui/editor/editor_pane.py" line="106"/>
         <source>Subtitle</source>
         <translation>副标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="107" />
+        <location filename="../../ui/editor/editor_pane.py" line="107"/>
         <source>Channel</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="108" />
+        <location filename="../../ui/editor/editor_pane.py" line="108"/>
         <source>Origin</source>
         <translation>稿件来源</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="110" />
+        <location filename="../../ui/editor/editor_pane.py" line="110"/>
         <source>Source (来源)</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="111" />
+        <location filename="../../ui/editor/editor_pane.py" line="111"/>
         <source>Original title</source>
         <translation>原标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="112" />
+        <location filename="../../ui/editor/editor_pane.py" line="112"/>
         <source>Original author</source>
         <translation>原作者</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="115" />
+        <location filename="../../ui/editor/editor_pane.py" line="115"/>
         <source>Reporters</source>
         <translation>记者</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="116" />
+        <location filename="../../ui/editor/editor_pane.py" line="116"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="117" />
+        <location filename="../../ui/editor/editor_pane.py" line="117"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="118" />
+        <location filename="../../ui/editor/editor_pane.py" line="118"/>
         <source>Topics (专题)</source>
         <translation>专题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="119" />
+        <location filename="../../ui/editor/editor_pane.py" line="119"/>
         <source>Cover</source>
         <translation>封面</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="120" />
+        <location filename="../../ui/editor/editor_pane.py" line="120"/>
         <source>Publish at</source>
         <translation>发布时间</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="125" />
+        <location filename="../../ui/editor/editor_pane.py" line="125"/>
         <source>Machine checks</source>
         <translation>机审结果</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="138" />
+        <location filename="../../ui/editor/editor_pane.py" line="138"/>
         <source>Insert image…</source>
         <translation>插入图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="139" />
+        <location filename="../../ui/editor/editor_pane.py" line="139"/>
         <source>Revisions…</source>
         <translation>历史版本…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="213" />
-        <location filename="../../ui/editor/editor_pane.py" line="540" />
+        <location filename="../../ui/editor/editor_pane.py" line="222"/>
+        <location filename="../../ui/editor/editor_pane.py" line="594"/>
         <source>Cover: %1</source>
         <translation>封面：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="241" />
+        <location filename="../../ui/editor/editor_pane.py" line="249"/>
         <source>You took this story over from %1; they have been told.</source>
         <translation>您已从%1手中接手本稿，对方会收到提示。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="246" />
+        <location filename="../../ui/editor/editor_pane.py" line="254"/>
         <source>%1 is editing this story (last seen %2). It is read-only here until you take it over.</source>
         <translation>%1 正在编辑本稿（最后活动 %2）。接手之前，这里只读。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="266" />
+        <location filename="../../ui/editor/editor_pane.py" line="274"/>
         <source>%1 took this story over. Your text stays here, unsaved: copy what you need.</source>
         <translation>%1 已接手本稿。您的文字仍在编辑器中但未保存，请复制需要的内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="320" />
+        <location filename="../../ui/editor/editor_pane.py" line="328"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="340" />
+        <location filename="../../ui/editor/editor_pane.py" line="394"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="343" />
+        <location filename="../../ui/editor/editor_pane.py" line="383"/>
         <source>Saved at %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="352" />
+        <location filename="../../ui/editor/editor_pane.py" line="402"/>
         <source>a copy is in %1</source>
         <translation>副本保存在 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="353" />
+        <location filename="../../ui/editor/editor_pane.py" line="403"/>
         <source>no emergency copy could be written either</source>
         <translation>应急副本也未能写入</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="354" />
+        <location filename="../../ui/editor/editor_pane.py" line="404"/>
         <source>Not saved: %1; your text stays here, %2</source>
         <translation>未保存：%1；您的文字仍在编辑器中，%2</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="362" />
+        <location filename="../../ui/editor/editor_pane.py" line="412"/>
         <source>Saved elsewhere meanwhile</source>
         <translation>稿件已在别处保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="363" />
+        <location filename="../../ui/editor/editor_pane.py" line="413"/>
         <source>“%1” was saved elsewhere after you opened it. Merge your changes into theirs, or save yours as a copy?</source>
         <translation>您打开《%1》之后，它已在别处保存。要把您的修改合并进去，还是另存为副本？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="366" />
+        <location filename="../../ui/editor/editor_pane.py" line="416"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="367" />
+        <location filename="../../ui/editor/editor_pane.py" line="417"/>
         <source>Save as a copy</source>
         <translation>另存为副本</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="377" />
+        <location filename="../../ui/editor/editor_pane.py" line="427"/>
         <source> (copy)</source>
         <translation>（副本）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="380" />
+        <location filename="../../ui/editor/editor_pane.py" line="430"/>
         <source>Saved as a copy</source>
         <translation>已另存为副本</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="395" />
+        <location filename="../../ui/editor/editor_pane.py" line="440"/>
         <source>Merged; %1 place(s) to settle by hand</source>
         <translation>已合并；有 %1 处需要人工处理</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="397" />
+        <location filename="../../ui/editor/editor_pane.py" line="442"/>
         <source>Merged</source>
         <translation>已合并</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="399" />
+        <location filename="../../ui/editor/editor_pane.py" line="444"/>
         <source>Not saved: the story was saved elsewhere meanwhile</source>
         <translation>未保存：稿件已在别处保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="495" />
+        <location filename="../../ui/editor/editor_pane.py" line="489"/>
+        <source>… and %1 more: fix these first</source>
+        <translation>……另有 %1 处：请先改正以上各处</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="553"/>
         <source>Accept finding</source>
         <translation>接受此项提示</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="496" />
+        <location filename="../../ui/editor/editor_pane.py" line="554"/>
         <source>Why is this right here?</source>
         <translation>为什么这里可以保留？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="502" />
+        <location filename="../../ui/editor/editor_pane.py" line="560"/>
         <source>Not accepted</source>
         <translation>未能接受</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="510" />
-        <location filename="../../ui/editor/editor_pane.py" line="517" />
+        <location filename="../../ui/editor/editor_pane.py" line="582"/>
         <source>Insert image</source>
         <translation>插入图片</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="511" />
-        <location filename="../../ui/editor/editor_pane.py" line="528" />
+        <location filename="../../ui/editor/editor_pane.py" line="569"/>
         <source>Images (*.jpg *.jpeg *.png *.gif *.webp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.gif *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="527" />
-        <location filename="../../ui/editor/editor_pane.py" line="534" />
+        <location filename="../../ui/editor/editor_pane.py" line="589"/>
         <source>Cover image</source>
         <translation>封面图片</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="556" />
+        <location filename="../../ui/editor/editor_pane.py" line="610"/>
         <source>Not restored</source>
         <translation>未能恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="560" />
+        <location filename="../../ui/editor/editor_pane.py" line="614"/>
         <source>Revision %1 restored</source>
         <translation>已恢复第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="568" />
+        <location filename="../../ui/editor/editor_pane.py" line="622"/>
         <source>Not submitted</source>
         <translation>未能送审</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="571" />
+        <location filename="../../ui/editor/editor_pane.py" line="625"/>
         <source>Submitted for review (revision %1)</source>
         <translation>已送审（第 %1 版）</translation>
     </message>
@@ -373,42 +376,42 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../ui/editor/find_bar.py" line="13" />
+        <location filename="../../ui/editor/find_bar.py" line="13"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/find_bar.py" line="14" />
+        <location filename="../../ui/editor/find_bar.py" line="14"/>
         <source>Replace with</source>
         <translation>替换为</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/find_bar.py" line="16" />
+        <location filename="../../ui/editor/find_bar.py" line="16"/>
         <source>Next</source>
         <translation>下一个</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/find_bar.py" line="16" />
+        <location filename="../../ui/editor/find_bar.py" line="16"/>
         <source>Replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/find_bar.py" line="17" />
+        <location filename="../../ui/editor/find_bar.py" line="17"/>
         <source>Replace all</source>
         <translation>全部替换</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/find_bar.py" line="17" />
+        <location filename="../../ui/editor/find_bar.py" line="17"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/find_bar.py" line="48" />
+        <location filename="../../ui/editor/find_bar.py" line="48"/>
         <source>Not found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/find_bar.py" line="71" />
+        <location filename="../../ui/editor/find_bar.py" line="71"/>
         <source>%1 replaced</source>
         <translation>已替换 %1 处</translation>
     </message>
@@ -416,17 +419,17 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="20" />
+        <location filename="../../ui/login.py" line="21"/>
         <source>Who is working?</source>
         <translation>请选择当前用户</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="35" />
+        <location filename="../../ui/login.py" line="33"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="36" />
+        <location filename="../../ui/login.py" line="34"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
@@ -434,148 +437,148 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="57" />
+        <location filename="../../ui/main_window.py" line="57"/>
         <source>Search headlines, text, names…</source>
         <translation>搜索标题、正文、人名…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="59" />
-        <location filename="../../ui/main_window.py" line="227" />
+        <location filename="../../ui/main_window.py" line="59"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86" />
+        <location filename="../../ui/main_window.py" line="86"/>
         <source>New story</source>
         <translation>新建稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88" />
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91" />
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>Word lists…</source>
         <translation>机审词表…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>Newsdesk — %1 — %2</source>
         <translation>Newsdesk 采编系统 — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105" />
+        <location filename="../../ui/main_window.py" line="105"/>
         <source>Signed in: %1</source>
         <translation>当前用户：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>Review queue</source>
         <translation>审核队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127" />
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>My drafts</source>
         <translation>我的草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128" />
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>Returned to me</source>
         <translation>退回给我的</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131" />
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>Stories</source>
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>Drafts</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133" />
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>Submitted</source>
         <translation>已送审</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>In review</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136" />
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>Approved</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137" />
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>Scheduled</source>
         <translation>定时发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138" />
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>Published</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143" />
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>Due at next export</source>
         <translation>待下次导出发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>Channels</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>%1 characters</source>
         <translation>%1 字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>Untitled story</source>
         <translation>未命名稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234" />
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>Stories: %1</source>
         <translation>共 %1 篇</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270" />
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>The database is damaged</source>
         <translation>数据库已损坏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271" />
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>Checking %1 found: %2. Do not go on working in it: close Newsdesk and restore the newest good backup (newsdesk restore).</source>
         <translation>检查 %1 发现：%2。请不要继续在其中工作：关闭 Newsdesk，恢复最近一份完好的备份（newsdesk restore）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279" />
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>Backup failed: %1</source>
         <translation>备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282" />
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>Backed up to %1</source>
         <translation>已备份到 %1</translation>
     </message>
@@ -583,7 +586,7 @@
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../ui/preview/preview_pane.py" line="142" />
+        <location filename="../../ui/preview/preview_pane.py" line="155"/>
         <source>Rendering is taking more than two seconds; the preview shows the last version that rendered.</source>
         <translation>排版超过两秒仍未完成；预览显示的是上一次成功排版的版本。</translation>
     </message>
@@ -591,67 +594,67 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="24" />
+        <location filename="../../ui/queue/queue_model.py" line="24"/>
         <source>Pass</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="24" />
+        <location filename="../../ui/queue/queue_model.py" line="24"/>
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="25" />
+        <location filename="../../ui/queue/queue_model.py" line="25"/>
         <source>Blocked</source>
         <translation>拦截</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="26" />
+        <location filename="../../ui/queue/queue_model.py" line="26"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="26" />
+        <location filename="../../ui/queue/queue_model.py" line="26"/>
         <source>%1 h</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="26" />
+        <location filename="../../ui/queue/queue_model.py" line="26"/>
         <source>%1 d</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="27" />
+        <location filename="../../ui/queue/queue_model.py" line="27"/>
         <source>Headline</source>
         <translation>主标题</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="27" />
+        <location filename="../../ui/queue/queue_model.py" line="27"/>
         <source>Channel</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="27" />
+        <location filename="../../ui/queue/queue_model.py" line="27"/>
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="27" />
+        <location filename="../../ui/queue/queue_model.py" line="27"/>
         <source>Stage</source>
         <translation>审级</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="28" />
+        <location filename="../../ui/queue/queue_model.py" line="28"/>
         <source>Submitted</source>
         <translation>已送审</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="28" />
+        <location filename="../../ui/queue/queue_model.py" line="28"/>
         <source>Waiting</source>
         <translation>等待时长</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="28" />
+        <location filename="../../ui/queue/queue_model.py" line="28"/>
         <source>Checks</source>
         <translation>机审</translation>
     </message>
@@ -659,22 +662,22 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="43" />
+        <location filename="../../ui/queue/review_panel.py" line="44"/>
         <source>Return to author</source>
         <translation>退回作者</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="45" />
+        <location filename="../../ui/queue/review_panel.py" line="46"/>
         <source>What must change before it comes back?</source>
         <translation>需要修改哪些地方后再送审？</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="52" />
+        <location filename="../../ui/queue/review_panel.py" line="53"/>
         <source>Return “%1” with a reason:</source>
         <translation>退回《%1》，请填写理由：</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="59" />
+        <location filename="../../ui/queue/review_panel.py" line="60"/>
         <source>A reason is required.</source>
         <translation>请填写退回理由。</translation>
     </message>
@@ -682,97 +685,97 @@
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="82" />
+        <location filename="../../ui/queue/review_panel.py" line="83"/>
         <source>Story</source>
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="83" />
+        <location filename="../../ui/queue/review_panel.py" line="84"/>
         <source>Changes</source>
         <translation>修改对比</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="84" />
+        <location filename="../../ui/queue/review_panel.py" line="85"/>
         <source>Checks</source>
         <translation>机审</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="85" />
+        <location filename="../../ui/queue/review_panel.py" line="86"/>
         <source>History</source>
         <translation>审核记录</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="86" />
+        <location filename="../../ui/queue/review_panel.py" line="87"/>
         <source>&amp;Approve</source>
         <translation>通过(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="87" />
+        <location filename="../../ui/queue/review_panel.py" line="88"/>
         <source>&amp;Return…</source>
         <translation>退回(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="88" />
+        <location filename="../../ui/queue/review_panel.py" line="89"/>
         <source>Sign off this stage (Ctrl+Shift+A)</source>
         <translation>签发本审级（Ctrl+Shift+A）</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="89" />
+        <location filename="../../ui/queue/review_panel.py" line="90"/>
         <source>Send back to the author (Ctrl+Shift+R)</source>
         <translation>退回给作者（Ctrl+Shift+R）</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="106" />
+        <location filename="../../ui/queue/review_panel.py" line="107"/>
         <source>First review at this stage: no earlier revision to compare with.</source>
         <translation>本审级首次审核：没有可对比的早先版本。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="109" />
+        <location filename="../../ui/queue/review_panel.py" line="110"/>
         <source>No changes since revision %1, which this stage last saw.</source>
         <translation>自本审级上次审看的第 %1 版以来没有修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="112" />
+        <location filename="../../ui/queue/review_panel.py" line="113"/>
         <source>Changes from revision %1 to %2:</source>
         <translation>第 %1 版到第 %2 版的修改：</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="130" />
+        <location filename="../../ui/queue/review_panel.py" line="131"/>
         <source>No checks report was recorded for this revision.</source>
         <translation>此版本没有机审报告。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="132" />
+        <location filename="../../ui/queue/review_panel.py" line="133"/>
         <source>Pass</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="132" />
+        <location filename="../../ui/queue/review_panel.py" line="133"/>
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="133" />
+        <location filename="../../ui/queue/review_panel.py" line="134"/>
         <source>Blocked</source>
         <translation>拦截</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="135" />
+        <location filename="../../ui/queue/review_panel.py" line="136"/>
         <source>%1 per 10,000 characters (threshold %2)</source>
         <translation>差错率每万字 %1 处（标准 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="139" />
+        <location filename="../../ui/queue/review_panel.py" line="140"/>
         <source>accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="157" />
+        <location filename="../../ui/queue/review_panel.py" line="158"/>
         <source>Nothing selected</source>
         <translation>未选择稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="169" />
+        <location filename="../../ui/queue/review_panel.py" line="170"/>
         <source>You may sign %1.</source>
         <translation>您可以签发%1。</translation>
     </message>
@@ -780,32 +783,32 @@
 <context>
     <name>ReviewQueue</name>
     <message>
-        <location filename="../../ui/queue/queue_widget.py" line="44" />
+        <location filename="../../ui/queue/queue_widget.py" line="45"/>
         <source>All stages</source>
         <translation>全部审级</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_widget.py" line="48" />
+        <location filename="../../ui/queue/queue_widget.py" line="49"/>
         <source>All channels</source>
         <translation>全部栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_widget.py" line="52" />
+        <location filename="../../ui/queue/queue_widget.py" line="50"/>
         <source>Waiting for me</source>
         <translation>待我审核</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_widget.py" line="116" />
+        <location filename="../../ui/queue/queue_widget.py" line="114"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_widget.py" line="117" />
+        <location filename="../../ui/queue/queue_widget.py" line="115"/>
         <source>Password for %1:</source>
         <translation>%1 的密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_widget.py" line="126" />
+        <location filename="../../ui/queue/queue_widget.py" line="124"/>
         <source>Refused</source>
         <translation>操作被拒绝</translation>
     </message>
@@ -813,12 +816,12 @@
 <context>
     <name>RevisionsDialog</name>
     <message>
-        <location filename="../../ui/editor/revisions.py" line="15" />
+        <location filename="../../ui/editor/revisions.py" line="15"/>
         <source>Revisions of “%1”</source>
         <translation>《%1》的历史版本</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/revisions.py" line="27" />
+        <location filename="../../ui/editor/revisions.py" line="27"/>
         <source>Restore this revision</source>
         <translation>恢复此版本</translation>
     </message>
@@ -826,89 +829,89 @@
 <context>
     <name>WordListDialog</name>
     <message>
-        <location filename="../../ui/word_lists.py" line="22" />
+        <location filename="../../ui/word_lists.py" line="22"/>
         <source>Word lists (机审)</source>
         <translation>机审词表</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="25" />
+        <location filename="../../ui/word_lists.py" line="25"/>
         <source>Filter terms…</source>
         <translation>筛选词条…</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="27" />
+        <location filename="../../ui/word_lists.py" line="27"/>
         <source>Term</source>
         <translation>词条</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="27" />
+        <location filename="../../ui/word_lists.py" line="27"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="28" />
+        <location filename="../../ui/word_lists.py" line="28"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="28" />
+        <location filename="../../ui/word_lists.py" line="28"/>
         <source>Replacement</source>
         <translation>建议替换为</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="34" />
+        <location filename="../../ui/word_lists.py" line="34"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="35" />
+        <location filename="../../ui/word_lists.py" line="35"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="36" />
+        <location filename="../../ui/word_lists.py" line="36"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="37" />
+        <location filename="../../ui/word_lists.py" line="37"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="58" />
+        <location filename="../../ui/word_lists.py" line="58"/>
         <source>block (禁用)</source>
         <translation>禁用（拦截）</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="59" />
+        <location filename="../../ui/word_lists.py" line="59"/>
         <source>warn (慎用)</source>
         <translation>慎用（警告）</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="88" />
+        <location filename="../../ui/word_lists.py" line="88"/>
         <source>%1 terms</source>
         <translation>共 %1 条</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="92" />
-        <location filename="../../ui/word_lists.py" line="99" />
+        <location filename="../../ui/word_lists.py" line="92"/>
+        <location filename="../../ui/word_lists.py" line="99"/>
         <source>Import word list</source>
         <translation>导入词表</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="93" />
-        <location filename="../../ui/word_lists.py" line="109" />
+        <location filename="../../ui/word_lists.py" line="93"/>
+        <location filename="../../ui/word_lists.py" line="109"/>
         <source>Text files (*.txt)</source>
         <translation>文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="108" />
+        <location filename="../../ui/word_lists.py" line="108"/>
         <source>Export word list</source>
         <translation>导出词表</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="118" />
+        <location filename="../../ui/word_lists.py" line="118"/>
         <source>Word lists</source>
         <translation>机审词表</translation>
     </message>
@@ -916,12 +919,12 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="83" />
+        <location filename="../../ui/app.py" line="83"/>
         <source>Newsdesk</source>
         <translation>Newsdesk 采编系统</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="84" />
+        <location filename="../../ui/app.py" line="84"/>
         <source>Cannot open %1:
 %2</source>
         <translation>无法打开 %1：

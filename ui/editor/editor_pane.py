@@ -7,7 +7,7 @@ import mimetypes
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QFileDialog, QComboBox, QFormLayout, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget,
@@ -26,10 +26,12 @@ from ui.choices import ChoiceModel, choice_box, select_id
 from ui.editor.find_bar import FindBar
 from ui.editor.highlighter import MarkdownHighlighter
 from ui.editor.revisions import RevisionsDialog
+from ui.editor.saver import Saver
 
 AUTOSAVE_MS = 800    # after a pause in typing
 MAX_UNSAVED_MS = 1500  # while typing on without a pause: a crash loses at most this much
 CHECK_MS = 400
+MAX_SHOWN = 300  # findings listed and underlined at once
 _LINE_FIELDS = ("kicker", "title", "subtitle", "source", "original_title", "original_author")
 _UNDERLINE = {"block": QColor("#d00000"), "warn": QColor("#d98c00")}
 
@@ -161,8 +163,13 @@ class EditorPane(QWidget):
         self.pool.setMaxThreadCount(1)
         self.check_signals = _Checked()
         self.report: checks.Report | None = None
+        self.shown_findings: list = []
         self._check_serial = 0
         self._loading = False
+        self.saver = Saver(store.path, self)
+        self.cover_asset_id: str | None = None
+        self._dirty = False   # typed since the last save began
+        self._again = False   # an autosave came due while one was running
         self._wire()
         self.setEnabled(False)
 
@@ -176,8 +183,9 @@ class EditorPane(QWidget):
         for w in (self.channel, self.origin):
             w.currentIndexChanged.connect(self._on_edit)
         self.origin.currentIndexChanged.connect(self._show_reprint_rows)
-        self.autosave.timeout.connect(self.save)
-        self.max_wait.timeout.connect(self.save)
+        self.autosave.timeout.connect(self.save_in_background)
+        self.max_wait.timeout.connect(self.save_in_background)
+        self.saver.finished.connect(self._finished)
         self.recheck.timeout.connect(self._start_checks)
         self.check_signals.done.connect(self._checked)
         self.findings.itemActivated.connect(self._jump)
@@ -197,10 +205,13 @@ class EditorPane(QWidget):
 
     # ---- loading and reading the form -----------------------------------------------
     def load(self, article: Article) -> None:
+        self._settle()
         if self.article is not None and self.article.id != article.id:
             self.release()
         self._loading = True
         self.article = self.base = article
+        self.cover_asset_id = article.cover_asset_id
+        self._dirty = False
         for name, w in self.fields.items():
             w.setText(getattr(article, name))
         self.reporters.setText("、".join(article.reporters))
@@ -277,7 +288,7 @@ class EditorPane(QWidget):
                    "channel_id": self.channel.currentData(),
                    "origin": self.origin.currentData(),
                    "summary": self.summary.toPlainText().strip(),
-                   "cover_asset_id": self.article.cover_asset_id if self.article else None,
+                   "cover_asset_id": self.cover_asset_id,
                    "body": self.body.toPlainText()}
         wanted = split_list(self.topics.text())
         unknown = [t for t in wanted if t not in self.topic_ids]
@@ -308,6 +319,7 @@ class EditorPane(QWidget):
     def _on_edit(self, *_args) -> None:
         if self._loading or self.article is None:
             return
+        self._dirty = True
         self.changed.emit(self.current())
         self.autosave.start()
         if not self.max_wait.isActive():
@@ -315,32 +327,77 @@ class EditorPane(QWidget):
         self.recheck.start()
         self.saved.emit(self.tr("Unsaved changes"))
 
-    def save(self, checkpoint: str | None = None) -> bool:
-        """Write the working copy (a revision too when checkpoint names why)."""
+    def save_in_background(self) -> None:
+        """Autosave: the form as it stands, written on the saver's thread."""
         self.autosave.stop()
         self.max_wait.stop()
         if self.article is None or not self.ours:
-            return self.article is None
+            return
+        if self.saver.running:
+            self._again = True  # after the running one, from what it returns
+            return
+        self._dirty = False
+        self.saver.start(self.article.id, self.values(), self.user, self.base.edits)
+
+    def _finished(self, future) -> None:
+        if future is not self.saver.running:
+            return  # save() waited for it and took it in already
+        self._take(future)
+        if self._again:
+            self._again = False
+            self.save_in_background()
+
+    def _settle(self) -> bool:
+        """Wait for a background save still running and take in its outcome."""
+        future = self.saver.wait()
+        return future is None or self._take(future)
+
+    def _take(self, future) -> bool:
+        self.saver.running = None
         try:
-            self.article, _ = workflow.edit(self.store, self.article.id, self.values(),
-                                            self.user, checkpoint=checkpoint,
-                                            expect_edits=self.base.edits)
-        except StaleEdit as e:
-            return self._conflict(e.current)
-        except (DatabaseBusy, StorageFailed) as e:
-            return self._not_stored(str(e))
+            result = future.result()
         except NewsdeskError as e:
-            self.saved.emit(self.tr("Not saved: %1").replace("%1", str(e)))
+            return self._not_saved(e)
+        return self._saved(result, None)
+
+    def save(self, checkpoint: str | None = None) -> bool:
+        """Write the working copy now, on this thread (a revision too when checkpoint
+        names why): for Ctrl+S, submitting, switching stories and closing."""
+        self.autosave.stop()
+        self.max_wait.stop()
+        self._again = False
+        if not self._settle():
             return False
-        self.base = self.article
+        if self.article is None or not self.ours:
+            return self.article is None
+        self._dirty = False
+        try:
+            result = workflow.edit(self.store, self.article.id, self.values(), self.user,
+                                   checkpoint=checkpoint, expect_edits=self.base.edits)
+        except NewsdeskError as e:
+            return self._not_saved(e)
+        return self._saved(result, checkpoint)
+
+    def _saved(self, result: tuple[Article, list[str]], checkpoint: str | None) -> bool:
+        self.article = self.base = result[0]
         self.saved.emit(self.tr("Saved at %1").replace("%1", times.local_text(
             self.article.updated_at)[11:19]) + (f" · r{self.article.revision}"
                                                  if checkpoint else ""))
         return True
 
+    def _not_saved(self, e: NewsdeskError) -> bool:
+        if isinstance(e, StaleEdit):
+            return self._conflict(e.current)
+        if isinstance(e, (DatabaseBusy, StorageFailed)):
+            return self._not_stored(str(e))
+        self._dirty = True
+        self.saved.emit(self.tr("Not saved: %1").replace("%1", str(e)))
+        return False
+
     def _not_stored(self, why: str) -> bool:
         """The database would not take the text: keep it here and in an emergency file,
         say so, and try again shortly."""
+        self._dirty = True
         path = emergency.save(self.store.path, self.article.id, self.values())
         where = (self.tr("a copy is in %1").replace("%1", str(path)) if path else
                  self.tr("no emergency copy could be written either"))
@@ -389,16 +446,17 @@ class EditorPane(QWidget):
 
     def flush(self) -> None:
         """Save now if anything waits (focus change, switching stories, closing)."""
-        if self.autosave.isActive():
+        if self._dirty or self.saver.running:
             self.save()
 
     def stop(self) -> None:
         """The window closes: save what waits, check nothing more (a check still running
         finishes stale and is dropped)."""
         self.flush()
-        self.recheck.stop()
-        self.heartbeat.stop()
+        for timer in (self.autosave, self.max_wait, self.recheck, self.heartbeat):
+            timer.stop()
         self.release()
+        self.saver.close()
         self._check_serial += 1
 
     def _start_checks(self) -> None:
@@ -416,17 +474,27 @@ class EditorPane(QWidget):
         # 字数 comes with the checks (off the UI thread, after a pause in typing): on a
         # 2 MB body, counting at every keystroke would make typing lag.
         self.counted.emit(report.char_count)
+        # Blocking findings first. A long, messy body can have thousands of findings:
+        # listing and underlining them all takes the UI thread a quarter of a second
+        # at every pause, so the first MAX_SHOWN are shown and the rest counted.
+        ordered = sorted(report.findings, key=lambda f: f.severity != "block")
+        self.shown_findings = ordered[:MAX_SHOWN]
         self.findings.clear()
-        for f in report.findings:
+        for f in self.shown_findings:
             mark = "✓ " if f.accepted else ("⛔ " if f.severity == "block" else "⚠ ")
             item = QListWidgetItem(f"{mark}{f.message}")
             item.setToolTip(f.message_en)
             self.findings.addItem(item)
-        self._underline(report)
+        if len(ordered) > MAX_SHOWN:
+            more = QListWidgetItem(self.tr("… and %1 more: fix these first")
+                                   .replace("%1", str(len(ordered) - MAX_SHOWN)))
+            more.setFlags(Qt.NoItemFlags)
+            self.findings.addItem(more)
+        self._underline(self.shown_findings)
 
-    def _underline(self, report) -> None:
+    def _underline(self, findings) -> None:
         selections = []
-        for f in report.findings:
+        for f in findings:
             if f.field != "body" or f.end <= f.start or f.accepted:
                 continue
             sel = QTextEdit.ExtraSelection()
@@ -447,8 +515,7 @@ class EditorPane(QWidget):
 
     def _selected_finding(self):
         row = self.findings.currentRow()
-        return self.report.findings[row] if self.report and 0 <= row < len(
-            self.report.findings) else None
+        return self.shown_findings[row] if 0 <= row < len(self.shown_findings) else None
 
     def _jump(self, _item=None) -> None:
         f = self._selected_finding()
@@ -523,7 +590,7 @@ class EditorPane(QWidget):
         if not stored:
             return
         asset_id = Path(stored[0]).stem  # assets/<sha256>.<ext>
-        self.article.cover_asset_id = asset_id
+        self.cover_asset_id = asset_id
         self.cover_button.setText(self.tr("Cover: %1").replace("%1", asset_id[:8]))
         self._on_edit()
 

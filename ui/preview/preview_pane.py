@@ -72,23 +72,33 @@ class PreviewPane(QWidget):
         self._running = False
         self._pending = False
         self._loaded = False
+        self._first_html: str | None = None
 
     def show_article(self, article: Article) -> None:
-        """Load the page for a story (once per story)."""
+        """Load the page for a story (once per story). The page is loaded with an empty
+        body and the body is put in afterwards, as typing does: setHtml refuses pages
+        over 2 MB, and a long story's body alone can be that."""
         self.article = article
         self._loaded = False
-        body = article.body_html or self.preview.render_body(article.body)
+        self._serial += 1
+        self._first_html = article.body_html or None  # None: render the editor's text
         self.view.loadFinished.connect(self._on_loaded)
-        self.view.setHtml(self.preview.page(article, body), QUrl.fromLocalFile(f"{BASE}/"))
+        self.view.setHtml(self.preview.page(article, ""), QUrl.fromLocalFile(f"{BASE}/"))
 
     def _on_loaded(self, _ok: bool) -> None:
         self.view.loadFinished.disconnect(self._on_loaded)
         self._loaded = True
-        self.updated.emit()
+        if self._first_html is not None:
+            self._show(self._serial, self._first_html)
+        elif self._running:
+            self._pending = True
+        else:
+            self._start()
 
     def update_article(self, article: Article) -> None:
         """Show the editor's newest text: render now, or after the running render."""
         self.article = article
+        self._first_html = None
         if self._running:
             self._pending = True
             return
@@ -106,12 +116,15 @@ class PreviewPane(QWidget):
         self.warning.hide()
         if self._loaded:
             # Newer than what is shown, even if newer text has arrived meanwhile.
-            parts = self.preview.parts(self.article, body_html)
-            self.view.page().runJavaScript(_UPDATE % json.dumps(parts, ensure_ascii=False),
-                                           QWebEngineScript.ApplicationWorld,
-                                           lambda _result: self._shown(serial))
+            self._show(serial, body_html)
         if self._pending:
             self._start()
+
+    def _show(self, serial: int, body_html: str) -> None:
+        parts = self.preview.parts(self.article, body_html)
+        self.view.page().runJavaScript(_UPDATE % json.dumps(parts, ensure_ascii=False),
+                                       QWebEngineScript.ApplicationWorld,
+                                       lambda _result: self._shown(serial))
 
     def _shown(self, serial: int) -> None:
         if serial == self._serial and not self._running:
