@@ -1,11 +1,15 @@
-"""Limits a user can hit: 10,000 channels and 10,000 users. The window, the login list,
-the queue and the editor hold ids and fetch names a page at a time; nothing on the UI
-thread reads every user."""
+"""Limits a user can hit: 10,000 channels, 10,000 users, 100,000 stories. The window,
+the login list, the queue and the editor hold ids and fetch names and rows a page at a
+time; nothing on the UI thread reads every user or every story."""
 import pytest
 from PySide6.QtCore import QSettings
 
 from newsdesk.demo import load_demo
+from newsdesk.ids import new_id
+from newsdesk.model import Article
+from newsdesk.render import renderer_version
 from newsdesk.store import Store
+from ui import id_model
 from ui.choices import PAGE
 from ui.login import LoginDialog
 from ui.main_window import MainWindow
@@ -86,3 +90,43 @@ def test_main_window_with_10000_channels_and_users(qtbot, store):
     assert window.editor.channel.currentText().strip() == "频道09999"
     assert window.editor.channel.currentData() == story.channel_id
     window.close()
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory):
+    """The demo newsroom plus 100,000 short stories waiting for 初审 (about 7 s)."""
+    path = tmp_path_factory.mktemp("archive") / "archive.db"
+    store = Store.open(path)
+    load_demo(store)
+    channel, author = store.find_channel("yaowen").id, store.find_user("chenlu").id
+    version, stamp = renderer_version(store.site().get("video_hosts", [])), "2026-11-01T08:00:00Z"
+    for first in range(0, 100_000, 10_000):
+        store.bulk_add([Article(
+            id=new_id(), title=f"第{n}号短讯", channel_id=channel, body=f"短讯{n}。",
+            body_html=f"<p>短讯{n}。</p>", renderer_version=version, author_id=author,
+            state="submitted", review_stage=1, submitted_at=stamp, created_at=stamp,
+            updated_at=stamp) for n in range(first, first + 10_000)], [])
+    store.close()
+    return path
+
+
+def test_100000_stories_are_paged_in_as_the_tables_scroll(qtbot, archive, monkeypatch):
+    store = Store.open(archive)
+    monkeypatch.setattr(Store, "articles", lambda *a, **k: pytest.fail("stories read whole"))
+    window = MainWindow(store, store.path, store.find_user("wangfang"))
+    qtbot.addWidget(window)
+    window.show()
+    model = window.model  # "All stories"
+    assert model.rowCount() == store.count_articles() > 100_000
+    assert len(model._rows) <= 2 * id_model.PAGE
+    window.table.scrollToBottom()
+    qtbot.wait(50)
+    assert len(model._rows) <= 4 * id_model.PAGE
+    last = model.ids[-1]
+    assert model.data(model.index(model.rowCount() - 1, 0)) == store.article(last).title
+    window.navigator.setCurrentItem(window.navigator.topLevelItem(0))  # the queue
+    queue = window.queue.model
+    assert queue.rowCount() >= 100_000
+    assert len(queue._rows) <= 2 * id_model.PAGE
+    window.close()
+    store.close()
