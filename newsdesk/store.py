@@ -46,6 +46,21 @@ def public_path(channel_slug: str, published_at: str, number: int, tz: str) -> s
     return f"{channel_slug}/{local[:4]}/{local[5:7]}/{number}.html"
 
 
+def _tree_order(nodes: list[tuple[str, str | None]]) -> list[int]:
+    """Indexes of (id, parent id) nodes given in sibling order, each parent before its
+    children, depth first. Iterative: a deep tree is legal input."""
+    children: dict[str | None, list[int]] = {}
+    for i, (_, parent) in enumerate(nodes):
+        children.setdefault(parent, []).append(i)
+    ordered: list[int] = []
+    stack = list(reversed(children.get(None, [])))
+    while stack:
+        i = stack.pop()
+        ordered.append(i)
+        stack.extend(reversed(children.get(nodes[i][0], [])))
+    return ordered
+
+
 def _storage_error(e: sqlite3.OperationalError) -> Exception:
     """What a user can act on: another program holds the database, or the disk is full
     or read-only. Nothing of the transaction was written either way."""
@@ -209,33 +224,22 @@ class Store:
     def channels(self) -> list[Channel]:
         """All channels, each top-level channel followed by its sub-channels."""
         rows = [Channel(**r) for r in self._rows("SELECT * FROM channels ORDER BY position, slug")]
-        children: dict[str | None, list[Channel]] = {}
-        for c in rows:
-            children.setdefault(c.parent_id, []).append(c)
-        ordered: list[Channel] = []
-
-        def walk(parent_id):
-            for c in children.get(parent_id, []):
-                ordered.append(c)
-                walk(c.id)
-        walk(None)
-        return ordered
+        return [rows[i] for i in _tree_order([(c.id, c.parent_id) for c in rows])]
 
     def channel_choices(self, kind: str = ChannelKind.LIST) -> list[tuple[str, int]]:
         """(id, depth) of the channels of a kind in the order channels() gives them:
-        what a channel picker holds (names come a page at a time: channel_names)."""
+        what a channel picker holds (names come a page at a time: channel_names). A
+        channel under one of another kind counts from that one's depth."""
         rows = self.conn.execute("SELECT id, parent_id, kind FROM channels "
                                  "ORDER BY position, slug").fetchall()
-        children: dict[str | None, list[tuple[str, str]]] = {}
-        for id_, parent, k in rows:
-            children.setdefault(parent, []).append((id_, k))
         ordered: list[tuple[str, int]] = []
-        stack = [(id_, k, 0) for id_, k in reversed(children.get(None, []))]
-        while stack:  # depth first, without recursion: a deep tree is legal input
-            id_, k, depth = stack.pop()
+        under: dict[str, int] = {}  # id → channels of the kind it is, or is under
+        for i in _tree_order([(id_, parent) for id_, parent, _ in rows]):
+            id_, parent, k = rows[i]
+            above = under.get(parent, 0)
+            under[id_] = above + (k == kind)
             if k == kind:
-                ordered.append((id_, depth))
-            stack.extend((c, ck, depth + 1) for c, ck in reversed(children.get(id_, [])))
+                ordered.append((id_, above))
         return ordered
 
     def channel_names(self, ids: Iterable[str]) -> dict[str, str]:

@@ -165,3 +165,18 @@ def test_reopening_keeps_everything(db_path):
     s = Store.open(db_path)
     assert s.article(a.id).body == "内容"
     s.close()
+
+
+def test_channel_choices_follow_the_tree_of_list_channels(newsroom):
+    newsroom.add_channel("links", "友情链接", kind="link", url="https://example.org/")
+    newsroom.add_channel("under-link", "链接下的栏目", parent="links")
+    names = {c.id: c.name for c in newsroom.channels()}
+    choices = [(names[i], depth) for i, depth in newsroom.channel_choices()]
+    assert choices[2:7] == [("镇街", 0), ("城关镇", 1), ("白塔镇", 1), ("溪口镇", 1),
+                            ("桃源街道", 1)]
+    assert ("友情链接", 0) not in choices
+    assert choices[-1] == ("链接下的栏目", 0)  # a list channel under a link counts from it
+    assert [names[i] for i, _ in newsroom.channel_choices()] == [
+        c.name for c in newsroom.channels() if c.kind == "list"]
+    towns = newsroom.find_channel("towns").id
+    assert newsroom.channel_names([towns, towns, None]) == {towns: "镇街"}

@@ -5,7 +5,6 @@ connections stay in their thread; WAL lets the UI thread go on reading meanwhile
 One save at a time: the next starts from what the last one returned."""
 from __future__ import annotations
 
-import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from PySide6.QtCore import QObject, Signal
@@ -20,17 +19,14 @@ class Saver(QObject):
     def __init__(self, path: str, parent=None):
         super().__init__(parent)
         self.path = path
-        self._local = threading.local()
+        self._store: Store | None = None  # opened and used on the saver's thread only
         self._pool = ThreadPoolExecutor(1, thread_name_prefix="newsdesk-autosave")
         self.running: Future | None = None
 
-    def _store(self) -> Store:
-        if getattr(self._local, "store", None) is None:
-            self._local.store = Store.open(self.path)
-        return self._local.store
-
     def _edit(self, article_id: str, values: dict, user, expect_edits: int):
-        return workflow.edit(self._store(), article_id, values, user,
+        if self._store is None:
+            self._store = Store.open(self.path)
+        return workflow.edit(self._store, article_id, values, user,
                              expect_edits=expect_edits)
 
     def start(self, article_id: str, values: dict, user, expect_edits: int) -> Future:
@@ -51,9 +47,9 @@ class Saver(QObject):
         return future
 
     def _close_store(self) -> None:
-        if getattr(self._local, "store", None) is not None:
-            self._local.store.close()
-            self._local.store = None
+        if self._store is not None:
+            self._store.close()
+            self._store = None
 
     def close(self) -> None:
         """Finish what runs, close the thread's connection, stop the thread."""
