@@ -1,4 +1,4 @@
 """The schema and the connection: sqlite-utils migrations and pragmas. No Qt here."""
-from db.connection import DatabaseDamaged, SchemaTooNew, connect
+from db.connection import DatabaseDamaged, SchemaTooNew, as_damage, connect
 
-__all__ = ["DatabaseDamaged", "SchemaTooNew", "connect"]
+__all__ = ["DatabaseDamaged", "SchemaTooNew", "as_damage", "connect"]

@@ -23,6 +23,26 @@ class DatabaseDamaged(Exception):
         self.path, self.detail = path, detail
 
 
+_DAMAGE_CODES = (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+
+
+def as_damage(error: BaseException, path) -> DatabaseDamaged | None:
+    """The error as DatabaseDamaged when it says the file is damaged or not a database,
+    else None. A damaged page is met by whichever query first reads it, long after the
+    file opened, so callers map errors here rather than at open alone."""
+    if isinstance(error, DatabaseDamaged):
+        return error
+    if not isinstance(error, sqlite3.DatabaseError):
+        return None
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is not None and code & 0xFF in _DAMAGE_CODES:
+        return DatabaseDamaged(path, str(error))
+    text = str(error).lower()
+    if "malformed" in text or "not a database" in text:
+        return DatabaseDamaged(path, str(error))
+    return None
+
+
 # Checked at every open: small, and what nothing works without. The whole file is
 # checked (PRAGMA quick_check, about a second per gigabyte) in the background by the
 # app and by backups.

@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
-from db import DatabaseDamaged, SchemaTooNew
+from db import DatabaseDamaged, SchemaTooNew, as_damage
 from newsdesk import auth, backup, checks, importers, times, views, workflow
 from newsdesk.checks.words import format_list, parse_list
 from newsdesk.demo import load_demo, load_starter_words
@@ -655,12 +655,39 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    try:
+        code = _run(build_parser().parse_args(argv))
+        sys.stdout.flush()  # a closed pipe shows here, not at the interpreter's exit
+        return code
+    except BrokenPipeError:
+        return _reader_gone()
+
+
+def _run(args) -> int:
     try:
         return args.func(args)
     except (CliError, NewsdeskError) as e:
-        print(f"newsdesk: error: {e}", file=sys.stderr)
-        return USAGE
-    except sqlite3.OperationalError as e:
-        print(f"newsdesk: error: the database could not be used: {e}", file=sys.stderr)
-        return USAGE
+        return _fail(str(e))
+    except sqlite3.DatabaseError as e:
+        # A damaged page is met by the first query that reads it, in any command.
+        damaged = as_damage(e, _db_path(args) if "db" in args else None)
+        if damaged is not None:
+            return _fail(backup.damage_message(damaged))
+        if isinstance(e, sqlite3.OperationalError):
+            return _fail(f"the database could not be used: {e}")
+        raise
+
+
+def _fail(message: str) -> int:
+    print(f"newsdesk: error: {message}", file=sys.stderr)
+    return USAGE
+
+
+def _reader_gone() -> int:
+    """The reader of our output went away (`newsdesk list | head`): stop quietly, as
+    Unix tools do (128 + SIGPIPE), with nothing more written to the closed pipe."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass  # stdout is not a file (under a test's capture): nothing to flush later
+    return 141 if os.name == "posix" else OK

@@ -65,7 +65,63 @@ def test_the_app_offers_the_backup_and_restores_it(damaged, qapp, monkeypatch):
                 [button] = [b for b in w.buttons() if "Restore" in b.text()]
                 button.click()
     QTimer.singleShot(100, click_restore)
-    store = app_module.offer_restore(qapp, path, DatabaseDamaged(path, "file is not a database"))
+    store = app_module.offer_restore(path, DatabaseDamaged(path, "file is not a database"))
     assert "damaged" in shown[0] and str(good) in shown[0]
     assert store.count_articles() == 12
     store.close()
+
+
+def damage_index(path, index="articles_newest"):
+    """Garbage over one index's root page: the file opens and its small tables check
+    out, and the first query that reads that index fails."""
+    import sqlite3
+    conn = sqlite3.connect(path)
+    page = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?",
+                        [index]).fetchone()[0]
+    size = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    damage_page(path, page - 1, size)
+
+
+@pytest.fixture
+def damaged_inside(demo_store):
+    from pathlib import Path
+    path = Path(demo_store.path)
+    good = backup.auto_backup(demo_store)
+    demo_store.close()
+    damage_index(path)
+    connect(path).conn.close()  # opens: the damage is not where the open check looks
+    return path, good
+
+
+@pytest.mark.parametrize("command", [["list"], ["list", "--json"],
+                                     ["submit", "PREFIX", "--as", "chenlu"]])
+def test_damage_met_after_open_is_the_same_one_line_message(damaged_inside, cli, command):
+    path, good = damaged_inside
+    if "PREFIX" in command:  # a write command that reads the damaged index first
+        import sqlite3
+        conn = sqlite3.connect(path)
+        draft = conn.execute("SELECT id FROM articles WHERE state = 'draft'").fetchone()[0]
+        events = conn.execute("SELECT count(*) FROM review_events").fetchone()[0]
+        conn.close()
+        command = [draft if c == "PREFIX" else c for c in command]
+    r = cli(*command, "--db", path)
+    assert r.code == 2, r.err
+    assert "Traceback" not in r.err and len(r.err.strip().splitlines()) == 1
+    assert "damaged" in r.err and f"newsdesk restore {good}" in r.err
+    if command[0] == "submit":
+        import sqlite3
+        conn = sqlite3.connect(path)
+        assert conn.execute("SELECT count(*) FROM review_events").fetchone()[0] == events
+        assert conn.execute("SELECT state FROM articles WHERE id = ?",
+                            [draft]).fetchone()[0] == "draft"
+        conn.close()
+
+
+def test_damage_after_open_in_a_real_process(damaged_inside):
+    from tests.conftest import run_main
+    path, good = damaged_inside
+    r = run_main("list", "--db", path)
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert str(good) in r.stderr and len(r.stderr.strip().splitlines()) == 1

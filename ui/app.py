@@ -11,12 +11,13 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from db import DatabaseDamaged, SchemaTooNew
+from db import DatabaseDamaged, SchemaTooNew, as_damage
 from newsdesk import backup
 from newsdesk.demo import load_demo
 from newsdesk.paths import default_db_path
 from newsdesk.store import Store
 from ui import i18n
+from ui.damage import DamageGuard, ask_restore
 
 
 def open_store(path: Path) -> Store:
@@ -29,24 +30,11 @@ def open_store(path: Path) -> Store:
     return store
 
 
-def offer_restore(app, path: Path, damaged: DatabaseDamaged) -> Store | None:
+def offer_restore(path: Path, damaged: DatabaseDamaged) -> Store | None:
     """The database is damaged: say so and offer the newest good backup. Never a
     traceback, never a silent start on an empty database."""
-    tr = lambda text: QCoreApplication.translate("app", text)  # noqa: E731
-    good = backup.newest_good_backup(path)
-    box = QMessageBox(QMessageBox.Critical, tr("Newsdesk"),
-                      tr("The database %1 is damaged (%2).").replace("%1", str(path))
-                      .replace("%2", damaged.detail))
-    restore = None
-    if good:
-        box.setInformativeText(tr("The newest good backup is %1. Restore it? The damaged "
-                                  "file is kept aside.").replace("%1", str(good)))
-        restore = box.addButton(tr("Restore the backup"), QMessageBox.AcceptRole)
-    else:
-        box.setInformativeText(tr("No good backup was found next to it."))
-    box.addButton(QMessageBox.Close)
-    box.exec()
-    if restore is None or box.clickedButton() is not restore:
+    good = ask_restore(None, damaged)
+    if good is None:
         return None
     backup.restore(path, good)
     return open_store(path)
@@ -73,27 +61,53 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName("Newsdesk")
     i18n.install(app)
     path = Path(args.db) if args.db else default_db_path()
-    try:
-        store = open_store(path)
-    except DatabaseDamaged as e:
-        store = offer_restore(app, path, e)
-        if store is None:
+    while True:
+        try:
+            store = open_store(path)
+        except DatabaseDamaged as e:
+            store = offer_restore(path, e)
+            if store is None:
+                return 2
+        except (SchemaTooNew, sqlite3.DatabaseError) as e:
+            QMessageBox.critical(None, QCoreApplication.translate("app", "Newsdesk"),
+                                 QCoreApplication.translate("app", "Cannot open %1:\n%2")
+                                 .replace("%1", str(path)).replace("%2", str(e)))
             return 2
-    except (SchemaTooNew, sqlite3.DatabaseError) as e:
-        QMessageBox.critical(None, QCoreApplication.translate("app", "Newsdesk"),
-                             QCoreApplication.translate("app", "Cannot open %1:\n%2")
-                             .replace("%1", str(path)).replace("%2", str(e)))
-        return 2
+        code, restore_from = run_window(app, store, path)
+        if restore_from is None:
+            return code
+        # The database turned out damaged while open and the user chose the backup:
+        # put it in place and start again on it.
+        backup.restore(path, restore_from)
+
+
+def run_window(app, store: Store, path: Path) -> tuple[int, Path | None]:
+    """Log in and run the main window until it closes; returns the exit code and the
+    backup to restore when the database turned out damaged."""
     from ui.login import LoginDialog  # widgets after QApplication exists
     from ui.main_window import MainWindow
 
-    login = LoginDialog(store)
-    if login.exec() != LoginDialog.Accepted:
+    guard = DamageGuard(path).install()
+    window = None
+    try:
+        login = LoginDialog(store)
+        if login.exec() != LoginDialog.Accepted:
+            return 0, None
+        window = MainWindow(store, str(path), login.user)
+        guard.attach(window.database_damaged)  # also what was met while it was built
+        if window.damaged is None:
+            window.show()
+            window.check_whole_file()
+            code = app.exec()
+        return (2 if window.damaged else code), window.restore_from
+    except sqlite3.DatabaseError as e:  # met outside any slot: building a dialog
+        damaged = as_damage(e, path)
+        if damaged is None:
+            raise
+        if window is not None:
+            window.database_damaged(damaged)
+            return 2, window.restore_from
+        return 2, ask_restore(None, damaged)
+    finally:
+        guard.uninstall()
         store.close()
-        return 0
-    window = MainWindow(store, str(path), login.user)
-    window.show()
-    window.check_whole_file()
-    code = app.exec()
-    store.close()
-    return code

@@ -10,10 +10,12 @@ from PySide6.QtWidgets import (
     QTextBrowser, QToolBar, QTreeWidget, QTreeWidgetItem,
 )
 
+from db import DatabaseDamaged
 from newsdesk import backup, workflow
 from newsdesk.errors import NewsdeskError
 from newsdesk.store import Store
 from ui.article_model import ArticleTableModel
+from ui.damage import ask_restore
 from ui.editor.editor_pane import EditorPane
 from ui.id_model import setup_table
 from ui.login import LoginDialog
@@ -44,6 +46,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.store = store
         self.user = user
+        self.damaged: DatabaseDamaged | None = None  # met while open: the window closes
+        self.restore_from = None  # the backup the user chose to put in its place
         self.site_name = store.site().get("name", db_path)
         self.navigator = QTreeWidget()
         self.navigator.setHeaderHidden(True)
@@ -273,10 +277,20 @@ class MainWindow(QMainWindow):
 
     def _checked_file(self, problem: str) -> None:
         if problem:
-            QMessageBox.critical(self, self.tr("The database is damaged"), self.tr(
-                "Checking %1 found: %2. Do not go on working in it: close Newsdesk and "
-                "restore the newest good backup (newsdesk restore).")
-                .replace("%1", self.store.path).replace("%2", problem))
+            self.database_damaged(DatabaseDamaged(self.store.path, problem))
+
+    def database_damaged(self, damaged: DatabaseDamaged) -> None:
+        """The database turned out damaged while open: keep the editor's text in an
+        emergency file, say so with the newest good backup, and close without writing
+        anything more to it (no save, no lock release, no backup of a damaged file)."""
+        if self.damaged is not None:
+            return
+        self.damaged = damaged
+        kept = self.editor.abandon()
+        self.preview.stop()
+        self.backup_timer.stop()
+        self.restore_from = ask_restore(self, damaged, kept)
+        self.close()
 
     def auto_backup(self) -> None:
         try:
@@ -288,10 +302,11 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Backed up to %1").replace("%1", str(made)))
 
     def closeEvent(self, event) -> None:
-        self.editor.stop()
-        self.preview.stop()
-        self.backup_timer.stop()
-        self.auto_backup()
+        if self.damaged is None:
+            self.editor.stop()
+            self.preview.stop()
+            self.backup_timer.stop()
+            self.auto_backup()
         settings = QSettings()
         settings.setValue("main/geometry", self.saveGeometry())
         settings.setValue("main/splitter", self.splitter.saveState())

@@ -2,34 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../ui/app.py" line="37"/>
-        <source>Newsdesk</source>
-        <translation>Newsdesk 采编系统</translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="38"/>
-        <source>The database %1 is damaged (%2).</source>
-        <translation>数据库 %1 已损坏（%2）。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="42"/>
-        <source>The newest good backup is %1. Restore it? The damaged file is kept aside.</source>
-        <translation>最近一份完好的备份是 %1。要恢复它吗？损坏的文件会另行保留。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="44"/>
-        <source>Restore the backup</source>
-        <translation>恢复备份</translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="46"/>
-        <source>No good backup was found next to it.</source>
-        <translation>旁边没有找到完好的备份。</translation>
-    </message>
-</context>
-<context>
     <name>ArticleTableModel</name>
     <message>
         <location filename="../../ui/article_model.py" line="11"/>
@@ -223,7 +195,7 @@
     </message>
     <message>
         <location filename="../../ui/editor/editor_pane.py" line="222"/>
-        <location filename="../../ui/editor/editor_pane.py" line="594"/>
+        <location filename="../../ui/editor/editor_pane.py" line="608"/>
         <source>Cover: %1</source>
         <translation>封面：%1</translation>
     </message>
@@ -318,57 +290,57 @@
         <translation>未保存：稿件已在别处保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="489"/>
+        <location filename="../../ui/editor/editor_pane.py" line="503"/>
         <source>… and %1 more: fix these first</source>
         <translation>……另有 %1 处：请先改正以上各处</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="553"/>
+        <location filename="../../ui/editor/editor_pane.py" line="567"/>
         <source>Accept finding</source>
         <translation>接受此项提示</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="554"/>
+        <location filename="../../ui/editor/editor_pane.py" line="568"/>
         <source>Why is this right here?</source>
         <translation>为什么这里可以保留？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="560"/>
+        <location filename="../../ui/editor/editor_pane.py" line="574"/>
         <source>Not accepted</source>
         <translation>未能接受</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="582"/>
+        <location filename="../../ui/editor/editor_pane.py" line="596"/>
         <source>Insert image</source>
         <translation>插入图片</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="569"/>
+        <location filename="../../ui/editor/editor_pane.py" line="583"/>
         <source>Images (*.jpg *.jpeg *.png *.gif *.webp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.gif *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="589"/>
+        <location filename="../../ui/editor/editor_pane.py" line="603"/>
         <source>Cover image</source>
         <translation>封面图片</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="610"/>
+        <location filename="../../ui/editor/editor_pane.py" line="624"/>
         <source>Not restored</source>
         <translation>未能恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="614"/>
+        <location filename="../../ui/editor/editor_pane.py" line="628"/>
         <source>Revision %1 restored</source>
         <translation>已恢复第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="622"/>
+        <location filename="../../ui/editor/editor_pane.py" line="636"/>
         <source>Not submitted</source>
         <translation>未能送审</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="625"/>
+        <location filename="../../ui/editor/editor_pane.py" line="639"/>
         <source>Submitted for review (revision %1)</source>
         <translation>已送审（第 %1 版）</translation>
     </message>
@@ -437,148 +409,138 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="57"/>
+        <location filename="../../ui/main_window.py" line="61"/>
         <source>Search headlines, text, names…</source>
         <translation>搜索标题、正文、人名…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="59"/>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="63"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86"/>
+        <location filename="../../ui/main_window.py" line="90"/>
         <source>New story</source>
         <translation>新建稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="95"/>
         <source>Word lists…</source>
         <translation>机审词表…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>Newsdesk — %1 — %2</source>
         <translation>Newsdesk 采编系统 — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>Signed in: %1</source>
         <translation>当前用户：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>Review queue</source>
         <translation>审核队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>My drafts</source>
         <translation>我的草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>Returned to me</source>
         <translation>退回给我的</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>Stories</source>
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>Drafts</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>Submitted</source>
         <translation>已送审</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>In review</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>Approved</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>Scheduled</source>
         <translation>定时发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>Published</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>Due at next export</source>
         <translation>待下次导出发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>Channels</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>%1 characters</source>
         <translation>%1 字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>Untitled story</source>
         <translation>未命名稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>Stories: %1</source>
         <translation>共 %1 篇</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
-        <source>The database is damaged</source>
-        <translation>数据库已损坏</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="277"/>
-        <source>Checking %1 found: %2. Do not go on working in it: close Newsdesk and restore the newest good backup (newsdesk restore).</source>
-        <translation>检查 %1 发现：%2。请不要继续在其中工作：关闭 Newsdesk，恢复最近一份完好的备份（newsdesk restore）。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>Backup failed: %1</source>
         <translation>备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>Backed up to %1</source>
         <translation>已备份到 %1</translation>
     </message>
@@ -919,16 +881,49 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="83"/>
+        <location filename="../../ui/app.py" line="72"/>
         <source>Newsdesk</source>
         <translation>Newsdesk 采编系统</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="84"/>
+        <location filename="../../ui/app.py" line="73"/>
         <source>Cannot open %1:
 %2</source>
         <translation>无法打开 %1：
 %2</translation>
+    </message>
+</context>
+<context>
+    <name>damage</name>
+    <message>
+        <location filename="../../ui/damage.py" line="24"/>
+        <source>The database is damaged</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/damage.py" line="25"/>
+        <source>The database %1 is damaged (%2).</source>
+        <translation>数据库 %1 已损坏（%2）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/damage.py" line="29"/>
+        <source>Your text is kept in %1.</source>
+        <translation>您的文字已保存在 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/damage.py" line="32"/>
+        <source>The newest good backup is %1. Restore it? The damaged file is kept aside.</source>
+        <translation>最近一份完好的备份是 %1。要恢复它吗？损坏的文件会另行保留。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/damage.py" line="35"/>
+        <source>Restore the backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/damage.py" line="38"/>
+        <source>No good backup was found next to it.</source>
+        <translation>旁边没有找到完好的备份。</translation>
     </message>
 </context>
 </TS>

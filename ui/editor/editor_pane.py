@@ -459,6 +459,20 @@ class EditorPane(QWidget):
         self.saver.close()
         self._check_serial += 1
 
+    def abandon(self) -> Path | None:
+        """The database cannot be used any more: stop saving, keep the text in an
+        emergency file (returned) and let go of the story without touching the database."""
+        for timer in (self.autosave, self.max_wait, self.recheck, self.heartbeat):
+            timer.stop()
+        self.saver.close()
+        kept = None
+        if self.article is not None and self.ours:
+            kept = emergency.save(self.store.path, self.article.id, self.values())
+        self.ours = self._dirty = False
+        self._check_serial += 1
+        self.setEnabled(False)
+        return kept
+
     def _start_checks(self) -> None:
         if self.article is None:
             return
