@@ -398,7 +398,9 @@ def cmd_export(args) -> int:
         print(f"removed {path}")
     print(f"{len(report.written)} written, {len(report.removed)} removed, "
           f"{report.unchanged} unchanged in {out}")
-    return OK
+    for problem in report.problems:
+        print(f"newsdesk: problem: {problem}", file=sys.stderr)
+    return PROBLEMS if report.problems else OK
 
 
 def cmd_verify(args) -> int:

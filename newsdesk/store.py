@@ -13,7 +13,7 @@ from typing import Iterable, Iterator
 import sqlite_utils
 
 from db import connect
-from newsdesk import chain, search, times
+from newsdesk import chain, search, times, urls
 from newsdesk.errors import DatabaseBusy, NewsdeskError, NotFound, StaleEdit, StorageFailed
 from newsdesk.ids import new_id
 from newsdesk.model import (
@@ -208,6 +208,8 @@ class Store:
             raise NewsdeskError(f"channel kind must be 'list' or 'link', not {kind!r}")
         if kind == ChannelKind.LINK and not url:
             raise NewsdeskError(f"link channel {slug!r} needs a url")
+        if kind == ChannelKind.LINK:
+            urls.require(url, f"the address of link channel {slug!r}")
         with self.transaction():
             if self._one("SELECT 1 FROM channels WHERE slug = ?", [slug]):
                 raise NewsdeskError(f"a channel with slug {slug!r} already exists")
@@ -293,6 +295,7 @@ class Store:
         return {r["key"]: json.loads(r["value"]) for r in self._rows("SELECT * FROM site")}
 
     def set_site(self, values: dict, actor_id: str | None = None) -> list[str]:
+        urls.check_site_values(values)
         now = times.now()
         with self.transaction():
             self.db["site"].upsert_all(

@@ -4,6 +4,7 @@ lists, house style and accepted findings, and measures the error rate (findings 
 10,000 characters against the outlet's threshold; newspapers are held to 3)."""
 from __future__ import annotations
 
+from newsdesk import urls
 from newsdesk.checks import fields, typography
 from newsdesk.checks.model import BLOCK, WARN, Finding, Report
 from newsdesk.checks.words import WordMatcher
@@ -68,8 +69,17 @@ def finish(report: Report, accepted: dict[tuple[str, str, str], str]) -> Report:
 
 
 def run_checks(store: Store, a: Article) -> Report:
-    report = check_article(a, matcher_for(store), store.site())
+    site = store.site()
+    report = check_article(a, matcher_for(store), site)
+    report.findings += site_links(site, store.channels())
     return finish(report, store.acceptances(a.id) if a.id else {})
+
+
+def site_links(site: dict, channels) -> list[Finding]:
+    """URLs in the site's settings that the export leaves out of every page (a
+    `javascript:` link channel…): an admin must put them right."""
+    return [Finding("site.url", WARN, "site", 0, 0, r.url, r.message_zh, r.message)
+            for r in urls.site_problems(site, channels)]
 
 
 def save_word_list(store: Store, terms: list[Term], actor) -> int:

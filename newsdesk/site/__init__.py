@@ -34,6 +34,7 @@ class ExportReport:
     unchanged: int = 0
     rendered: int = 0
     published: list[str] = field(default_factory=list)  # due stories published first
+    problems: list[str] = field(default_factory=list)   # what was left out, and why
 
 
 def _check_output(out: Path, exported_before: bool) -> None:
@@ -151,6 +152,7 @@ def _export(store, out, full, actor, now, progress, cancel) -> ExportReport:
     report = ExportReport(out=key)
     report.published = [t.article.id for t in workflow.publish_due(store, actor, now)]
     plan = SitePlan(store, now)
+    report.problems = [p.message for p in plan.problems]
     pages = plan.pages()
     articles = {s["public_path"]: s for s in plan.stories}
     _unique(pages, articles)

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 
-from newsdesk import times
+from newsdesk import times, urls
 from newsdesk.meta import meta_lines, review_stages
 from newsdesk.model import Article
 from newsdesk.paths import resource
@@ -84,6 +84,15 @@ class SiteLook:
         self.tz = ZoneInfo(self.site["timezone"])
         self.env = environment(self.site)
         self.channels = store.channels()
+        # A URL that is not a web address (a `javascript:` link channel…) goes into no
+        # page; the export reports it.
+        self.problems = urls.site_problems(self.site, self.channels)
+        self.channels = [c for c in self.channels
+                         if c.kind != "link" or not urls.problem(c.url or "")]
+        self.site["footer_links"] = [link for link in self.site["footer_links"]
+                                     if not urls.problem(link.get("href", ""))]
+        if urls.problem(self.site["base_url"], absolute=True):
+            self.site["base_url"] = ""
         self.topics = store.topics()
         self.topic_by_id = {t.id: t for t in self.topics}
         self._chrome_cache: dict[tuple, dict] = {}
