@@ -400,7 +400,10 @@ def cmd_export(args) -> int:
           f"{report.unchanged} unchanged in {out}")
     for problem in report.problems:
         print(f"newsdesk: problem: {problem}", file=sys.stderr)
-    return PROBLEMS if report.problems else OK
+    for story in report.plain:
+        print(f"newsdesk: problem: story {story} could not be formatted in time (its "
+              "markdown is pathological); its page shows plain paragraphs", file=sys.stderr)
+    return PROBLEMS if report.problems or report.plain else OK
 
 
 def cmd_verify(args) -> int:

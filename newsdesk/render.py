@@ -5,9 +5,11 @@ the nh3 allowlist. Bump RENDERER_VERSION whenever the output for a given body co
 change: cached body_html from another version is re-rendered."""
 from __future__ import annotations
 
+import atexit
 import hashlib
 import os
 import re
+from dataclasses import dataclass
 from functools import partial
 from urllib.parse import urlsplit
 
@@ -98,10 +100,27 @@ def char_count(text: str) -> int:
 # Some bodies make markdown2 take seconds (a few thousand '[a](' in a row) or blow the
 # recursion limit (deeply indented lists). Rendering runs in a helper process that can
 # be stopped; past the time limit, or on any failure, the body is shown as plain
-# paragraphs instead, so no story hangs an export or a save.
-TIME_LIMIT_S = 2.0
+# paragraphs instead, so no story hangs an export or a save. The fallback is marked
+# (FALLBACK as the stored renderer version): the editor warns, 机审 reports it, and the
+# export renders it again before publishing, so a body that overran only because the
+# machine was busy is never published plain.
+BASE_LIMIT_S = 2.0
+PER_MILLION_CHARS_S = 5.0   # markdown2 does ~1.3 M characters a second here; slow laptops less
+FALLBACK = "plain-fallback"
 _pool = None
 _pool_pid = None
+
+
+@dataclass(frozen=True)
+class Rendered:
+    html: str
+    fallback: bool = False  # markdown2 failed or overran: html is plain paragraphs
+
+
+def time_limit(markdown: str) -> float:
+    """How long a body may take: longer bodies longer, so a 2 MB story of ordinary
+    markdown renders fully, while '[a](' × 10,000 (40 KB, 14 s) does not."""
+    return BASE_LIMIT_S + PER_MILLION_CHARS_S * len(markdown or "") / 1_000_000
 
 
 def _helper():
@@ -110,6 +129,9 @@ def _helper():
         import multiprocessing
 
         _pool, _pool_pid = multiprocessing.get_context("spawn").Pool(1), os.getpid()
+        # Start it (interpreter, markdown2, nh3) before any render is timed: on a busy
+        # machine that alone can take seconds, and it is not the body's fault.
+        _pool.apply(render_body, ("",))
     return _pool
 
 
@@ -121,6 +143,9 @@ def _stop_helper() -> None:
     _pool = None
 
 
+atexit.register(_stop_helper)  # before the interpreter tears down what Pool needs
+
+
 def plain_paragraphs(markdown: str) -> str:
     """The body as escaped plain paragraphs: what a story falls back to."""
     import html
@@ -129,10 +154,13 @@ def plain_paragraphs(markdown: str) -> str:
     return "".join(f"<p>{html.escape(p)}</p>\n" for p in paragraphs)
 
 
-def render_safely(markdown: str, video_hosts=(), limit: float = TIME_LIMIT_S) -> str:
-    """render_body, within a time limit; plain paragraphs when it fails or overruns."""
+def render_safely(markdown: str, video_hosts=(), limit: float | None = None) -> Rendered:
+    """render_body within a time limit (default: time_limit of the body); plain
+    paragraphs, marked as a fallback, when it fails or overruns."""
+    limit = time_limit(markdown) if limit is None else limit
     try:
-        return _helper().apply_async(render_body, (markdown, list(video_hosts))).get(limit)
+        html = _helper().apply_async(render_body, (markdown, list(video_hosts))).get(limit)
+        return Rendered(html)
     except Exception:  # noqa: BLE001 - a timeout or any failure inside markdown2
         _stop_helper()  # a stuck render must not hold the helper
-        return plain_paragraphs(markdown)
+        return Rendered(plain_paragraphs(markdown), fallback=True)

@@ -20,7 +20,7 @@ from newsdesk.model import (
     CONTENT_FIELDS, Article, Channel, ChannelKind, ReviewEvent, Revision, SearchHit, Term,
     Topic, User,
 )
-from newsdesk.render import render_safely, renderer_version
+from newsdesk.render import FALLBACK, render_safely, renderer_version
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*")
 _ARTICLE_JSON = ("reporters", "tags", "corrections")
@@ -562,8 +562,24 @@ class Store:
         return renderer_version(self._video_hosts())
 
     def _render(self, article: Article) -> None:
-        article.body_html = render_safely(article.body, self._video_hosts())
-        article.renderer_version = self._renderer()
+        rendered = render_safely(article.body, self._video_hosts())
+        article.body_html = rendered.html
+        article.renderer_version = FALLBACK if rendered.fallback else self._renderer()
+
+    def fallback_stories(self) -> list[Article]:
+        """Live stories whose stored HTML is the plain-paragraph fallback (their render
+        overran the time limit when they were saved)."""
+        ids = [r[0] for r in self.conn.execute(
+            f"SELECT a.id FROM articles a WHERE a.renderer_version = ? AND {self._LIVE}",
+            [FALLBACK])]
+        return self.articles(ids)
+
+    def cache_rendered(self, article_id: str, body_html: str) -> None:
+        """Store a body's HTML rendered again with the current renderer (no content
+        change: the story's edit count and time stay as they are)."""
+        with self.transaction():
+            self.conn.execute("UPDATE articles SET body_html = ?, renderer_version = ? "
+                              "WHERE id = ?", [body_html, self._renderer(), article_id])
 
     def _article_row(self, a: Article) -> dict:
         row = {k: getattr(a, k) for k in _ARTICLE_COLUMNS}
@@ -666,7 +682,8 @@ class Store:
         rows = self._rows(
             "SELECT a.id, a.title, a.kicker, a.summary, a.channel_id, a.public_path, "
             "a.first_published_at, a.updated_at, a.pinned, a.weight, a.revision, "
-            f"a.live_revision FROM articles a INDEXED BY articles_live WHERE {self._LIVE} "
+            "a.live_revision, COALESCE(a.renderer_version, '') AS renderer_version "
+            f"FROM articles a INDEXED BY articles_live WHERE {self._LIVE} "
             "ORDER BY a.first_published_at DESC, a.id")
         topics: dict[str, list[str]] = {}
         for article_id, topic_id in self.conn.execute(
@@ -863,7 +880,7 @@ class Store:
             "SELECT a.id FROM articles a LEFT JOIN export_state e ON e.out_dir = ? AND "
             f"e.path = a.public_path WHERE {self._LIVE} AND (e.input_key IS NULL OR "
             "e.input_key != ? || ':' || a.updated_at || ':' || a.live_revision || ':' || "
-            "a.revision)", [out_dir, key_prefix])}
+            "a.revision || ':' || COALESCE(a.renderer_version, ''))", [out_dir, key_prefix])}
 
     def has_export(self, out_dir: str) -> bool:
         return self.conn.execute("SELECT 1 FROM export_state WHERE out_dir = ? LIMIT 1",

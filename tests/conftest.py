@@ -17,6 +17,15 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 
 
+@pytest.fixture(autouse=True)
+def patient_renderer(monkeypatch):
+    """No test's outcome may hang on how fast this machine renders markdown: ordinary
+    bodies get all the time they need, and a test of the time limit sets its own
+    (bench/ measures the real one)."""
+    from newsdesk import render
+    monkeypatch.setattr(render, "BASE_LIMIT_S", 300.0)
+
+
 @pytest.fixture
 def db_path(tmp_path):
     return tmp_path / "newsdesk.db"

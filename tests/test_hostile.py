@@ -2,7 +2,6 @@
 bench/fuzz_bench.py runs many more): rendering never raises nor lets a script through,
 import never crashes on arbitrary bytes, and no slug or path leads a write outside."""
 import re
-import time
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
@@ -11,7 +10,8 @@ from newsdesk.importers import parse_file
 from newsdesk.importers.decode import DecodeError
 from newsdesk.importers.frontmatter import FrontMatterError
 from newsdesk.importers.legacy import NotAnArticle
-from newsdesk.render import plain_paragraphs, render_safely
+from newsdesk import render
+from newsdesk.render import Rendered, plain_paragraphs, render_safely
 from newsdesk.site.writer import UnsafePath, check_path
 from newsdesk.store import validate_slug
 
@@ -33,18 +33,22 @@ BAD = re.compile(r"<script|<iframe|<svg|<[a-z][^>]*\son\w+\s*=|"
 @EXAMPLES
 @given(MARKDOWN)
 def test_rendering_never_raises_and_never_lets_a_script_through(markdown):
-    html = render_safely(markdown, limit=5)
+    html = render_safely(markdown).html
     assert not BAD.search(html), html
 
 
 def test_slow_and_crashing_markdown_fall_back_to_plain_paragraphs():
-    started = time.perf_counter()
-    slow = "[a](" * 20000  # markdown2 takes well over two seconds on this
-    assert render_safely(slow, limit=0.5) == plain_paragraphs(slow)
-    assert time.perf_counter() - started < 3
+    slow = "[a](" * 20000  # markdown2 takes tens of seconds on this
+    assert render_safely(slow, limit=0.5) == Rendered(plain_paragraphs(slow), fallback=True)
     deep = "".join(" " * i + "- x\n" for i in range(400))  # RecursionError in markdown2
-    assert render_safely(deep) == plain_paragraphs(deep)
-    assert render_safely("**好**") == "<p><strong>好</strong></p>\n"  # back to normal
+    assert render_safely(deep) == Rendered(plain_paragraphs(deep), fallback=True)
+    assert render_safely("**好**") == Rendered("<p><strong>好</strong></p>\n")  # back to normal
+
+
+def test_the_limit_grows_with_the_body():
+    assert render.time_limit("") == render.BASE_LIMIT_S
+    two_mb = render.time_limit("字" * 2_000_000)
+    assert two_mb == render.BASE_LIMIT_S + 2 * render.PER_MILLION_CHARS_S
 
 
 @EXAMPLES

@@ -10,7 +10,7 @@ from newsdesk.checks.model import BLOCK, WARN, Finding, Report
 from newsdesk.checks.words import WordMatcher
 from newsdesk.errors import NewsdeskError
 from newsdesk.model import Article, Term
-from newsdesk.render import char_count
+from newsdesk.render import FALLBACK, char_count
 from newsdesk.store import Store
 
 __all__ = ["BLOCK", "WARN", "Finding", "Report", "Term", "run_checks", "accept"]
@@ -40,6 +40,12 @@ def check_article(a: Article, words: WordMatcher, site: dict) -> Report:
         found += words.find(name, value)
         if name in TEXT_FIELDS:
             found += typography.check(name, value, style)
+    if a.renderer_version == FALLBACK:
+        found.append(Finding(
+            "render.fallback", WARN, "body", 0, 0, "",
+            "正文的 Markdown 未能及时排版，页面暂以纯文本段落显示；导出前会再试一次，如仍如此请简化标记",
+            "the body's markdown could not be formatted in time and shows as plain "
+            "paragraphs; the export tries again before publishing: simplify the markup"))
     order = {name: n for n, name in enumerate(("channel_id", "reporters") + TEXT_FIELDS
                                               + NAME_FIELDS)}
     found.sort(key=lambda f: (order.get(f.field, 99), f.start, f.end))

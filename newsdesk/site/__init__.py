@@ -15,6 +15,7 @@ from typing import Callable, Iterator
 from newsdesk import times, workflow
 from newsdesk.errors import NewsdeskError
 from newsdesk.model import User
+from newsdesk.render import render_safely
 from newsdesk.site.plan import Page, SitePlan
 from newsdesk.site.writer import Folder, confined, existing_files, sha256, write_atomic
 from newsdesk.store import Store
@@ -35,6 +36,7 @@ class ExportReport:
     rendered: int = 0
     published: list[str] = field(default_factory=list)  # due stories published first
     problems: list[str] = field(default_factory=list)   # what was left out, and why
+    plain: list[str] = field(default_factory=list)      # stories still shown unformatted
 
 
 def _check_output(out: Path, exported_before: bool) -> None:
@@ -137,6 +139,22 @@ def _no_gc():
             gc.enable()
 
 
+def retry_fallbacks(store: Store) -> list[str]:
+    """Render again, before publishing, every live body stored as the plain-paragraph
+    fallback: whether a render overran its limit at save time depends on how busy the
+    machine was. Returns the stories that still fall back (genuinely pathological
+    markdown), named; their pages show plain paragraphs."""
+    hosts = store.site().get("video_hosts", [])
+    still = []
+    for a in store.fallback_stories():
+        rendered = render_safely(a.body, hosts)
+        if rendered.fallback:
+            still.append(f"{a.id[:8]} “{a.title}”")
+        else:
+            store.cache_rendered(a.id, rendered.html)
+    return still
+
+
 def export_site(store: Store, out_dir: str | Path, *, full: bool = False,
                 actor: User | None = None, now: str | None = None,
                 progress: Callable[[int, int, str], None] | None = None,
@@ -151,6 +169,7 @@ def _export(store, out, full, actor, now, progress, cancel) -> ExportReport:
     now = now or times.now()
     report = ExportReport(out=key)
     report.published = [t.article.id for t in workflow.publish_due(store, actor, now)]
+    report.plain = retry_fallbacks(store)
     plan = SitePlan(store, now)
     report.problems = [p.message for p in plan.problems]
     pages = plan.pages()

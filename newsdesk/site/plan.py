@@ -22,7 +22,7 @@ from newsdesk import times, urls
 from newsdesk.meta import meta_lines, review_stages
 from newsdesk.model import Article
 from newsdesk.paths import resource
-from newsdesk.render import render_body, render_safely, renderer_version
+from newsdesk.render import FALLBACK, render_body, render_safely, renderer_version
 from newsdesk.site.templates import environment, root_for, template_dirs
 from newsdesk.store import Store
 
@@ -219,14 +219,18 @@ class SitePlan(SiteLook):
 
     @property
     def article_key_prefix(self) -> str:
-        """An article page's key is this, then ':updated_at:live_revision:revision' of
+        """An article page's key is this, then ':updated_at:live_revision:revision:
+        renderer_version' of
         its story (a correction always makes a new live revision). Store.changed_articles
-        builds the same key in SQL, so an export need not load 100,000 keys. Other
+        builds the same key in SQL, so an export need not load 100,000 keys; the
+        renderer version is in it, so a body rendered again after a fallback is
+        written again. Other
         pages' keys are hex digests: no ':' (Store.export_keys relies on it)."""
         return self.global_key[:16]
 
     def article_page(self, s: dict) -> Page:
-        key = f"{self.article_key_prefix}:{s['updated_at']}:{s['live_revision']}:{s['revision']}"
+        key = (f"{self.article_key_prefix}:{s['updated_at']}:{s['live_revision']}:"
+               f"{s['revision']}:{s['renderer_version']}")
         return Page(s["public_path"], f"article {s['id'][:8]}", key,
                     partial(self._article_html, s), article_id=s["id"])
 
@@ -246,9 +250,10 @@ class SitePlan(SiteLook):
         if a.live_revision != a.revision:  # under correction: the page keeps the live text
             live = self.store.revision_content(a.id, a.live_revision)
             a = replace(a, **{k: v for k, v in live.items() if hasattr(a, k)})
-            body_html = render_safely(a.body, self.video_hosts)
-        elif a.renderer_version != renderer_version(self.video_hosts):
-            body_html = render_safely(self.store.article(a.id).body, self.video_hosts)
+            body_html = render_safely(a.body, self.video_hosts).html
+        elif a.renderer_version not in (renderer_version(self.video_hosts), FALLBACK):
+            # (A fallback was tried again before planning: see export's retry_fallbacks.)
+            body_html = render_safely(self.store.article(a.id).body, self.video_hosts).html
         return self.article_html(a, body_html, meta, s["public_path"])
 
     def _withdrawn_pages(self) -> list[Page]:

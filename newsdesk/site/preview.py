@@ -12,7 +12,7 @@ from newsdesk.errors import NotFound
 from newsdesk.meta import meta_line
 from newsdesk.model import Article
 from newsdesk.paths import RESOURCES
-from newsdesk.render import render_safely
+from newsdesk.render import Rendered, render_safely
 from newsdesk.site.plan import SiteLook
 from newsdesk.store import Store
 
@@ -28,7 +28,7 @@ class Preview:
         self.store = store
         self.look = SiteLook(store)
 
-    def render_body(self, markdown: str) -> str:
+    def render_body(self, markdown: str) -> Rendered:
         """The slow part (markdown2, then nh3): what runs off the UI thread."""
         return render_safely(markdown, self.look.video_hosts)
 

@@ -548,7 +548,12 @@
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../ui/preview/preview_pane.py" line="155"/>
+        <location filename="../../ui/preview/preview_pane.py" line="129"/>
+        <source>The markdown of this story could not be formatted in time: it shows as plain paragraphs until it can be. The export tries again before publishing; simplify the markup if this stays.</source>
+        <translation>本稿的 Markdown 未能及时排版，暂以纯文本段落显示。导出发布前会再试一次；如一直如此，请简化标记。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview/preview_pane.py" line="166"/>
         <source>Rendering is taking more than two seconds; the preview shows the last version that rendered.</source>
         <translation>排版超过两秒仍未完成；预览显示的是上一次成功排版的版本。</translation>
     </message>

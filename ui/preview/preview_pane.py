@@ -14,6 +14,7 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from newsdesk.model import Article
+from newsdesk.render import FALLBACK, Rendered
 from newsdesk.site.preview import BASE, Preview
 
 SLOW_MS = 2000
@@ -30,7 +31,7 @@ class _Page(QWebEnginePage):
 
 
 class _Rendered(QObject):
-    done = Signal(int, str)
+    done = Signal(int, object)  # serial, newsdesk.render.Rendered
 
 
 class _RenderJob(QRunnable):
@@ -82,6 +83,7 @@ class PreviewPane(QWidget):
         self._loaded = False
         self._serial += 1
         self._first_html = article.body_html or None  # None: render the editor's text
+        self._show_fallback(article.renderer_version == FALLBACK and self._first_html)
         self.view.loadFinished.connect(self._on_loaded)
         self.view.setHtml(self.preview.page(article, ""), QUrl.fromLocalFile(f"{BASE}/"))
 
@@ -110,15 +112,24 @@ class PreviewPane(QWidget):
         self.slow.start()
         self.pool.start(_RenderJob(self.preview, self._serial, self.article.body, self.signals))
 
-    def _rendered(self, serial: int, body_html: str) -> None:
+    def _rendered(self, serial: int, rendered: Rendered) -> None:
         self._running = False
         self.slow.stop()
-        self.warning.hide()
+        self._show_fallback(rendered.fallback)
         if self._loaded:
             # Newer than what is shown, even if newer text has arrived meanwhile.
-            self._show(serial, body_html)
+            self._show(serial, rendered.html)
         if self._pending:
             self._start()
+
+    def _show_fallback(self, fallback: bool) -> None:
+        """While the body cannot be formatted in time it shows as plain paragraphs:
+        say so, so nobody takes it for the published look."""
+        self.warning.setText(self.tr(
+            "The markdown of this story could not be formatted in time: it shows as plain "
+            "paragraphs until it can be. The export tries again before publishing; "
+            "simplify the markup if this stays.") if fallback else "")
+        self.warning.setVisible(bool(fallback))
 
     def _show(self, serial: int, body_html: str) -> None:
         parts = self.preview.parts(self.article, body_html)
