@@ -3,10 +3,13 @@ app sees who holds it and may take it over; the holder learns at its next heartb
 A lock whose heartbeat stopped (the app crashed or was closed) lapses."""
 from __future__ import annotations
 
+import os
+import socket
+import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 
-from newsdesk import times
+from newsdesk import process, times
 from newsdesk.model import User
 from newsdesk.store import Store
 
@@ -22,20 +25,34 @@ class LockState:
     taken_from: str = ""      # whom we took it from, when we took it over
 
 
+def new_instance() -> str:
+    """A running editor's name for its locks: machine, process, then a random part."""
+    return f"{socket.gethostname()}/{os.getpid()}/{uuid.uuid4().hex}"
+
+
 def _lapsed(lock: dict, now: str) -> bool:
     return times.from_stored(lock["heartbeat_at"]) + timedelta(seconds=LAPSE_S) < \
         times.from_stored(now)
+
+
+def _left_by_our_crash(lock: dict, user: User) -> bool:
+    """The lock is this user's, from this machine, and the app that took it is gone
+    (it crashed or was killed): nobody else is editing, so no take-over is needed."""
+    host, _, rest = lock["instance"].partition("/")
+    pid = rest.partition("/")[0]
+    return (lock["user_id"] == user.id and host == socket.gethostname() and pid.isdigit()
+            and not process.alive(int(pid)))
 
 
 def acquire(store: Store, article_id: str, user: User, instance: str,
             take_over: bool = False, now: str | None = None) -> LockState:
     now = now or times.now()
     lock = store.edit_lock(article_id)
-    if lock and lock["instance"] != instance and not _lapsed(lock, now) and not take_over:
+    held = lock and lock["instance"] != instance and not _lapsed(lock, now) \
+        and not _left_by_our_crash(lock, user)
+    if held and not take_over:
         return LockState(False, store.user(lock["user_id"]).real_name, lock["heartbeat_at"])
-    taken = ""
-    if lock and lock["instance"] != instance and not _lapsed(lock, now):
-        taken = store.user(lock["user_id"]).real_name
+    taken = store.user(lock["user_id"]).real_name if held else ""
     store.set_edit_lock(article_id, user.id, instance, now, taken_from=taken or None)
     return LockState(True, taken_from=taken)
 

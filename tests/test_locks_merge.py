@@ -62,3 +62,32 @@ def test_merging_a_story_takes_each_sides_own_changes():
     assert merged == {"title": "我改的标题", "kicker": "他们改的引题",
                       "body": "第一段改。\n\n第二段。\n\n第三段改。"}
     assert conflicts == 0
+
+
+def _dead_pid() -> int:
+    import subprocess
+    import sys
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    proc.wait()
+    return proc.pid
+
+
+def test_a_lock_left_by_our_own_crashed_app_is_taken_back_silently(demo_store):
+    import os
+    import socket
+    s = demo_store
+    chen, wang = s.find_user("chenlu"), s.find_user("wangfang")
+    draft = s.article_ids(state="draft")[0]
+    here, dead = socket.gethostname(), _dead_pid()
+    crashed = f"{here}/{dead}/0123abcd"
+    now = "2026-11-28T10:00:05Z"
+    # Our own app on this machine was killed a moment ago: ours again, nobody told.
+    s.set_edit_lock(draft, chen.id, crashed, "2026-11-28T10:00:00Z")
+    back = locks.acquire(s, draft, chen, locks.new_instance(), now=now)
+    assert back.ours and back.taken_from == ""
+    # Someone else's crashed app, another machine, or our app still running: ask.
+    for holder, instance in ((wang, crashed), (chen, f"other-pc/{dead}/0123abcd"),
+                             (chen, f"{here}/{os.getpid()}/0123abcd")):
+        s.set_edit_lock(draft, holder.id, instance, "2026-11-28T10:00:00Z")
+        state = locks.acquire(s, draft, chen, locks.new_instance(), now=now)
+        assert (state.ours, state.holder) == (False, holder.real_name), instance

@@ -67,280 +67,295 @@
 <context>
     <name>EditorPane</name>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="76"/>
-        <location filename="../../ui/editor/editor_pane.py" line="105"/>
+        <location filename="../../ui/editor/editor_pane.py" line="78"/>
+        <location filename="../../ui/editor/editor_pane.py" line="107"/>
         <source>Headline</source>
         <translation>主标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="79"/>
+        <location filename="../../ui/editor/editor_pane.py" line="81"/>
         <source>no topics yet</source>
         <translation>尚无专题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="80"/>
-        <location filename="../../ui/editor/editor_pane.py" line="221"/>
+        <location filename="../../ui/editor/editor_pane.py" line="82"/>
+        <location filename="../../ui/editor/editor_pane.py" line="236"/>
         <source>Cover image…</source>
         <translation>封面图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="86"/>
+        <location filename="../../ui/editor/editor_pane.py" line="88"/>
         <source>Original</source>
         <translation>原创</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="87"/>
+        <location filename="../../ui/editor/editor_pane.py" line="89"/>
         <source>Reprint</source>
         <translation>转载</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="96"/>
+        <location filename="../../ui/editor/editor_pane.py" line="98"/>
         <source>Take over</source>
         <translation>接手编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="100"/>
+        <location filename="../../ui/editor/editor_pane.py" line="102"/>
         <source>Apply fix</source>
         <translation>一键修正</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="101"/>
+        <location filename="../../ui/editor/editor_pane.py" line="103"/>
         <source>Accept…</source>
         <translation>接受…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="102"/>
+        <location filename="../../ui/editor/editor_pane.py" line="104"/>
         <source>Submit for review</source>
         <translation>送审</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="104"/>
+        <location filename="../../ui/editor/editor_pane.py" line="106"/>
         <source>Kicker</source>
         <translation>引题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="106"/>
+        <location filename="../../ui/editor/editor_pane.py" line="108"/>
         <source>Subtitle</source>
         <translation>副标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="107"/>
+        <location filename="../../ui/editor/editor_pane.py" line="109"/>
         <source>Channel</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="108"/>
+        <location filename="../../ui/editor/editor_pane.py" line="110"/>
         <source>Origin</source>
         <translation>稿件来源</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="110"/>
+        <location filename="../../ui/editor/editor_pane.py" line="112"/>
         <source>Source (来源)</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="111"/>
+        <location filename="../../ui/editor/editor_pane.py" line="113"/>
         <source>Original title</source>
         <translation>原标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="112"/>
+        <location filename="../../ui/editor/editor_pane.py" line="114"/>
         <source>Original author</source>
         <translation>原作者</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="115"/>
+        <location filename="../../ui/editor/editor_pane.py" line="117"/>
         <source>Reporters</source>
         <translation>记者</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="116"/>
+        <location filename="../../ui/editor/editor_pane.py" line="118"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="117"/>
+        <location filename="../../ui/editor/editor_pane.py" line="119"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="118"/>
+        <location filename="../../ui/editor/editor_pane.py" line="120"/>
         <source>Topics (专题)</source>
         <translation>专题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="119"/>
+        <location filename="../../ui/editor/editor_pane.py" line="121"/>
         <source>Cover</source>
         <translation>封面</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="120"/>
+        <location filename="../../ui/editor/editor_pane.py" line="122"/>
         <source>Publish at</source>
         <translation>发布时间</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="125"/>
+        <location filename="../../ui/editor/editor_pane.py" line="127"/>
         <source>Machine checks</source>
         <translation>机审结果</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="138"/>
+        <location filename="../../ui/editor/editor_pane.py" line="140"/>
         <source>Insert image…</source>
         <translation>插入图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="139"/>
+        <location filename="../../ui/editor/editor_pane.py" line="141"/>
         <source>Revisions…</source>
         <translation>历史版本…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="222"/>
-        <location filename="../../ui/editor/editor_pane.py" line="608"/>
+        <location filename="../../ui/editor/editor_pane.py" line="237"/>
+        <location filename="../../ui/editor/editor_pane.py" line="664"/>
         <source>Cover: %1</source>
         <translation>封面：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="249"/>
+        <location filename="../../ui/editor/editor_pane.py" line="268"/>
+        <source>Text typed here before Newsdesk closed unexpectedly (%1) was kept in %2: the story was saved elsewhere since.</source>
+        <translation>Newsdesk 意外关闭前在此输入的文字（%1）已另存到 %2：此后稿件已在别处保存过。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="276"/>
+        <source>Recovered what was typed before Newsdesk closed unexpectedly (%1): %2</source>
+        <translation>已恢复 Newsdesk 意外关闭前输入的内容（%1）：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="278"/>
+        <source>changes to the form</source>
+        <translation>稿件信息的修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="298"/>
         <source>You took this story over from %1; they have been told.</source>
         <translation>您已从%1手中接手本稿，对方会收到提示。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="254"/>
+        <location filename="../../ui/editor/editor_pane.py" line="303"/>
         <source>%1 is editing this story (last seen %2). It is read-only here until you take it over.</source>
         <translation>%1 正在编辑本稿（最后活动 %2）。接手之前，这里只读。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="274"/>
+        <location filename="../../ui/editor/editor_pane.py" line="323"/>
         <source>%1 took this story over. Your text stays here, unsaved: copy what you need.</source>
         <translation>%1 已接手本稿。您的文字仍在编辑器中但未保存，请复制需要的内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="328"/>
+        <location filename="../../ui/editor/editor_pane.py" line="379"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="394"/>
+        <location filename="../../ui/editor/editor_pane.py" line="447"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="383"/>
+        <location filename="../../ui/editor/editor_pane.py" line="436"/>
         <source>Saved at %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="402"/>
+        <location filename="../../ui/editor/editor_pane.py" line="455"/>
         <source>a copy is in %1</source>
         <translation>副本保存在 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="403"/>
+        <location filename="../../ui/editor/editor_pane.py" line="456"/>
         <source>no emergency copy could be written either</source>
         <translation>应急副本也未能写入</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="404"/>
+        <location filename="../../ui/editor/editor_pane.py" line="457"/>
         <source>Not saved: %1; your text stays here, %2</source>
         <translation>未保存：%1；您的文字仍在编辑器中，%2</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="412"/>
+        <location filename="../../ui/editor/editor_pane.py" line="465"/>
         <source>Saved elsewhere meanwhile</source>
         <translation>稿件已在别处保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="413"/>
+        <location filename="../../ui/editor/editor_pane.py" line="466"/>
         <source>“%1” was saved elsewhere after you opened it. Merge your changes into theirs, or save yours as a copy?</source>
         <translation>您打开《%1》之后，它已在别处保存。要把您的修改合并进去，还是另存为副本？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="416"/>
+        <location filename="../../ui/editor/editor_pane.py" line="469"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="417"/>
+        <location filename="../../ui/editor/editor_pane.py" line="470"/>
         <source>Save as a copy</source>
         <translation>另存为副本</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="427"/>
+        <location filename="../../ui/editor/editor_pane.py" line="480"/>
         <source> (copy)</source>
         <translation>（副本）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="430"/>
+        <location filename="../../ui/editor/editor_pane.py" line="483"/>
         <source>Saved as a copy</source>
         <translation>已另存为副本</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="440"/>
+        <location filename="../../ui/editor/editor_pane.py" line="493"/>
         <source>Merged; %1 place(s) to settle by hand</source>
         <translation>已合并；有 %1 处需要人工处理</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="442"/>
+        <location filename="../../ui/editor/editor_pane.py" line="495"/>
         <source>Merged</source>
         <translation>已合并</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="444"/>
+        <location filename="../../ui/editor/editor_pane.py" line="497"/>
         <source>Not saved: the story was saved elsewhere meanwhile</source>
         <translation>未保存：稿件已在别处保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="503"/>
+        <location filename="../../ui/editor/editor_pane.py" line="559"/>
         <source>… and %1 more: fix these first</source>
         <translation>……另有 %1 处：请先改正以上各处</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="567"/>
+        <location filename="../../ui/editor/editor_pane.py" line="623"/>
         <source>Accept finding</source>
         <translation>接受此项提示</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="568"/>
+        <location filename="../../ui/editor/editor_pane.py" line="624"/>
         <source>Why is this right here?</source>
         <translation>为什么这里可以保留？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="574"/>
+        <location filename="../../ui/editor/editor_pane.py" line="630"/>
         <source>Not accepted</source>
         <translation>未能接受</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="596"/>
+        <location filename="../../ui/editor/editor_pane.py" line="652"/>
         <source>Insert image</source>
         <translation>插入图片</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="583"/>
+        <location filename="../../ui/editor/editor_pane.py" line="639"/>
         <source>Images (*.jpg *.jpeg *.png *.gif *.webp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.gif *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="603"/>
+        <location filename="../../ui/editor/editor_pane.py" line="659"/>
         <source>Cover image</source>
         <translation>封面图片</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="624"/>
+        <location filename="../../ui/editor/editor_pane.py" line="680"/>
         <source>Not restored</source>
         <translation>未能恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="628"/>
+        <location filename="../../ui/editor/editor_pane.py" line="684"/>
         <source>Revision %1 restored</source>
         <translation>已恢复第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="636"/>
+        <location filename="../../ui/editor/editor_pane.py" line="692"/>
         <source>Not submitted</source>
         <translation>未能送审</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="639"/>
+        <location filename="../../ui/editor/editor_pane.py" line="695"/>
         <source>Submitted for review (revision %1)</source>
         <translation>已送审（第 %1 版）</translation>
     </message>

@@ -1,41 +1,58 @@
-"""Nothing typed is lost to a crash beyond the last couple of seconds: the app is
-killed with SIGKILL while typing, and the database is read afterwards."""
+"""A crash or a kill loses nothing the crash journal had: the app is killed with
+SIGKILL while typing and pasting, then the story is opened again. No timing is
+asserted here (bench/crash_bench.py measures how much input a kill costs): the test
+waits until the journal holds a paste, kills, and checks that what the journal held
+comes back, into an editor that is not read-only."""
 import os
 import signal
 import subprocess
 import sys
-import time
 
+import pytest
+
+from newsdesk import journal
+from newsdesk.store import Store
 from tests.conftest import ROOT
-from tests.ui.typist import TEXT
+from tests.ui.typist import PASTE, inputs
+from ui.main_window import MainWindow
 
-TYPING_MS = 50
+
+def typist(path, draft, tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT),
+               XDG_CONFIG_HOME=str(tmp_path))
+    return subprocess.Popen([sys.executable, "-m", "tests.ui.typist", path, draft],
+                            cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, text=True)
 
 
-def test_sigkill_while_typing_loses_at_most_two_seconds(demo_store, tmp_path):
-    draft = demo_store.article_ids(state="draft")[0]
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
+def test_a_kill_after_a_paste_loses_nothing_the_journal_had(demo_store, tmp_path, qtbot):
+    draft = demo_store.article_ids(state="draft", author_id=demo_store.find_user("chenlu").id)[0]
     before = demo_store.article(draft).body
     path = demo_store.path
     demo_store.close()
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT),
-               XDG_CONFIG_HOME=str(tmp_path))
-    proc = subprocess.Popen([sys.executable, "-m", "tests.ui.typist", path, draft], cwd=ROOT,
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-    assert proc.stdout.readline(), "the typist did not start"  # typing has started
-    started = time.monotonic()
-    time.sleep(6)
-    os.kill(proc.pid, signal.SIGKILL)
-    elapsed = time.monotonic() - started
-    proc.wait()
-    from newsdesk.store import Store
+    proc = typist(path, draft, tmp_path)
+    try:
+        while int(proc.stdout.readline().split()[0]) < 23:  # a paste (the 20th) and more
+            pass
+        wanted = before + "".join(inputs(20))
+        qtbot.waitUntil(lambda: (journal.read(path, draft) or journal.Entry({}, 0, ""))
+                        .values.get("body", "").startswith(wanted), timeout=30_000)
+    finally:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+    kept = journal.read(path, draft).values["body"]  # what the journal held at the kill
+    assert PASTE in kept
     store = Store.open(path)
-    body = store.article(draft).body
+    window = MainWindow(store, path, store.find_user("chenlu"))
+    qtbot.addWidget(window)
+    window.show()
+    window.open_story(draft)
+    editor = window.editor
+    assert not editor.body.isReadOnly()  # our own crashed app's lock: taken back silently
+    assert editor.body.toPlainText() == kept
+    assert "Recovered" in editor.banner.text() and PASTE[:10] in editor.banner.text()
+    qtbot.waitUntil(lambda: store.article(draft).body == kept, timeout=30_000)  # saved
+    window.close()
+    assert journal.read(path, draft) is None  # saved: the journal is done with
     store.close()
-    saved = len(body) - len(before.rstrip("\n"))
-    assert body.startswith(before.rstrip("\n")) or body.startswith(before)
-    assert TEXT.startswith(body[len(before):]) or TEXT.startswith(body[len(before) - 1:])
-    typed = elapsed * 1000 / TYPING_MS
-    lost = typed - saved
-    print(f"typed {typed:.0f} characters in {elapsed:.1f} s, {saved} saved, lost {lost * TYPING_MS:.0f} ms")
-    assert saved > 0
-    assert lost * TYPING_MS <= 2000 + 500, (typed, saved)  # ≤ 2 s of typing (+ start-up slack)

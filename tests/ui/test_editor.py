@@ -303,3 +303,30 @@ def test_a_failed_save_keeps_the_text_and_an_emergency_file(window, qtbot, monke
     monkeypatch.undo()
     editor.save()
     assert window.store.article(draft).body.endswith("磁盘满时写下的一句话。")
+
+
+def test_a_journal_the_database_already_has_is_dropped_quietly(window, qtbot):
+    from newsdesk import journal
+    store = window.store
+    draft = store.article_ids(state="draft", author_id=window.user.id)[0]
+    article = store.article(draft)
+    journal.write(store.path, draft, {"body": article.body, "title": article.title},
+                  article.edits)
+    window.open_story(draft)
+    assert not window.editor.banner.isVisible()
+    assert journal.read(store.path, draft) is None
+
+
+def test_a_journal_older_than_a_save_elsewhere_is_kept_aside(window, qtbot):
+    from newsdesk import journal, workflow
+    from newsdesk.emergency import emergency_dir
+    store = window.store
+    draft = store.article_ids(state="draft", author_id=window.user.id)[0]
+    article = store.article(draft)
+    journal.write(store.path, draft, {"body": article.body + "崩溃前打的字。"}, article.edits)
+    workflow.edit(store, draft, {"body": "别处后来保存的正文。"}, store.find_user("chenlu"))
+    window.open_story(draft)
+    assert window.editor.body.toPlainText() == "别处后来保存的正文。"  # theirs stands
+    [kept] = emergency_dir(store.path).glob(f"{draft[:8]}-*.md")
+    assert "崩溃前打的字。" in kept.read_text("utf-8") and str(kept) in window.editor.banner.text()
+    assert journal.read(store.path, draft) is None

@@ -4,7 +4,8 @@ submitting and the checks themselves are the core's; this pane shows and asks.""
 from __future__ import annotations
 
 import mimetypes
-import uuid
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from newsdesk import checks, emergency, locks, times, workflow
+from newsdesk import checks, emergency, journal, locks, times, workflow
 from newsdesk.errors import DatabaseBusy, NewsdeskError, StaleEdit, StorageFailed
 from newsdesk.merge import merge_story
 from newsdesk.importers.story import split_list, split_names
@@ -29,7 +30,8 @@ from ui.editor.revisions import RevisionsDialog
 from ui.editor.saver import Saver
 
 AUTOSAVE_MS = 800    # after a pause in typing
-MAX_UNSAVED_MS = 1500  # while typing on without a pause: a crash loses at most this much
+MAX_UNSAVED_MS = 1500  # while typing on without a pause (the journal covers a crash)
+JOURNAL_MS = 100       # the crash journal is written this long after a change, at most
 CHECK_MS = 400
 MAX_SHOWN = 300  # findings listed and underlined at once
 _LINE_FIELDS = ("kicker", "title", "subtitle", "source", "original_title", "original_author")
@@ -89,7 +91,7 @@ class EditorPane(QWidget):
         self.summary.setFixedHeight(48)
         self.body = BodyEdit()
         self.highlighter = MarkdownHighlighter(self.body.document())
-        self.instance = uuid.uuid4().hex  # this running editor, for the edit lock
+        self.instance = locks.new_instance()  # this running editor, for the edit lock
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("background:#fff3cd;color:#7a5200;padding:6px")
@@ -156,6 +158,9 @@ class EditorPane(QWidget):
         self.autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self.max_wait = QTimer(self, singleShot=True, interval=MAX_UNSAVED_MS)
         self.recheck = QTimer(self, singleShot=True, interval=CHECK_MS)
+        # Not restarted by each keystroke: the journal is at most JOURNAL_MS behind.
+        self.journal_timer = QTimer(self, singleShot=True, interval=JOURNAL_MS)
+        self._journal_writer = ThreadPoolExecutor(1, thread_name_prefix="newsdesk-journal")
         self.heartbeat = QTimer(self, interval=locks.HEARTBEAT_S * 1000)
         self.base: Article | None = None  # the story as last loaded or saved here
         self.ours = False
@@ -187,6 +192,7 @@ class EditorPane(QWidget):
         self.max_wait.timeout.connect(self.save_in_background)
         self.saver.finished.connect(self._finished)
         self.recheck.timeout.connect(self._start_checks)
+        self.journal_timer.timeout.connect(self._write_journal)
         self.check_signals.done.connect(self._checked)
         self.findings.itemActivated.connect(self._jump)
         self.findings.itemClicked.connect(self._jump)
@@ -208,10 +214,19 @@ class EditorPane(QWidget):
         self._settle()
         if self.article is not None and self.article.id != article.id:
             self.release()
-        self._loading = True
         self.article = self.base = article
-        self.cover_asset_id = article.cover_asset_id
         self._dirty = False
+        self._fill(article)
+        self.setEnabled(True)
+        self._start_checks()
+        self._set_lock(locks.acquire(self.store, article.id, self.user, self.instance))
+        if self.ours:
+            self._recover()
+
+    def _fill(self, article: Article) -> None:
+        """Put a story's fields into the form (no edit, no save)."""
+        self._loading = True
+        self.cover_asset_id = article.cover_asset_id
         for name, w in self.fields.items():
             w.setText(getattr(article, name))
         self.reporters.setText("、".join(article.reporters))
@@ -228,9 +243,43 @@ class EditorPane(QWidget):
         self.body.setPlainText(article.body)
         self._loading = False
         self._show_reprint_rows()
-        self.setEnabled(True)
-        self._start_checks()
-        self._set_lock(locks.acquire(self.store, article.id, self.user, self.instance))
+
+    # ---- the crash journal --------------------------------------------------------------
+    def _write_journal(self) -> None:
+        if self.article is None or not self.ours:
+            return
+        self._journal_writer.submit(journal.write, self.store.path, self.article.id,
+                                    self.values(), self.base.edits)
+
+    def _recover(self) -> None:
+        """The app stopped (crashed, killed) with text the database never got: bring
+        it back from the story's journal, say so and what it was, and save it."""
+        entry = journal.read(self.store.path, self.article.id)
+        if entry is None:
+            return
+        if not journal.unsaved(entry, self.article):
+            journal.discard(self.store.path, self.article.id)
+            return
+        added = journal.added_text(entry, self.article)
+        if entry.base_edits != self.article.edits:
+            # Saved elsewhere since: keep the text aside rather than overwrite theirs.
+            kept = emergency.save(self.store.path, self.article.id, entry.values)
+            journal.discard(self.store.path, self.article.id)
+            self._notice(self.tr("Text typed here before Newsdesk closed unexpectedly (%1) "
+                                 "was kept in %2: the story was saved elsewhere since.")
+                         .replace("%1", times.local_text(entry.written_at)[11:19])
+                         .replace("%2", str(kept)))
+            return
+        values = {k: v for k, v in entry.values.items() if hasattr(self.article, k)}
+        self._fill(replace(self.article, **values))
+        self._on_edit()  # saved like typing
+        self._notice(self.tr("Recovered what was typed before Newsdesk closed unexpectedly "
+                             "(%1): %2").replace("%1", times.local_text(entry.written_at)[11:19])
+                     .replace("%2", f"“{added}”" if added else self.tr("changes to the form")))
+
+    def _notice(self, text: str) -> None:
+        self.banner.setText(text)
+        self.banner.setVisible(True)
 
     # ---- one editor per story ---------------------------------------------------------
     def _set_lock(self, state: locks.LockState) -> None:
@@ -321,6 +370,8 @@ class EditorPane(QWidget):
             return
         self._dirty = True
         self.changed.emit(self.current())
+        if not self.journal_timer.isActive():
+            self.journal_timer.start()
         self.autosave.start()
         if not self.max_wait.isActive():
             self.max_wait.start()
@@ -380,6 +431,8 @@ class EditorPane(QWidget):
 
     def _saved(self, result: tuple[Article, list[str]], checkpoint: str | None) -> bool:
         self.article = self.base = result[0]
+        if not self._dirty and not self.journal_timer.isActive():
+            self._journal_writer.submit(journal.discard, self.store.path, self.article.id)
         self.saved.emit(self.tr("Saved at %1").replace("%1", times.local_text(
             self.article.updated_at)[11:19]) + (f" · r{self.article.revision}"
                                                  if checkpoint else ""))
@@ -453,16 +506,19 @@ class EditorPane(QWidget):
         """The window closes: save what waits, check nothing more (a check still running
         finishes stale and is dropped)."""
         self.flush()
-        for timer in (self.autosave, self.max_wait, self.recheck, self.heartbeat):
+        for timer in (self.autosave, self.max_wait, self.recheck, self.heartbeat,
+                      self.journal_timer):
             timer.stop()
         self.release()
         self.saver.close()
+        self._journal_writer.shutdown(wait=True)
         self._check_serial += 1
 
     def abandon(self) -> Path | None:
         """The database cannot be used any more: stop saving, keep the text in an
         emergency file (returned) and let go of the story without touching the database."""
-        for timer in (self.autosave, self.max_wait, self.recheck, self.heartbeat):
+        for timer in (self.autosave, self.max_wait, self.recheck, self.heartbeat,
+                      self.journal_timer):
             timer.stop()
         self.saver.close()
         kept = None
