@@ -4,13 +4,16 @@ restore that checks the file first and keeps the current database aside."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sqlite3
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from db import connect
 from db.connection import DatabaseDamaged, SchemaTooNew
+from newsdesk import times
 from newsdesk.errors import NewsdeskError
 from newsdesk.store import Store
 
@@ -99,29 +102,62 @@ def backup(store: Store, to: str | Path) -> Path:
     return to
 
 
+_NAME = re.compile(r"newsdesk-(\d{8}-\d{6})([+-]\d{4})?\.db")
+
+
+def made_at(path: Path) -> datetime | None:
+    """When an automatic backup was made, from its name: local time with its UTC offset
+    (newsdesk-20261129-093000+0800.db), or UTC in names without one (older backups)."""
+    m = _NAME.fullmatch(path.name)
+    if not m:
+        return None
+    if m.group(2):
+        return datetime.strptime(m.group(1) + m.group(2), "%Y%m%d-%H%M%S%z")
+    return datetime.strptime(m.group(1), "%Y%m%d-%H%M%S").replace(tzinfo=timezone.utc)
+
+
 def backups(db_path: str | Path) -> list[Path]:
     """The automatic backups of a database, newest first."""
     folder = backup_dir(db_path)
-    return sorted(folder.glob(f"{_PREFIX}*.db"), reverse=True) if folder.is_dir() else []
+    found = [(made_at(p), p) for p in folder.glob(f"{_PREFIX}*.db")] if folder.is_dir() else []
+    return [p for when, p in sorted((f for f in found if f[0]), reverse=True)]
 
 
-def auto_backup(store: Store, now: datetime | None = None, keep: int | None = None
-                ) -> Path | None:
-    """Back up when the newest automatic backup is a day old (or there is none), and
-    keep the newest `keep` (site setting backups_keep, default 10). Returns the new
-    backup, or None when one was recent enough."""
+def backup_now(store: Store, now: datetime | None = None, keep: int | None = None) -> Path:
+    """A backup into the backups folder, named by the outlet's local time, then the
+    rotation: the newest `keep` (site setting backups_keep, default 10) stay, and so
+    does the newest of each of the last `keep` days that have one, so a day of many
+    closings does not push out last week's backups."""
+    now = now or datetime.now(timezone.utc)
+    local = now.astimezone(ZoneInfo(store.site().get("timezone", times.DEFAULT_TZ)))
+    as_of = times.instant()  # a change after this may not be in the copy
+    made = backup(store, backup_dir(store.path) / f"{_PREFIX}{local:%Y%m%d-%H%M%S%z}.db")
+    store.note_backup(as_of)
+    keep = keep or int(store.site().get("backups_keep", KEEP))
+    existing = backups(store.path)
+    days: dict[str, Path] = {}
+    for path in existing:
+        days.setdefault(f"{made_at(path).astimezone(local.tzinfo):%Y%m%d}", path)
+    kept = set(existing[:keep]) | set(list(days.values())[:keep])
+    for old in existing:
+        if old not in kept:
+            old.unlink()
+    return made
+
+
+def auto_backup(store: Store, now: datetime | None = None, keep: int | None = None,
+                closing: bool = False) -> Path | None:
+    """Back up when something changed since the newest backup: at once when the app
+    closes, at most daily while it is open. Returns the new backup, or None."""
     now = now or datetime.now(timezone.utc)
     existing = backups(store.path)
     if existing:
-        stamp = existing[0].stem.removeprefix(_PREFIX)
-        made = datetime.strptime(stamp, "%Y%m%d-%H%M%S").replace(tzinfo=timezone.utc)
-        if now - made < EVERY:
+        changed, backed_up = store.changed_at(), store.backed_up_at()
+        if changed is None or (backed_up is not None and changed <= backed_up):
             return None
-    keep = keep or int(store.site().get("backups_keep", KEEP))
-    made = backup(store, backup_dir(store.path) / f"{_PREFIX}{now:%Y%m%d-%H%M%S}.db")
-    for old in backups(store.path)[keep:]:
-        old.unlink()
-    return made
+        if not closing and now - made_at(existing[0]) < EVERY:
+            return None
+    return backup_now(store, now, keep)
 
 
 def restore(db_path: str | Path, source: str | Path, now: datetime | None = None) -> Path:

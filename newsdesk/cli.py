@@ -11,7 +11,6 @@ import sys
 import unicodedata
 from contextlib import contextmanager
 from dataclasses import asdict
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
@@ -504,9 +503,7 @@ def cmd_backup(args) -> int:
         if args.to:
             made = backup.backup(store, args.to)
         else:
-            made = backup.auto_backup(store, keep=args.keep) or backup.backup(
-                store, backup.backup_dir(store.path) /
-                f"newsdesk-{datetime.now(timezone.utc):%Y%m%d-%H%M%S}.db")
+            made = backup.backup_now(store, keep=args.keep)
     print(f"backed up to {made} ({made.stat().st_size // 1024} KiB, checked)")
     return OK
 

@@ -86,6 +86,20 @@ def render_body(markdown: str, video_hosts=()) -> str:
     return sanitize(html, video_hosts)
 
 
+def lead_text(markdown: str, limit: int = 200) -> str:
+    """The first paragraph of a body as plain text, for a feed item or a description
+    when the story has no summary. Headings and image-only lines are passed over."""
+    import html
+
+    for block in re.split(r"\n", markdown or ""):
+        if block.lstrip().startswith("#"):
+            continue
+        text = html.unescape(nh3.clean(render_body(block), tags=set())).strip()
+        if text:
+            return text if len(text) <= limit else text[:limit] + "…"
+    return ""
+
+
 _CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 _LATIN_WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+(?:['’.-][A-Za-z0-9\u00c0-\u024f]+)*")
 

@@ -96,9 +96,11 @@ class Store:
         self.conn.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[None]:
+    def transaction(self, content: bool = True) -> Iterator[None]:
         """One atomic unit of writes. IMMEDIATE takes the write lock up front, so a
-        busy database waits (busy timeout) instead of failing halfway through."""
+        busy database waits (busy timeout) instead of failing halfway through. A
+        transaction that changed content records when (changed_at: what automatic
+        backups go by); edit-lock heartbeats pass content=False."""
         if self.conn.in_transaction:
             with self.db.atomic():
                 yield
@@ -107,8 +109,12 @@ class Store:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as e:
             raise _storage_error(e) from None
+        before = self.conn.total_changes
         try:
             yield
+            if content and self.conn.total_changes != before:
+                self.conn.execute("INSERT OR REPLACE INTO local_meta VALUES ('changed_at', ?)",
+                                  [times.instant()])
             self.conn.execute("COMMIT")
         except sqlite3.OperationalError as e:
             self.conn.rollback()
@@ -822,19 +828,19 @@ class Store:
 
     def set_edit_lock(self, article_id: str, user_id: str, instance: str, at: str,
                       taken_from: str | None = None) -> None:
-        with self.transaction():
+        with self.transaction(content=False):
             self.conn.execute("INSERT OR REPLACE INTO edit_locks VALUES (?, ?, ?, ?, ?)",
                               [article_id, user_id, instance, at, taken_from])
 
     def touch_edit_lock(self, article_id: str, instance: str, at: str) -> bool:
         """Renew this instance's lock; False when it is no longer this instance's."""
-        with self.transaction():
+        with self.transaction(content=False):
             cur = self.conn.execute("UPDATE edit_locks SET heartbeat_at = ? WHERE "
                                     "article_id = ? AND instance = ?", [at, article_id, instance])
         return cur.rowcount == 1
 
     def drop_edit_lock(self, article_id: str, instance: str) -> None:
-        with self.transaction():
+        with self.transaction(content=False):
             self.conn.execute("DELETE FROM edit_locks WHERE article_id = ? AND instance = ?",
                               [article_id, instance])
 
@@ -985,6 +991,23 @@ class Store:
                           matched_in=("headline", "names", "body")[r["tier"]],
                           snippet=search.snippet(r["summary"] + "\n" + r["body"], terms))
                 for r in rows]
+
+    def changed_at(self) -> str | None:
+        """When content last changed (times.instant), or None if never recorded."""
+        return self._local_meta("changed_at")
+
+    def backed_up_at(self) -> str | None:
+        """As of when the newest backup copied the database (times.instant)."""
+        return self._local_meta("backed_up_at")
+
+    def note_backup(self, as_of: str) -> None:
+        with self.transaction(content=False):
+            self.conn.execute("INSERT OR REPLACE INTO local_meta VALUES ('backed_up_at', ?)",
+                              [as_of])
+
+    def _local_meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM local_meta WHERE key = ?", [key]).fetchone()
+        return row[0] if row else None
 
     def search_index_version(self) -> str | None:
         row = self.conn.execute("SELECT value FROM local_meta WHERE key = 'segmenter'").fetchone()

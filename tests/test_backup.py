@@ -18,16 +18,63 @@ def test_backup_is_a_checked_consistent_copy(demo_store, tmp_path):
         backup.backup(demo_store, demo_store.path)
 
 
-def test_automatic_backups_at_most_daily_and_rotated(demo_store):
-    start = datetime(2026, 11, 1, 8, tzinfo=timezone.utc)
-    assert backup.auto_backup(demo_store, now=start, keep=3)
-    assert backup.auto_backup(demo_store, now=start + timedelta(hours=5), keep=3) is None
-    for day in range(1, 6):
-        assert backup.auto_backup(demo_store, now=start + timedelta(days=day), keep=3)
+@pytest.fixture
+def clock(monkeypatch):
+    """The store's clock and the backups' on one injected time."""
+    from newsdesk import times
+
+    class Clock:
+        at = datetime(2026, 11, 1, 8, tzinfo=timezone.utc)
+
+        def advance(self, **delta):
+            self.at += timedelta(**delta)
+            return self.at
+    c = Clock()
+    monkeypatch.setattr(times, "now", lambda: times.to_stored(c.at))
+    monkeypatch.setattr(times, "instant",
+                        lambda: c.at.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ"))
+    return c
+
+
+def test_automatic_backups_of_changes_at_most_daily_while_open_and_rotated(demo_store,
+                                                                           clock):
+    demo_store.create_article(None, title="第0天的稿件")  # the store's last change: on the clock
+    assert backup.auto_backup(demo_store, now=clock.at, keep=3)  # the first one
+    assert backup.auto_backup(demo_store, now=clock.advance(days=1), keep=3) is None
+    for day in range(1, 6):  # a change, then a day after the last backup: a backup
+        clock.advance(hours=1)
+        demo_store.create_article(None, title=f"第{day}天的稿件")
+        assert backup.auto_backup(demo_store, now=clock.advance(hours=23), keep=3)
+    clock.advance(hours=1)
+    demo_store.create_article(None, title="当天的稿件")
+    later = clock.advance(hours=1)
+    assert backup.auto_backup(demo_store, now=later, keep=3) is None  # open: daily
     kept = backup.backups(demo_store.path)
-    assert [p.name for p in kept] == ["newsdesk-20261106-080000.db",
-                                      "newsdesk-20261105-080000.db",
-                                      "newsdesk-20261104-080000.db"]
+    # Named in the outlet's time (Asia/Shanghai), its offset in the name.
+    assert [p.name for p in kept] == ["newsdesk-20261107-160000+0800.db",
+                                      "newsdesk-20261106-160000+0800.db",
+                                      "newsdesk-20261105-160000+0800.db"]
+    assert backup.auto_backup(demo_store, now=later, keep=3, closing=True)  # closing: now
+
+
+def test_a_day_of_many_closings_keeps_earlier_days(demo_store):
+    start = datetime(2026, 11, 1, 8, tzinfo=timezone.utc)
+    for day in range(3):
+        backup.backup_now(demo_store, now=start + timedelta(days=day), keep=3)
+    for hour in range(1, 6):
+        backup.backup_now(demo_store, now=start + timedelta(days=3, hours=hour), keep=3)
+    days = {p.name[9:17] for p in backup.backups(demo_store.path)}
+    assert days == {"20261102", "20261103", "20261104"}  # the last 3 days with one
+    assert len(backup.backups(demo_store.path)) == 5  # 3 newest (all today) + 2 older days
+
+
+def test_older_utc_names_still_count(demo_store):
+    folder = backup.backup_dir(demo_store.path)
+    folder.mkdir(parents=True, exist_ok=True)
+    old = backup.backup(demo_store, folder / "newsdesk-20261101-080000.db")
+    assert backup.made_at(old) == datetime(2026, 11, 1, 8, tzinfo=timezone.utc)
+    new = backup.backup_now(demo_store, now=datetime(2026, 11, 1, 9, tzinfo=timezone.utc))
+    assert backup.backups(demo_store.path) == [new, old]
 
 
 def test_restore_checks_first_and_keeps_the_current_database(demo_store, tmp_path):

@@ -426,3 +426,25 @@ def test_a_full_disk_leaves_no_half_written_file(demo_store, out, monkeypatch, c
     monkeypatch.undo()
     export_site(demo_store, out)
     assert verify(out / "manifest.json", str(out)).ok
+
+
+def test_feed_items_describe_and_sitemap_entries_carry_lastmod(demo_store, out):
+    import xml.etree.ElementTree as ET
+    export_site(demo_store, out)
+    items = ET.parse(out / "rss.xml").getroot().findall("./channel/item")
+    assert items and all((i.findtext("description") or "").strip() for i in items)
+    no_summary = [a for a in demo_store.articles(demo_store.article_ids(state="published"))
+                  if not a.summary]
+    assert no_summary  # the demo has stories without a summary: their first paragraph
+    for a in no_summary:
+        item = [i for i in items if i.findtext("title") == a.title]
+        if item:
+            lead = item[0].findtext("description")
+            assert lead and lead[:10] in a.body and "**" not in lead and "<" not in lead
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    urls = ET.parse(out / "sitemap.xml").getroot().findall("s:url", ns)
+    assert urls and all(u.findtext("s:lastmod", namespaces=ns) for u in urls)
+    home = [u for u in urls if u.findtext("s:loc", namespaces=ns).endswith("/index.html")][0]
+    newest = max(a.updated_at for a in demo_store.articles(demo_store.article_ids(
+        state="published")))
+    assert home.findtext("s:lastmod", namespaces=ns) == newest

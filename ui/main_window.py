@@ -96,7 +96,8 @@ class MainWindow(QMainWindow):
         switch = toolbar.addAction(self.tr("Switch user…"))
         switch.triggered.connect(self.switch_user)
         self._show_user()
-        # Automatic backups: when closing, and while open at most daily (checked hourly).
+        # Automatic backups of what changed: when closing, and while open at most daily
+        # (checked hourly).
         self.backup_timer = QTimer(self, interval=3_600_000)
         self._fill_navigator()
         self._wire()
@@ -292,9 +293,9 @@ class MainWindow(QMainWindow):
         self.restore_from = ask_restore(self, damaged, kept)
         self.close()
 
-    def auto_backup(self) -> None:
+    def auto_backup(self, closing: bool = False) -> None:
         try:
-            made = backup.auto_backup(self.store)
+            made = backup.auto_backup(self.store, closing=closing)
         except (NewsdeskError, OSError, sqlite3.Error) as e:
             self.statusBar().showMessage(self.tr("Backup failed: %1").replace("%1", str(e)))
             return
@@ -306,7 +307,7 @@ class MainWindow(QMainWindow):
             self.editor.stop()
             self.preview.stop()
             self.backup_timer.stop()
-            self.auto_backup()
+            self.auto_backup(closing=True)
         settings = QSettings()
         settings.setValue("main/geometry", self.saveGeometry())
         settings.setValue("main/splitter", self.splitter.saveState())

@@ -22,7 +22,9 @@ from newsdesk import times, urls
 from newsdesk.meta import meta_lines, review_stages
 from newsdesk.model import Article
 from newsdesk.paths import resource
-from newsdesk.render import FALLBACK, render_body, render_safely, renderer_version
+from newsdesk.render import (
+    FALLBACK, lead_text, render_body, render_safely, renderer_version,
+)
 from newsdesk.site.templates import environment, root_for, template_dirs
 from newsdesk.store import Store
 
@@ -190,6 +192,7 @@ class SitePlan(SiteLook):
     def __init__(self, store: Store, now: str | None = None):
         super().__init__(store, now)
         self.stories = store.live_stories()
+        self._lead: dict[str, str] = {}  # first paragraphs, for feeds
         self.withdrawn = store.withdrawn_pages()
         self._articles: dict[str, Article] = {}
         self._metas: dict[str, dict] = {}
@@ -363,11 +366,20 @@ class SitePlan(SiteLook):
     def _absolute(self, path: str) -> str:
         return self.base_url + path
 
+    def _leads(self, stories: list[dict]) -> dict[str, str]:
+        """What a feed item says of a story: its summary, else its first paragraph."""
+        missing = [s["id"] for s in stories if not s["summary"] and s["id"] not in self._lead]
+        for a in self.store.articles(missing):
+            self._lead[a.id] = lead_text(a.body)
+        return {s["id"]: s["summary"] or self._lead.get(s["id"], "") for s in stories}
+
     def _feed(self, path: str, title: str, link: str, stories: list[dict]) -> Page:
+        stories = stories[:int(self.site["rss_items"])]
+        leads = self._leads(stories)
         items = [{"title": s["title"], "abs": self._absolute(s["public_path"]),
-                  "summary": s["summary"],
+                  "summary": leads[s["id"]],
                   "rfc822": format_datetime(times.from_stored(s["first_published_at"]))}
-                 for s in stories[:int(self.site["rss_items"])]]
+                 for s in stories]
         return Page(path, f"feed {path}", digest(self.global_key, path, items),
                     lambda: self.env.get_template("rss.xml").render(
                         title=title, link=self._absolute(link),
@@ -386,11 +398,17 @@ class SitePlan(SiteLook):
     def _sitemaps(self) -> list[Page]:
         if not self.site["base_url"]:
             return []
-        urls = [(self._absolute("index.html"), None)]
-        urls += [(self._absolute(f"{c.slug}/index.html"), None)
+        latest = max((s["updated_at"] for s in self.stories), default=None)
+
+        def newest(stories: list[dict]) -> str | None:  # a list changes with its stories
+            return max((s["updated_at"] for s in stories), default=latest)
+
+        urls = [(self._absolute("index.html"), newest(self.stories))]
+        urls += [(self._absolute(f"{c.slug}/index.html"), newest(self.in_channel[c.id]))
                  for c in self.channels if c.kind == "list"]
-        urls += [(self._absolute(f"topics/{t.slug}/index.html"), None) for t in self.topics]
-        urls += [(self._absolute(s["public_path"]), s["updated_at"][:10]) for s in self.stories]
+        urls += [(self._absolute(f"topics/{t.slug}/index.html"),
+                  newest(self.in_topic.get(t.id, []))) for t in self.topics]
+        urls += [(self._absolute(s["public_path"]), s["updated_at"]) for s in self.stories]
         shards = [urls[i:i + SITEMAP_SHARD] for i in range(0, len(urls), SITEMAP_SHARD)]
 
         def urlset(entries) -> bytes:

@@ -119,9 +119,26 @@ def test_app_main_refuses_a_newer_database_with_a_message(tmp_path, monkeypatch,
     assert "newer version of Newsdesk" in shown[0]
 
 
-def test_closing_the_app_backs_up_at_most_daily(window):
+def test_closing_the_app_backs_up_what_changed(window, qtbot):
     from newsdesk import backup
+    from newsdesk.store import Store
     window.close()
-    [first] = backup.backups(window.store.path)
-    window.auto_backup()  # a second time the same day: nothing new
+    [first] = backup.backups(window.store.path)  # the first close: a first backup
+    assert backup.made_at(first).utcoffset().total_seconds() == 8 * 3600  # outlet's time
+    made = first.stat().st_mtime_ns
+    window.auto_backup()  # while open, the same day: nothing new
+    window.auto_backup(closing=True)  # closing again with nothing changed: nothing new
     assert backup.backups(window.store.path) == [first]
+    assert first.stat().st_mtime_ns == made
+    # The next start: edit a story, as a person does, and close: a backup of that change.
+    again = MainWindow(window.store, window.store.path, window.user)
+    qtbot.addWidget(again)
+    again.show()
+    draft = window.store.article_ids(state="draft")[0]
+    again.open_story(draft)
+    again.editor.body.insertPlainText("关闭前的修改。")
+    again.close()
+    newest = backup.backups(window.store.path)[0]  # (the same name within one second)
+    copy = Store.open(newest)
+    assert "关闭前的修改。" in copy.article(draft).body
+    copy.close()

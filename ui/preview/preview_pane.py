@@ -73,6 +73,7 @@ class PreviewPane(QWidget):
         self._running = False
         self._pending = False
         self._loaded = False
+        self._stopped = False
         self._first_html: str | None = None
 
     def show_article(self, article: Article) -> None:
@@ -89,6 +90,8 @@ class PreviewPane(QWidget):
 
     def _on_loaded(self, _ok: bool) -> None:
         self.view.loadFinished.disconnect(self._on_loaded)
+        if self._stopped:
+            return  # the window closed while the page loaded
         self._loaded = True
         if self._first_html is not None:
             self._show(self._serial, self._first_html)
@@ -160,6 +163,7 @@ class PreviewPane(QWidget):
     def stop(self) -> None:
         """The window closes: a render still running is dropped when it finishes."""
         self._loaded = self._pending = False
+        self._stopped = True
         self.slow.stop()
 
     def _too_slow(self) -> None:
