@@ -15,12 +15,12 @@ from pathlib import Path
 from typing import Iterator
 
 from db import DatabaseDamaged, SchemaTooNew, as_damage
-from newsdesk import auth, backup, checks, importers, times, views, workflow
+from newsdesk import accounts, backup, checks, importers, times, views, workflow
 from newsdesk.checks.words import format_list, parse_list
 from newsdesk.demo import load_demo, load_starter_words
 from newsdesk.errors import NewsdeskError
 from newsdesk.meta import meta_line
-from newsdesk.model import Article, Role, State
+from newsdesk.model import Article, State
 from newsdesk.paths import default_db_path
 from newsdesk.render import char_count
 from newsdesk.site import ExportCancelled, export_site
@@ -100,7 +100,9 @@ def cmd_init(args) -> int:
             if not store.is_empty():
                 raise CliError(f"{path} already has content; demo data goes into a new database")
             n = load_demo(store)
-            print(f"created {path} with the demo newsroom ({n} stories)")
+            print(f"created {path} with the demo newsroom ({n} stories). It is a demo: its "
+                  "reviewers and admin have no passwords, so anyone can sign as them; "
+                  "start a real newsroom in a new database")
         else:
             if not store.word_terms():
                 load_starter_words(store)
@@ -207,23 +209,15 @@ def cmd_users(args) -> int:
     with _opened(args) as store:
         if args.action == "passwd":
             user = store.find_user(args.username)
-            password = os.environ.get(ENV_PASSWORD)
-            if password is None and sys.stdin.isatty():
-                password = getpass.getpass(f"new password for {user.username}: ")
-                if getpass.getpass("again: ") != password:
-                    raise CliError("the two passwords differ")
-            if password is None:
-                raise CliError(f"give the new password in ${ENV_PASSWORD} or on a terminal")
-            store.set_password_hash(user.id, auth.hash_password(password) if password else None,
-                                    None)
+            password = _new_password(user.username, required=False)
+            accounts.set_password(store, user, password)
             print(f"password {'set' if password else 'removed'} for {user.username}")
             return OK
         if args.action == "add":
-            bad = [r for r in args.role if r not in set(Role)]
-            if bad:
-                raise CliError(f"unknown role {bad[0]!r}; roles are "
-                               + ", ".join(r.value for r in Role))
-            user = store.add_user(args.username, args.name, args.role)
+            password = None
+            if accounts.needs_password(store, args.role):
+                password = _new_password(args.username, required=True)
+            user = accounts.add_user(store, args.username, args.name, args.role, password)
             print(f"added {user.username} ({user.real_name})")
             return OK
         users = store.users()
@@ -234,6 +228,19 @@ def cmd_users(args) -> int:
     else:
         _table([[r["username"], r["real_name"], ", ".join(r["roles"])] for r in rows])
     return OK
+
+
+def _new_password(username: str, required: bool) -> str | None:
+    """A new password: $NEWSDESK_PASSWORD, else asked twice on a terminal."""
+    password = os.environ.get(ENV_PASSWORD)
+    if password is None and sys.stdin.isatty():
+        password = getpass.getpass(f"new password for {username}: ")
+        if getpass.getpass("again: ") != password:
+            raise CliError("the two passwords differ")
+    if password is None or (required and not password):
+        raise CliError(f"{username} needs a password: give it in ${ENV_PASSWORD} or on a "
+                       "terminal")
+    return password
 
 
 def cmd_channels(args) -> int:

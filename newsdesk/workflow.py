@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsdesk import auth, chain, checks, times
+from newsdesk import accounts, auth, chain, checks, times
 from newsdesk.diff import char_diff
 from newsdesk.errors import NewsdeskError
 from newsdesk.meta import review_stages
@@ -209,6 +209,7 @@ def approve(store: Store, article_id: str, actor: User, password: str | None = N
     refusal = why_not_sign(store, article, actor)
     if refusal:
         raise RuleError(refusal)
+    accounts.check_signer(store, actor)
     check_password(actor, password)
     now = now or times.now()
     stage, last = article.review_stage, len(stages(store))
@@ -234,6 +235,7 @@ def return_story(store: Store, article_id: str, actor: User, reason: str,
     refusal = why_not_review(store, article, actor)
     if refusal:
         raise RuleError(refusal)
+    accounts.check_signer(store, actor)
     check_password(actor, password)
     with store.transaction():
         event = store.append_event(article_id, "return", actor.id, stage=article.review_stage,
@@ -253,6 +255,7 @@ def withdraw(store: Store, article_id: str, actor: User, reason: str,
             and article.live_revision is None:
         raise RuleError(f"a {article.state} story is not out to withdraw")
     reason = _needs_reason(reason, "withdrawing a story")
+    accounts.check_signer(store, actor)
     check_password(actor, password)
     with store.transaction():
         event = store.append_event(article_id, "withdraw", actor.id,

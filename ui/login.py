@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
+    QDialog, QDialogButtonBox, QFormLayout, QInputDialog, QLabel, QLineEdit,
 )
 
-from newsdesk import workflow
+from newsdesk import accounts, workflow
 from newsdesk.errors import NewsdeskError
 from newsdesk.store import Store
 from ui.choices import ChoiceModel, choice_box, select_id
@@ -38,6 +38,26 @@ class LoginDialog(QDialog):
         self.users.currentIndexChanged.connect(self._on_user)
         self._on_user()
 
+    def _give_password(self, user):
+        """A reviewer or admin without a password (an account from before passwords were
+        required): set one now, or do not switch. Returns the user, or None."""
+        asked = self.tr("%1 reviews or administers: a sign-off must be their own, so "
+                        "the account needs a password. New password:").replace(
+                            "%1", user.real_name)
+        password, ok = QInputDialog.getText(self, self.tr("Set a password"), asked,
+                                            QLineEdit.Password)
+        if not ok or not password:
+            self.error.setText(self.tr("%1 needs a password first.").replace(
+                "%1", user.real_name))
+            return None
+        again, ok = QInputDialog.getText(self, self.tr("Set a password"),
+                                         self.tr("The same password again:"), QLineEdit.Password)
+        if not ok or again != password:
+            self.error.setText(self.tr("The two passwords differ."))
+            return None
+        accounts.set_password(self.store, user, password, user.id)
+        return self.store.user(user.id)
+
     def _selected(self):
         return self.store.user(self.users.currentData())
 
@@ -52,8 +72,12 @@ class LoginDialog(QDialog):
         user = self._selected()
         try:
             workflow.check_password(user, self.password.text() if user.password_hash else None)
+            if not user.password_hash and accounts.needs_password(self.store, user.roles):
+                user = self._give_password(user)
         except NewsdeskError as e:
             self.error.setText(str(e))
+            return
+        if user is None:
             return
         self.user = user
         QSettings().setValue("login/user", user.id)

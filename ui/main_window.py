@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from db import DatabaseDamaged
-from newsdesk import backup, workflow
+from newsdesk import accounts, backup, workflow
 from newsdesk.errors import NewsdeskError
 from newsdesk.store import Store
 from ui.article_model import ArticleTableModel
@@ -105,7 +105,10 @@ class MainWindow(QMainWindow):
         self._restore()
 
     def _show_user(self) -> None:
-        self.setWindowTitle(self.tr("Newsdesk — %1 — %2").replace("%1", self.site_name)
+        site = self.site_name
+        if accounts.is_demo(self.store):  # password-free users: not for real work
+            site = self.tr("%1 (demo: anyone can sign as anyone)").replace("%1", site)
+        self.setWindowTitle(self.tr("Newsdesk — %1 — %2").replace("%1", site)
                             .replace("%2", self.user.real_name))
         self.user_label.setText(self.tr("Signed in: %1").replace("%1", self.user.real_name))
 

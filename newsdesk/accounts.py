@@ -1,0 +1,64 @@
+"""Who may have an account without a password. A sign-off (初审/复审/终审), a return or a
+withdrawal is a reviewer's or an admin's own act: outside the demo newsroom such an
+account must have a password, set when the account is made or given the role, and
+asked for when someone switches to it. The demo newsroom (site setting `demo`) keeps
+its password-free users for trying things out, and says it is a demo."""
+from __future__ import annotations
+
+from typing import Iterable
+
+from newsdesk import auth
+from newsdesk.errors import NewsdeskError
+from newsdesk.model import Role, User
+from newsdesk.store import Store
+
+SIGNING_ROLES = {Role.REVIEWER1, Role.REVIEWER2, Role.REVIEWER3, Role.ADMIN}
+
+
+class PasswordRequired(NewsdeskError):
+    """A reviewer's or admin's account without a password, outside the demo."""
+
+
+def is_demo(store: Store) -> bool:
+    return bool(store.site().get("demo"))
+
+
+def needs_password(store: Store, roles: Iterable[str]) -> bool:
+    return bool(SIGNING_ROLES & set(roles)) and not is_demo(store)
+
+
+def add_user(store: Store, username: str, real_name: str, roles: Iterable[str],
+             password: str | None = None, actor_id: str | None = None) -> User:
+    """A new account; one with a reviewer or admin role needs a password."""
+    roles = list(roles)
+    bad = [r for r in roles if r not in set(Role)]
+    if bad:
+        raise NewsdeskError(f"unknown role {bad[0]!r}; roles are "
+                            + ", ".join(r.value for r in Role))
+    if needs_password(store, roles) and not password:
+        raise PasswordRequired(
+            f"{username} would review or administer: give the account a password (a "
+            "sign-off must be its reviewer's own)")
+    return store.add_user(username, real_name, roles,
+                          auth.hash_password(password) if password else None, actor_id)
+
+
+def set_password(store: Store, user: User, password: str | None,
+                 actor_id: str | None = None) -> None:
+    """Set (or, with an empty one, remove) a password; a reviewer's or admin's cannot
+    be removed outside the demo."""
+    if not password and needs_password(store, user.roles):
+        raise PasswordRequired(f"{user.real_name} reviews or administers: the password "
+                               "cannot be removed")
+    store.set_password_hash(user.id, auth.hash_password(password) if password else None,
+                            actor_id)
+
+
+def check_signer(store: Store, user: User) -> None:
+    """Refuse a reviewer's or admin's act by an account that has no password (made
+    before passwords were required): anyone at the PC could act as it."""
+    if not user.password_hash and needs_password(store, user.roles):
+        raise PasswordRequired(
+            f"{user.real_name} has no password, so anyone could sign as them: set one "
+            f"first ('newsdesk users passwd {user.username}', or switch to the user in "
+            "the app)")
