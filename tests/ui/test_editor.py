@@ -263,22 +263,25 @@ def test_topics_and_cover_are_saved(window, qtbot, tmp_path):
 
 def test_a_slow_render_keeps_the_last_good_preview_with_a_warning(window, qtbot,
                                                                  monkeypatch):
-    import time
+    import threading
     from ui.preview import preview_pane
     open_draft(window, qtbot)
     monkeypatch.setattr(preview_pane, "SLOW_MS", 300)
     window.preview.slow.setInterval(300)
     real = window.preview.preview.render_body
+    release = threading.Event()  # the render of "慢" takes until the test lets it go
 
     def slow(markdown):
         if "慢" in markdown:
-            time.sleep(1.0)
+            release.wait(30)
         return real(markdown)
     monkeypatch.setattr(window.preview.preview, "render_body", slow)
     type_chinese(window.editor.body, "慢")
-    qtbot.waitUntil(window.preview.warning.isVisible, timeout=3000)
+    qtbot.waitUntil(window.preview.warning.isVisible, timeout=10_000)
     assert "慢" not in preview_text(window, qtbot).split("（记者")[0][-5:]
-    qtbot.waitUntil(lambda: not window.preview.warning.isVisible(), timeout=5000)
+    release.set()
+    qtbot.waitUntil(lambda: not window.preview.warning.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: "慢" in preview_text(window, qtbot), timeout=10_000)
 
 
 def test_a_failed_save_keeps_the_text_and_an_emergency_file(window, qtbot, monkeypatch):

@@ -506,20 +506,21 @@ class EditorPane(QWidget):
         """The window closes: save what waits, check nothing more (a check still running
         finishes stale and is dropped)."""
         self.flush()
-        for timer in (self.autosave, self.max_wait, self.recheck, self.heartbeat,
-                      self.journal_timer):
-            timer.stop()
+        self._stop_timers()
         self.release()
         self.saver.close()
         self._journal_writer.shutdown(wait=True)
         self._check_serial += 1
 
-    def abandon(self) -> Path | None:
-        """The database cannot be used any more: stop saving, keep the text in an
-        emergency file (returned) and let go of the story without touching the database."""
+    def _stop_timers(self) -> None:
         for timer in (self.autosave, self.max_wait, self.recheck, self.heartbeat,
                       self.journal_timer):
             timer.stop()
+
+    def abandon(self) -> Path | None:
+        """The database cannot be used any more: stop saving, keep the text in an
+        emergency file (returned) and let go of the story without touching the database."""
+        self._stop_timers()
         self.saver.close()
         kept = None
         if self.article is not None and self.ours:
