@@ -1,5 +1,6 @@
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEvent, QSettings
+from PySide6.QtWidgets import QApplication
 
 
 @pytest.fixture(autouse=True)
@@ -10,3 +11,16 @@ def isolated_settings(tmp_path, qapp):
     qapp.setQuitOnLastWindowClosed(False)
     QSettings.setDefaultFormat(QSettings.IniFormat)
     QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_windows_left_at_exit(qapp):
+    """Windows the tests leave behind hold web pages. Delete them while Qt still runs:
+    at interpreter exit QtWebEngine would release its profile first ("Release of
+    profile requested but WebEnginePage still not deleted") and the process crashes."""
+    yield
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    qapp.processEvents()
