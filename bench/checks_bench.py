@@ -16,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.make_archive import make_story  # noqa: E402
 from newsdesk.checks import check_article  # noqa: E402
+from newsdesk.settings import SiteSettings  # noqa: E402
 from newsdesk.checks.words import WordMatcher, parse_list  # noqa: E402
 from newsdesk.model import Article, Term  # noqa: E402
 from newsdesk.paths import resource  # noqa: E402
@@ -49,7 +50,7 @@ def main() -> int:
     words = WordMatcher(terms)
     build = (time.perf_counter() - started) * 1000
     a = article(10_000, rnd)
-    site = {"house_space": "none", "error_rate_threshold": 3}
+    site = SiteSettings(house_space="none", error_rate_threshold=3.0)
     timings = []
     for _ in range(args.runs):
         started = time.perf_counter()

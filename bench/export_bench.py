@@ -66,22 +66,22 @@ HOME = """{{ define "main" }}<div class="grid">{{ range .Site.Sections }}<sectio
 
 def hugo_site(store: Store, root: Path) -> None:
     """The archive's live stories as a Hugo site (sections = channels)."""
-    site = store.site()
+    site = store.settings()
     channels = {c.id: c for c in store.channels()}
     users = {u.id: u.real_name for u in store.users()}
     permalinks = "\n".join(f'{c.slug} = "/:section/:year/:month/:slug"'
                            for c in channels.values() if c.kind == "list")
-    (root / "hugo.toml").write_text(f"""baseURL = "{site['base_url']}"
+    (root / "hugo.toml").write_text(f"""baseURL = "{site.base_url}"
 languageCode = "zh-cn"
-title = "{site['name']}"
+title = "{site.name}"
 uglyURLs = true
 paginate = 20
 disableKinds = ["taxonomy", "term"]
 [params]
-licence = "{site['licence']}"
-report_phone = "{site['report_phone']}"
-minors_report_phone = "{site['minors_report_phone']}"
-copyright = "{site['copyright']}"
+licence = "{site.licence}"
+report_phone = "{site.report_phone}"
+minors_report_phone = "{site.minors_report_phone}"
+copyright = "{site.copyright}"
 [permalinks]
 {permalinks}
 """, "utf-8")
@@ -104,7 +104,7 @@ copyright = "{site['copyright']}"
         for a in store.articles(ids[chunk:chunk + 1000]):
             reviewer = users.get(store.final_signoffs([a.id], 3).get(a.id), "")
             front = [f"title: \"{a.title}\"", f"date: {a.first_published_at}",
-                     f"slug: \"{a.number}\"", f"source: \"{a.source or site['name']}\"",
+                     f"slug: \"{a.number}\"", f"source: \"{a.source or site.name}\"",
                      f"editor: \"{users.get(a.editor_id, '')}\"", f"reviewer: \"{reviewer}\"",
                      "reporters: [" + ", ".join(f'"{r}"' for r in a.reporters) + "]"]
             (content / channels[a.channel_id].slug / f"{a.number}.md").write_text(

@@ -83,7 +83,7 @@ def build(n: int, db: Path, seed: int) -> float:
     start = datetime(2016, 1, 1, tzinfo=timezone.utc)
     span = (datetime(2026, 11, 1, tzinfo=timezone.utc) - start).total_seconds()
     weights = [w for _, w in STATES]
-    hosts = store.site().get("video_hosts", [])
+    hosts = store.settings().video_hosts
     with multiprocessing.Pool() as pool:
         for first in range(0, n, BATCH):
             stories, articles, events = [], [], []

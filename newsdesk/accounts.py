@@ -20,7 +20,7 @@ class PasswordRequired(NewsdeskError):
 
 
 def is_demo(store: Store) -> bool:
-    return bool(store.site().get("demo"))
+    return store.settings().demo
 
 
 def needs_password(store: Store, roles: Iterable[str]) -> bool:
@@ -52,6 +52,12 @@ def set_password(store: Store, user: User, password: str | None,
                                "cannot be removed")
     store.set_password_hash(user.id, auth.hash_password(password) if password else None,
                             actor_id)
+
+
+def require_admin(user: User, what: str) -> None:
+    """Settings, users and lists are the outlet's: only admins change them."""
+    if Role.ADMIN not in user.roles:
+        raise NewsdeskError(f"{user.real_name} is not an admin; only admins {what}")
 
 
 def check_signer(store: Store, user: User) -> None:

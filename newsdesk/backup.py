@@ -17,7 +17,6 @@ from newsdesk import times
 from newsdesk.errors import NewsdeskError
 from newsdesk.store import Store
 
-KEEP = 10
 EVERY = timedelta(days=1)
 _PREFIX = "newsdesk-"
 
@@ -129,11 +128,12 @@ def backup_now(store: Store, now: datetime | None = None, keep: int | None = Non
     does the newest of each of the last `keep` days that have one, so a day of many
     closings does not push out last week's backups."""
     now = now or datetime.now(timezone.utc)
-    local = now.astimezone(ZoneInfo(store.site().get("timezone", times.DEFAULT_TZ)))
+    settings = store.settings()
+    local = now.astimezone(ZoneInfo(settings.timezone))
     as_of = times.instant()  # a change after this may not be in the copy
     made = backup(store, backup_dir(store.path) / f"{_PREFIX}{local:%Y%m%d-%H%M%S%z}.db")
     store.note_backup(as_of)
-    keep = keep or int(store.site().get("backups_keep", KEEP))
+    keep = keep or settings.backups_keep
     existing = backups(store.path)
     days: dict[str, Path] = {}
     for path in existing:

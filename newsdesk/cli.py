@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Iterator
 
 from db import DatabaseDamaged, SchemaTooNew, as_damage
-from newsdesk import accounts, backup, checks, importers, times, views, workflow
+from newsdesk import accounts, backup, checks, importers, settings, times, views, workflow
 from newsdesk.checks.words import format_list, parse_list
 from newsdesk.demo import load_demo, load_starter_words
 from newsdesk.errors import NewsdeskError
@@ -141,7 +141,7 @@ def cmd_list(args) -> int:
         author = store.find_user(args.author).id if args.author else None
         ids = store.article_ids(state=args.state, channel_id=channel, author_id=author,
                                 limit=args.limit, offset=args.offset)
-        tz, channels = store.site().get("timezone", times.DEFAULT_TZ), {}
+        tz, channels = store.settings().timezone, {}
         rows = [_summary(store, a, channels, tz) for a in store.articles(ids)]
     if args.json:
         _json(rows)
@@ -155,7 +155,7 @@ def cmd_search(args) -> int:
     query = " ".join(args.query)
     with _opened(args) as store:
         hits = store.search(query, limit=args.limit)
-        tz, channels = store.site().get("timezone", times.DEFAULT_TZ), {}
+        tz, channels = store.settings().timezone, {}
         rows = [asdict(h) | {"channel": _channel_name(store, h.channel_id, channels),
                              "date": times.local_text(h.date, tz)} for h in hits]
     if args.json:
@@ -228,6 +228,36 @@ def cmd_users(args) -> int:
     else:
         _table([[r["username"], r["real_name"], ", ".join(r["roles"])] for r in rows])
     return OK
+
+
+def cmd_settings(args) -> int:
+    """The site settings: all with their help, one, or (admins) set one."""
+    with _opened(args) as store:
+        if args.action == "set":
+            user = _actor(store, args)
+            accounts.require_admin(user, "change site settings")
+            workflow.check_password(user, _password(user))
+            store.set_settings({args.key: settings.parse(args.key, args.value)}, user.id)
+            print(f"{args.key} = {_setting_text(getattr(store.settings(), args.key))}")
+            return OK
+        current = store.settings()
+    rows = [{"name": name, "type": kind, "value": getattr(current, name), "default": default,
+             "help": text} for name, kind, default, text in settings.described()
+            if args.action != "get" or name == args.key]
+    if args.action == "get" and not rows:
+        raise CliError(f"there is no setting {args.key!r}")
+    if args.json:
+        _json(rows if args.action != "get" else rows[0])
+    elif args.action == "get":
+        print(_setting_text(rows[0]["value"]))
+    else:
+        for r in rows:
+            print(f"{r['name']} = {_setting_text(r['value'])}\n    {r['help']}")
+    return OK
+
+
+def _setting_text(value) -> str:
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
 def _new_password(username: str, required: bool) -> str | None:
@@ -310,7 +340,7 @@ def cmd_review(args) -> int:
 
 
 def history_rows(store: Store, article_id: str) -> list[dict]:
-    tz = store.site().get("timezone", times.DEFAULT_TZ)
+    tz = store.settings().timezone
     events = store.events(article_id)
     names = store.user_names(e.actor_id for e in events)
     return [{"seq": e.seq, "at": times.local_text(e.at, tz), "kind": e.kind,
@@ -447,7 +477,7 @@ def _check_target(store: Store, target: str):
     """An article by id prefix, or a file (markdown, saved page) as it would import."""
     path = Path(target)
     if path.suffix.lower() in importers.SUPPORTED and path.exists():
-        tz = store.site().get("timezone", times.DEFAULT_TZ)
+        tz = store.settings().timezone
         try:
             story = importers.parse_file(path, tz)
         except (importers.DecodeError, importers.frontmatter.FrontMatterError,
@@ -608,6 +638,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("audit", parents=[db], help="verify the review history hash chains")
     c.set_defaults(func=cmd_audit)
+
+    c = sub.add_parser("settings", parents=[db, listing],
+                       help="the site settings: list, get, or set one (admins)")
+    settings_sub = c.add_subparsers(dest="action", metavar="ACTION")
+    get = settings_sub.add_parser("get", parents=[db, listing], help="one setting's value")
+    get.add_argument("key")
+    put = settings_sub.add_parser("set", parents=[db], help="set one (lists as JSON)")
+    put.add_argument("key")
+    put.add_argument("value")
+    put.add_argument("--as", dest="as_user", metavar="USER", required=True,
+                     help=f"an admin (password from ${ENV_PASSWORD} or a prompt)")
+    c.set_defaults(func=cmd_settings)
 
     c = sub.add_parser("check", parents=[db, listing],
                        help="machine checks (机审) of a story or a file; exit 1 if blocked")

@@ -11,8 +11,8 @@ from newsdesk import times, workflow
 from newsdesk.checks.words import parse_list
 from newsdesk.importers import frontmatter
 from newsdesk.importers.decode import decode
-from newsdesk.meta import review_stages
 from newsdesk.paths import resource
+from newsdesk.settings import SiteSettings
 from newsdesk.store import Store
 
 
@@ -21,7 +21,7 @@ def load_demo(store: Store, stories: bool = True) -> int:
     topics and, unless stories is False, the demo stories). Returns the story count."""
     data = tomllib.loads(resource("demo", "site.toml").read_text("utf-8"))
     with store.transaction():
-        store.set_site(data["site"])
+        store.set_settings(data["site"])
         users = {u["username"]: store.add_user(u["username"], u["real_name"], u["roles"])
                  for u in data["users"]}
         for c in data["channels"]:
@@ -32,7 +32,7 @@ def load_demo(store: Store, stories: bool = True) -> int:
         load_starter_words(store)
         files = sorted(resource("demo", "articles").glob("*.md")) if stories else []
         for path in files:
-            _load_story(store, decode(path.read_bytes()), users, data["site"])
+            _load_story(store, decode(path.read_bytes()), users, store.settings())
     return len(files)
 
 
@@ -42,15 +42,15 @@ def load_starter_words(store: Store) -> int:
     return store.set_word_terms(parse_list(text), None)
 
 
-def _reviewers(users: dict, site: dict) -> list:
+def _reviewers(users: dict, site: SiteSettings) -> list:
     """The first user holding each stage's role, stage by stage."""
     return [next(u for u in users.values() if s["role"] in u.roles)
-            for s in review_stages(site)]
+            for s in site.review_stages]
 
 
-def _load_story(store: Store, text: str, users: dict, site: dict) -> None:
+def _load_story(store: Store, text: str, users: dict, site: SiteSettings) -> None:
     demo, _ = frontmatter.split(text)
-    story = frontmatter.parse(text, site["timezone"])
+    story = frontmatter.parse(text, site.timezone)
     author = users[demo["demo_author"]].id
     state = demo["demo_state"]
     when = times.from_stored(story.published_at) if story.published_at else None

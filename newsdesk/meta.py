@@ -5,39 +5,29 @@ from __future__ import annotations
 
 from newsdesk import times
 from newsdesk.model import Article
+from newsdesk.settings import SiteSettings
 from newsdesk.store import Store
 
-DEFAULT_STAGES = [
-    {"name": "初审", "role": "reviewer1"},
-    {"name": "复审", "role": "reviewer2"},
-    {"name": "终审", "role": "reviewer3"},
-]
 
-
-def review_stages(site: dict) -> list[dict]:
-    return site.get("review_stages") or DEFAULT_STAGES
-
-
-def meta_lines(store: Store, articles: list[Article], site: dict | None = None,
+def meta_lines(store: Store, articles: list[Article], site: SiteSettings | None = None,
                names: dict[str, str] | None = None) -> dict[str, dict]:
     """article id → {'published_at', 'source', 'editor', 'reviewer'} as pages show them.
     A later final-stage sign-off supersedes an earlier one (an edit voids sign-offs).
     names (user id → real name) may be given by callers that render many pages."""
-    site = store.site() if site is None else site
+    site = store.settings() if site is None else site
     ids = [a.id for a in articles]
-    approvers = store.final_signoffs(ids, len(review_stages(site)))
+    approvers = store.final_signoffs(ids, len(site.review_stages))
     imported = store.imported_details(ids)
     if names is None:
         names = store.user_names([a.editor_id for a in articles] + list(approvers.values()))
-    tz = site.get("timezone", times.DEFAULT_TZ)
     return {a.id: {
-        "published_at": times.local_text(a.first_published_at or a.publish_at, tz),
-        "source": a.source or site.get("name", ""),
+        "published_at": times.local_text(a.first_published_at or a.publish_at, site.timezone),
+        "source": a.source or site.name,
         "editor": names.get(a.editor_id, "") or imported.get(a.id, {}).get("editor", ""),
         "reviewer": names.get(approvers.get(a.id), "")
         or imported.get(a.id, {}).get("reviewer", ""),
     } for a in articles}
 
 
-def meta_line(store: Store, article: Article, site: dict | None = None) -> dict:
+def meta_line(store: Store, article: Article, site: SiteSettings | None = None) -> dict:
     return meta_lines(store, [article], site)[article.id]

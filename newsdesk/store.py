@@ -14,6 +14,7 @@ import sqlite_utils
 
 from db import connect
 from newsdesk import chain, search, times, urls
+from newsdesk.settings import SiteSettings, validate as validate_settings
 from newsdesk.errors import DatabaseBusy, NewsdeskError, NotFound, StaleEdit, StorageFailed
 from newsdesk.ids import new_id
 from newsdesk.model import (
@@ -297,11 +298,14 @@ class Store:
         return Topic(**row)
 
     # ---- site settings ----------------------------------------------------------
-    def site(self) -> dict:
-        return {r["key"]: json.loads(r["value"]) for r in self._rows("SELECT * FROM site")}
+    def settings(self) -> SiteSettings:
+        """The site settings, defaults filled in (newsdesk.settings lists them)."""
+        return SiteSettings.from_stored(
+            {r["key"]: json.loads(r["value"]) for r in self._rows("SELECT * FROM site")})
 
-    def set_site(self, values: dict, actor_id: str | None = None) -> list[str]:
-        urls.check_site_values(values)
+    def set_settings(self, values: dict, actor_id: str | None = None) -> list[str]:
+        """Store settings (validated first: nothing is written if one is wrong)."""
+        validate_settings(values)
         now = times.now()
         with self.transaction():
             self.db["site"].upsert_all(
@@ -510,7 +514,7 @@ class Store:
         return self.conn.execute("SELECT COALESCE(MAX(number), 0) + 1 FROM articles").fetchone()[0]
 
     def _tz(self) -> str:
-        return self.site().get("timezone", times.DEFAULT_TZ)
+        return self.settings().timezone
 
     def bulk_add(self, articles: list[Article], events: list[dict],
                  actor_id: str | None = None) -> None:
@@ -562,7 +566,7 @@ class Store:
                     f"({','.join('?' * len(cols))})", [list(r.values()) for r in rows])
 
     def _video_hosts(self) -> list[str]:
-        return self.site().get("video_hosts", [])
+        return self.settings().video_hosts
 
     def _renderer(self) -> str:
         return renderer_version(self._video_hosts())

@@ -88,9 +88,10 @@ def check_site_values(values: dict) -> None:
         require(refused.url, refused.what, absolute=refused.what == "the base URL")
 
 
-def site_problems(site: dict, channels) -> list[Refused]:
-    """Every URL the database holds that may not go into a page."""
-    found = _site_refused(site)
+def site_problems(site, channels) -> list[Refused]:
+    """Every URL the settings (SiteSettings) and channels hold that may not go into a
+    page."""
+    found = _site_refused({"base_url": site.base_url, "footer_links": site.footer_links})
     for c in channels:
         if c.kind == "link" and problem(c.url or ""):
             found.append(Refused(c.url or "", f"link channel {c.slug} ({c.name})",

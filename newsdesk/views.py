@@ -60,7 +60,7 @@ def import_log(store: Store, path: str | Path) -> ViewsReport:
     if store.view_log_imported(digest):
         report.already = True
         return report
-    tz = ZoneInfo(store.site().get("timezone", times.DEFAULT_TZ))
+    tz = ZoneInfo(store.settings().timezone)
     paths = store.public_paths()
     counts: dict[tuple[str, str], int] = {}
     for raw in data.decode("utf-8", "replace").splitlines():

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from newsdesk import accounts, auth, chain, checks, times
 from newsdesk.diff import char_diff
 from newsdesk.errors import NewsdeskError
-from newsdesk.meta import review_stages
 from newsdesk.model import CONTENT_FIELDS, Article, ReviewEvent, Role, State, User
 from newsdesk.store import Store
 
@@ -34,7 +33,7 @@ class Transition:
 
 
 def stages(store: Store) -> list[dict]:
-    configured = review_stages(store.site())
+    configured = store.settings().review_stages
     if not 1 <= len(configured) <= 3:
         raise NewsdeskError("the site must configure 1 to 3 review stages")
     return configured

@@ -12,7 +12,7 @@ def real_db(db_path, cli):
     assert cli("init", "--db", db_path, "--demo").code == 0
     from newsdesk.store import Store
     s = Store.open(db_path)
-    s.set_site({"demo": False})
+    s.set_settings({"demo": False})
     s.close()
     return db_path
 
@@ -53,7 +53,7 @@ def test_the_demo_keeps_its_password_free_users_and_says_so(db_path, cli):
 
 
 def test_the_core_refuses_whatever_calls_it(newsroom):
-    newsroom.set_site({"demo": False})
+    newsroom.set_settings({"demo": False})
     with pytest.raises(accounts.PasswordRequired):
         accounts.add_user(newsroom, "x", "某人", ["admin"])
     with pytest.raises(NewsdeskError, match="unknown role"):

@@ -7,6 +7,7 @@ from newsdesk.checks import typography
 from newsdesk.checks.words import WordMatcher, format_list, parse_list
 from newsdesk.errors import NewsdeskError
 from newsdesk.model import Article, Term
+from newsdesk.settings import SiteSettings
 from newsdesk.workflow import RuleError
 
 
@@ -21,7 +22,7 @@ def rules(report):
 
 
 def run(a, terms=(), **site):
-    return checks.check_article(a, WordMatcher(list(terms)), site)
+    return checks.check_article(a, WordMatcher(list(terms)), SiteSettings(**site))
 
 
 def test_required_fields():

@@ -104,3 +104,22 @@ def test_usage_errors_exit_2(demo_db):
     r = run_main("list", "--db", demo_db, "--state", "nonsense")
     assert r.returncode == 2 and "invalid choice" in r.stderr
     assert run_main("frobnicate").returncode == 2
+
+
+def test_settings_listed_read_and_set_by_admins(demo_db, cli):
+    rows = json.loads(cli("settings", "--db", demo_db, "--json").out)
+    assert {"name", "timezone", "page_size", "review_stages"} <= {r["name"] for r in rows}
+    assert all(r["help"] for r in rows)
+    assert cli("settings", "get", "page_size", "--db", demo_db).out.strip() == "20"
+    r = cli("settings", "set", "page_size", "30", "--as", "chenlu", "--db", demo_db)
+    assert r.code == 2 and "only admins" in r.err
+    assert cli("settings", "set", "page_size", "30", "--as", "admin", "--db", demo_db).code == 0
+    assert cli("settings", "get", "page_size", "--db", demo_db).out.strip() == "30"
+    for key, value, why in (("page_size", "abc", "whole number"),
+                            ("timezone", "Mars/Base", "not a time zone"),
+                            ("footer_links", '[{"title": "x", "href": "javascript:1"}]',
+                             "refused"),
+                            ("no_such", "1", "no setting")):
+        r = cli("settings", "set", key, value, "--as", "admin", "--db", demo_db)
+        assert r.code == 2 and why in r.err and len(r.err.strip().splitlines()) == 1, r.err
+    assert cli("settings", "get", "page_size", "--db", demo_db).out.strip() == "30"

@@ -5,10 +5,10 @@ from newsdesk.meta import meta_line
 
 def test_demo_is_a_working_newsroom(demo_store):
     s = demo_store
-    site = s.site()
+    site = s.settings()
     for key in ("name", "licence", "report_phone", "minors_report_phone", "copyright",
                 "footer_links", "review_stages"):
-        assert site[key], key
+        assert getattr(site, key), key
     names = [c.name for c in s.channels()]
     for name in ("要闻", "越视频", "镇街", "外宣", "国内", "国际", "社会", "健康", "网评",
                  "专题", "h5", "新闻排行榜"):

@@ -233,14 +233,14 @@ def test_symlink_out_of_the_folder_is_refused(out, tmp_path):
 
 
 def test_site_page_escaping_the_folder_is_refused(demo_store, out, tmp_path):
-    demo_store.set_site({"pages": [{"path": "../evil.html", "title": "x", "body": "x"}]})
+    demo_store.set_settings({"pages": [{"path": "../evil.html", "title": "x", "body": "x"}]})
     with pytest.raises(NewsdeskError, match="not a plain path"):
         export_site(demo_store, out)
     assert not (tmp_path / "evil.html").exists()
 
 
 def test_duplicate_paths_are_an_error_naming_both(demo_store, out):
-    demo_store.set_site({"pages": [{"path": "index.html", "title": "首页", "body": "x"}]})
+    demo_store.set_settings({"pages": [{"path": "index.html", "title": "首页", "body": "x"}]})
     with pytest.raises(NewsdeskError, match="index.html: home page and site page 首页"):
         export_site(demo_store, out)
     assert not out.exists() or not any(out.iterdir())

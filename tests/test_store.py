@@ -44,10 +44,31 @@ def test_channels_tree_order_and_lookup(store):
 
 
 def test_site_settings_round_trip(store):
-    store.set_site({"name": "越溪新闻网", "review_stages": [{"name": "初审"}]})
-    store.set_site({"licence": "浙新办[2006]27号"})
-    assert store.site() == {"name": "越溪新闻网", "review_stages": [{"name": "初审"}],
-                            "licence": "浙新办[2006]27号"}
+    stages = [{"name": "初审", "role": "reviewer1"}]
+    store.set_settings({"name": "越溪新闻网", "review_stages": stages})
+    store.set_settings({"licence": "浙新办[2006]27号"})
+    got = store.settings()
+    assert (got.name, got.review_stages, got.licence) == ("越溪新闻网", stages,
+                                                          "浙新办[2006]27号")
+    assert got.timezone == "Asia/Shanghai" and got.page_size == 20  # the defaults
+
+
+@pytest.mark.parametrize("values, why", [
+    ({"nmae": "x"}, "no setting 'nmae'"),
+    ({"page_size": "20"}, "takes a whole number"),
+    ({"page_size": 0}, "1 or more"),
+    ({"demo": 1}, "takes true or false"),
+    ({"timezone": "Asia/Beijing"}, "not a time zone"),
+    ({"review_stages": []}, "1 to 3 review stages"),
+    ({"review_stages": [{"name": "初审", "role": "boss"}]}, "needs a role"),
+    ({"house_space": "two"}, "'none' or 'space'"),
+    ({"base_url": "ftp://x.example/"}, "base URL"),
+])
+def test_a_wrong_setting_is_refused_and_nothing_is_written(store, values, why):
+    store.set_settings({"name": "越溪新闻网"})
+    with pytest.raises(NewsdeskError, match=re.escape(why)):
+        store.set_settings(values | {"name": "改了的名字"})
+    assert store.settings().name == "越溪新闻网"
 
 
 def test_article_round_trip_renders_and_snapshots(newsroom):
@@ -61,7 +82,7 @@ def test_article_round_trip_renders_and_snapshots(newsroom):
     got = s.article(a.id)
     assert got == a
     assert got.revision == 1 and got.state == "draft" and got.author_id == editor.id
-    assert got.renderer_version == renderer_version(s.site()['video_hosts'])
+    assert got.renderer_version == renderer_version(s.settings().video_hosts)
     assert "<h2>“小标题”</h2>" in got.body_html and "<script" not in got.body_html
     new, changed = s.update_article(a.id, {"body": "改过的正文", "tags": ["乡村振兴"]},
                                     editor.id, checkpoint="save")

@@ -50,12 +50,12 @@ def test_a_javascript_link_channel_is_refused(demo_db, cli):
 
 
 def test_settings_refuse_non_web_links(demo_store):
-    links = demo_store.site()["footer_links"]
+    links = demo_store.settings().footer_links
     with pytest.raises(NewsdeskError, match="footer link 2"):
-        demo_store.set_site({"footer_links": [links[0], {"title": "广告", "href": "javascript:x()"}]})
+        demo_store.set_settings({"footer_links": [links[0], {"title": "广告", "href": "javascript:x()"}]})
     with pytest.raises(NewsdeskError, match="base URL"):
-        demo_store.set_site({"base_url": "javascript:alert(1)//"})
-    assert demo_store.site()["footer_links"] == links
+        demo_store.set_settings({"base_url": "javascript:alert(1)//"})
+    assert demo_store.settings().footer_links == links
 
 
 def test_a_database_already_holding_one_reports_it_and_writes_it_nowhere(

@@ -31,7 +31,7 @@ class IdTableModel(QAbstractTableModel):
         """Re-read what cells look up; called on every reset. Subclasses add theirs.
         Channel and user names come with the rows (a page at a time), not from here:
         with 10,000 channels a reload must not read them all."""
-        self._tz = self.store.site().get("timezone", times.DEFAULT_TZ)
+        self._tz = self.store.settings().timezone
 
     def set_ids(self, ids: list[str]) -> None:
         self.beginResetModel()

@@ -48,7 +48,7 @@ class MainWindow(QMainWindow):
         self.user = user
         self.damaged: DatabaseDamaged | None = None  # met while open: the window closes
         self.restore_from = None  # the backup the user chose to put in its place
-        self.site_name = store.site().get("name", db_path)
+        self.site_name = store.settings().name or db_path
         self.navigator = QTreeWidget()
         self.navigator.setHeaderHidden(True)
         self.model = ArticleTableModel(store, self)

@@ -11,13 +11,13 @@ from newsdesk.checks.words import WordMatcher
 from newsdesk.errors import NewsdeskError
 from newsdesk.model import Article, Term
 from newsdesk.render import FALLBACK, char_count
+from newsdesk.settings import SiteSettings
 from newsdesk.store import Store
 
 __all__ = ["BLOCK", "WARN", "Finding", "Report", "Term", "run_checks", "accept"]
 
 TEXT_FIELDS = ("kicker", "title", "subtitle", "summary", "body")
 NAME_FIELDS = ("source", "original_title", "original_author")
-DEFAULT_THRESHOLD = 3.0
 
 _matchers: dict[tuple[str, str], WordMatcher] = {}
 
@@ -31,10 +31,10 @@ def matcher_for(store: Store) -> WordMatcher:
     return _matchers[key]
 
 
-def check_article(a: Article, words: WordMatcher, site: dict) -> Report:
+def check_article(a: Article, words: WordMatcher, site: SiteSettings) -> Report:
     """The findings of every rule on one story (no acceptances applied)."""
-    found = fields.required(a) + fields.reprint(a, site.get("approved_sources") or [])
-    style = site.get("house_space", "none")
+    found = fields.required(a) + fields.reprint(a, site.approved_sources)
+    style = site.house_space
     for name in TEXT_FIELDS + NAME_FIELDS:
         value = getattr(a, name) or ""
         found += words.find(name, value)
@@ -50,7 +50,7 @@ def check_article(a: Article, words: WordMatcher, site: dict) -> Report:
                                               + NAME_FIELDS)}
     found.sort(key=lambda f: (order.get(f.field, 99), f.start, f.end))
     return Report(found, char_count(a.body),
-                  threshold=float(site.get("error_rate_threshold", DEFAULT_THRESHOLD)))
+                  threshold=float(site.error_rate_threshold))
 
 
 def _rate(report: Report) -> None:
@@ -75,13 +75,13 @@ def finish(report: Report, accepted: dict[tuple[str, str, str], str]) -> Report:
 
 
 def run_checks(store: Store, a: Article) -> Report:
-    site = store.site()
+    site = store.settings()
     report = check_article(a, matcher_for(store), site)
     report.findings += site_links(site, store.channels())
     return finish(report, store.acceptances(a.id) if a.id else {})
 
 
-def site_links(site: dict, channels) -> list[Finding]:
+def site_links(site: SiteSettings, channels) -> list[Finding]:
     """URLs in the site's settings that the export leaves out of every page (a
     `javascript:` link channel…): an admin must put them right."""
     return [Finding("site.url", WARN, "site", 0, 0, r.url, r.message_zh, r.message)

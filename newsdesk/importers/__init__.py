@@ -57,7 +57,7 @@ def import_paths(store: Store, paths: Iterable[str | Path], actor_id: str | None
                  progress: Callable[[int, int, Path], None] | None = None) -> ImportReport:
     report = ImportReport()
     files = expand(paths)
-    tz = store.site().get("timezone", times.DEFAULT_TZ)
+    tz = store.settings().timezone
     for n, path in enumerate(files, 1):
         if progress:
             progress(n, len(files), path)
@@ -115,8 +115,8 @@ def save_story(store: Store, story: ImportedStory, actor_id: str | None,
             raise NewsdeskError(f"unknown topic {key!r}") from None
     if published and store.find_article_id(story.title, story.published_at):
         return "already imported (same headline and publish time)"
-    site = store.site()
-    own = set(site.get("own_sources", [])) | {site.get("name", "")}
+    site = store.settings()
+    own = set(site.own_sources) | {site.name}
     # A page that does not say, and names another outlet as 来源, was a reprint.
     origin = story.origin or ("reprint" if story.source and story.source not in own
                               else "original")

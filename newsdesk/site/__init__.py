@@ -144,7 +144,7 @@ def retry_fallbacks(store: Store) -> list[str]:
     fallback: whether a render overran its limit at save time depends on how busy the
     machine was. Returns the stories that still fall back (genuinely pathological
     markdown), named; their pages show plain paragraphs."""
-    hosts = store.site().get("video_hosts", [])
+    hosts = store.settings().video_hosts
     still = []
     for a in store.fallback_stories():
         rendered = render_safely(a.body, hosts)

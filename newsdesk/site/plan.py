@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 from markupsafe import Markup
 
 from newsdesk import times, urls
-from newsdesk.meta import meta_lines, review_stages
+from newsdesk.meta import meta_lines
 from newsdesk.model import Article
 from newsdesk.paths import resource
 from newsdesk.render import (
@@ -31,10 +31,6 @@ from newsdesk.store import Store
 # Bump when the export's output for the same data changes.
 EXPORT_FORMAT = "site-1"
 SITEMAP_SHARD = 50_000
-SITE_DEFAULTS = {"name": "", "base_url": "", "timezone": times.DEFAULT_TZ, "licence": "",
-                 "report_phone": "", "minors_report_phone": "", "copyright": "",
-                 "footer_links": [], "pages": [], "page_size": 20, "home_items": 8, "rss_items": 20,
-                 "ranking_items": 20}
 
 
 @dataclass(slots=True)
@@ -82,19 +78,19 @@ class SiteLook:
     def __init__(self, store: Store, now: str | None = None):
         self.store = store
         self.now = now or times.now()
-        self.site = SITE_DEFAULTS | store.site()
-        self.tz = ZoneInfo(self.site["timezone"])
-        self.env = environment(self.site)
+        site = store.settings()
+        self.tz = ZoneInfo(site.timezone)
+        self.env = environment(site)
         self.channels = store.channels()
         # A URL that is not a web address (a `javascript:` link channel…) goes into no
         # page; the export reports it.
-        self.problems = urls.site_problems(self.site, self.channels)
+        self.problems = urls.site_problems(site, self.channels)
         self.channels = [c for c in self.channels
                          if c.kind != "link" or not urls.problem(c.url or "")]
-        self.site["footer_links"] = [link for link in self.site["footer_links"]
-                                     if not urls.problem(link.get("href", ""))]
-        if urls.problem(self.site["base_url"], absolute=True):
-            self.site["base_url"] = ""
+        self.site = replace(
+            site, footer_links=[link for link in site.footer_links
+                                if not urls.problem(link.get("href", ""))],
+            base_url="" if urls.problem(site.base_url, absolute=True) else site.base_url)
         self.topics = store.topics()
         self.topic_by_id = {t.id: t for t in self.topics}
         self._chrome_cache: dict[tuple, dict] = {}
@@ -103,8 +99,8 @@ class SiteLook:
         for c in self.channels:
             self.children.setdefault(c.parent_id, []).append(c)
         self.nav = [self._nav_item(c) for c in self.children.get(None, [])]
-        self.video_hosts = self.site.get("video_hosts", [])
-        base = self.site["base_url"]
+        self.video_hosts = self.site.video_hosts
+        base = self.site.base_url
         self.base_url = base if not base or base.endswith("/") else base + "/"
 
     # An export needs every user's name and the whole-site key; the preview pane, which
@@ -117,9 +113,9 @@ class SiteLook:
     def global_key(self) -> str:
         """Everything every page depends on: one change here re-renders the whole site."""
         return digest(
-            EXPORT_FORMAT, renderer_version(self.video_hosts), self.site,
+            EXPORT_FORMAT, renderer_version(self.video_hosts), self.site.as_dict(),
             [asdict(c) for c in self.channels], [asdict(t) for t in self.topics], self.names,
-            review_stages(self.site), _files_digest(template_dirs(self.site)))
+            _files_digest(template_dirs(self.site)))
 
     # ---- shared pieces -----------------------------------------------------------
     def _href(self, channel) -> str:
@@ -210,7 +206,7 @@ class SitePlan(SiteLook):
             for t in s["topics"]:
                 self.in_topic.setdefault(t, []).append(s)
         static_dirs = [resource("static")] + (
-            [Path(self.site["static_dir"])] if self.site.get("static_dir") else [])
+            [Path(self.site.static_dir)] if self.site.static_dir else [])
         self.static_dirs = static_dirs
 
     # ---- the pages ----------------------------------------------------------------
@@ -268,7 +264,7 @@ class SitePlan(SiteLook):
 
     def _paginated(self, base: str, source: str, stories: list[dict], template: str,
                    **context) -> list[Page]:
-        size = int(self.site["page_size"])
+        size = self.site.page_size
         count = max(1, -(-len(stories) // size))
         name = lambda n: f"{base}/index.html" if n == 1 else f"{base}/index_{n}.html"  # noqa
         pages = []
@@ -321,7 +317,7 @@ class SitePlan(SiteLook):
         ranking_key, boards = self._ranking()
         robots = "User-agent: *\nAllow: /\n" + (
             f"Sitemap: {self._absolute('sitemap.xml')}\n"
-            if self.site["base_url"] else "")
+            if self.site.base_url else "")
         return [
             Page("index.html", "home page", home_key,
                  lambda: self._render("home.html", "index.html", page_kind="home", **home)),
@@ -335,7 +331,7 @@ class SitePlan(SiteLook):
         ] + [Page(p["path"], f"site page {p['title']}", digest(self.global_key, "page", p),
                   lambda p=p: self._render("page.html", p["path"], title=p["title"],
                                            body_html=render_body(p.get("body", ""))))
-             for p in self.site["pages"]]
+             for p in self.site.pages]
 
     def _home(self) -> tuple[str, dict]:
         pinned = sorted((s for s in self.stories if s["pinned"]),
@@ -345,7 +341,7 @@ class SitePlan(SiteLook):
         for c in self.children.get(None, []):
             if c.kind != "list":
                 continue
-            latest = self.in_channel[c.id][:int(self.site["home_items"])]
+            latest = self.in_channel[c.id][:self.site.home_items]
             blocks.append({"name": c.name, "href": self._href(c),
                            "stories": [self._item(s) for s in latest]})
         context = {"pinned": [self._item(s) for s in pinned], "blocks": blocks}
@@ -357,7 +353,7 @@ class SitePlan(SiteLook):
         boards = []
         for name, days in (("近7天", 7), ("近30天", 30)):
             since = (today - timedelta(days=days - 1)).isoformat()
-            top = self.store.most_viewed(since, int(self.site["ranking_items"]))
+            top = self.store.most_viewed(since, self.site.ranking_items)
             boards.append({"name": name, "stories": [
                 self._item(titles[i]) | {"views": n} for i, n in top if i in titles]})
         return digest(self.global_key, "ranking", boards), boards
@@ -374,7 +370,7 @@ class SitePlan(SiteLook):
         return {s["id"]: s["summary"] or self._lead.get(s["id"], "") for s in stories}
 
     def _feed(self, path: str, title: str, link: str, stories: list[dict]) -> Page:
-        stories = stories[:int(self.site["rss_items"])]
+        stories = stories[:self.site.rss_items]
         leads = self._leads(stories)
         items = [{"title": s["title"], "abs": self._absolute(s["public_path"]),
                   "summary": leads[s["id"]],
@@ -386,17 +382,17 @@ class SitePlan(SiteLook):
                         self_link=self._absolute(path), stories=items).encode("utf-8"))
 
     def _feeds(self) -> list[Page]:
-        if not self.site["base_url"]:
+        if not self.site.base_url:
             return []  # feeds need absolute links
-        feeds = [self._feed("rss.xml", self.site["name"], "index.html", self.stories)]
+        feeds = [self._feed("rss.xml", self.site.name, "index.html", self.stories)]
         for c in self.channels:
             if c.kind == "list":
-                feeds.append(self._feed(f"{c.slug}/rss.xml", f"{self.site['name']} · {c.name}",
+                feeds.append(self._feed(f"{c.slug}/rss.xml", f"{self.site.name} · {c.name}",
                                         f"{c.slug}/index.html", self.in_channel[c.id]))
         return feeds
 
     def _sitemaps(self) -> list[Page]:
-        if not self.site["base_url"]:
+        if not self.site.base_url:
             return []
         latest = max((s["updated_at"] for s in self.stories), default=None)
 

@@ -35,7 +35,7 @@ class Preview:
     def _meta(self, article: Article) -> dict:
         if article.id:
             return meta_line(self.store, article, self.look.site)
-        return {"published_at": "", "source": article.source or self.look.site["name"],
+        return {"published_at": "", "source": article.source or self.look.site.name,
                 "editor": "", "reviewer": ""}
 
     def _inline_assets(self, body_html: str) -> str:

@@ -22,7 +22,7 @@ def relative_url(context, target: str) -> str:
 
 def template_dirs(site: dict) -> list[Path]:
     ours = resource("templates")
-    outlet = site.get("template_dir")
+    outlet = site.template_dir
     return [Path(outlet), ours] if outlet else [ours]
 
 

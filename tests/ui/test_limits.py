@@ -99,7 +99,7 @@ def archive(tmp_path_factory):
     store = Store.open(path)
     load_demo(store)
     channel, author = store.find_channel("yaowen").id, store.find_user("chenlu").id
-    version, stamp = renderer_version(store.site().get("video_hosts", [])), "2026-11-01T08:00:00Z"
+    version, stamp = renderer_version(store.settings().video_hosts), "2026-11-01T08:00:00Z"
     for first in range(0, 100_000, 10_000):
         store.bulk_add([Article(
             id=new_id(), title=f"第{n}号短讯", channel_id=channel, body=f"短讯{n}。",

@@ -16,7 +16,7 @@ def choose(dialog, username):
 
 
 def test_a_password_free_reviewer_sets_one_before_working(newsroom, qtbot, monkeypatch):
-    newsroom.set_site({"demo": False})
+    newsroom.set_settings({"demo": False})
     answers = ["初审口令", "初审口令"]
     asked = []
 
@@ -34,7 +34,7 @@ def test_a_password_free_reviewer_sets_one_before_working(newsroom, qtbot, monke
 
 
 def test_refusing_to_set_one_does_not_switch(newsroom, qtbot, monkeypatch):
-    newsroom.set_site({"demo": False})
+    newsroom.set_settings({"demo": False})
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("", False))
     dialog = LoginDialog(newsroom)
     qtbot.addWidget(dialog)

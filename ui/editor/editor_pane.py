@@ -55,7 +55,7 @@ class _Checked(QObject):
 class _CheckJob(QRunnable):
     """Runs the pure check functions only: the database stays on the UI thread."""
 
-    def __init__(self, serial: int, article: Article, words, site: dict, signals: _Checked):
+    def __init__(self, serial: int, article: Article, words, site, signals: _Checked):
         super().__init__()
         self.serial, self.article, self.words, self.site = serial, article, words, site
         self.signals = signals
@@ -535,7 +535,7 @@ class EditorPane(QWidget):
             return
         self._check_serial += 1
         self.pool.start(_CheckJob(self._check_serial, self.current(),
-                                  checks.matcher_for(self.store), self.store.site(),
+                                  checks.matcher_for(self.store), self.store.settings(),
                                   self.check_signals))
 
     def _checked(self, serial: int, report) -> None:

@@ -22,7 +22,7 @@ _FIELD_LABELS = {"kicker": "引题", "title": "主标题", "subtitle": "副标�
 
 
 def history_html(store: Store, article: Article) -> str:
-    tz = store.site().get("timezone", times.DEFAULT_TZ)
+    tz = store.settings().timezone
     events = store.events(article.id)
     names = store.user_names(e.actor_id for e in events)
     rows = []
