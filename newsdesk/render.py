@@ -16,6 +16,8 @@ from urllib.parse import urlsplit
 import markdown2
 import nh3
 
+from newsdesk.cjk import HAN
+
 RENDERER_VERSION = f"md{markdown2.__version__}-nh3-2"
 
 _EXTRAS = {
@@ -100,7 +102,7 @@ def lead_text(markdown: str, limit: int = 200) -> str:
     return ""
 
 
-_CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+_CJK_CHAR = re.compile(f"[{HAN}]")
 _LATIN_WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+(?:['’.-][A-Za-z0-9\u00c0-\u024f]+)*")
 
 

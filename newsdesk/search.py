@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 
+from newsdesk.cjk import HAN
+
 # Bump when segmentation changes: the index must then be rebuilt, since contentless
 # FTS5 rows can only be deleted by replaying the exact text they were indexed with.
 SEGMENTER_VERSION = "bigram-1"
 
-_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+")
-_TERM = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+|\w+")
+_CJK_RUN = re.compile(f"[{HAN}]+")
+_TERM = re.compile(rf"[{HAN}]+|\w+")
 
 
 def _bigrams(run: str) -> list[str]:

@@ -197,3 +197,11 @@ def test_words_cli(demo_store, cli, tmp_path):
     assert r.code == 2 and "line 1" in r.err
     assert cli("words", "import", extra, "--replace", "--db", db).code == 0
     assert len(json.loads(cli("words", "--db", db, "--json").out)) == 2
+
+
+def test_rare_characters_of_the_supplementary_planes_count_as_chinese():
+    from newsdesk.render import char_count
+    text = "𠀋,𡈼"  # Extension B characters, as in some people's and place names
+    assert [f.rule for f in typography.check("body", text)] == \
+        ["typography.halfwidth-punctuation"]
+    assert char_count(text) == 2

@@ -10,8 +10,9 @@ import re
 import autocorrect_py
 
 from newsdesk.checks.model import WARN, Finding
+from newsdesk.cjk import HAN
 
-CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK = HAN
 _FULLWIDTH = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
 # Half-width punctuation with Chinese (or a Chinese quote/bracket) on either side.
 _HALF = re.compile(rf"(?<=[{CJK}“”‘’（）])[,;:!?]|[,;:!?](?=[{CJK}“‘（])")
