@@ -18,6 +18,7 @@ from db import DatabaseDamaged, SchemaTooNew, as_damage
 from newsdesk import accounts, backup, checks, importers, settings, times, views, workflow
 from newsdesk.checks.words import format_list, parse_list
 from newsdesk.demo import load_demo, load_starter_words
+from newsdesk.importers.story import carried_fields
 from newsdesk.errors import NewsdeskError
 from newsdesk.meta import meta_line
 from newsdesk.model import Article, State
@@ -486,11 +487,8 @@ def _check_target(store: Store, target: str):
         channel = None
         if story.channel:
             channel = store.find_channel(story.channel).id
-        return Article(id="", title=story.title, kicker=story.kicker,
-                       subtitle=story.subtitle, summary=story.summary, body=story.body,
-                       channel_id=channel, origin=story.origin or "original",
-                       source=story.source, original_title=story.original_title,
-                       original_author=story.original_author, reporters=story.reporters)
+        return Article(id="", **carried_fields(story), channel_id=channel,
+                       origin=story.origin or "original")
     return store.article(store.resolve_article_id(target))
 
 

@@ -11,6 +11,7 @@ from newsdesk import times, workflow
 from newsdesk.checks.words import parse_list
 from newsdesk.importers import frontmatter
 from newsdesk.importers.decode import decode
+from newsdesk.importers.story import carried_fields
 from newsdesk.paths import resource
 from newsdesk.settings import SiteSettings
 from newsdesk.store import Store
@@ -59,14 +60,10 @@ def _load_story(store: Store, text: str, users: dict, site: SiteSettings) -> Non
         return times.to_stored(when - timedelta(hours=hours_before)) if when else times.now()
 
     article = store.create_article(
-        author, at=at(5), title=story.title, kicker=story.kicker, subtitle=story.subtitle,
-        body=story.body, channel_id=store.find_channel(story.channel).id,
-        origin=story.origin or "original", source=story.source,
-        original_title=story.original_title, original_author=story.original_author,
-        reporters=story.reporters,
+        author, at=at(5), **carried_fields(story),
+        channel_id=store.find_channel(story.channel).id, origin=story.origin or "original",
         editor_id=users[story.editor].id if story.editor else None,
-        tags=story.tags, topics=[store.find_topic(t).id for t in story.topics],
-        publish_at=story.published_at)
+        topics=[store.find_topic(t).id for t in story.topics], publish_at=story.published_at)
     if state == "draft":
         return
     workflow.submit(store, article.id, users[demo["demo_author"]], now=at(4))

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import yaml
 
+from newsdesk.model import field_names
+
 
 def emergency_dir(db_path: str | Path) -> Path:
     return Path(db_path).resolve().parent / "emergency"
@@ -15,9 +17,8 @@ def emergency_dir(db_path: str | Path) -> Path:
 
 def save(db_path: str | Path, article_id: str, values: dict) -> Path | None:
     """Write the text; returns the file, or None when even that was impossible."""
-    meta = {k: values.get(k) for k in ("title", "kicker", "subtitle", "summary", "source",
-                                       "original_title", "original_author", "reporters",
-                                       "tags") if values.get(k)}
+    meta = {k: values.get(k) for k in field_names(imported=True)
+            if k != "body" and values.get(k)}
     meta |= {"draft": True, "newsdesk_id": article_id}
     text = ("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
             + values.get("body", "") + "\n")

@@ -34,11 +34,46 @@ class ChannelKind(StrEnum):
     LINK = "link"
 
 
-# The content fields a revision snapshots; editing any of them is an edit of the story.
-CONTENT_FIELDS = (
-    "channel_id", "kicker", "title", "subtitle", "summary", "body", "origin", "source",
-    "original_title", "original_author", "reporters", "tags", "topics", "cover_asset_id",
+@dataclass(frozen=True)
+class FieldSpec:
+    """One field of a story, and what each part of the program does with it."""
+    name: str
+    label: str                  # as the newsroom says it
+    kind: str                   # line | text | names | list | choice | ref
+    search: str | None = None   # search column: headline | text | names
+    checked: str | None = None  # 机审: text (word lists and typography) | name (word lists)
+    diffed: bool = False        # shown to reviewers as changed since they last saw it
+    imported: bool = False      # a file or a saved page can carry it (import, emergency)
+
+
+# The one registry of a story's content fields: a revision snapshots these, changing
+# any of them is an edit of the story, and the lists below are taken from here. The
+# order is the order of each list (search columns are built in it).
+FIELDS = (
+    FieldSpec("channel_id", "栏目", "ref"),
+    FieldSpec("kicker", "引题", "line", "headline", "text", True, True),
+    FieldSpec("title", "主标题", "line", "headline", "text", True, True),
+    FieldSpec("subtitle", "副标题", "line", "headline", "text", True, True),
+    FieldSpec("summary", "摘要", "text", "text", "text", True, True),
+    FieldSpec("body", "正文", "text", "text", "text", True, True),
+    FieldSpec("origin", "稿件来源", "choice", imported=True),
+    FieldSpec("reporters", "记者", "names", "names", None, True, True),
+    FieldSpec("source", "来源", "line", "names", "name", True, True),
+    FieldSpec("original_title", "原标题", "line", "headline", "name", True, True),
+    FieldSpec("original_author", "原作者", "line", "names", "name", True, True),
+    FieldSpec("tags", "标签", "list", imported=True),
+    FieldSpec("topics", "专题", "list"),
+    FieldSpec("cover_asset_id", "封面", "ref"),
 )
+CONTENT_FIELDS = tuple(f.name for f in FIELDS)
+LABELS = {f.name: f.label for f in FIELDS}
+
+
+def field_names(**wanted) -> tuple[str, ...]:
+    """Names of the fields whose attributes have the given values, in registry order:
+    field_names(checked="text"), field_names(diffed=True), field_names(kind="line")."""
+    return tuple(f.name for f in FIELDS
+                 if all(getattr(f, k) == v for k, v in wanted.items()))
 
 
 @dataclass

@@ -19,6 +19,7 @@ from newsdesk.errors import DatabaseBusy, NewsdeskError, NotFound, StaleEdit, St
 from newsdesk.ids import new_id
 from newsdesk.model import (
     CONTENT_FIELDS, Article, Channel, ChannelKind, ReviewEvent, Revision, SearchHit, Term,
+    field_names,
     Topic, User,
 )
 from newsdesk.render import FALLBACK, render_safely, renderer_version
@@ -26,9 +27,8 @@ from newsdesk.render import FALLBACK, render_safely, renderer_version
 _SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*")
 _ARTICLE_JSON = ("reporters", "tags", "corrections")
 _ARTICLE_COLUMNS = [f.name for f in fields(Article) if f.name != "topics"]
-# Which article fields feed which search column.
-_SEARCHED = ("kicker", "title", "subtitle", "summary", "body", "reporters", "source",
-             "original_author", "original_title")
+_SEARCHED = set(field_names(search="headline") + field_names(search="text")
+                + field_names(search="names"))
 
 
 def validate_slug(slug: str, what: str) -> str:
@@ -947,9 +947,16 @@ class Store:
     # ---- search -----------------------------------------------------------------
     @staticmethod
     def _search_columns(a: Article) -> tuple[str, str, str]:
-        return (search.segment(" ".join((a.kicker, a.title, a.subtitle, a.original_title))),
-                search.segment(a.summary + "\n" + a.body),
-                search.segment(" ".join(a.reporters + [a.source, a.original_author])))
+        """headline, text and names, from the fields the registry files under each."""
+        def words(column: str) -> list[str]:
+            out: list[str] = []
+            for name in field_names(search=column):
+                value = getattr(a, name)
+                out += value if isinstance(value, list) else [value]
+            return out
+        return (search.segment(" ".join(words("headline"))),
+                search.segment("\n".join(words("text"))),
+                search.segment(" ".join(words("names"))))
 
     def _index(self, a: Article) -> None:
         cur = self.conn.execute("INSERT INTO search_docs(article_id, date) VALUES (?, ?)",

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from newsdesk import accounts, auth, chain, checks, times
 from newsdesk.diff import char_diff
 from newsdesk.errors import NewsdeskError
-from newsdesk.model import CONTENT_FIELDS, Article, ReviewEvent, Role, State, User
+from newsdesk.model import CONTENT_FIELDS, Article, ReviewEvent, Role, State, User, field_names
 from newsdesk.store import Store
 
 IN_REVIEW = (State.SUBMITTED, State.IN_REVIEW)
@@ -120,8 +120,7 @@ class ReviewDiff:
     fields: dict[str, list[tuple[str, str]]]  # changed field → char_diff ops
 
 
-_DIFFED = ("kicker", "title", "subtitle", "summary", "body", "source", "original_title",
-           "original_author", "reporters")
+_DIFFED = field_names(diffed=True)
 
 
 def review_diff(store: Store, article: Article) -> ReviewDiff:

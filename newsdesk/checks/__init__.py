@@ -9,15 +9,15 @@ from newsdesk.checks import fields, typography
 from newsdesk.checks.model import BLOCK, WARN, Finding, Report
 from newsdesk.checks.words import WordMatcher
 from newsdesk.errors import NewsdeskError
-from newsdesk.model import Article, Term
+from newsdesk.model import Article, Term, field_names
 from newsdesk.render import FALLBACK, char_count
 from newsdesk.settings import SiteSettings
 from newsdesk.store import Store
 
 __all__ = ["BLOCK", "WARN", "Finding", "Report", "Term", "run_checks", "accept"]
 
-TEXT_FIELDS = ("kicker", "title", "subtitle", "summary", "body")
-NAME_FIELDS = ("source", "original_title", "original_author")
+TEXT_FIELDS = field_names(checked="text")   # word lists and typography
+NAME_FIELDS = field_names(checked="name")   # word lists
 
 _matchers: dict[tuple[str, str], WordMatcher] = {}
 

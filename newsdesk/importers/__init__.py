@@ -10,7 +10,7 @@ from newsdesk import times
 from newsdesk.errors import NewsdeskError, NotFound
 from newsdesk.importers import frontmatter, legacy
 from newsdesk.importers.decode import DecodeError, declared_charset, decode
-from newsdesk.importers.story import ImportedStory
+from newsdesk.importers.story import ImportedStory, carried_fields
 from newsdesk.store import Store
 
 MARKDOWN = {".md", ".markdown"}
@@ -122,12 +122,8 @@ def save_story(store: Store, story: ImportedStory, actor_id: str | None,
                               else "original")
     with store.transaction():
         article = store.create_article(
-            actor_id, reason="import", title=story.title, kicker=story.kicker,
-            subtitle=story.subtitle, summary=story.summary, body=story.body,
-            channel_id=channel_id, origin=origin, source=story.source,
-            original_title=story.original_title, original_author=story.original_author,
-            reporters=story.reporters, editor_id=_user_id(store, story.editor),
-            tags=story.tags, topics=topics,
+            actor_id, reason="import", **carried_fields(story), channel_id=channel_id,
+            origin=origin, editor_id=_user_id(store, story.editor), topics=topics,
             publish_at=story.published_at)
         if not published:
             return article.id, article.state

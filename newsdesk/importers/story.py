@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from newsdesk.model import field_names
+
 _LEADING_SPACE = re.compile(r"^[\s\u3000\u00a0]+")
 _NAME_SEP = re.compile(r"[、，,;；/\s]+")
 _LIST_SEP = re.compile(r"\s*[、，,;；]\s*")
@@ -29,6 +31,13 @@ class ImportedStory:
     reviewer: str = ""
     tags: list[str] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
+
+
+def carried_fields(story: ImportedStory) -> dict:
+    """The article fields a story file carries as they are (the registry's `imported`
+    ones; origin, channel, topics and people need deciding or looking up)."""
+    return {name: getattr(story, name) for name in field_names(imported=True)
+            if name != "origin"}
 
 
 def clean_paragraph(text: str) -> str:

@@ -20,7 +20,7 @@ from newsdesk import checks, emergency, journal, locks, times, workflow
 from newsdesk.errors import DatabaseBusy, NewsdeskError, StaleEdit, StorageFailed
 from newsdesk.merge import merge_story
 from newsdesk.importers.story import split_list, split_names
-from newsdesk.model import Article
+from newsdesk.model import Article, field_names
 from newsdesk.paste import html_to_markdown
 from newsdesk.store import Store
 from ui.choices import ChoiceModel, choice_box, select_id
@@ -34,7 +34,7 @@ MAX_UNSAVED_MS = 1500  # while typing on without a pause (the journal covers a c
 JOURNAL_MS = 100       # the crash journal is written this long after a change, at most
 CHECK_MS = 400
 MAX_SHOWN = 300  # findings listed and underlined at once
-_LINE_FIELDS = ("kicker", "title", "subtitle", "source", "original_title", "original_author")
+_LINE_FIELDS = field_names(kind="line")
 _UNDERLINE = {"block": QColor("#d00000"), "warn": QColor("#d98c00")}
 
 

@@ -12,13 +12,9 @@ from PySide6.QtWidgets import (
 )
 
 from newsdesk import times, workflow
-from newsdesk.model import Article
+from newsdesk.model import LABELS, Article
 from newsdesk.store import Store
 from ui.story_html import story_html
-
-_FIELD_LABELS = {"kicker": "引题", "title": "主标题", "subtitle": "副标题", "summary": "摘要",
-                 "body": "正文", "source": "来源", "original_title": "原标题",
-                 "original_author": "原作者", "reporters": "记者"}
 
 
 def history_html(store: Store, article: Article) -> str:
@@ -123,7 +119,7 @@ class ReviewPanel(QWidget):
                     spans.append(f"<del style='background:#fbd5d5;color:#900;'>{text}</del>")
                 else:
                     spans.append(text)
-            out.append(f"<h4>{_FIELD_LABELS.get(name, name)}</h4><p>{''.join(spans)}</p>")
+            out.append(f"<h4>{LABELS.get(name, name)}</h4><p>{''.join(spans)}</p>")
         return "".join(out)
 
     def _checks_html(self, report: dict | None) -> str:
