@@ -15,15 +15,15 @@ from pathlib import Path
 from typing import Iterator
 
 from db import DatabaseDamaged, SchemaTooNew, as_damage
-from newsdesk import accounts, backup, checks, importers, settings, times, views, workflow
+from newsdesk import (
+    accounts, backup, checks, importers, present, settings, times, views, workflow,
+)
 from newsdesk.checks.words import format_list, parse_list
 from newsdesk.demo import load_demo, load_starter_words
 from newsdesk.importers.story import carried_fields
 from newsdesk.errors import NewsdeskError
-from newsdesk.meta import meta_line
 from newsdesk.model import Article, State
 from newsdesk.paths import default_db_path
-from newsdesk.render import char_count
 from newsdesk.site import ExportCancelled, export_site
 from newsdesk.site.verify import verify
 from newsdesk.store import Store
@@ -170,22 +170,9 @@ def cmd_search(args) -> int:
     return OK
 
 
-def article_json(store: Store, article_id: str) -> dict:
-    a = store.article(article_id)
-    channel = store.channel(a.channel_id) if a.channel_id else None
-    topics = {t.id: t for t in store.topics()}
-    return asdict(a) | {
-        "channel": {"slug": channel.slug, "name": channel.name} if channel else None,
-        "topics": [{"slug": topics[t].slug, "name": topics[t].name} for t in a.topics],
-        "author": store.user(a.author_id).real_name if a.author_id else None,
-        "char_count": char_count(a.body),
-        "meta": meta_line(store, a),
-    }
-
-
 def cmd_show(args) -> int:
     with _opened(args) as store:
-        data = article_json(store, store.resolve_article_id(args.id))
+        data = present.story(store, store.resolve_article_id(args.id))
     if args.json:
         _json(data)
         return OK
@@ -340,20 +327,9 @@ def cmd_review(args) -> int:
     return OK
 
 
-def history_rows(store: Store, article_id: str) -> list[dict]:
-    tz = store.settings().timezone
-    events = store.events(article_id)
-    names = store.user_names(e.actor_id for e in events)
-    return [{"seq": e.seq, "at": times.local_text(e.at, tz), "kind": e.kind,
-             "stage": e.stage, "stage_name": workflow.stage_name(store, e.stage),
-             "actor": names.get(e.actor_id, ""), "revision": e.revision,
-             "comment": e.comment, "detail": e.detail, "hash": e.hash}
-            for e in events]
-
-
 def cmd_history(args) -> int:
     with _opened(args) as store:
-        rows = history_rows(store, store.resolve_article_id(args.id))
+        rows = present.history(store, store.resolve_article_id(args.id))
     if args.json:
         _json(rows)
     else:

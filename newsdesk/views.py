@@ -11,7 +11,6 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo
 
-from newsdesk import times
 from newsdesk.errors import NewsdeskError
 from newsdesk.store import Store
 

@@ -4,8 +4,6 @@ named when it still falls back. Never published as literal markdown by accident.
 import json
 from contextlib import contextmanager
 
-import pytest
-
 from newsdesk import checks, render, workflow
 from newsdesk.render import FALLBACK
 from newsdesk.site import export_site

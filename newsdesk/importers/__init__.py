@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from newsdesk import times
 from newsdesk.errors import NewsdeskError, NotFound
 from newsdesk.importers import frontmatter, legacy
 from newsdesk.importers.decode import DecodeError, declared_charset, decode

@@ -1,7 +1,5 @@
 """A database found damaged while the app runs: the same message as at open, in a
 dialog, the editor's text kept in an emergency file, the window closed, no traceback."""
-from pathlib import Path
-
 import pytest
 from PySide6.QtWidgets import QMessageBox
 

@@ -11,24 +11,20 @@ from PySide6.QtWidgets import (
     QTabWidget, QTextBrowser, QVBoxLayout, QWidget,
 )
 
-from newsdesk import times, workflow
+from newsdesk import present, workflow
 from newsdesk.model import LABELS, Article
 from newsdesk.store import Store
 from ui.story_html import story_html
 
 
 def history_html(store: Store, article: Article) -> str:
-    tz = store.settings().timezone
-    events = store.events(article.id)
-    names = store.user_names(e.actor_id for e in events)
     rows = []
-    for e in reversed(events):
-        stage = workflow.stage_name(store, e.stage)
-        who = names.get(e.actor_id, "") or e.detail.get("editor", "")
-        comment = f"<br><span style='color:#555'>{escape(e.comment)}</span>" if e.comment else ""
-        rows.append(f"<p><b>{escape(times.local_text(e.at, tz)[:16])}</b>&nbsp; "
-                    f"{escape(e.kind)} {escape(stage)} · {escape(who)} · "
-                    f"r{e.revision or ''}{comment}</p>")
+    for e in reversed(present.history(store, article.id)):
+        comment = (f"<br><span style='color:#555'>{escape(e['comment'])}</span>"
+                   if e["comment"] else "")
+        rows.append(f"<p><b>{escape(e['at'][:16])}</b>&nbsp; "
+                    f"{escape(e['kind'])} {escape(e['stage_name'])} · {escape(e['actor'])} · "
+                    f"r{e['revision'] or ''}{comment}</p>")
     return "".join(rows)
 
 

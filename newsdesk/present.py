@@ -1,0 +1,38 @@
+"""How a story and its review history read, for the command line (text and JSON) and
+the app's review panel alike: one shape, so both say the same."""
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from newsdesk import times, workflow
+from newsdesk.meta import meta_line
+from newsdesk.render import char_count
+from newsdesk.store import Store
+
+
+def story(store: Store, article_id: str) -> dict:
+    """The story's fields with its channel, topics, author, 字数 and meta line."""
+    a = store.article(article_id)
+    channel = store.channel(a.channel_id) if a.channel_id else None
+    topics = {t.id: t for t in store.topics()}
+    return asdict(a) | {
+        "channel": {"slug": channel.slug, "name": channel.name} if channel else None,
+        "topics": [{"slug": topics[t].slug, "name": topics[t].name} for t in a.topics],
+        "author": store.user(a.author_id).real_name if a.author_id else None,
+        "char_count": char_count(a.body),
+        "meta": meta_line(store, a),
+    }
+
+
+def history(store: Store, article_id: str) -> list[dict]:
+    """The review timeline, oldest first: when (outlet time), what, which stage, who
+    (an imported page's event names the editor the page carried), which revision."""
+    tz = store.settings().timezone
+    events = store.events(article_id)
+    names = store.user_names(e.actor_id for e in events)
+    return [{"seq": e.seq, "at": times.local_text(e.at, tz), "kind": e.kind,
+             "stage": e.stage, "stage_name": workflow.stage_name(store, e.stage),
+             "actor": names.get(e.actor_id, "") or e.detail.get("editor", ""),
+             "revision": e.revision, "comment": e.comment, "detail": e.detail,
+             "hash": e.hash}
+            for e in events]
