@@ -20,11 +20,10 @@ from newsdesk import (
 )
 from newsdesk.checks.words import format_list, parse_list
 from newsdesk.demo import load_demo, load_starter_words
-from newsdesk.importers.story import carried_fields
 from newsdesk.errors import NewsdeskError
-from newsdesk.model import Article, State
+from newsdesk.model import State
 from newsdesk.paths import default_db_path
-from newsdesk.site import ExportCancelled, export_site
+from newsdesk.site import ExportCancelled, changes, export_site
 from newsdesk.site.verify import verify
 from newsdesk.store import Store
 
@@ -363,24 +362,12 @@ def _progress_bar(done: int, total: int, _path: str) -> None:
 def _write_changes(store: Store, out: Path, changes_file: str | None,
                    zip_file: str | None) -> None:
     """What changed since the last --mark-uploaded: a list, and a zip to upload."""
-    import zipfile
-
-    current = {p: sha for p, (sha, _) in store.export_state(str(out)).items()}
-    uploaded = store.uploaded_state(str(out))
-    rows = [("added", p) for p in sorted(set(current) - set(uploaded))]
-    rows += [("changed", p) for p in sorted(set(current) & set(uploaded))
-             if current[p] != uploaded[p]]
-    rows += [("removed", p) for p in sorted(set(uploaded) - set(current))]
+    rows = changes.since_upload(store, out)
     if changes_file:
-        Path(changes_file).write_text("".join(f"{kind}\t{p}\n" for kind, p in rows), "utf-8")
+        changes.write_list(rows, changes_file)
         print(f"{len(rows)} changes since the last upload listed in {changes_file}")
     if zip_file:
-        with zipfile.ZipFile(zip_file, "w", zipfile.ZIP_DEFLATED) as z:
-            for kind, p in rows:
-                if kind != "removed":
-                    z.write(out / p, p)
-            z.write(out / "manifest.json", "manifest.json")
-        print(f"packed {sum(k != 'removed' for k, _ in rows)} files into {zip_file}")
+        print(f"packed {changes.pack(out, rows, zip_file)} files into {zip_file}")
 
 
 def cmd_export(args) -> int:
@@ -454,17 +441,7 @@ def _check_target(store: Store, target: str):
     """An article by id prefix, or a file (markdown, saved page) as it would import."""
     path = Path(target)
     if path.suffix.lower() in importers.SUPPORTED and path.exists():
-        tz = store.settings().timezone
-        try:
-            story = importers.parse_file(path, tz)
-        except (importers.DecodeError, importers.frontmatter.FrontMatterError,
-                importers.legacy.NotAnArticle) as e:
-            raise CliError(f"{path}: {e}") from None
-        channel = None
-        if story.channel:
-            channel = store.find_channel(story.channel).id
-        return Article(id="", **carried_fields(story), channel_id=channel,
-                       origin=story.origin or "original")
+        return importers.as_article(store, path)
     return store.article(store.resolve_article_id(target))
 
 

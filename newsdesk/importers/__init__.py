@@ -10,6 +10,7 @@ from newsdesk.errors import NewsdeskError, NotFound
 from newsdesk.importers import frontmatter, legacy
 from newsdesk.importers.decode import DecodeError, declared_charset, decode
 from newsdesk.importers.story import ImportedStory, carried_fields
+from newsdesk.model import Article
 from newsdesk.store import Store
 
 MARKDOWN = {".md", ".markdown"}
@@ -132,3 +133,14 @@ def save_story(store: Store, story: ImportedStory, actor_id: str | None,
                            detail={"file": filename, "editor": story.editor,
                                    "reviewer": story.reviewer})
     return article.id, article.state
+
+
+def as_article(store: Store, path: Path) -> Article:
+    """A file as the story it would import, unsaved (for 机审 before importing)."""
+    try:
+        story = parse_file(path, store.settings().timezone)
+    except (DecodeError, frontmatter.FrontMatterError, legacy.NotAnArticle) as e:
+        raise NewsdeskError(f"{path}: {e}") from None
+    channel = store.find_channel(story.channel).id if story.channel else None
+    return Article(id="", **carried_fields(story), channel_id=channel,
+                   origin=story.origin or "original")
