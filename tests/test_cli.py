@@ -102,7 +102,8 @@ def test_missing_or_foreign_database(tmp_path, cli):
 
 def test_usage_errors_exit_2(demo_db):
     r = run_main("list", "--db", demo_db, "--state", "nonsense")
-    assert r.returncode == 2 and "invalid choice" in r.stderr
+    assert r.returncode == 2 and "'nonsense' is not one of" in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1 and "--state" in r.stderr
     assert run_main("frobnicate").returncode == 2
 
 

@@ -1,7 +1,6 @@
 """Start the GUI: open (or create, with the demo newsroom) the database, show the window."""
 from __future__ import annotations
 
-import argparse
 import logging
 import os
 import sqlite3
@@ -51,16 +50,14 @@ def allow_web_engine_as_root() -> None:
                 "running as root: the preview's web engine runs without its sandbox")
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(db: str | Path | None = None) -> int:
+    """The app on the database at db (default: $NEWSDESK_DB or the user's own)."""
     allow_web_engine_as_root()
-    parser = argparse.ArgumentParser(prog="newsdesk")
-    parser.add_argument("--db", metavar="PATH")
-    args, qt_args = parser.parse_known_args(sys.argv[1:] if argv is None else argv)
-    app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
+    app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("Newsdesk")
     app.setApplicationName("Newsdesk")
     i18n.install(app)
-    path = Path(args.db) if args.db else default_db_path()
+    path = Path(db) if db else default_db_path()
     while True:
         try:
             store = open_store(path)

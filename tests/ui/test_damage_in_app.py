@@ -77,7 +77,7 @@ def test_the_app_restores_the_backup_and_starts_again(qtbot, tmp_path, answer_di
         dialog.accept()
         return LoginDialog.Accepted
     monkeypatch.setattr(LoginDialog, "exec", login)
-    assert app_module.main(["--db", str(path)]) == 0
+    assert app_module.main(path) == 0
     assert logins == [12, 12] and len(answer_dialog) == 1 and str(good) in answer_dialog[0]
     assert list(tmp_path.glob("newsdesk.db.before-restore-*"))  # the damaged file kept aside
     assert backup.full_check(path) is None

@@ -115,7 +115,7 @@ def test_app_main_refuses_a_newer_database_with_a_message(tmp_path, monkeypatch,
     db.close()
     shown = []
     monkeypatch.setattr(QMessageBox, "critical", lambda *a: shown.append(a[2]))
-    assert app.main(["--db", str(path)]) == 2
+    assert app.main(path) == 2
     assert "newer version of Newsdesk" in shown[0]
 
 

@@ -1,0 +1,211 @@
+"""The newsroom's own data: users, channels, site settings and the 机审 word lists."""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+import click
+
+from newsdesk import accounts, settings as site_settings, workflow
+from newsdesk.checks.words import format_list, parse_list
+from newsdesk.cli.common import (
+    OK, CliError, Session, acting_option, json_option, new_password, password_of,
+    print_json, table, with_db,
+)
+
+
+@click.group(invoke_without_command=True)
+@json_option
+@with_db
+@click.pass_context
+def users(ctx, session: Session, as_json: bool) -> int:
+    """List users, or add one, or set a password."""
+    if ctx.invoked_subcommand is not None:
+        return OK
+    with session.opened() as store:
+        rows = [{"id": u.id, "username": u.username, "real_name": u.real_name,
+                 "roles": u.roles, "active": u.active} for u in store.users()]
+    if as_json:
+        print_json(rows)
+    else:
+        table([[r["username"], r["real_name"], ", ".join(r["roles"])] for r in rows])
+    return OK
+
+
+@users.command("add")
+@click.argument("username")
+@click.option("--name", required=True, help="real name, as pages print it")
+@click.option("--role", "roles", multiple=True,
+              help="editor, reviewer1..3 or admin; repeatable")
+@with_db
+def add_user(session: Session, username: str, name: str, roles: tuple[str, ...]) -> int:
+    """Add a user (reviewers and admins need a password)."""
+    with session.opened() as store:
+        password = None
+        if accounts.needs_password(store, roles):
+            password = new_password(username, required=True)
+        user = accounts.add_user(store, username, name, roles, password)
+    print(f"added {user.username} ({user.real_name})")
+    return OK
+
+
+@users.command("passwd")
+@click.argument("username")
+@with_db
+def passwd(session: Session, username: str) -> int:
+    """Set a password (from $NEWSDESK_PASSWORD or a prompt; empty removes it)."""
+    with session.opened() as store:
+        user = store.find_user(username)
+        password = new_password(user.username, required=False)
+        accounts.set_password(store, user, password)
+    print(f"password {'set' if password else 'removed'} for {user.username}")
+    return OK
+
+
+@click.group(invoke_without_command=True)
+@json_option
+@with_db
+@click.pass_context
+def channels(ctx, session: Session, as_json: bool) -> int:
+    """List channels, or add one."""
+    if ctx.invoked_subcommand is not None:
+        return OK
+    with session.opened() as store:
+        all_channels = store.channels()
+    slugs = {c.id: c.slug for c in all_channels}
+    rows = [{"id": c.id, "slug": c.slug, "name": c.name, "parent": slugs.get(c.parent_id),
+             "kind": c.kind, "url": c.url} for c in all_channels]
+    if as_json:
+        print_json(rows)
+    else:
+        table([[("  " if r["parent"] else "") + r["slug"], r["name"],
+                r["kind"] + (f" → {r['url']}" if r["url"] else "")] for r in rows])
+    return OK
+
+
+@channels.command("add")
+@click.argument("slug")
+@click.argument("name")
+@click.option("--parent", help="parent channel slug or name")
+@click.option("--link", metavar="URL", help="make it a link channel")
+@with_db
+def add_channel(session: Session, slug: str, name: str, parent: str | None,
+                link: str | None) -> int:
+    """Add a channel (SLUG: an ASCII path segment such as shehui; NAME: 社会)."""
+    with session.opened() as store:
+        c = store.add_channel(slug, name, parent=parent, kind="link" if link else "list",
+                              url=link)
+    print(f"added channel {c.slug} ({c.name})")
+    return OK
+
+
+def _setting_text(value) -> str:
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+@click.group(invoke_without_command=True)
+@json_option
+@with_db
+@click.pass_context
+def settings(ctx, session: Session, as_json: bool) -> int:
+    """The site settings: list them with their help, get one, or set one (admins)."""
+    if ctx.invoked_subcommand is not None:
+        return OK
+    with session.opened() as store:
+        current = store.settings()
+    rows = _setting_rows(current)
+    if as_json:
+        print_json(rows)
+    else:
+        for r in rows:
+            print(f"{r['name']} = {_setting_text(r['value'])}\n    {r['help']}")
+    return OK
+
+
+def _setting_rows(current) -> list[dict]:
+    return [{"name": name, "type": kind, "value": getattr(current, name), "default": default,
+             "help": text} for name, kind, default, text in site_settings.described()]
+
+
+@settings.command("get")
+@click.argument("key")
+@json_option
+@with_db
+def get_setting(session: Session, key: str, as_json: bool) -> int:
+    """One setting's value."""
+    with session.opened() as store:
+        rows = [r for r in _setting_rows(store.settings()) if r["name"] == key]
+    if not rows:
+        raise CliError(f"there is no setting {key!r}")
+    if as_json:
+        print_json(rows[0])
+    else:
+        print(_setting_text(rows[0]["value"]))
+    return OK
+
+
+@settings.command("set")
+@click.argument("key")
+@click.argument("value")
+@acting_option(help_text="an admin (password from $NEWSDESK_PASSWORD or a prompt)")
+@with_db
+def set_setting(session: Session, key: str, value: str, as_user: str) -> int:
+    """Set one (lists as JSON)."""
+    with session.opened() as store:
+        user = store.find_user(as_user)
+        accounts.require_admin(user, "change site settings")
+        workflow.check_password(user, password_of(user))
+        store.set_settings({key: site_settings.parse(key, value)}, user.id)
+        print(f"{key} = {_setting_text(getattr(store.settings(), key))}")
+    return OK
+
+
+@click.group(invoke_without_command=True)
+@json_option
+@with_db
+@click.pass_context
+def words(ctx, session: Session, as_json: bool) -> int:
+    """The 机审 word lists: list them, or import or export them as text."""
+    if ctx.invoked_subcommand is not None:
+        return OK
+    with session.opened() as store:
+        terms = store.word_terms()
+    if as_json:
+        print_json([asdict(t) for t in terms])
+    else:
+        table([[t.level, t.term, t.category, t.replacement] for t in terms])
+    return OK
+
+
+@words.command("import")
+@click.argument("file")
+@click.option("--replace", is_flag=True, help="replace the whole list")
+@with_db
+def import_words(session: Session, file: str, replace: bool) -> int:
+    """Add terms from a text file (term<TAB>block|warn<TAB>category<TAB>replacement)."""
+    with session.opened() as store:
+        try:
+            terms = parse_list(Path(file).read_text("utf-8"))
+        except (OSError, UnicodeDecodeError) as e:
+            raise CliError(f"{file}: cannot read ({e})") from None
+        except ValueError as e:
+            raise CliError(f"{file}: {e}") from None
+        n = store.set_word_terms(terms, None, replace=replace)
+    print(f"{n} terms imported" + (" (the list was replaced)" if replace else ""))
+    return OK
+
+
+@words.command("export")
+@click.argument("file")
+@with_db
+def export_words(session: Session, file: str) -> int:
+    """Write the list to a text file."""
+    with session.opened() as store:
+        terms = store.word_terms()
+    Path(file).write_text(format_list(terms), "utf-8")
+    print(f"{len(terms)} terms written to {file}")
+    return OK
+
+
+COMMANDS = [users, channels, settings, words]

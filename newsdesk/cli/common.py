@@ -1,0 +1,147 @@
+"""What every command shares: the database option and opening it, acting users and
+their passwords, and output (tables that line up with Chinese, JSON)."""
+from __future__ import annotations
+
+import functools
+import getpass
+import json
+import os
+import sqlite3
+import sys
+import unicodedata
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+import click
+
+from db import DatabaseDamaged, SchemaTooNew, as_damage
+from newsdesk import backup
+from newsdesk.errors import NewsdeskError
+from newsdesk.paths import ENV_DB, default_db_path
+from newsdesk.store import Store
+
+OK, PROBLEMS, USAGE = 0, 1, 2
+ENV_PASSWORD = "NEWSDESK_PASSWORD"
+
+
+class CliError(NewsdeskError):
+    """A user's mistake on the command line: one line, exit 2."""
+
+
+# ---- the database -------------------------------------------------------------------
+class Session:
+    """The command's database: --db after the command, else before it, else
+    $NEWSDESK_DB, else the user's default database."""
+
+    def __init__(self, db: str | None):
+        self.path = Path(db) if db else default_db_path()
+
+    def open(self, must_exist: bool = True) -> Store:
+        path = self.path
+        if must_exist and not path.exists():
+            raise CliError(f"no database at {path}; create one with 'newsdesk init --db {path}'")
+        try:
+            return Store.open(path)
+        except SchemaTooNew as e:
+            raise CliError(f"{path}: {e}") from None
+        except DatabaseDamaged as e:
+            raise CliError(backup.damage_message(e)) from None
+        except sqlite3.DatabaseError as e:
+            raise CliError(f"{path} is not a usable Newsdesk database ({e})") from None
+
+    @contextmanager
+    def opened(self, must_exist: bool = True) -> Iterator[Store]:
+        store = self.open(must_exist)
+        try:
+            yield store
+        finally:
+            store.close()
+
+
+DB_HELP = f"database file (default: ${ENV_DB} or the user data directory)"
+
+
+def with_db(command):
+    """Give the command a Session as its first argument, from --db given after the
+    command or before it (the group's)."""
+    @click.option("--db", "db", metavar="PATH", default=None, help=DB_HELP)
+    @click.pass_context
+    @functools.wraps(command)
+    def wrapper(ctx, db, **kwargs):
+        session = Session(db or ctx.find_root().params.get("db"))
+        try:
+            return command(session, **kwargs)
+        except sqlite3.DatabaseError as e:
+            # A damaged page is met by the first query that reads it, in any command.
+            damaged = as_damage(e, session.path)
+            if damaged is not None:
+                raise CliError(backup.damage_message(damaged)) from None
+            if isinstance(e, sqlite3.OperationalError):
+                raise CliError(f"the database could not be used: {e}") from None
+            raise
+    return wrapper
+
+
+json_option = click.option("--json", "as_json", is_flag=True, help="print JSON")
+
+
+def acting_option(required: bool = True, help_text: str | None = None):
+    return click.option("--as", "as_user", metavar="USER", required=required,
+                        help=help_text or f"who acts (password from ${ENV_PASSWORD} or a "
+                                          "prompt)")
+
+
+# ---- who acts ----------------------------------------------------------------------------
+def password_of(user) -> str | None:
+    """The acting user's password: $NEWSDESK_PASSWORD, else a prompt on a terminal."""
+    if not user.password_hash:
+        return None
+    if ENV_PASSWORD in os.environ:
+        return os.environ[ENV_PASSWORD]
+    if sys.stdin.isatty():
+        return getpass.getpass(f"password for {user.username}: ")
+    return None
+
+
+def new_password(username: str, required: bool) -> str | None:
+    """A new password: $NEWSDESK_PASSWORD, else asked twice on a terminal."""
+    password = os.environ.get(ENV_PASSWORD)
+    if password is None and sys.stdin.isatty():
+        password = getpass.getpass(f"new password for {username}: ")
+        if getpass.getpass("again: ") != password:
+            raise CliError("the two passwords differ")
+    if password is None or (required and not password):
+        raise CliError(f"{username} needs a password: give it in ${ENV_PASSWORD} or on a "
+                       "terminal")
+    return password
+
+
+# ---- output --------------------------------------------------------------------------
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - _width(text))
+
+
+def table(rows: list[list[str]]) -> None:
+    """Columns that line up when some cells are Chinese (two columns a character)."""
+    if not rows:
+        return
+    widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
+    for r in rows:
+        print("  ".join([_pad(c, w) for c, w in zip(r, widths)] + [r[-1]]).rstrip())
+
+
+def print_json(value) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def channel_name(store: Store, channel_id: str | None, cache: dict) -> str:
+    if not channel_id:
+        return ""
+    if channel_id not in cache:
+        cache[channel_id] = store.channel(channel_id).name
+    return cache[channel_id]

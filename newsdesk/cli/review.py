@@ -1,0 +1,122 @@
+"""Review (三审): each action acts as a named user, under the same rules as the app; a
+refused action names the rule (exit 2). Also the history and the audit of its chain."""
+from __future__ import annotations
+
+import click
+
+from newsdesk import present, workflow
+from newsdesk.cli.common import (
+    OK, PROBLEMS, Session, acting_option, json_option, password_of, print_json, table, with_db,
+)
+from newsdesk.store import Store
+
+story_argument = click.argument("article_id", metavar="ID")
+
+
+def _report(store: Store, verb: str, t: workflow.Transition) -> int:
+    a = t.article
+    stage = workflow.stage_name(store, a.review_stage)
+    where = f"waiting for {stage}" if stage else a.state
+    print(f"{verb} {a.id[:8]} {a.title} (revision {t.event.revision}) → {where}")
+    return OK
+
+
+def _act(session: Session, article_id: str, as_user: str, verb: str, action) -> int:
+    """Resolve the story and the acting user, do the action, say what it changed."""
+    with session.opened() as store:
+        story = store.resolve_article_id(article_id)
+        user = store.find_user(as_user)
+        return _report(store, verb, action(store, story, user))
+
+
+@click.command()
+@story_argument
+@acting_option()
+@click.option("--comment", default="")
+@with_db
+def submit(session: Session, article_id: str, as_user: str, comment: str) -> int:
+    """Submit a draft for review."""
+    return _act(session, article_id, as_user, "submitted",
+                lambda store, story, user: workflow.submit(store, story, user, comment))
+
+
+@click.command()
+@story_argument
+@acting_option()
+@click.option("--comment", default="")
+@with_db
+def approve(session: Session, article_id: str, as_user: str, comment: str) -> int:
+    """Sign off the story's current review stage."""
+    return _act(session, article_id, as_user, "approved",
+                lambda store, story, user: workflow.approve(store, story, user,
+                                                            password_of(user), comment))
+
+
+@click.command("return")
+@story_argument
+@acting_option()
+@click.option("--reason", required=True)
+@with_db
+def return_(session: Session, article_id: str, as_user: str, reason: str) -> int:
+    """Return the story to its author, with a reason."""
+    return _act(session, article_id, as_user, "returned",
+                lambda store, story, user: workflow.return_story(store, story, user, reason,
+                                                                 password_of(user)))
+
+
+@click.command()
+@story_argument
+@acting_option()
+@click.option("--reason", required=True)
+@with_db
+def withdraw(session: Session, article_id: str, as_user: str, reason: str) -> int:
+    """Withdraw (撤稿) a story, admins only."""
+    return _act(session, article_id, as_user, "withdrew",
+                lambda store, story, user: workflow.withdraw(store, story, user, reason,
+                                                             password_of(user)))
+
+
+@click.command()
+@story_argument
+@acting_option()
+@click.option("--note", required=True, help="the 更正 note the page will carry")
+@with_db
+def correct(session: Session, article_id: str, as_user: str, note: str) -> int:
+    """Reopen a published story for a correction."""
+    return _act(session, article_id, as_user, "reopened for correction",
+                lambda store, story, user: workflow.begin_correction(store, story, user, note))
+
+
+@click.command()
+@story_argument
+@json_option
+@with_db
+def history(session: Session, article_id: str, as_json: bool) -> int:
+    """A story's review history."""
+    with session.opened() as store:
+        rows = present.history(store, store.resolve_article_id(article_id))
+    if as_json:
+        print_json(rows)
+    else:
+        table([[str(r["seq"]), r["at"][:16], r["kind"], r["stage_name"], r["actor"],
+                f"r{r['revision']}" if r["revision"] else "", r["comment"]] for r in rows])
+    return OK
+
+
+@click.command()
+@with_db
+def audit(session: Session) -> int:
+    """Verify the review history hash chains (exit 1 if broken)."""
+    with session.opened() as store:
+        problems = workflow.audit(store)
+        checked = store.count_events()
+    if not problems:
+        print(f"review history intact: {checked} events checked")
+        return OK
+    for p in problems:
+        print(f"article {p.article_id} event {p.event_id} (seq {p.seq}): {p.reason}")
+    print(f"{len(problems)} broken chain(s) in {checked} events")
+    return PROBLEMS
+
+
+COMMANDS = [submit, approve, return_, withdraw, correct, history, audit]

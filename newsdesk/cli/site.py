@@ -1,0 +1,135 @@
+"""The static site: export it, verify a deployed copy, count page views from logs."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from newsdesk import views as page_views
+from newsdesk.cli.common import (
+    OK, PROBLEMS, CliError, Session, acting_option, json_option, print_json, with_db,
+)
+from newsdesk.site import ExportCancelled, changes, export_site
+from newsdesk.site.verify import verify as verify_copy
+from newsdesk.store import Store
+
+
+def _progress_bar(done: int, total: int, _path: str) -> None:
+    width = 30
+    filled = width * done // max(total, 1)
+    print(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}", end="",
+          file=sys.stderr, flush=True)
+    if done == total:
+        print(file=sys.stderr)
+
+
+def _write_changes(store: Store, out: Path, changes_file: str | None,
+                   zip_file: str | None) -> None:
+    """What changed since the last --mark-uploaded: a list, and a zip to upload."""
+    rows = changes.since_upload(store, out)
+    if changes_file:
+        changes.write_list(rows, changes_file)
+        print(f"{len(rows)} changes since the last upload listed in {changes_file}")
+    if zip_file:
+        print(f"packed {changes.pack(out, rows, zip_file)} files into {zip_file}")
+
+
+@click.command()
+@click.option("--out", required=True, metavar="DIR", help="output folder")
+@click.option("--full", is_flag=True, help="re-render every page")
+@acting_option(required=False, help_text="who publishes the stories whose time has come")
+@click.option("--changes", "changes_file", metavar="FILE",
+              help="list what changed since the last --mark-uploaded")
+@click.option("--zip", "zip_file", metavar="FILE", help="pack those files for upload")
+@click.option("--mark-uploaded", is_flag=True,
+              help="record that DIR as exported is now on the web host (no export)")
+@click.option("--show", type=int, default=20, metavar="N",
+              help="name at most N written files (default 20)")
+@with_db
+def export(session: Session, out: str, full: bool, as_user: str | None,
+           changes_file: str | None, zip_file: str | None, mark_uploaded: bool,
+           show: int) -> int:
+    """Write the static site (incremental; exit 1 when something had to be left out)."""
+    folder = Path(out).resolve()
+    with session.opened() as store:
+        if mark_uploaded:
+            n = store.mark_uploaded(str(folder))
+            if not n:
+                raise CliError(f"nothing has been exported to {folder} yet")
+            print(f"marked {n} files in {folder} as uploaded")
+            return OK
+        actor = store.find_user(as_user) if as_user else None
+        progress = _progress_bar if sys.stderr.isatty() else None
+        try:
+            report = export_site(store, folder, full=full, actor=actor, progress=progress)
+        except ExportCancelled as e:
+            raise CliError(str(e)) from None
+        except OSError as e:
+            raise CliError(f"could not write the site to {folder}: {e.strerror or e}; the "
+                           "files written so far are whole, run the export again") from None
+        if changes_file or zip_file:
+            _write_changes(store, folder, changes_file, zip_file)
+    for article_id in report.published:
+        print(f"published {article_id[:8]} (its time had come)")
+    for path in report.written[:show]:
+        print(f"wrote {path}")
+    for path in report.removed:
+        print(f"removed {path}")
+    print(f"{len(report.written)} written, {len(report.removed)} removed, "
+          f"{report.unchanged} unchanged in {folder}")
+    for problem in report.problems:
+        print(f"newsdesk: problem: {problem}", file=sys.stderr)
+    for story in report.plain:
+        print(f"newsdesk: problem: story {story} could not be formatted in time (its "
+              "markdown is pathological); its page shows plain paragraphs", file=sys.stderr)
+    return PROBLEMS if report.problems or report.plain else OK
+
+
+@click.command()
+@click.option("--manifest", required=True, metavar="FILE", help="DIR/manifest.json")
+@click.argument("target")
+@click.option("--timeout", type=float, default=10)
+@json_option
+def verify(manifest: str, target: str, timeout: float, as_json: bool) -> int:
+    """Compare a deployed copy (a folder or an http(s) base URL) with the manifest."""
+    report = verify_copy(manifest, target, timeout=timeout)
+    if as_json:
+        print_json({"checked": report.checked, "modified": [
+            {"path": p, "added": t} for p, t in report.modified],
+            "missing": report.missing, "unexpected": report.unexpected})
+    else:
+        for path, added in report.modified:
+            print(f"modified   {path}" + (f"\n           added: {added}" if added else ""))
+        for path in report.missing:
+            print(f"missing    {path}")
+        for path in report.unexpected:
+            print(f"unexpected {path}")
+        print(f"{report.checked} files checked: {len(report.modified)} modified, "
+              f"{len(report.missing)} missing, {len(report.unexpected)} unexpected")
+    return OK if report.ok else PROBLEMS
+
+
+@click.group()
+def views() -> None:
+    """Page views from access logs (for 新闻排行榜)."""
+
+
+@views.command("import")
+@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@with_db
+def import_views(session: Session, files: tuple[str, ...]) -> int:
+    """Count article views in access logs (combined/common format, gzip too)."""
+    with session.opened() as store:
+        for path in files:
+            r = page_views.import_log(store, path)
+            if r.already:
+                print(f"{path}: already counted; skipped")
+                continue
+            print(f"{path}: {r.counted} article views counted from {r.lines} lines "
+                  f"({r.bots} bots, {r.not_ok} not 200/GET, {r.other} other pages, "
+                  f"{r.malformed} unreadable)")
+    return OK
+
+
+COMMANDS = [export, verify, views]

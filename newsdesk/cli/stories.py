@@ -1,0 +1,177 @@
+"""Stories: a new database, importing, listing, searching, showing, 机审."""
+from __future__ import annotations
+
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+import click
+
+from newsdesk import checks, importers, present, times
+from newsdesk.cli.common import (
+    OK, PROBLEMS, CliError, Session, acting_option, channel_name, json_option, print_json,
+    table, with_db,
+)
+from newsdesk.demo import load_demo, load_starter_words
+from newsdesk.model import State
+from newsdesk.store import Store
+
+
+@click.command()
+@click.option("--demo", is_flag=True, help="fill it with the demo newsroom")
+@with_db
+def init(session: Session, demo: bool) -> int:
+    """Create a database."""
+    path = session.path
+    with session.opened(must_exist=False) as store:
+        if demo:
+            if not store.is_empty():
+                raise CliError(f"{path} already has content; demo data goes into a new database")
+            n = load_demo(store)
+            print(f"created {path} with the demo newsroom ({n} stories). It is a demo: its "
+                  "reviewers and admin have no passwords, so anyone can sign as them; "
+                  "start a real newsroom in a new database")
+        else:
+            if not store.word_terms():
+                load_starter_words(store)
+            print(f"ready: {path}")
+    return OK
+
+
+@click.command("import")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@acting_option(required=False, help_text="the importing user")
+@click.option("--channel", help="channel for files that name none")
+@with_db
+def import_(session: Session, paths: tuple[str, ...], as_user: str | None,
+            channel: str | None) -> int:
+    """Import markdown files or saved pages (files and folders)."""
+    with session.opened() as store:
+        actor = store.find_user(as_user).id if as_user else None
+        if channel:
+            store.find_channel(channel)
+        report = importers.import_paths(store, list(paths), actor_id=actor, channel=channel)
+    for path, article_id, state in report.imported:
+        print(f"imported {path} → {article_id[:8]} ({state})")
+    for path, why in report.skipped:
+        print(f"skipped {path}: {why}")
+    for path, why in report.failed:
+        print(f"failed {path}: {why}", file=sys.stderr)
+    print(f"{len(report.imported)} imported, {len(report.skipped)} skipped, "
+          f"{len(report.failed)} failed")
+    return PROBLEMS if report.failed else OK
+
+
+def _summary(store: Store, a, channels: dict, tz: str) -> dict:
+    return {"id": a.id, "state": a.state, "review_stage": a.review_stage,
+            "channel": channel_name(store, a.channel_id, channels),
+            "date": times.local_text(a.first_published_at or a.publish_at or a.updated_at, tz),
+            "title": a.title, "public_path": a.public_path}
+
+
+@click.command("list")
+@click.option("--state", type=click.Choice([s.value for s in State]))
+@click.option("--channel", help="channel slug or name")
+@click.option("--author", help="username or real name")
+@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--offset", type=int, default=0)
+@json_option
+@with_db
+def list_(session: Session, state: str | None, channel: str | None, author: str | None,
+          limit: int, offset: int, as_json: bool) -> int:
+    """List stories, newest first."""
+    with session.opened() as store:
+        channel_id = store.find_channel(channel).id if channel else None
+        author_id = store.find_user(author).id if author else None
+        ids = store.article_ids(state=state, channel_id=channel_id, author_id=author_id,
+                                limit=limit, offset=offset)
+        tz, channels = store.settings().timezone, {}
+        rows = [_summary(store, a, channels, tz) for a in store.articles(ids)]
+    if as_json:
+        print_json(rows)
+    else:
+        table([[r["id"][:8], r["state"], r["date"][:16], r["channel"], r["title"]]
+               for r in rows])
+    return OK
+
+
+@click.command()
+@click.argument("query", nargs=-1, required=True)
+@click.option("--limit", type=int, default=20, show_default=True)
+@json_option
+@with_db
+def search(session: Session, query: tuple[str, ...], limit: int, as_json: bool) -> int:
+    """Full-text search (one- and two-character Chinese queries too)."""
+    text = " ".join(query)
+    with session.opened() as store:
+        hits = store.search(text, limit=limit)
+        tz, channels = store.settings().timezone, {}
+        rows = [asdict(h) | {"channel": channel_name(store, h.channel_id, channels),
+                             "date": times.local_text(h.date, tz)} for h in hits]
+    if as_json:
+        print_json(rows)
+    elif not rows:
+        print(f"no story matches {text!r}")
+    else:
+        for r in rows:
+            print(f"{r['article_id'][:8]}  {r['date'][:10]}  {r['channel']}  {r['title']}")
+            print(f"          {r['snippet']}")
+    return OK
+
+
+@click.command()
+@click.argument("article_id", metavar="ID")
+@json_option
+@with_db
+def show(session: Session, article_id: str, as_json: bool) -> int:
+    """Show one story (ID: an article id or a unique prefix of it)."""
+    with session.opened() as store:
+        data = present.story(store, store.resolve_article_id(article_id))
+    if as_json:
+        print_json(data)
+        return OK
+    meta = data["meta"]
+    for line in (data["kicker"], data["title"], data["subtitle"]):
+        if line:
+            print(line)
+    print(f"发布时间:{meta['published_at']}  来源:{meta['source']}  "
+          f"编辑:{meta['editor']}  审核:{meta['reviewer']}")
+    print()
+    print(data["body"])
+    if data["reporters"]:
+        print(f"（记者{'、'.join(data['reporters'])}）")
+    print()
+    print(f"id {data['id']} · {data['state']} · {(data['channel'] or {}).get('name', '')} · "
+          f"{data['char_count']} 字 · revision {data['revision']}"
+          + (f" · {data['public_path']}" if data["public_path"] else ""))
+    return OK
+
+
+@click.command()
+@click.argument("target", metavar="ID|FILE")
+@json_option
+@with_db
+def check(session: Session, target: str, as_json: bool) -> int:
+    """Machine checks (机审) of a story or a file; exit 1 if blocked."""
+    with session.opened() as store:
+        path = Path(target)
+        if path.suffix.lower() in importers.SUPPORTED and path.exists():
+            article = importers.as_article(store, path)
+        else:
+            article = store.article(store.resolve_article_id(target))
+        report = checks.run_checks(store, article)
+    if as_json:
+        print_json(report.to_dict())
+    else:
+        for f in report.findings:
+            where = f"{f.field}[{f.start}:{f.end}]" if f.end else f.field
+            fix = f" → “{f.suggestion}”" if f.suggestion else ""
+            mark = " (accepted: " + f.note + ")" if f.accepted else ""
+            print(f"{f.severity:5}  {where:18}  {f.message}{fix}{mark}")
+        print(f"{report.verdict}: {len(report.findings)} findings, "
+              f"{report.error_rate:.1f} per 10,000 characters "
+              f"(threshold {report.threshold:g}) in {report.char_count} characters")
+    return PROBLEMS if report.blocking else OK
+
+
+COMMANDS = [init, import_, list_, search, show, check]
