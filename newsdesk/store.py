@@ -8,7 +8,7 @@ import sqlite3
 from contextlib import contextmanager
 from dataclasses import asdict, fields
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
 import sqlite_utils
 
@@ -24,6 +24,7 @@ from newsdesk.model import (
 )
 from newsdesk.render import FALLBACK, render_safely, renderer_version
 
+CHUNK = 500  # ids a query: under SQLite's old limit of 999 parameters
 _SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*")
 _ARTICLE_JSON = ("reporters", "tags", "corrections")
 _ARTICLE_COLUMNS = [f.name for f in fields(Article) if f.name != "topics"]
@@ -129,6 +130,18 @@ class Store:
         names = [d[0] for d in cur.description]
         return [dict(zip(names, row)) for row in cur.fetchall()]
 
+    def _in_chunks(self, sql: str, ids: Sequence, before: Sequence = (),
+                   dicts: bool = False) -> Iterator:
+        """The rows of sql for a list of ids of any length, CHUNK ids a query: sql has
+        '{marks}' where '?, ?, …' goes; `before` are the parameters ahead of the ids."""
+        for start in range(0, len(ids), CHUNK):
+            part = list(ids[start:start + CHUNK])
+            statement = sql.format(marks=",".join("?" * len(part)))
+            if dicts:
+                yield from self._rows(statement, [*before, *part])
+            else:
+                yield from self.conn.execute(statement, [*before, *part])
+
     def _one(self, sql: str, params: Iterable = ()) -> dict | None:
         rows = self._rows(sql, params)
         return rows[0] if rows else None
@@ -177,13 +190,8 @@ class Store:
 
     def _names(self, table: str, expression: str, ids: Iterable[str]) -> dict[str, str]:
         wanted = [i for i in dict.fromkeys(ids) if i]
-        names: dict[str, str] = {}
-        for chunk in range(0, len(wanted), 500):
-            part = wanted[chunk:chunk + 500]
-            names.update(self.conn.execute(
-                f"SELECT id, {expression} FROM {table} WHERE id IN "
-                f"({','.join('?' * len(part))})", part))
-        return names
+        return dict(self._in_chunks(
+            f"SELECT id, {expression} FROM {table} WHERE id IN ({{marks}})", wanted))
 
     def user(self, user_id: str) -> User:
         row = self._one("SELECT * FROM users WHERE id = ?", [user_id])
@@ -323,12 +331,10 @@ class Store:
 
     def _topics_of(self, article_ids: list[str]) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {i: [] for i in article_ids}
-        for chunk in range(0, len(article_ids), 500):
-            ids = article_ids[chunk:chunk + 500]
-            for r in self._rows(
-                    "SELECT article_id, topic_id FROM article_topics WHERE article_id IN "
-                    f"({','.join('?' * len(ids))})", ids):
-                out[r["article_id"]].append(r["topic_id"])
+        for article_id, topic_id in self._in_chunks(
+                "SELECT article_id, topic_id FROM article_topics WHERE article_id IN "
+                "({marks})", article_ids):
+            out[article_id].append(topic_id)
         return out
 
     def article(self, article_id: str) -> Article:
@@ -338,13 +344,8 @@ class Store:
         return self._article(row, self._topics_of([article_id])[article_id])
 
     def _article_rows(self, columns: str, ids: list[str]) -> dict[str, dict]:
-        rows: dict[str, dict] = {}
-        for chunk in range(0, len(ids), 500):
-            part = ids[chunk:chunk + 500]
-            for r in self._rows(f"SELECT {columns} FROM articles WHERE id IN "
-                                f"({','.join('?' * len(part))})", part):
-                rows[r["id"]] = r
-        return rows
+        return {r["id"]: r for r in self._in_chunks(
+            f"SELECT {columns} FROM articles WHERE id IN ({{marks}})", ids, dicts=True)}
 
     def articles(self, ids: list[str], with_body: bool = True) -> list[Article]:
         """The articles with these ids, in the order given (missing ids are skipped).
@@ -367,13 +368,10 @@ class Store:
         rows = self._article_rows(",".join(self._LISTING), ids)
         channels = self.channel_names(r["channel_id"] for r in rows.values())
         authors = self.user_names(r["author_id"] for r in rows.values())
-        verdicts: dict[str, str] = {}
-        for chunk in range(0, len(ids), 500):
-            part = ids[chunk:chunk + 500]
-            verdicts.update(self.conn.execute(
-                "SELECT c.article_id, c.verdict FROM check_reports c JOIN articles a ON "
-                "a.id = c.article_id AND a.revision = c.revision WHERE c.article_id IN "
-                f"({','.join('?' * len(part))})", part))
+        verdicts = dict(self._in_chunks(
+            "SELECT c.article_id, c.verdict FROM check_reports c JOIN articles a ON "
+            "a.id = c.article_id AND a.revision = c.revision WHERE c.article_id IN "
+            "({marks})", ids))
         return [rows[i] | {"verdict": verdicts.get(i),
                            "channel_name": channels.get(rows[i]["channel_id"], ""),
                            "author_name": authors.get(rows[i]["author_id"], "")}
@@ -720,25 +718,16 @@ class Store:
 
     def final_signoffs(self, ids: list[str], stage: int) -> dict[str, str]:
         """article id → the user who last signed `stage` (the final one) of it."""
-        out: dict[str, str] = {}
-        for chunk in range(0, len(ids), 500):
-            part = ids[chunk:chunk + 500]
-            for article_id, actor in self.conn.execute(
-                    "SELECT article_id, actor_id FROM review_events WHERE kind = 'approve' "
-                    f"AND stage = ? AND article_id IN ({','.join('?' * len(part))}) "
-                    "ORDER BY article_id, seq", [stage, *part]):
-                out[article_id] = actor
-        return out
+        # In sign-off order, so a later sign-off of the stage replaces an earlier one.
+        return dict(self._in_chunks(
+            "SELECT article_id, actor_id FROM review_events WHERE kind = 'approve' "
+            "AND stage = ? AND article_id IN ({marks}) ORDER BY article_id, seq",
+            ids, before=[stage]))
 
     def imported_details(self, ids: list[str]) -> dict[str, dict]:
-        out: dict[str, dict] = {}
-        for chunk in range(0, len(ids), 500):
-            part = ids[chunk:chunk + 500]
-            for article_id, detail in self.conn.execute(
-                    "SELECT article_id, detail FROM review_events WHERE kind = 'imported' "
-                    f"AND article_id IN ({','.join('?' * len(part))}) ORDER BY seq", part):
-                out[article_id] = json.loads(detail)
-        return out
+        return {article_id: json.loads(detail) for article_id, detail in self._in_chunks(
+            "SELECT article_id, detail FROM review_events WHERE kind = 'imported' "
+            "AND article_id IN ({marks}) ORDER BY seq", ids)}
 
     def add_asset(self, data: bytes, filename: str, mime: str,
                   actor_id: str | None = None) -> str:
@@ -903,13 +892,9 @@ class Store:
         if paths is None:
             return {p: (sha, size) for p, sha, size in self.conn.execute(
                 "SELECT path, sha256, size FROM export_state WHERE out_dir = ?", [out_dir])}
-        out = {}
-        for chunk in range(0, len(paths), 500):
-            part = paths[chunk:chunk + 500]
-            out.update((p, (sha, size)) for p, sha, size in self.conn.execute(
-                "SELECT path, sha256, size FROM export_state WHERE out_dir = ? AND path IN "
-                f"({','.join('?' * len(part))})", [out_dir, *part]))
-        return out
+        return {p: (sha, size) for p, sha, size in self._in_chunks(
+            "SELECT path, sha256, size FROM export_state WHERE out_dir = ? AND path IN "
+            "({marks})", paths, before=[out_dir])}
 
     def manifest_lines(self, out_dir: str) -> str:
         """The "files" entries of manifest.json for out_dir, one per line, sorted by
