@@ -63,6 +63,23 @@ def _tree_order(nodes: list[tuple[str, str | None]]) -> list[int]:
     return ordered
 
 
+def _chained_event(article_id: str, seq: int, prev: str, kind: str, at: str, *,
+                   stage: int | None, revision: int | None, actor_id: str | None,
+                   comment: str, detail: dict | None) -> dict:
+    """A review event, hashed onto the previous one of its story (prev)."""
+    event = {"id": new_id(), "article_id": article_id, "seq": seq, "kind": kind,
+             "stage": stage, "revision": revision, "actor_id": actor_id, "at": at,
+             "comment": comment, "detail": detail or {}}
+    return event | {"prev_hash": prev, "hash": chain.event_hash(prev, event)}
+
+
+def _event_row(event: dict) -> dict:
+    """An event as its review_events row: detail as JSON, stamped with its own time."""
+    return event | {"detail": json.dumps(event["detail"], ensure_ascii=False),
+                    "created_at": event["at"], "updated_at": event["at"],
+                    "updated_by": event["actor_id"]}
+
+
 def _storage_error(e: sqlite3.OperationalError) -> Exception:
     """What a user can act on: another program holds the database, or the disk is full
     or read-only. Nothing of the transaction was written either way."""
@@ -547,16 +564,12 @@ class Store:
             rows = []
             for e in events:
                 seq, prev = last.get(e["article_id"], (0, chain.GENESIS))
-                event = {"id": new_id(), "article_id": e["article_id"], "seq": seq + 1,
-                         "kind": e["kind"], "stage": e.get("stage"),
-                         "revision": e.get("revision"), "actor_id": e.get("actor_id"),
-                         "at": e["at"], "comment": e.get("comment", ""),
-                         "detail": e.get("detail") or {}}
-                event["prev_hash"], event["hash"] = prev, chain.event_hash(prev, event)
+                event = _chained_event(
+                    e["article_id"], seq + 1, prev, e["kind"], e["at"], stage=e.get("stage"),
+                    revision=e.get("revision"), actor_id=e.get("actor_id"),
+                    comment=e.get("comment", ""), detail=e.get("detail"))
                 last[e["article_id"]] = (seq + 1, event["hash"])
-                rows.append(event | {"detail": json.dumps(event["detail"], ensure_ascii=False),
-                                     "created_at": e["at"], "updated_at": e["at"],
-                                     "updated_by": e.get("actor_id")})
+                rows.append(_event_row(event))
             if rows:
                 cols = list(rows[0])
                 self.conn.executemany(
@@ -620,17 +633,13 @@ class Store:
         with self.transaction():
             last = self._one("SELECT seq, hash FROM review_events WHERE article_id = ? "
                              "ORDER BY seq DESC LIMIT 1", [article_id])
-            at = at or times.now()
-            event = {"id": new_id(), "article_id": article_id,
-                     "seq": last["seq"] + 1 if last else 1, "kind": kind, "stage": stage,
-                     "revision": revision, "actor_id": actor_id, "at": at,
-                     "comment": comment, "detail": detail or {}}
-            prev = last["hash"] if last else chain.GENESIS
-            event |= {"prev_hash": prev, "hash": chain.event_hash(prev, event)}
-            self.db["review_events"].insert(
-                event | {"detail": json.dumps(event["detail"], ensure_ascii=False)}
-                | self._stamp(actor_id, at))
-        return ReviewEvent(**event, **self._stamp(actor_id, at))
+            event = _chained_event(
+                article_id, last["seq"] + 1 if last else 1,
+                last["hash"] if last else chain.GENESIS, kind, at or times.now(),
+                stage=stage, revision=revision, actor_id=actor_id, comment=comment,
+                detail=detail)
+            self.db["review_events"].insert(_event_row(event))
+        return ReviewEvent(**event, **self._stamp(actor_id, event["at"]))
 
     def count_events(self) -> int:
         return self.conn.execute("SELECT COUNT(*) FROM review_events").fetchone()[0]
