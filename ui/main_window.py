@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from PySide6.QtCore import QObject, QRunnable, QSettings, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QLabel, QLineEdit, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QTableView,
     QTextBrowser, QToolBar, QTreeWidget, QTreeWidgetItem,
@@ -18,6 +18,7 @@ from ui.article_model import ArticleTableModel
 from ui.damage import ask_restore
 from ui.editor.editor_pane import EditorPane
 from ui.id_model import setup_table
+from ui.jobs import Jobs
 from ui.login import LoginDialog
 from ui.preview.preview_pane import PreviewPane
 from ui.queue.queue_widget import ReviewQueue
@@ -26,19 +27,6 @@ from ui.word_lists import WordListDialog
 
 FILTER = Qt.UserRole + 1
 QUEUE, DUE = "queue", "due"
-
-
-class _Signals(QObject):
-    done = Signal(str)
-
-
-class _FullCheck(QRunnable):
-    def __init__(self, path: str):
-        super().__init__()
-        self.path, self.signals = path, _Signals()
-
-    def run(self) -> None:
-        self.signals.done.emit(backup.full_check(self.path) or "")
 
 
 class MainWindow(QMainWindow):
@@ -99,6 +87,7 @@ class MainWindow(QMainWindow):
         # Automatic backups of what changed: when closing, and while open at most daily
         # (checked hourly).
         self.backup_timer = QTimer(self, interval=3_600_000)
+        self.jobs = Jobs(self)
         self._fill_navigator()
         self._wire()
         self.navigator.setCurrentItem(self.navigator.topLevelItem(3).child(0))
@@ -275,11 +264,9 @@ class MainWindow(QMainWindow):
     def check_whole_file(self) -> None:
         """Check every page of the database off the UI thread (about a second per
         gigabyte); say so at once if it is damaged."""
-        job = _FullCheck(self.store.path)
-        job.signals.done.connect(self._checked_file)
-        QThreadPool.globalInstance().start(job)
+        self.jobs.start(backup.full_check, self.store.path, then=self._checked_file)
 
-    def _checked_file(self, problem: str) -> None:
+    def _checked_file(self, problem: str | None) -> None:
         if problem:
             self.database_damaged(DatabaseDamaged(self.store.path, problem))
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 import mimetypes
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QFileDialog, QComboBox, QFormLayout, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget,
@@ -28,6 +29,7 @@ from ui.editor.find_bar import FindBar
 from ui.editor.highlighter import MarkdownHighlighter
 from ui.editor.revisions import RevisionsDialog
 from ui.editor.saver import Saver
+from ui.jobs import Jobs
 
 AUTOSAVE_MS = 800    # after a pause in typing
 MAX_UNSAVED_MS = 1500  # while typing on without a pause (the journal covers a crash)
@@ -46,23 +48,6 @@ class BodyEdit(QPlainTextEdit):
             self.insertPlainText(html_to_markdown(source.html()))
         else:
             super().insertFromMimeData(source)
-
-
-class _Checked(QObject):
-    done = Signal(int, object)
-
-
-class _CheckJob(QRunnable):
-    """Runs the pure check functions only: the database stays on the UI thread."""
-
-    def __init__(self, serial: int, article: Article, words, site, signals: _Checked):
-        super().__init__()
-        self.serial, self.article, self.words, self.site = serial, article, words, site
-        self.signals = signals
-
-    def run(self) -> None:
-        report = checks.check_article(self.article, self.words, self.site)
-        self.signals.done.emit(self.serial, report)
 
 
 class EditorPane(QWidget):
@@ -164,9 +149,7 @@ class EditorPane(QWidget):
         self.heartbeat = QTimer(self, interval=locks.HEARTBEAT_S * 1000)
         self.base: Article | None = None  # the story as last loaded or saved here
         self.ours = False
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        self.check_signals = _Checked()
+        self.jobs = Jobs(self)  # the checks, off the UI thread (the database stays here)
         self.report: checks.Report | None = None
         self.shown_findings: list = []
         self._check_serial = 0
@@ -193,7 +176,6 @@ class EditorPane(QWidget):
         self.saver.finished.connect(self._finished)
         self.recheck.timeout.connect(self._start_checks)
         self.journal_timer.timeout.connect(self._write_journal)
-        self.check_signals.done.connect(self._checked)
         self.findings.itemActivated.connect(self._jump)
         self.findings.itemClicked.connect(self._jump)
         self.fix_button.clicked.connect(self.apply_fix)
@@ -534,9 +516,9 @@ class EditorPane(QWidget):
         if self.article is None:
             return
         self._check_serial += 1
-        self.pool.start(_CheckJob(self._check_serial, self.current(),
-                                  checks.matcher_for(self.store), self.store.settings(),
-                                  self.check_signals))
+        self.jobs.start(checks.check_article, self.current(), checks.matcher_for(self.store),
+                        self.store.settings(),
+                        then=partial(self._checked, self._check_serial))
 
     def _checked(self, serial: int, report) -> None:
         if serial != self._check_serial:

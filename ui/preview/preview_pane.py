@@ -6,8 +6,9 @@ with a warning. The page's own scripts are off; links open in the system browser
 from __future__ import annotations
 
 import json
+from functools import partial
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineScript, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from newsdesk.model import Article
 from newsdesk.render import FALLBACK, Rendered
 from newsdesk.site.preview import BASE, Preview
+from ui.jobs import Jobs
 
 SLOW_MS = 2000
 _UPDATE = ("(function (parts) { for (const [sel, html] of Object.entries(parts)) {"
@@ -28,19 +30,6 @@ class _Page(QWebEnginePage):
             QDesktopServices.openUrl(url)
             return False
         return super().acceptNavigationRequest(url, kind, main_frame)
-
-
-class _Rendered(QObject):
-    done = Signal(int, object)  # serial, newsdesk.render.Rendered
-
-
-class _RenderJob(QRunnable):
-    def __init__(self, preview: Preview, serial: int, markdown: str, signals: _Rendered):
-        super().__init__()
-        self.preview, self.serial, self.markdown, self.signals = preview, serial, markdown, signals
-
-    def run(self) -> None:
-        self.signals.done.emit(self.serial, self.preview.render_body(self.markdown))
 
 
 class PreviewPane(QWidget):
@@ -60,10 +49,7 @@ class PreviewPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.warning)
         layout.addWidget(self.view)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        self.signals = _Rendered()
-        self.signals.done.connect(self._rendered)
+        self.jobs = Jobs(self)
         self.slow = QTimer(self, singleShot=True, interval=SLOW_MS)
         self.slow.timeout.connect(self._too_slow)
         self.view.page().scrollPositionChanged.connect(self._on_scroll)
@@ -113,7 +99,8 @@ class PreviewPane(QWidget):
         self._serial += 1
         self._running, self._pending = True, False
         self.slow.start()
-        self.pool.start(_RenderJob(self.preview, self._serial, self.article.body, self.signals))
+        self.jobs.start(self.preview.render_body, self.article.body,
+                        then=partial(self._rendered, self._serial))
 
     def _rendered(self, serial: int, rendered: Rendered) -> None:
         self._running = False
