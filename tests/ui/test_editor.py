@@ -153,14 +153,22 @@ def test_restore_a_revision(window, qtbot):
     assert revs[-2].content["body"] == "全新的正文。"  # nothing lost
 
 
-def test_inserted_image_is_stored_once_and_shown(window, qtbot, tmp_path):
+def choose_file(monkeypatch, path):
+    """Patch only the OS file dialog's answer."""
+    from PySide6.QtWidgets import QFileDialog
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda *a, **k: (str(path), "Images (*.png)"))
+
+
+def test_inserted_image_is_stored_once_and_shown(window, qtbot, tmp_path, monkeypatch):
     import base64
     draft = open_draft(window, qtbot)
     png = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42m"
                            "NkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==")
     (tmp_path / "测温.png").write_bytes(png)
-    window.editor.insert_image(str(tmp_path / "测温.png"))
-    window.editor.insert_image(str(tmp_path / "测温.png"))
+    choose_file(monkeypatch, tmp_path / "测温.png")
+    qtbot.mouseClick(window.editor.image_button, Qt.LeftButton)  # the button, as a person
+    qtbot.mouseClick(window.editor.image_button, Qt.LeftButton)
     body = window.editor.body.toPlainText()
     assert body.count("](assets/") == 2
     assert len(window.store.asset_list()) == 1  # by content hash
@@ -245,13 +253,14 @@ def test_stale_save_offers_merge_or_copy(window, qtbot, demo_store, monkeypatch)
     assert demo_store.article(draft).title == "别处改的标题"  # theirs untouched
 
 
-def test_topics_and_cover_are_saved(window, qtbot, tmp_path):
+def test_topics_and_cover_are_saved(window, qtbot, tmp_path, monkeypatch):
     draft = open_draft(window, qtbot)
     editor = window.editor
     editor.topics.setText("乡村振兴在越溪")
     editor.topics.textEdited.emit("乡村振兴在越溪")
     (tmp_path / "cover.jpg").write_bytes(b"\xff\xd8\xff\xe0fakejpeg")
-    editor.choose_cover(str(tmp_path / "cover.jpg"))
+    choose_file(monkeypatch, tmp_path / "cover.jpg")
+    qtbot.mouseClick(editor.cover_button, Qt.LeftButton)
     assert editor.save()
     saved = window.store.article(draft)
     assert saved.topics == [window.store.find_topic("xiangcun").id]

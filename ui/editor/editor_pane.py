@@ -165,7 +165,8 @@ class EditorPane(QWidget):
         for w in list(self.fields.values()) + [self.reporters, self.tags, self.publish_at,
                                                 self.topics]:
             w.textEdited.connect(self._on_edit)
-        self.cover_button.clicked.connect(self.choose_cover)
+        # clicked(bool) would arrive as the path: ask the file dialog instead.
+        self.cover_button.clicked.connect(lambda: self.choose_cover())
         for w in (self.summary, self.body):
             w.textChanged.connect(self._on_edit)
         for w in (self.channel, self.origin):
@@ -183,7 +184,7 @@ class EditorPane(QWidget):
         self.submit_button.clicked.connect(self.submit)
         self.heartbeat.timeout.connect(self._beat)
         self.take_over_button.clicked.connect(self.take_over)
-        self.image_button.clicked.connect(self.insert_image)
+        self.image_button.clicked.connect(lambda: self.insert_image())
         self.history_button.clicked.connect(self.show_revisions)
         QShortcut(QKeySequence.Save, self, lambda: self.save(checkpoint="save"))
         QShortcut(QKeySequence.Find, self, lambda: self.find_bar.open(replacing=False))
