@@ -88,15 +88,17 @@ def render_body(markdown: str, video_hosts=()) -> str:
     return sanitize(html, video_hosts)
 
 
-def lead_text(markdown: str, limit: int = 200) -> str:
-    """The first paragraph of a body as plain text, for a feed item or a description
-    when the story has no summary. Headings and image-only lines are passed over."""
+_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
+
+
+def lead_text(body_html: str, limit: int = 200) -> str:
+    """The first paragraph of a rendered body as plain text, for a feed item when the
+    story has no summary (taken from the stored HTML: nothing is rendered again).
+    Headings and image-only paragraphs are passed over."""
     import html
 
-    for block in re.split(r"\n", markdown or ""):
-        if block.lstrip().startswith("#"):
-            continue
-        text = html.unescape(nh3.clean(render_body(block), tags=set())).strip()
+    for paragraph in _PARAGRAPH.findall(body_html or ""):
+        text = html.unescape(nh3.clean(paragraph, tags=set())).strip()
         if text:
             return text if len(text) <= limit else text[:limit] + "…"
     return ""

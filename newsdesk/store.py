@@ -14,22 +14,20 @@ import sqlite_utils
 
 from db import connect
 from newsdesk import chain, search, times, urls
-from newsdesk.settings import SiteSettings, validate as validate_settings
 from newsdesk.errors import DatabaseBusy, NewsdeskError, NotFound, StaleEdit, StorageFailed
 from newsdesk.ids import new_id
 from newsdesk.model import (
     CONTENT_FIELDS, Article, Channel, ChannelKind, ReviewEvent, Revision, SearchHit, Term,
-    field_names,
-    Topic, User,
+    FIELDS, Topic, User, field_names,
 )
 from newsdesk.render import FALLBACK, render_safely, renderer_version
+from newsdesk.settings import SiteSettings, validate as validate_settings
 
 CHUNK = 500  # ids a query: under SQLite's old limit of 999 parameters
 _SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*")
 _ARTICLE_JSON = ("reporters", "tags", "corrections")
 _ARTICLE_COLUMNS = [f.name for f in fields(Article) if f.name != "topics"]
-_SEARCHED = set(field_names(search="headline") + field_names(search="text")
-                + field_names(search="names"))
+_SEARCHED = {f.name for f in FIELDS if f.search}
 
 
 def validate_slug(slug: str, what: str) -> str:

@@ -34,32 +34,24 @@ def problem(url: str, absolute: bool = False) -> str | None:
     return "it must start with http:// or https://" if absolute else None
 
 
-def _refusal(url, what: str, absolute: bool = False) -> str | None:
-    why = problem(url, absolute)
-    if why is None:
-        return None
-    kind = "an http(s):// address" if absolute else "an http(s):// address or a site path"
-    return f"{what} {url!r} is refused: {why}; use {kind}"
-
-
-def require(url: str, what: str, absolute: bool = False) -> str:
-    """url itself, or NewsdeskError naming what it was for and why it was refused."""
-    refusal = _refusal(url, what, absolute)
-    if refusal:
-        raise NewsdeskError(refusal)
-    return url
-
-
 @dataclass
 class Refused:
-    """A URL the database holds that may not go into a page."""
+    """A URL that may not go into a page, what it was for and why."""
     url: str
     what: str      # English, e.g. "footer link 2 (广告服务)"
     what_zh: str   # 中文, e.g. "页脚链接 2（广告服务）"
     why: str
+    absolute: bool = False  # only an http(s):// address would do (the base URL)
+
+    @property
+    def refusal(self) -> str:
+        """Said when someone sets it."""
+        kind = "an http(s):// address" + ("" if self.absolute else " or a site path")
+        return f"{self.what} {self.url!r} is refused: {self.why}; use {kind}"
 
     @property
     def message(self) -> str:
+        """Said of one already stored."""
         return f"{self.what} {self.url!r} is refused: {self.why}; it is left out of every page"
 
     @property
@@ -68,24 +60,36 @@ class Refused:
                 "已从所有页面中略去")
 
 
+def _refused(url, what: str, what_zh: str = "", absolute: bool = False) -> Refused | None:
+    why = problem(url, absolute)
+    return Refused(url, what, what_zh, why, absolute) if why else None
+
+
+def require(url: str, what: str, absolute: bool = False) -> str:
+    """url itself, or NewsdeskError naming what it was for and why it was refused."""
+    refused = _refused(url, what, absolute=absolute)
+    if refused:
+        raise NewsdeskError(refused.refusal)
+    return url
+
+
 def _site_refused(values: dict) -> list[Refused]:
     found = []
-    base = values.get("base_url")
-    if base and problem(base, absolute=True):
-        found.append(Refused(base, "the base URL", "网站基础网址", problem(base, absolute=True)))
+    if values.get("base_url"):
+        found.append(_refused(values["base_url"], "the base URL", "网站基础网址", absolute=True))
     for n, link in enumerate(values.get("footer_links") or [], 1):
         link = link if isinstance(link, dict) else {}
-        href, title = link.get("href", ""), link.get("title", "")
-        if problem(href):
-            found.append(Refused(href, f"footer link {n} ({title})", f"页脚链接 {n}（{title}）",
-                                 problem(href)))
-    return found
+        title = link.get("title", "")
+        found.append(_refused(link.get("href", ""), f"footer link {n} ({title})",
+                              f"页脚链接 {n}（{title}）"))
+    return [r for r in found if r]
 
 
 def check_site_values(values: dict) -> None:
     """Refuse URL settings that are not web addresses (the other settings pass)."""
-    for refused in _site_refused(values):
-        require(refused.url, refused.what, absolute=refused.what == "the base URL")
+    found = _site_refused(values)
+    if found:
+        raise NewsdeskError(found[0].refusal)
 
 
 def site_problems(site, channels) -> list[Refused]:
@@ -93,7 +97,8 @@ def site_problems(site, channels) -> list[Refused]:
     page."""
     found = _site_refused({"base_url": site.base_url, "footer_links": site.footer_links})
     for c in channels:
-        if c.kind == "link" and problem(c.url or ""):
-            found.append(Refused(c.url or "", f"link channel {c.slug} ({c.name})",
-                                 f"外链栏目 {c.slug}（{c.name}）", problem(c.url or "")))
+        refused = c.kind == "link" and _refused(c.url or "", f"link channel {c.slug} ({c.name})",
+                                                f"外链栏目 {c.slug}（{c.name}）")
+        if refused:
+            found.append(refused)
     return found

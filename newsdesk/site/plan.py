@@ -365,8 +365,8 @@ class SitePlan(SiteLook):
     def _leads(self, stories: list[dict]) -> dict[str, str]:
         """What a feed item says of a story: its summary, else its first paragraph."""
         missing = [s["id"] for s in stories if not s["summary"] and s["id"] not in self._lead]
-        for a in self.store.articles(missing):
-            self._lead[a.id] = lead_text(a.body)
+        for a in self.store.articles(missing, with_body=False):
+            self._lead[a.id] = lead_text(a.body_html)
         return {s["id"]: s["summary"] or self._lead.get(s["id"], "") for s in stories}
 
     def _feed(self, path: str, title: str, link: str, stories: list[dict]) -> Page:
