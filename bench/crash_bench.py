@@ -54,7 +54,7 @@ def type_and_kill(db: str, draft: str, after_s: float, home: str) -> tuple[list,
 def reopen(app, db: str, draft: str) -> str:
     """Open the story in the app as a user would after the crash; its text, saved."""
     store = Store.open(db)
-    window = MainWindow(store, db, store.find_user("chenlu"))
+    window = MainWindow(store, db, store.users.find("chenlu"))
     window.show()
     window.open_story(draft)
     app.processEvents()
@@ -84,12 +84,12 @@ def main() -> None:
         db = str(Path(tmp) / "newsdesk.db")
         store = Store.open(db)
         load_demo(store)
-        draft = store.article_ids(state="draft", author_id=store.find_user("chenlu").id)[0]
+        draft = store.articles.ids(state="draft", author_id=store.users.find("chenlu").id)[0]
         store.close()
         lost_ms, lost_chars, paste_kills = [], [], 0
         for n in range(args.kills):
             store = Store.open(db)
-            before = store.article(draft).body
+            before = store.articles.get(draft).body
             store.close()
             reports, killed_at = type_and_kill(db, draft, rng.uniform(0.3, 3.0), tmp)
             done = reports[-1][0]

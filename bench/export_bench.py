@@ -67,8 +67,8 @@ HOME = """{{ define "main" }}<div class="grid">{{ range .Site.Sections }}<sectio
 def hugo_site(store: Store, root: Path) -> None:
     """The archive's live stories as a Hugo site (sections = channels)."""
     site = store.settings()
-    channels = {c.id: c for c in store.channels()}
-    users = {u.id: u.real_name for u in store.users()}
+    channels = {c.id: c for c in store.channels.all()}
+    users = {u.id: u.real_name for u in store.users.all()}
     permalinks = "\n".join(f'{c.slug} = "/:section/:year/:month/:slug"'
                            for c in channels.values() if c.kind == "list")
     (root / "hugo.toml").write_text(f"""baseURL = "{site.base_url}"
@@ -99,10 +99,10 @@ copyright = "{site.copyright}"
         if c.kind == "list":
             (content / c.slug).mkdir(parents=True)
             (content / c.slug / "_index.md").write_text(f"---\ntitle: {c.name}\n---\n", "utf-8")
-    ids = store.article_ids(state="published")
+    ids = store.articles.ids(state="published")
     for chunk in range(0, len(ids), 1000):
-        for a in store.articles(ids[chunk:chunk + 1000]):
-            reviewer = users.get(store.final_signoffs([a.id], 3).get(a.id), "")
+        for a in store.articles.many(ids[chunk:chunk + 1000]):
+            reviewer = users.get(store.events.final_signoffs([a.id], 3).get(a.id), "")
             front = [f"title: \"{a.title}\"", f"date: {a.first_published_at}",
                      f"slug: \"{a.number}\"", f"source: \"{a.source or site.name}\"",
                      f"editor: \"{users.get(a.editor_id, '')}\"", f"reviewer: \"{reviewer}\"",
@@ -142,8 +142,7 @@ def compare_with_hugo(runs: int, work: Path) -> None:
 
     def clear_newsdesk():  # an empty folder and no record of it: a full export
         shutil.rmtree(work / "nd-public", ignore_errors=True)
-        store.conn.execute("DELETE FROM export_state")
-        store.conn.commit()
+        store.exports.forget(str((work / "nd-public").resolve()))
 
     hugo_times = timed(hugo, runs, clear_hugo)
     nd_times = timed(newsdesk, runs, clear_newsdesk)
@@ -163,13 +162,13 @@ def incremental(big: Path, edits: int, work: Path) -> None:
     out = work / "big-public"
     started = time.perf_counter()
     export_site(store, out)
-    print(f"{store.count_articles()} stories: first export {time.perf_counter() - started:.1f} s")
-    users = {u.username: u for u in store.users()}
-    ids = store.article_ids(state="published", limit=edits, offset=100)
+    print(f"{store.articles.count()} stories: first export {time.perf_counter() - started:.1f} s")
+    users = {u.username: u for u in store.users.all()}
+    ids = store.articles.ids(state="published", limit=edits, offset=100)
     results = []
     for article_id in ids:
-        a = store.article(article_id)
-        author = store.user(a.author_id)
+        a = store.articles.get(article_id)
+        author = store.users.get(a.author_id)
         workflow.begin_correction(store, a.id, author, "数据更正")
         workflow.edit(store, a.id, {"body": a.body + "\n\n（本文数据已更正）"}, author)
         workflow.submit(store, a.id, author)

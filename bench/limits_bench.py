@@ -40,17 +40,17 @@ def build(path: Path) -> None:
     load_demo(store)
     with store.transaction():
         for i in range(MANY):
-            store.add_channel(f"c{i:05d}", f"频道{i:05d}",
+            store.channels.add(f"c{i:05d}", f"频道{i:05d}",
                               parent=None if i % 10 == 0 else f"c{i - i % 10:05d}")
-            store.add_user(f"u{i:05d}", f"用户{i:05d}", ["reporter"])
+            store.users.add(f"u{i:05d}", f"用户{i:05d}", ["reporter"])
     rnd, paragraphs, size = random.Random(5), [], 0
     while size < BODY_BYTES:
         piece = article(2_000, rnd).body
         paragraphs.append(piece)
         size += len(piece.encode())
-    author = store.find_user("chenlu")
-    store.create_article(author.id, title="两兆字节的长稿", body="\n\n".join(paragraphs),
-                         channel_id=store.find_channel("c09999").id, reporters=["陈璐"])
+    author = store.users.find("chenlu")
+    store.articles.create(author.id, title="两兆字节的长稿", body="\n\n".join(paragraphs),
+                         channel_id=store.channels.find("c09999").id, reporters=["陈璐"])
     store.close()
 
 
@@ -124,10 +124,10 @@ def main() -> int:
     app.setOrganizationName("Newsdesk-limits-bench")  # not the user's window settings
     QSettings().clear()
     store = Store.open(args.db)
-    user = store.find_user("chenlu")
-    story = store.search("两兆字节的长稿", limit=1)[0]
-    print(f"{len(store.channel_choices())} channels, {len(store.user_choices())} users, "
-          f"story of {len(store.article(story.article_id).body.encode()):,} bytes")
+    user = store.users.find("chenlu")
+    story = store.search.find("两兆字节的长稿", limit=1)[0]
+    print(f"{len(store.channels.choices())} channels, {len(store.users.choices())} users, "
+          f"story of {len(store.articles.get(story.article_id).body.encode()):,} bytes")
 
     def login() -> None:
         dialog = LoginDialog(store)
@@ -173,7 +173,7 @@ def main() -> int:
           f"event-loop stall p99 {stalls[int(0.99 * (len(stalls) - 1))]:.0f} ms, "
           f"max {stalls[-1]:.0f} ms")
     window.editor.stop()
-    typed = store.article(story.article_id).body.endswith("字" * len(keys))
+    typed = store.articles.get(story.article_id).body.endswith("字" * len(keys))
     print(f"every typed character saved: {typed}")
     window.close()
     return 0

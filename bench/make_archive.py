@@ -75,8 +75,8 @@ def build(n: int, db: Path, seed: int) -> float:
     store = Store.open(db)
     load_demo(store, stories=False)
     rnd = random.Random(seed)
-    channels = [c for c in store.channels() if c.kind == "list" and c.slug != "towns"]
-    users = {u.username: u for u in store.users()}
+    channels = [c for c in store.channels.all() if c.kind == "list" and c.slug != "towns"]
+    users = {u.username: u for u in store.users.all()}
     editors = [users["zhangwei"].id, users["chenlu"].id]
     reviewers = [users["wangfang"].id, users["liqiang"].id, users["zhaomin"].id]
     reporters = "张薇 陈璐 李昌禹 张远晴 骆依婷 王明 刘洋 孙悦 周婷 吴昊 郑凯 冯雪".split()
@@ -125,7 +125,7 @@ def build(n: int, db: Path, seed: int) -> float:
                     ev("approve", 4 - stage, reviewers[stage - 1], stage=stage)
                 if state == "published":
                     ev("publish", 0, reviewers[2])
-            store.bulk_add(articles, events)
+            store.articles.bulk_add(articles, events)
     store.close()
     return time.perf_counter() - started
 

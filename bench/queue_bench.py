@@ -54,9 +54,9 @@ def main() -> int:
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
     store = Store.open(args.db)
-    user = store.find_user("liqiang")
-    waiting = store.count_articles("submitted") + store.count_articles("in_review")
-    print(f"{store.count_articles()} stories, {waiting} waiting for review")
+    user = store.users.find("liqiang")
+    waiting = store.articles.count("submitted") + store.articles.count("in_review")
+    print(f"{store.articles.count()} stories, {waiting} waiting for review")
     opens = []
     for _ in range(args.runs):
         ms, queue = open_queue(app, store, user)

@@ -30,7 +30,7 @@ from ui.main_window import MainWindow  # noqa: E402
 
 def shots(app, out: Path, suffix: str) -> None:
     store = open_store(Path(tempfile.mkdtemp()) / "demo.db")
-    window = MainWindow(store, "demo.db", store.find_user("liqiang"))
+    window = MainWindow(store, "demo.db", store.users.find("liqiang"))
     window.resize(1400, 860)
     window.show()
     window.table.selectRow(7)
@@ -41,20 +41,20 @@ def shots(app, out: Path, suffix: str) -> None:
     app.processEvents()
     window.grab().save(str(out / f"queue-{suffix}.png"))
 
-    xikou = next(a for a in store.articles(workflow.queue(store))
+    xikou = next(a for a in store.articles.many(workflow.queue(store))
                  if a.title.startswith("溪口镇"))
     body = xikou.body.replace("12公里", "15公里").replace("31个", "33个")
     workflow.edit(store, xikou.id, {"body": body, "kicker": "乡村振兴看溪口"},
-                  store.find_user("chenlu"))
-    window.switch_user_to(store.find_user("wangfang"))
+                  store.users.find("chenlu"))
+    window.switch_user_to(store.users.find("wangfang"))
     queue = window.queue
     queue.table.selectRow(queue.model.row_of(xikou.id))
     queue.panel.tabs.setCurrentWidget(queue.panel.changes)
     app.processEvents()
     window.grab().save(str(out / f"review-changes-{suffix}.png"))
 
-    window.switch_user_to(store.find_user("chenlu"))
-    draft = store.article(store.article_ids(state="draft")[0])
+    window.switch_user_to(store.users.find("chenlu"))
+    draft = store.articles.get(store.articles.ids(state="draft")[0])
     # As after a crash: the journal holds a sentence the database never got.
     journal.write(store.path, draft.id, {"body": draft.body + "\n\n截至目前，全县已接种一万二千人。"},
                   draft.edits)

@@ -32,12 +32,12 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=20)
     args = parser.parse_args()
     store = Store.open(args.db)
-    print(f"{store.count_articles()} stories in {args.db}")
-    store.search("预热")  # warm the page cache once, as an open app would be
+    print(f"{store.articles.count()} stories in {args.db}")
+    store.search.find("预热")  # warm the page cache once, as an open app would be
     timings, rows = [], []
     for q in QUERIES:
         t = time.perf_counter()
-        hits = store.search(q, limit=args.limit)
+        hits = store.search.find(q, limit=args.limit)
         timings.append((time.perf_counter() - t) * 1000)
         rows.append((q, len(hits), timings[-1]))
     for q, n, ms in rows:

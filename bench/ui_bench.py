@@ -33,7 +33,7 @@ from ui.app import open_store
 from ui.main_window import MainWindow
 app = QApplication([])
 store = open_store(__import__('pathlib').Path(sys.argv[1]))
-w = MainWindow(store, sys.argv[1], store.users()[0])
+w = MainWindow(store, sys.argv[1], store.users.all()[0])
 w.show()
 app.processEvents()
 print(time.perf_counter() - t0)
@@ -63,10 +63,10 @@ def keystrokes(db: str, edits: int) -> list[float]:
 
     _app = QApplication.instance() or QApplication([])  # kept alive for the run
     store = Store.open(db)
-    user = store.find_user("chenlu")
+    user = store.users.find("chenlu")
     body = article(10_000, random.Random(3)).body
-    a = store.create_article(user.id, title="键入测试稿件", body=body, reporters=["陈璐"],
-                             channel_id=store.channels()[0].id)
+    a = store.articles.create(user.id, title="键入测试稿件", body=body, reporters=["陈璐"],
+                             channel_id=store.channels.all()[0].id)
     window = MainWindow(store, db, user)
     window.resize(1400, 860)
     window.show()

@@ -99,7 +99,7 @@ _INITIAL = [
     "CREATE INDEX articles_live ON articles(first_published_at DESC, id, live_revision, "
     "state, public_path, title, kicker, summary, channel_id, updated_at, pinned, weight, "
     "revision)",
-    # The story lists' order (Store.article_ids), so 100,000 ids come back pre-sorted.
+    # The story lists' order (Articles.ids), so 100,000 ids come back pre-sorted.
     "CREATE INDEX articles_newest ON articles("
     "COALESCE(first_published_at, publish_at, updated_at) DESC, id)",
     "CREATE INDEX articles_author ON articles(author_id, state)",

@@ -39,7 +39,7 @@ def add_user(store: Store, username: str, real_name: str, roles: Iterable[str],
         raise PasswordRequired(
             f"{username} would review or administer: give the account a password (a "
             "sign-off must be its reviewer's own)")
-    return store.add_user(username, real_name, roles,
+    return store.users.add(username, real_name, roles,
                           auth.hash_password(password) if password else None, actor_id)
 
 
@@ -50,7 +50,7 @@ def set_password(store: Store, user: User, password: str | None,
     if not password and needs_password(store, user.roles):
         raise PasswordRequired(f"{user.real_name} reviews or administers: the password "
                                "cannot be removed")
-    store.set_password_hash(user.id, auth.hash_password(password) if password else None,
+    store.users.set_password_hash(user.id, auth.hash_password(password) if password else None,
                             actor_id)
 
 

@@ -15,7 +15,7 @@ from db import connect
 from db.connection import DatabaseDamaged, SchemaTooNew
 from newsdesk import times
 from newsdesk.errors import NewsdeskError
-from newsdesk.store import Store
+from newsdesk.store import Store, files
 
 EVERY = timedelta(days=1)
 _PREFIX = "newsdesk-"
@@ -31,12 +31,7 @@ def check_file(path: str | Path) -> None:
     if not path.is_file():
         raise NewsdeskError(f"{path}: no such file")
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            result = conn.execute("PRAGMA quick_check").fetchone()[0]
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
-        finally:
-            conn.close()
+        result, tables = files.quick_check(path)
     except sqlite3.DatabaseError as e:
         raise NewsdeskError(f"{path} is not a database ({e})") from None
     if result != "ok":
@@ -52,11 +47,7 @@ def check_file(path: str | Path) -> None:
 def full_check(path: str | Path) -> str | None:
     """What is wrong with the whole file (PRAGMA quick_check), or None when sound."""
     try:
-        conn = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True)
-        try:
-            result = conn.execute("PRAGMA quick_check").fetchone()[0]
-        finally:
-            conn.close()
+        result, _ = files.quick_check(path)
     except sqlite3.DatabaseError as e:
         return str(e)
     return None if result == "ok" else result
@@ -90,7 +81,7 @@ def backup(store: Store, to: str | Path) -> Path:
     try:
         target = sqlite3.connect(tmp)
         try:
-            store.conn.backup(target)
+            store.backup_to(target)
         finally:
             target.close()
         check_file(tmp)
@@ -172,11 +163,7 @@ def restore(db_path: str | Path, source: str | Path, now: datetime | None = None
         # Fold the write-ahead log in first, so the file kept aside is complete; a
         # damaged file may refuse, and then its log goes aside with it.
         try:
-            conn = sqlite3.connect(db_path)
-            try:
-                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            finally:
-                conn.close()
+            files.fold_log(db_path)
         except sqlite3.DatabaseError:
             pass
         os.replace(db_path, aside)

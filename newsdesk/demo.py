@@ -23,13 +23,13 @@ def load_demo(store: Store, stories: bool = True) -> int:
     data = tomllib.loads(resource("demo", "site.toml").read_text("utf-8"))
     with store.transaction():
         store.set_settings(data["site"])
-        users = {u["username"]: store.add_user(u["username"], u["real_name"], u["roles"])
+        users = {u["username"]: store.users.add(u["username"], u["real_name"], u["roles"])
                  for u in data["users"]}
         for c in data["channels"]:
-            store.add_channel(c["slug"], c["name"], parent=c.get("parent"),
+            store.channels.add(c["slug"], c["name"], parent=c.get("parent"),
                               kind=c.get("kind", "list"), url=c.get("url"))
         for t in data["topics"]:
-            store.add_topic(t["slug"], t["name"], t.get("description", ""))
+            store.channels.add_topic(t["slug"], t["name"], t.get("description", ""))
         load_starter_words(store)
         files = sorted(resource("demo", "articles").glob("*.md")) if stories else []
         for path in files:
@@ -40,7 +40,7 @@ def load_demo(store: Store, stories: bool = True) -> int:
 def load_starter_words(store: Store) -> int:
     """The shipped starter word list (机审), for a new newsroom."""
     text = resource("wordlists", "starter.txt").read_text("utf-8")
-    return store.set_word_terms(parse_list(text), None)
+    return store.checks.set_terms(parse_list(text), None)
 
 
 def _reviewers(users: dict, site: SiteSettings) -> list:
@@ -59,11 +59,11 @@ def _load_story(store: Store, text: str, users: dict, site: SiteSettings) -> Non
     def at(hours_before: float) -> str:
         return times.to_stored(when - timedelta(hours=hours_before)) if when else times.now()
 
-    article = store.create_article(
+    article = store.articles.create(
         author, at=at(5), **carried_fields(story),
-        channel_id=store.find_channel(story.channel).id, origin=story.origin or "original",
+        channel_id=store.channels.find(story.channel).id, origin=story.origin or "original",
         editor_id=users[story.editor].id if story.editor else None,
-        topics=[store.find_topic(t).id for t in story.topics], publish_at=story.published_at)
+        topics=[store.channels.find_topic(t).id for t in story.topics], publish_at=story.published_at)
     if state == "draft":
         return
     workflow.submit(store, article.id, users[demo["demo_author"]], now=at(4))

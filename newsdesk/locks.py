@@ -47,13 +47,13 @@ def _left_by_our_crash(lock: dict, user: User) -> bool:
 def acquire(store: Store, article_id: str, user: User, instance: str,
             take_over: bool = False, now: str | None = None) -> LockState:
     now = now or times.now()
-    lock = store.edit_lock(article_id)
+    lock = store.locks.get(article_id)
     held = lock and lock["instance"] != instance and not _lapsed(lock, now) \
         and not _left_by_our_crash(lock, user)
     if held and not take_over:
-        return LockState(False, store.user(lock["user_id"]).real_name, lock["heartbeat_at"])
-    taken = store.user(lock["user_id"]).real_name if held else ""
-    store.set_edit_lock(article_id, user.id, instance, now, taken_from=taken or None)
+        return LockState(False, store.users.get(lock["user_id"]).real_name, lock["heartbeat_at"])
+    taken = store.users.get(lock["user_id"]).real_name if held else ""
+    store.locks.set(article_id, user.id, instance, now, taken_from=taken or None)
     return LockState(True, taken_from=taken)
 
 
@@ -61,14 +61,14 @@ def heartbeat(store: Store, article_id: str, user: User, instance: str,
               now: str | None = None) -> LockState:
     """Renew our lock; when someone took it over, say who."""
     now = now or times.now()
-    if store.touch_edit_lock(article_id, instance, now):
+    if store.locks.touch(article_id, instance, now):
         return LockState(True)
-    lock = store.edit_lock(article_id)
+    lock = store.locks.get(article_id)
     if lock is None:  # it was released and nobody took it: ours again
-        store.set_edit_lock(article_id, user.id, instance, now)
+        store.locks.set(article_id, user.id, instance, now)
         return LockState(True)
-    return LockState(False, store.user(lock["user_id"]).real_name, lock["heartbeat_at"])
+    return LockState(False, store.users.get(lock["user_id"]).real_name, lock["heartbeat_at"])
 
 
 def release(store: Store, article_id: str, instance: str) -> None:
-    store.drop_edit_lock(article_id, instance)
+    store.locks.drop(article_id, instance)

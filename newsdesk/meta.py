@@ -16,10 +16,10 @@ def meta_lines(store: Store, articles: list[Article], site: SiteSettings | None 
     names (user id → real name) may be given by callers that render many pages."""
     site = store.settings() if site is None else site
     ids = [a.id for a in articles]
-    approvers = store.final_signoffs(ids, len(site.review_stages))
-    imported = store.imported_details(ids)
+    approvers = store.events.final_signoffs(ids, len(site.review_stages))
+    imported = store.events.imported_details(ids)
     if names is None:
-        names = store.user_names([a.editor_id for a in articles] + list(approvers.values()))
+        names = store.users.names([a.editor_id for a in articles] + list(approvers.values()))
     return {a.id: {
         "published_at": times.local_text(a.first_published_at or a.publish_at, site.timezone),
         "source": a.source or site.name,

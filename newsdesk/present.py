@@ -12,13 +12,13 @@ from newsdesk.store import Store
 
 def story(store: Store, article_id: str) -> dict:
     """The story's fields with its channel, topics, author, 字数 and meta line."""
-    a = store.article(article_id)
-    channel = store.channel(a.channel_id) if a.channel_id else None
-    topics = {t.id: t for t in store.topics()}
+    a = store.articles.get(article_id)
+    channel = store.channels.get(a.channel_id) if a.channel_id else None
+    topics = {t.id: t for t in store.channels.topics()}
     return asdict(a) | {
         "channel": {"slug": channel.slug, "name": channel.name} if channel else None,
         "topics": [{"slug": topics[t].slug, "name": topics[t].name} for t in a.topics],
-        "author": store.user(a.author_id).real_name if a.author_id else None,
+        "author": store.users.get(a.author_id).real_name if a.author_id else None,
         "char_count": char_count(a.body),
         "meta": meta_line(store, a),
     }
@@ -28,8 +28,8 @@ def history(store: Store, article_id: str) -> list[dict]:
     """The review timeline, oldest first: when (outlet time), what, which stage, who
     (an imported page's event names the editor the page carried), which revision."""
     tz = store.settings().timezone
-    events = store.events(article_id)
-    names = store.user_names(e.actor_id for e in events)
+    events = store.events.of(article_id)
+    names = store.users.names(e.actor_id for e in events)
     return [{"seq": e.seq, "at": times.local_text(e.at, tz), "kind": e.kind,
              "stage": e.stage, "stage_name": workflow.stage_name(store, e.stage),
              "actor": names.get(e.actor_id, "") or e.detail.get("editor", ""),

@@ -56,11 +56,11 @@ def import_log(store: Store, path: str | Path) -> ViewsReport:
     data = _read(path)
     report = ViewsReport(file=str(path))
     digest = hashlib.sha256(data).hexdigest()
-    if store.view_log_imported(digest):
+    if store.pageviews.log_imported(digest):
         report.already = True
         return report
     tz = ZoneInfo(store.settings().timezone)
-    paths = store.public_paths()
+    paths = store.pageviews.public_paths()
     counts: dict[tuple[str, str], int] = {}
     for raw in data.decode("utf-8", "replace").splitlines():
         if not raw.strip():
@@ -90,5 +90,5 @@ def import_log(store: Store, path: str | Path) -> ViewsReport:
         key = (article_id, day.isoformat())
         counts[key] = counts.get(key, 0) + 1
         report.counted += 1
-    store.add_page_views(counts, digest, path.name)
+    store.pageviews.add(counts, digest, path.name)
     return report

@@ -12,12 +12,13 @@ from dataclasses import dataclass
 
 from newsdesk import accounts, auth, chain, checks, times
 from newsdesk.diff import char_diff
-from newsdesk.errors import NewsdeskError
+from newsdesk.errors import NewsdeskError, StaleEdit
 from newsdesk.model import CONTENT_FIELDS, Article, ReviewEvent, Role, State, User, field_names
 from newsdesk.store import Store
 
 IN_REVIEW = (State.SUBMITTED, State.IN_REVIEW)
 SIGNED_OFF = (State.IN_REVIEW, State.APPROVED, State.SCHEDULED)
+EDIT_ATTEMPTS = 3  # when other saves keep landing between reading a story and writing it
 EDITABLE = (State.DRAFT, State.RETURNED, *IN_REVIEW, State.APPROVED, State.SCHEDULED)
 
 
@@ -90,7 +91,7 @@ def why_not_sign(store: Store, article: Article, user: User) -> str | None:
     reason = why_not_review(store, article, user)
     if reason:
         return reason
-    for e in store.events(article.id):
+    for e in store.events.of(article.id):
         if e.kind == "approve" and e.actor_id == user.id and e.stage != article.review_stage:
             return (f"{user.real_name} already signed {stage_name(store, e.stage)} of this "
                     "story; nobody signs two stages (rule: two stages)")
@@ -104,13 +105,13 @@ def waiting_for(store: Store, user: User, channel_id: str | None = None,
             if s["role"] in user.roles and stage in (None, k)]
     if not mine or not user.active:
         return []
-    return store.queue_ids(stages=mine, channel_id=channel_id, signable_by=user.id)
+    return store.events.queue(stages=mine, channel_id=channel_id, signable_by=user.id)
 
 
 def queue(store: Store, stage: int | None = None,
           channel_id: str | None = None) -> list[str]:
     """Every story waiting for review, optionally at one stage or in one channel."""
-    return store.queue_ids(stages=[stage] if stage else None, channel_id=channel_id)
+    return store.events.queue(stages=[stage] if stage else None, channel_id=channel_id)
 
 
 @dataclass
@@ -126,13 +127,13 @@ _DIFFED = field_names(diffed=True)
 def review_diff(store: Store, article: Article) -> ReviewDiff:
     """The story against the revision last seen at its current stage (by whoever
     reviewed that stage), else against the last revision any stage saw."""
-    events = [e for e in store.events(article.id)
+    events = [e for e in store.events.of(article.id)
               if e.kind in ("approve", "return") and e.revision is not None]
     at_stage = [e for e in events if e.stage == article.review_stage]
     seen = (at_stage or events)[-1].revision if (at_stage or events) else None
     if seen is None or seen == article.revision:
         return ReviewDiff(seen, article.revision, {})
-    old = next(r.content for r in store.revisions(article.id) if r.number == seen)
+    old = next(r.content for r in store.articles.revisions(article.id) if r.number == seen)
     fields = {}
     for name in _DIFFED:
         before, after = old.get(name, ""), getattr(article, name)
@@ -148,35 +149,54 @@ def edit(store: Store, article_id: str, changes: dict, actor: User,
          ) -> tuple[Article, list[str]]:
     """Change a story's working copy. A content change after a sign-off voids the
     sign-offs: the story goes back to the first stage. With expect_edits, a save
-    based on a copy someone else has saved over since raises StaleEdit instead."""
-    article = store.article(article_id)
+    based on a copy someone else has saved over since raises StaleEdit instead;
+    without it, a save landing meanwhile is built on."""
+    for attempt in range(EDIT_ATTEMPTS):
+        try:
+            return _edit_once(store, article_id, changes, actor, checkpoint, expect_edits)
+        except StaleEdit:
+            if expect_edits is not None or attempt == EDIT_ATTEMPTS - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _edit_once(store: Store, article_id: str, changes: dict, actor: User,
+               checkpoint: str | None, expect_edits: int | None) -> tuple[Article, list[str]]:
+    article = store.articles.get(article_id)
+    if expect_edits is not None and article.edits != expect_edits:
+        raise StaleEdit(article)
     content = [k for k in changes if k in CONTENT_FIELDS and changes[k] != getattr(article, k)]
     if content and article.state not in EDITABLE:
         hint = "; start a correction first" if article.state == State.PUBLISHED else ""
         raise RuleError(f"a {article.state} story cannot be edited{hint}")
     if content and article.state not in (State.DRAFT, State.RETURNED):
         checkpoint = checkpoint or "edit"  # a sign-off names the exact revision it saw
+    # Rendering and 机审 happen here, before the write lock is taken.
+    change = store.articles.prepare(article, changes, actor.id, checkpoint)
+    content = [k for k in change.changed if k in CONTENT_FIELDS]
+    report = None
+    if content and article.state in (*IN_REVIEW, *SIGNED_OFF):
+        # Reviewers see the checks of the revision in front of them.
+        report = checks.run_checks(store, change.new)
     with store.transaction():
-        new, changed = store.update_article(article_id, changes, actor.id, checkpoint,
-                                            expect_edits)
-        content = [k for k in changed if k in CONTENT_FIELDS]
-        if content and article.state in (*IN_REVIEW, *SIGNED_OFF):
-            # Reviewers see the checks of the revision in front of them.
-            report = checks.run_checks(store, new)
-            store.save_check_report(article_id, new.revision, report.verdict, report.to_dict())
+        new = store.articles.write(change)
+        if report:
+            store.checks.save_report(article_id, new.revision, report.verdict,
+                                     report.to_dict())
         if content and article.state in SIGNED_OFF:
-            voided = [e.stage for e in _round(store.events(article_id)) if e.kind == "approve"]
-            new, _ = store.update_article(article_id, {"state": State.SUBMITTED,
-                                                       "review_stage": 1}, actor.id)
-            store.append_event(article_id, "void", actor.id, revision=new.revision,
-                               comment="edited " + ", ".join(content),
-                               detail={"voided_stages": voided})
-    return new, changed
+            voided = [e.stage for e in _round(store.events.of(article_id))
+                      if e.kind == "approve"]
+            new, _ = store.articles.update(article_id, {"state": State.SUBMITTED,
+                                                        "review_stage": 1}, actor.id)
+            store.events.append(article_id, "void", actor.id, revision=new.revision,
+                                comment="edited " + ", ".join(content),
+                                detail={"voided_stages": voided})
+    return new, change.changed
 
 
 def submit(store: Store, article_id: str, actor: User, comment: str = "",
            now: str | None = None) -> Transition:
-    article = store.article(article_id)
+    article = store.articles.get(article_id)
     if article.state not in (State.DRAFT, State.RETURNED):
         raise RuleError(f"only drafts and returned stories are submitted; this one is "
                         f"{article.state}")
@@ -190,12 +210,12 @@ def submit(store: Store, article_id: str, actor: User, comment: str = "",
         raise RuleError(f"机审 blocks the submission: {listed}{more} (rule: machine checks)")
     now = now or times.now()
     with store.transaction():
-        new, _ = store.update_article(
+        new, _ = store.articles.update(
             article_id, {"state": State.SUBMITTED, "review_stage": 1, "submitted_at": now},
             actor.id, checkpoint="submit")
         # The report travels with the submitted revision, for the reviewers.
-        store.save_check_report(article_id, new.revision, report.verdict, report.to_dict())
-        event = store.append_event(article_id, "submit", actor.id, stage=1,
+        store.checks.save_report(article_id, new.revision, report.verdict, report.to_dict())
+        event = store.events.append(article_id, "submit", actor.id, stage=1,
                                    revision=new.revision, comment=comment, at=now,
                                    detail={"checks": report.verdict})
     return Transition(new, event)
@@ -203,7 +223,7 @@ def submit(store: Store, article_id: str, actor: User, comment: str = "",
 
 def approve(store: Store, article_id: str, actor: User, password: str | None = None,
             comment: str = "", now: str | None = None) -> Transition:
-    article = store.article(article_id)
+    article = store.articles.get(article_id)
     refusal = why_not_sign(store, article, actor)
     if refusal:
         raise RuleError(refusal)
@@ -212,7 +232,7 @@ def approve(store: Store, article_id: str, actor: User, password: str | None = N
     now = now or times.now()
     stage, last = article.review_stage, len(stages(store))
     with store.transaction():
-        event = store.append_event(article_id, "approve", actor.id, stage=stage,
+        event = store.events.append(article_id, "approve", actor.id, stage=stage,
                                    revision=article.revision, comment=comment, at=now)
         if stage < last:
             changes = {"state": State.IN_REVIEW, "review_stage": stage + 1}
@@ -220,7 +240,7 @@ def approve(store: Store, article_id: str, actor: User, password: str | None = N
             changes = {"state": State.SCHEDULED, "review_stage": None}
         else:
             changes = {"state": State.APPROVED, "review_stage": None}
-        new, _ = store.update_article(article_id, changes, actor.id)
+        new, _ = store.articles.update(article_id, changes, actor.id)
         if stage == last and _pending_correction(new):
             new = _republish(store, new, actor, now)
     return Transition(new, event)
@@ -228,7 +248,7 @@ def approve(store: Store, article_id: str, actor: User, password: str | None = N
 
 def return_story(store: Store, article_id: str, actor: User, reason: str,
                  password: str | None = None, now: str | None = None) -> Transition:
-    article = store.article(article_id)
+    article = store.articles.get(article_id)
     reason = _needs_reason(reason, "returning a story")
     refusal = why_not_review(store, article, actor)
     if refusal:
@@ -236,16 +256,16 @@ def return_story(store: Store, article_id: str, actor: User, reason: str,
     accounts.check_signer(store, actor)
     check_password(actor, password)
     with store.transaction():
-        event = store.append_event(article_id, "return", actor.id, stage=article.review_stage,
+        event = store.events.append(article_id, "return", actor.id, stage=article.review_stage,
                                    revision=article.revision, comment=reason, at=now)
-        new, _ = store.update_article(article_id, {"state": State.RETURNED,
+        new, _ = store.articles.update(article_id, {"state": State.RETURNED,
                                                    "review_stage": None}, actor.id)
     return Transition(new, event)
 
 
 def withdraw(store: Store, article_id: str, actor: User, reason: str,
              password: str | None = None) -> Transition:
-    article = store.article(article_id)
+    article = store.articles.get(article_id)
     if Role.ADMIN not in actor.roles:
         raise RuleError(f"{actor.real_name} is not an admin; only admins withdraw a story "
                         "(rule: withdraw)")
@@ -256,9 +276,9 @@ def withdraw(store: Store, article_id: str, actor: User, reason: str,
     accounts.check_signer(store, actor)
     check_password(actor, password)
     with store.transaction():
-        event = store.append_event(article_id, "withdraw", actor.id,
+        event = store.events.append(article_id, "withdraw", actor.id,
                                    revision=article.revision, comment=reason)
-        new, _ = store.update_article(article_id, {"state": State.WITHDRAWN,
+        new, _ = store.articles.update(article_id, {"state": State.WITHDRAWN,
                                                    "review_stage": None}, actor.id)
     return Transition(new, event)
 
@@ -266,7 +286,7 @@ def withdraw(store: Store, article_id: str, actor: User, reason: str,
 def begin_correction(store: Store, article_id: str, actor: User, note: str) -> Transition:
     """Reopen a published story for a correction. The public page keeps showing the
     live revision until the corrected one passes every review stage again."""
-    article = store.article(article_id)
+    article = store.articles.get(article_id)
     if article.state != State.PUBLISHED:
         raise RuleError(f"only published stories are corrected; this one is {article.state}")
     if not {Role.EDITOR, Role.ADMIN} & set(actor.roles):
@@ -274,9 +294,9 @@ def begin_correction(store: Store, article_id: str, actor: User, note: str) -> T
     note = _needs_reason(note, "a correction")
     with store.transaction():
         corrections = article.corrections + [{"note": note, "by": actor.id, "at": None}]
-        new, _ = store.update_article(article_id, {"state": State.DRAFT,
+        new, _ = store.articles.update(article_id, {"state": State.DRAFT,
                                                    "corrections": corrections}, actor.id)
-        event = store.append_event(article_id, "correction", actor.id,
+        event = store.events.append(article_id, "correction", actor.id,
                                    revision=article.revision, comment=note)
     return Transition(new, event)
 
@@ -289,32 +309,32 @@ def _republish(store: Store, article: Article, actor: User, now: str) -> Article
     """A corrected story goes back out at once, its correction note dated."""
     corrections = [dict(c) for c in article.corrections]
     corrections[-1]["at"] = now
-    store.update_article(article.id, {"corrections": corrections}, actor.id)
-    store.append_event(article.id, "publish", actor.id, revision=article.revision, at=now,
+    store.articles.update(article.id, {"corrections": corrections}, actor.id)
+    store.events.append(article.id, "publish", actor.id, revision=article.revision, at=now,
                        detail={"correction": corrections[-1]["note"]})
-    return store.publish(article.id, article.first_published_at or now, actor.id)
+    return store.articles.publish(article.id, article.first_published_at or now, actor.id)
 
 
 def due(store: Store, now: str | None = None) -> list[str]:
     """Approved and scheduled stories whose publish time has passed: what the next
     export will publish. (A desktop program cannot publish while it is closed.)"""
-    return store.due_ids(now or times.now())
+    return store.events.due(now or times.now())
 
 
 def publish(store: Store, article_id: str, actor: User | None,
             now: str | None = None) -> Transition:
     """Publish one approved story whose time has come, at its publish time."""
     now = now or times.now()
-    article = store.article(article_id)
+    article = store.articles.get(article_id)
     if article.state not in (State.APPROVED, State.SCHEDULED):
         raise RuleError(f"only approved stories are published; this one is {article.state}")
     if article.publish_at and article.publish_at > now:
         raise RuleError(f"scheduled for {times.local_text(article.publish_at)}; not yet due")
     actor_id = actor.id if actor else None
     with store.transaction():
-        event = store.append_event(article_id, "publish", actor_id,
+        event = store.events.append(article_id, "publish", actor_id,
                                    revision=article.revision, at=now)
-        new = store.publish(article_id, article.publish_at or now, actor_id)
+        new = store.articles.publish(article_id, article.publish_at or now, actor_id)
     return Transition(new, event)
 
 
@@ -336,7 +356,7 @@ def audit(store: Store) -> list[AuditProblem]:
     """Re-walk every article's event chain; the first broken row of each article."""
     problems: list[AuditProblem] = []
     current, prev, expected, broken = None, chain.GENESIS, 1, False
-    for e in store.iter_events():
+    for e in store.events.every():
         if e.article_id != current:
             current, prev, expected, broken = e.article_id, chain.GENESIS, 1, False
         if broken:

@@ -58,10 +58,10 @@ def test_the_core_refuses_whatever_calls_it(newsroom):
         accounts.add_user(newsroom, "x", "某人", ["admin"])
     with pytest.raises(NewsdeskError, match="unknown role"):
         accounts.add_user(newsroom, "x", "某人", ["boss"], password="p")
-    wang = newsroom.find_user("wangfang")
-    a = newsroom.create_article(newsroom.find_user("chenlu").id, title="稿件",
-                                body="正文。", channel_id=newsroom.find_channel("shehui").id,
+    wang = newsroom.users.find("wangfang")
+    a = newsroom.articles.create(newsroom.users.find("chenlu").id, title="稿件",
+                                body="正文。", channel_id=newsroom.channels.find("shehui").id,
                                 reporters=["陈璐"])
-    workflow.submit(newsroom, a.id, newsroom.find_user("chenlu"))
+    workflow.submit(newsroom, a.id, newsroom.users.find("chenlu"))
     with pytest.raises(accounts.PasswordRequired):
         workflow.approve(newsroom, a.id, wang)

@@ -10,9 +10,9 @@ from newsdesk.store import Store
 def test_backup_is_a_checked_consistent_copy(demo_store, tmp_path):
     made = backup.backup(demo_store, tmp_path / "copy.db")
     copy = Store.open(made)
-    assert copy.count_articles() == demo_store.count_articles() == 12
-    assert [e.hash for e in copy.events(copy.article_ids()[-1])] == \
-        [e.hash for e in demo_store.events(demo_store.article_ids()[-1])]
+    assert copy.articles.count() == demo_store.articles.count() == 12
+    assert [e.hash for e in copy.events.of(copy.articles.ids()[-1])] == \
+        [e.hash for e in demo_store.events.of(demo_store.articles.ids()[-1])]
     copy.close()
     with pytest.raises(NewsdeskError, match="cannot overwrite the database"):
         backup.backup(demo_store, demo_store.path)
@@ -38,15 +38,15 @@ def clock(monkeypatch):
 
 def test_automatic_backups_of_changes_at_most_daily_while_open_and_rotated(demo_store,
                                                                            clock):
-    demo_store.create_article(None, title="第0天的稿件")  # the store's last change: on the clock
+    demo_store.articles.create(None, title="第0天的稿件")  # the store's last change: on the clock
     assert backup.auto_backup(demo_store, now=clock.at, keep=3)  # the first one
     assert backup.auto_backup(demo_store, now=clock.advance(days=1), keep=3) is None
     for day in range(1, 6):  # a change, then a day after the last backup: a backup
         clock.advance(hours=1)
-        demo_store.create_article(None, title=f"第{day}天的稿件")
+        demo_store.articles.create(None, title=f"第{day}天的稿件")
         assert backup.auto_backup(demo_store, now=clock.advance(hours=23), keep=3)
     clock.advance(hours=1)
-    demo_store.create_article(None, title="当天的稿件")
+    demo_store.articles.create(None, title="当天的稿件")
     later = clock.advance(hours=1)
     assert backup.auto_backup(demo_store, now=later, keep=3) is None  # open: daily
     kept = backup.backups(demo_store.path)
@@ -80,7 +80,7 @@ def test_older_utc_names_still_count(demo_store):
 def test_restore_checks_first_and_keeps_the_current_database(demo_store, tmp_path):
     made = backup.backup(demo_store, tmp_path / "good.db")
     path = demo_store.path
-    demo_store.create_article(None, title="备份之后的新稿件")
+    demo_store.articles.create(None, title="备份之后的新稿件")
     demo_store.close()
     damaged = tmp_path / "damaged.db"
     data = bytearray(made.read_bytes())
@@ -90,10 +90,10 @@ def test_restore_checks_first_and_keeps_the_current_database(demo_store, tmp_pat
         backup.restore(path, damaged)
     with pytest.raises(NewsdeskError, match="no such file"):
         backup.restore(path, tmp_path / "missing.db")
-    assert Store.open(path).count_articles() == 13  # untouched by the refusals
+    assert Store.open(path).articles.count() == 13  # untouched by the refusals
     aside = backup.restore(path, made)
-    assert Store.open(path).count_articles() == 12
-    assert Store.open(aside).count_articles() == 13  # nothing lost: kept aside
+    assert Store.open(path).articles.count() == 12
+    assert Store.open(aside).articles.count() == 13  # nothing lost: kept aside
 
 
 def test_backup_and_restore_cli(db_path, cli, tmp_path):

@@ -27,14 +27,14 @@ def held(demo_store, monkeypatch):
 
 def test_a_write_waits_then_refuses_whole(held):
     store, other = held
-    chen = store.find_user("chenlu")
-    draft = store.article(store.article_ids(state="draft")[0])
+    chen = store.users.find("chenlu")
+    draft = store.articles.get(store.articles.ids(state="draft")[0])
     with pytest.raises(DatabaseBusy, match="busy"):
         workflow.submit(store, draft.id, chen)
     other.rollback()
-    after = store.article(draft.id)
+    after = store.articles.get(draft.id)
     assert (after.state, after.revision) == ("draft", draft.revision)
-    assert [e.kind for e in store.events(draft.id)] == []
+    assert [e.kind for e in store.events.of(draft.id)] == []
     workflow.submit(store, draft.id, chen)  # once the other program lets go
 
 

@@ -126,9 +126,9 @@ def test_error_rate_against_the_threshold(demo_store):
 @pytest.fixture
 def draft(demo_store):
     s = demo_store
-    chen = s.find_user("chenlu")
-    a = s.create_article(chen.id, title="秋冬季流感高发", body="专家说,要及时接种疫苗。",
-                         channel_id=s.find_channel("jiankang").id, reporters=["陈璐"])
+    chen = s.users.find("chenlu")
+    a = s.articles.create(chen.id, title="秋冬季流感高发", body="专家说,要及时接种疫苗。",
+                         channel_id=s.channels.find("jiankang").id, reporters=["陈璐"])
     return s, chen, a
 
 
@@ -139,29 +139,29 @@ def test_accepted_findings_stay_accepted_across_saves(draft):
         checks.accept(s, a.id, f, " ", chen.id)
     checks.accept(s, a.id, f, "引用原话，保留", chen.id)
     workflow.edit(s, a.id, {"body": "据报道，" + a.body}, chen, checkpoint="save")
-    [again] = checks.run_checks(s, s.article(a.id)).findings  # accepted: no error rate
+    [again] = checks.run_checks(s, s.articles.get(a.id)).findings  # accepted: no error rate
     assert again.accepted and again.note == "引用原话，保留" and again.start == f.start + 4
-    assert checks.run_checks(s, s.article(a.id)).verdict == "pass"
+    assert checks.run_checks(s, s.articles.get(a.id)).verdict == "pass"
 
 
 def test_blocking_findings_cannot_be_accepted_and_refuse_submission(draft):
     s, chen, a = draft
     workflow.edit(s, a.id, {"title": "澳门葡京开业"}, chen)
-    report = checks.run_checks(s, s.article(a.id))
+    report = checks.run_checks(s, s.articles.get(a.id))
     blocking = report.blocking[0]
     with pytest.raises(NewsdeskError, match="cannot be accepted"):
         checks.accept(s, a.id, blocking, "广告", chen.id)
     with pytest.raises(RuleError, match="机审 blocks the submission: 禁用词"):
         workflow.submit(s, a.id, chen)
-    assert s.article(a.id).state == "draft"
+    assert s.articles.get(a.id).state == "draft"
 
 
 def test_the_report_travels_with_the_submitted_revision(draft):
     s, chen, a = draft
     t = workflow.submit(s, a.id, chen)
-    report = s.check_report(a.id, t.article.revision)
+    report = s.checks.report(a.id, t.article.revision)
     assert report["verdict"] == "warn" and report["findings"][0]["text"] == ","
-    assert s.listing([a.id])[0]["verdict"] == "warn"
+    assert s.articles.listing([a.id])[0]["verdict"] == "warn"
     assert t.event.detail == {"checks": "warn"}
 
 
@@ -174,7 +174,7 @@ def test_check_cli(demo_store, cli, tmp_path):
     assert r.code == 1 and "禁用词" in r.out and r.out.strip().endswith("in 2 characters")
     data = json.loads(cli("check", bad, "--db", db, "--json").out)
     assert data["verdict"] == "block" and data["findings"][0]["field"] == "title"
-    published = demo_store.article_ids(state="published")[0]
+    published = demo_store.articles.ids(state="published")[0]
     r = cli("check", published[:8], "--db", db)
     assert r.code == 0 and r.out.startswith("pass")
     r = cli("check", tmp_path / "missing.md", "--db", db)

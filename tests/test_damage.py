@@ -39,7 +39,7 @@ def test_refused_at_open_naming_the_newest_good_backup(damaged, cli):
     assert len(r.err.strip().splitlines()) == 1 and "Traceback" not in r.err
     r = cli("restore", good, "--db", path)
     assert r.code == 0
-    assert Store.open(path).count_articles() == 12
+    assert Store.open(path).articles.count() == 12
 
 
 def test_whole_file_check_finds_a_damaged_page(demo_store, tmp_path):
@@ -67,7 +67,7 @@ def test_the_app_offers_the_backup_and_restores_it(damaged, qapp, monkeypatch):
     QTimer.singleShot(100, click_restore)
     store = app_module.offer_restore(path, DatabaseDamaged(path, "file is not a database"))
     assert "damaged" in shown[0] and str(good) in shown[0]
-    assert store.count_articles() == 12
+    assert store.articles.count() == 12
     store.close()
 
 

@@ -35,7 +35,7 @@ def soup(out, path):
 
 
 def published(store, title_start):
-    return next(a for a in store.articles(store.article_ids(state="published"))
+    return next(a for a in store.articles.many(store.articles.ids(state="published"))
                 if a.title.startswith(title_start))
 
 
@@ -76,7 +76,7 @@ def test_reprint_shows_its_source(site):
 
 def test_only_live_stories_appear(site):
     store, out, report = site
-    live = {a.public_path for a in store.articles(store.article_ids(state="published"))}
+    live = {a.public_path for a in store.articles.many(store.articles.ids(state="published"))}
     assert len(live) == 7  # six demo stories plus the approved one the export published
     assert len(report.published) == 1
     articles = {p for p in html_pages(out) if re.match(r"[a-z]+/\d{4}/\d{2}/\d+\.html$", p)}
@@ -120,7 +120,7 @@ def test_second_run_writes_nothing(site):
 def test_editing_one_story_rewrites_only_the_pages_that_show_it(site):
     store, out, _ = site
     a = published(store, "县人民医院")  # 健康, no topics
-    users = {u.username: u for u in store.users()}
+    users = {u.username: u for u in store.users.all()}
     workflow.begin_correction(store, a.id, users["zhangwei"], "开诊时间更正")
     workflow.edit(store, a.id, {"title": "县人民医院夜间门诊开诊 上班族看病不用再请假",
                                 "body": a.body.replace("18:00至21:00", "18:00至21:30")},
@@ -140,7 +140,7 @@ def test_editing_one_story_rewrites_only_the_pages_that_show_it(site):
 def test_withdrawn_story_leaves_lists_and_feeds(site):
     store, out, _ = site
     a = published(store, "社区志愿者")
-    workflow.withdraw(store, a.id, store.find_user("admin"), "当事人要求撤稿")
+    workflow.withdraw(store, a.id, store.users.find("admin"), "当事人要求撤稿")
     report = export_site(store, out)
     assert a.public_path in report.written
     page = soup(out, a.public_path)
@@ -256,17 +256,17 @@ def test_refuses_a_folder_with_other_things_in_it(demo_store, out):
 
 def test_hostile_bodies_are_exported_harmless(newsroom, out):
     s = newsroom
-    author = s.find_user("zhangwei")
+    author = s.users.find("zhangwei")
     body = ('正文<script>alert(1)</script><img src=x onerror=alert(1)>'
             '<a href="javascript:alert(1)">链接</a><iframe src="https://evil.example/"></iframe>'
             '<iframe src="https://v.qq.com/x/page/abc.html"></iframe>')
-    a = s.create_article(author.id, title="测试", body=body, reporters=["张薇"],
-                         channel_id=s.find_channel("shehui").id)
+    a = s.articles.create(author.id, title="测试", body=body, reporters=["张薇"],
+                         channel_id=s.channels.find("shehui").id)
     workflow.submit(s, a.id, author)
     for name in ("wangfang", "liqiang", "zhaomin"):
-        workflow.approve(s, a.id, s.find_user(name))
+        workflow.approve(s, a.id, s.users.find(name))
     export_site(s, out)
-    html = (out / s.article(a.id).public_path).read_text("utf-8").lower()
+    html = (out / s.articles.get(a.id).public_path).read_text("utf-8").lower()
     for bad in ("<script", "onerror", "javascript:", "evil.example"):
         assert bad not in html
     assert 'src="https://v.qq.com/x/page/abc.html"' in html
@@ -343,7 +343,7 @@ def test_changes_and_zip_since_last_upload(demo_store, out, cli, tmp_path):
     assert lines and all(line.startswith("added\t") for line in lines)  # nothing uploaded yet
     assert cli("export", "--db", db, "--out", out, "--mark-uploaded").code == 0
     a = published(demo_store, "社区志愿者")
-    workflow.withdraw(demo_store, a.id, demo_store.find_user("admin"), "撤稿")
+    workflow.withdraw(demo_store, a.id, demo_store.users.find("admin"), "撤稿")
     r = cli("export", "--db", db, "--out", out, "--changes", changes, "--zip", pack)
     lines = set(changes.read_text().splitlines())
     assert f"changed\t{a.public_path}" in lines and "changed\tshehui/index.html" in lines
@@ -387,16 +387,16 @@ def test_big_exports_render_on_every_core_and_still_cancel_cleanly(demo_store, o
 
 def test_stored_images_are_exported_and_linked_from_deep_pages(newsroom, out):
     s = newsroom
-    author = s.find_user("zhangwei")
-    link = s.add_asset(b"\x89PNG\r\n\x1a\nfake", "测温.png", "image/png", author.id)
-    assert link == s.add_asset(b"\x89PNG\r\n\x1a\nfake", "again.png", "image/png", None)
-    a = s.create_article(author.id, title="图片稿", body=f"正文。\n\n![测温]({link})",
-                         reporters=["张薇"], channel_id=s.find_channel("shehui").id)
+    author = s.users.find("zhangwei")
+    link = s.assets.add(b"\x89PNG\r\n\x1a\nfake", "测温.png", "image/png", author.id)
+    assert link == s.assets.add(b"\x89PNG\r\n\x1a\nfake", "again.png", "image/png", None)
+    a = s.articles.create(author.id, title="图片稿", body=f"正文。\n\n![测温]({link})",
+                         reporters=["张薇"], channel_id=s.channels.find("shehui").id)
     workflow.submit(s, a.id, author)
     for name in ("wangfang", "liqiang", "zhaomin"):
-        workflow.approve(s, a.id, s.find_user(name))
+        workflow.approve(s, a.id, s.users.find(name))
     export_site(s, out)
-    page = s.article(a.id).public_path
+    page = s.articles.get(a.id).public_path
     assert f'src="../../../{link}"' in (out / page).read_text("utf-8")
     assert (out / link).read_bytes() == b"\x89PNG\r\n\x1a\nfake"
     assert all((out / t).is_file() for t in internal_targets(out, page))
@@ -433,7 +433,7 @@ def test_feed_items_describe_and_sitemap_entries_carry_lastmod(demo_store, out):
     export_site(demo_store, out)
     items = ET.parse(out / "rss.xml").getroot().findall("./channel/item")
     assert items and all((i.findtext("description") or "").strip() for i in items)
-    no_summary = [a for a in demo_store.articles(demo_store.article_ids(state="published"))
+    no_summary = [a for a in demo_store.articles.many(demo_store.articles.ids(state="published"))
                   if not a.summary]
     assert no_summary  # the demo has stories without a summary: their first paragraph
     for a in no_summary:
@@ -445,6 +445,6 @@ def test_feed_items_describe_and_sitemap_entries_carry_lastmod(demo_store, out):
     urls = ET.parse(out / "sitemap.xml").getroot().findall("s:url", ns)
     assert urls and all(u.findtext("s:lastmod", namespaces=ns) for u in urls)
     home = [u for u in urls if u.findtext("s:loc", namespaces=ns).endswith("/index.html")][0]
-    newest = max(a.updated_at for a in demo_store.articles(demo_store.article_ids(
+    newest = max(a.updated_at for a in demo_store.articles.many(demo_store.articles.ids(
         state="published")))
     assert home.findtext("s:lastmod", namespaces=ns) == newest

@@ -19,34 +19,34 @@ def busy_machine(monkeypatch):
 
 
 def published(store):
-    return store.article(store.article_ids(state="published")[0])
+    return store.articles.get(store.articles.ids(state="published")[0])
 
 
 def test_a_busy_save_is_marked_and_the_export_renders_it_again(demo_store, tmp_path,
                                                               monkeypatch):
     story = published(demo_store)
-    admin = demo_store.find_user("admin")
+    admin = demo_store.users.find("admin")
     workflow.begin_correction(demo_store, story.id, admin, "补充数据")
     with busy_machine(monkeypatch):  # every save overruns (each tries again)
         workflow.edit(demo_store, story.id, {"body": story.body + "\n\n**加粗的一句。**"},
                       admin)
-        saved = demo_store.article(story.id)
+        saved = demo_store.articles.get(story.id)
         assert saved.renderer_version == FALLBACK and "**加粗的一句。**" in saved.body_html
         report = checks.run_checks(demo_store, saved)
         assert [f.rule for f in report.findings if f.rule == "render.fallback"] == \
             ["render.fallback"]
         workflow.submit(demo_store, story.id, admin)
         for user in ("wangfang", "liqiang", "zhaomin"):
-            workflow.approve(demo_store, story.id, demo_store.find_user(user), None)
-    assert demo_store.article(story.id).renderer_version == FALLBACK
+            workflow.approve(demo_store, story.id, demo_store.users.find(user), None)
+    assert demo_store.articles.get(story.id).renderer_version == FALLBACK
     # The machine is quiet again at export time.
     out = tmp_path / "site"
     result = export_site(demo_store, out, actor=admin)
     page = (out / story.public_path).read_text("utf-8")
     assert "<strong>加粗的一句。</strong>" in page and "**" not in page
     assert result.plain == []
-    assert demo_store.article(story.id).renderer_version != FALLBACK  # the cache is whole
-    assert not [f for f in checks.run_checks(demo_store, demo_store.article(story.id))
+    assert demo_store.articles.get(story.id).renderer_version != FALLBACK  # the cache is whole
+    assert not [f for f in checks.run_checks(demo_store, demo_store.articles.get(story.id))
                 .findings if f.rule == "render.fallback"]
 
 
@@ -72,12 +72,12 @@ def test_pathological_markdown_stays_plain_and_is_named(demo_store, tmp_path, cl
                                                         monkeypatch):
     monkeypatch.setattr(render, "BASE_LIMIT_S", 0.3)  # '[a](' × 10,000 takes seconds
     story = published(demo_store)
-    admin = demo_store.find_user("admin")
+    admin = demo_store.users.find("admin")
     workflow.begin_correction(demo_store, story.id, admin, "更正")
     workflow.edit(demo_store, story.id, {"body": "[a](" * 10_000}, admin)
     workflow.submit(demo_store, story.id, admin)
     for user in ("wangfang", "liqiang", "zhaomin"):
-        workflow.approve(demo_store, story.id, demo_store.find_user(user), None)
+        workflow.approve(demo_store, story.id, demo_store.users.find(user), None)
     path = demo_store.path
     r = cli("export", "--db", path, "--out", tmp_path / "site", "--as", "admin")
     assert r.code == 1 and story.id[:8] in r.err and "plain paragraphs" in r.err

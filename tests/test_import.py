@@ -165,26 +165,26 @@ def test_import_mixed_folder(newsroom, tmp_path):
     assert "发布时间" in failed["x-notpage.html"]
     assert "no such file" in failed["missing.md"]
     assert "unsupported file type '.pdf'" in failed["notes.pdf"]
-    assert s.count_articles() == 7  # nothing half-written from the failures
+    assert s.articles.count() == 7  # nothing half-written from the failures
 
-    pub = s.article(imported["a-published.md"][0])
-    assert (pub.state, pub.channel_id) == ("published", s.find_channel("baita").id)
+    pub = s.articles.get(imported["a-published.md"][0])
+    assert (pub.state, pub.channel_id) == ("published", s.channels.find("baita").id)
     assert pub.public_path == f"baita/2024/05/{pub.number}.html"
-    assert pub.editor_id == s.find_user("wangfang").id
+    assert pub.editor_id == s.users.find("wangfang").id
     assert meta_line(s, pub)["reviewer"] == "赵敏"  # from the imported record
-    assert [e.kind for e in s.events(pub.id)] == ["imported"]
+    assert [e.kind for e in s.events.of(pub.id)] == ["imported"]
     assert imported["b-draft.md"][1] == imported["c-undated.md"][1] == "draft"
-    assert s.article(imported["b-draft.md"][0]).public_path is None
+    assert s.articles.get(imported["b-draft.md"][0]).public_path is None
 
-    page = s.article(imported["e-page.html"][0])
-    assert page.channel_id == s.find_channel("guonei").id  # from 当前位置：首页 > 国内
+    page = s.articles.get(imported["e-page.html"][0])
+    assert page.channel_id == s.channels.find("guonei").id  # from 当前位置：首页 > 国内
     assert (page.origin, page.source) == ("reprint", "人民日报")
     assert page.first_published_at == "2020-03-09T01:39:23Z"
     assert meta_line(s, page) == {"published_at": "2020-03-09 09:39:23", "source": "人民日报",
                                   "editor": "骆依婷", "reviewer": "杜萌颖"}
-    event = s.events(page.id)[0]
+    event = s.events.of(page.id)[0]
     assert event.kind == "imported" and event.detail["file"] == "e-page.html"
-    assert s.search("真心")[0].article_id in (page.id, imported["f-dump.txt"][0])
+    assert s.search.find("真心")[0].article_id in (page.id, imported["f-dump.txt"][0])
 
 
 def test_reimport_is_skipped(newsroom, tmp_path):
@@ -192,15 +192,15 @@ def test_reimport_is_skipped(newsroom, tmp_path):
     assert len(import_paths(newsroom, [path]).imported) == 1
     again = import_paths(newsroom, [path])
     assert again.imported == [] and "already imported" in again.skipped[0][1]
-    assert newsroom.count_articles() == 1
+    assert newsroom.articles.count() == 1
 
 
 def test_default_channel_for_files_without_one(newsroom, tmp_path):
     path = write(tmp_path, "a.md", "---\ntitle: 无栏目\ndate: 2020-01-01\n---\n正文")
     assert "pass --channel" in import_paths(newsroom, [path]).failed[0][1]
     report = import_paths(newsroom, [path], channel="shehui")
-    assert newsroom.article(report.imported[0][1]).channel_id == \
-        newsroom.find_channel("shehui").id
+    assert newsroom.articles.get(report.imported[0][1]).channel_id == \
+        newsroom.channels.find("shehui").id
 
 
 def test_cli_import_reports_each_file_and_exits_1_on_failure(db_path, cli, tmp_path):

@@ -7,8 +7,8 @@ from newsdesk.merge import MINE, THEIRS, merge
 
 def test_one_editor_per_story_with_take_over_and_lapse(demo_store):
     s = demo_store
-    chen, wang = s.find_user("chenlu"), s.find_user("wangfang")
-    draft = s.article_ids(state="draft")[0]
+    chen, wang = s.users.find("chenlu"), s.users.find("wangfang")
+    draft = s.articles.ids(state="draft")[0]
     assert locks.acquire(s, draft, chen, "A", now="2026-11-28T10:00:00Z").ours
     other = locks.acquire(s, draft, wang, "B", now="2026-11-28T10:00:05Z")
     assert (other.ours, other.holder) == (False, "陈璐")
@@ -20,19 +20,19 @@ def test_one_editor_per_story_with_take_over_and_lapse(demo_store):
     # B's app dies: after the lapse, A may open the story without taking it over.
     assert locks.acquire(s, draft, chen, "A", now="2026-11-28T10:01:00Z").ours
     locks.release(s, draft, "A")
-    assert s.edit_lock(draft) is None
+    assert s.locks.get(draft) is None
 
 
 def test_a_save_from_a_stale_copy_is_refused_untouched(demo_store):
     s = demo_store
-    chen = s.find_user("chenlu")
-    draft = s.article(s.article_ids(state="draft")[0])
+    chen = s.users.find("chenlu")
+    draft = s.articles.get(s.articles.ids(state="draft")[0])
     workflow.edit(s, draft.id, {"body": "对方先保存的正文。"}, chen, expect_edits=draft.edits)
     with pytest.raises(StaleEdit, match="saved elsewhere meanwhile") as e:
         workflow.edit(s, draft.id, {"body": "我基于旧版本的正文。"}, chen,
                       expect_edits=draft.edits)
     assert e.value.current.body == "对方先保存的正文。"
-    assert s.article(draft.id).body == "对方先保存的正文。"
+    assert s.articles.get(draft.id).body == "对方先保存的正文。"
 
 
 BASE = "第一段。\n\n第二段。\n\n第三段。"
@@ -76,18 +76,18 @@ def test_a_lock_left_by_our_own_crashed_app_is_taken_back_silently(demo_store):
     import os
     import socket
     s = demo_store
-    chen, wang = s.find_user("chenlu"), s.find_user("wangfang")
-    draft = s.article_ids(state="draft")[0]
+    chen, wang = s.users.find("chenlu"), s.users.find("wangfang")
+    draft = s.articles.ids(state="draft")[0]
     here, dead = socket.gethostname(), _dead_pid()
     crashed = f"{here}/{dead}/0123abcd"
     now = "2026-11-28T10:00:05Z"
     # Our own app on this machine was killed a moment ago: ours again, nobody told.
-    s.set_edit_lock(draft, chen.id, crashed, "2026-11-28T10:00:00Z")
+    s.locks.set(draft, chen.id, crashed, "2026-11-28T10:00:00Z")
     back = locks.acquire(s, draft, chen, locks.new_instance(), now=now)
     assert back.ours and back.taken_from == ""
     # Someone else's crashed app, another machine, or our app still running: ask.
     for holder, instance in ((wang, crashed), (chen, f"other-pc/{dead}/0123abcd"),
                              (chen, f"{here}/{os.getpid()}/0123abcd")):
-        s.set_edit_lock(draft, holder.id, instance, "2026-11-28T10:00:00Z")
+        s.locks.set(draft, holder.id, instance, "2026-11-28T10:00:00Z")
         state = locks.acquire(s, draft, chen, locks.new_instance(), now=now)
         assert (state.ours, state.holder) == (False, holder.real_name), instance

@@ -28,7 +28,7 @@ def demo(tmp_path_factory):
     assert main(["init", "--db", str(path), "--demo"]) == 0
     from newsdesk.store import Store
     store = Store.open(path)
-    story = store.article_ids(state="published")[0]
+    story = store.articles.ids(state="published")[0]
     store.close()
     return path, story
 

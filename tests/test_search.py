@@ -20,7 +20,7 @@ def test_match_expression_for_each_query_length():
 @pytest.fixture
 def archive(newsroom):
     s = newsroom
-    ch = s.find_channel("shehui").id
+    ch = s.channels.find("shehui").id
     made = {}
     for key, title, body, reporters, when in [
         ("old", "社区食堂开张", "居民在家门口吃上热饭。", ["张薇"], "2019-01-01T00:00:00Z"),
@@ -31,9 +31,9 @@ def archive(newsroom):
         ("latin", "5G基站开通", "Huawei 和 ZTE 参与建设，覆盖 COVID-19 隔离点。", [],
          "2022-01-01T00:00:00Z"),
     ]:
-        a = s.create_article(None, title=title, body=body, reporters=reporters,
+        a = s.articles.create(None, title=title, body=body, reporters=reporters,
                              channel_id=ch)
-        made[key] = s.publish(a.id, when, None).id
+        made[key] = s.articles.publish(a.id, when, None).id
     return s, made
 
 
@@ -43,7 +43,7 @@ def ids(hits):
 
 def test_two_character_query_ranks_headline_then_names_then_body(archive):
     s, made = archive
-    hits = s.search("社区")
+    hits = s.search.find("社区")
     assert ids(hits) == [made["new"], made["old"], made["names"], made["body"]]
     assert [h.matched_in for h in hits] == ["headline", "headline", "names", "body"]
     assert "社区" in hits[3].snippet
@@ -51,51 +51,51 @@ def test_two_character_query_ranks_headline_then_names_then_body(archive):
 
 def test_bigrams_do_not_match_across_words(archive):
     s, made = archive
-    assert made["decoy"] not in ids(s.search("社区"))
-    assert ids(s.search("社会区域")) == [made["decoy"]]
+    assert made["decoy"] not in ids(s.search.find("社区"))
+    assert ids(s.search.find("社会区域")) == [made["decoy"]]
 
 
 def test_one_character_query_matches_anywhere_in_a_run(archive):
     s, made = archive
-    assert set(ids(s.search("疫"))) == {made["new"], made["body"]}
-    assert set(ids(s.search("饭"))) == {made["old"]}  # last character of a run
-    assert set(ids(s.search("吃"))) == {made["old"]}  # first character of a run
+    assert set(ids(s.search.find("疫"))) == {made["new"], made["body"]}
+    assert set(ids(s.search.find("饭"))) == {made["old"]}  # last character of a run
+    assert set(ids(s.search.find("吃"))) == {made["old"]}  # first character of a run
 
 
 def test_longer_queries_are_phrases(archive):
     s, made = archive
-    assert ids(s.search("志愿者坚守")) == [made["new"]]
-    assert ids(s.search("志愿坚守")) == []
+    assert ids(s.search.find("志愿者坚守")) == [made["new"]]
+    assert ids(s.search.find("志愿坚守")) == []
 
 
 def test_every_term_must_match_and_latin_words_work(archive):
     s, made = archive
-    assert ids(s.search("疫情 改造")) == [made["body"]]
-    assert ids(s.search("huawei")) == [made["latin"]]
-    assert ids(s.search("COVID-19")) == [made["latin"]]
-    assert ids(s.search("张薇")) == [made["old"]]
+    assert ids(s.search.find("疫情 改造")) == [made["body"]]
+    assert ids(s.search.find("huawei")) == [made["latin"]]
+    assert ids(s.search.find("COVID-19")) == [made["latin"]]
+    assert ids(s.search.find("张薇")) == [made["old"]]
 
 
 def test_edits_reindex(archive):
     s, made = archive
-    s.update_article(made["old"], {"title": "食堂开张", "body": "热饭热菜。"}, None)
-    assert made["old"] not in ids(s.search("社区"))
-    assert ids(s.search("热菜")) == [made["old"]]
+    s.articles.update(made["old"], {"title": "食堂开张", "body": "热饭热菜。"}, None)
+    assert made["old"] not in ids(s.search.find("社区"))
+    assert ids(s.search.find("热菜")) == [made["old"]]
 
 
 def test_rebuild_gives_the_same_results(archive):
     s, _ = archive
-    before = [ids(s.search(q)) for q in ("社区", "疫", "张薇")]
-    assert s.rebuild_search_index() == 6
-    assert [ids(s.search(q)) for q in ("社区", "疫", "张薇")] == before
-    assert s.search_index_version() == search.SEGMENTER_VERSION
+    before = [ids(s.search.find(q)) for q in ("社区", "疫", "张薇")]
+    assert s.search.rebuild() == 6
+    assert [ids(s.search.find(q)) for q in ("社区", "疫", "张薇")] == before
+    assert s.search.version() == search.SEGMENTER_VERSION
 
 
 def test_paging_and_empty_query(archive):
     s, _ = archive
-    assert ids(s.search("社区", limit=2, offset=2)) == ids(s.search("社区"))[2:4]
+    assert ids(s.search.find("社区", limit=2, offset=2)) == ids(s.search.find("社区"))[2:4]
     with pytest.raises(NewsdeskError, match="nothing to search"):
-        s.search("  ，。 ")
+        s.search.find("  ，。 ")
 
 
 def test_index_built_by_another_segmenter_is_rebuilt_on_open(db_path, archive):
@@ -106,5 +106,5 @@ def test_index_built_by_another_segmenter_is_rebuilt_on_open(db_path, archive):
     s.conn.commit()
     from newsdesk.store import Store
     reopened = Store.open(db_path)
-    assert len(reopened.search("社区")) == 4
+    assert len(reopened.search.find("社区")) == 4
     reopened.close()

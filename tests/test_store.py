@@ -12,35 +12,35 @@ ID = re.compile(r"[0-9a-f]{32}")
 
 
 def test_user_round_trip(store):
-    u = store.add_user("wangfang", "王芳", ["reviewer1", "editor"])
+    u = store.users.add("wangfang", "王芳", ["reviewer1", "editor"])
     assert ID.fullmatch(u.id)
-    got = store.find_user("王芳")
+    got = store.users.find("王芳")
     assert (got.id, got.username, got.roles) == (u.id, "wangfang", ["editor", "reviewer1"])
-    assert store.find_user("wangfang").id == u.id == store.user(u.id).id
+    assert store.users.find("wangfang").id == u.id == store.users.get(u.id).id
     assert got.created_at.endswith("Z") and got.updated_at == got.created_at
     with pytest.raises(NewsdeskError, match="already exists"):
-        store.add_user("wangfang", "另一个王芳")
+        store.users.add("wangfang", "另一个王芳")
     with pytest.raises(NotFound):
-        store.find_user("nobody")
+        store.users.find("nobody")
 
 
 @pytest.mark.parametrize("slug", ["..", "a/b", "社会", "Shehui", "", "-x", "a b"])
 def test_bad_channel_slugs_are_rejected_where_set(store, slug):
     with pytest.raises(NewsdeskError, match="not allowed"):
-        store.add_channel(slug, "社会")
-    assert store.channels() == []
+        store.channels.add(slug, "社会")
+    assert store.channels.all() == []
 
 
 def test_channels_tree_order_and_lookup(store):
-    store.add_channel("yaowen", "要闻")
-    store.add_channel("towns", "镇街")
-    store.add_channel("baita", "白塔镇", parent="镇街")
-    store.add_channel("guonei", "国内")
-    store.add_channel("h5", "h5", kind="link", url="https://h5.example/")
-    assert [c.slug for c in store.channels()] == ["yaowen", "towns", "baita", "guonei", "h5"]
-    assert store.find_channel("白塔镇").parent_id == store.find_channel("towns").id
+    store.channels.add("yaowen", "要闻")
+    store.channels.add("towns", "镇街")
+    store.channels.add("baita", "白塔镇", parent="镇街")
+    store.channels.add("guonei", "国内")
+    store.channels.add("h5", "h5", kind="link", url="https://h5.example/")
+    assert [c.slug for c in store.channels.all()] == ["yaowen", "towns", "baita", "guonei", "h5"]
+    assert store.channels.find("白塔镇").parent_id == store.channels.find("towns").id
     with pytest.raises(NewsdeskError, match="needs a url"):
-        store.add_channel("h6", "h6", kind="link")
+        store.channels.add("h6", "h6", kind="link")
 
 
 def test_site_settings_round_trip(store):
@@ -73,56 +73,56 @@ def test_a_wrong_setting_is_refused_and_nothing_is_written(store, values, why):
 
 def test_article_round_trip_renders_and_snapshots(newsroom):
     s = newsroom
-    editor = s.find_user("zhangwei")
-    topic = s.find_topic("xiangcun")
-    a = s.create_article(editor.id, title="溪口镇示范带初具规模", kicker="乡村振兴",
-                         subtitle="五村串珠成链", channel_id=s.find_channel("xikou").id,
+    editor = s.users.find("zhangwei")
+    topic = s.channels.find_topic("xiangcun")
+    a = s.articles.create(editor.id, title="溪口镇示范带初具规模", kicker="乡村振兴",
+                         subtitle="五村串珠成链", channel_id=s.channels.find("xikou").id,
                          body="第一段。\n\n## “小标题”\n\n第二段<script>alert(1)</script>",
                          reporters=["陈璐", "张薇"], tags=["乡村振兴"], topics=[topic.id])
-    got = s.article(a.id)
+    got = s.articles.get(a.id)
     assert got == a
     assert got.revision == 1 and got.state == "draft" and got.author_id == editor.id
     assert got.renderer_version == renderer_version(s.settings().video_hosts)
     assert "<h2>“小标题”</h2>" in got.body_html and "<script" not in got.body_html
-    new, changed = s.update_article(a.id, {"body": "改过的正文", "tags": ["乡村振兴"]},
+    new, changed = s.articles.update(a.id, {"body": "改过的正文", "tags": ["乡村振兴"]},
                                     editor.id, checkpoint="save")
     assert changed == ["body"] and new.revision == 2
-    assert s.article(a.id).body_html.strip() == "<p>改过的正文</p>"
-    revs = s.revisions(a.id)
+    assert s.articles.get(a.id).body_html.strip() == "<p>改过的正文</p>"
+    revs = s.articles.revisions(a.id)
     assert [(r.number, r.reason) for r in revs] == [(1, "create"), (2, "save")]
     assert revs[0].content["body"].startswith("第一段") and revs[0].content["topics"] == [topic.id]
-    assert s.update_article(a.id, {"title": "溪口镇示范带初具规模"}, editor.id) == (new, [])
+    assert s.articles.update(a.id, {"title": "溪口镇示范带初具规模"}, editor.id) == (new, [])
 
 
 def test_update_without_title_is_refused_and_changes_nothing(newsroom):
-    a = newsroom.create_article(None, title="标题", body="正文")
+    a = newsroom.articles.create(None, title="标题", body="正文")
     with pytest.raises(NewsdeskError, match="needs a title"):
-        newsroom.update_article(a.id, {"title": " ", "body": "新正文"}, None)
-    assert newsroom.article(a.id) == a
+        newsroom.articles.update(a.id, {"title": " ", "body": "新正文"}, None)
+    assert newsroom.articles.get(a.id) == a
     with pytest.raises(NewsdeskError, match="unknown article field"):
-        newsroom.update_article(a.id, {"headline": "x"}, None)
+        newsroom.articles.update(a.id, {"headline": "x"}, None)
 
 
 def test_publish_fixes_the_public_path_once(newsroom):
     s = newsroom
-    a = s.create_article(None, title="要闻一则", channel_id=s.find_channel("yaowen").id)
+    a = s.articles.create(None, title="要闻一则", channel_id=s.channels.find("yaowen").id)
     # 2020-03-09 01:39 UTC is 09:39 in Asia/Shanghai; the path uses the outlet's month.
-    p = s.publish(a.id, "2020-02-29T17:00:00Z", None)
+    p = s.articles.publish(a.id, "2020-02-29T17:00:00Z", None)
     assert p.public_path == f"yaowen/2020/03/{p.number}.html"
     assert p.first_published_at == "2020-02-29T17:00:00Z"
-    s.update_article(a.id, {"channel_id": s.find_channel("guonei").id, "state": "draft"}, None)
-    again = s.publish(a.id, "2021-01-01T00:00:00Z", None)
+    s.articles.update(a.id, {"channel_id": s.channels.find("guonei").id, "state": "draft"}, None)
+    again = s.articles.publish(a.id, "2021-01-01T00:00:00Z", None)
     assert (again.public_path, again.first_published_at) == (p.public_path, p.first_published_at)
 
 
 def test_publish_needs_a_channel(newsroom):
-    a = newsroom.create_article(None, title="没有栏目")
+    a = newsroom.articles.create(None, title="没有栏目")
     with pytest.raises(NewsdeskError, match="no channel"):
-        newsroom.publish(a.id, "2020-01-01T00:00:00Z", None)
+        newsroom.articles.publish(a.id, "2020-01-01T00:00:00Z", None)
 
 
 def test_resolve_article_id_by_prefix(store, monkeypatch):
-    import newsdesk.store as store_module
+    import newsdesk.store.articles as store_module
     from newsdesk.ids import new_id
     wanted = []  # the next article's id; its revision and the rest get random ones
 
@@ -132,29 +132,29 @@ def test_resolve_article_id_by_prefix(store, monkeypatch):
 
     def create(article_id, title):
         wanted.append(article_id)
-        return store.create_article(None, title=title).id
+        return store.articles.create(None, title=title).id
     a = create("3f2a" + "0" * 28, "甲")
     b = create("3f2b" + "1" * 28, "乙")
     c = create("9c00" + "2" * 28, "丙")
     assert (a, b, c) == ("3f2a" + "0" * 28, "3f2b" + "1" * 28, "9c00" + "2" * 28)
-    assert store.resolve_article_id("3F2A") == a  # any case, any unique length
-    assert store.resolve_article_id("9c") == c
+    assert store.articles.resolve_id("3F2A") == a  # any case, any unique length
+    assert store.articles.resolve_id("9c") == c
     with pytest.raises(NewsdeskError, match="ambiguous"):
-        store.resolve_article_id("3f2")
+        store.articles.resolve_id("3f2")
     with pytest.raises(NotFound):
-        store.resolve_article_id("ffff")
+        store.articles.resolve_id("ffff")
     with pytest.raises(NewsdeskError, match="not an article id"):
-        store.resolve_article_id("xyz")
+        store.articles.resolve_id("xyz")
 
 
 def test_events_form_a_hash_chain_per_article(store):
-    a = store.create_article(None, title="甲")
-    b = store.create_article(None, title="乙")
-    e1 = store.append_event(a.id, "submit", None, stage=1, revision=1)
-    store.append_event(b.id, "submit", None, stage=1, revision=1)
-    e2 = store.append_event(a.id, "approve", None, stage=1, revision=1, comment="同意",
+    a = store.articles.create(None, title="甲")
+    b = store.articles.create(None, title="乙")
+    e1 = store.events.append(a.id, "submit", None, stage=1, revision=1)
+    store.events.append(b.id, "submit", None, stage=1, revision=1)
+    e2 = store.events.append(a.id, "approve", None, stage=1, revision=1, comment="同意",
                             detail={"note": "无"})
-    events = store.events(a.id)
+    events = store.events.of(a.id)
     assert [e.seq for e in events] == [1, 2]
     assert events[0].prev_hash == chain.GENESIS and events[1].prev_hash == e1.hash
     for e in events:
@@ -165,51 +165,51 @@ def test_events_form_a_hash_chain_per_article(store):
 def test_transaction_rolls_back_everything(store):
     with pytest.raises(RuntimeError):
         with store.transaction():
-            store.create_article(None, title="半截")
+            store.articles.create(None, title="半截")
             raise RuntimeError("boom")
-    assert store.count_articles() == 0
-    assert store.search("半截") == []
+    assert store.articles.count() == 0
+    assert store.search.find("半截") == []
 
 
 def test_bulk_add_numbers_published_in_date_order_and_chains_events(newsroom):
     s = newsroom
-    ch = s.find_channel("shehui").id
+    ch = s.channels.find("shehui").id
     late = Article(id="b" * 32, title="后发", channel_id=ch, state="published",
                    first_published_at="2021-05-01T00:00:00Z", body="社区活动",
                    created_at="2021-05-01T00:00:00Z", updated_at="2021-05-01T00:00:00Z")
     early = Article(id="a" * 32, title="先发", channel_id=ch, state="published",
                     first_published_at="2020-05-01T00:00:00Z", body="正文",
                     created_at="2020-05-01T00:00:00Z", updated_at="2020-05-01T00:00:00Z")
-    s.bulk_add([late, early], [
+    s.articles.bulk_add([late, early], [
         {"article_id": late.id, "kind": "submit", "at": "2021-04-30T00:00:00Z"},
         {"article_id": late.id, "kind": "publish", "at": "2021-05-01T00:00:00Z"}])
-    assert s.article(early.id).public_path == "shehui/2020/05/1.html"
-    assert s.article(late.id).public_path == "shehui/2021/05/2.html"
-    assert s.article(late.id).body_html.strip() == "<p>社区活动</p>"
-    ev = s.events(late.id)
+    assert s.articles.get(early.id).public_path == "shehui/2020/05/1.html"
+    assert s.articles.get(late.id).public_path == "shehui/2021/05/2.html"
+    assert s.articles.get(late.id).body_html.strip() == "<p>社区活动</p>"
+    ev = s.events.of(late.id)
     assert ev[1].prev_hash == ev[0].hash == chain.event_hash(chain.GENESIS, ev[0].__dict__)
-    assert [h.article_id for h in s.search("社区")] == [late.id]
+    assert [h.article_id for h in s.search.find("社区")] == [late.id]
 
 
 def test_reopening_keeps_everything(db_path):
     s = Store.open(db_path)
-    a = s.create_article(None, title="持久", body="内容")
+    a = s.articles.create(None, title="持久", body="内容")
     s.close()
     s = Store.open(db_path)
-    assert s.article(a.id).body == "内容"
+    assert s.articles.get(a.id).body == "内容"
     s.close()
 
 
 def test_channel_choices_follow_the_tree_of_list_channels(newsroom):
-    newsroom.add_channel("links", "友情链接", kind="link", url="https://example.org/")
-    newsroom.add_channel("under-link", "链接下的栏目", parent="links")
-    names = {c.id: c.name for c in newsroom.channels()}
-    choices = [(names[i], depth) for i, depth in newsroom.channel_choices()]
+    newsroom.channels.add("links", "友情链接", kind="link", url="https://example.org/")
+    newsroom.channels.add("under-link", "链接下的栏目", parent="links")
+    names = {c.id: c.name for c in newsroom.channels.all()}
+    choices = [(names[i], depth) for i, depth in newsroom.channels.choices()]
     assert choices[2:7] == [("镇街", 0), ("城关镇", 1), ("白塔镇", 1), ("溪口镇", 1),
                             ("桃源街道", 1)]
     assert ("友情链接", 0) not in choices
     assert choices[-1] == ("链接下的栏目", 0)  # a list channel under a link counts from it
-    assert [names[i] for i, _ in newsroom.channel_choices()] == [
-        c.name for c in newsroom.channels() if c.kind == "list"]
-    towns = newsroom.find_channel("towns").id
-    assert newsroom.channel_names([towns, towns, None]) == {towns: "镇街"}
+    assert [names[i] for i, _ in newsroom.channels.choices()] == [
+        c.name for c in newsroom.channels.all() if c.kind == "list"]
+    towns = newsroom.channels.find("towns").id
+    assert newsroom.channels.names([towns, towns, None]) == {towns: "镇街"}

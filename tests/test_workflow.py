@@ -10,17 +10,17 @@ from newsdesk.workflow import RuleError
 @pytest.fixture
 def room(newsroom):
     s = newsroom
-    users = {u.username: u for u in s.users()}
-    s.add_user("sunyue", "孙悦", ["reviewer1", "reviewer2"])  # may hold two stage roles
-    users["sunyue"] = s.find_user("sunyue")
+    users = {u.username: u for u in s.users.all()}
+    s.users.add("sunyue", "孙悦", ["reviewer1", "reviewer2"])  # may hold two stage roles
+    users["sunyue"] = s.users.find("sunyue")
     return s, users
 
 
 def draft(s, users, **kw):
     values = dict(title="城关镇开展防汛演练", body="演练用时二十分钟。",
-                  channel_id=s.find_channel("chengguan").id, reporters=["张薇"],
+                  channel_id=s.channels.find("chengguan").id, reporters=["张薇"],
                   editor_id=users["wangfang"].id) | kw
-    return s.create_article(users["zhangwei"].id, **values)
+    return s.articles.create(users["zhangwei"].id, **values)
 
 
 def full_review(s, users, article_id):
@@ -29,7 +29,7 @@ def full_review(s, users, article_id):
 
 
 def kinds(s, article_id):
-    return [(e.kind, e.stage) for e in s.events(article_id)]
+    return [(e.kind, e.stage) for e in s.events.of(article_id)]
 
 
 def test_three_stage_happy_path(room):
@@ -47,8 +47,8 @@ def test_three_stage_happy_path(room):
     assert published.article.state == "published" and published.article.public_path
     assert kinds(s, a.id) == [("submit", 1), ("approve", 1), ("approve", 2), ("approve", 3),
                               ("publish", None)]
-    assert all(e.revision == 2 for e in s.events(a.id))
-    meta = meta_line(s, s.article(a.id))
+    assert all(e.revision == 2 for e in s.events.of(a.id))
+    meta = meta_line(s, s.articles.get(a.id))
     assert (meta["editor"], meta["reviewer"]) == ("王芳", "赵敏")
 
 
@@ -70,18 +70,18 @@ def test_illegal_transitions_are_refused_and_change_nothing(room, state_setup, a
         workflow.withdraw(s, a.id, u["admin"], "来源有误")
     if state_setup == "returned":
         workflow.return_story(s, a.id, u["wangfang"], "数据待核实")
-    before = (s.article(a.id), kinds(s, a.id))
+    before = (s.articles.get(a.id), kinds(s, a.id))
     with pytest.raises(RuleError):
         {"approve": lambda: workflow.approve(s, a.id, u["zhaomin"]),
          "return": lambda: workflow.return_story(s, a.id, u["wangfang"], "理由"),
          "submit": lambda: workflow.submit(s, a.id, u["zhangwei"])}[action]()
-    assert (s.article(a.id), kinds(s, a.id)) == before
+    assert (s.articles.get(a.id), kinds(s, a.id)) == before
 
 
 def test_nobody_signs_their_own_story(room):
     s, u = room
-    mine = s.create_article(u["wangfang"].id, title="王芳写的稿子", body="正文。",
-                            reporters=["王芳"], channel_id=s.find_channel("yaowen").id)
+    mine = s.articles.create(u["wangfang"].id, title="王芳写的稿子", body="正文。",
+                            reporters=["王芳"], channel_id=s.channels.find("yaowen").id)
     workflow.submit(s, mine.id, u["wangfang"])
     with pytest.raises(RuleError, match="own story"):
         workflow.approve(s, mine.id, u["wangfang"])
@@ -132,14 +132,14 @@ def test_editing_after_a_signoff_voids_it(room):
     workflow.approve(s, a.id, u["liqiang"])
     new, changed = workflow.edit(s, a.id, {"title": "城关镇开展防汛应急演练"}, u["zhangwei"])
     assert changed == ["title"]
-    art = s.article(a.id)
+    art = s.articles.get(a.id)
     assert (art.state, art.review_stage) == ("submitted", 1)
-    void = s.events(a.id)[-1]
+    void = s.events.of(a.id)[-1]
     assert void.kind == "void" and void.detail["voided_stages"] == [1, 2]
     assert void.revision == art.revision == 3  # the edit is its own revision
     full_review(s, u, a.id)  # the round starts again at 初审, same reviewers may sign
-    assert s.article(a.id).state == "approved"
-    assert [e.revision for e in s.events(a.id) if e.kind == "approve"][-3:] == [3, 3, 3]
+    assert s.articles.get(a.id).state == "approved"
+    assert [e.revision for e in s.events.of(a.id) if e.kind == "approve"][-3:] == [3, 3, 3]
 
 
 def test_non_content_changes_do_not_void(room):
@@ -148,7 +148,7 @@ def test_non_content_changes_do_not_void(room):
     workflow.submit(s, a.id, u["zhangwei"])
     workflow.approve(s, a.id, u["wangfang"])
     workflow.edit(s, a.id, {"pinned": True}, u["zhangwei"])
-    assert s.article(a.id).review_stage == 2
+    assert s.articles.get(a.id).review_stage == 2
 
 
 def test_return_requires_a_reason(room):
@@ -161,13 +161,13 @@ def test_return_requires_a_reason(room):
     t = workflow.return_story(s, a.id, u["wangfang"], "  数据待核实 ")
     assert t.article.state == "returned" and t.event.comment == "数据待核实"
     workflow.submit(s, a.id, u["zhangwei"])  # returned stories come back
-    assert s.article(a.id).state == "submitted"
+    assert s.articles.get(a.id).state == "submitted"
 
 
 def test_password_is_required_when_set(room):
     s, u = room
-    s.set_password_hash(u["wangfang"].id, auth.hash_password("茶山2026"), None)
-    wang = s.find_user("wangfang")
+    s.users.set_password_hash(u["wangfang"].id, auth.hash_password("茶山2026"), None)
+    wang = s.users.find("wangfang")
     a = draft(s, u)
     workflow.submit(s, a.id, u["zhangwei"])
     with pytest.raises(RuleError, match="give it"):
@@ -225,11 +225,11 @@ def test_correction_is_re_reviewed_and_dated(room):
         workflow.begin_correction(s, a.id, u["zhangwei"], " ")
     workflow.begin_correction(s, a.id, u["zhangwei"], "原文“二十分钟”应为“十八分钟”")
     workflow.edit(s, a.id, {"body": "演练用时十八分钟。"}, u["zhangwei"])
-    assert s.article(a.id).live_revision == live.live_revision  # the page keeps the old text
+    assert s.articles.get(a.id).live_revision == live.live_revision  # the page keeps the old text
     workflow.submit(s, a.id, u["zhangwei"])
     workflow.approve(s, a.id, u["wangfang"])
     workflow.approve(s, a.id, u["liqiang"])
-    assert s.article(a.id).state == "in_review"
+    assert s.articles.get(a.id).state == "in_review"
     final = workflow.approve(s, a.id, u["zhaomin"]).article
     assert final.state == "published"
     assert final.live_revision == final.revision > live.live_revision
@@ -247,7 +247,7 @@ def test_audit_finds_a_row_edited_by_hand(room, db_path):
     workflow.submit(s, a.id, u["zhangwei"])
     full_review(s, u, a.id)
     assert workflow.audit(s) == []
-    target = s.events(a.id)[2]
+    target = s.events.of(a.id)[2]
     raw = sqlite3.connect(db_path)
     raw.execute("UPDATE review_events SET actor_id = ? WHERE id = ?", [u["sunyue"].id, target.id])
     raw.commit()
@@ -272,12 +272,12 @@ def test_audit_finds_a_deleted_row(room, db_path):
 
 def test_waiting_for_agrees_with_the_sign_off_rules(demo_store):
     s = demo_store
-    chen = s.find_user("chenlu")
-    xikou = next(a for a in s.articles(workflow.queue(s)) if a.title.startswith("溪口镇"))
+    chen = s.users.find("chenlu")
+    xikou = next(a for a in s.articles.many(workflow.queue(s)) if a.title.startswith("溪口镇"))
     workflow.edit(s, xikou.id, {"body": xikou.body + "补记。"}, chen)  # voided: back to 初审
-    s.add_user("both", "甲乙", ["reviewer1", "reviewer2"])
-    for user in s.users():
+    s.users.add("both", "甲乙", ["reviewer1", "reviewer2"])
+    for user in s.users.all():
         waiting = set(workflow.waiting_for(s, user))
-        for article in s.articles(workflow.queue(s)):
+        for article in s.articles.many(workflow.queue(s)):
             may = workflow.why_not_sign(s, article, user) is None
             assert (article.id in waiting) == may, (user.username, article.title)

@@ -43,7 +43,7 @@ class IdTableModel(QAbstractTableModel):
         article_id = self.ids[row]
         if article_id not in self._rows:
             start = row - row % PAGE
-            for r in self.store.listing(self.ids[start:start + PAGE]):
+            for r in self.store.articles.listing(self.ids[start:start + PAGE]):
                 self._rows[r["id"]] = r
         return self._rows[article_id]
 

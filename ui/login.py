@@ -19,8 +19,8 @@ class LoginDialog(QDialog):
         self.store = store
         self.user = None
         self.setWindowTitle(self.tr("Who is working?"))
-        self.users = choice_box(ChoiceModel([(u, 0) for u in store.user_choices()],
-                                            store.user_labels), width_in_chars=18)
+        self.users = choice_box(ChoiceModel([(u, 0) for u in store.users.choices()],
+                                            store.users.labels), width_in_chars=18)
         select_id(self.users, QSettings().value("login/user"))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.Password)
@@ -56,10 +56,10 @@ class LoginDialog(QDialog):
             self.error.setText(self.tr("The two passwords differ."))
             return None
         accounts.set_password(self.store, user, password, user.id)
-        return self.store.user(user.id)
+        return self.store.users.get(user.id)
 
     def _selected(self):
-        return self.store.user(self.users.currentData())
+        return self.store.users.get(self.users.currentData())
 
     def _on_user(self) -> None:
         has_password = bool(self._selected().password_hash)

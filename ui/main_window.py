@@ -148,8 +148,8 @@ class MainWindow(QMainWindow):
     def _fill_channels(self, top: QTreeWidgetItem) -> None:
         """The channel tree: ids and names only (10,000 channels cost ~10 ms, not the
         whole channel rows)."""
-        choices = self.store.channel_choices()
-        names = self.store.channel_names(c for c, _ in choices)
+        choices = self.store.channels.choices()
+        names = self.store.channels.names(c for c, _ in choices)
         parents = [top]
         for channel_id, depth in choices:
             item = QTreeWidgetItem([names[channel_id]])
@@ -190,14 +190,14 @@ class MainWindow(QMainWindow):
     def open_story(self, article_id: str) -> None:
         """Open a story in the editor beside its preview."""
         self.editor.flush()
-        article = self.store.article(article_id)
+        article = self.store.articles.get(article_id)
         self.editor.load(article)
         self.preview.show_article(article)
         self.stack.setCurrentWidget(self.writing)
 
     def new_story(self) -> None:
         self.editor.flush()
-        article = self.store.create_article(self.user.id, title=self.tr("Untitled story"),
+        article = self.store.articles.create(self.user.id, title=self.tr("Untitled story"),
                                             editor_id=self.user.id)
         self.open_story(article.id)
         self.editor.fields["title"].selectAll()
@@ -216,7 +216,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(0)
         self.search.clear()
         self.model.set_ids(workflow.due(self.store) if filters == DUE
-                           else self.store.article_ids(**filters))
+                           else self.store.articles.ids(**filters))
         self._after_reload()
 
     def _on_search(self) -> None:
@@ -225,7 +225,7 @@ class MainWindow(QMainWindow):
             self._on_navigate(self.navigator.currentItem())
             return
         try:
-            hits = self.store.search(query, limit=500)
+            hits = self.store.search.find(query, limit=500)
         except NewsdeskError as e:
             QMessageBox.warning(self, self.tr("Search"), str(e))
             return
@@ -243,7 +243,7 @@ class MainWindow(QMainWindow):
     def _on_row(self, current, _previous=None) -> None:
         if not current.isValid():
             return
-        self.view.setHtml(story_html(self.store, self.store.article(self.model.ids[current.row()])))
+        self.view.setHtml(story_html(self.store, self.store.articles.get(self.model.ids[current.row()])))
 
     def _restore(self) -> None:
         settings = QSettings()

@@ -28,7 +28,7 @@ class WordListDialog(QDialog):
                                               self.tr("Category"), self.tr("Replacement")])
         self.table.horizontalHeader().setStretchLastSection(True)
         self.count = QLabel()
-        for t in store.word_terms():
+        for t in store.checks.terms():
             self.add_row(t)
         buttons = QHBoxLayout()
         for label, slot in ((self.tr("Add"), lambda: self.add_row(Term("", "block"))),

@@ -24,10 +24,10 @@ _matchers: dict[tuple[str, str], WordMatcher] = {}
 
 def matcher_for(store: Store) -> WordMatcher:
     """The word-list automaton, built once per version of the lists."""
-    key = (store.path, store.word_list_version())
+    key = (store.path, store.checks.terms_version())
     if key not in _matchers:
         _matchers.clear()
-        _matchers[key] = WordMatcher(store.word_terms())
+        _matchers[key] = WordMatcher(store.checks.terms())
     return _matchers[key]
 
 
@@ -77,8 +77,8 @@ def finish(report: Report, accepted: dict[tuple[str, str, str], str]) -> Report:
 def run_checks(store: Store, a: Article) -> Report:
     site = store.settings()
     report = check_article(a, matcher_for(store), site)
-    report.findings += site_links(site, store.channels())
-    return finish(report, store.acceptances(a.id) if a.id else {})
+    report.findings += site_links(site, store.channels.all())
+    return finish(report, store.checks.acceptances(a.id) if a.id else {})
 
 
 def site_links(site: SiteSettings, channels) -> list[Finding]:
@@ -98,7 +98,7 @@ def save_word_list(store: Store, terms: list[Term], actor) -> int:
             raise NewsdeskError("a word-list entry has no term")
         if t.level not in ("block", "warn"):
             raise NewsdeskError(f"“{t.term}”: level must be block or warn")
-    return store.set_word_terms(terms, actor.id, replace=True)
+    return store.checks.set_terms(terms, actor.id, replace=True)
 
 
 def accept(store: Store, article_id: str, finding: Finding, note: str,
@@ -108,5 +108,5 @@ def accept(store: Store, article_id: str, finding: Finding, note: str,
         raise NewsdeskError(f"a blocking finding cannot be accepted: {finding.message}")
     if not note.strip():
         raise NewsdeskError("say why the finding is accepted")
-    store.accept_finding(article_id, finding.rule, finding.field, finding.text, note.strip(),
+    store.checks.accept(article_id, finding.rule, finding.field, finding.text, note.strip(),
                          actor_id)

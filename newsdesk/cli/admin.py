@@ -25,7 +25,7 @@ def users(ctx, session: Session, as_json: bool) -> int:
         return OK
     with session.opened() as store:
         rows = [{"id": u.id, "username": u.username, "real_name": u.real_name,
-                 "roles": u.roles, "active": u.active} for u in store.users()]
+                 "roles": u.roles, "active": u.active} for u in store.users.all()]
     if as_json:
         print_json(rows)
     else:
@@ -56,7 +56,7 @@ def add_user(session: Session, username: str, name: str, roles: tuple[str, ...])
 def passwd(session: Session, username: str) -> int:
     """Set a password (from $NEWSDESK_PASSWORD or a prompt; empty removes it)."""
     with session.opened() as store:
-        user = store.find_user(username)
+        user = store.users.find(username)
         password = new_password(user.username, required=False)
         accounts.set_password(store, user, password)
     print(f"password {'set' if password else 'removed'} for {user.username}")
@@ -72,7 +72,7 @@ def channels(ctx, session: Session, as_json: bool) -> int:
     if ctx.invoked_subcommand is not None:
         return OK
     with session.opened() as store:
-        all_channels = store.channels()
+        all_channels = store.channels.all()
     slugs = {c.id: c.slug for c in all_channels}
     rows = [{"id": c.id, "slug": c.slug, "name": c.name, "parent": slugs.get(c.parent_id),
              "kind": c.kind, "url": c.url} for c in all_channels]
@@ -94,7 +94,7 @@ def add_channel(session: Session, slug: str, name: str, parent: str | None,
                 link: str | None) -> int:
     """Add a channel (SLUG: an ASCII path segment such as shehui; NAME: 社会)."""
     with session.opened() as store:
-        c = store.add_channel(slug, name, parent=parent, kind="link" if link else "list",
+        c = store.channels.add(slug, name, parent=parent, kind="link" if link else "list",
                               url=link)
     print(f"added channel {c.slug} ({c.name})")
     return OK
@@ -153,7 +153,7 @@ def get_setting(session: Session, key: str, as_json: bool) -> int:
 def set_setting(session: Session, key: str, value: str, as_user: str) -> int:
     """Set one (lists as JSON)."""
     with session.opened() as store:
-        user = store.find_user(as_user)
+        user = store.users.find(as_user)
         accounts.require_admin(user, "change site settings")
         workflow.check_password(user, password_of(user))
         store.set_settings({key: site_settings.parse(key, value)}, user.id)
@@ -170,7 +170,7 @@ def words(ctx, session: Session, as_json: bool) -> int:
     if ctx.invoked_subcommand is not None:
         return OK
     with session.opened() as store:
-        terms = store.word_terms()
+        terms = store.checks.terms()
     if as_json:
         print_json([asdict(t) for t in terms])
     else:
@@ -191,7 +191,7 @@ def import_words(session: Session, file: str, replace: bool) -> int:
             raise CliError(f"{file}: cannot read ({e})") from None
         except ValueError as e:
             raise CliError(f"{file}: {e}") from None
-        n = store.set_word_terms(terms, None, replace=replace)
+        n = store.checks.set_terms(terms, None, replace=replace)
     print(f"{n} terms imported" + (" (the list was replaced)" if replace else ""))
     return OK
 
@@ -202,7 +202,7 @@ def import_words(session: Session, file: str, replace: bool) -> int:
 def export_words(session: Session, file: str) -> int:
     """Write the list to a text file."""
     with session.opened() as store:
-        terms = store.word_terms()
+        terms = store.checks.terms()
     Path(file).write_text(format_list(terms), "utf-8")
     print(f"{len(terms)} terms written to {file}")
     return OK

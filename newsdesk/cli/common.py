@@ -143,5 +143,5 @@ def channel_name(store: Store, channel_id: str | None, cache: dict) -> str:
     if not channel_id:
         return ""
     if channel_id not in cache:
-        cache[channel_id] = store.channel(channel_id).name
+        cache[channel_id] = store.channels.get(channel_id).name
     return cache[channel_id]

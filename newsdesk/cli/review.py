@@ -24,8 +24,8 @@ def _report(store: Store, verb: str, t: workflow.Transition) -> int:
 def _act(session: Session, article_id: str, as_user: str, verb: str, action) -> int:
     """Resolve the story and the acting user, do the action, say what it changed."""
     with session.opened() as store:
-        story = store.resolve_article_id(article_id)
-        user = store.find_user(as_user)
+        story = store.articles.resolve_id(article_id)
+        user = store.users.find(as_user)
         return _report(store, verb, action(store, story, user))
 
 
@@ -94,7 +94,7 @@ def correct(session: Session, article_id: str, as_user: str, note: str) -> int:
 def history(session: Session, article_id: str, as_json: bool) -> int:
     """A story's review history."""
     with session.opened() as store:
-        rows = present.history(store, store.resolve_article_id(article_id))
+        rows = present.history(store, store.articles.resolve_id(article_id))
     if as_json:
         print_json(rows)
     else:
@@ -109,7 +109,7 @@ def audit(session: Session) -> int:
     """Verify the review history hash chains (exit 1 if broken)."""
     with session.opened() as store:
         problems = workflow.audit(store)
-        checked = store.count_events()
+        checked = store.events.count()
     if not problems:
         print(f"review history intact: {checked} events checked")
         return OK

@@ -54,12 +54,12 @@ def export(session: Session, out: str, full: bool, as_user: str | None,
     folder = Path(out).resolve()
     with session.opened() as store:
         if mark_uploaded:
-            n = store.mark_uploaded(str(folder))
+            n = store.exports.mark_uploaded(str(folder))
             if not n:
                 raise CliError(f"nothing has been exported to {folder} yet")
             print(f"marked {n} files in {folder} as uploaded")
             return OK
-        actor = store.find_user(as_user) if as_user else None
+        actor = store.users.find(as_user) if as_user else None
         progress = _progress_bar if sys.stderr.isatty() else None
         try:
             report = export_site(store, folder, full=full, actor=actor, progress=progress)

@@ -32,7 +32,7 @@ def init(session: Session, demo: bool) -> int:
                   "reviewers and admin have no passwords, so anyone can sign as them; "
                   "start a real newsroom in a new database")
         else:
-            if not store.word_terms():
+            if not store.checks.terms():
                 load_starter_words(store)
             print(f"ready: {path}")
     return OK
@@ -47,9 +47,9 @@ def import_(session: Session, paths: tuple[str, ...], as_user: str | None,
             channel: str | None) -> int:
     """Import markdown files or saved pages (files and folders)."""
     with session.opened() as store:
-        actor = store.find_user(as_user).id if as_user else None
+        actor = store.users.find(as_user).id if as_user else None
         if channel:
-            store.find_channel(channel)
+            store.channels.find(channel)
         report = importers.import_paths(store, list(paths), actor_id=actor, channel=channel)
     for path, article_id, state in report.imported:
         print(f"imported {path} → {article_id[:8]} ({state})")
@@ -81,12 +81,12 @@ def list_(session: Session, state: str | None, channel: str | None, author: str 
           limit: int, offset: int, as_json: bool) -> int:
     """List stories, newest first."""
     with session.opened() as store:
-        channel_id = store.find_channel(channel).id if channel else None
-        author_id = store.find_user(author).id if author else None
-        ids = store.article_ids(state=state, channel_id=channel_id, author_id=author_id,
+        channel_id = store.channels.find(channel).id if channel else None
+        author_id = store.users.find(author).id if author else None
+        ids = store.articles.ids(state=state, channel_id=channel_id, author_id=author_id,
                                 limit=limit, offset=offset)
         tz, channels = store.settings().timezone, {}
-        rows = [_summary(store, a, channels, tz) for a in store.articles(ids)]
+        rows = [_summary(store, a, channels, tz) for a in store.articles.many(ids)]
     if as_json:
         print_json(rows)
     else:
@@ -104,7 +104,7 @@ def search(session: Session, query: tuple[str, ...], limit: int, as_json: bool) 
     """Full-text search (one- and two-character Chinese queries too)."""
     text = " ".join(query)
     with session.opened() as store:
-        hits = store.search(text, limit=limit)
+        hits = store.search.find(text, limit=limit)
         tz, channels = store.settings().timezone, {}
         rows = [asdict(h) | {"channel": channel_name(store, h.channel_id, channels),
                              "date": times.local_text(h.date, tz)} for h in hits]
@@ -126,7 +126,7 @@ def search(session: Session, query: tuple[str, ...], limit: int, as_json: bool) 
 def show(session: Session, article_id: str, as_json: bool) -> int:
     """Show one story (ID: an article id or a unique prefix of it)."""
     with session.opened() as store:
-        data = present.story(store, store.resolve_article_id(article_id))
+        data = present.story(store, store.articles.resolve_id(article_id))
     if as_json:
         print_json(data)
         return OK
@@ -158,7 +158,7 @@ def check(session: Session, target: str, as_json: bool) -> int:
         if path.suffix.lower() in importers.SUPPORTED and path.exists():
             article = importers.as_article(store, path)
         else:
-            article = store.article(store.resolve_article_id(target))
+            article = store.articles.get(store.articles.resolve_id(target))
         report = checks.run_checks(store, article)
     if as_json:
         print_json(report.to_dict())

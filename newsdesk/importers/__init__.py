@@ -82,20 +82,20 @@ def import_paths(store: Store, paths: Iterable[str | Path], actor_id: str | None
 def _channel_id(store: Store, story: ImportedStory, default: str | None) -> str | None:
     if story.channel:
         try:
-            return store.find_channel(story.channel).id
+            return store.channels.find(story.channel).id
         except NotFound:
             raise NewsdeskError(f"unknown channel {story.channel!r}") from None
     for name in reversed(story.breadcrumb):  # 当前位置：首页 > 国内 → the deepest known one
         try:
-            return store.find_channel(name).id
+            return store.channels.find(name).id
         except NewsdeskError:
             continue
-    return store.find_channel(default).id if default else None
+    return store.channels.find(default).id if default else None
 
 
 def _user_id(store: Store, name: str) -> str | None:
     try:
-        return store.find_user(name).id if name else None
+        return store.users.find(name).id if name else None
     except NewsdeskError:
         return None
 
@@ -110,25 +110,25 @@ def save_story(store: Store, story: ImportedStory, actor_id: str | None,
     topics = []
     for key in story.topics:
         try:
-            topics.append(store.find_topic(key).id)
+            topics.append(store.channels.find_topic(key).id)
         except NotFound:
             raise NewsdeskError(f"unknown topic {key!r}") from None
-    if published and store.find_article_id(story.title, story.published_at):
+    if published and store.articles.find_id(story.title, story.published_at):
         return "already imported (same headline and publish time)"
     site = store.settings()
     own = set(site.own_sources) | {site.name}
     # A page that does not say, and names another outlet as 来源, was a reprint.
     origin = story.origin or ("reprint" if story.source and story.source not in own
                               else "original")
+    article = store.articles.draft(
+        actor_id, **carried_fields(story), channel_id=channel_id, origin=origin,
+        editor_id=_user_id(store, story.editor), topics=topics, publish_at=story.published_at)
     with store.transaction():
-        article = store.create_article(
-            actor_id, reason="import", **carried_fields(story), channel_id=channel_id,
-            origin=origin, editor_id=_user_id(store, story.editor), topics=topics,
-            publish_at=story.published_at)
+        store.articles.insert(article, reason="import")
         if not published:
             return article.id, article.state
-        article = store.publish(article.id, story.published_at, actor_id)
-        store.append_event(article.id, "imported", actor_id, revision=article.revision,
+        article = store.articles.publish(article.id, story.published_at, actor_id)
+        store.events.append(article.id, "imported", actor_id, revision=article.revision,
                            comment=f"imported from {filename}",
                            detail={"file": filename, "editor": story.editor,
                                    "reviewer": story.reviewer})
@@ -141,6 +141,6 @@ def as_article(store: Store, path: Path) -> Article:
         story = parse_file(path, store.settings().timezone)
     except (DecodeError, frontmatter.FrontMatterError, legacy.NotAnArticle) as e:
         raise NewsdeskError(f"{path}: {e}") from None
-    channel = store.find_channel(story.channel).id if story.channel else None
+    channel = store.channels.find(story.channel).id if story.channel else None
     return Article(id="", **carried_fields(story), channel_id=channel,
                    origin=story.origin or "original")

@@ -146,12 +146,12 @@ def retry_fallbacks(store: Store) -> list[str]:
     markdown), named; their pages show plain paragraphs."""
     hosts = store.settings().video_hosts
     still = []
-    for a in store.fallback_stories():
+    for a in store.articles.many(store.exports.fallback_ids()):
         rendered = render_safely(a.body, hosts)
         if rendered.fallback:
             still.append(f"{a.id[:8]} “{a.title}”")
         else:
-            store.cache_rendered(a.id, rendered.html)
+            store.articles.cache_rendered(a.id, rendered.html)
     return still
 
 
@@ -165,7 +165,7 @@ def export_site(store: Store, out_dir: str | Path, *, full: bool = False,
 
 def _export(store, out, full, actor, now, progress, cancel) -> ExportReport:
     key = str(out)
-    _check_output(out, store.has_export(key))
+    _check_output(out, store.exports.exists(key))
     now = now or times.now()
     report = ExportReport(out=key)
     report.published = [t.article.id for t in workflow.publish_due(store, actor, now)]
@@ -175,7 +175,7 @@ def _export(store, out, full, actor, now, progress, cancel) -> ExportReport:
     pages = plan.pages()
     articles = {s["public_path"]: s for s in plan.stories}
     _unique(pages, articles)
-    keys = store.export_keys(key)
+    keys = store.exports.keys(key)
     # An incremental export trusts its record of what it wrote (walking 100,000 files
     # would cost a fifth of it): --full also restores files deleted by hand, and verify
     # reports them. Without a manifest, the record is not trusted either.
@@ -188,9 +188,9 @@ def _export(store, out, full, actor, now, progress, cancel) -> ExportReport:
         todo += [plan.article_page(s) for s in plan.stories]
     else:
         todo = [p for p in pages if keys.get(p.path) != p.key]
-        changed = store.changed_articles(key, plan.article_key_prefix)
+        changed = store.exports.changed_articles(key, plan.article_key_prefix)
         todo += [plan.article_page(s) for s in plan.stories if s["id"] in changed]
-    old = store.export_state(key, [p.path for p in todo])
+    old = store.exports.state(key, [p.path for p in todo])
     done: list[tuple[str, str, int, str]] = []
     try:
         for results, failure in _render_all(plan, out, todo, old, on_disk, cancel):
@@ -211,10 +211,10 @@ def _export(store, out, full, actor, now, progress, cancel) -> ExportReport:
                 target.unlink()
             report.removed.append(path)
     finally:
-        store.save_export_state(key, done, report.removed)
+        store.exports.save_state(key, done, report.removed)
     if report.written or report.removed or not (out / MANIFEST).exists():
         text = (f'{{"generator": "newsdesk", "exported_at": "{now}", "files": {{\n'
-                f"{store.manifest_lines(key)}\n}}}}\n")
+                f"{store.exports.manifest_lines(key)}\n}}}}\n")
         out.mkdir(parents=True, exist_ok=True)
         write_atomic(out / MANIFEST, text.encode("utf-8"))
     return report

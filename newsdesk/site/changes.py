@@ -12,8 +12,8 @@ from newsdesk.store import Store
 
 def since_upload(store: Store, out: Path) -> list[tuple[str, str]]:
     """(added | changed | removed, path), sorted by kind then path."""
-    current = {p: sha for p, (sha, _) in store.export_state(str(out)).items()}
-    uploaded = store.uploaded_state(str(out))
+    current = {p: sha for p, (sha, _) in store.exports.state(str(out)).items()}
+    uploaded = store.exports.uploaded_state(str(out))
     rows = [("added", p) for p in sorted(set(current) - set(uploaded))]
     rows += [("changed", p) for p in sorted(set(current) & set(uploaded))
              if current[p] != uploaded[p]]

@@ -81,7 +81,7 @@ class SiteLook:
         site = store.settings()
         self.tz = ZoneInfo(site.timezone)
         self.env = environment(site)
-        self.channels = store.channels()
+        self.channels = store.channels.all()
         # A URL that is not a web address (a `javascript:` link channel…) goes into no
         # page; the export reports it.
         self.problems = urls.site_problems(site, self.channels)
@@ -91,7 +91,7 @@ class SiteLook:
             site, footer_links=[link for link in site.footer_links
                                 if not urls.problem(link.get("href", ""))],
             base_url="" if urls.problem(site.base_url, absolute=True) else site.base_url)
-        self.topics = store.topics()
+        self.topics = store.channels.topics()
         self.topic_by_id = {t.id: t for t in self.topics}
         self._chrome_cache: dict[tuple, dict] = {}
         self.by_id = {c.id: c for c in self.channels}
@@ -107,7 +107,7 @@ class SiteLook:
     # draws one story, needs neither: they are read the first time they are asked for.
     @cached_property
     def names(self) -> dict[str, str]:
-        return {u.id: u.real_name for u in self.store.users()}
+        return {u.id: u.real_name for u in self.store.users.all()}
 
     @cached_property
     def global_key(self) -> str:
@@ -187,9 +187,9 @@ class SitePlan(SiteLook):
 
     def __init__(self, store: Store, now: str | None = None):
         super().__init__(store, now)
-        self.stories = store.live_stories()
+        self.stories = store.exports.live_stories()
         self._lead: dict[str, str] = {}  # first paragraphs, for feeds
-        self.withdrawn = store.withdrawn_pages()
+        self.withdrawn = store.exports.withdrawn_pages()
         self._articles: dict[str, Article] = {}
         self._metas: dict[str, dict] = {}
         # One pass files each story under its channel and every ancestor (a parent's
@@ -220,11 +220,11 @@ class SitePlan(SiteLook):
     def article_key_prefix(self) -> str:
         """An article page's key is this, then ':updated_at:live_revision:revision:
         renderer_version' of
-        its story (a correction always makes a new live revision). Store.changed_articles
+        its story (a correction always makes a new live revision). Exports.changed_articles
         builds the same key in SQL, so an export need not load 100,000 keys; the
         renderer version is in it, so a body rendered again after a fallback is
         written again. Other
-        pages' keys are hex digests: no ':' (Store.export_keys relies on it)."""
+        pages' keys are hex digests: no ':' (Exports.keys relies on it)."""
         return self.global_key[:16]
 
     def article_page(self, s: dict) -> Page:
@@ -236,7 +236,7 @@ class SitePlan(SiteLook):
     def prepare(self, article_ids: list[str]) -> None:
         """Load the articles (and their meta lines) that are about to be rendered."""
         for chunk in range(0, len(article_ids), 500):
-            articles = self.store.articles(article_ids[chunk:chunk + 500], with_body=False)
+            articles = self.store.articles.many(article_ids[chunk:chunk + 500], with_body=False)
             self._articles.update((a.id, a) for a in articles)
             self._metas.update(meta_lines(self.store, articles, self.site, self.names))
 
@@ -247,12 +247,12 @@ class SitePlan(SiteLook):
         meta = self._metas.pop(s["id"])
         body_html = a.body_html
         if a.live_revision != a.revision:  # under correction: the page keeps the live text
-            live = self.store.revision_content(a.id, a.live_revision)
+            live = self.store.articles.revision_content(a.id, a.live_revision)
             a = replace(a, **{k: v for k, v in live.items() if hasattr(a, k)})
             body_html = render_safely(a.body, self.video_hosts).html
         elif a.renderer_version not in (renderer_version(self.video_hosts), FALLBACK):
             # (A fallback was tried again before planning: see export's retry_fallbacks.)
-            body_html = render_safely(self.store.article(a.id).body, self.video_hosts).html
+            body_html = render_safely(self.store.articles.get(a.id).body, self.video_hosts).html
         return self.article_html(a, body_html, meta, s["public_path"])
 
     def _withdrawn_pages(self) -> list[Page]:
@@ -353,7 +353,7 @@ class SitePlan(SiteLook):
         boards = []
         for name, days in (("近7天", 7), ("近30天", 30)):
             since = (today - timedelta(days=days - 1)).isoformat()
-            top = self.store.most_viewed(since, self.site.ranking_items)
+            top = self.store.pageviews.most_viewed(since, self.site.ranking_items)
             boards.append({"name": name, "stories": [
                 self._item(titles[i]) | {"views": n} for i, n in top if i in titles]})
         return digest(self.global_key, "ranking", boards), boards
@@ -365,7 +365,7 @@ class SitePlan(SiteLook):
     def _leads(self, stories: list[dict]) -> dict[str, str]:
         """What a feed item says of a story: its summary, else its first paragraph."""
         missing = [s["id"] for s in stories if not s["summary"] and s["id"] not in self._lead]
-        for a in self.store.articles(missing, with_body=False):
+        for a in self.store.articles.many(missing, with_body=False):
             self._lead[a.id] = lead_text(a.body_html)
         return {s["id"]: s["summary"] or self._lead.get(s["id"], "") for s in stories}
 
@@ -438,5 +438,5 @@ class SitePlan(SiteLook):
 
     def _asset_pages(self) -> list[Page]:
         return [Page(f"assets/{a['id']}{a['ext']}", f"asset {a['filename']}", a["id"],
-                     lambda a=a: self.store.asset_bytes(a["id"]))
-                for a in self.store.asset_list()]
+                     lambda a=a: self.store.assets.data(a["id"]))
+                for a in self.store.assets.all()]

@@ -42,7 +42,7 @@ class Preview:
         """The preview is not in the exported folder: stored images come inline."""
         def data_url(m: re.Match) -> str:
             try:
-                data = self.store.asset_bytes(m.group(2))
+                data = self.store.assets.data(m.group(2))
             except NotFound:
                 return m.group(0)
             mime = mimetypes.guess_type(f"x{m.group(3)}")[0] or "application/octet-stream"

@@ -27,8 +27,8 @@ def typist(path, draft, tmp_path):
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
 def test_a_kill_after_a_paste_loses_nothing_the_journal_had(demo_store, tmp_path, qtbot):
-    draft = demo_store.article_ids(state="draft", author_id=demo_store.find_user("chenlu").id)[0]
-    before = demo_store.article(draft).body
+    draft = demo_store.articles.ids(state="draft", author_id=demo_store.users.find("chenlu").id)[0]
+    before = demo_store.articles.get(draft).body
     path = demo_store.path
     demo_store.close()
     proc = typist(path, draft, tmp_path)
@@ -44,7 +44,7 @@ def test_a_kill_after_a_paste_loses_nothing_the_journal_had(demo_store, tmp_path
     kept = journal.read(path, draft).values["body"]  # what the journal held at the kill
     assert PASTE in kept
     store = Store.open(path)
-    window = MainWindow(store, path, store.find_user("chenlu"))
+    window = MainWindow(store, path, store.users.find("chenlu"))
     qtbot.addWidget(window)
     window.show()
     window.open_story(draft)
@@ -52,7 +52,7 @@ def test_a_kill_after_a_paste_loses_nothing_the_journal_had(demo_store, tmp_path
     assert not editor.body.isReadOnly()  # our own crashed app's lock: taken back silently
     assert editor.body.toPlainText() == kept
     assert "Recovered" in editor.banner.text() and PASTE[:10] in editor.banner.text()
-    qtbot.waitUntil(lambda: store.article(draft).body == kept, timeout=30_000)  # saved
+    qtbot.waitUntil(lambda: store.articles.get(draft).body == kept, timeout=30_000)  # saved
     window.close()
     assert journal.read(path, draft) is None  # saved: the journal is done with
     store.close()

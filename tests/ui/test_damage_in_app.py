@@ -34,7 +34,7 @@ def test_damage_met_by_a_later_query_keeps_the_text_and_offers_the_backup(
     good = backup.auto_backup(store)
     guard = DamageGuard(path).install()
     try:
-        window = MainWindow(store, str(path), store.find_user("chenlu"))
+        window = MainWindow(store, str(path), store.users.find("chenlu"))
         qtbot.addWidget(window)
         guard.attach(window.database_damaged)
         window.show()
@@ -69,7 +69,7 @@ def test_the_app_restores_the_backup_and_starts_again(qtbot, tmp_path, answer_di
     logins = []
 
     def login(dialog):
-        logins.append(dialog.store.count_articles())
+        logins.append(dialog.store.articles.count())
         if len(logins) == 2:
             return LoginDialog.Rejected  # the second start: the restored database opened
         select = dialog.users

@@ -11,7 +11,7 @@ from ui.main_window import MainWindow
 
 @pytest.fixture
 def window(qtbot, demo_store):
-    w = MainWindow(demo_store, "demo.db", demo_store.find_user("chenlu"))
+    w = MainWindow(demo_store, "demo.db", demo_store.users.find("chenlu"))
     qtbot.addWidget(w)
     w.resize(1400, 860)
     w.show()
@@ -28,7 +28,7 @@ def type_chinese(widget, text):
 
 def open_draft(window, qtbot):
     store = window.store
-    draft = store.article_ids(state="draft", author_id=window.user.id)[0]
+    draft = store.articles.ids(state="draft", author_id=window.user.id)[0]
     window.open_story(draft)
     qtbot.waitUntil(lambda: window.preview._loaded, timeout=10_000)
     body = window.editor.body
@@ -58,15 +58,15 @@ def test_typing_updates_the_preview_in_place(window, qtbot):
 
 def test_autosave_writes_the_working_copy(window, qtbot):
     draft = open_draft(window, qtbot)
-    before = window.store.article(draft)
+    before = window.store.articles.get(draft)
     type_chinese(window.editor.body, "补充一句。")
-    qtbot.waitUntil(lambda: window.store.article(draft).body.endswith("补充一句。"),
+    qtbot.waitUntil(lambda: window.store.articles.get(draft).body.endswith("补充一句。"),
                     timeout=5000)
-    after = window.store.article(draft)
+    after = window.store.articles.get(draft)
     assert after.revision == before.revision  # a working copy, not a checkpoint
     assert "Saved at" in window.save_label.text()
     qtbot.keyClick(window.editor.body, Qt.Key_S, Qt.ControlModifier)
-    assert window.store.article(draft).revision == before.revision + 1
+    assert window.store.articles.get(draft).revision == before.revision + 1
 
 
 def test_character_count_on_mixed_text(window, qtbot):
@@ -88,7 +88,7 @@ def test_banned_word_is_underlined_listed_and_refuses_submit(window, qtbot, monk
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
     qtbot.mouseClick(editor.submit_button, Qt.LeftButton)
     assert "机审 blocks the submission" in warnings[0]
-    assert window.store.article(draft).state == "draft"
+    assert window.store.articles.get(draft).state == "draft"
 
 
 def test_fix_and_accept_from_the_findings_list(window, qtbot, monkeypatch):
@@ -109,7 +109,7 @@ def test_fix_and_accept_from_the_findings_list(window, qtbot, monkeypatch):
     qtbot.waitUntil(lambda: any(f.accepted for f in editor.report.findings), timeout=5000)
     editor.flush()
     qtbot.mouseClick(editor.submit_button, Qt.LeftButton)
-    assert window.store.article(draft).state == "submitted"
+    assert window.store.articles.get(draft).state == "submitted"
 
 
 def test_pasting_html_gives_clean_markdown(window, qtbot):
@@ -143,12 +143,12 @@ def test_find_and_replace(window, qtbot):
 def test_restore_a_revision(window, qtbot):
     draft = open_draft(window, qtbot)
     editor = window.editor
-    first = window.store.article(draft).body
+    first = window.store.articles.get(draft).body
     editor.body.setPlainText("全新的正文。")
     assert editor.save(checkpoint="save")
     editor.restore(1)
     assert editor.body.toPlainText() == first
-    revs = window.store.revisions(draft)
+    revs = window.store.articles.revisions(draft)
     assert [r.reason for r in revs][-2:] == ["save", "restore r1"]
     assert revs[-2].content["body"] == "全新的正文。"  # nothing lost
 
@@ -171,7 +171,7 @@ def test_inserted_image_is_stored_once_and_shown(window, qtbot, tmp_path, monkey
     qtbot.mouseClick(window.editor.image_button, Qt.LeftButton)
     body = window.editor.body.toPlainText()
     assert body.count("](assets/") == 2
-    assert len(window.store.asset_list()) == 1  # by content hash
+    assert len(window.store.assets.all()) == 1  # by content hash
     html = []
 
     def shows_image() -> bool:  # the preview inlines stored images
@@ -179,13 +179,13 @@ def test_inserted_image_is_stored_once_and_shown(window, qtbot, tmp_path, monkey
         return bool(html) and 'src="data:image/png;base64,' in html[-1]
     qtbot.waitUntil(shows_image, timeout=5000)
     window.editor.save()
-    assert "](assets/" in window.store.article(draft).body
+    assert "](assets/" in window.store.articles.get(draft).body
 
 
 def test_the_open_story_comes_back(window, qtbot, demo_store):
     draft = open_draft(window, qtbot)
     window.close()
-    again = MainWindow(demo_store, "demo.db", demo_store.find_user("chenlu"))
+    again = MainWindow(demo_store, "demo.db", demo_store.users.find("chenlu"))
     qtbot.addWidget(again)
     assert again.stack.currentWidget() is again.writing
     assert again.editor.article.id == draft
@@ -210,7 +210,7 @@ def test_preview_follows_the_editor_scroll(window, qtbot):
 
 def second_instance(qtbot, store, username):
     """Another app on the same database (its own editor instance)."""
-    other = MainWindow(store, "demo.db", store.find_user(username))
+    other = MainWindow(store, "demo.db", store.users.find(username))
     qtbot.addWidget(other)
     other.show()
     return other
@@ -235,22 +235,22 @@ def test_stale_save_offers_merge_or_copy(window, qtbot, demo_store, monkeypatch)
     draft = open_draft(window, qtbot)
     editor = window.editor
     # Someone saves the story elsewhere (another app whose lock has lapsed, say).
-    theirs = demo_store.article(draft)
+    theirs = demo_store.articles.get(draft)
     workflow_body = theirs.body.replace("进入11月", "入冬以来")
     from newsdesk import workflow
-    workflow.edit(demo_store, draft, {"body": workflow_body}, demo_store.find_user("wangfang"))
+    workflow.edit(demo_store, draft, {"body": workflow_body}, demo_store.users.find("wangfang"))
     editor.body.setPlainText(editor.body.toPlainText() + "\n\n我补充的一段。")
     monkeypatch.setattr(type(editor), "ask_conflict", lambda self, current: "merge")
     assert editor.save()
-    merged = demo_store.article(draft).body
+    merged = demo_store.articles.get(draft).body
     assert merged.startswith("入冬以来") and merged.endswith("我补充的一段。")
     # And once more, choosing a copy this time.
-    workflow.edit(demo_store, draft, {"title": "别处改的标题"}, demo_store.find_user("wangfang"))
+    workflow.edit(demo_store, draft, {"title": "别处改的标题"}, demo_store.users.find("wangfang"))
     editor.body.setPlainText(editor.body.toPlainText() + "\n\n再补一段。")
     monkeypatch.setattr(type(editor), "ask_conflict", lambda self, current: "copy")
     assert editor.save()
     assert editor.article.id != draft and editor.article.body.endswith("再补一段。")
-    assert demo_store.article(draft).title == "别处改的标题"  # theirs untouched
+    assert demo_store.articles.get(draft).title == "别处改的标题"  # theirs untouched
 
 
 def test_topics_and_cover_are_saved(window, qtbot, tmp_path, monkeypatch):
@@ -262,9 +262,9 @@ def test_topics_and_cover_are_saved(window, qtbot, tmp_path, monkeypatch):
     choose_file(monkeypatch, tmp_path / "cover.jpg")
     qtbot.mouseClick(editor.cover_button, Qt.LeftButton)
     assert editor.save()
-    saved = window.store.article(draft)
-    assert saved.topics == [window.store.find_topic("xiangcun").id]
-    assert saved.cover_asset_id and window.store.asset_bytes(saved.cover_asset_id)
+    saved = window.store.articles.get(draft)
+    assert saved.topics == [window.store.channels.find_topic("xiangcun").id]
+    assert saved.cover_asset_id and window.store.assets.data(saved.cover_asset_id)
     editor.topics.setText("没有这个专题")
     editor.values()
     assert "#d00" in editor.topics.styleSheet()
@@ -314,14 +314,14 @@ def test_a_failed_save_keeps_the_text_and_an_emergency_file(window, qtbot, monke
     assert editor.autosave.isActive()  # it tries again
     monkeypatch.undo()
     editor.save()
-    assert window.store.article(draft).body.endswith("磁盘满时写下的一句话。")
+    assert window.store.articles.get(draft).body.endswith("磁盘满时写下的一句话。")
 
 
 def test_a_journal_the_database_already_has_is_dropped_quietly(window, qtbot):
     from newsdesk import journal
     store = window.store
-    draft = store.article_ids(state="draft", author_id=window.user.id)[0]
-    article = store.article(draft)
+    draft = store.articles.ids(state="draft", author_id=window.user.id)[0]
+    article = store.articles.get(draft)
     journal.write(store.path, draft, {"body": article.body, "title": article.title},
                   article.edits)
     window.open_story(draft)
@@ -333,10 +333,10 @@ def test_a_journal_older_than_a_save_elsewhere_is_kept_aside(window, qtbot):
     from newsdesk import journal, workflow
     from newsdesk.emergency import emergency_dir
     store = window.store
-    draft = store.article_ids(state="draft", author_id=window.user.id)[0]
-    article = store.article(draft)
+    draft = store.articles.ids(state="draft", author_id=window.user.id)[0]
+    article = store.articles.get(draft)
     journal.write(store.path, draft, {"body": article.body + "崩溃前打的字。"}, article.edits)
-    workflow.edit(store, draft, {"body": "别处后来保存的正文。"}, store.find_user("chenlu"))
+    workflow.edit(store, draft, {"body": "别处后来保存的正文。"}, store.users.find("chenlu"))
     window.open_story(draft)
     assert window.editor.body.toPlainText() == "别处后来保存的正文。"  # theirs stands
     [kept] = emergency_dir(store.path).glob(f"{draft[:8]}-*.md")

@@ -42,7 +42,7 @@ def test_shipped_translation_is_complete_and_compiled(tmp_path):
 def test_the_window_speaks_chinese(qapp, qtbot, demo_store):
     language = i18n.install(qapp, "zh_CN")
     try:
-        w = MainWindow(demo_store, "demo.db", demo_store.find_user("wangfang"))
+        w = MainWindow(demo_store, "demo.db", demo_store.users.find("wangfang"))
         qtbot.addWidget(w)
         labels = [w.navigator.topLevelItem(i).text(0)
                   for i in range(w.navigator.topLevelItemCount())]

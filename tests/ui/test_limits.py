@@ -9,6 +9,8 @@ from newsdesk.ids import new_id
 from newsdesk.model import Article
 from newsdesk.render import renderer_version
 from newsdesk.store import Store
+from newsdesk.store.articles import Articles
+from newsdesk.store.users import Users
 from ui import id_model
 from ui.choices import PAGE
 from ui.login import LoginDialog
@@ -28,9 +30,9 @@ def crowded(tmp_path_factory):
         parent = None
         for i in range(MANY):
             sub = i % 10 != 0
-            store.add_channel(f"c{i:05d}", f"频道{i:05d}", parent=parent if sub else None)
+            store.channels.add(f"c{i:05d}", f"频道{i:05d}", parent=parent if sub else None)
             parent = parent if sub else f"c{i:05d}"
-            store.add_user(f"u{i:05d}", f"用户{i:05d}", ["reporter"])
+            store.users.add(f"u{i:05d}", f"用户{i:05d}", ["reporter"])
     store.close()
     return path
 
@@ -39,13 +41,13 @@ def crowded(tmp_path_factory):
 def store(crowded, monkeypatch):
     s = Store.open(crowded)
     # The UI must never read the whole user table.
-    monkeypatch.setattr(Store, "users", lambda self: pytest.fail("every user was read"))
+    monkeypatch.setattr(Users, "all", lambda self: pytest.fail("every user was read"))
     yield s
     s.close()
 
 
 def test_login_list_fetches_only_the_names_it_shows(qtbot, store):
-    last = store.find_user("u09999")
+    last = store.users.find("u09999")
     QSettings().setValue("login/user", last.id)
     dialog = LoginDialog(store)
     qtbot.addWidget(dialog)
@@ -61,7 +63,7 @@ def test_login_list_fetches_only_the_names_it_shows(qtbot, store):
 
 
 def test_main_window_with_10000_channels_and_users(qtbot, store):
-    user = store.find_user("chenlu")
+    user = store.users.find("chenlu")
     window = MainWindow(store, store.path, user)
     qtbot.addWidget(window)
     window.show()
@@ -81,11 +83,11 @@ def test_main_window_with_10000_channels_and_users(qtbot, store):
     model = window.queue.model
     assert model.rowCount() > 0
     row = model.row_at(0)
-    assert model.data(model.index(0, 1)) == store.channel(row["channel_id"]).name
-    assert model.data(model.index(0, 2)) == store.user(row["author_id"]).real_name
+    assert model.data(model.index(0, 1)) == store.channels.get(row["channel_id"]).name
+    assert model.data(model.index(0, 2)) == store.users.get(row["author_id"]).real_name
     # Opening a story puts its channel in the picker, though its name was never paged in.
-    story = store.create_article(user.id, title="远处频道的稿件",
-                                 channel_id=store.find_channel("c09999").id)
+    story = store.articles.create(user.id, title="远处频道的稿件",
+                                 channel_id=store.channels.find("c09999").id)
     window.open_story(story.id)
     assert window.editor.channel.currentText().strip() == "频道09999"
     assert window.editor.channel.currentData() == story.channel_id
@@ -98,10 +100,10 @@ def archive(tmp_path_factory):
     path = tmp_path_factory.mktemp("archive") / "archive.db"
     store = Store.open(path)
     load_demo(store)
-    channel, author = store.find_channel("yaowen").id, store.find_user("chenlu").id
+    channel, author = store.channels.find("yaowen").id, store.users.find("chenlu").id
     version, stamp = renderer_version(store.settings().video_hosts), "2026-11-01T08:00:00Z"
     for first in range(0, 100_000, 10_000):
-        store.bulk_add([Article(
+        store.articles.bulk_add([Article(
             id=new_id(), title=f"第{n}号短讯", channel_id=channel, body=f"短讯{n}。",
             body_html=f"<p>短讯{n}。</p>", renderer_version=version, author_id=author,
             state="submitted", review_stage=1, submitted_at=stamp, created_at=stamp,
@@ -112,18 +114,18 @@ def archive(tmp_path_factory):
 
 def test_100000_stories_are_paged_in_as_the_tables_scroll(qtbot, archive, monkeypatch):
     store = Store.open(archive)
-    monkeypatch.setattr(Store, "articles", lambda *a, **k: pytest.fail("stories read whole"))
-    window = MainWindow(store, store.path, store.find_user("wangfang"))
+    monkeypatch.setattr(Articles, "many", lambda *a, **k: pytest.fail("stories read whole"))
+    window = MainWindow(store, store.path, store.users.find("wangfang"))
     qtbot.addWidget(window)
     window.show()
     model = window.model  # "All stories"
-    assert model.rowCount() == store.count_articles() > 100_000
+    assert model.rowCount() == store.articles.count() > 100_000
     assert len(model._rows) <= 2 * id_model.PAGE
     window.table.scrollToBottom()
     qtbot.wait(50)
     assert len(model._rows) <= 4 * id_model.PAGE
     last = model.ids[-1]
-    assert model.data(model.index(model.rowCount() - 1, 0)) == store.article(last).title
+    assert model.data(model.index(model.rowCount() - 1, 0)) == store.articles.get(last).title
     window.navigator.setCurrentItem(window.navigator.topLevelItem(0))  # the queue
     queue = window.queue.model
     assert queue.rowCount() >= 100_000

@@ -29,7 +29,7 @@ def test_a_password_free_reviewer_sets_one_before_working(newsroom, qtbot, monke
     choose(dialog, "wangfang")
     dialog.accept()
     assert dialog.result() == LoginDialog.Accepted and len(asked) == 2
-    wang = newsroom.find_user("wangfang")
+    wang = newsroom.users.find("wangfang")
     assert auth.verify_password("初审口令", wang.password_hash)
 
 

@@ -18,7 +18,7 @@ from ui.main_window import MainWindow
 def window(qtbot, demo_store, monkeypatch):
     monkeypatch.setattr(editor_pane.EditorPane, "ask_conflict",
                         lambda self, current: pytest.fail("no conflict expected"))
-    w = MainWindow(demo_store, demo_store.path, demo_store.find_user("chenlu"))
+    w = MainWindow(demo_store, demo_store.path, demo_store.users.find("chenlu"))
     qtbot.addWidget(w)
     w.resize(1400, 860)
     w.show()
@@ -47,7 +47,7 @@ def test_autosave_runs_off_the_ui_thread_and_keeps_what_is_typed_meanwhile(
     type_chinese(editor.body, "第一句。")
     qtbot.waitUntil(lambda: editor.saver.running is not None, timeout=5000)
     type_chinese(editor.body, "保存时又打了一句。")  # while the first save runs
-    qtbot.waitUntil(lambda: window.store.article(draft).body.endswith(
+    qtbot.waitUntil(lambda: window.store.articles.get(draft).body.endswith(
         "第一句。保存时又打了一句。"), timeout=10_000)
     assert slow_saves and all(t is not threading.main_thread() for t in slow_saves)
     assert "Saved at" in window.save_label.text()
@@ -59,9 +59,9 @@ def test_switching_stories_waits_for_the_running_save(window, qtbot, slow_saves)
     type_chinese(editor.body, "甲。")
     qtbot.waitUntil(lambda: editor.saver.running is not None, timeout=5000)
     type_chinese(editor.body, "乙。")
-    other = [i for i in window.store.article_ids() if i != draft][0]
+    other = [i for i in window.store.articles.ids() if i != draft][0]
     window.open_story(other)  # at once: the running save and the rest are both kept
-    assert window.store.article(draft).body.endswith("甲。乙。")
+    assert window.store.articles.get(draft).body.endswith("甲。乙。")
     assert editor.article.id == other
 
 
@@ -75,30 +75,30 @@ def test_a_background_save_overtaken_elsewhere_is_merged(window, qtbot, monkeypa
         return "merge"
     monkeypatch.setattr(editor_pane.EditorPane, "ask_conflict", merge)
     elsewhere = Store.open(window.store.path)
-    title = elsewhere.article(draft).title + "（另一处改）"
-    workflow.edit(elsewhere, draft, {"title": title}, elsewhere.find_user("chenlu"))
+    title = elsewhere.articles.get(draft).title + "（另一处改）"
+    workflow.edit(elsewhere, draft, {"title": title}, elsewhere.users.find("chenlu"))
     elsewhere.close()
     type_chinese(editor.body, "这里加的一句。")
-    qtbot.waitUntil(lambda: window.store.article(draft).body.endswith("这里加的一句。"),
+    qtbot.waitUntil(lambda: window.store.articles.get(draft).body.endswith("这里加的一句。"),
                     timeout=10_000)
-    assert asked and window.store.article(draft).title == title
+    assert asked and window.store.articles.get(draft).title == title
 
 
 def test_a_2mb_story_opens_previews_and_saves(window, qtbot):
     store = window.store
-    user = store.find_user("chenlu")
+    user = store.users.find("chenlu")
     paragraph = "记者从县文化和广电旅游体育局获悉，**越溪县第十届运动会**将于12月6日开幕。"
     body = "\n\n".join(f"第{n}段。{paragraph}" for n in range(20_000))
     assert len(body.encode()) > 2_000_000
-    story = store.create_article(user.id, title="两兆字节的长稿", body=body,
-                                 channel_id=store.channels()[0].id)
+    story = store.articles.create(user.id, title="两兆字节的长稿", body=body,
+                                 channel_id=store.channels.all()[0].id)
     assert "<strong>越溪县第十届运动会</strong>" in story.body_html  # rendered, no fallback
     window.open_story(story.id)
     qtbot.waitUntil(lambda: window.preview._loaded, timeout=10_000)
     qtbot.waitUntil(lambda: "第19999段" in preview_text(window, qtbot), timeout=20_000)
     window.editor.body.moveCursor(QTextCursor.End)
     type_chinese(window.editor.body, "完。")
-    qtbot.waitUntil(lambda: store.article(story.id).body.endswith("开幕。完。"),
+    qtbot.waitUntil(lambda: store.articles.get(story.id).body.endswith("开幕。完。"),
                     timeout=20_000)
 
 

@@ -14,7 +14,7 @@ from ui.main_window import MainWindow
 @pytest.fixture
 def window(qtbot, tmp_path):
     store = open_store(tmp_path / "fresh.db")  # a new file gets the demo newsroom
-    w = MainWindow(store, str(tmp_path / "fresh.db"), store.find_user("wangfang"))
+    w = MainWindow(store, str(tmp_path / "fresh.db"), store.users.find("wangfang"))
     qtbot.addWidget(w)
     w.show()
     yield w
@@ -70,7 +70,7 @@ def test_search_box_and_story_view(window, qtbot):
 
 
 def test_model_fetches_rows_on_demand(demo_store):
-    ids = demo_store.article_ids() * 100  # 1,200 rows
+    ids = demo_store.articles.ids() * 100  # 1,200 rows
     model = ArticleTableModel(demo_store)
     model.set_ids(ids)
     assert model.rowCount() == 1200 and len(model._rows) == 0
@@ -98,7 +98,7 @@ def test_app_main_creates_the_default_database_with_demo_content(tmp_path, monke
     assert app.main([]) == 0
     assert seen["users"] == 6
     store = Store.open(path)
-    assert store.count_articles() == 12
+    assert store.articles.count() == 12
     store.close()
 
 
@@ -134,11 +134,11 @@ def test_closing_the_app_backs_up_what_changed(window, qtbot):
     again = MainWindow(window.store, window.store.path, window.user)
     qtbot.addWidget(again)
     again.show()
-    draft = window.store.article_ids(state="draft")[0]
+    draft = window.store.articles.ids(state="draft")[0]
     again.open_story(draft)
     again.editor.body.insertPlainText("关闭前的修改。")
     again.close()
     newest = backup.backups(window.store.path)[0]  # (the same name within one second)
     copy = Store.open(newest)
-    assert "关闭前的修改。" in copy.article(draft).body
+    assert "关闭前的修改。" in copy.articles.get(draft).body
     copy.close()

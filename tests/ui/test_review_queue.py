@@ -11,7 +11,7 @@ from ui.queue.review_panel import ReturnDialog
 
 
 def make_queue(qtbot, store, username):
-    q = ReviewQueue(store, store.find_user(username))
+    q = ReviewQueue(store, store.users.find(username))
     qtbot.addWidget(q)
     q.resize(1200, 700)
     q.show()
@@ -46,7 +46,7 @@ def test_reviewer_approves_from_the_queue_and_the_item_moves_on(qtbot, demo_stor
     assert q.panel.approve_button.isEnabled()
     qtbot.mouseClick(q.panel.approve_button, Qt.LeftButton)
     assert cells(q, 0) == []  # in place: it left her queue
-    article = demo_store.articles(workflow.queue(demo_store, 2))
+    article = demo_store.articles.many(workflow.queue(demo_store, 2))
     assert FLOOD in [a.title for a in article]
     q.mine.setChecked(False)
     select(q, FLOOD)
@@ -71,7 +71,7 @@ def test_keyboard_moves_and_shortcut_approves(qtbot, demo_store):
     [approve] = [s for s in q.findChildren(QShortcut)
                  if s.key().toString() == "Ctrl+Shift+A"]
     approve.activated.emit()
-    assert demo_store.article(xikou).review_stage == 3
+    assert demo_store.articles.get(xikou).review_stage == 3
 
 
 def test_return_without_reason_is_refused_in_the_dialog(qtbot):
@@ -100,16 +100,16 @@ def test_return_from_the_queue_records_the_reason(qtbot, demo_store, monkeypatch
         return dialog.result()
     monkeypatch.setattr(ReturnDialog, "exec", answer)
     qtbot.mouseClick(q.panel.return_button, Qt.LeftButton)
-    assert demo_store.article(article_id).state == "returned"
-    assert demo_store.events(article_id)[-1].comment == "标题请再斟酌"
+    assert demo_store.articles.get(article_id).state == "returned"
+    assert demo_store.events.of(article_id)[-1].comment == "标题请再斟酌"
     assert FLOOD not in cells(q, 0)
 
 
 def test_diff_shows_an_edit(qtbot, demo_store):
-    xikou = next(a for a in demo_store.articles(workflow.queue(demo_store))
+    xikou = next(a for a in demo_store.articles.many(workflow.queue(demo_store))
                  if a.title == XIKOU)
     body = xikou.body.replace("12公里", "15公里")
-    workflow.edit(demo_store, xikou.id, {"body": body}, demo_store.find_user("chenlu"))
+    workflow.edit(demo_store, xikou.id, {"body": body}, demo_store.users.find("chenlu"))
     q = make_queue(qtbot, demo_store, "wangfang")  # back at 初审 after the edit
     select(q, XIKOU)
     html = q.panel.changes.toHtml()
@@ -125,19 +125,19 @@ def test_diff_shows_an_edit(qtbot, demo_store):
 def test_refused_action_shows_the_rule(qtbot, demo_store, monkeypatch):
     q = make_queue(qtbot, demo_store, "wangfang")
     select(q, FLOOD)
-    demo_store.set_password_hash(q.user.id, auth.hash_password("pw"), None)
-    q.user = q.panel.user = demo_store.find_user("wangfang")
+    demo_store.users.set_password_hash(q.user.id, auth.hash_password("pw"), None)
+    q.user = q.panel.user = demo_store.users.find("wangfang")
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: shown.append(a[2]))
     from PySide6.QtWidgets import QInputDialog
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("wrong", True))
     q.approve_current()
     assert "wrong password" in shown[0]
-    assert demo_store.article(q.panel.article.id).review_stage == 1
+    assert demo_store.articles.get(q.panel.article.id).review_stage == 1
 
 
 def test_login_checks_the_password(qtbot, demo_store):
-    demo_store.set_password_hash(demo_store.find_user("zhaomin").id,
+    demo_store.users.set_password_hash(demo_store.users.find("zhaomin").id,
                                  auth.hash_password("终审2026"), None)
     dialog = LoginDialog(demo_store)
     qtbot.addWidget(dialog)

@@ -7,14 +7,14 @@ import pytest
 
 
 def dialog(qtbot, store, username):
-    d = WordListDialog(store, store.find_user(username))
+    d = WordListDialog(store, store.users.find(username))
     qtbot.addWidget(d)
     return d
 
 
 def test_admin_edits_the_lists_in_the_app(qtbot, demo_store, tmp_path):
     d = dialog(qtbot, demo_store, "admin")
-    before = len(demo_store.word_terms())
+    before = len(demo_store.checks.terms())
     assert d.table.rowCount() == before
     d.add_row(Term("网络赌博", "block", "博彩"))
     d.table.selectRow(0)
@@ -23,18 +23,18 @@ def test_admin_edits_the_lists_in_the_app(qtbot, demo_store, tmp_path):
     extra.write_text("特效药\twarn\t医疗广告\t药物\n", "utf-8")
     d.import_file(str(extra))
     d.save()
-    terms = {t.term: t for t in demo_store.word_terms()}
+    terms = {t.term: t for t in demo_store.checks.terms()}
     assert len(terms) == before + 1  # one added, one removed, one imported
     assert terms["特效药"] == Term("特效药", "warn", "医疗广告", "药物")
     out = tmp_path / "out.txt"
     d.export_file(str(out))
     assert "网络赌博\tblock\t博彩" in out.read_text("utf-8")
     # and the checks use the new list at once
-    report = checks.run_checks(demo_store, demo_store.articles(
-        demo_store.article_ids(state="published"))[0])
+    report = checks.run_checks(demo_store, demo_store.articles.many(
+        demo_store.articles.ids(state="published"))[0])
     assert report.verdict == "pass"
 
 
 def test_only_admins_change_the_lists(demo_store):
     with pytest.raises(NewsdeskError, match="only admins"):
-        checks.save_word_list(demo_store, [], demo_store.find_user("chenlu"))
+        checks.save_word_list(demo_store, [], demo_store.users.find("chenlu"))

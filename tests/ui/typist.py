@@ -28,7 +28,7 @@ def main() -> None:
     app = QApplication(sys.argv[:1])
     app.setOrganizationName("Newsdesk-crash-test")
     store = Store.open(sys.argv[1])
-    window = MainWindow(store, sys.argv[1], store.find_user("chenlu"))
+    window = MainWindow(store, sys.argv[1], store.users.find("chenlu"))
     window.show()
     window.open_story(sys.argv[2])
     body = window.editor.body

@@ -62,13 +62,13 @@ class EditorPane(QWidget):
         self.fields = {name: QLineEdit() for name in _LINE_FIELDS}
         self.fields["title"].setPlaceholderText(self.tr("Headline"))
         self.reporters, self.tags, self.topics = QLineEdit(), QLineEdit(), QLineEdit()
-        self.topic_ids = {t.name: t.id for t in store.topics()}
+        self.topic_ids = {t.name: t.id for t in store.channels.topics()}
         self.topics.setPlaceholderText("、".join(self.topic_ids) or self.tr("no topics yet"))
         self.cover_button = QPushButton(self.tr("Cover image…"))
         self.reporters.setPlaceholderText("李昌禹、张远晴")
         self.publish_at = QLineEdit()
         self.publish_at.setPlaceholderText("2026-12-01 09:00")
-        self.channel = choice_box(ChoiceModel(store.channel_choices(), store.channel_names))
+        self.channel = choice_box(ChoiceModel(store.channels.choices(), store.channels.names))
         self.origin = QComboBox()
         self.origin.addItem(self.tr("Original"), "original")
         self.origin.addItem(self.tr("Reprint"), "reprint")
@@ -290,7 +290,7 @@ class EditorPane(QWidget):
         self.banner.setVisible(bool(self.banner.text()))
 
     def take_over(self) -> None:
-        self.article = self.base = self.store.article(self.article.id)
+        self.article = self.base = self.store.articles.get(self.article.id)
         self.load(self.article)  # their latest saved text
         self._set_lock(locks.acquire(self.store, self.article.id, self.user, self.instance,
                                      take_over=True))
@@ -459,7 +459,7 @@ class EditorPane(QWidget):
         choice = self.ask_conflict(current)
         mine = self.values()
         if choice == "copy":
-            copy = self.store.create_article(
+            copy = self.store.articles.create(
                 self.user.id, **(mine | {"title": mine["title"] + self.tr(" (copy)")}))
             self.load(copy)
             self.changed.emit(copy)
@@ -524,7 +524,7 @@ class EditorPane(QWidget):
     def _checked(self, serial: int, report) -> None:
         if serial != self._check_serial:
             return  # a newer check is on its way
-        self.report = checks.finish(report, self.store.acceptances(self.article.id))
+        self.report = checks.finish(report, self.store.checks.acceptances(self.article.id))
         # 字数 comes with the checks (off the UI thread, after a pause in typing): on a
         # 2 MB body, counting at every keystroke would make typing lag.
         self.counted.emit(report.char_count)
@@ -629,7 +629,7 @@ class EditorPane(QWidget):
             QMessageBox.warning(self, title, str(e))
             return None
         mime = mimetypes.guess_type(path)[0] or "application/octet-stream"
-        return self.store.add_asset(data, Path(path).name, mime, self.user.id), Path(path).stem
+        return self.store.assets.add(data, Path(path).name, mime, self.user.id), Path(path).stem
 
     def insert_image(self, path: str | None = None) -> None:
         """Link an image at the cursor (its file name as the alternative text)."""
@@ -656,7 +656,7 @@ class EditorPane(QWidget):
     def restore(self, number: int) -> None:
         """Bring back an earlier revision's content (as a new revision: nothing is lost)."""
         self.flush()
-        content = self.store.revision_content(self.article.id, number)
+        content = self.store.articles.revision_content(self.article.id, number)
         try:
             article, _ = workflow.edit(self.store, self.article.id, content, self.user,
                                        checkpoint=f"restore r{number}")

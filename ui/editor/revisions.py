@@ -15,8 +15,8 @@ class RevisionsDialog(QDialog):
         self.setWindowTitle(self.tr("Revisions of “%1”").replace("%1", article.title))
         self.resize(900, 560)
         self.chosen: int | None = None
-        self.revisions = list(reversed(store.revisions(article.id)))
-        names = store.user_names(r.updated_by for r in self.revisions)
+        self.revisions = list(reversed(store.articles.revisions(article.id)))
+        names = store.users.names(r.updated_by for r in self.revisions)
         self.list = QListWidget()
         for r in self.revisions:
             self.list.addItem(QListWidgetItem(

@@ -45,7 +45,7 @@ class ReviewQueue(QWidget):
         self.stage.addItem(self.tr("All stages"), None)
         for k, s in enumerate(workflow.stages(store), 1):
             self.stage.addItem(s["name"], k)
-        self.channel = choice_box(ChoiceModel(store.channel_choices(), store.channel_names,
+        self.channel = choice_box(ChoiceModel(store.channels.choices(), store.channels.names,
                                               first=self.tr("All channels")))
         self.mine = QCheckBox(self.tr("Waiting for me"))
         self.model = QueueModel(store, self)
@@ -103,7 +103,7 @@ class ReviewQueue(QWidget):
 
     def _on_row(self, current, _previous=None) -> None:
         if current.isValid():
-            self.panel.show_article(self.store.article(self.model.ids[current.row()]))
+            self.panel.show_article(self.store.articles.get(self.model.ids[current.row()]))
 
     def _open(self) -> None:
         self.panel.tabs.setCurrentWidget(self.panel.changes)

@@ -156,7 +156,7 @@ class ReviewPanel(QWidget):
         self.heading.setText(f"{article.title}　·　{stage}　·　r{article.revision}")
         self.preview.setHtml(story_html(self.store, article))
         self.changes.setHtml(self._diff_html(workflow.review_diff(self.store, article)))
-        self.checks.setHtml(self._checks_html(self.store.check_report(article.id,
+        self.checks.setHtml(self._checks_html(self.store.checks.report(article.id,
                                                                       article.revision)))
         self.history.setHtml(history_html(self.store, article))
         self.verdict.setText(refusal or self.tr("You may sign %1.").replace("%1", stage))

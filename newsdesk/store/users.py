@@ -1,0 +1,75 @@
+"""Users: who works in the newsroom, their roles and password hashes."""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Iterable
+
+from newsdesk import times
+from newsdesk.errors import NewsdeskError, NotFound
+from newsdesk.ids import new_id
+from newsdesk.model import User
+from newsdesk.store._sql import Repository, stamp
+
+
+def _user(row: dict) -> User:
+    return User(**(row | {"roles": json.loads(row["roles"]), "active": bool(row["active"])}))
+
+
+class Users(Repository):
+    def add(self, username: str, real_name: str, roles: Iterable[str] = (),
+            password_hash: str | None = None, actor_id: str | None = None) -> User:
+        username, real_name = (username or "").strip(), (real_name or "").strip()
+        if not username or not real_name:
+            raise NewsdeskError("a user needs a username and a real name")
+        user = User(id=new_id(), username=username, real_name=real_name,
+                    roles=sorted(set(roles)), password_hash=password_hash,
+                    **stamp(actor_id))
+        row = asdict(user) | {"roles": json.dumps(user.roles)}
+        with self.store.transaction():
+            if self.one("SELECT 1 FROM users WHERE username = ?", [username]):
+                raise NewsdeskError(f"a user named {username!r} already exists")
+            self.store.db["users"].insert(row)
+        return user
+
+    def all(self) -> list[User]:
+        return [_user(r) for r in self.rows("SELECT * FROM users ORDER BY username")]
+
+    def names(self, ids: Iterable[str]) -> dict[str, str]:
+        """user id → real name, for just these ids (a page of a table, a history)."""
+        return self.lookup("users", "real_name", ids)
+
+    def choices(self) -> list[str]:
+        """The active users' ids in username order: what a login list holds."""
+        return [r[0] for r in self.conn.execute(
+            "SELECT id FROM users WHERE active ORDER BY username")]
+
+    def labels(self, ids: Iterable[str]) -> dict[str, str]:
+        """user id → 'real name (username)', as a login list shows them."""
+        return self.lookup("users", "real_name || ' (' || username || ')'", ids)
+
+    def get(self, user_id: str) -> User:
+        row = self.one("SELECT * FROM users WHERE id = ?", [user_id])
+        if not row:
+            raise NotFound(f"no user with id {user_id!r}")
+        return _user(row)
+
+    def find(self, key: str) -> User:
+        """A user by username, real name or id."""
+        row = self.one("SELECT * FROM users WHERE username = ? OR id = ? ORDER BY "
+                       "username = ? DESC LIMIT 1", [key, key, key])
+        if not row:
+            rows = self.rows("SELECT * FROM users WHERE real_name = ?", [key])
+            if len(rows) > 1:
+                raise NewsdeskError(f"more than one user is called {key!r}: use the username")
+            row = rows[0] if rows else None
+        if not row:
+            raise NotFound(f"no user {key!r}")
+        return _user(row)
+
+    def set_password_hash(self, user_id: str, password_hash: str | None,
+                          actor_id: str | None) -> None:
+        with self.store.transaction():
+            self.conn.execute("UPDATE users SET password_hash = ?, updated_at = ?, "
+                              "updated_by = ? WHERE id = ?",
+                              [password_hash, times.now(), actor_id, user_id])

@@ -1,0 +1,62 @@
+"""Markdown and 机审 never run while the database's write lock is held: another seat's
+save would wait on them (DESIGN §2: never hold a write transaction across work)."""
+import pytest
+
+from newsdesk import checks, render, workflow
+from newsdesk.importers import import_paths
+from newsdesk.store import articles as articles_module
+
+
+@pytest.fixture
+def under_lock(newsroom, monkeypatch):
+    """Every render and 机审 run, as (what, whether the write lock was held)."""
+    seen = []
+    real_render, real_checks = articles_module.render_safely, checks.run_checks
+
+    def rendering(*args, **kwargs):
+        seen.append(("render", newsroom.conn.in_transaction))
+        return real_render(*args, **kwargs)
+
+    def checking(*args, **kwargs):
+        seen.append(("checks", newsroom.conn.in_transaction))
+        return real_checks(*args, **kwargs)
+    monkeypatch.setattr(articles_module, "render_safely", rendering)
+    monkeypatch.setattr(checks, "run_checks", checking)
+    return seen
+
+
+def test_a_story_through_review_renders_and_checks_outside_the_lock(newsroom, under_lock):
+    s = newsroom
+    author, editor = s.users.find("chenlu"), s.users.find("zhangwei")
+    a = s.articles.create(author.id, title="防汛演练", body="全县开展防汛演练。",
+                          channel_id=s.channels.find("yaowen").id, reporters=["陈璐"])
+    workflow.edit(s, a.id, {"body": "全县开展防汛应急演练。"}, author, checkpoint="save")
+    workflow.submit(s, a.id, author)
+    reviewer = next(u for u in s.users.all()
+                    if workflow.why_not_sign(s, s.articles.get(a.id), u) is None)
+    workflow.approve(s, a.id, reviewer)
+    # An edit after a sign-off: rendered, checked again and the sign-off voided.
+    new, _ = workflow.edit(s, a.id, {"body": "全县开展防汛应急演练，千余人参加。"}, editor)
+    assert new.state == "submitted" and new.body_html.startswith("<p>全县")
+    kinds = [kind for kind, _ in under_lock]
+    assert kinds.count("render") == 3 and kinds.count("checks") == 2
+    assert not any(locked for _, locked in under_lock), under_lock
+
+
+def test_an_import_renders_outside_the_lock(newsroom, under_lock, tmp_path):
+    page = tmp_path / "story.md"
+    page.write_text("---\ntitle: 旧稿\nchannel: yaowen\ndate: 2024-01-02 08:00\n"
+                    "---\n\n旧稿正文。\n", "utf-8")
+    report = import_paths(newsroom, [page])
+    [(_, article_id, state)] = report.imported
+    assert state == "published" and newsroom.articles.get(article_id).public_path
+    assert under_lock == [("render", False)]
+
+
+def test_rendering_a_changed_body_inside_a_transaction_is_refused(newsroom):
+    s = newsroom
+    a = s.articles.create(None, title="稿件", body="一。")
+    with s.transaction():
+        with pytest.raises(RuntimeError, match="before the transaction"):
+            s.articles.prepare(s.articles.get(a.id), {"body": "二。"}, None)
+    assert render.renderer_version() and s.articles.get(a.id).body == "一。"
