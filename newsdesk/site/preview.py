@@ -13,7 +13,7 @@ from newsdesk.meta import meta_line
 from newsdesk.model import Article
 from newsdesk.paths import RESOURCES
 from newsdesk.render import Rendered, render_safely
-from newsdesk.site.plan import SiteLook
+from newsdesk.site.look import SiteLook
 from newsdesk.store import Store
 
 # The page is drawn as if it lived at the site root, and the pane loads it with the
