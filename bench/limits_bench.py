@@ -72,7 +72,7 @@ def typing(window, app, seconds: float) -> tuple[list[float], list[float], int]:
     editor = window.editor
     editor.body.moveCursor(QTextCursor.End)
     keys, stalls, saves = [], [], []
-    editor.saved.connect(lambda text: saves.append(text))
+    editor.session.status.connect(lambda text: saves.append(text))
     last = [time.perf_counter()]
 
     def tick() -> None:

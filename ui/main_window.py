@@ -168,7 +168,7 @@ class MainWindow(QMainWindow):
         self.words_action.triggered.connect(lambda: WordListDialog(self.store, self.user,
                                                                    self).exec())
         self.editor.changed.connect(self.preview.update_article)
-        self.editor.saved.connect(self.save_label.setText)
+        self.editor.session.status.connect(self.save_label.setText)
         self.editor.counted.connect(
             lambda n: self.count_label.setText(self.tr("%1 characters").replace("%1", str(n))))
         # Editor and preview scroll together, either way round.

@@ -67,297 +67,192 @@
 <context>
     <name>EditorPane</name>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="78"/>
-        <location filename="../../ui/editor/editor_pane.py" line="107"/>
+        <location filename="../../ui/editor/editor_pane.py" line="56"/>
+        <location filename="../../ui/editor/editor_pane.py" line="81"/>
         <source>Headline</source>
         <translation>主标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="81"/>
+        <location filename="../../ui/editor/editor_pane.py" line="59"/>
         <source>no topics yet</source>
         <translation>尚无专题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="82"/>
-        <location filename="../../ui/editor/editor_pane.py" line="236"/>
+        <location filename="../../ui/editor/editor_pane.py" line="60"/>
+        <location filename="../../ui/editor/editor_pane.py" line="200"/>
         <source>Cover image…</source>
         <translation>封面图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="88"/>
+        <location filename="../../ui/editor/editor_pane.py" line="66"/>
         <source>Original</source>
         <translation>原创</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="89"/>
+        <location filename="../../ui/editor/editor_pane.py" line="67"/>
         <source>Reprint</source>
         <translation>转载</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="98"/>
+        <location filename="../../ui/editor/editor_pane.py" line="75"/>
         <source>Take over</source>
         <translation>接手编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="102"/>
-        <source>Apply fix</source>
-        <translation>一键修正</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor_pane.py" line="103"/>
-        <source>Accept…</source>
-        <translation>接受…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor_pane.py" line="104"/>
+        <location filename="../../ui/editor/editor_pane.py" line="78"/>
         <source>Submit for review</source>
         <translation>送审</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="106"/>
+        <location filename="../../ui/editor/editor_pane.py" line="80"/>
         <source>Kicker</source>
         <translation>引题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="108"/>
+        <location filename="../../ui/editor/editor_pane.py" line="82"/>
         <source>Subtitle</source>
         <translation>副标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="109"/>
+        <location filename="../../ui/editor/editor_pane.py" line="83"/>
         <source>Channel</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="110"/>
+        <location filename="../../ui/editor/editor_pane.py" line="84"/>
         <source>Origin</source>
         <translation>稿件来源</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="112"/>
+        <location filename="../../ui/editor/editor_pane.py" line="86"/>
         <source>Source (来源)</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="113"/>
+        <location filename="../../ui/editor/editor_pane.py" line="87"/>
         <source>Original title</source>
         <translation>原标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="114"/>
+        <location filename="../../ui/editor/editor_pane.py" line="88"/>
         <source>Original author</source>
         <translation>原作者</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="117"/>
+        <location filename="../../ui/editor/editor_pane.py" line="91"/>
         <source>Reporters</source>
         <translation>记者</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="118"/>
+        <location filename="../../ui/editor/editor_pane.py" line="92"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="119"/>
+        <location filename="../../ui/editor/editor_pane.py" line="93"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="120"/>
+        <location filename="../../ui/editor/editor_pane.py" line="94"/>
         <source>Topics (专题)</source>
         <translation>专题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="121"/>
+        <location filename="../../ui/editor/editor_pane.py" line="95"/>
         <source>Cover</source>
         <translation>封面</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="122"/>
+        <location filename="../../ui/editor/editor_pane.py" line="96"/>
         <source>Publish at</source>
         <translation>发布时间</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="127"/>
-        <source>Machine checks</source>
-        <translation>机审结果</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor_pane.py" line="140"/>
+        <location filename="../../ui/editor/editor_pane.py" line="109"/>
         <source>Insert image…</source>
         <translation>插入图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="141"/>
+        <location filename="../../ui/editor/editor_pane.py" line="110"/>
         <source>Revisions…</source>
         <translation>历史版本…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="237"/>
-        <location filename="../../ui/editor/editor_pane.py" line="664"/>
+        <location filename="../../ui/editor/editor_pane.py" line="201"/>
+        <location filename="../../ui/editor/editor_pane.py" line="422"/>
         <source>Cover: %1</source>
         <translation>封面：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="268"/>
-        <source>Text typed here before Newsdesk closed unexpectedly (%1) was kept in %2: the story was saved elsewhere since.</source>
-        <translation>Newsdesk 意外关闭前在此输入的文字（%1）已另存到 %2：此后稿件已在别处保存过。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor_pane.py" line="276"/>
-        <source>Recovered what was typed before Newsdesk closed unexpectedly (%1): %2</source>
-        <translation>已恢复 Newsdesk 意外关闭前输入的内容（%1）：%2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor_pane.py" line="278"/>
-        <source>changes to the form</source>
-        <translation>稿件信息的修改</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor_pane.py" line="298"/>
+        <location filename="../../ui/editor/editor_pane.py" line="227"/>
         <source>You took this story over from %1; they have been told.</source>
         <translation>您已从%1手中接手本稿，对方会收到提示。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="303"/>
+        <location filename="../../ui/editor/editor_pane.py" line="232"/>
         <source>%1 is editing this story (last seen %2). It is read-only here until you take it over.</source>
         <translation>%1 正在编辑本稿（最后活动 %2）。接手之前，这里只读。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="323"/>
-        <source>%1 took this story over. Your text stays here, unsaved: copy what you need.</source>
-        <translation>%1 已接手本稿。您的文字仍在编辑器中但未保存，请复制需要的内容。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor_pane.py" line="379"/>
-        <source>Unsaved changes</source>
-        <translation>有未保存的修改</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor_pane.py" line="447"/>
-        <source>Not saved: %1</source>
-        <translation>未保存：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor_pane.py" line="436"/>
-        <source>Saved at %1</source>
-        <translation>已保存 %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor_pane.py" line="455"/>
-        <source>a copy is in %1</source>
-        <translation>副本保存在 %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor_pane.py" line="456"/>
-        <source>no emergency copy could be written either</source>
-        <translation>应急副本也未能写入</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor_pane.py" line="457"/>
-        <source>Not saved: %1; your text stays here, %2</source>
-        <translation>未保存：%1；您的文字仍在编辑器中，%2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor_pane.py" line="465"/>
+        <location filename="../../ui/editor/editor_pane.py" line="284"/>
         <source>Saved elsewhere meanwhile</source>
         <translation>稿件已在别处保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="466"/>
+        <location filename="../../ui/editor/editor_pane.py" line="285"/>
         <source>“%1” was saved elsewhere after you opened it. Merge your changes into theirs, or save yours as a copy?</source>
         <translation>您打开《%1》之后，它已在别处保存。要把您的修改合并进去，还是另存为副本？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="469"/>
+        <location filename="../../ui/editor/editor_pane.py" line="288"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="470"/>
+        <location filename="../../ui/editor/editor_pane.py" line="289"/>
         <source>Save as a copy</source>
         <translation>另存为副本</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="480"/>
-        <source> (copy)</source>
-        <translation>（副本）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor_pane.py" line="483"/>
-        <source>Saved as a copy</source>
-        <translation>已另存为副本</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor_pane.py" line="493"/>
-        <source>Merged; %1 place(s) to settle by hand</source>
-        <translation>已合并；有 %1 处需要人工处理</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor_pane.py" line="495"/>
-        <source>Merged</source>
-        <translation>已合并</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor_pane.py" line="497"/>
-        <source>Not saved: the story was saved elsewhere meanwhile</source>
-        <translation>未保存：稿件已在别处保存</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor_pane.py" line="559"/>
-        <source>… and %1 more: fix these first</source>
-        <translation>……另有 %1 处：请先改正以上各处</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor_pane.py" line="623"/>
+        <location filename="../../ui/editor/editor_pane.py" line="381"/>
         <source>Accept finding</source>
         <translation>接受此项提示</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="624"/>
+        <location filename="../../ui/editor/editor_pane.py" line="382"/>
         <source>Why is this right here?</source>
         <translation>为什么这里可以保留？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="630"/>
+        <location filename="../../ui/editor/editor_pane.py" line="388"/>
         <source>Not accepted</source>
         <translation>未能接受</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="652"/>
+        <location filename="../../ui/editor/editor_pane.py" line="410"/>
         <source>Insert image</source>
         <translation>插入图片</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="639"/>
+        <location filename="../../ui/editor/editor_pane.py" line="397"/>
         <source>Images (*.jpg *.jpeg *.png *.gif *.webp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.gif *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="659"/>
+        <location filename="../../ui/editor/editor_pane.py" line="417"/>
         <source>Cover image</source>
         <translation>封面图片</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="680"/>
+        <location filename="../../ui/editor/editor_pane.py" line="434"/>
         <source>Not restored</source>
         <translation>未能恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="684"/>
-        <source>Revision %1 restored</source>
-        <translation>已恢复第 %1 版</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor_pane.py" line="692"/>
+        <location filename="../../ui/editor/editor_pane.py" line="440"/>
         <source>Not submitted</source>
         <translation>未能送审</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor_pane.py" line="695"/>
-        <source>Submitted for review (revision %1)</source>
-        <translation>已送审（第 %1 版）</translation>
     </message>
 </context>
 <context>
@@ -401,6 +296,32 @@
         <location filename="../../ui/editor/find_bar.py" line="71"/>
         <source>%1 replaced</source>
         <translation>已替换 %1 处</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsModel</name>
+    <message>
+        <location filename="../../ui/editor/findings.py" line="40"/>
+        <source>… and %1 more: fix these first</source>
+        <translation>……另有 %1 处：请先改正以上各处</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPanel</name>
+    <message>
+        <location filename="../../ui/editor/findings.py" line="60"/>
+        <source>Apply fix</source>
+        <translation>一键修正</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/findings.py" line="61"/>
+        <source>Accept…</source>
+        <translation>接受…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/findings.py" line="64"/>
+        <source>Machine checks</source>
+        <translation>机审结果</translation>
     </message>
 </context>
 <context>
@@ -450,143 +371,143 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="61"/>
+        <location filename="../../ui/main_window.py" line="49"/>
         <source>Search headlines, text, names…</source>
         <translation>搜索标题、正文、人名…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63"/>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="51"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90"/>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>New story</source>
         <translation>新建稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="80"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="83"/>
         <source>Word lists…</source>
         <translation>机审词表…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="99"/>
         <source>%1 (demo: anyone can sign as anyone)</source>
         <translation>%1（演示数据：任何人都可以代他人签发）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>Newsdesk — %1 — %2</source>
         <translation>Newsdesk 采编系统 — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>Signed in: %1</source>
         <translation>当前用户：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>Review queue</source>
         <translation>审核队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>My drafts</source>
         <translation>我的草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>Returned to me</source>
         <translation>退回给我的</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>Stories</source>
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>Drafts</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>Submitted</source>
         <translation>已送审</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>In review</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>Approved</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>Scheduled</source>
         <translation>定时发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>Published</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>Due at next export</source>
         <translation>待下次导出发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>Channels</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>%1 characters</source>
         <translation>%1 字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Untitled story</source>
         <translation>未命名稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>Stories: %1</source>
         <translation>共 %1 篇</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>Backup failed: %1</source>
         <translation>备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>Backed up to %1</source>
         <translation>已备份到 %1</translation>
     </message>
@@ -594,12 +515,12 @@
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../ui/preview/preview_pane.py" line="132"/>
+        <location filename="../../ui/preview/preview_pane.py" line="119"/>
         <source>The markdown of this story could not be formatted in time: it shows as plain paragraphs until it can be. The export tries again before publishing; simplify the markup if this stays.</source>
         <translation>本稿的 Markdown 未能及时排版，暂以纯文本段落显示。导出发布前会再试一次；如一直如此，请简化标记。</translation>
     </message>
     <message>
-        <location filename="../../ui/preview/preview_pane.py" line="170"/>
+        <location filename="../../ui/preview/preview_pane.py" line="157"/>
         <source>Rendering is taking more than two seconds; the preview shows the last version that rendered.</source>
         <translation>排版超过两秒仍未完成；预览显示的是上一次成功排版的版本。</translation>
     </message>
@@ -675,22 +596,22 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="44"/>
+        <location filename="../../ui/queue/review_panel.py" line="36"/>
         <source>Return to author</source>
         <translation>退回作者</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="46"/>
+        <location filename="../../ui/queue/review_panel.py" line="38"/>
         <source>What must change before it comes back?</source>
         <translation>需要修改哪些地方后再送审？</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="53"/>
+        <location filename="../../ui/queue/review_panel.py" line="45"/>
         <source>Return “%1” with a reason:</source>
         <translation>退回《%1》，请填写理由：</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="60"/>
+        <location filename="../../ui/queue/review_panel.py" line="52"/>
         <source>A reason is required.</source>
         <translation>请填写退回理由。</translation>
     </message>
@@ -698,97 +619,97 @@
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="83"/>
+        <location filename="../../ui/queue/review_panel.py" line="75"/>
         <source>Story</source>
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="84"/>
+        <location filename="../../ui/queue/review_panel.py" line="76"/>
         <source>Changes</source>
         <translation>修改对比</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="85"/>
+        <location filename="../../ui/queue/review_panel.py" line="77"/>
         <source>Checks</source>
         <translation>机审</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="86"/>
+        <location filename="../../ui/queue/review_panel.py" line="78"/>
         <source>History</source>
         <translation>审核记录</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="87"/>
+        <location filename="../../ui/queue/review_panel.py" line="79"/>
         <source>&amp;Approve</source>
         <translation>通过(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="88"/>
+        <location filename="../../ui/queue/review_panel.py" line="80"/>
         <source>&amp;Return…</source>
         <translation>退回(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="89"/>
+        <location filename="../../ui/queue/review_panel.py" line="81"/>
         <source>Sign off this stage (Ctrl+Shift+A)</source>
         <translation>签发本审级（Ctrl+Shift+A）</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="90"/>
+        <location filename="../../ui/queue/review_panel.py" line="82"/>
         <source>Send back to the author (Ctrl+Shift+R)</source>
         <translation>退回给作者（Ctrl+Shift+R）</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="107"/>
+        <location filename="../../ui/queue/review_panel.py" line="99"/>
         <source>First review at this stage: no earlier revision to compare with.</source>
         <translation>本审级首次审核：没有可对比的早先版本。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="110"/>
+        <location filename="../../ui/queue/review_panel.py" line="102"/>
         <source>No changes since revision %1, which this stage last saw.</source>
         <translation>自本审级上次审看的第 %1 版以来没有修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="113"/>
+        <location filename="../../ui/queue/review_panel.py" line="105"/>
         <source>Changes from revision %1 to %2:</source>
         <translation>第 %1 版到第 %2 版的修改：</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="131"/>
+        <location filename="../../ui/queue/review_panel.py" line="123"/>
         <source>No checks report was recorded for this revision.</source>
         <translation>此版本没有机审报告。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="133"/>
+        <location filename="../../ui/queue/review_panel.py" line="125"/>
         <source>Pass</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="133"/>
+        <location filename="../../ui/queue/review_panel.py" line="125"/>
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="134"/>
+        <location filename="../../ui/queue/review_panel.py" line="126"/>
         <source>Blocked</source>
         <translation>拦截</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="136"/>
+        <location filename="../../ui/queue/review_panel.py" line="128"/>
         <source>%1 per 10,000 characters (threshold %2)</source>
         <translation>差错率每万字 %1 处（标准 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="140"/>
+        <location filename="../../ui/queue/review_panel.py" line="132"/>
         <source>accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="158"/>
+        <location filename="../../ui/queue/review_panel.py" line="150"/>
         <source>Nothing selected</source>
         <translation>未选择稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="170"/>
+        <location filename="../../ui/queue/review_panel.py" line="162"/>
         <source>You may sign %1.</source>
         <translation>您可以签发%1。</translation>
     </message>
@@ -837,6 +758,94 @@
         <location filename="../../ui/editor/revisions.py" line="27"/>
         <source>Restore this revision</source>
         <translation>恢复此版本</translation>
+    </message>
+</context>
+<context>
+    <name>StorySession</name>
+    <message>
+        <location filename="../../ui/editor/story_session.py" line="88"/>
+        <source>%1 took this story over. Your text stays here, unsaved: copy what you need.</source>
+        <translation>%1 已接手本稿。您的文字仍在编辑器中但未保存，请复制需要的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/story_session.py" line="123"/>
+        <source>Text typed here before Newsdesk closed unexpectedly (%1) was kept in %2: the story was saved elsewhere since.</source>
+        <translation>Newsdesk 意外关闭前在此输入的文字（%1）已另存到 %2：此后稿件已在别处保存过。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/story_session.py" line="130"/>
+        <source>Recovered what was typed before Newsdesk closed unexpectedly (%1): %2</source>
+        <translation>已恢复 Newsdesk 意外关闭前输入的内容（%1）：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/story_session.py" line="133"/>
+        <source>changes to the form</source>
+        <translation>稿件信息的修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/story_session.py" line="144"/>
+        <source>Unsaved changes</source>
+        <translation>有未保存的修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/story_session.py" line="201"/>
+        <source>Saved at %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/story_session.py" line="212"/>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/story_session.py" line="220"/>
+        <source>a copy is in %1</source>
+        <translation>副本保存在 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/story_session.py" line="221"/>
+        <source>no emergency copy could be written either</source>
+        <translation>应急副本也未能写入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/story_session.py" line="222"/>
+        <source>Not saved: %1; your text stays here, %2</source>
+        <translation>未保存：%1；您的文字仍在编辑器中，%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/story_session.py" line="234"/>
+        <source> (copy)</source>
+        <translation>（副本）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/story_session.py" line="236"/>
+        <source>Saved as a copy</source>
+        <translation>已另存为副本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/story_session.py" line="244"/>
+        <source>Merged; %1 place(s) to settle by hand</source>
+        <translation>已合并；有 %1 处需要人工处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/story_session.py" line="246"/>
+        <source>Merged</source>
+        <translation>已合并</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/story_session.py" line="248"/>
+        <source>Not saved: the story was saved elsewhere meanwhile</source>
+        <translation>未保存：稿件已在别处保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/story_session.py" line="265"/>
+        <source>Revision %1 restored</source>
+        <translation>已恢复第 %1 版</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/story_session.py" line="273"/>
+        <source>Submitted for review (revision %1)</source>
+        <translation>已送审（第 %1 版）</translation>
     </message>
 </context>
 <context>
@@ -932,12 +941,12 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="72"/>
+        <location filename="../../ui/app.py" line="69"/>
         <source>Newsdesk</source>
         <translation>Newsdesk 采编系统</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="73"/>
+        <location filename="../../ui/app.py" line="70"/>
         <source>Cannot open %1:
 %2</source>
         <translation>无法打开 %1：

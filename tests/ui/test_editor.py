@@ -82,7 +82,8 @@ def test_banned_word_is_underlined_listed_and_refuses_submit(window, qtbot, monk
     type_chinese(editor.body, "据悉澳门葡京将在此设点。")
     start = editor.body.toPlainText().index("澳门葡京")
     qtbot.waitUntil(lambda: (start, start + 4) in editor.underlined(), timeout=5000)
-    listed = [editor.findings.item(i).text() for i in range(editor.findings.count())]
+    model = editor.findings.model
+    listed = [model.index(i).data() for i in range(model.rowCount())]
     assert any("禁用词" in t and "澳门葡京" in t for t in listed)
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
@@ -95,17 +96,17 @@ def test_fix_and_accept_from_the_findings_list(window, qtbot, monkeypatch):
     draft = open_draft(window, qtbot)
     editor = window.editor
     editor.body.setPlainText("进入11月,我县流感样病例有所增加。这是最好的办法。")
-    qtbot.waitUntil(lambda: editor.findings.count() >= 2, timeout=5000)
-    rules = [f.rule for f in editor.report.findings]
-    editor.findings.setCurrentRow(rules.index("typography.halfwidth-punctuation"))
-    editor.apply_fix()
+    qtbot.waitUntil(lambda: editor.findings.model.rowCount() >= 2, timeout=5000)
+    rules = [f.rule for f in editor.findings.model.shown]
+    editor.findings.select(rules.index("typography.halfwidth-punctuation"))
+    qtbot.mouseClick(editor.findings.fix_button, Qt.LeftButton)
     assert editor.body.toPlainText().startswith("进入11月，我县")
     qtbot.waitUntil(lambda: "typography.halfwidth-punctuation" not in
                     [f.rule for f in editor.report.findings], timeout=5000)
     from PySide6.QtWidgets import QInputDialog
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("引语原文", True))
-    editor.findings.setCurrentRow([f.rule for f in editor.report.findings].index("words.warn"))
-    editor.accept_finding()
+    editor.findings.select([f.rule for f in editor.findings.model.shown].index("words.warn"))
+    qtbot.mouseClick(editor.findings.accept_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: any(f.accepted for f in editor.report.findings), timeout=5000)
     editor.flush()
     qtbot.mouseClick(editor.submit_button, Qt.LeftButton)
@@ -145,7 +146,7 @@ def test_restore_a_revision(window, qtbot):
     editor = window.editor
     first = window.store.articles.get(draft).body
     editor.body.setPlainText("全新的正文。")
-    assert editor.save(checkpoint="save")
+    assert editor.session.save(checkpoint="save")
     editor.restore(1)
     assert editor.body.toPlainText() == first
     revs = window.store.articles.revisions(draft)
@@ -178,7 +179,7 @@ def test_inserted_image_is_stored_once_and_shown(window, qtbot, tmp_path, monkey
         window.preview.view.page().toHtml(html.append)
         return bool(html) and 'src="data:image/png;base64,' in html[-1]
     qtbot.waitUntil(shows_image, timeout=5000)
-    window.editor.save()
+    window.editor.session.save()
     assert "](assets/" in window.store.articles.get(draft).body
 
 
@@ -222,10 +223,10 @@ def test_two_places_editing_one_story(window, qtbot, demo_store):
     other.open_story(draft)
     assert other.editor.body.isReadOnly()
     assert "陈璐 is editing this story" in other.editor.banner.text()
-    other.editor.take_over()
+    qtbot.mouseClick(other.editor.take_over_button, Qt.LeftButton)
     assert not other.editor.body.isReadOnly()
     assert "You took this story over from 陈璐" in other.editor.banner.text()
-    window.editor._beat()  # the next heartbeat tells the first editor
+    window.editor.session.beat()  # the next heartbeat tells the first editor
     assert window.editor.body.isReadOnly()
     assert "王芳 took this story over" in window.editor.banner.text()
     other.close()
@@ -241,14 +242,14 @@ def test_stale_save_offers_merge_or_copy(window, qtbot, demo_store, monkeypatch)
     workflow.edit(demo_store, draft, {"body": workflow_body}, demo_store.users.find("wangfang"))
     editor.body.setPlainText(editor.body.toPlainText() + "\n\n我补充的一段。")
     monkeypatch.setattr(type(editor), "ask_conflict", lambda self, current: "merge")
-    assert editor.save()
+    assert editor.session.save()
     merged = demo_store.articles.get(draft).body
     assert merged.startswith("入冬以来") and merged.endswith("我补充的一段。")
     # And once more, choosing a copy this time.
     workflow.edit(demo_store, draft, {"title": "别处改的标题"}, demo_store.users.find("wangfang"))
     editor.body.setPlainText(editor.body.toPlainText() + "\n\n再补一段。")
     monkeypatch.setattr(type(editor), "ask_conflict", lambda self, current: "copy")
-    assert editor.save()
+    assert editor.session.save()
     assert editor.article.id != draft and editor.article.body.endswith("再补一段。")
     assert demo_store.articles.get(draft).title == "别处改的标题"  # theirs untouched
 
@@ -261,7 +262,7 @@ def test_topics_and_cover_are_saved(window, qtbot, tmp_path, monkeypatch):
     (tmp_path / "cover.jpg").write_bytes(b"\xff\xd8\xff\xe0fakejpeg")
     choose_file(monkeypatch, tmp_path / "cover.jpg")
     qtbot.mouseClick(editor.cover_button, Qt.LeftButton)
-    assert editor.save()
+    assert editor.session.save()
     saved = window.store.articles.get(draft)
     assert saved.topics == [window.store.channels.find_topic("xiangcun").id]
     assert saved.cover_asset_id and window.store.assets.data(saved.cover_asset_id)
@@ -304,16 +305,16 @@ def test_a_failed_save_keeps_the_text_and_an_emergency_file(window, qtbot, monke
         raise StorageFailed("the database could not be written (database or disk is full)")
     monkeypatch.setattr(wf, "edit", full_disk)
     type_chinese(editor.body, "磁盘满时写下的一句话。")
-    assert not editor.save()
+    assert not editor.session.save()
     assert "磁盘满时写下的一句话。" in editor.body.toPlainText()
     assert "disk is full" in window.save_label.text()
     from newsdesk.emergency import emergency_dir
     [copy] = list(emergency_dir(window.store.path).glob(f"{draft[:8]}-*.md"))
     story = frontmatter.parse(copy.read_text("utf-8"))
     assert story.draft and story.body.endswith("磁盘满时写下的一句话。")
-    assert editor.autosave.isActive()  # it tries again
+    assert editor.session.autosave.isActive()  # it tries again
     monkeypatch.undo()
-    editor.save()
+    editor.session.save()
     assert window.store.articles.get(draft).body.endswith("磁盘满时写下的一句话。")
 
 

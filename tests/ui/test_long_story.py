@@ -10,7 +10,7 @@ from PySide6.QtGui import QTextCursor
 from newsdesk import workflow
 from newsdesk.store import Store
 from tests.ui.test_editor import open_draft, preview_text, type_chinese
-from ui.editor import editor_pane
+from ui.editor import editor_pane, findings
 from ui.main_window import MainWindow
 
 
@@ -45,7 +45,7 @@ def test_autosave_runs_off_the_ui_thread_and_keeps_what_is_typed_meanwhile(
     draft = open_draft(window, qtbot)
     editor = window.editor
     type_chinese(editor.body, "第一句。")
-    qtbot.waitUntil(lambda: editor.saver.running is not None, timeout=5000)
+    qtbot.waitUntil(lambda: editor.session.saver.running is not None, timeout=5000)
     type_chinese(editor.body, "保存时又打了一句。")  # while the first save runs
     qtbot.waitUntil(lambda: window.store.articles.get(draft).body.endswith(
         "第一句。保存时又打了一句。"), timeout=10_000)
@@ -57,7 +57,7 @@ def test_switching_stories_waits_for_the_running_save(window, qtbot, slow_saves)
     draft = open_draft(window, qtbot)
     editor = window.editor
     type_chinese(editor.body, "甲。")
-    qtbot.waitUntil(lambda: editor.saver.running is not None, timeout=5000)
+    qtbot.waitUntil(lambda: editor.session.saver.running is not None, timeout=5000)
     type_chinese(editor.body, "乙。")
     other = [i for i in window.store.articles.ids() if i != draft][0]
     window.open_story(other)  # at once: the running save and the rest are both kept
@@ -106,11 +106,11 @@ def test_thousands_of_findings_list_the_first_few_hundred(window, qtbot):
     open_draft(window, qtbot)
     editor = window.editor
     editor.body.setPlainText("\n\n".join("今天,我县降温。" for _ in range(1000)))
-    qtbot.waitUntil(lambda: editor.findings.count() == editor_pane.MAX_SHOWN + 1,
+    qtbot.waitUntil(lambda: editor.findings.model.rowCount() == findings.MAX_SHOWN + 1,
                     timeout=10_000)
     assert len(editor.report.findings) >= 1000
-    more = editor.findings.item(editor_pane.MAX_SHOWN)
-    assert "more" in more.text() and not more.flags()
-    assert len(editor.underlined()) == editor_pane.MAX_SHOWN
-    editor.findings.setCurrentRow(0)
-    assert editor._selected_finding().rule == "typography.halfwidth-punctuation"
+    more = editor.findings.model.index(findings.MAX_SHOWN)
+    assert "more" in more.data() and not more.flags()
+    assert len(editor.underlined()) == findings.MAX_SHOWN
+    editor.findings.select(0)
+    assert editor.findings.selected().rule == "typography.halfwidth-punctuation"

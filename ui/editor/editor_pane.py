@@ -4,38 +4,31 @@ submitting and the checks themselves are the core's; this pane shows and asks.""
 from __future__ import annotations
 
 import mimetypes
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
-    QFileDialog, QComboBox, QFormLayout, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget,
-    QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton, QSplitter, QTextEdit,
-    QVBoxLayout, QWidget,
+    QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
+    QMessageBox, QPlainTextEdit, QPushButton, QSplitter, QTextEdit, QVBoxLayout, QWidget,
 )
 
-from newsdesk import checks, emergency, journal, locks, times, workflow
-from newsdesk.errors import DatabaseBusy, NewsdeskError, StaleEdit, StorageFailed
-from newsdesk.merge import merge_story
+from newsdesk import checks, locks, times
+from newsdesk.errors import NewsdeskError
 from newsdesk.importers.story import split_list, split_names
 from newsdesk.model import Article, field_names
 from newsdesk.paste import html_to_markdown
 from newsdesk.store import Store
 from ui.choices import ChoiceModel, choice_box, select_id
 from ui.editor.find_bar import FindBar
+from ui.editor.findings import FindingsPanel
 from ui.editor.highlighter import MarkdownHighlighter
 from ui.editor.revisions import RevisionsDialog
-from ui.editor.saver import Saver
+from ui.editor.story_session import StorySession
 from ui.jobs import Jobs
 
-AUTOSAVE_MS = 800    # after a pause in typing
-MAX_UNSAVED_MS = 1500  # while typing on without a pause (the journal covers a crash)
-JOURNAL_MS = 100       # the crash journal is written this long after a change, at most
 CHECK_MS = 400
-MAX_SHOWN = 300  # findings listed and underlined at once
 _LINE_FIELDS = field_names(kind="line")
 _UNDERLINE = {"block": QColor("#d00000"), "warn": QColor("#d98c00")}
 
@@ -52,13 +45,13 @@ class BodyEdit(QPlainTextEdit):
 
 class EditorPane(QWidget):
     changed = Signal(object)          # the editor's article as it now stands
-    saved = Signal(str)               # a message for the status bar
     counted = Signal(int)             # 字数
 
     def __init__(self, store: Store, user, parent=None):
         super().__init__(parent)
-        self.store, self.user = store, user
-        self.article: Article | None = None
+        self.store = store
+        self.session = StorySession(store, user, self.values,
+                                    lambda current: self.ask_conflict(current), self)
         self.fields = {name: QLineEdit() for name in _LINE_FIELDS}
         self.fields["title"].setPlaceholderText(self.tr("Headline"))
         self.reporters, self.tags, self.topics = QLineEdit(), QLineEdit(), QLineEdit()
@@ -76,16 +69,12 @@ class EditorPane(QWidget):
         self.summary.setFixedHeight(48)
         self.body = BodyEdit()
         self.highlighter = MarkdownHighlighter(self.body.document())
-        self.instance = locks.new_instance()  # this running editor, for the edit lock
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("background:#fff3cd;color:#7a5200;padding:6px")
         self.take_over_button = QPushButton(self.tr("Take over"))
         self.find_bar = FindBar(self.body)
-        self.findings = QListWidget()
-        self.findings.setWordWrap(True)
-        self.fix_button = QPushButton(self.tr("Apply fix"))
-        self.accept_button = QPushButton(self.tr("Accept…"))
+        self.findings = FindingsPanel()
         self.submit_button = QPushButton(self.tr("Submit for review"))
         form = QFormLayout()
         form.addRow(self.tr("Kicker"), self.fields["kicker"])
@@ -109,12 +98,7 @@ class EditorPane(QWidget):
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(QLabel(self.tr("Machine checks")))
         side_layout.addWidget(self.findings)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.fix_button)
-        buttons.addWidget(self.accept_button)
-        side_layout.addLayout(buttons)
         side_layout.addWidget(self.submit_button)
         body_column = QWidget()
         column = QVBoxLayout(body_column)
@@ -140,24 +124,12 @@ class EditorPane(QWidget):
         layout.addLayout(notice)
         layout.addLayout(form)
         layout.addWidget(split, 1)
-        self.autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
-        self.max_wait = QTimer(self, singleShot=True, interval=MAX_UNSAVED_MS)
         self.recheck = QTimer(self, singleShot=True, interval=CHECK_MS)
-        # Not restarted by each keystroke: the journal is at most JOURNAL_MS behind.
-        self.journal_timer = QTimer(self, singleShot=True, interval=JOURNAL_MS)
-        self._journal_writer = ThreadPoolExecutor(1, thread_name_prefix="newsdesk-journal")
-        self.heartbeat = QTimer(self, interval=locks.HEARTBEAT_S * 1000)
-        self.base: Article | None = None  # the story as last loaded or saved here
-        self.ours = False
         self.jobs = Jobs(self)  # the checks, off the UI thread (the database stays here)
         self.report: checks.Report | None = None
-        self.shown_findings: list = []
         self._check_serial = 0
         self._loading = False
-        self.saver = Saver(store.path, self)
         self.cover_asset_id: str | None = None
-        self._dirty = False   # typed since the last save began
-        self._again = False   # an autosave came due while one was running
         self._wire()
         self.setEnabled(False)
 
@@ -172,39 +144,48 @@ class EditorPane(QWidget):
         for w in (self.channel, self.origin):
             w.currentIndexChanged.connect(self._on_edit)
         self.origin.currentIndexChanged.connect(self._show_reprint_rows)
-        self.autosave.timeout.connect(self.save_in_background)
-        self.max_wait.timeout.connect(self.save_in_background)
-        self.saver.finished.connect(self._finished)
         self.recheck.timeout.connect(self._start_checks)
-        self.journal_timer.timeout.connect(self._write_journal)
-        self.findings.itemActivated.connect(self._jump)
-        self.findings.itemClicked.connect(self._jump)
-        self.fix_button.clicked.connect(self.apply_fix)
-        self.accept_button.clicked.connect(self.accept_finding)
+        self.findings.activated.connect(self._jump)
+        self.findings.fix_requested.connect(self.apply_fix)
+        self.findings.accept_requested.connect(self.accept_finding)
         self.submit_button.clicked.connect(self.submit)
-        self.heartbeat.timeout.connect(self._beat)
-        self.take_over_button.clicked.connect(self.take_over)
+        self.take_over_button.clicked.connect(self.session.take_over)
         self.image_button.clicked.connect(lambda: self.insert_image())
         self.history_button.clicked.connect(self.show_revisions)
-        QShortcut(QKeySequence.Save, self, lambda: self.save(checkpoint="save"))
+        self.session.reloaded.connect(self._show)
+        self.session.edited.connect(self._on_edit)
+        self.session.lock_changed.connect(self._show_lock)
+        self.session.notice.connect(self._notice)
+        QShortcut(QKeySequence.Save, self, lambda: self.session.save(checkpoint="save"))
         QShortcut(QKeySequence.Find, self, lambda: self.find_bar.open(replacing=False))
         QShortcut(QKeySequence.Replace, self, lambda: self.find_bar.open(replacing=True))
         QShortcut(QKeySequence("Ctrl+H"), self, lambda: self.find_bar.open(replacing=True))
         QShortcut(QKeySequence("Ctrl+Return"), self, self.submit)
 
+    @property
+    def article(self) -> Article | None:
+        """The story as last loaded or saved here."""
+        return self.session.article
+
+    @property
+    def user(self):
+        return self.session.user
+
+    @user.setter
+    def user(self, user) -> None:
+        self.session.user = user
+
     # ---- loading and reading the form -----------------------------------------------
     def load(self, article: Article) -> None:
-        self._settle()
-        if self.article is not None and self.article.id != article.id:
-            self.release()
-        self.article = self.base = article
-        self._dirty = False
+        self.session.open(article)
+
+    def _show(self, article: Article, new_text: bool) -> None:
+        """The session's story, into the form; its checks start again."""
         self._fill(article)
         self.setEnabled(True)
         self._start_checks()
-        self._set_lock(locks.acquire(self.store, article.id, self.user, self.instance))
-        if self.ours:
-            self._recover()
+        if new_text:
+            self.changed.emit(article)
 
     def _fill(self, article: Article) -> None:
         """Put a story's fields into the form (no edit, no save)."""
@@ -227,54 +208,19 @@ class EditorPane(QWidget):
         self._loading = False
         self._show_reprint_rows()
 
-    # ---- the crash journal --------------------------------------------------------------
-    def _write_journal(self) -> None:
-        if self.article is None or not self.ours:
-            return
-        self._journal_writer.submit(journal.write, self.store.path, self.article.id,
-                                    self.values(), self.base.edits)
-
-    def _recover(self) -> None:
-        """The app stopped (crashed, killed) with text the database never got: bring
-        it back from the story's journal, say so and what it was, and save it."""
-        entry = journal.read(self.store.path, self.article.id)
-        if entry is None:
-            return
-        if not journal.unsaved(entry, self.article):
-            journal.discard(self.store.path, self.article.id)
-            return
-        added = journal.added_text(entry, self.article)
-        if entry.base_edits != self.article.edits:
-            # Saved elsewhere since: keep the text aside rather than overwrite theirs.
-            kept = emergency.save(self.store.path, self.article.id, entry.values)
-            journal.discard(self.store.path, self.article.id)
-            self._notice(self.tr("Text typed here before Newsdesk closed unexpectedly (%1) "
-                                 "was kept in %2: the story was saved elsewhere since.")
-                         .replace("%1", times.local_text(entry.written_at)[11:19])
-                         .replace("%2", str(kept)))
-            return
-        values = {k: v for k, v in entry.values.items() if hasattr(self.article, k)}
-        self._fill(replace(self.article, **values))
-        self._on_edit()  # saved like typing
-        self._notice(self.tr("Recovered what was typed before Newsdesk closed unexpectedly "
-                             "(%1): %2").replace("%1", times.local_text(entry.written_at)[11:19])
-                     .replace("%2", f"“{added}”" if added else self.tr("changes to the form")))
-
     def _notice(self, text: str) -> None:
         self.banner.setText(text)
         self.banner.setVisible(True)
 
-    # ---- one editor per story ---------------------------------------------------------
-    def _set_lock(self, state: locks.LockState) -> None:
-        self.ours = state.ours
-        self.heartbeat.start()
+    def _show_lock(self, state: locks.LockState) -> None:
+        """Editable when the story is ours; otherwise read-only, saying who has it."""
         for w in list(self.fields.values()) + [self.reporters, self.tags, self.publish_at,
                                                 self.topics]:
             w.setReadOnly(not state.ours)
         self.summary.setReadOnly(not state.ours)
         self.body.setReadOnly(not state.ours)
-        for w in (self.channel, self.origin, self.submit_button, self.fix_button,
-                  self.accept_button, self.image_button, self.cover_button):
+        for w in (self.channel, self.origin, self.submit_button, self.findings.fix_button,
+                  self.findings.accept_button, self.image_button, self.cover_button):
             w.setEnabled(state.ours)
         self.take_over_button.setVisible(not state.ours)
         if state.ours and state.taken_from:
@@ -288,29 +234,6 @@ class EditorPane(QWidget):
                                 .replace("%1", state.holder)
                                 .replace("%2", times.local_text(state.since)[11:19]))
         self.banner.setVisible(bool(self.banner.text()))
-
-    def take_over(self) -> None:
-        self.article = self.base = self.store.articles.get(self.article.id)
-        self.load(self.article)  # their latest saved text
-        self._set_lock(locks.acquire(self.store, self.article.id, self.user, self.instance,
-                                     take_over=True))
-
-    def _beat(self) -> None:
-        if self.article is None:
-            return
-        state = locks.heartbeat(self.store, self.article.id, self.user, self.instance)
-        if self.ours and not state.ours:
-            self.autosave.stop()
-            self.max_wait.stop()
-            self._set_lock(state)
-            self.banner.setText(self.tr("%1 took this story over. Your text stays here, "
-                                        "unsaved: copy what you need.")
-                                .replace("%1", state.holder))
-
-    def release(self) -> None:
-        if self.article is not None and self.ours:
-            locks.release(self.store, self.article.id, self.instance)
-        self.ours = False
 
     def values(self) -> dict:
         """The form as article fields (what autosave writes)."""
@@ -351,96 +274,9 @@ class EditorPane(QWidget):
     def _on_edit(self, *_args) -> None:
         if self._loading or self.article is None:
             return
-        self._dirty = True
         self.changed.emit(self.current())
-        if not self.journal_timer.isActive():
-            self.journal_timer.start()
-        self.autosave.start()
-        if not self.max_wait.isActive():
-            self.max_wait.start()
         self.recheck.start()
-        self.saved.emit(self.tr("Unsaved changes"))
-
-    def save_in_background(self) -> None:
-        """Autosave: the form as it stands, written on the saver's thread."""
-        self.autosave.stop()
-        self.max_wait.stop()
-        if self.article is None or not self.ours:
-            return
-        if self.saver.running:
-            self._again = True  # after the running one, from what it returns
-            return
-        self._dirty = False
-        self.saver.start(self.article.id, self.values(), self.user, self.base.edits)
-
-    def _finished(self, future) -> None:
-        if future is not self.saver.running:
-            return  # save() waited for it and took it in already
-        self._take(future)
-        if self._again:
-            self._again = False
-            self.save_in_background()
-
-    def _settle(self) -> bool:
-        """Wait for a background save still running and take in its outcome."""
-        future = self.saver.wait()
-        return future is None or self._take(future)
-
-    def _take(self, future) -> bool:
-        self.saver.running = None
-        try:
-            result = future.result()
-        except NewsdeskError as e:
-            return self._not_saved(e)
-        return self._saved(result, None)
-
-    def save(self, checkpoint: str | None = None) -> bool:
-        """Write the working copy now, on this thread (a revision too when checkpoint
-        names why): for Ctrl+S, submitting, switching stories and closing."""
-        self.autosave.stop()
-        self.max_wait.stop()
-        self._again = False
-        if not self._settle():
-            return False
-        if self.article is None or not self.ours:
-            return self.article is None
-        self._dirty = False
-        try:
-            result = workflow.edit(self.store, self.article.id, self.values(), self.user,
-                                   checkpoint=checkpoint, expect_edits=self.base.edits)
-        except NewsdeskError as e:
-            return self._not_saved(e)
-        return self._saved(result, checkpoint)
-
-    def _saved(self, result: tuple[Article, list[str]], checkpoint: str | None) -> bool:
-        self.article = self.base = result[0]
-        if not self._dirty and not self.journal_timer.isActive():
-            self._journal_writer.submit(journal.discard, self.store.path, self.article.id)
-        self.saved.emit(self.tr("Saved at %1").replace("%1", times.local_text(
-            self.article.updated_at)[11:19]) + (f" · r{self.article.revision}"
-                                                 if checkpoint else ""))
-        return True
-
-    def _not_saved(self, e: NewsdeskError) -> bool:
-        if isinstance(e, StaleEdit):
-            return self._conflict(e.current)
-        if isinstance(e, (DatabaseBusy, StorageFailed)):
-            return self._not_stored(str(e))
-        self._dirty = True
-        self.saved.emit(self.tr("Not saved: %1").replace("%1", str(e)))
-        return False
-
-    def _not_stored(self, why: str) -> bool:
-        """The database would not take the text: keep it here and in an emergency file,
-        say so, and try again shortly."""
-        self._dirty = True
-        path = emergency.save(self.store.path, self.article.id, self.values())
-        where = (self.tr("a copy is in %1").replace("%1", str(path)) if path else
-                 self.tr("no emergency copy could be written either"))
-        self.saved.emit(self.tr("Not saved: %1; your text stays here, %2")
-                        .replace("%1", why).replace("%2", where))
-        self.autosave.start()  # retry: the other program may let go, space may free up
-        return False
+        self.session.touched()
 
     def ask_conflict(self, current: Article) -> str | None:
         """'merge', 'copy' or None (cancel): what to do with a save that someone else's
@@ -455,64 +291,27 @@ class EditorPane(QWidget):
         box.exec()
         return {merge_button: "merge", copy_button: "copy"}.get(box.clickedButton())
 
-    def _conflict(self, current: Article) -> bool:
-        choice = self.ask_conflict(current)
-        mine = self.values()
-        if choice == "copy":
-            copy = self.store.articles.create(
-                self.user.id, **(mine | {"title": mine["title"] + self.tr(" (copy)")}))
-            self.load(copy)
-            self.changed.emit(copy)
-            self.saved.emit(self.tr("Saved as a copy"))
-            return True
-        if choice == "merge":
-            merged, conflicts = merge_story(self.base, mine, current)
-            self.base = current
-            self.article, _ = workflow.edit(self.store, current.id, merged, self.user,
-                                            expect_edits=current.edits)
-            self.base = self.article
-            self.load(self.article)
-            self.changed.emit(self.article)
-            self.saved.emit(self.tr("Merged; %1 place(s) to settle by hand")
-                            .replace("%1", str(conflicts)) if conflicts
-                            else self.tr("Merged"))
-            return True
-        self.saved.emit(self.tr("Not saved: the story was saved elsewhere meanwhile"))
-        return False
-
     def flush(self) -> None:
         """Save now if anything waits (focus change, switching stories, closing)."""
-        if self._dirty or self.saver.running:
-            self.save()
+        self.session.flush()
 
     def stop(self) -> None:
         """The window closes: save what waits, check nothing more (a check still running
         finishes stale and is dropped)."""
-        self.flush()
-        self._stop_timers()
-        self.release()
-        self.saver.close()
-        self._journal_writer.shutdown(wait=True)
+        self.recheck.stop()
+        self.session.stop()
         self._check_serial += 1
 
-    def _stop_timers(self) -> None:
-        for timer in (self.autosave, self.max_wait, self.recheck, self.heartbeat,
-                      self.journal_timer):
-            timer.stop()
-
     def abandon(self) -> Path | None:
-        """The database cannot be used any more: stop saving, keep the text in an
-        emergency file (returned) and let go of the story without touching the database."""
-        self._stop_timers()
-        self.saver.close()
-        kept = None
-        if self.article is not None and self.ours:
-            kept = emergency.save(self.store.path, self.article.id, self.values())
-        self.ours = self._dirty = False
+        """The database cannot be used any more: keep the text in an emergency file
+        (returned) and stop, without touching the database."""
+        self.recheck.stop()
+        kept = self.session.abandon()
         self._check_serial += 1
         self.setEnabled(False)
         return kept
 
+    # ---- 机审 ---------------------------------------------------------------------------
     def _start_checks(self) -> None:
         if self.article is None:
             return
@@ -528,23 +327,8 @@ class EditorPane(QWidget):
         # 字数 comes with the checks (off the UI thread, after a pause in typing): on a
         # 2 MB body, counting at every keystroke would make typing lag.
         self.counted.emit(report.char_count)
-        # Blocking findings first. A long, messy body can have thousands of findings:
-        # listing and underlining them all takes the UI thread a quarter of a second
-        # at every pause, so the first MAX_SHOWN are shown and the rest counted.
-        ordered = sorted(report.findings, key=lambda f: f.severity != "block")
-        self.shown_findings = ordered[:MAX_SHOWN]
-        self.findings.clear()
-        for f in self.shown_findings:
-            mark = "✓ " if f.accepted else ("⛔ " if f.severity == "block" else "⚠ ")
-            item = QListWidgetItem(f"{mark}{f.message}")
-            item.setToolTip(f.message_en)
-            self.findings.addItem(item)
-        if len(ordered) > MAX_SHOWN:
-            more = QListWidgetItem(self.tr("… and %1 more: fix these first")
-                                   .replace("%1", str(len(ordered) - MAX_SHOWN)))
-            more.setFlags(Qt.NoItemFlags)
-            self.findings.addItem(more)
-        self._underline(self.shown_findings)
+        self.findings.model.set_findings(report.findings)  # blocking ones first
+        self._underline(self.findings.model.shown)
 
     def _underline(self, findings) -> None:
         selections = []
@@ -567,14 +351,8 @@ class EditorPane(QWidget):
         return [(s.cursor.selectionStart(), s.cursor.selectionEnd())
                 for s in self.body.extraSelections()]
 
-    def _selected_finding(self):
-        row = self.findings.currentRow()
-        return self.shown_findings[row] if 0 <= row < len(self.shown_findings) else None
-
-    def _jump(self, _item=None) -> None:
-        f = self._selected_finding()
-        if f is None:
-            return
+    def _jump(self, f) -> None:
+        """Show a finding where it is: select its text."""
         if f.field == "body":
             cursor = self.body.textCursor()
             cursor.setPosition(f.start)
@@ -585,9 +363,8 @@ class EditorPane(QWidget):
             self.fields[f.field].setFocus()
             self.fields[f.field].setSelection(f.start, f.end - f.start)
 
-    def apply_fix(self) -> None:
-        f = self._selected_finding()
-        if f is None or f.suggestion is None:
+    def apply_fix(self, f) -> None:
+        if f.suggestion is None:
             return
         if f.field == "body":
             cursor = self.body.textCursor()
@@ -600,10 +377,7 @@ class EditorPane(QWidget):
             w.setText(text[:f.start] + f.suggestion + text[f.end:])
             self._on_edit()
 
-    def accept_finding(self) -> None:
-        f = self._selected_finding()
-        if f is None:
-            return
+    def accept_finding(self, f) -> None:
         note, ok = QInputDialog.getText(self, self.tr("Accept finding"),
                                         self.tr("Why is this right here?"))
         if not ok:
@@ -654,27 +428,13 @@ class EditorPane(QWidget):
             self.restore(dialog.chosen)
 
     def restore(self, number: int) -> None:
-        """Bring back an earlier revision's content (as a new revision: nothing is lost)."""
-        self.flush()
-        content = self.store.articles.revision_content(self.article.id, number)
         try:
-            article, _ = workflow.edit(self.store, self.article.id, content, self.user,
-                                       checkpoint=f"restore r{number}")
+            self.session.restore(number)
         except NewsdeskError as e:
             QMessageBox.warning(self, self.tr("Not restored"), str(e))
-            return
-        self.load(article)
-        self.changed.emit(article)
-        self.saved.emit(self.tr("Revision %1 restored").replace("%1", str(number)))
 
     def submit(self) -> None:
-        if not self.save():
-            return
         try:
-            t = workflow.submit(self.store, self.article.id, self.user)
+            self.session.submit()
         except NewsdeskError as e:
             QMessageBox.warning(self, self.tr("Not submitted"), str(e))
-            return
-        self.article = self.base = t.article
-        self.saved.emit(self.tr("Submitted for review (revision %1)")
-                        .replace("%1", str(t.event.revision)))
