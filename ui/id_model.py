@@ -47,6 +47,13 @@ class IdTableModel(QAbstractTableModel):
                 self._rows[r["id"]] = r
         return self._rows[article_id]
 
+    def refresh(self, article_ids: set[str]) -> None:
+        """These stories changed: their rows are read again when next shown."""
+        for article_id in article_ids & self._rows.keys():
+            del self._rows[article_id]
+            row = self.row_of(article_id)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._headers) - 1))
+
     def row_of(self, article_id: str) -> int:
         return self.ids.index(article_id) if article_id in self.ids else -1
 

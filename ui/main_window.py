@@ -7,7 +7,7 @@ import sqlite3
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QLabel, QLineEdit, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QTableView,
-    QTextBrowser, QToolBar, QTreeWidget, QTreeWidgetItem,
+    QToolBar, QTreeWidget, QTreeWidgetItem,
 )
 
 from db import DatabaseDamaged
@@ -22,7 +22,6 @@ from ui.jobs import Jobs
 from ui.login import LoginDialog
 from ui.preview.preview_pane import PreviewPane
 from ui.queue.queue_widget import ReviewQueue
-from ui.story_html import story_html
 from ui.word_lists import WordListDialog
 
 FILTER = Qt.UserRole + 1
@@ -43,8 +42,7 @@ class MainWindow(QMainWindow):
         self.table = QTableView()
         setup_table(self.table, self.model, ["社" * 24, "桃源街道", "In review",
                                              "2026-11-28 23:50"])
-        self.view = QTextBrowser()
-        self.view.setOpenExternalLinks(True)
+        self.view = PreviewPane(store)  # the selected story as its page will look
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search headlines, text, names…"))
         self.search.setClearButtonEnabled(True)
@@ -167,6 +165,9 @@ class MainWindow(QMainWindow):
         self.new_action.triggered.connect(self.new_story)
         self.words_action.triggered.connect(lambda: WordListDialog(self.store, self.user,
                                                                    self).exec())
+        # What a core operation changed reaches every pane through one place.
+        self.queue.stories_changed.connect(self.stories_changed)
+        self.editor.session.stored.connect(self.stories_changed)
         self.editor.changed.connect(self.preview.update_article)
         self.editor.session.status.connect(self.save_label.setText)
         self.editor.counted.connect(
@@ -180,6 +181,15 @@ class MainWindow(QMainWindow):
         self.backup_timer.start()
         self.preview_action.triggered.connect(
             lambda: self.preview.setVisible(not self.preview.isVisible()))
+
+    def stories_changed(self, article_ids: set[str]) -> None:
+        """Stories changed (saved, submitted, signed, returned…): the panes showing
+        them read them again; the one that made the change has already, and a pane
+        out of sight reads everything afresh when it is shown."""
+        self.model.refresh(article_ids)
+        shown = self.view.article
+        if self.stack.currentIndex() == 0 and shown is not None and shown.id in article_ids:
+            self.view.show_article(self.store.articles.get(shown.id))
 
     def _follow_preview(self, fraction: float) -> None:
         bar = self.editor.body.verticalScrollBar()
@@ -243,7 +253,7 @@ class MainWindow(QMainWindow):
     def _on_row(self, current, _previous=None) -> None:
         if not current.isValid():
             return
-        self.view.setHtml(story_html(self.store, self.store.articles.get(self.model.ids[current.row()])))
+        self.view.show_article(self.store.articles.get(self.model.ids[current.row()]))
 
     def _restore(self) -> None:
         settings = QSettings()
@@ -278,10 +288,14 @@ class MainWindow(QMainWindow):
             return
         self.damaged = damaged
         kept = self.editor.abandon()
-        self.preview.stop()
+        self._stop_pages()
         self.backup_timer.stop()
         self.restore_from = ask_restore(self, damaged, kept)
         self.close()
+
+    def _stop_pages(self) -> None:
+        for pane in (self.preview, self.view, self.queue.panel.preview):
+            pane.stop()
 
     def auto_backup(self, closing: bool = False) -> None:
         try:
@@ -295,7 +309,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         if self.damaged is None:
             self.editor.stop()
-            self.preview.stop()
+            self._stop_pages()
             self.backup_timer.stop()
             self.auto_backup(closing=True)
         settings = QSettings()

@@ -371,143 +371,143 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="49"/>
+        <location filename="../../ui/main_window.py" line="47"/>
         <source>Search headlines, text, names…</source>
         <translation>搜索标题、正文、人名…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="51"/>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="49"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="76"/>
         <source>New story</source>
         <translation>新建稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80"/>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="81"/>
         <source>Word lists…</source>
         <translation>机审词表…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="82"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
+        <location filename="../../ui/main_window.py" line="97"/>
         <source>%1 (demo: anyone can sign as anyone)</source>
         <translation>%1（演示数据：任何人都可以代他人签发）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="98"/>
         <source>Newsdesk — %1 — %2</source>
         <translation>Newsdesk 采编系统 — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>Signed in: %1</source>
         <translation>当前用户：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>Review queue</source>
         <translation>审核队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>My drafts</source>
         <translation>我的草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>Returned to me</source>
         <translation>退回给我的</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>Stories</source>
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>Drafts</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>Submitted</source>
         <translation>已送审</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>In review</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>Approved</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>Scheduled</source>
         <translation>定时发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>Published</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>Due at next export</source>
         <translation>待下次导出发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>Channels</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>%1 characters</source>
         <translation>%1 字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>Untitled story</source>
         <translation>未命名稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>Stories: %1</source>
         <translation>共 %1 篇</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>Backup failed: %1</source>
         <translation>备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>Backed up to %1</source>
         <translation>已备份到 %1</translation>
     </message>
@@ -515,12 +515,12 @@
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../ui/preview/preview_pane.py" line="119"/>
+        <location filename="../../ui/preview/preview_pane.py" line="127"/>
         <source>The markdown of this story could not be formatted in time: it shows as plain paragraphs until it can be. The export tries again before publishing; simplify the markup if this stays.</source>
         <translation>本稿的 Markdown 未能及时排版，暂以纯文本段落显示。导出发布前会再试一次；如一直如此，请简化标记。</translation>
     </message>
     <message>
-        <location filename="../../ui/preview/preview_pane.py" line="157"/>
+        <location filename="../../ui/preview/preview_pane.py" line="165"/>
         <source>Rendering is taking more than two seconds; the preview shows the last version that rendered.</source>
         <translation>排版超过两秒仍未完成；预览显示的是上一次成功排版的版本。</translation>
     </message>
@@ -619,97 +619,97 @@
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="75"/>
+        <location filename="../../ui/queue/review_panel.py" line="76"/>
         <source>Story</source>
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="76"/>
+        <location filename="../../ui/queue/review_panel.py" line="77"/>
         <source>Changes</source>
         <translation>修改对比</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="77"/>
+        <location filename="../../ui/queue/review_panel.py" line="78"/>
         <source>Checks</source>
         <translation>机审</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="78"/>
+        <location filename="../../ui/queue/review_panel.py" line="79"/>
         <source>History</source>
         <translation>审核记录</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="79"/>
+        <location filename="../../ui/queue/review_panel.py" line="80"/>
         <source>&amp;Approve</source>
         <translation>通过(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="80"/>
+        <location filename="../../ui/queue/review_panel.py" line="81"/>
         <source>&amp;Return…</source>
         <translation>退回(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="81"/>
+        <location filename="../../ui/queue/review_panel.py" line="82"/>
         <source>Sign off this stage (Ctrl+Shift+A)</source>
         <translation>签发本审级（Ctrl+Shift+A）</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="82"/>
+        <location filename="../../ui/queue/review_panel.py" line="83"/>
         <source>Send back to the author (Ctrl+Shift+R)</source>
         <translation>退回给作者（Ctrl+Shift+R）</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="99"/>
+        <location filename="../../ui/queue/review_panel.py" line="100"/>
         <source>First review at this stage: no earlier revision to compare with.</source>
         <translation>本审级首次审核：没有可对比的早先版本。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="102"/>
+        <location filename="../../ui/queue/review_panel.py" line="103"/>
         <source>No changes since revision %1, which this stage last saw.</source>
         <translation>自本审级上次审看的第 %1 版以来没有修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="105"/>
+        <location filename="../../ui/queue/review_panel.py" line="106"/>
         <source>Changes from revision %1 to %2:</source>
         <translation>第 %1 版到第 %2 版的修改：</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="123"/>
+        <location filename="../../ui/queue/review_panel.py" line="124"/>
         <source>No checks report was recorded for this revision.</source>
         <translation>此版本没有机审报告。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="125"/>
+        <location filename="../../ui/queue/review_panel.py" line="126"/>
         <source>Pass</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="125"/>
+        <location filename="../../ui/queue/review_panel.py" line="126"/>
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="126"/>
+        <location filename="../../ui/queue/review_panel.py" line="127"/>
         <source>Blocked</source>
         <translation>拦截</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="128"/>
+        <location filename="../../ui/queue/review_panel.py" line="129"/>
         <source>%1 per 10,000 characters (threshold %2)</source>
         <translation>差错率每万字 %1 处（标准 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="132"/>
+        <location filename="../../ui/queue/review_panel.py" line="133"/>
         <source>accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="150"/>
+        <location filename="../../ui/queue/review_panel.py" line="151"/>
         <source>Nothing selected</source>
         <translation>未选择稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="162"/>
+        <location filename="../../ui/queue/review_panel.py" line="163"/>
         <source>You may sign %1.</source>
         <translation>您可以签发%1。</translation>
     </message>
@@ -717,32 +717,32 @@
 <context>
     <name>ReviewQueue</name>
     <message>
-        <location filename="../../ui/queue/queue_widget.py" line="45"/>
+        <location filename="../../ui/queue/queue_widget.py" line="47"/>
         <source>All stages</source>
         <translation>全部审级</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_widget.py" line="49"/>
+        <location filename="../../ui/queue/queue_widget.py" line="51"/>
         <source>All channels</source>
         <translation>全部栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_widget.py" line="50"/>
+        <location filename="../../ui/queue/queue_widget.py" line="52"/>
         <source>Waiting for me</source>
         <translation>待我审核</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_widget.py" line="114"/>
+        <location filename="../../ui/queue/queue_widget.py" line="116"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_widget.py" line="115"/>
+        <location filename="../../ui/queue/queue_widget.py" line="117"/>
         <source>Password for %1:</source>
         <translation>%1 的密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_widget.py" line="124"/>
+        <location filename="../../ui/queue/queue_widget.py" line="126"/>
         <source>Refused</source>
         <translation>操作被拒绝</translation>
     </message>
@@ -763,87 +763,87 @@
 <context>
     <name>StorySession</name>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="88"/>
+        <location filename="../../ui/editor/story_session.py" line="89"/>
         <source>%1 took this story over. Your text stays here, unsaved: copy what you need.</source>
         <translation>%1 已接手本稿。您的文字仍在编辑器中但未保存，请复制需要的内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="123"/>
+        <location filename="../../ui/editor/story_session.py" line="124"/>
         <source>Text typed here before Newsdesk closed unexpectedly (%1) was kept in %2: the story was saved elsewhere since.</source>
         <translation>Newsdesk 意外关闭前在此输入的文字（%1）已另存到 %2：此后稿件已在别处保存过。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="130"/>
+        <location filename="../../ui/editor/story_session.py" line="131"/>
         <source>Recovered what was typed before Newsdesk closed unexpectedly (%1): %2</source>
         <translation>已恢复 Newsdesk 意外关闭前输入的内容（%1）：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="133"/>
+        <location filename="../../ui/editor/story_session.py" line="134"/>
         <source>changes to the form</source>
         <translation>稿件信息的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="144"/>
+        <location filename="../../ui/editor/story_session.py" line="145"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="201"/>
+        <location filename="../../ui/editor/story_session.py" line="203"/>
         <source>Saved at %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="212"/>
+        <location filename="../../ui/editor/story_session.py" line="214"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="220"/>
+        <location filename="../../ui/editor/story_session.py" line="222"/>
         <source>a copy is in %1</source>
         <translation>副本保存在 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="221"/>
+        <location filename="../../ui/editor/story_session.py" line="223"/>
         <source>no emergency copy could be written either</source>
         <translation>应急副本也未能写入</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="222"/>
+        <location filename="../../ui/editor/story_session.py" line="224"/>
         <source>Not saved: %1; your text stays here, %2</source>
         <translation>未保存：%1；您的文字仍在编辑器中，%2</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="234"/>
+        <location filename="../../ui/editor/story_session.py" line="236"/>
         <source> (copy)</source>
         <translation>（副本）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="236"/>
+        <location filename="../../ui/editor/story_session.py" line="239"/>
         <source>Saved as a copy</source>
         <translation>已另存为副本</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="244"/>
+        <location filename="../../ui/editor/story_session.py" line="248"/>
         <source>Merged; %1 place(s) to settle by hand</source>
         <translation>已合并；有 %1 处需要人工处理</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="246"/>
+        <location filename="../../ui/editor/story_session.py" line="250"/>
         <source>Merged</source>
         <translation>已合并</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="248"/>
+        <location filename="../../ui/editor/story_session.py" line="252"/>
         <source>Not saved: the story was saved elsewhere meanwhile</source>
         <translation>未保存：稿件已在别处保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="265"/>
+        <location filename="../../ui/editor/story_session.py" line="270"/>
         <source>Revision %1 restored</source>
         <translation>已恢复第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="273"/>
+        <location filename="../../ui/editor/story_session.py" line="279"/>
         <source>Submitted for review (revision %1)</source>
         <translation>已送审（第 %1 版）</translation>
     </message>

@@ -40,10 +40,20 @@ def titles(window):
     return [m.data(m.index(r, 0)) for r in range(m.rowCount())]
 
 
-def test_first_run_opens_the_demo_newsroom(window):
+def page_text(pane, qtbot, needle="发布时间"):
+    """The text of a page pane once it shows a story (its meta line is there)."""
+    seen = [""]
+    def ask():
+        pane.page_text(lambda text: seen.append(text or ""))
+        return needle in seen[-1]
+    qtbot.waitUntil(ask, timeout=10_000)
+    return seen[-1]
+
+
+def test_first_run_opens_the_demo_newsroom(window, qtbot):
     assert window.model.rowCount() == 12
     assert "越溪新闻网" in window.windowTitle() and "王芳" in window.windowTitle()
-    assert window.view.toPlainText().strip()  # the first story is shown
+    assert "发布时间" in page_text(window.view, qtbot)  # the first story, as its page
 
 
 def test_navigator_filters_by_state_and_channel(window):
@@ -64,7 +74,7 @@ def test_search_box_and_story_view(window, qtbot):
     qtbot.keyClick(window.search, Qt.Key_Return)
     assert titles(window)[:2] == ["城关镇社区开展防汛应急演练", "社区志愿者守护独居老人“最后一百米”"]
     window.table.selectRow(1)
-    text = window.view.toPlainText()
+    text = page_text(window.view, qtbot, needle="一张联系卡")  # the body is in
     assert "发布时间:2026-11-22 09:30:00" in text and "审核:赵敏" in text
     assert "（记者张薇）" in text
 
@@ -142,3 +152,27 @@ def test_closing_the_app_backs_up_what_changed(window, qtbot):
     copy = Store.open(newest)
     assert "关闭前的修改。" in copy.articles.get(draft).body
     copy.close()
+
+
+def test_what_an_operation_changed_reaches_the_story_table(window, qtbot):
+    navigate(window, "All")
+    m = window.model
+    flood = next(r for r in range(m.rowCount()) if m.data(m.index(r, 0)) == "城关镇社区开展防汛应急演练")
+    flood_id = m.ids[flood]
+    before = m.data(m.index(flood, 2))
+    # A sign-off in the review queue (王芳 holds 初审 there) ...
+    window.navigator.setCurrentItem(window.navigator.topLevelItem(0))  # the review queue
+    q = window.queue
+    q.mine.setChecked(True)
+    q.table.selectRow(q.model.row_of(flood_id))
+    qtbot.mouseClick(q.panel.approve_button, Qt.LeftButton)
+    # ... is what the story table shows for it, without going back through the navigator.
+    after = m.data(m.index(m.row_of(flood_id), 2))
+    assert after != before and window.store.articles.get(flood_id).state == "in_review"
+    assert after == m.data(m.index(m.row_of(flood_id), 2)) == "In review"
+    # And a save in the editor reaches it too.
+    window.open_story(flood_id)
+    window.editor.fields["title"].setText("城关镇开展防汛演练")
+    window.editor.fields["title"].textEdited.emit("城关镇开展防汛演练")
+    window.editor.flush()
+    assert m.data(m.index(m.row_of(flood_id), 0)) == "城关镇开展防汛演练"

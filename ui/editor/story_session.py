@@ -30,6 +30,7 @@ class StorySession(QObject):
     reloaded = Signal(object, bool)  # the form must show this article; True: text the
     #                                  preview has not seen (a merge, a copy, a restore)
     edited = Signal()               # the form's text changed (recovered from a journal)
+    stored = Signal(object)         # ids of stories this session wrote (saves, copies…)
 
     def __init__(self, store: Store, user, values: Callable[[], dict],
                  ask_conflict: Callable[[Article], str | None], parent=None):
@@ -196,6 +197,7 @@ class StorySession(QObject):
 
     def _saved(self, result: tuple[Article, list[str]], checkpoint: str | None) -> bool:
         self.article = self.base = result[0]
+        self.stored.emit({self.article.id})
         if not self._dirty and not self.journal_timer.isActive():
             self._journal_writer.submit(journal.discard, self.store.path, self.article.id)
         self.status.emit(self.tr("Saved at %1").replace("%1", times.local_text(
@@ -233,6 +235,7 @@ class StorySession(QObject):
             copy = self.store.articles.create(
                 self.user.id, **(mine | {"title": mine["title"] + self.tr(" (copy)")}))
             self.open(copy, new_text=True)
+            self.stored.emit({copy.id})
             self.status.emit(self.tr("Saved as a copy"))
             return True
         if choice == "merge":
@@ -241,6 +244,7 @@ class StorySession(QObject):
             self.article, _ = workflow.edit(self.store, current.id, merged, self.user,
                                             expect_edits=current.edits)
             self.open(self.article, new_text=True)
+            self.stored.emit({current.id})
             self.status.emit(self.tr("Merged; %1 place(s) to settle by hand")
                              .replace("%1", str(conflicts)) if conflicts
                              else self.tr("Merged"))
@@ -262,6 +266,7 @@ class StorySession(QObject):
         article, _ = workflow.edit(self.store, self.article.id, content, self.user,
                                    checkpoint=f"restore r{number}")
         self.open(article, new_text=True)
+        self.stored.emit({article.id})
         self.status.emit(self.tr("Revision %1 restored").replace("%1", str(number)))
 
     def submit(self) -> bool:
@@ -270,6 +275,7 @@ class StorySession(QObject):
             return False
         t = workflow.submit(self.store, self.article.id, self.user)
         self.article = self.base = t.article
+        self.stored.emit({t.article.id})
         self.status.emit(self.tr("Submitted for review (revision %1)")
                          .replace("%1", str(t.event.revision)))
         return True

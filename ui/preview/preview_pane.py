@@ -74,6 +74,14 @@ class PreviewPane(QWidget):
         self.view.loadFinished.connect(self._on_loaded)
         self.view.setHtml(self.preview.page(article, ""), QUrl.fromLocalFile(f"{BASE}/"))
 
+    def clear(self) -> None:
+        """Show no story."""
+        self.article = None
+        self._loaded = False
+        self._serial += 1
+        self._show_fallback(False)
+        self.view.setHtml("")
+
     def _on_loaded(self, _ok: bool) -> None:
         self.view.loadFinished.disconnect(self._on_loaded)
         if self._stopped:

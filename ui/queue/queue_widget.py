@@ -38,6 +38,8 @@ class QueueTable(QTableView):
 
 
 class ReviewQueue(QWidget):
+    stories_changed = Signal(object)  # ids of the stories a review action changed
+
     def __init__(self, store: Store, user, parent=None):
         super().__init__(parent)
         self.store, self.user = store, user
@@ -119,11 +121,12 @@ class ReviewQueue(QWidget):
     def _act(self, action) -> None:
         row = self.table.currentIndex().row()
         try:
-            action()
+            transition = action()
         except NewsdeskError as e:
             QMessageBox.warning(self, self.tr("Refused"), str(e))
             return
         self.reload(keep_row=row)
+        self.stories_changed.emit({transition.article.id})
 
     def approve_current(self) -> None:
         article = self.panel.article

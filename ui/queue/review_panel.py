@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from newsdesk import present, workflow
 from newsdesk.model import LABELS, Article
 from newsdesk.store import Store
-from ui.story_html import story_html
+from ui.preview.preview_pane import PreviewPane
 
 
 def history_html(store: Store, article: Article) -> str:
@@ -70,7 +70,8 @@ class ReviewPanel(QWidget):
         self.heading.setWordWrap(True)
         self.heading.setStyleSheet("font-size:15px;font-weight:bold")
         self.tabs = QTabWidget()
-        self.preview, self.changes, self.history = QTextBrowser(), QTextBrowser(), QTextBrowser()
+        self.preview = PreviewPane(store)  # the story as its page will look
+        self.changes, self.history = QTextBrowser(), QTextBrowser()
         self.checks = QTextBrowser()
         self.tabs.addTab(self.preview, self.tr("Story"))
         self.tabs.addTab(self.changes, self.tr("Changes"))
@@ -154,7 +155,7 @@ class ReviewPanel(QWidget):
             return
         stage = workflow.stage_name(self.store, article.review_stage)
         self.heading.setText(f"{article.title}　·　{stage}　·　r{article.revision}")
-        self.preview.setHtml(story_html(self.store, article))
+        self.preview.show_article(article)
         self.changes.setHtml(self._diff_html(workflow.review_diff(self.store, article)))
         self.checks.setHtml(self._checks_html(self.store.checks.report(article.id,
                                                                       article.revision)))
