@@ -61,23 +61,36 @@ class PreviewPane(QWidget):
         self._loaded = False
         self._stopped = False
         self._first_html: str | None = None
+        self._deferred = False  # a story to load once the pane is shown
 
     def show_article(self, article: Article) -> None:
-        """Load the page for a story (once per story). The page is loaded with an empty
-        body and the body is put in afterwards, as typing does: setHtml refuses pages
-        over 2 MB, and a long story's body alone can be that."""
+        """Load the page for a story (once per story; a pane out of sight loads it when
+        it is shown). The page is loaded with an empty body and the body is put in
+        afterwards, as typing does: setHtml refuses pages over 2 MB, and a long story's
+        body alone can be that."""
         self.article = article
         self._loaded = False
         self._serial += 1
         self._first_html = article.body_html or None  # None: render the editor's text
         self._show_fallback(article.renderer_version == FALLBACK and self._first_html)
+        self._deferred = not self.isVisible()
+        if not self._deferred:
+            self._load()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._deferred and self.article is not None:
+            self._deferred = False
+            self._load()
+
+    def _load(self) -> None:
         self.view.loadFinished.connect(self._on_loaded)
-        self.view.setHtml(self.preview.page(article, ""), QUrl.fromLocalFile(f"{BASE}/"))
+        self.view.setHtml(self.preview.page(self.article, ""), QUrl.fromLocalFile(f"{BASE}/"))
 
     def clear(self) -> None:
         """Show no story."""
         self.article = None
-        self._loaded = False
+        self._loaded = self._deferred = False
         self._serial += 1
         self._show_fallback(False)
         self.view.setHtml("")
