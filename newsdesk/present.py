@@ -24,13 +24,21 @@ def story(store: Store, article_id: str) -> dict:
     }
 
 
+# What each review event is called in the newsroom (the app and the CLI's table).
+ACTIONS = {"submit": "送审", "recall": "撤回", "approve": "签审通过", "return": "退回",
+           "revise": "审改", "void": "签审作废", "publish": "发布", "withdraw": "撤稿",
+           "correction": "更正", "imported": "导入"}
+
+
 def history(store: Store, article_id: str) -> list[dict]:
-    """The review timeline, oldest first: when (outlet time), what, which stage, who
-    (an imported page's event names the editor the page carried), which revision."""
+    """The review timeline, oldest first: when (outlet time), what (kind, and the
+    action as the newsroom says it), which stage, who (an imported page's event names
+    the editor the page carried), which revision."""
     tz = store.settings().timezone
     events = store.events.of(article_id)
     names = store.users.names(e.actor_id for e in events)
     return [{"seq": e.seq, "at": times.local_text(e.at, tz), "kind": e.kind,
+             "action": ACTIONS.get(e.kind, e.kind),
              "stage": e.stage, "stage_name": workflow.stage_name(store, e.stage),
              "actor": names.get(e.actor_id, "") or e.detail.get("editor", ""),
              "revision": e.revision, "comment": e.comment, "detail": e.detail,

@@ -69,6 +69,17 @@ def _round(events: list[ReviewEvent]) -> list[ReviewEvent]:
     return events[starts[-1]:] if starts else []
 
 
+def _signed(events: list[ReviewEvent]) -> list[int]:
+    """The stages signed in the current round and not voided since."""
+    signed: list[int] = []
+    for e in _round(events):
+        if e.kind == "approve":
+            signed.append(e.stage)
+        elif e.kind == "void":
+            signed.clear()
+    return signed
+
+
 def why_not_review(store: Store, article: Article, user: User) -> str | None:
     """Why user may not act on article's current stage (approve or return), or None.
     The own-story rule covers returning too: an author does not judge their own story."""
@@ -115,10 +126,20 @@ def queue(store: Store, stage: int | None = None,
 
 
 @dataclass
+class StageEdit:
+    """A reviewer's edits at their stage (留痕), as later stages see them."""
+    stage: int
+    actor_id: str
+    at: str
+    fields: dict[str, list[tuple[str, str]]]  # changed field → char_diff ops
+
+
+@dataclass
 class ReviewDiff:
     base_revision: int | None   # what this stage last saw; None on a first review
     revision: int
     fields: dict[str, list[tuple[str, str]]]  # changed field → char_diff ops
+    stage_edits: list[StageEdit]  # reviewers' traced edits in this round, in order
 
 
 _DIFFED = field_names(diffed=True)
@@ -126,29 +147,53 @@ _DIFFED = field_names(diffed=True)
 
 def review_diff(store: Store, article: Article) -> ReviewDiff:
     """The story against the revision last seen at its current stage (by whoever
-    reviewed that stage), else against the last revision any stage saw."""
-    events = [e for e in store.events.of(article.id)
+    reviewed that stage), else against the last revision any stage saw; and each
+    reviewer's traced edits of this round."""
+    all_events = store.events.of(article.id)
+    events = [e for e in all_events
               if e.kind in ("approve", "return") and e.revision is not None]
     at_stage = [e for e in events if e.stage == article.review_stage]
     seen = (at_stage or events)[-1].revision if (at_stage or events) else None
+    contents = {r.number: r.content for r in store.articles.revisions(article.id)}
+    edits = _stage_edits(_round(all_events), contents)
     if seen is None or seen == article.revision:
-        return ReviewDiff(seen, article.revision, {})
-    old = next(r.content for r in store.articles.revisions(article.id) if r.number == seen)
+        return ReviewDiff(seen, article.revision, {}, edits)
+    current = {name: getattr(article, name) for name in _DIFFED}
+    return ReviewDiff(seen, article.revision, _field_diff(contents[seen], current), edits)
+
+
+def _field_diff(old: dict, new: dict) -> dict[str, list[tuple[str, str]]]:
     fields = {}
     for name in _DIFFED:
-        before, after = old.get(name, ""), getattr(article, name)
-        if isinstance(after, list):
-            before, after = "、".join(before or []), "、".join(after)
+        before, after = old.get(name, ""), new.get(name, "")
+        if isinstance(after, list) or isinstance(before, list):
+            before, after = "、".join(before or []), "、".join(after or [])
         if before != after:
             fields[name] = char_diff(before or "", after or "")
-    return ReviewDiff(seen, article.revision, fields)
+    return fields
+
+
+def _stage_edits(events: list[ReviewEvent], contents: dict[int, dict]) -> list[StageEdit]:
+    """Consecutive revise events of one reviewer at one stage make one edit, from the
+    revision before the first to the last."""
+    runs: list[list[ReviewEvent]] = []
+    for e in (e for e in events if e.kind == "revise"):
+        if runs and (runs[-1][-1].actor_id, runs[-1][-1].stage) == (e.actor_id, e.stage):
+            runs[-1].append(e)
+        else:
+            runs.append([e])
+    return [StageEdit(run[0].stage, run[0].actor_id, run[-1].at,
+                      _field_diff(contents[run[0].revision - 1], contents[run[-1].revision]))
+            for run in runs]
 
 
 def edit(store: Store, article_id: str, changes: dict, actor: User,
          checkpoint: str | None = None, expect_edits: int | None = None
          ) -> tuple[Article, list[str]]:
-    """Change a story's working copy. A content change after a sign-off voids the
-    sign-offs: the story goes back to the first stage. With expect_edits, a save
+    """Change a story's working copy. In review, only the current stage's reviewer
+    changes content, as that stage's traced revision (留痕); a content change to an
+    approved story voids the sign-offs: it goes back to the first stage. With
+    expect_edits, a save
     based on a copy someone else has saved over since raises StaleEdit instead;
     without it, a save landing meanwhile is built on."""
     for attempt in range(EDIT_ATTEMPTS):
@@ -160,19 +205,38 @@ def edit(store: Store, article_id: str, changes: dict, actor: User,
     raise AssertionError("unreachable")
 
 
+def why_not_edit(store: Store, article: Article, user: User) -> str | None:
+    """Why user may not change the story's content now, or None if they may.
+    Submitted means locked (送审锁定): only the reviewer holding the current stage
+    edits, with a trace; the author recalls the story to change it."""
+    if article.state not in EDITABLE:
+        hint = "; start a correction first" if article.state == State.PUBLISHED else ""
+        return f"a {article.state} story cannot be edited{hint}"
+    if article.state in IN_REVIEW and why_not_review(store, article, user) is not None:
+        stage = stage_name(store, article.review_stage)
+        return (f"“{article.title}” is locked in review: only its {stage} reviewer edits it "
+                "now, and its author can recall it until the first sign-off "
+                "(rule: locked in review)")
+    return None
+
+
 def _edit_once(store: Store, article_id: str, changes: dict, actor: User,
                checkpoint: str | None, expect_edits: int | None) -> tuple[Article, list[str]]:
     article = store.articles.get(article_id)
     if expect_edits is not None and article.edits != expect_edits:
         raise StaleEdit(article)
     content = [k for k in changes if k in CONTENT_FIELDS and changes[k] != getattr(article, k)]
-    if content and article.state not in EDITABLE:
-        hint = "; start a correction first" if article.state == State.PUBLISHED else ""
-        raise RuleError(f"a {article.state} story cannot be edited{hint}")
+    refusal = why_not_edit(store, article, actor) if content else None
+    if refusal:
+        raise RuleError(refusal)
     if content and article.state not in (State.DRAFT, State.RETURNED):
         checkpoint = checkpoint or "edit"  # a sign-off names the exact revision it saw
+    # A reviewer's edit is their stage's (留痕): it leaves the story's last editor, and
+    # so who may sign, as it was.
+    traced = bool(content) and article.state in IN_REVIEW
     # Rendering and 机审 happen here, before the write lock is taken.
-    change = store.articles.prepare(article, changes, actor.id, checkpoint)
+    change = store.articles.prepare(article, changes, actor.id, checkpoint,
+                                    authored=not traced)
     content = [k for k in change.changed if k in CONTENT_FIELDS]
     report = None
     if content and article.state in (*IN_REVIEW, *SIGNED_OFF):
@@ -183,15 +247,35 @@ def _edit_once(store: Store, article_id: str, changes: dict, actor: User,
         if report:
             store.checks.save_report(article_id, new.revision, report.verdict,
                                      report.to_dict())
-        if content and article.state in SIGNED_OFF:
-            voided = [e.stage for e in _round(store.events.of(article_id))
-                      if e.kind == "approve"]
+        if content and traced:
+            store.events.append(article_id, "revise", actor.id, stage=article.review_stage,
+                                revision=new.revision, comment="edited " + ", ".join(content),
+                                detail={"fields": content})
+        elif content and article.state in SIGNED_OFF:
+            voided = _signed(store.events.of(article_id))
             new, _ = store.articles.update(article_id, {"state": State.SUBMITTED,
                                                         "review_stage": 1}, actor.id)
             store.events.append(article_id, "void", actor.id, revision=new.revision,
                                 comment="edited " + ", ".join(content),
                                 detail={"voided_stages": voided})
     return new, change.changed
+
+
+def recall(store: Store, article_id: str, actor: User, comment: str = "") -> Transition:
+    """撤回: the author takes a submitted story back to draft, until the first sign-off."""
+    article = store.articles.get(article_id)
+    if article.state != State.SUBMITTED or _signed(store.events.of(article_id)):
+        raise RuleError("only a submitted story nobody has signed yet can be recalled; "
+                        f"this one is {article.state} (rule: recall)")
+    if actor.id != article.author_id:
+        raise RuleError(f"{actor.real_name} is not the author; only the author recalls a "
+                        "story (rule: recall)")
+    with store.transaction():
+        new, _ = store.articles.update(article_id, {"state": State.DRAFT,
+                                                    "review_stage": None}, actor.id)
+        event = store.events.append(article_id, "recall", actor.id, revision=new.revision,
+                                    comment=comment)
+    return Transition(new, event)
 
 
 def submit(store: Store, article_id: str, actor: User, comment: str = "",

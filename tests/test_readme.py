@@ -18,7 +18,7 @@ EXAMPLES = [line.split("  #")[0].strip() for block in re.findall(r"```sh\n(.*?)`
 def test_the_readme_shows_every_command():
     shown = {shlex.split(line)[2] for line in EXAMPLES}
     assert shown >= {"init", "search", "list", "show", "import", "users", "channels",
-                     "settings", "submit", "approve", "return", "withdraw", "correct",
+                     "settings", "submit", "recall", "approve", "return", "withdraw", "correct",
                      "history", "audit", "export", "verify", "views", "backup", "restore",
                      "check", "words"}
 

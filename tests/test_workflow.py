@@ -124,22 +124,64 @@ def test_stage_role_is_required(room):
         workflow.approve(s, a.id, u["admin"])
 
 
-def test_editing_after_a_signoff_voids_it(room):
+def test_a_story_in_review_is_locked_but_for_its_stage_reviewer(room):
     s, u = room
     a = draft(s, u)
     workflow.submit(s, a.id, u["zhangwei"])
-    workflow.approve(s, a.id, u["wangfang"])
-    workflow.approve(s, a.id, u["liqiang"])
+    workflow.approve(s, a.id, u["wangfang"])  # 初审 signed; 复审 (李强) holds it now
+    for other in ("zhangwei", "wangfang", "zhaomin", "admin"):
+        with pytest.raises(RuleError, match="locked in review"):
+            workflow.edit(s, a.id, {"title": "改了"}, u[other])
+    assert s.articles.get(a.id).title == "城关镇开展防汛演练"
+    new, changed = workflow.edit(s, a.id, {"body": "演练用时十八分钟。"}, u["liqiang"])
+    assert changed == ["body"] and (new.state, new.review_stage) == ("in_review", 2)
+    trace = s.events.of(a.id)[-1]
+    assert (trace.kind, trace.stage, trace.actor_id) == ("revise", 2, u["liqiang"].id)
+    assert trace.revision == new.revision == 3 and trace.detail["fields"] == ["body"]
+    assert new.last_editor_id == u["zhangwei"].id  # the edit is the stage's, not authorship
+    assert kinds(s, a.id)[:2] == [("submit", 1), ("approve", 1)]  # 初审 still stands
+    workflow.approve(s, a.id, u["liqiang"])  # who edited at a stage may sign it
+    # 终审 sees 复审's change, attributed to 复审 and 李强.
+    diff = workflow.review_diff(s, s.articles.get(a.id))
+    [edit] = diff.stage_edits
+    assert (edit.stage, edit.actor_id) == (2, u["liqiang"].id)
+    assert edit.fields["body"] == [("equal", "演练用时"), ("delete", "二"), ("equal", "十"),
+                                   ("insert", "八"), ("equal", "分钟。")]
+    t = workflow.approve(s, a.id, u["zhaomin"])
+    assert t.article.state == "approved" and t.event.revision == 3
+
+
+def test_editing_an_approved_story_voids_its_signoffs(room):
+    s, u = room
+    a = draft(s, u)
+    workflow.submit(s, a.id, u["zhangwei"])
+    full_review(s, u, a.id)
     new, changed = workflow.edit(s, a.id, {"title": "城关镇开展防汛应急演练"}, u["zhangwei"])
     assert changed == ["title"]
     art = s.articles.get(a.id)
     assert (art.state, art.review_stage) == ("submitted", 1)
     void = s.events.of(a.id)[-1]
-    assert void.kind == "void" and void.detail["voided_stages"] == [1, 2]
+    assert void.kind == "void" and void.detail["voided_stages"] == [1, 2, 3]
     assert void.revision == art.revision == 3  # the edit is its own revision
     full_review(s, u, a.id)  # the round starts again at 初审, same reviewers may sign
     assert s.articles.get(a.id).state == "approved"
     assert [e.revision for e in s.events.of(a.id) if e.kind == "approve"][-3:] == [3, 3, 3]
+
+
+def test_the_author_recalls_until_the_first_signoff(room):
+    s, u = room
+    a = draft(s, u)
+    workflow.submit(s, a.id, u["zhangwei"])
+    with pytest.raises(RuleError, match="only the author recalls"):
+        workflow.recall(s, a.id, u["wangfang"])
+    t = workflow.recall(s, a.id, u["zhangwei"], comment="补充数据")
+    assert (t.article.state, t.event.kind, t.event.comment) == ("draft", "recall", "补充数据")
+    workflow.edit(s, a.id, {"body": "演练用时十八分钟。"}, u["zhangwei"])  # a draft again
+    workflow.submit(s, a.id, u["zhangwei"])
+    workflow.approve(s, a.id, u["wangfang"])
+    with pytest.raises(RuleError, match="rule: recall"):
+        workflow.recall(s, a.id, u["zhangwei"])
+    assert s.articles.get(a.id).state == "in_review"
 
 
 def test_non_content_changes_do_not_void(room):
@@ -274,7 +316,8 @@ def test_waiting_for_agrees_with_the_sign_off_rules(demo_store):
     s = demo_store
     chen = s.users.find("chenlu")
     xikou = next(a for a in s.articles.many(workflow.queue(s)) if a.title.startswith("溪口镇"))
-    workflow.edit(s, xikou.id, {"body": xikou.body + "补记。"}, chen)  # voided: back to 初审
+    holder = next(u for u in s.users.all() if workflow.why_not_review(s, xikou, u) is None)
+    workflow.edit(s, xikou.id, {"body": xikou.body + "补记。"}, holder)  # 留痕, may still sign
     s.users.add("both", "甲乙", ["reviewer1", "reviewer2"])
     for user in s.users.all():
         waiting = set(workflow.waiting_for(s, user))

@@ -27,7 +27,7 @@ def under_lock(newsroom, monkeypatch):
 
 def test_a_story_through_review_renders_and_checks_outside_the_lock(newsroom, under_lock):
     s = newsroom
-    author, editor = s.users.find("chenlu"), s.users.find("zhangwei")
+    author = s.users.find("chenlu")
     a = s.articles.create(author.id, title="防汛演练", body="全县开展防汛演练。",
                           channel_id=s.channels.find("yaowen").id, reporters=["陈璐"])
     workflow.edit(s, a.id, {"body": "全县开展防汛应急演练。"}, author, checkpoint="save")
@@ -35,9 +35,12 @@ def test_a_story_through_review_renders_and_checks_outside_the_lock(newsroom, un
     reviewer = next(u for u in s.users.all()
                     if workflow.why_not_sign(s, s.articles.get(a.id), u) is None)
     workflow.approve(s, a.id, reviewer)
-    # An edit after a sign-off: rendered, checked again and the sign-off voided.
-    new, _ = workflow.edit(s, a.id, {"body": "全县开展防汛应急演练，千余人参加。"}, editor)
-    assert new.state == "submitted" and new.body_html.startswith("<p>全县")
+    # The next stage's reviewer edits (留痕): rendered and checked again.
+    holder = next(u for u in s.users.all()
+                  if workflow.why_not_review(s, s.articles.get(a.id), u) is None)
+    new, _ = workflow.edit(s, a.id, {"body": "全县开展防汛应急演练，千余人参加。"}, holder)
+    assert new.state == "in_review" and new.body_html.startswith("<p>全县")
+    assert s.checks.report(a.id, new.revision) is not None
     kinds = [kind for kind, _ in under_lock]
     assert kinds.count("render") == 3 and kinds.count("checks") == 2
     assert not any(locked for _, locked in under_lock), under_lock

@@ -45,6 +45,17 @@ def submit(session: Session, article_id: str, as_user: str, comment: str) -> int
 @acting_option()
 @click.option("--comment", default="")
 @with_db
+def recall(session: Session, article_id: str, as_user: str, comment: str) -> int:
+    """Take a submitted story back to draft (撤回; its author, before the first sign-off)."""
+    return _act(session, article_id, as_user, "recalled",
+                lambda store, story, user: workflow.recall(store, story, user, comment))
+
+
+@click.command()
+@story_argument
+@acting_option()
+@click.option("--comment", default="")
+@with_db
 def approve(session: Session, article_id: str, as_user: str, comment: str) -> int:
     """Sign off the story's current review stage."""
     return _act(session, article_id, as_user, "approved",
@@ -98,7 +109,7 @@ def history(session: Session, article_id: str, as_json: bool) -> int:
     if as_json:
         print_json(rows)
     else:
-        table([[str(r["seq"]), r["at"][:16], r["kind"], r["stage_name"], r["actor"],
+        table([[str(r["seq"]), r["at"][:16], r["action"], r["stage_name"], r["actor"],
                 f"r{r['revision']}" if r["revision"] else "", r["comment"]] for r in rows])
     return OK
 
@@ -119,4 +130,4 @@ def audit(session: Session) -> int:
     return PROBLEMS
 
 
-COMMANDS = [submit, approve, return_, withdraw, correct, history, audit]
+COMMANDS = [submit, recall, approve, return_, withdraw, correct, history, audit]

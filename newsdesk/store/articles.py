@@ -175,9 +175,11 @@ class Articles(Repository):
         return article
 
     def prepare(self, old: Article, changes: dict, actor_id: str | None,
-                checkpoint: str | None = None) -> Change:
+                checkpoint: str | None = None, authored: bool = True) -> Change:
         """old with changes applied, stamped, and its body rendered if it changed: done
-        before the write transaction (a stale render is refreshed only out of one)."""
+        before the write transaction (a stale render is refreshed only out of one).
+        A content change makes actor the story's last editor unless authored is False
+        (a reviewer's traced edit)."""
         new = Article(**asdict(old))
         for k, v in changes.items():
             if not hasattr(new, k) or k in ("id", "created_at"):
@@ -196,7 +198,7 @@ class Articles(Repository):
             self._render(new)
         new.updated_at, new.updated_by = times.now(), actor_id
         new.edits = old.edits + 1
-        if any(k in CONTENT_FIELDS for k in changed):
+        if authored and any(k in CONTENT_FIELDS for k in changed):
             new.last_editor_id = actor_id
         if checkpoint:
             new.revision = old.revision + 1

@@ -515,12 +515,12 @@
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../ui/preview/preview_pane.py" line="127"/>
+        <location filename="../../ui/preview/preview_pane.py" line="140"/>
         <source>The markdown of this story could not be formatted in time: it shows as plain paragraphs until it can be. The export tries again before publishing; simplify the markup if this stays.</source>
         <translation>本稿的 Markdown 未能及时排版，暂以纯文本段落显示。导出发布前会再试一次；如一直如此，请简化标记。</translation>
     </message>
     <message>
-        <location filename="../../ui/preview/preview_pane.py" line="165"/>
+        <location filename="../../ui/preview/preview_pane.py" line="178"/>
         <source>Rendering is taking more than two seconds; the preview shows the last version that rendered.</source>
         <translation>排版超过两秒仍未完成；预览显示的是上一次成功排版的版本。</translation>
     </message>
@@ -596,22 +596,22 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="36"/>
+        <location filename="../../ui/queue/review_panel.py" line="53"/>
         <source>Return to author</source>
         <translation>退回作者</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="38"/>
+        <location filename="../../ui/queue/review_panel.py" line="55"/>
         <source>What must change before it comes back?</source>
         <translation>需要修改哪些地方后再送审？</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="45"/>
+        <location filename="../../ui/queue/review_panel.py" line="62"/>
         <source>Return “%1” with a reason:</source>
         <translation>退回《%1》，请填写理由：</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="52"/>
+        <location filename="../../ui/queue/review_panel.py" line="69"/>
         <source>A reason is required.</source>
         <translation>请填写退回理由。</translation>
     </message>
@@ -619,97 +619,102 @@
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="76"/>
+        <location filename="../../ui/queue/review_panel.py" line="93"/>
         <source>Story</source>
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="77"/>
+        <location filename="../../ui/queue/review_panel.py" line="94"/>
         <source>Changes</source>
         <translation>修改对比</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="78"/>
+        <location filename="../../ui/queue/review_panel.py" line="95"/>
         <source>Checks</source>
         <translation>机审</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="79"/>
+        <location filename="../../ui/queue/review_panel.py" line="96"/>
         <source>History</source>
         <translation>审核记录</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="80"/>
+        <location filename="../../ui/queue/review_panel.py" line="97"/>
         <source>&amp;Approve</source>
         <translation>通过(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="81"/>
+        <location filename="../../ui/queue/review_panel.py" line="98"/>
         <source>&amp;Return…</source>
         <translation>退回(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="82"/>
+        <location filename="../../ui/queue/review_panel.py" line="99"/>
         <source>Sign off this stage (Ctrl+Shift+A)</source>
         <translation>签发本审级（Ctrl+Shift+A）</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="83"/>
+        <location filename="../../ui/queue/review_panel.py" line="100"/>
         <source>Send back to the author (Ctrl+Shift+R)</source>
         <translation>退回给作者（Ctrl+Shift+R）</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="100"/>
+        <location filename="../../ui/queue/review_panel.py" line="117"/>
         <source>First review at this stage: no earlier revision to compare with.</source>
         <translation>本审级首次审核：没有可对比的早先版本。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="103"/>
+        <location filename="../../ui/queue/review_panel.py" line="120"/>
         <source>No changes since revision %1, which this stage last saw.</source>
         <translation>自本审级上次审看的第 %1 版以来没有修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="106"/>
+        <location filename="../../ui/queue/review_panel.py" line="124"/>
         <source>Changes from revision %1 to %2:</source>
         <translation>第 %1 版到第 %2 版的修改：</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="124"/>
+        <location filename="../../ui/queue/review_panel.py" line="132"/>
+        <source>Edited at %1 by %2 (%3):</source>
+        <translation>%1 %2 审改（%3）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/review_panel.py" line="141"/>
         <source>No checks report was recorded for this revision.</source>
         <translation>此版本没有机审报告。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="126"/>
+        <location filename="../../ui/queue/review_panel.py" line="143"/>
         <source>Pass</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="126"/>
+        <location filename="../../ui/queue/review_panel.py" line="143"/>
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="127"/>
+        <location filename="../../ui/queue/review_panel.py" line="144"/>
         <source>Blocked</source>
         <translation>拦截</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="129"/>
+        <location filename="../../ui/queue/review_panel.py" line="146"/>
         <source>%1 per 10,000 characters (threshold %2)</source>
         <translation>差错率每万字 %1 处（标准 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="133"/>
+        <location filename="../../ui/queue/review_panel.py" line="150"/>
         <source>accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="151"/>
+        <location filename="../../ui/queue/review_panel.py" line="168"/>
         <source>Nothing selected</source>
         <translation>未选择稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="163"/>
+        <location filename="../../ui/queue/review_panel.py" line="180"/>
         <source>You may sign %1.</source>
         <translation>您可以签发%1。</translation>
     </message>

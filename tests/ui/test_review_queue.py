@@ -109,17 +109,19 @@ def test_diff_shows_an_edit(qtbot, demo_store):
     xikou = next(a for a in demo_store.articles.many(workflow.queue(demo_store))
                  if a.title == XIKOU)
     body = xikou.body.replace("12公里", "15公里")
-    workflow.edit(demo_store, xikou.id, {"body": body}, demo_store.users.find("chenlu"))
-    q = make_queue(qtbot, demo_store, "wangfang")  # back at 初审 after the edit
+    liqiang = demo_store.users.find("liqiang")  # 复审 holds it: edits with a trace
+    workflow.edit(demo_store, xikou.id, {"body": body}, liqiang)
+    workflow.approve(demo_store, xikou.id, liqiang)
+    q = make_queue(qtbot, demo_store, "zhaomin")  # 终审 sees 复审's change as 复审's
     select(q, XIKOU)
     html = q.panel.changes.toHtml()
-    assert "正文" in html
+    assert "正文" in html and "复审" in html and "李强" in html
     text = q.panel.changes.toPlainText()
     assert "125公里" in text  # '12' became '15': the deleted 2 and the inserted 5 both shown
     assert "#fbd5d5" in html.lower() or "text-decoration: line-through" in html.lower() \
         or "<del" in html.lower() or "line-through" in html.lower()
     history = q.panel.history.toPlainText()
-    assert "void" in history and "approve 初审" in history
+    assert "审改 复审 · 李强" in history and "签审通过 初审" in history
 
 
 def test_refused_action_shows_the_rule(qtbot, demo_store, monkeypatch):

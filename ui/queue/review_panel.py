@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QTabWidget, QTextBrowser, QVBoxLayout, QWidget,
 )
 
-from newsdesk import present, workflow
+from newsdesk import present, times, workflow
 from newsdesk.model import LABELS, Article
 from newsdesk.store import Store
 from ui.preview.preview_pane import PreviewPane
@@ -23,9 +23,26 @@ def history_html(store: Store, article: Article) -> str:
         comment = (f"<br><span style='color:#555'>{escape(e['comment'])}</span>"
                    if e["comment"] else "")
         rows.append(f"<p><b>{escape(e['at'][:16])}</b>&nbsp; "
-                    f"{escape(e['kind'])} {escape(e['stage_name'])} · {escape(e['actor'])} · "
+                    f"{escape(e['action'])} {escape(e['stage_name'])} · {escape(e['actor'])} · "
                     f"r{e['revision'] or ''}{comment}</p>")
     return "".join(rows)
+
+
+def _fields_html(fields: dict[str, list[tuple[str, str]]]) -> str:
+    """Changed fields with what was deleted struck through and what was inserted marked."""
+    out = []
+    for name, ops in fields.items():
+        spans = []
+        for op, text in ops:
+            text = escape(text).replace("\n", "<br>")
+            if op == "insert":
+                spans.append(f"<ins style='background:#d4f7d4;color:#064;'>{text}</ins>")
+            elif op == "delete":
+                spans.append(f"<del style='background:#fbd5d5;color:#900;'>{text}</del>")
+            else:
+                spans.append(text)
+        out.append(f"<h4>{LABELS.get(name, name)}</h4><p>{''.join(spans)}</p>")
+    return "".join(out)
 
 
 class ReturnDialog(QDialog):
@@ -97,26 +114,26 @@ class ReviewPanel(QWidget):
 
     def _diff_html(self, diff: workflow.ReviewDiff) -> str:
         if diff.base_revision is None:
-            return "<p>" + escape(self.tr("First review at this stage: no earlier revision "
-                                          "to compare with.")) + "</p>"
-        if not diff.fields:
-            return "<p>" + escape(self.tr("No changes since revision %1, which this stage "
+            out = ["<p>" + escape(self.tr("First review at this stage: no earlier revision "
+                                          "to compare with.")) + "</p>"]
+        elif not diff.fields:
+            out = ["<p>" + escape(self.tr("No changes since revision %1, which this stage "
                                           "last saw.").replace("%1", str(diff.base_revision))
-                                  ) + "</p>"
-        out = ["<p>" + escape(self.tr("Changes from revision %1 to %2:")
-                              .replace("%1", str(diff.base_revision))
-                              .replace("%2", str(diff.revision))) + "</p>"]
-        for name, ops in diff.fields.items():
-            spans = []
-            for op, text in ops:
-                text = escape(text).replace("\n", "<br>")
-                if op == "insert":
-                    spans.append(f"<ins style='background:#d4f7d4;color:#064;'>{text}</ins>")
-                elif op == "delete":
-                    spans.append(f"<del style='background:#fbd5d5;color:#900;'>{text}</del>")
-                else:
-                    spans.append(text)
-            out.append(f"<h4>{LABELS.get(name, name)}</h4><p>{''.join(spans)}</p>")
+                                  ) + "</p>"]
+        else:
+            out = ["<p>" + escape(self.tr("Changes from revision %1 to %2:")
+                                  .replace("%1", str(diff.base_revision))
+                                  .replace("%2", str(diff.revision))) + "</p>",
+                   _fields_html(diff.fields)]
+        # Reviewers' own edits (留痕), each attributed to its stage and reviewer.
+        names = self.store.users.names(e.actor_id for e in diff.stage_edits)
+        tz = self.store.settings().timezone
+        for e in diff.stage_edits:
+            out.append("<h3>" + escape(self.tr("Edited at %1 by %2 (%3):")
+                                       .replace("%1", workflow.stage_name(self.store, e.stage))
+                                       .replace("%2", names.get(e.actor_id, ""))
+                                       .replace("%3", times.local_text(e.at, tz)[:16]))
+                       + "</h3>" + _fields_html(e.fields))
         return "".join(out)
 
     def _checks_html(self, report: dict | None) -> str:
