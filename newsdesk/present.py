@@ -44,3 +44,10 @@ def history(store: Store, article_id: str) -> list[dict]:
              "revision": e.revision, "comment": e.comment, "detail": e.detail,
              "hash": e.hash}
             for e in events]
+
+
+def last_return(store: Store, article_id: str) -> dict | None:
+    """The latest return (退回) of a story as history() shows it: who, which stage,
+    when and why; None if it was never returned."""
+    returns = [e for e in history(store, article_id) if e["kind"] == "return"]
+    return returns[-1] if returns else None

@@ -59,6 +59,8 @@ class SiteSettings:
     template_dir: str = _setting("", "a folder of the outlet's own templates, used before "
                                      "the shipped ones")
     static_dir: str = _setting("", "a folder of the outlet's own static files for the site")
+    output_dir: str = _setting("", "the folder the app publishes (发布) the site into, "
+                                   "chosen once; the CLI's export names its own --out")
     backups_keep: int = _setting(10, "automatic backups kept (and the newest of as many days)")
     demo: bool = _setting(False, "a demo newsroom: reviewers and admins may have no password")
 

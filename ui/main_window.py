@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel, QLineEdit, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QTableView,
     QToolBar, QTreeWidget, QTreeWidgetItem,
@@ -13,6 +14,8 @@ from PySide6.QtWidgets import (
 from db import DatabaseDamaged
 from newsdesk import accounts, backup, workflow
 from newsdesk.errors import NewsdeskError
+from newsdesk.model import Role
+from ui import operations
 from newsdesk.store import Store
 from ui.article_model import ArticleTableModel
 from ui.damage import ask_restore
@@ -21,6 +24,8 @@ from ui.id_model import setup_table
 from ui.jobs import Jobs
 from ui.login import LoginDialog
 from ui.preview.preview_pane import PreviewPane
+from ui.publish.publish_dialog import PublishDialog
+from ui.publish.verify_dialog import VerifyDialog
 from ui.queue.queue_widget import ReviewQueue
 from ui.word_lists import WordListDialog
 
@@ -41,15 +46,14 @@ class MainWindow(QMainWindow):
         self.model = ArticleTableModel(store, self)
         self.table = QTableView()
         setup_table(self.table, self.model, ["社" * 24, "桃源街道", "In review",
-                                             "2026-11-28 23:50"])
+                                             "2026-11-28 23:50", "演练时间和参与人数需核实"])
         self.view = PreviewPane(store)  # the selected story as its page will look
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search headlines, text, names…"))
         self.search.setClearButtonEnabled(True)
-        toolbar = QToolBar(self.tr("Search"))
-        toolbar.setObjectName("search-toolbar")
-        toolbar.addWidget(self.search)
-        self.addToolBar(toolbar)
+        self.toolbar = QToolBar(self.tr("Toolbar"))
+        self.toolbar.setObjectName("main-toolbar")
+        self.addToolBar(self.toolbar)
         browser = QSplitter()
         browser.addWidget(self.table)
         browser.addWidget(self.view)
@@ -73,14 +77,9 @@ class MainWindow(QMainWindow):
         self.save_label, self.count_label, self.user_label = QLabel(), QLabel(), QLabel()
         for label in (self.save_label, self.count_label, self.user_label):
             self.statusBar().addPermanentWidget(label)
-        self.new_action = toolbar.addAction(self.tr("New story"))
-        self.new_action.setShortcut("Ctrl+N")
-        self.preview_action = toolbar.addAction(self.tr("Preview"))
-        self.preview_action.setShortcut("Ctrl+Shift+P")
         self._scrolling = False
-        self.words_action = toolbar.addAction(self.tr("Word lists…"))
-        switch = toolbar.addAction(self.tr("Switch user…"))
-        switch.triggered.connect(self.switch_user)
+        self._menus()
+        self.toolbar.addWidget(self.search)
         self._show_user()
         # Automatic backups of what changed: when closing, and while open at most daily
         # (checked hourly).
@@ -90,6 +89,100 @@ class MainWindow(QMainWindow):
         self._wire()
         self.navigator.setCurrentItem(self.navigator.topLevelItem(3).child(0))
         self._restore()
+
+    def _menus(self) -> None:
+        """Every action once, named (objectName: tests and automation find them so),
+        in a menu; the everyday ones on the toolbar too."""
+        bar = self.menuBar()
+        story, review = bar.addMenu(self.tr("&Story")), bar.addMenu(self.tr("&Review"))
+        site, admin = bar.addMenu(self.tr("S&ite")), bar.addMenu(self.tr("&Admin"))
+
+        def act(name, text, menu, slot, shortcut=None, tool=False) -> QAction:
+            action = QAction(text, self)
+            action.setObjectName(name)
+            if shortcut:
+                action.setShortcut(shortcut)
+            action.triggered.connect(lambda _checked=False: slot())
+            menu.addAction(action)
+            if tool:
+                self.toolbar.addAction(action)
+            return action
+        act("action_new_story", self.tr("New story"), story, self.new_story,
+            QKeySequence.New, tool=True)
+        act("action_insert_image", self.tr("Insert image…"), story,
+            lambda: self._in_editor(self.editor.insert_image))
+        act("action_cover_image", self.tr("Cover image…"), story,
+            lambda: self._in_editor(self.editor.choose_cover))
+        act("action_submit", self.tr("Submit for review"), story,
+            lambda: self._in_editor(self.editor.submit), "Ctrl+Return", tool=True)
+        act("action_recall", self.tr("Recall (撤回)"), story,
+            lambda: self._operate(operations.recall))
+        story.addSeparator()
+        act("action_correct", self.tr("Correct (更正)…"), story,
+            lambda: self._operate(operations.correct))
+        act("action_withdraw", self.tr("Withdraw (撤稿)…"), story,
+            lambda: self._operate(operations.withdraw))
+        story.addSeparator()
+        act("action_preview", self.tr("Preview"), story,
+            lambda: self.preview.setVisible(not self.preview.isVisible()), "Ctrl+Shift+P")
+        act("action_approve", self.tr("Approve (Ctrl+Shift+A in the queue)"), review,
+            lambda: self._in_queue(self.queue.approve_current))
+        act("action_return", self.tr("Return… (Ctrl+Shift+R in the queue)"), review,
+            lambda: self._in_queue(self.queue.return_current))
+        act("action_publish", self.tr("Publish the site…"), site, self.publish, tool=True)
+        act("action_verify", self.tr("Verify the live site…"), site,
+            lambda: VerifyDialog(self.store, self).exec())
+        act("action_word_lists", self.tr("Word lists…"), admin,
+            lambda: WordListDialog(self.store, self.user, self).exec())
+        act("action_switch_user", self.tr("Switch user…"), admin, self.switch_user,
+            tool=True)
+
+    def _current_story(self):
+        """The story the person is looking at: in the editor, the queue or the list."""
+        if self.stack.currentWidget() is self.writing:
+            return self.editor.article
+        if self.stack.currentWidget() is self.queue:
+            return self.queue.panel.article
+        row = self.table.currentIndex().row()
+        return self.store.articles.get(self.model.ids[row]) if row >= 0 else None
+
+    def _operate(self, operation) -> None:
+        article = self._current_story()
+        if article is None:
+            self.statusBar().showMessage(self.tr("Select a story first"))
+            return
+        self.editor.flush()
+        changed = operation(self, self.store, self.user, article)
+        if changed:
+            self.stories_changed(changed)
+            if self.stack.currentWidget() is self.writing:
+                self.editor.load(self.store.articles.get(article.id))
+            elif self.stack.currentWidget() is self.queue:
+                self.queue.reload()
+
+    def _in_editor(self, slot) -> None:
+        if self.stack.currentWidget() is self.writing and self.editor.article:
+            slot()
+        else:
+            self.statusBar().showMessage(self.tr("Open a story in the editor first"))
+
+    def _in_queue(self, slot) -> None:
+        if self.stack.currentWidget() is self.queue:
+            slot()
+        else:
+            self.statusBar().showMessage(self.tr("Open the review queue first"))
+
+    def publish(self) -> None:
+        """发布, for admins: the export into the outlet's output folder."""
+        if Role.ADMIN not in self.user.roles:
+            QMessageBox.information(self, self.tr("Publish the site"),
+                                    self.tr("Only an admin publishes the site."))
+            return
+        self.editor.flush()
+        dialog = PublishDialog(self.store, self.user, self)
+        dialog.stories_changed.connect(self.stories_changed)
+        dialog.exec()
+        dialog.wait()
 
     def _show_user(self) -> None:
         site = self.site_name
@@ -162,11 +255,12 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
         self.table.doubleClicked.connect(lambda index: self.open_story(
             self.model.ids[index.row()]))
-        self.new_action.triggered.connect(self.new_story)
-        self.words_action.triggered.connect(lambda: WordListDialog(self.store, self.user,
-                                                                   self).exec())
         # What a core operation changed reaches every pane through one place.
         self.queue.stories_changed.connect(self.stories_changed)
+        self.editor.recall_button.clicked.connect(
+            self.findChild(QAction, "action_recall").trigger)
+        self.editor.correct_button.clicked.connect(
+            self.findChild(QAction, "action_correct").trigger)
         self.editor.session.stored.connect(self.stories_changed)
         self.editor.changed.connect(self.preview.update_article)
         self.editor.session.status.connect(self.save_label.setText)
@@ -179,8 +273,6 @@ class MainWindow(QMainWindow):
         self.preview.scrolled.connect(self._follow_preview)
         self.backup_timer.timeout.connect(self.auto_backup)
         self.backup_timer.start()
-        self.preview_action.triggered.connect(
-            lambda: self.preview.setVisible(not self.preview.isVisible()))
 
     def stories_changed(self, article_ids: set[str]) -> None:
         """Stories changed (saved, submitted, signed, returned…): the panes showing

@@ -96,12 +96,13 @@ def _worker(bounds: tuple[int, int]) -> list:
     return _render_batch(plan, Folder(out), todo[bounds[0]:bounds[1]], old, on_disk)
 
 
-def _render_all(plan, out, todo, old, on_disk, cancel) -> Iterator[list]:
+def _render_all(plan, out, todo, old, on_disk, cancel, parallel) -> Iterator[list]:
     """Batches of results. Big jobs run on every core (forked workers, where the
     platform forks); cancelling stops between batches, and every file is whole."""
     global _WORK
     cores = os.cpu_count() or 1
-    if len(todo) < 4 * BATCH or cores < 2 or "fork" not in mp.get_all_start_methods():
+    if (not parallel or len(todo) < 4 * BATCH or cores < 2
+            or "fork" not in mp.get_all_start_methods()):
         folder = Folder(out)
         batches = [(i, min(i + SERIAL_BATCH, len(todo)))
                    for i in range(0, len(todo), SERIAL_BATCH)]
@@ -158,12 +159,15 @@ def retry_fallbacks(store: Store) -> list[str]:
 def export_site(store: Store, out_dir: str | Path, *, full: bool = False,
                 actor: User | None = None, now: str | None = None,
                 progress: Callable[[int, int, str], None] | None = None,
-                cancel: threading.Event | None = None) -> ExportReport:
+                cancel: threading.Event | None = None, parallel: bool = True) -> ExportReport:
+    """Export the site into out_dir. parallel=False renders in this process only: a
+    caller with threads of its own (the app) must not fork."""
     with _no_gc():
-        return _export(store, Path(out_dir).resolve(), full, actor, now, progress, cancel)
+        return _export(store, Path(out_dir).resolve(), full, actor, now, progress, cancel,
+                       parallel)
 
 
-def _export(store, out, full, actor, now, progress, cancel) -> ExportReport:
+def _export(store, out, full, actor, now, progress, cancel, parallel) -> ExportReport:
     key = str(out)
     _check_output(out, store.exports.exists(key))
     now = now or times.now()
@@ -193,7 +197,7 @@ def _export(store, out, full, actor, now, progress, cancel) -> ExportReport:
     old = store.exports.state(key, [p.path for p in todo])
     done: list[tuple[str, str, int, str]] = []
     try:
-        for results, failure in _render_all(plan, out, todo, old, on_disk, cancel):
+        for results, failure in _render_all(plan, out, todo, old, on_disk, cancel, parallel):
             for path, digest, size, page_key, written in results:
                 done.append((path, digest, size, page_key))
                 if written:

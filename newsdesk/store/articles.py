@@ -86,14 +86,16 @@ class Articles(Repository):
 
     def listing(self, ids: list[str]) -> list[dict]:
         """The narrow columns story tables show, for these ids in this order, with the
-        channel's and the author's names and the checks verdict of the current revision
-        where one was recorded: a page of them costs a fraction of loading the articles
+        channel's and the author's names, the checks verdict of the current revision
+        where one was recorded and a returned story's latest reason: a page of them costs a fraction of loading the articles
         with their bodies."""
         rows = self._rows_by_id(",".join(_LISTING), ids)
         channels = self.store.channels.names(r["channel_id"] for r in rows.values())
         authors = self.store.users.names(r["author_id"] for r in rows.values())
         verdicts = self.store.checks.verdicts(ids)
-        return [rows[i] | {"verdict": verdicts.get(i),
+        reasons = self.store.events.return_reasons(
+            [i for i, r in rows.items() if r["state"] == "returned"])
+        return [rows[i] | {"verdict": verdicts.get(i), "return_reason": reasons.get(i),
                            "channel_name": channels.get(rows[i]["channel_id"], ""),
                            "author_name": authors.get(rows[i]["author_id"], "")}
                 for i in ids if i in rows]

@@ -117,6 +117,13 @@ class Events(Repository):
             "AND stage = ? AND article_id IN ({marks}) ORDER BY article_id, seq",
             ids, before=[stage]))
 
+    def return_reasons(self, ids: list[str]) -> dict[str, str]:
+        """article id → the reason of its latest return (退回)."""
+        # In chain order, so a later return replaces an earlier one.
+        return dict(self.in_chunks(
+            "SELECT article_id, comment FROM review_events WHERE kind = 'return' AND "
+            "article_id IN ({marks}) ORDER BY article_id, seq", ids))
+
     def imported_details(self, ids: list[str]) -> dict[str, dict]:
         return {article_id: json.loads(detail) for article_id, detail in self.in_chunks(
             "SELECT article_id, detail FROM review_events WHERE kind = 'imported' "

@@ -4,71 +4,76 @@
 <context>
     <name>ArticleTableModel</name>
     <message>
-        <location filename="../../ui/article_model.py" line="11"/>
+        <location filename="../../ui/article_model.py" line="12"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/article_model.py" line="11"/>
+        <location filename="../../ui/article_model.py" line="12"/>
         <source>Submitted</source>
         <translation>已送审</translation>
     </message>
     <message>
-        <location filename="../../ui/article_model.py" line="12"/>
+        <location filename="../../ui/article_model.py" line="13"/>
         <source>In review</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../ui/article_model.py" line="12"/>
+        <location filename="../../ui/article_model.py" line="13"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../ui/article_model.py" line="13"/>
+        <location filename="../../ui/article_model.py" line="14"/>
         <source>Approved</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../ui/article_model.py" line="13"/>
+        <location filename="../../ui/article_model.py" line="14"/>
         <source>Scheduled</source>
         <translation>定时发布</translation>
     </message>
     <message>
-        <location filename="../../ui/article_model.py" line="14"/>
+        <location filename="../../ui/article_model.py" line="15"/>
         <source>Published</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../ui/article_model.py" line="14"/>
+        <location filename="../../ui/article_model.py" line="15"/>
         <source>Withdrawn</source>
         <translation>已撤稿</translation>
     </message>
     <message>
-        <location filename="../../ui/article_model.py" line="16"/>
+        <location filename="../../ui/article_model.py" line="17"/>
         <source>Headline</source>
         <translation>主标题</translation>
     </message>
     <message>
-        <location filename="../../ui/article_model.py" line="16"/>
+        <location filename="../../ui/article_model.py" line="17"/>
         <source>Channel</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/article_model.py" line="16"/>
+        <location filename="../../ui/article_model.py" line="17"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/article_model.py" line="16"/>
+        <location filename="../../ui/article_model.py" line="17"/>
         <source>Date</source>
         <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/article_model.py" line="18"/>
+        <source>Return reason</source>
+        <translation>退回原因</translation>
     </message>
 </context>
 <context>
     <name>EditorPane</name>
     <message>
         <location filename="../../ui/editor/editor_pane.py" line="56"/>
-        <location filename="../../ui/editor/editor_pane.py" line="81"/>
+        <location filename="../../ui/editor/editor_pane.py" line="85"/>
         <source>Headline</source>
         <translation>主标题</translation>
     </message>
@@ -79,7 +84,7 @@
     </message>
     <message>
         <location filename="../../ui/editor/editor_pane.py" line="60"/>
-        <location filename="../../ui/editor/editor_pane.py" line="200"/>
+        <location filename="../../ui/editor/editor_pane.py" line="209"/>
         <source>Cover image…</source>
         <translation>封面图片…</translation>
     </message>
@@ -99,158 +104,193 @@
         <translation>接手编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="78"/>
+        <location filename="../../ui/editor/editor_pane.py" line="76"/>
+        <source>Recall (撤回)</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="77"/>
+        <source>Correct (更正)…</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="82"/>
         <source>Submit for review</source>
         <translation>送审</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="80"/>
+        <location filename="../../ui/editor/editor_pane.py" line="84"/>
         <source>Kicker</source>
         <translation>引题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="82"/>
+        <location filename="../../ui/editor/editor_pane.py" line="86"/>
         <source>Subtitle</source>
         <translation>副标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="83"/>
+        <location filename="../../ui/editor/editor_pane.py" line="87"/>
         <source>Channel</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="84"/>
+        <location filename="../../ui/editor/editor_pane.py" line="88"/>
         <source>Origin</source>
         <translation>稿件来源</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="86"/>
+        <location filename="../../ui/editor/editor_pane.py" line="90"/>
         <source>Source (来源)</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="87"/>
+        <location filename="../../ui/editor/editor_pane.py" line="91"/>
         <source>Original title</source>
         <translation>原标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="88"/>
+        <location filename="../../ui/editor/editor_pane.py" line="92"/>
         <source>Original author</source>
         <translation>原作者</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="91"/>
+        <location filename="../../ui/editor/editor_pane.py" line="95"/>
         <source>Reporters</source>
         <translation>记者</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="92"/>
+        <location filename="../../ui/editor/editor_pane.py" line="96"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="93"/>
+        <location filename="../../ui/editor/editor_pane.py" line="97"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="94"/>
+        <location filename="../../ui/editor/editor_pane.py" line="98"/>
         <source>Topics (专题)</source>
         <translation>专题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="95"/>
+        <location filename="../../ui/editor/editor_pane.py" line="99"/>
         <source>Cover</source>
         <translation>封面</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="96"/>
+        <location filename="../../ui/editor/editor_pane.py" line="100"/>
         <source>Publish at</source>
         <translation>发布时间</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="109"/>
+        <location filename="../../ui/editor/editor_pane.py" line="113"/>
         <source>Insert image…</source>
         <translation>插入图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="110"/>
+        <location filename="../../ui/editor/editor_pane.py" line="114"/>
         <source>Revisions…</source>
         <translation>历史版本…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="201"/>
-        <location filename="../../ui/editor/editor_pane.py" line="422"/>
+        <location filename="../../ui/editor/editor_pane.py" line="210"/>
+        <location filename="../../ui/editor/editor_pane.py" line="465"/>
         <source>Cover: %1</source>
         <translation>封面：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="227"/>
+        <location filename="../../ui/editor/editor_pane.py" line="249"/>
         <source>You took this story over from %1; they have been told.</source>
         <translation>您已从%1手中接手本稿，对方会收到提示。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="232"/>
+        <location filename="../../ui/editor/editor_pane.py" line="252"/>
         <source>%1 is editing this story (last seen %2). It is read-only here until you take it over.</source>
         <translation>%1 正在编辑本稿（最后活动 %2）。接手之前，这里只读。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="284"/>
+        <location filename="../../ui/editor/editor_pane.py" line="266"/>
+        <source>Returned at %1 by %2 (%3): %4</source>
+        <translation>%1 %2 退回（%3）：%4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="270"/>
+        <source>Published: read-only. To change it, start a correction (更正).</source>
+        <translation>已发布：只读。如需修改，请发起更正。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="272"/>
+        <source>In review at %1: your edits are this stage&apos;s revision, shown to the later stages as yours (留痕).</source>
+        <translation>%1中：您的修改记为本环节修订，后续审核环节可见并署您的名（留痕）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="276"/>
+        <source>In review at %1: locked (送审锁定). Only its %1 reviewer edits it now; its author can recall it until the first sign-off.</source>
+        <translation>%1中：送审锁定。现在只有%1审核人可以修改；作者在首次签审前可以撤回。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="279"/>
+        <source>%1: read-only.</source>
+        <translation>%1：只读。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="327"/>
         <source>Saved elsewhere meanwhile</source>
         <translation>稿件已在别处保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="285"/>
+        <location filename="../../ui/editor/editor_pane.py" line="328"/>
         <source>“%1” was saved elsewhere after you opened it. Merge your changes into theirs, or save yours as a copy?</source>
         <translation>您打开《%1》之后，它已在别处保存。要把您的修改合并进去，还是另存为副本？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="288"/>
+        <location filename="../../ui/editor/editor_pane.py" line="331"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="289"/>
+        <location filename="../../ui/editor/editor_pane.py" line="332"/>
         <source>Save as a copy</source>
         <translation>另存为副本</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="381"/>
+        <location filename="../../ui/editor/editor_pane.py" line="424"/>
         <source>Accept finding</source>
         <translation>接受此项提示</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="382"/>
+        <location filename="../../ui/editor/editor_pane.py" line="425"/>
         <source>Why is this right here?</source>
         <translation>为什么这里可以保留？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="388"/>
+        <location filename="../../ui/editor/editor_pane.py" line="431"/>
         <source>Not accepted</source>
         <translation>未能接受</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="410"/>
+        <location filename="../../ui/editor/editor_pane.py" line="453"/>
         <source>Insert image</source>
         <translation>插入图片</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="397"/>
+        <location filename="../../ui/editor/editor_pane.py" line="440"/>
         <source>Images (*.jpg *.jpeg *.png *.gif *.webp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.gif *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="417"/>
+        <location filename="../../ui/editor/editor_pane.py" line="460"/>
         <source>Cover image</source>
         <translation>封面图片</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="434"/>
+        <location filename="../../ui/editor/editor_pane.py" line="477"/>
         <source>Not restored</source>
         <translation>未能恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="440"/>
+        <location filename="../../ui/editor/editor_pane.py" line="483"/>
         <source>Not submitted</source>
         <translation>未能送审</translation>
     </message>
@@ -371,143 +411,242 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="47"/>
+        <location filename="../../ui/main_window.py" line="52"/>
         <source>Search headlines, text, names…</source>
         <translation>搜索标题、正文、人名…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="49"/>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>New story</source>
         <translation>新建稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="54"/>
+        <source>Toolbar</source>
+        <translation>工具栏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="97"/>
+        <source>&amp;Story</source>
+        <translation>稿件(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="97"/>
+        <source>&amp;Review</source>
+        <translation>审核(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="98"/>
+        <source>S&amp;ite</source>
+        <translation>网站(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="98"/>
+        <source>&amp;Admin</source>
+        <translation>管理(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="112"/>
+        <source>Insert image…</source>
+        <translation>插入图片…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="114"/>
+        <source>Cover image…</source>
+        <translation>封面图片…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="116"/>
+        <source>Submit for review</source>
+        <translation>送审</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="118"/>
+        <source>Recall (撤回)</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="121"/>
+        <source>Correct (更正)…</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="123"/>
+        <source>Withdraw (撤稿)…</source>
+        <translation>撤稿…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="128"/>
+        <source>Approve (Ctrl+Shift+A in the queue)</source>
+        <translation>签审通过（审核队列中 Ctrl+Shift+A）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="130"/>
+        <source>Return… (Ctrl+Shift+R in the queue)</source>
+        <translation>退回…（审核队列中 Ctrl+Shift+R）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="132"/>
+        <source>Publish the site…</source>
+        <translation>发布网站…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="133"/>
+        <source>Verify the live site…</source>
+        <translation>核验线上网站…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>Word lists…</source>
         <translation>机审词表…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/main_window.py" line="152"/>
+        <source>Select a story first</source>
+        <translation>请先选择一篇稿件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="167"/>
+        <source>Open a story in the editor first</source>
+        <translation>请先在编辑器中打开稿件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="173"/>
+        <source>Open the review queue first</source>
+        <translation>请先打开审核队列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="178"/>
+        <source>Publish the site</source>
+        <translation>发布网站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="179"/>
+        <source>Only an admin publishes the site.</source>
+        <translation>只有管理员可以发布网站。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>%1 (demo: anyone can sign as anyone)</source>
         <translation>%1（演示数据：任何人都可以代他人签发）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>Newsdesk — %1 — %2</source>
         <translation>Newsdesk 采编系统 — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>Signed in: %1</source>
         <translation>当前用户：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>Review queue</source>
         <translation>审核队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>My drafts</source>
         <translation>我的草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>Returned to me</source>
         <translation>退回给我的</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>Stories</source>
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>Drafts</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>Submitted</source>
         <translation>已送审</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>In review</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>Approved</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>Scheduled</source>
         <translation>定时发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>Published</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>Due at next export</source>
         <translation>待下次导出发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>Channels</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>%1 characters</source>
         <translation>%1 字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>Untitled story</source>
         <translation>未命名稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>Stories: %1</source>
         <translation>共 %1 篇</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="396"/>
         <source>Backup failed: %1</source>
         <translation>备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>Backed up to %1</source>
         <translation>已备份到 %1</translation>
     </message>
@@ -515,14 +654,113 @@
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../ui/preview/preview_pane.py" line="140"/>
+        <location filename="../../ui/preview/preview_pane.py" line="157"/>
         <source>The markdown of this story could not be formatted in time: it shows as plain paragraphs until it can be. The export tries again before publishing; simplify the markup if this stays.</source>
         <translation>本稿的 Markdown 未能及时排版，暂以纯文本段落显示。导出发布前会再试一次；如一直如此，请简化标记。</translation>
     </message>
     <message>
-        <location filename="../../ui/preview/preview_pane.py" line="178"/>
+        <location filename="../../ui/preview/preview_pane.py" line="195"/>
         <source>Rendering is taking more than two seconds; the preview shows the last version that rendered.</source>
         <translation>排版超过两秒仍未完成；预览显示的是上一次成功排版的版本。</translation>
+    </message>
+</context>
+<context>
+    <name>PublishDialog</name>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="30"/>
+        <source>Publish the site</source>
+        <translation>发布网站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="33"/>
+        <source>The folder the site is written into</source>
+        <translation>网站文件写入的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="34"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="35"/>
+        <source>Publish</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="37"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="38"/>
+        <source>Open the site</source>
+        <translation>打开网站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="39"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="41"/>
+        <source>Writes what changed since the last publication, and publishes the approved stories whose time has come.</source>
+        <translation>写入上次发布以来变化的内容，并发布已到发布时间的已签发稿件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="46"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="73"/>
+        <source>Output folder</source>
+        <translation>输出文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="88"/>
+        <source>Choose the folder the site is written into.</source>
+        <translation>请选择网站文件写入的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="98"/>
+        <source>Publishing…</source>
+        <translation>正在发布…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="122"/>
+        <source>Cancelling: the pages being written are finished first…</source>
+        <translation>正在取消：先写完正在写入的页面…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="141"/>
+        <source>Not published: %1</source>
+        <translation>未发布：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="143"/>
+        <source>Published: %1 files written, %2 removed, %3 unchanged.</source>
+        <translation>已发布：写入 %1 个文件，删除 %2 个，未变 %3 个。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="156"/>
+        <source>Stories published now (their time had come)</source>
+        <translation>本次发布的稿件（已到发布时间）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="158"/>
+        <source>Left out (fix and publish again)</source>
+        <translation>未能发布的内容（修正后重新发布）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="159"/>
+        <source>Shown unformatted (simplify their markup)</source>
+        <translation>以纯文本显示的稿件（请简化其标记）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="160"/>
+        <source>Files written</source>
+        <translation>写入的文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="161"/>
+        <source>Files removed</source>
+        <translation>删除的文件</translation>
     </message>
 </context>
 <context>
@@ -722,32 +960,22 @@
 <context>
     <name>ReviewQueue</name>
     <message>
-        <location filename="../../ui/queue/queue_widget.py" line="47"/>
+        <location filename="../../ui/queue/queue_widget.py" line="48"/>
         <source>All stages</source>
         <translation>全部审级</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_widget.py" line="51"/>
+        <location filename="../../ui/queue/queue_widget.py" line="52"/>
         <source>All channels</source>
         <translation>全部栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_widget.py" line="52"/>
+        <location filename="../../ui/queue/queue_widget.py" line="53"/>
         <source>Waiting for me</source>
         <translation>待我审核</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_widget.py" line="116"/>
-        <source>Password</source>
-        <translation>密码</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue/queue_widget.py" line="117"/>
-        <source>Password for %1:</source>
-        <translation>%1 的密码：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue/queue_widget.py" line="126"/>
+        <location filename="../../ui/queue/queue_widget.py" line="119"/>
         <source>Refused</source>
         <translation>操作被拒绝</translation>
     </message>
@@ -851,6 +1079,90 @@
         <location filename="../../ui/editor/story_session.py" line="279"/>
         <source>Submitted for review (revision %1)</source>
         <translation>已送审（第 %1 版）</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <location filename="../../ui/publish/verify_dialog.py" line="24"/>
+        <source>Verify the live site</source>
+        <translation>核验线上网站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/verify_dialog.py" line="30"/>
+        <source>https://www.example.gov.cn/ or a folder</source>
+        <translation>https://www.example.gov.cn/ 或文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/verify_dialog.py" line="31"/>
+        <source>Folder…</source>
+        <translation>文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/verify_dialog.py" line="32"/>
+        <source>Verify</source>
+        <translation>核验</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/verify_dialog.py" line="41"/>
+        <source>What was published (manifest)</source>
+        <translation>发布清单（manifest）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/verify_dialog.py" line="42"/>
+        <location filename="../../ui/publish/verify_dialog.py" line="59"/>
+        <source>The live copy</source>
+        <translation>线上副本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/verify_dialog.py" line="43"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/verify_dialog.py" line="66"/>
+        <source>Name the manifest and the live copy.</source>
+        <translation>请填写发布清单和线上副本。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/verify_dialog.py" line="70"/>
+        <source>Verifying…</source>
+        <translation>正在核验…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/verify_dialog.py" line="76"/>
+        <source>Could not verify: %1</source>
+        <translation>无法核验：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/verify_dialog.py" line="80"/>
+        <source>The live site is what was published: %1 files checked.</source>
+        <translation>线上网站与发布内容一致：已核对 %1 个文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/verify_dialog.py" line="81"/>
+        <source>%1 files checked: %2 modified, %3 missing, %4 unexpected.</source>
+        <translation>已核对 %1 个文件：%2 个被改动，%3 个缺失，%4 个多出。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/verify_dialog.py" line="85"/>
+        <source>Modified</source>
+        <translation>被改动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/verify_dialog.py" line="85"/>
+        <source>added:</source>
+        <translation>被加入：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/verify_dialog.py" line="92"/>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/verify_dialog.py" line="93"/>
+        <source>Unexpected</source>
+        <translation>多出</translation>
     </message>
 </context>
 <context>
@@ -989,6 +1301,54 @@
         <location filename="../../ui/damage.py" line="38"/>
         <source>No good backup was found next to it.</source>
         <translation>旁边没有找到完好的备份。</translation>
+    </message>
+</context>
+<context>
+    <name>operations</name>
+    <message>
+        <location filename="../../ui/operations.py" line="25"/>
+        <source>Password for %1:</source>
+        <translation>%1 的密码：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations.py" line="26"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations.py" line="43"/>
+        <source>Not recalled</source>
+        <translation>未撤回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations.py" line="49"/>
+        <source>Correct a published story</source>
+        <translation>更正已发布稿件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations.py" line="50"/>
+        <source>The correction note the page will carry (更正说明):</source>
+        <translation>页面上显示的更正说明：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations.py" line="54"/>
+        <source>Not reopened for correction</source>
+        <translation>未能发起更正</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations.py" line="61"/>
+        <source>Why is “%1” withdrawn (撤稿原因)?</source>
+        <translation>“%1”的撤稿原因：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations.py" line="62"/>
+        <source>Withdraw a story</source>
+        <translation>撤稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations.py" line="69"/>
+        <source>Not withdrawn</source>
+        <translation>未撤稿</translation>
     </message>
 </context>
 </TS>

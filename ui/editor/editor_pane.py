@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (
     QMessageBox, QPlainTextEdit, QPushButton, QSplitter, QTextEdit, QVBoxLayout, QWidget,
 )
 
-from newsdesk import checks, locks, times
+from newsdesk import checks, locks, present, times, workflow
 from newsdesk.errors import NewsdeskError
 from newsdesk.importers.story import split_list, split_names
-from newsdesk.model import Article, field_names
+from newsdesk.model import Article, State, field_names
 from newsdesk.paste import html_to_markdown
 from newsdesk.store import Store
 from ui.choices import ChoiceModel, choice_box, select_id
@@ -73,6 +73,10 @@ class EditorPane(QWidget):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("background:#fff3cd;color:#7a5200;padding:6px")
         self.take_over_button = QPushButton(self.tr("Take over"))
+        self.recall_button = QPushButton(self.tr("Recall (撤回)"))
+        self.correct_button = QPushButton(self.tr("Correct (更正)…"))
+        self.recall_button.hide()
+        self.correct_button.hide()
         self.find_bar = FindBar(self.body)
         self.findings = FindingsPanel()
         self.submit_button = QPushButton(self.tr("Submit for review"))
@@ -121,6 +125,8 @@ class EditorPane(QWidget):
         notice = QHBoxLayout()
         notice.addWidget(self.banner, 1)
         notice.addWidget(self.take_over_button)
+        notice.addWidget(self.recall_button)
+        notice.addWidget(self.correct_button)
         layout.addLayout(notice)
         layout.addLayout(form)
         layout.addWidget(split, 1)
@@ -129,6 +135,8 @@ class EditorPane(QWidget):
         self.report: checks.Report | None = None
         self._check_serial = 0
         self._loading = False
+        self._lock: locks.LockState | None = None
+        self._refusal: str | None = None  # why the rules keep this user from editing
         self.cover_asset_id: str | None = None
         self._wire()
         self.setEnabled(False)
@@ -160,7 +168,6 @@ class EditorPane(QWidget):
         QShortcut(QKeySequence.Find, self, lambda: self.find_bar.open(replacing=False))
         QShortcut(QKeySequence.Replace, self, lambda: self.find_bar.open(replacing=True))
         QShortcut(QKeySequence("Ctrl+H"), self, lambda: self.find_bar.open(replacing=True))
-        QShortcut(QKeySequence("Ctrl+Return"), self, self.submit)
 
     @property
     def article(self) -> Article | None:
@@ -183,6 +190,8 @@ class EditorPane(QWidget):
         """The session's story, into the form; its checks start again."""
         self._fill(article)
         self.setEnabled(True)
+        self._refusal = workflow.why_not_edit(self.store, article, self.user)
+        self._apply_access()
         self._start_checks()
         if new_text:
             self.changed.emit(article)
@@ -213,27 +222,61 @@ class EditorPane(QWidget):
         self.banner.setVisible(True)
 
     def _show_lock(self, state: locks.LockState) -> None:
-        """Editable when the story is ours; otherwise read-only, saying who has it."""
+        self._lock = state
+        self._apply_access()
+
+    def _apply_access(self) -> None:
+        """Editable when the story is ours and the rules let this user change it;
+        otherwise read-only, and the banner says why (who has it, or which rule)."""
+        state, a = self._lock, self.article
+        if state is None or a is None:
+            return
+        editable = state.ours and self._refusal is None
         for w in list(self.fields.values()) + [self.reporters, self.tags, self.publish_at,
                                                 self.topics]:
-            w.setReadOnly(not state.ours)
-        self.summary.setReadOnly(not state.ours)
-        self.body.setReadOnly(not state.ours)
-        for w in (self.channel, self.origin, self.submit_button, self.findings.fix_button,
+            w.setReadOnly(not editable)
+        self.summary.setReadOnly(not editable)
+        self.body.setReadOnly(not editable)
+        for w in (self.channel, self.origin, self.findings.fix_button,
                   self.findings.accept_button, self.image_button, self.cover_button):
-            w.setEnabled(state.ours)
+            w.setEnabled(editable)
+        self.submit_button.setEnabled(editable and a.state in (State.DRAFT, State.RETURNED))
         self.take_over_button.setVisible(not state.ours)
+        self.recall_button.setVisible(a.state == State.SUBMITTED
+                                      and a.author_id == self.user.id)
+        self.correct_button.setVisible(a.state == State.PUBLISHED)
         if state.ours and state.taken_from:
-            self.banner.setText(self.tr("You took this story over from %1; they have been "
-                                        "told.").replace("%1", state.taken_from))
-        elif state.ours:
-            self.banner.clear()
+            text = self.tr("You took this story over from %1; they have been "
+                           "told.").replace("%1", state.taken_from)
+        elif not state.ours:
+            text = (self.tr("%1 is editing this story (last seen %2). It is read-"
+                            "only here until you take it over.")
+                    .replace("%1", state.holder)
+                    .replace("%2", times.local_text(state.since)[11:19]))
         else:
-            self.banner.setText(self.tr("%1 is editing this story (last seen %2). It is read-"
-                                        "only here until you take it over.")
-                                .replace("%1", state.holder)
-                                .replace("%2", times.local_text(state.since)[11:19]))
-        self.banner.setVisible(bool(self.banner.text()))
+            text = self._rule_banner(a)
+        self.banner.setText(text)
+        self.banner.setVisible(bool(text))
+
+    def _rule_banner(self, a: Article) -> str:
+        """What the workflow says about this story to this user, or nothing."""
+        if a.state == State.RETURNED:
+            r = present.last_return(self.store, a.id)
+            if r:
+                return (self.tr("Returned at %1 by %2 (%3): %4").replace("%1", r["stage_name"])
+                        .replace("%2", r["actor"]).replace("%3", r["at"][:16])
+                        .replace("%4", r["comment"]))
+        if a.state == State.PUBLISHED:
+            return self.tr("Published: read-only. To change it, start a correction (更正).")
+        if a.state in workflow.IN_REVIEW and self._refusal is None:
+            return self.tr("In review at %1: your edits are this stage's revision, shown to "
+                           "the later stages as yours (留痕).").replace(
+                "%1", workflow.stage_name(self.store, a.review_stage))
+        if a.state in workflow.IN_REVIEW:
+            return self.tr("In review at %1: locked (送审锁定). Only its %1 reviewer edits it "
+                           "now; its author can recall it until the first sign-off.").replace(
+                "%1", workflow.stage_name(self.store, a.review_stage))
+        return self.tr("%1: read-only.").replace("%1", self._refusal) if self._refusal else ""
 
     def values(self) -> dict:
         """The form as article fields (what autosave writes)."""

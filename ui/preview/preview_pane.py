@@ -39,20 +39,16 @@ class PreviewPane(QWidget):
     def __init__(self, store, parent=None):
         super().__init__(parent)
         self.preview = Preview(store)
-        self.view = QWebEngineView()
-        self.view.setPage(_Page(self.view))
-        self.view.settings().setAttribute(QWebEngineSettings.JavascriptEnabled, False)
+        self._view: QWebEngineView | None = None  # made when first needed: it is heavy
         self.warning = QLabel()
         self.warning.setStyleSheet("background:#fff3cd;color:#7a5200;padding:4px")
         self.warning.hide()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.warning)
-        layout.addWidget(self.view)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addWidget(self.warning)
         self.jobs = Jobs(self)
         self.slow = QTimer(self, singleShot=True, interval=SLOW_MS)
         self.slow.timeout.connect(self._too_slow)
-        self.view.page().scrollPositionChanged.connect(self._on_scroll)
         self._following = False  # set while the page scrolls to follow the editor
         self.article: Article | None = None
         self._serial = 0
@@ -63,11 +59,25 @@ class PreviewPane(QWidget):
         self._first_html: str | None = None
         self._deferred = False  # a story to load once the pane is shown
 
+    @property
+    def view(self) -> QWebEngineView:
+        """The web view, made on first use: a window holds several page panes, and
+        most are never shown in a session."""
+        if self._view is None:
+            self._view = QWebEngineView()
+            self._view.setPage(_Page(self._view))
+            self._view.settings().setAttribute(QWebEngineSettings.JavascriptEnabled, False)
+            self._view.page().scrollPositionChanged.connect(self._on_scroll)
+            self._layout.addWidget(self._view)
+        return self._view
+
     def show_article(self, article: Article) -> None:
         """Load the page for a story (once per story; a pane out of sight loads it when
         it is shown). The page is loaded with an empty body and the body is put in
         afterwards, as typing does: setHtml refuses pages over 2 MB, and a long story's
         body alone can be that."""
+        if self._showing(article):
+            return  # the same saved story is on the page already
         self.article = article
         self._loaded = False
         self._serial += 1
@@ -76,6 +86,12 @@ class PreviewPane(QWidget):
         self._deferred = not self.isVisible()
         if not self._deferred:
             self._load()
+
+    def _showing(self, article: Article) -> bool:
+        shown = self.article
+        return (shown is not None and self._loaded and self._first_html is not None
+                and (shown.id, shown.edits, shown.updated_at, shown.state)
+                == (article.id, article.edits, article.updated_at, article.state))
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -93,7 +109,8 @@ class PreviewPane(QWidget):
         self._loaded = self._deferred = False
         self._serial += 1
         self._show_fallback(False)
-        self.view.setHtml("")
+        if self._view is not None:
+            self._view.setHtml("")
 
     def _on_loaded(self, _ok: bool) -> None:
         self.view.loadFinished.disconnect(self._on_loaded)

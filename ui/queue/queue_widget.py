@@ -6,13 +6,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QHBoxLayout, QInputDialog, QLineEdit, QMessageBox, QSplitter,
+    QCheckBox, QComboBox, QHBoxLayout, QMessageBox, QSplitter,
     QTableView, QVBoxLayout, QWidget,
 )
 
 from newsdesk import workflow
 from newsdesk.errors import NewsdeskError
 from newsdesk.store import Store
+from ui import operations
 from ui.choices import ChoiceModel, choice_box
 from ui.id_model import setup_table
 from ui.queue.queue_model import QueueModel
@@ -110,14 +111,6 @@ class ReviewQueue(QWidget):
     def _open(self) -> None:
         self.panel.tabs.setCurrentWidget(self.panel.changes)
 
-    def _password(self) -> tuple[bool, str | None]:
-        if not self.user.password_hash:
-            return True, None
-        text, ok = QInputDialog.getText(self, self.tr("Password"),
-                                        self.tr("Password for %1:").replace(
-                                            "%1", self.user.real_name), QLineEdit.Password)
-        return ok, text
-
     def _act(self, action) -> None:
         row = self.table.currentIndex().row()
         try:
@@ -132,7 +125,7 @@ class ReviewQueue(QWidget):
         article = self.panel.article
         if article is None or not self.panel.approve_button.isEnabled():
             return
-        ok, password = self._password()
+        ok, password = operations.password_for(self, self.user)
         if ok:
             self._act(lambda: workflow.approve(self.store, article.id, self.user, password))
 
@@ -143,7 +136,7 @@ class ReviewQueue(QWidget):
         dialog = ReturnDialog(article.title, self)
         if dialog.exec() != ReturnDialog.Accepted:
             return
-        ok, password = self._password()
+        ok, password = operations.password_for(self, self.user)
         if ok:
             self._act(lambda: workflow.return_story(self.store, article.id, self.user,
                                                     dialog.text(), password))
