@@ -3,12 +3,15 @@
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/screenshots.py /tmp/shots
 
 Writes, in Chinese (-zh_CN) and in English (-en): main (story browser), queue (review
-queue, 复审 reviewer), review-changes (an opened item whose story was edited after a
-sign-off) and editor (a draft in the editor beside its preview, with the text its crash
-journal brought back)."""
+queue, 复审 reviewer), review-changes (终审's view of a story 复审 edited: 留痕),
+editor (a draft beside its preview, with the text its crash journal brought back),
+returned (the author's returned story with its reason), locked (a submitted story
+someone else opens), published (read-only, 更正 offered), publish (the 发布 dialog after
+a run) and verify (核验 of a live copy with an injected link)."""
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -26,6 +29,8 @@ from newsdesk import journal, workflow  # noqa: E402
 from ui import i18n  # noqa: E402
 from ui.app import open_store  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
+from ui.publish.publish_dialog import PublishDialog  # noqa: E402
+from ui.publish.verify_dialog import VerifyDialog  # noqa: E402
 
 
 def shots(app, out: Path, suffix: str) -> None:
@@ -44,9 +49,10 @@ def shots(app, out: Path, suffix: str) -> None:
     xikou = next(a for a in store.articles.many(workflow.queue(store))
                  if a.title.startswith("溪口镇"))
     body = xikou.body.replace("12公里", "15公里").replace("31个", "33个")
-    workflow.edit(store, xikou.id, {"body": body, "kicker": "乡村振兴看溪口"},
-                  store.users.find("chenlu"))
-    window.switch_user_to(store.users.find("wangfang"))
+    liqiang = store.users.find("liqiang")  # 复审 holds it: edits with a trace, signs
+    workflow.edit(store, xikou.id, {"body": body, "kicker": "乡村振兴看溪口"}, liqiang)
+    workflow.approve(store, xikou.id, liqiang)
+    window.switch_user_to(store.users.find("zhaomin"))
     queue = window.queue
     queue.table.selectRow(queue.model.row_of(xikou.id))
     queue.panel.tabs.setCurrentWidget(queue.panel.changes)
@@ -59,16 +65,61 @@ def shots(app, out: Path, suffix: str) -> None:
     journal.write(store.path, draft.id, {"body": draft.body + "\n\n截至目前，全县已接种一万二千人。"},
                   draft.edits)
     window.open_story(draft.id)
-    for _ in range(100):  # the preview loads asynchronously
+    settle(app, window.preview)
+    window.grab().save(str(out / f"editor-{suffix}.png"))
+
+    for username, title, name in (
+            ("zhangwei", "县政府常务会议研究部署冬季安全生产工作", "returned"),
+            ("chenlu", "城关镇社区开展防汛应急演练", "locked"),
+            ("chenlu", "越溪县召开经济工作会议 部署明年重点任务", "published")):
+        window.switch_user_to(store.users.find(username))
+        story = next(a for a in store.articles.many(store.articles.ids()) if a.title == title)
+        window.open_story(story.id)
+        settle(app, window.preview)
+        window.grab().save(str(out / f"{name}-{suffix}.png"))
+
+    window.switch_user_to(store.users.find("admin"))
+    site = Path(tempfile.mkdtemp()) / "site"
+    publish = PublishDialog(store, window.user, window)
+    publish.folder.setText(str(site))
+    publish.show()
+    publish.start()
+    publish.wait()
+    app.processEvents()
+    publish.grab().save(str(out / f"publish-{suffix}.png"))
+    publish.close()
+    live = site.parent / "live"
+    shutil.copytree(site, live)
+    page = next(p for p in live.rglob("*.html") if p.parent.name.isdigit())
+    page.write_text(page.read_text("utf-8").replace("</h1>", "</h1>澳门葡京官网"), "utf-8")
+    verify = VerifyDialog(store, window)
+    verify.target.setText(str(live))
+    verify.show()
+    verify.start()
+    for _ in range(200):
         app.processEvents()
-        if window.preview._loaded:
+        if verify.verify_button.isEnabled():
             break
         time.sleep(0.05)
-    time.sleep(0.3)
-    app.processEvents()
-    window.grab().save(str(out / f"editor-{suffix}.png"))
+    verify.grab().save(str(out / f"verify-{suffix}.png"))
+    verify.close()
     window.close()
     store.close()
+
+
+def settle(app, pane) -> None:
+    """Until a page pane shows its story, body included (it loads asynchronously),
+    and has painted it."""
+    shown = []
+    pane.updated.connect(lambda: shown.append(1))
+    for _ in range(200):
+        app.processEvents()
+        if shown:
+            break
+        time.sleep(0.05)
+    for _ in range(10):
+        time.sleep(0.05)
+        app.processEvents()
 
 
 def main() -> int:
