@@ -58,9 +58,10 @@ class MainWindow(QMainWindow):
         browser.addWidget(self.table)
         browser.addWidget(self.view)
         browser.setSizes([640, 560])
-        self.queue = ReviewQueue(store, user)
+        # The window's page panes share one reading of the site's look.
+        self.queue = ReviewQueue(store, user, look_of=self.view)
         self.editor = EditorPane(store, user)
-        self.preview = PreviewPane(store)
+        self.preview = PreviewPane(store, look_of=self.view)
         self.writing = QSplitter()
         self.writing.addWidget(self.editor)
         self.writing.addWidget(self.preview)

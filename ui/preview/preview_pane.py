@@ -32,13 +32,19 @@ class _Page(QWebEnginePage):
         return super().acceptNavigationRequest(url, kind, main_frame)
 
 
+def _key(article: Article) -> tuple:
+    return article.id, article.edits, article.updated_at, article.state
+
+
 class PreviewPane(QWidget):
     updated = Signal()  # the page shows the newest text
     scrolled = Signal(float)  # the reader scrolled the page: how far down, 0 to 1
 
-    def __init__(self, store, parent=None):
+    def __init__(self, store, parent=None, look_of: "PreviewPane | None" = None):
         super().__init__(parent)
-        self.preview = Preview(store)
+        self.store = store
+        self._preview: Preview | None = None
+        self._look_of = look_of  # another pane of the window whose site look this shares
         self._view: QWebEngineView | None = None  # made when first needed: it is heavy
         self.warning = QLabel()
         self.warning.setStyleSheet("background:#fff3cd;color:#7a5200;padding:4px")
@@ -58,6 +64,17 @@ class PreviewPane(QWidget):
         self._stopped = False
         self._first_html: str | None = None
         self._deferred = False  # a story to load once the pane is shown
+        self._page_key: tuple | None = None  # the saved story the page is loaded with
+
+    @property
+    def preview(self) -> Preview:
+        """The site's look, read when the pane first draws a page (it reads every
+        channel: a pane that is never shown never pays for it)."""
+        if self._look_of is not None:
+            return self._look_of.preview
+        if self._preview is None:
+            self._preview = Preview(self.store)
+        return self._preview
 
     @property
     def view(self) -> QWebEngineView:
@@ -88,10 +105,8 @@ class PreviewPane(QWidget):
             self._load()
 
     def _showing(self, article: Article) -> bool:
-        shown = self.article
-        return (shown is not None and self._loaded and self._first_html is not None
-                and (shown.id, shown.edits, shown.updated_at, shown.state)
-                == (article.id, article.edits, article.updated_at, article.state))
+        """This saved story is on the page already, or on its way there."""
+        return self._page_key is not None and self._page_key == _key(article)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -100,12 +115,13 @@ class PreviewPane(QWidget):
             self._load()
 
     def _load(self) -> None:
+        self._page_key = _key(self.article) if self._first_html is not None else None
         self.view.loadFinished.connect(self._on_loaded)
         self.view.setHtml(self.preview.page(self.article, ""), QUrl.fromLocalFile(f"{BASE}/"))
 
     def clear(self) -> None:
         """Show no story."""
-        self.article = None
+        self.article = self._page_key = None
         self._loaded = self._deferred = False
         self._serial += 1
         self._show_fallback(False)
@@ -128,6 +144,7 @@ class PreviewPane(QWidget):
         """Show the editor's newest text: render now, or after the running render."""
         self.article = article
         self._first_html = None
+        self._page_key = None  # the page now shows the editor's text
         if self._running:
             self._pending = True
             return

@@ -41,7 +41,7 @@ class QueueTable(QTableView):
 class ReviewQueue(QWidget):
     stories_changed = Signal(object)  # ids of the stories a review action changed
 
-    def __init__(self, store: Store, user, parent=None):
+    def __init__(self, store: Store, user, parent=None, look_of=None):
         super().__init__(parent)
         self.store, self.user = store, user
         self.stage = QComboBox()
@@ -55,7 +55,7 @@ class ReviewQueue(QWidget):
         self.table = QueueTable()
         setup_table(self.table, self.model, ["社" * 14, "桃源街道", "周建国", "终审",
                                              "2026-11-28 23:50", "999 min", "Warnings"])
-        self.panel = ReviewPanel(store, user)
+        self.panel = ReviewPanel(store, user, look_of=look_of)
         filters = QHBoxLayout()
         for w in (self.stage, self.channel, self.mine):
             filters.addWidget(w)

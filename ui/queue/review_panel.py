@@ -78,7 +78,7 @@ class ReviewPanel(QWidget):
     approve_requested = Signal()
     return_requested = Signal()
 
-    def __init__(self, store: Store, user, parent=None):
+    def __init__(self, store: Store, user, parent=None, look_of=None):
         super().__init__(parent)
         self.store = store
         self.user = user
@@ -87,7 +87,7 @@ class ReviewPanel(QWidget):
         self.heading.setWordWrap(True)
         self.heading.setStyleSheet("font-size:15px;font-weight:bold")
         self.tabs = QTabWidget()
-        self.preview = PreviewPane(store)  # the story as its page will look
+        self.preview = PreviewPane(store, look_of=look_of)  # the story as its page will look
         self.changes, self.history = QTextBrowser(), QTextBrowser()
         self.checks = QTextBrowser()
         self.tabs.addTab(self.preview, self.tr("Story"))
