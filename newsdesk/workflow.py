@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsdesk import accounts, auth, chain, checks, times
-from newsdesk.diff import char_diff
+from newsdesk import accounts, auth, checks, times
 from newsdesk.errors import NewsdeskError, StaleEdit
-from newsdesk.model import CONTENT_FIELDS, Article, ReviewEvent, Role, State, User, field_names
+from newsdesk.model import CONTENT_FIELDS, Article, ReviewEvent, Role, State, User
 from newsdesk.store import Store
 
 IN_REVIEW = (State.SUBMITTED, State.IN_REVIEW)
@@ -63,7 +62,7 @@ def _needs_reason(reason: str | None, action: str) -> str:
     return reason.strip()
 
 
-def _round(events: list[ReviewEvent]) -> list[ReviewEvent]:
+def current_round(events: list[ReviewEvent]) -> list[ReviewEvent]:
     """The events since the latest submission."""
     starts = [i for i, e in enumerate(events) if e.kind == "submit"]
     return events[starts[-1]:] if starts else []
@@ -72,7 +71,7 @@ def _round(events: list[ReviewEvent]) -> list[ReviewEvent]:
 def _signed(events: list[ReviewEvent]) -> list[int]:
     """The stages signed in the current round and not voided since."""
     signed: list[int] = []
-    for e in _round(events):
+    for e in current_round(events):
         if e.kind == "approve":
             signed.append(e.stage)
         elif e.kind == "void":
@@ -123,68 +122,6 @@ def queue(store: Store, stage: int | None = None,
           channel_id: str | None = None) -> list[str]:
     """Every story waiting for review, optionally at one stage or in one channel."""
     return store.events.queue(stages=[stage] if stage else None, channel_id=channel_id)
-
-
-@dataclass
-class StageEdit:
-    """A reviewer's edits at their stage (留痕), as later stages see them."""
-    stage: int
-    actor_id: str
-    at: str
-    fields: dict[str, list[tuple[str, str]]]  # changed field → char_diff ops
-
-
-@dataclass
-class ReviewDiff:
-    base_revision: int | None   # what this stage last saw; None on a first review
-    revision: int
-    fields: dict[str, list[tuple[str, str]]]  # changed field → char_diff ops
-    stage_edits: list[StageEdit]  # reviewers' traced edits in this round, in order
-
-
-_DIFFED = field_names(diffed=True)
-
-
-def review_diff(store: Store, article: Article) -> ReviewDiff:
-    """The story against the revision last seen at its current stage (by whoever
-    reviewed that stage), else against the last revision any stage saw; and each
-    reviewer's traced edits of this round."""
-    all_events = store.events.of(article.id)
-    events = [e for e in all_events
-              if e.kind in ("approve", "return") and e.revision is not None]
-    at_stage = [e for e in events if e.stage == article.review_stage]
-    seen = (at_stage or events)[-1].revision if (at_stage or events) else None
-    contents = {r.number: r.content for r in store.articles.revisions(article.id)}
-    edits = _stage_edits(_round(all_events), contents)
-    if seen is None or seen == article.revision:
-        return ReviewDiff(seen, article.revision, {}, edits)
-    current = {name: getattr(article, name) for name in _DIFFED}
-    return ReviewDiff(seen, article.revision, _field_diff(contents[seen], current), edits)
-
-
-def _field_diff(old: dict, new: dict) -> dict[str, list[tuple[str, str]]]:
-    fields = {}
-    for name in _DIFFED:
-        before, after = old.get(name, ""), new.get(name, "")
-        if isinstance(after, list) or isinstance(before, list):
-            before, after = "、".join(before or []), "、".join(after or [])
-        if before != after:
-            fields[name] = char_diff(before or "", after or "")
-    return fields
-
-
-def _stage_edits(events: list[ReviewEvent], contents: dict[int, dict]) -> list[StageEdit]:
-    """Consecutive revise events of one reviewer at one stage make one edit, from the
-    revision before the first to the last."""
-    runs: list[list[ReviewEvent]] = []
-    for e in (e for e in events if e.kind == "revise"):
-        if runs and (runs[-1][-1].actor_id, runs[-1][-1].stage) == (e.actor_id, e.stage):
-            runs[-1].append(e)
-        else:
-            runs.append([e])
-    return [StageEdit(run[0].stage, run[0].actor_id, run[-1].at,
-                      _field_diff(contents[run[0].revision - 1], contents[run[-1].revision]))
-            for run in runs]
 
 
 def edit(store: Store, article_id: str, changes: dict, actor: User,
@@ -426,34 +363,3 @@ def publish_due(store: Store, actor: User | None, now: str | None = None) -> lis
     now = now or times.now()
     with store.transaction():
         return [publish(store, article_id, actor, now) for article_id in due(store, now)]
-
-
-@dataclass
-class AuditProblem:
-    article_id: str
-    seq: int
-    event_id: str
-    reason: str
-
-
-def audit(store: Store) -> list[AuditProblem]:
-    """Re-walk every article's event chain; the first broken row of each article."""
-    problems: list[AuditProblem] = []
-    current, prev, expected, broken = None, chain.GENESIS, 1, False
-    for e in store.events.every():
-        if e.article_id != current:
-            current, prev, expected, broken = e.article_id, chain.GENESIS, 1, False
-        if broken:
-            continue
-        reason = None
-        if e.seq != expected:
-            reason = f"row(s) missing before seq {e.seq}"
-        elif e.prev_hash != prev:
-            reason = "prev_hash does not match the row before it"
-        elif chain.event_hash(e.prev_hash, e.__dict__) != e.hash:
-            reason = "stored hash does not match the row's content (edited by hand?)"
-        if reason:
-            problems.append(AuditProblem(e.article_id, e.seq, e.id, reason))
-            broken = True
-        prev, expected = e.hash, e.seq + 1
-    return problems

@@ -3,6 +3,8 @@ import sqlite3
 import pytest
 
 from newsdesk import auth, workflow
+from newsdesk.audit import audit
+from newsdesk.review_diff import review_diff
 from newsdesk.meta import meta_line
 from newsdesk.workflow import RuleError
 
@@ -142,7 +144,7 @@ def test_a_story_in_review_is_locked_but_for_its_stage_reviewer(room):
     assert kinds(s, a.id)[:2] == [("submit", 1), ("approve", 1)]  # 初审 still stands
     workflow.approve(s, a.id, u["liqiang"])  # who edited at a stage may sign it
     # 终审 sees 复审's change, attributed to 复审 and 李强.
-    diff = workflow.review_diff(s, s.articles.get(a.id))
+    diff = review_diff(s, s.articles.get(a.id))
     [edit] = diff.stage_edits
     assert (edit.stage, edit.actor_id) == (2, u["liqiang"].id)
     assert edit.fields["body"] == [("equal", "演练用时"), ("delete", "二"), ("equal", "十"),
@@ -288,13 +290,13 @@ def test_audit_finds_a_row_edited_by_hand(room, db_path):
     a = draft(s, u)
     workflow.submit(s, a.id, u["zhangwei"])
     full_review(s, u, a.id)
-    assert workflow.audit(s) == []
+    assert audit(s) == []
     target = s.events.of(a.id)[2]
     raw = sqlite3.connect(db_path)
     raw.execute("UPDATE review_events SET actor_id = ? WHERE id = ?", [u["sunyue"].id, target.id])
     raw.commit()
     raw.close()
-    [problem] = workflow.audit(s)
+    [problem] = audit(s)
     assert (problem.article_id, problem.seq, problem.event_id) == (a.id, 3, target.id)
     assert "hash does not match" in problem.reason
 
@@ -308,13 +310,12 @@ def test_audit_finds_a_deleted_row(room, db_path):
     raw.execute("DELETE FROM review_events WHERE article_id = ? AND seq = 2", [a.id])
     raw.commit()
     raw.close()
-    [problem] = workflow.audit(s)
+    [problem] = audit(s)
     assert problem.seq == 3 and "missing" in problem.reason
 
 
 def test_waiting_for_agrees_with_the_sign_off_rules(demo_store):
     s = demo_store
-    chen = s.users.find("chenlu")
     xikou = next(a for a in s.articles.many(workflow.queue(s)) if a.title.startswith("溪口镇"))
     holder = next(u for u in s.users.all() if workflow.why_not_review(s, xikou, u) is None)
     workflow.edit(s, xikou.id, {"body": xikou.body + "补记。"}, holder)  # 留痕, may still sign

@@ -72,225 +72,205 @@
 <context>
     <name>EditorPane</name>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="56"/>
-        <location filename="../../ui/editor/editor_pane.py" line="85"/>
+        <location filename="../../ui/editor/editor_pane.py" line="57"/>
+        <location filename="../../ui/editor/editor_pane.py" line="86"/>
         <source>Headline</source>
         <translation>主标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="59"/>
+        <location filename="../../ui/editor/editor_pane.py" line="60"/>
         <source>no topics yet</source>
         <translation>尚无专题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="60"/>
-        <location filename="../../ui/editor/editor_pane.py" line="209"/>
+        <location filename="../../ui/editor/editor_pane.py" line="61"/>
+        <location filename="../../ui/editor/editor_pane.py" line="210"/>
         <source>Cover image…</source>
         <translation>封面图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="66"/>
+        <location filename="../../ui/editor/editor_pane.py" line="67"/>
         <source>Original</source>
         <translation>原创</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="67"/>
+        <location filename="../../ui/editor/editor_pane.py" line="68"/>
         <source>Reprint</source>
         <translation>转载</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="75"/>
+        <location filename="../../ui/editor/editor_pane.py" line="76"/>
         <source>Take over</source>
         <translation>接手编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="76"/>
+        <location filename="../../ui/editor/editor_pane.py" line="77"/>
         <source>Recall (撤回)</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="77"/>
+        <location filename="../../ui/editor/editor_pane.py" line="78"/>
         <source>Correct (更正)…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="82"/>
+        <location filename="../../ui/editor/editor_pane.py" line="83"/>
         <source>Submit for review</source>
         <translation>送审</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="84"/>
+        <location filename="../../ui/editor/editor_pane.py" line="85"/>
         <source>Kicker</source>
         <translation>引题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="86"/>
+        <location filename="../../ui/editor/editor_pane.py" line="87"/>
         <source>Subtitle</source>
         <translation>副标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="87"/>
+        <location filename="../../ui/editor/editor_pane.py" line="88"/>
         <source>Channel</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="88"/>
+        <location filename="../../ui/editor/editor_pane.py" line="89"/>
         <source>Origin</source>
         <translation>稿件来源</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="90"/>
+        <location filename="../../ui/editor/editor_pane.py" line="91"/>
         <source>Source (来源)</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="91"/>
+        <location filename="../../ui/editor/editor_pane.py" line="92"/>
         <source>Original title</source>
         <translation>原标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="92"/>
+        <location filename="../../ui/editor/editor_pane.py" line="93"/>
         <source>Original author</source>
         <translation>原作者</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="95"/>
+        <location filename="../../ui/editor/editor_pane.py" line="96"/>
         <source>Reporters</source>
         <translation>记者</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="96"/>
+        <location filename="../../ui/editor/editor_pane.py" line="97"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="97"/>
+        <location filename="../../ui/editor/editor_pane.py" line="98"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="98"/>
+        <location filename="../../ui/editor/editor_pane.py" line="99"/>
         <source>Topics (专题)</source>
         <translation>专题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="99"/>
+        <location filename="../../ui/editor/editor_pane.py" line="100"/>
         <source>Cover</source>
         <translation>封面</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="100"/>
+        <location filename="../../ui/editor/editor_pane.py" line="101"/>
         <source>Publish at</source>
         <translation>发布时间</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="113"/>
+        <location filename="../../ui/editor/editor_pane.py" line="114"/>
         <source>Insert image…</source>
         <translation>插入图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="114"/>
+        <location filename="../../ui/editor/editor_pane.py" line="115"/>
         <source>Revisions…</source>
         <translation>历史版本…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="210"/>
-        <location filename="../../ui/editor/editor_pane.py" line="465"/>
+        <location filename="../../ui/editor/editor_pane.py" line="211"/>
+        <location filename="../../ui/editor/editor_pane.py" line="453"/>
         <source>Cover: %1</source>
         <translation>封面：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="249"/>
+        <location filename="../../ui/editor/editor_pane.py" line="250"/>
         <source>You took this story over from %1; they have been told.</source>
         <translation>您已从%1手中接手本稿，对方会收到提示。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="252"/>
+        <location filename="../../ui/editor/editor_pane.py" line="253"/>
         <source>%1 is editing this story (last seen %2). It is read-only here until you take it over.</source>
         <translation>%1 正在编辑本稿（最后活动 %2）。接手之前，这里只读。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="266"/>
+        <location filename="../../ui/editor/editor_pane.py" line="267"/>
         <source>Returned at %1 by %2 (%3): %4</source>
         <translation>%1 %2 退回（%3）：%4</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="270"/>
+        <location filename="../../ui/editor/editor_pane.py" line="271"/>
         <source>Published: read-only. To change it, start a correction (更正).</source>
         <translation>已发布：只读。如需修改，请发起更正。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="272"/>
+        <location filename="../../ui/editor/editor_pane.py" line="273"/>
         <source>In review at %1: your edits are this stage&apos;s revision, shown to the later stages as yours (留痕).</source>
         <translation>%1中：您的修改记为本环节修订，后续审核环节可见并署您的名（留痕）。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="276"/>
+        <location filename="../../ui/editor/editor_pane.py" line="277"/>
         <source>In review at %1: locked (送审锁定). Only its %1 reviewer edits it now; its author can recall it until the first sign-off.</source>
         <translation>%1中：送审锁定。现在只有%1审核人可以修改；作者在首次签审前可以撤回。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="279"/>
+        <location filename="../../ui/editor/editor_pane.py" line="280"/>
         <source>%1: read-only.</source>
         <translation>%1：只读。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="327"/>
-        <source>Saved elsewhere meanwhile</source>
-        <translation>稿件已在别处保存</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor_pane.py" line="328"/>
-        <source>“%1” was saved elsewhere after you opened it. Merge your changes into theirs, or save yours as a copy?</source>
-        <translation>您打开《%1》之后，它已在别处保存。要把您的修改合并进去，还是另存为副本？</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor_pane.py" line="331"/>
-        <source>Merge</source>
-        <translation>合并</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor_pane.py" line="332"/>
-        <source>Save as a copy</source>
-        <translation>另存为副本</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor_pane.py" line="424"/>
+        <location filename="../../ui/editor/editor_pane.py" line="412"/>
         <source>Accept finding</source>
         <translation>接受此项提示</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="425"/>
+        <location filename="../../ui/editor/editor_pane.py" line="413"/>
         <source>Why is this right here?</source>
         <translation>为什么这里可以保留？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="431"/>
+        <location filename="../../ui/editor/editor_pane.py" line="419"/>
         <source>Not accepted</source>
         <translation>未能接受</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="453"/>
+        <location filename="../../ui/editor/editor_pane.py" line="441"/>
         <source>Insert image</source>
         <translation>插入图片</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="440"/>
+        <location filename="../../ui/editor/editor_pane.py" line="428"/>
         <source>Images (*.jpg *.jpeg *.png *.gif *.webp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.gif *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="460"/>
+        <location filename="../../ui/editor/editor_pane.py" line="448"/>
         <source>Cover image</source>
         <translation>封面图片</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="477"/>
+        <location filename="../../ui/editor/editor_pane.py" line="465"/>
         <source>Not restored</source>
         <translation>未能恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="483"/>
+        <location filename="../../ui/editor/editor_pane.py" line="471"/>
         <source>Not submitted</source>
         <translation>未能送审</translation>
     </message>
@@ -416,12 +396,12 @@
         <translation>搜索标题、正文、人名…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="111"/>
         <source>New story</source>
         <translation>新建稿件</translation>
     </message>
@@ -431,222 +411,222 @@
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/main_window.py" line="98"/>
         <source>&amp;Story</source>
         <translation>稿件(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/main_window.py" line="98"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="99"/>
         <source>S&amp;ite</source>
         <translation>网站(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="99"/>
         <source>&amp;Admin</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>Insert image…</source>
         <translation>插入图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>Cover image…</source>
         <translation>封面图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>Submit for review</source>
         <translation>送审</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>Recall (撤回)</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>Correct (更正)…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>Withdraw (撤稿)…</source>
         <translation>撤稿…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>Approve (Ctrl+Shift+A in the queue)</source>
         <translation>签审通过（审核队列中 Ctrl+Shift+A）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>Return… (Ctrl+Shift+R in the queue)</source>
         <translation>退回…（审核队列中 Ctrl+Shift+R）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>Publish the site…</source>
         <translation>发布网站…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>Verify the live site…</source>
         <translation>核验线上网站…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>Word lists…</source>
         <translation>机审词表…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>Select a story first</source>
         <translation>请先选择一篇稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>Open a story in the editor first</source>
         <translation>请先在编辑器中打开稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>Open the review queue first</source>
         <translation>请先打开审核队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>Publish the site</source>
         <translation>发布网站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>Only an admin publishes the site.</source>
         <translation>只有管理员可以发布网站。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>%1 (demo: anyone can sign as anyone)</source>
         <translation>%1（演示数据：任何人都可以代他人签发）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>Newsdesk — %1 — %2</source>
         <translation>Newsdesk 采编系统 — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>Signed in: %1</source>
         <translation>当前用户：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>Review queue</source>
         <translation>审核队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>My drafts</source>
         <translation>我的草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>Returned to me</source>
         <translation>退回给我的</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>Stories</source>
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>Drafts</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>Submitted</source>
         <translation>已送审</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>In review</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>Approved</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>Scheduled</source>
         <translation>定时发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>Published</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>Due at next export</source>
         <translation>待下次导出发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>Channels</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>%1 characters</source>
         <translation>%1 字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>Untitled story</source>
         <translation>未命名稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="340"/>
         <source>Stories: %1</source>
         <translation>共 %1 篇</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396"/>
+        <location filename="../../ui/main_window.py" line="397"/>
         <source>Backup failed: %1</source>
         <translation>备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="399"/>
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>Backed up to %1</source>
         <translation>已备份到 %1</translation>
     </message>
@@ -654,12 +634,12 @@
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../ui/preview/preview_pane.py" line="157"/>
+        <location filename="../../ui/preview/preview_pane.py" line="174"/>
         <source>The markdown of this story could not be formatted in time: it shows as plain paragraphs until it can be. The export tries again before publishing; simplify the markup if this stays.</source>
         <translation>本稿的 Markdown 未能及时排版，暂以纯文本段落显示。导出发布前会再试一次；如一直如此，请简化标记。</translation>
     </message>
     <message>
-        <location filename="../../ui/preview/preview_pane.py" line="195"/>
+        <location filename="../../ui/preview/preview_pane.py" line="212"/>
         <source>Rendering is taking more than two seconds; the preview shows the last version that rendered.</source>
         <translation>排版超过两秒仍未完成；预览显示的是上一次成功排版的版本。</translation>
     </message>
@@ -723,42 +703,42 @@
         <translation>正在发布…</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="122"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="129"/>
         <source>Cancelling: the pages being written are finished first…</source>
         <translation>正在取消：先写完正在写入的页面…</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="141"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="148"/>
         <source>Not published: %1</source>
         <translation>未发布：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="143"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="150"/>
         <source>Published: %1 files written, %2 removed, %3 unchanged.</source>
         <translation>已发布：写入 %1 个文件，删除 %2 个，未变 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="156"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="163"/>
         <source>Stories published now (their time had come)</source>
         <translation>本次发布的稿件（已到发布时间）</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="158"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="165"/>
         <source>Left out (fix and publish again)</source>
         <translation>未能发布的内容（修正后重新发布）</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="159"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="166"/>
         <source>Shown unformatted (simplify their markup)</source>
         <translation>以纯文本显示的稿件（请简化其标记）</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="160"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="167"/>
         <source>Files written</source>
         <translation>写入的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="161"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="168"/>
         <source>Files removed</source>
         <translation>删除的文件</translation>
     </message>
@@ -834,22 +814,22 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="53"/>
+        <location filename="../../ui/queue/review_panel.py" line="54"/>
         <source>Return to author</source>
         <translation>退回作者</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="55"/>
+        <location filename="../../ui/queue/review_panel.py" line="56"/>
         <source>What must change before it comes back?</source>
         <translation>需要修改哪些地方后再送审？</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="62"/>
+        <location filename="../../ui/queue/review_panel.py" line="63"/>
         <source>Return “%1” with a reason:</source>
         <translation>退回《%1》，请填写理由：</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="69"/>
+        <location filename="../../ui/queue/review_panel.py" line="70"/>
         <source>A reason is required.</source>
         <translation>请填写退回理由。</translation>
     </message>
@@ -857,102 +837,102 @@
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="93"/>
+        <location filename="../../ui/queue/review_panel.py" line="94"/>
         <source>Story</source>
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="94"/>
+        <location filename="../../ui/queue/review_panel.py" line="95"/>
         <source>Changes</source>
         <translation>修改对比</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="95"/>
+        <location filename="../../ui/queue/review_panel.py" line="96"/>
         <source>Checks</source>
         <translation>机审</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="96"/>
+        <location filename="../../ui/queue/review_panel.py" line="97"/>
         <source>History</source>
         <translation>审核记录</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="97"/>
+        <location filename="../../ui/queue/review_panel.py" line="98"/>
         <source>&amp;Approve</source>
         <translation>通过(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="98"/>
+        <location filename="../../ui/queue/review_panel.py" line="99"/>
         <source>&amp;Return…</source>
         <translation>退回(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="99"/>
+        <location filename="../../ui/queue/review_panel.py" line="100"/>
         <source>Sign off this stage (Ctrl+Shift+A)</source>
         <translation>签发本审级（Ctrl+Shift+A）</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="100"/>
+        <location filename="../../ui/queue/review_panel.py" line="101"/>
         <source>Send back to the author (Ctrl+Shift+R)</source>
         <translation>退回给作者（Ctrl+Shift+R）</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="117"/>
+        <location filename="../../ui/queue/review_panel.py" line="118"/>
         <source>First review at this stage: no earlier revision to compare with.</source>
         <translation>本审级首次审核：没有可对比的早先版本。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="120"/>
+        <location filename="../../ui/queue/review_panel.py" line="121"/>
         <source>No changes since revision %1, which this stage last saw.</source>
         <translation>自本审级上次审看的第 %1 版以来没有修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="124"/>
+        <location filename="../../ui/queue/review_panel.py" line="125"/>
         <source>Changes from revision %1 to %2:</source>
         <translation>第 %1 版到第 %2 版的修改：</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="132"/>
+        <location filename="../../ui/queue/review_panel.py" line="133"/>
         <source>Edited at %1 by %2 (%3):</source>
         <translation>%1 %2 审改（%3）：</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="141"/>
+        <location filename="../../ui/queue/review_panel.py" line="142"/>
         <source>No checks report was recorded for this revision.</source>
         <translation>此版本没有机审报告。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="143"/>
+        <location filename="../../ui/queue/review_panel.py" line="144"/>
         <source>Pass</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="143"/>
+        <location filename="../../ui/queue/review_panel.py" line="144"/>
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="144"/>
+        <location filename="../../ui/queue/review_panel.py" line="145"/>
         <source>Blocked</source>
         <translation>拦截</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="146"/>
+        <location filename="../../ui/queue/review_panel.py" line="147"/>
         <source>%1 per 10,000 characters (threshold %2)</source>
         <translation>差错率每万字 %1 处（标准 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="150"/>
+        <location filename="../../ui/queue/review_panel.py" line="151"/>
         <source>accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="168"/>
+        <location filename="../../ui/queue/review_panel.py" line="169"/>
         <source>Nothing selected</source>
         <translation>未选择稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="180"/>
+        <location filename="../../ui/queue/review_panel.py" line="181"/>
         <source>You may sign %1.</source>
         <translation>您可以签发%1。</translation>
     </message>
@@ -1268,6 +1248,29 @@
 %2</source>
         <translation>无法打开 %1：
 %2</translation>
+    </message>
+</context>
+<context>
+    <name>conflict</name>
+    <message>
+        <location filename="../../ui/editor/conflict.py" line="14"/>
+        <source>“%1” was saved elsewhere after you opened it. Merge your changes into theirs, or save yours as a copy?</source>
+        <translation>您打开“%1”之后，它已在别处保存过。要把您的修改合并进去，还是另存为副本？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/conflict.py" line="18"/>
+        <source>Saved elsewhere meanwhile</source>
+        <translation>稿件已在别处保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/conflict.py" line="20"/>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/conflict.py" line="22"/>
+        <source>Save as a copy</source>
+        <translation>另存为副本</translation>
     </message>
 </context>
 <context>

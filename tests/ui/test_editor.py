@@ -4,6 +4,7 @@ from PySide6.QtGui import QInputMethodEvent, QTextCursor
 from PySide6.QtWebEngineCore import QWebEngineScript
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from ui.editor import conflict
 from ui.main_window import MainWindow
 
 
@@ -241,14 +242,14 @@ def test_stale_save_offers_merge_or_copy(window, qtbot, demo_store, monkeypatch)
     from newsdesk import workflow
     workflow.edit(demo_store, draft, {"body": workflow_body}, demo_store.users.find("wangfang"))
     editor.body.setPlainText(editor.body.toPlainText() + "\n\n我补充的一段。")
-    monkeypatch.setattr(type(editor), "ask_conflict", lambda self, current: "merge")
+    monkeypatch.setattr(conflict, "ask", lambda parent, current: "merge")
     assert editor.session.save()
     merged = demo_store.articles.get(draft).body
     assert merged.startswith("入冬以来") and merged.endswith("我补充的一段。")
     # And once more, choosing a copy this time.
     workflow.edit(demo_store, draft, {"title": "别处改的标题"}, demo_store.users.find("wangfang"))
     editor.body.setPlainText(editor.body.toPlainText() + "\n\n再补一段。")
-    monkeypatch.setattr(type(editor), "ask_conflict", lambda self, current: "copy")
+    monkeypatch.setattr(conflict, "ask", lambda parent, current: "copy")
     assert editor.session.save()
     assert editor.article.id != draft and editor.article.body.endswith("再补一段。")
     assert demo_store.articles.get(draft).title == "别处改的标题"  # theirs untouched

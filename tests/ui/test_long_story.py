@@ -10,14 +10,14 @@ from PySide6.QtGui import QTextCursor
 from newsdesk import workflow
 from newsdesk.store import Store
 from tests.ui.test_editor import open_draft, preview_text, type_chinese
-from ui.editor import editor_pane, findings
+from ui.editor import conflict, findings
 from ui.main_window import MainWindow
 
 
 @pytest.fixture
 def window(qtbot, demo_store, monkeypatch):
-    monkeypatch.setattr(editor_pane.EditorPane, "ask_conflict",
-                        lambda self, current: pytest.fail("no conflict expected"))
+    monkeypatch.setattr(conflict, "ask",
+                        lambda parent, current: pytest.fail("no conflict expected"))
     w = MainWindow(demo_store, demo_store.path, demo_store.users.find("chenlu"))
     qtbot.addWidget(w)
     w.resize(1400, 860)
@@ -70,10 +70,10 @@ def test_a_background_save_overtaken_elsewhere_is_merged(window, qtbot, monkeypa
     editor = window.editor
     asked = []
 
-    def merge(self, current):
+    def merge(parent, current):
         asked.append(current.title)
         return "merge"
-    monkeypatch.setattr(editor_pane.EditorPane, "ask_conflict", merge)
+    monkeypatch.setattr(conflict, "ask", merge)
     elsewhere = Store.open(window.store.path)
     title = elsewhere.articles.get(draft).title + "（另一处改）"
     workflow.edit(elsewhere, draft, {"title": title}, elsewhere.users.find("chenlu"))

@@ -11,15 +11,21 @@ from ui.main_window import MainWindow
 
 
 
-@pytest.fixture
-def window(qtbot, tmp_path):
-    store = open_store(tmp_path / "fresh.db")  # a new file gets the demo newsroom
-    w = MainWindow(store, str(tmp_path / "fresh.db"), store.users.find("wangfang"))
+def demo_window(qtbot, tmp_path, username):
+    """The window on a new file (which gets the demo newsroom), signed in as username;
+    yields it and closes it after the test."""
+    store = open_store(tmp_path / "fresh.db")
+    w = MainWindow(store, str(tmp_path / "fresh.db"), store.users.find(username))
     qtbot.addWidget(w)
     w.show()
     yield w
     w.close()
     store.close()
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    yield from demo_window(qtbot, tmp_path, "wangfang")
 
 
 def navigate(window, label):

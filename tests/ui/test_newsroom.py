@@ -8,9 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
 
-from tests.ui.test_main_window import navigate
-from ui.app import open_store
-from ui.main_window import MainWindow
+from tests.ui.test_main_window import demo_window, navigate
 
 FLOOD = "城关镇社区开展防汛应急演练"        # submitted by 张薇, waiting for 初审
 SAFETY = "县政府常务会议研究部署冬季安全生产工作"  # returned to 张薇
@@ -19,13 +17,7 @@ MEETING = "越溪县召开经济工作会议 部署明年重点任务"  # publis
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    store = open_store(tmp_path / "fresh.db")
-    w = MainWindow(store, str(tmp_path / "fresh.db"), store.users.find("zhangwei"))
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.close()
-    store.close()
+    yield from demo_window(qtbot, tmp_path, "zhangwei")  # 张薇, an editor
 
 
 def action(window, name) -> QAction:

@@ -21,6 +21,7 @@ from newsdesk.model import Article, State, field_names
 from newsdesk.paste import html_to_markdown
 from newsdesk.store import Store
 from ui.choices import ChoiceModel, choice_box, select_id
+from ui.editor import conflict
 from ui.editor.find_bar import FindBar
 from ui.editor.findings import FindingsPanel
 from ui.editor.highlighter import MarkdownHighlighter
@@ -51,7 +52,7 @@ class EditorPane(QWidget):
         super().__init__(parent)
         self.store = store
         self.session = StorySession(store, user, self.values,
-                                    lambda current: self.ask_conflict(current), self)
+                                    lambda current: conflict.ask(self, current), self)
         self.fields = {name: QLineEdit() for name in _LINE_FIELDS}
         self.fields["title"].setPlaceholderText(self.tr("Headline"))
         self.reporters, self.tags, self.topics = QLineEdit(), QLineEdit(), QLineEdit()
@@ -320,19 +321,6 @@ class EditorPane(QWidget):
         self.changed.emit(self.current())
         self.recheck.start()
         self.session.touched()
-
-    def ask_conflict(self, current: Article) -> str | None:
-        """'merge', 'copy' or None (cancel): what to do with a save that someone else's
-        save overtook."""
-        box = QMessageBox(QMessageBox.Warning, self.tr("Saved elsewhere meanwhile"),
-                          self.tr("“%1” was saved elsewhere after you opened it. Merge your "
-                                  "changes into theirs, or save yours as a copy?")
-                          .replace("%1", current.title), parent=self)
-        merge_button = box.addButton(self.tr("Merge"), QMessageBox.AcceptRole)
-        copy_button = box.addButton(self.tr("Save as a copy"), QMessageBox.ActionRole)
-        box.addButton(QMessageBox.Cancel)
-        box.exec()
-        return {merge_button: "merge", copy_button: "copy"}.get(box.clickedButton())
 
     def flush(self) -> None:
         """Save now if anything waits (focus change, switching stories, closing)."""

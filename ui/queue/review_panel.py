@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from newsdesk import present, times, workflow
+from newsdesk.review_diff import ReviewDiff, review_diff
 from newsdesk.model import LABELS, Article
 from newsdesk.store import Store
 from ui.preview.preview_pane import PreviewPane
@@ -112,7 +113,7 @@ class ReviewPanel(QWidget):
         layout.addLayout(buttons)
         self.show_article(None)
 
-    def _diff_html(self, diff: workflow.ReviewDiff) -> str:
+    def _diff_html(self, diff: ReviewDiff) -> str:
         if diff.base_revision is None:
             out = ["<p>" + escape(self.tr("First review at this stage: no earlier revision "
                                           "to compare with.")) + "</p>"]
@@ -173,7 +174,7 @@ class ReviewPanel(QWidget):
         stage = workflow.stage_name(self.store, article.review_stage)
         self.heading.setText(f"{article.title}　·　{stage}　·　r{article.revision}")
         self.preview.show_article(article)
-        self.changes.setHtml(self._diff_html(workflow.review_diff(self.store, article)))
+        self.changes.setHtml(self._diff_html(review_diff(self.store, article)))
         self.checks.setHtml(self._checks_html(self.store.checks.report(article.id,
                                                                       article.revision)))
         self.history.setHtml(history_html(self.store, article))
