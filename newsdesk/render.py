@@ -18,7 +18,7 @@ import nh3
 
 from newsdesk.cjk import HAN
 
-RENDERER_VERSION = f"md{markdown2.__version__}-nh3-2"
+RENDERER_VERSION = f"md{markdown2.__version__}-nh3-3"
 
 _EXTRAS = {
     "tables": None,
@@ -83,8 +83,14 @@ def sanitize(html: str, video_hosts=()) -> str:
     return _EMPTY_IFRAME.sub("", clean)
 
 
+# A picture alone in its paragraph with a title (the caption the editor asked for)
+# is a figure with that caption.
+_FIGURE = re.compile(r'<p>(<img [^>]*?title="([^"]*)"[^>]*>)</p>')
+
+
 def render_body(markdown: str, video_hosts=()) -> str:
     html = _H1.sub(r"<\1h2>", markdown2.markdown(markdown, extras=_EXTRAS))
+    html = _FIGURE.sub(r"<figure>\1<figcaption>\2</figcaption></figure>", html)
     return sanitize(html, video_hosts)
 
 

@@ -72,205 +72,200 @@
 <context>
     <name>EditorPane</name>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="57"/>
-        <location filename="../../ui/editor/editor_pane.py" line="86"/>
+        <location filename="../../ui/editor/editor_pane.py" line="67"/>
+        <location filename="../../ui/editor/editor_pane.py" line="96"/>
         <source>Headline</source>
         <translation>主标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="60"/>
+        <location filename="../../ui/editor/editor_pane.py" line="70"/>
         <source>no topics yet</source>
         <translation>尚无专题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="61"/>
-        <location filename="../../ui/editor/editor_pane.py" line="210"/>
+        <location filename="../../ui/editor/editor_pane.py" line="71"/>
+        <location filename="../../ui/editor/editor_pane.py" line="222"/>
         <source>Cover image…</source>
         <translation>封面图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="67"/>
+        <location filename="../../ui/editor/editor_pane.py" line="77"/>
         <source>Original</source>
         <translation>原创</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="68"/>
+        <location filename="../../ui/editor/editor_pane.py" line="78"/>
         <source>Reprint</source>
         <translation>转载</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="76"/>
+        <location filename="../../ui/editor/editor_pane.py" line="86"/>
         <source>Take over</source>
         <translation>接手编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="77"/>
+        <location filename="../../ui/editor/editor_pane.py" line="87"/>
         <source>Recall (撤回)</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="78"/>
+        <location filename="../../ui/editor/editor_pane.py" line="88"/>
         <source>Correct (更正)…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="83"/>
+        <location filename="../../ui/editor/editor_pane.py" line="93"/>
         <source>Submit for review</source>
         <translation>送审</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="85"/>
+        <location filename="../../ui/editor/editor_pane.py" line="95"/>
         <source>Kicker</source>
         <translation>引题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="87"/>
+        <location filename="../../ui/editor/editor_pane.py" line="97"/>
         <source>Subtitle</source>
         <translation>副标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="88"/>
+        <location filename="../../ui/editor/editor_pane.py" line="98"/>
         <source>Channel</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="89"/>
+        <location filename="../../ui/editor/editor_pane.py" line="99"/>
         <source>Origin</source>
         <translation>稿件来源</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="91"/>
+        <location filename="../../ui/editor/editor_pane.py" line="101"/>
         <source>Source (来源)</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="92"/>
+        <location filename="../../ui/editor/editor_pane.py" line="102"/>
         <source>Original title</source>
         <translation>原标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="93"/>
+        <location filename="../../ui/editor/editor_pane.py" line="103"/>
         <source>Original author</source>
         <translation>原作者</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="96"/>
+        <location filename="../../ui/editor/editor_pane.py" line="106"/>
         <source>Reporters</source>
         <translation>记者</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="97"/>
+        <location filename="../../ui/editor/editor_pane.py" line="107"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="98"/>
+        <location filename="../../ui/editor/editor_pane.py" line="108"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="99"/>
+        <location filename="../../ui/editor/editor_pane.py" line="109"/>
         <source>Topics (专题)</source>
         <translation>专题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="100"/>
+        <location filename="../../ui/editor/editor_pane.py" line="110"/>
         <source>Cover</source>
         <translation>封面</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="101"/>
+        <location filename="../../ui/editor/editor_pane.py" line="111"/>
         <source>Publish at</source>
         <translation>发布时间</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="114"/>
+        <location filename="../../ui/editor/editor_pane.py" line="124"/>
         <source>Insert image…</source>
         <translation>插入图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="115"/>
+        <location filename="../../ui/editor/editor_pane.py" line="125"/>
         <source>Revisions…</source>
         <translation>历史版本…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="211"/>
-        <location filename="../../ui/editor/editor_pane.py" line="453"/>
+        <location filename="../../ui/editor/editor_pane.py" line="223"/>
+        <location filename="../../ui/editor/editor_pane.py" line="460"/>
         <source>Cover: %1</source>
         <translation>封面：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="250"/>
+        <location filename="../../ui/editor/editor_pane.py" line="262"/>
         <source>You took this story over from %1; they have been told.</source>
         <translation>您已从%1手中接手本稿，对方会收到提示。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="253"/>
+        <location filename="../../ui/editor/editor_pane.py" line="265"/>
         <source>%1 is editing this story (last seen %2). It is read-only here until you take it over.</source>
         <translation>%1 正在编辑本稿（最后活动 %2）。接手之前，这里只读。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="267"/>
+        <location filename="../../ui/editor/editor_pane.py" line="279"/>
         <source>Returned at %1 by %2 (%3): %4</source>
         <translation>%1 %2 退回（%3）：%4</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="271"/>
+        <location filename="../../ui/editor/editor_pane.py" line="283"/>
         <source>Published: read-only. To change it, start a correction (更正).</source>
         <translation>已发布：只读。如需修改，请发起更正。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="273"/>
+        <location filename="../../ui/editor/editor_pane.py" line="285"/>
         <source>In review at %1: your edits are this stage&apos;s revision, shown to the later stages as yours (留痕).</source>
         <translation>%1中：您的修改记为本环节修订，后续审核环节可见并署您的名（留痕）。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="277"/>
+        <location filename="../../ui/editor/editor_pane.py" line="289"/>
         <source>In review at %1: locked (送审锁定). Only its %1 reviewer edits it now; its author can recall it until the first sign-off.</source>
         <translation>%1中：送审锁定。现在只有%1审核人可以修改；作者在首次签审前可以撤回。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="280"/>
+        <location filename="../../ui/editor/editor_pane.py" line="292"/>
         <source>%1: read-only.</source>
         <translation>%1：只读。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="412"/>
+        <location filename="../../ui/editor/editor_pane.py" line="424"/>
         <source>Accept finding</source>
         <translation>接受此项提示</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="413"/>
+        <location filename="../../ui/editor/editor_pane.py" line="425"/>
         <source>Why is this right here?</source>
         <translation>为什么这里可以保留？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="419"/>
+        <location filename="../../ui/editor/editor_pane.py" line="431"/>
         <source>Not accepted</source>
         <translation>未能接受</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="441"/>
+        <location filename="../../ui/editor/editor_pane.py" line="437"/>
         <source>Insert image</source>
         <translation>插入图片</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="428"/>
-        <source>Images (*.jpg *.jpeg *.png *.gif *.webp)</source>
-        <translation>图片 (*.jpg *.jpeg *.png *.gif *.webp)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor_pane.py" line="448"/>
+        <location filename="../../ui/editor/editor_pane.py" line="454"/>
         <source>Cover image</source>
         <translation>封面图片</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="465"/>
+        <location filename="../../ui/editor/editor_pane.py" line="472"/>
         <source>Not restored</source>
         <translation>未能恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="471"/>
+        <location filename="../../ui/editor/editor_pane.py" line="478"/>
         <source>Not submitted</source>
         <translation>未能送审</translation>
     </message>
@@ -1304,6 +1299,39 @@
         <location filename="../../ui/damage.py" line="38"/>
         <source>No good backup was found next to it.</source>
         <translation>旁边没有找到完好的备份。</translation>
+    </message>
+</context>
+<context>
+    <name>images</name>
+    <message>
+        <location filename="../../ui/editor/images.py" line="25"/>
+        <source>Picture text</source>
+        <translation>图片说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/images.py" line="27"/>
+        <source>What the picture shows, for readers who cannot see it</source>
+        <translation>图片内容，供看不到图片的读者了解</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/images.py" line="30"/>
+        <source>Shown under the picture (optional)</source>
+        <translation>显示在图片下方（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/images.py" line="36"/>
+        <source>Alt text (required)</source>
+        <translation>替代文字（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/images.py" line="37"/>
+        <source>Caption</source>
+        <translation>图片说明文字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/images.py" line="68"/>
+        <source>Images (*.jpg *.jpeg *.png *.gif *.webp)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.gif *.webp)</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,7 @@ from PySide6.QtGui import QInputMethodEvent, QTextCursor
 from PySide6.QtWebEngineCore import QWebEngineScript
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ui.editor import conflict
+from ui.editor import conflict, images
 from ui.main_window import MainWindow
 
 
@@ -169,10 +169,17 @@ def test_inserted_image_is_stored_once_and_shown(window, qtbot, tmp_path, monkey
                            "NkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==")
     (tmp_path / "测温.png").write_bytes(png)
     choose_file(monkeypatch, tmp_path / "测温.png")
+    asked = []
+
+    def answer(parent, name):  # the alt text and caption dialog's answer
+        asked.append(name)
+        return "社区测温点", "居民排队测量体温"
+    monkeypatch.setattr(images, "ask_text", answer)
     qtbot.mouseClick(window.editor.image_button, Qt.LeftButton)  # the button, as a person
     qtbot.mouseClick(window.editor.image_button, Qt.LeftButton)
     body = window.editor.body.toPlainText()
-    assert body.count("](assets/") == 2
+    assert body.count("](assets/") == 2 and asked == ["测温", "测温"]
+    assert '![社区测温点](assets/' in body and '.png "居民排队测量体温")' in body
     assert len(window.store.assets.all()) == 1  # by content hash
     html = []
 
@@ -180,8 +187,42 @@ def test_inserted_image_is_stored_once_and_shown(window, qtbot, tmp_path, monkey
         window.preview.view.page().toHtml(html.append)
         return bool(html) and 'src="data:image/png;base64,' in html[-1]
     qtbot.waitUntil(shows_image, timeout=5000)
+    assert "<figcaption>居民排队测量体温</figcaption>" in html[-1]
     window.editor.session.save()
     assert "](assets/" in window.store.articles.get(draft).body
+
+
+def test_a_pasted_picture_asks_for_its_text_and_a_cancelled_one_leaves_nothing(
+        window, qtbot, monkeypatch):
+    from PySide6.QtGui import QColor, QImage
+    from PySide6.QtCore import QMimeData
+    from PySide6.QtWidgets import QApplication
+    open_draft(window, qtbot)
+    editor = window.editor
+    image = QImage(8, 8, QImage.Format_RGB32)
+    image.fill(QColor("#c00"))
+    mime = QMimeData()
+    mime.setImageData(image)
+    QApplication.clipboard().setMimeData(mime)
+    monkeypatch.setattr(images, "ask_text", lambda parent, name: None)  # cancelled
+    before = editor.body.toPlainText()
+    editor.body.paste()  # Ctrl+V's own slot
+    assert editor.body.toPlainText() == before
+    monkeypatch.setattr(images, "ask_text", lambda parent, name: ("红色色块", ""))
+    editor.body.paste()
+    assert "![红色色块](assets/" in editor.body.toPlainText()
+    [stored] = window.store.assets.all()
+    assert window.store.assets.data(stored["id"]).startswith(b"\x89PNG")
+
+
+def test_the_picture_text_dialog_needs_an_alt_text(qtbot):
+    from PySide6.QtWidgets import QDialogButtonBox
+    dialog = images.ImageTextDialog("")
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.Ok)
+    assert not ok.isEnabled()
+    dialog.alt.setText("社区测温点")
+    assert ok.isEnabled()
 
 
 def test_the_open_story_comes_back(window, qtbot, demo_store):
@@ -344,3 +385,26 @@ def test_a_journal_older_than_a_save_elsewhere_is_kept_aside(window, qtbot):
     [kept] = emergency_dir(store.path).glob(f"{draft[:8]}-*.md")
     assert "崩溃前打的字。" in kept.read_text("utf-8") and str(kept) in window.editor.banner.text()
     assert journal.read(store.path, draft) is None
+
+
+def test_picture_files_dropped_on_the_body_are_inserted(window, qtbot, tmp_path,
+                                                        monkeypatch):
+    import base64
+    from PySide6.QtCore import QMimeData, QPoint, QPointF, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+    open_draft(window, qtbot)
+    body = window.editor.body
+    png = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42m"
+                           "NkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==")
+    (tmp_path / "会场.png").write_bytes(png)
+    monkeypatch.setattr(images, "ask_text", lambda parent, name: (name + "全景", ""))
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(tmp_path / "会场.png"))])
+    target = body.viewport()
+    QApplication.sendEvent(target, QDragEnterEvent(QPoint(5, 5), Qt.CopyAction, mime,
+                                                   Qt.LeftButton, Qt.NoModifier))
+    QApplication.sendEvent(target, QDropEvent(QPointF(5, 5), Qt.CopyAction, mime,
+                                              Qt.LeftButton, Qt.NoModifier))
+    assert "![会场全景](assets/" in body.toPlainText()
+    assert "file://" not in body.toPlainText()

@@ -3,14 +3,13 @@ and the machine checks' findings (underlined in the text, listed beside it). Sav
 submitting and the checks themselves are the core's; this pane shows and asks."""
 from __future__ import annotations
 
-import mimetypes
 from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QImage, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
+    QComboBox, QFormLayout, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
     QMessageBox, QPlainTextEdit, QPushButton, QSplitter, QTextEdit, QVBoxLayout, QWidget,
 )
 
@@ -21,7 +20,7 @@ from newsdesk.model import Article, State, field_names
 from newsdesk.paste import html_to_markdown
 from newsdesk.store import Store
 from ui.choices import ChoiceModel, choice_box, select_id
-from ui.editor import conflict
+from ui.editor import conflict, images
 from ui.editor.find_bar import FindBar
 from ui.editor.findings import FindingsPanel
 from ui.editor.highlighter import MarkdownHighlighter
@@ -35,10 +34,21 @@ _UNDERLINE = {"block": QColor("#d00000"), "warn": QColor("#d98c00")}
 
 
 class BodyEdit(QPlainTextEdit):
-    """The markdown body. HTML pasted from Word or a web page arrives as clean markdown."""
+    """The markdown body. HTML pasted from Word or a web page arrives as clean markdown;
+    a pasted picture or dropped picture files become pictures of the story."""
+    image_pasted = Signal(object)   # a QImage
+    files_dropped = Signal(list)    # paths of picture files
+
+    def canInsertFromMimeData(self, source) -> bool:
+        return (source.hasImage() or bool(images.image_files(source.urls()))
+                or super().canInsertFromMimeData(source))
 
     def insertFromMimeData(self, source) -> None:
-        if source.hasHtml():
+        if source.hasImage():
+            self.image_pasted.emit(QImage(source.imageData()))
+        elif images.image_files(source.urls()):
+            self.files_dropped.emit(images.image_files(source.urls()))
+        elif source.hasHtml():
             self.insertPlainText(html_to_markdown(source.html()))
         else:
             super().insertFromMimeData(source)
@@ -161,6 +171,8 @@ class EditorPane(QWidget):
         self.take_over_button.clicked.connect(self.session.take_over)
         self.image_button.clicked.connect(lambda: self.insert_image())
         self.history_button.clicked.connect(self.show_revisions)
+        self.body.image_pasted.connect(self._paste_image)
+        self.body.files_dropped.connect(lambda paths: [self.insert_image(p) for p in paths])
         self.session.reloaded.connect(self._show)
         self.session.edited.connect(self._on_edit)
         self.session.lock_changed.connect(self._show_lock)
@@ -420,32 +432,27 @@ class EditorPane(QWidget):
             return
         self._start_checks()
 
-    def _store_image(self, title: str, path: str | None) -> tuple[str, str] | None:
-        """Ask for an image (unless path is given) and copy it into the store by content
-        hash; returns its site path (assets/<sha256>.<ext>) and its file's name."""
-        if path is None:
-            path, _ = QFileDialog.getOpenFileName(
-                self, title, "", self.tr("Images (*.jpg *.jpeg *.png *.gif *.webp)"))
-            if not path:
-                return None
-        try:
-            data = Path(path).read_bytes()
-        except OSError as e:
-            QMessageBox.warning(self, title, str(e))
-            return None
-        mime = mimetypes.guess_type(path)[0] or "application/octet-stream"
-        return self.store.assets.add(data, Path(path).name, mime, self.user.id), Path(path).stem
-
     def insert_image(self, path: str | None = None) -> None:
-        """Link an image at the cursor (its file name as the alternative text)."""
-        stored = self._store_image(self.tr("Insert image"), path)
+        """A picture at the cursor, with the alt text and caption asked for."""
+        stored = images.store_file(self, self.store, self.user.id, self.tr("Insert image"),
+                                   path)
         if stored:
-            link, name = stored
-            self.body.insertPlainText(f"\n\n![{name}]({link})\n\n")
+            self._insert_picture(*stored)
+
+    def _insert_picture(self, link: str, name: str) -> None:
+        text = images.ask_text(self, name)
+        if text:
+            self.body.insertPlainText(f"\n\n{images.markdown(link, *text)}\n\n")
+
+    def _paste_image(self, image) -> None:
+        link = self.store.assets.add(images.png_bytes(image), "pasted.png", "image/png",
+                                     self.user.id)
+        self._insert_picture(link, "")
 
     def choose_cover(self, path: str | None = None) -> None:
         """The story's cover image, stored like body images."""
-        stored = self._store_image(self.tr("Cover image"), path)
+        stored = images.store_file(self, self.store, self.user.id, self.tr("Cover image"),
+                                   path)
         if not stored:
             return
         asset_id = Path(stored[0]).stem  # assets/<sha256>.<ext>

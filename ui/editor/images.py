@@ -1,0 +1,93 @@
+"""Pictures into a story: picked with the file dialog, pasted or dropped; stored once by
+content hash; each asks for its alternative text (required: the page is read aloud to
+some readers) and an optional caption, which makes it a figure on the page."""
+from __future__ import annotations
+
+import mimetypes
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLineEdit, QMessageBox, QWidget,
+)
+
+from newsdesk.store import Store
+
+SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp"}
+
+
+class ImageTextDialog(QDialog):
+    """Alt text (OK only once there is some) and caption for one picture."""
+
+    def __init__(self, name: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(QCoreApplication.translate("images", "Picture text"))
+        self.alt = QLineEdit(name)
+        self.alt.setPlaceholderText(QCoreApplication.translate(
+            "images", "What the picture shows, for readers who cannot see it"))
+        self.caption = QLineEdit()
+        self.caption.setPlaceholderText(QCoreApplication.translate(
+            "images", "Shown under the picture (optional)"))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(QCoreApplication.translate("images", "Alt text (required)"), self.alt)
+        form.addRow(QCoreApplication.translate("images", "Caption"), self.caption)
+        form.addRow(self.buttons)
+        self.alt.textChanged.connect(self._check)
+        self._check()
+
+    def _check(self) -> None:
+        self.buttons.button(QDialogButtonBox.Ok).setEnabled(bool(self.alt.text().strip()))
+
+
+def ask_text(parent: QWidget, name: str) -> tuple[str, str] | None:
+    """(alt, caption) for a picture, or None when the person cancels."""
+    dialog = ImageTextDialog(name, parent)
+    if dialog.exec() != QDialog.Accepted:
+        return None
+    return dialog.alt.text().strip(), dialog.caption.text().strip()
+
+
+def markdown(link: str, alt: str, caption: str) -> str:
+    """The picture as markdown; a caption travels as the title (rendered as a figure)."""
+    alt = alt.replace("[", "［").replace("]", "］")
+    if not caption:
+        return f"![{alt}]({link})"
+    return f'![{alt}]({link} "{caption.replace(chr(34), "＂")}")'
+
+
+def store_file(parent: QWidget, store: Store, user_id: str, title: str,
+               path: str | None) -> tuple[str, str] | None:
+    """Ask for an image file (unless path is given) and store it; returns its site path
+    (assets/<sha256>.<ext>) and its file's name without the extension."""
+    if path is None:
+        path, _ = QFileDialog.getOpenFileName(
+            parent, title, "", QCoreApplication.translate(
+                "images", "Images (*.jpg *.jpeg *.png *.gif *.webp)"))
+        if not path:
+            return None
+    try:
+        data = Path(path).read_bytes()
+    except OSError as e:
+        QMessageBox.warning(parent, title, str(e))
+        return None
+    mime = mimetypes.guess_type(path)[0] or "application/octet-stream"
+    return store.assets.add(data, Path(path).name, mime, user_id), Path(path).stem
+
+
+def png_bytes(image: QImage) -> bytes:
+    """A pasted picture (a screenshot, an image copied from a page) as PNG."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(data)
+
+
+def image_files(urls) -> list[str]:
+    """The local picture files among dropped or pasted URLs."""
+    return [u.toLocalFile() for u in urls
+            if u.isLocalFile() and Path(u.toLocalFile()).suffix.lower() in SUFFIXES]
