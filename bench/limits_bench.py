@@ -150,6 +150,7 @@ def main() -> int:
         w.editor.stop()
         w.close()
     window.navigator.setCurrentItem(window.navigator.topLevelItem(0))
+    window.queue.mine.setChecked(False)  # the whole queue, not only this user's
     print("review queue reload: median %.1f ms (max %.1f)" % median_ms(window.queue.reload, 20))
 
     started = time.perf_counter()

@@ -108,6 +108,23 @@ def why_not_sign(store: Store, article: Article, user: User) -> str | None:
     return None
 
 
+def why_nobody_signs(store: Store, article: Article) -> str | None:
+    """Why no active user may sign the story's current stage (it would wait forever),
+    or None when someone may."""
+    if article.state not in IN_REVIEW:
+        return None
+    stage = stages(store)[article.review_stage - 1]
+    holders = store.users.with_role(stage["role"])
+    if any(why_not_sign(store, article, u) is None for u in holders):
+        return None
+    if not holders:
+        return (f"nobody holds the {stage['name']} role ({stage['role']}): give it to "
+                "someone (rule: stage role)")
+    return (f"no {stage['name']} reviewer other than its author, its last editor or who "
+            f"signed another stage of it: give the {stage['role']} role to someone else "
+            "(rule: own story)")
+
+
 def waiting_for(store: Store, user: User, channel_id: str | None = None,
                 stage: int | None = None) -> list[str]:
     """Stories at a stage this user may sign now (oldest submission first)."""

@@ -325,3 +325,24 @@ def test_waiting_for_agrees_with_the_sign_off_rules(demo_store):
         for article in s.articles.many(workflow.queue(s)):
             may = workflow.why_not_sign(s, article, user) is None
             assert (article.id in waiting) == may, (user.username, article.title)
+
+
+def test_a_story_nobody_may_sign_says_why(room):
+    s, u = room
+
+    def leaves(username):  # no deactivation in the app yet: as an admin would by hand
+        with s.transaction():
+            s.conn.execute("UPDATE users SET active = 0 WHERE username = ?", [username])
+    a = draft(s, u, author_id=u["wangfang"].id)  # 王芳 holds 初审 and wrote it
+    workflow.submit(s, a.id, u["wangfang"])
+    assert workflow.why_nobody_signs(s, s.articles.get(a.id)) is None  # 孙悦 may
+    leaves("sunyue")
+    why = workflow.why_nobody_signs(s, s.articles.get(a.id))
+    assert "no 初审 reviewer other than its author" in why
+    c = draft(s, u, title="第三稿")
+    workflow.submit(s, c.id, u["zhangwei"])
+    workflow.approve(s, c.id, u["wangfang"])
+    workflow.approve(s, c.id, u["liqiang"])
+    assert workflow.why_nobody_signs(s, s.articles.get(c.id)) is None
+    leaves("zhaomin")  # the only 终审 reviewer
+    assert "nobody holds the 终审 role" in workflow.why_nobody_signs(s, s.articles.get(c.id))

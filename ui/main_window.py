@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         self.backup_timer = QTimer(self, interval=3_600_000)
         self.jobs = Jobs(self)
         self._fill_navigator()
+        self._show_counts()
         self._wire()
         self.navigator.setCurrentItem(self.navigator.topLevelItem(3).child(0))
         self._restore()
@@ -203,16 +204,26 @@ class MainWindow(QMainWindow):
         self.user = self.queue.user = self.queue.panel.user = self.editor.user = user
         self._own_filters()
         self._show_user()
+        self._show_counts()
         self.queue.reload()
+
+    def _show_counts(self) -> None:
+        """What waits for this user: stories to sign, and stories returned to them."""
+        waiting = len(workflow.waiting_for(self.store, self.user))
+        returned = self.store.articles.count(state="returned", author_id=self.user.id)
+        self.review.setText(0, self.tr("Review queue (%1)").replace("%1", str(waiting))
+                            if waiting else self.tr("Review queue"))
+        self.returned.setText(0, self.tr("Returned to me (%1)").replace("%1", str(returned))
+                              if returned else self.tr("Returned to me"))
 
     def _own_filters(self) -> None:
         self.mine.setData(0, FILTER, {"state": "draft", "author_id": self.user.id})
         self.returned.setData(0, FILTER, {"state": "returned", "author_id": self.user.id})
 
     def _fill_navigator(self) -> None:
-        review = QTreeWidgetItem([self.tr("Review queue")])
-        review.setData(0, FILTER, QUEUE)
-        self.navigator.addTopLevelItem(review)
+        self.review = QTreeWidgetItem([self.tr("Review queue")])
+        self.review.setData(0, FILTER, QUEUE)
+        self.navigator.addTopLevelItem(self.review)
         self.mine = QTreeWidgetItem([self.tr("My drafts")])
         self.returned = QTreeWidgetItem([self.tr("Returned to me")])
         self._own_filters()
@@ -280,6 +291,7 @@ class MainWindow(QMainWindow):
         them read them again; the one that made the change has already, and a pane
         out of sight reads everything afresh when it is shown."""
         self.model.refresh(article_ids)
+        self._show_counts()
         shown = self.view.article
         if self.stack.currentIndex() == 0 and shown is not None and shown.id in article_ids:
             self.view.show_article(self.store.articles.get(shown.id))

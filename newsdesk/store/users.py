@@ -48,6 +48,12 @@ class Users(Repository):
         """user id → 'real name (username)', as a login list shows them."""
         return self.lookup("users", "real_name || ' (' || username || ')'", ids)
 
+    def with_role(self, role: str) -> list[User]:
+        """The active users holding a role (reviewers of a stage: a handful)."""
+        return [_user(r) for r in self.rows(
+            "SELECT * FROM users WHERE active AND EXISTS (SELECT 1 FROM json_each(roles) "
+            "WHERE value = ?) ORDER BY username", [role])]
+
     def get(self, user_id: str) -> User:
         row = self.one("SELECT * FROM users WHERE id = ?", [user_id])
         if not row:

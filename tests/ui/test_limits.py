@@ -80,6 +80,7 @@ def test_main_window_with_10000_channels_and_users(qtbot, store):
         assert len(box.model()._fetched) <= 2 * PAGE
     # The queue shows channel and author names that came with its rows.
     window.navigator.setCurrentItem(window.navigator.topLevelItem(0))
+    window.queue.mine.setChecked(False)  # every waiting story, not only this user's
     model = window.queue.model
     assert model.rowCount() > 0
     row = model.row_at(0)

@@ -1,7 +1,7 @@
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QInputDialog
 
 from ui.app import open_store
 from ui.article_model import ArticleTableModel
@@ -160,7 +160,7 @@ def test_closing_the_app_backs_up_what_changed(window, qtbot):
     copy.close()
 
 
-def test_what_an_operation_changed_reaches_the_story_table(window, qtbot):
+def test_what_an_operation_changed_reaches_the_story_table(window, qtbot, monkeypatch):
     navigate(window, "All")
     m = window.model
     flood = next(r for r in range(m.rowCount()) if m.data(m.index(r, 0)) == "城关镇社区开展防汛应急演练")
@@ -171,6 +171,7 @@ def test_what_an_operation_changed_reaches_the_story_table(window, qtbot):
     q = window.queue
     q.mine.setChecked(True)
     q.table.selectRow(q.model.row_of(flood_id))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("", True))  # no opinion
     qtbot.mouseClick(q.panel.approve_button, Qt.LeftButton)
     # ... is what the story table shows for it, without going back through the navigator.
     after = m.data(m.index(m.row_of(flood_id), 2))

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
 
+from newsdesk import workflow
 from tests.ui.test_main_window import demo_window, navigate
 
 FLOOD = "城关镇社区开展防汛应急演练"        # submitted by 张薇, waiting for 初审
@@ -165,3 +166,30 @@ def test_an_admin_publishes_and_verifies_the_site_from_the_app(window, qtbot, mo
     action(window, "action_verify").trigger()
     assert "1 modified" in seen["summary"]
     assert str(page.relative_to(live)) in seen["result"] and "澳门葡京官网" in seen["result"]
+
+
+def test_the_navigator_counts_what_waits_for_you(window, monkeypatch):
+    review, returned = (window.navigator.topLevelItem(i) for i in (0, 2))
+    assert returned.text(0) == "Returned to me (1)"  # 张薇's returned story
+    assert review.text(0) == "Review queue"  # an editor signs nothing
+    as_user(window, "wangfang")  # 初审: the flood drill waits for her
+    assert review.text(0) == "Review queue (1)" and returned.text(0) == "Returned to me"
+    window.navigator.setCurrentItem(review)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("", True))
+    window.queue.approve_current()
+    assert review.text(0) == "Review queue"
+
+
+def test_a_story_nobody_can_sign_is_flagged_in_the_panel(window):
+    store = window.store
+    with store.transaction():  # the only 终审 reviewer has left (no admin screen yet)
+        store.conn.execute("UPDATE users SET active = 0 WHERE username = 'zhaomin'")
+    xikou = story_id(window, "溪口镇乡村振兴示范带初具规模")
+    workflow.approve(store, xikou, store.users.find("liqiang"))  # now waiting for 终审
+    as_user(window, "admin")
+    window.navigator.setCurrentItem(window.navigator.topLevelItem(0))
+    q = window.queue
+    q.mine.setChecked(False)
+    q.table.selectRow(q.model.row_of(xikou))
+    assert "Nobody can sign this story now" in q.panel.verdict.text()
+    assert "nobody holds the 终审 role" in q.panel.verdict.text()

@@ -32,6 +32,8 @@ XIKOU = "溪口镇乡村振兴示范带初具规模"  # in review, waiting for �
 
 def test_queue_lists_waiting_stories_oldest_first(qtbot, demo_store):
     q = make_queue(qtbot, demo_store, "wangfang")
+    assert q.mine.isChecked() and cells(q, 0) == [FLOOD]  # opens on what she may sign
+    q.mine.setChecked(False)
     assert cells(q, 0) == [XIKOU, FLOOD]
     assert cells(q, 3) == ["复审", "初审"]
     assert cells(q, 2) == ["陈璐", "张薇"]
@@ -39,13 +41,25 @@ def test_queue_lists_waiting_stories_oldest_first(qtbot, demo_store):
     assert cells(q, 0) == [FLOOD]
 
 
-def test_reviewer_approves_from_the_queue_and_the_item_moves_on(qtbot, demo_store):
+def test_reviewer_approves_from_the_queue_and_the_item_moves_on(qtbot, demo_store,
+                                                                monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
     q = make_queue(qtbot, demo_store, "wangfang")
     q.mine.setChecked(True)
     assert cells(q, 0) == [FLOOD]  # 复审 is not hers
     assert q.panel.approve_button.isEnabled()
+    asked = []
+    monkeypatch.setattr(QInputDialog, "getText",
+                        lambda parent, title, label, *a, **k: asked.append(label) or ("", False))
+    qtbot.mouseClick(q.panel.approve_button, Qt.LeftButton)  # asked, then cancelled
+    assert "初审" in asked[0] and cells(q, 0) == [FLOOD]
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("数据已核实，同意", True))
     qtbot.mouseClick(q.panel.approve_button, Qt.LeftButton)
     assert cells(q, 0) == []  # in place: it left her queue
+    assert "复审" in q.outcome.text()
+    flood = next(a for a in demo_store.articles.many(demo_store.articles.ids())
+                 if a.title == FLOOD)
+    assert demo_store.events.of(flood.id)[-1].comment == "数据已核实，同意"  # the opinion
     article = demo_store.articles.many(workflow.queue(demo_store, 2))
     assert FLOOD in [a.title for a in article]
     q.mine.setChecked(False)
@@ -55,8 +69,9 @@ def test_reviewer_approves_from_the_queue_and_the_item_moves_on(qtbot, demo_stor
     assert "two stages" in q.panel.verdict.text() or "role" in q.panel.verdict.text()
 
 
-def test_keyboard_moves_and_shortcut_approves(qtbot, demo_store):
+def test_keyboard_moves_and_shortcut_approves(qtbot, demo_store, monkeypatch):
     q = make_queue(qtbot, demo_store, "liqiang")  # 复审
+    q.mine.setChecked(False)  # both waiting stories, to move between
     q.table.setFocus()
     select(q, XIKOU)
     qtbot.keyClick(q.table, Qt.Key_J)
@@ -70,6 +85,8 @@ def test_keyboard_moves_and_shortcut_approves(qtbot, demo_store):
     # shortcut by its keys and fire it as the key press would.
     [approve] = [s for s in q.findChildren(QShortcut)
                  if s.key().toString() == "Ctrl+Shift+A"]
+    from PySide6.QtWidgets import QInputDialog
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("", True))  # no opinion
     approve.activated.emit()
     assert demo_store.articles.get(xikou).review_stage == 3
 

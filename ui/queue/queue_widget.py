@@ -6,11 +6,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QHBoxLayout, QMessageBox, QSplitter,
+    QCheckBox, QComboBox, QHBoxLayout, QInputDialog, QLabel, QMessageBox, QSplitter,
     QTableView, QVBoxLayout, QWidget,
 )
 
-from newsdesk import workflow
+from newsdesk import times, workflow
 from newsdesk.errors import NewsdeskError
 from newsdesk.store import Store
 from ui import operations
@@ -51,6 +51,9 @@ class ReviewQueue(QWidget):
         self.channel = choice_box(ChoiceModel(store.channels.choices(), store.channels.names,
                                               first=self.tr("All channels")))
         self.mine = QCheckBox(self.tr("Waiting for me"))
+        self.mine.setChecked(True)  # a reviewer first sees what they can sign
+        self.outcome = QLabel()  # what the last sign-off or return led to
+        self.outcome.setWordWrap(True)
         self.model = QueueModel(store, self)
         self.table = QueueTable()
         setup_table(self.table, self.model, ["社" * 14, "桃源街道", "周建国", "终审",
@@ -64,6 +67,7 @@ class ReviewQueue(QWidget):
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(filters)
+        column.addWidget(self.outcome)
         column.addWidget(self.table)
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
@@ -118,16 +122,38 @@ class ReviewQueue(QWidget):
         except NewsdeskError as e:
             QMessageBox.warning(self, self.tr("Refused"), str(e))
             return
+        self.outcome.setText(self._outcome(transition.article))
         self.reload(keep_row=row)
         self.stories_changed.emit({transition.article.id})
+
+    def _outcome(self, a) -> str:
+        """Where the story went: the next stage, back to its author, or out when."""
+        if a.state == "returned":
+            return self.tr("“%1” went back to its author.").replace("%1", a.title)
+        if a.state == "scheduled":
+            return (self.tr("“%1” is signed off: it is published at %2.")
+                    .replace("%1", a.title).replace("%2", times.local_text(
+                        a.publish_at, self.store.settings().timezone)[:16]))
+        if a.state == "approved":
+            return self.tr("“%1” is signed off: it is published with the next publication "
+                           "of the site.").replace("%1", a.title)
+        return (self.tr("“%1” waits for %2.").replace("%1", a.title)
+                .replace("%2", workflow.stage_name(self.store, a.review_stage)))
 
     def approve_current(self) -> None:
         article = self.panel.article
         if article is None or not self.panel.approve_button.isEnabled():
             return
+        stage = workflow.stage_name(self.store, article.review_stage)
+        opinion, ok = QInputDialog.getText(
+            self, self.tr("Sign off"), self.tr("Sign %1 of “%2”. Opinion (optional):")
+            .replace("%1", stage).replace("%2", article.title))
+        if not ok:
+            return
         ok, password = operations.password_for(self, self.user)
         if ok:
-            self._act(lambda: workflow.approve(self.store, article.id, self.user, password))
+            self._act(lambda: workflow.approve(self.store, article.id, self.user, password,
+                                               comment=opinion.strip()))
 
     def return_current(self) -> None:
         article = self.panel.article

@@ -178,4 +178,8 @@ class ReviewPanel(QWidget):
         self.checks.setHtml(self._checks_html(self.store.checks.report(article.id,
                                                                       article.revision)))
         self.history.setHtml(history_html(self.store, article))
-        self.verdict.setText(refusal or self.tr("You may sign %1.").replace("%1", stage))
+        nobody = workflow.why_nobody_signs(self.store, article)
+        self.verdict.setStyleSheet("color:#b00" if nobody else "")
+        self.verdict.setText((self.tr("Nobody can sign this story now: %1").replace(
+            "%1", nobody) + "\n" if nobody else "")
+            + (refusal or self.tr("You may sign %1.").replace("%1", stage)))
