@@ -214,3 +214,18 @@ _INITIAL = [
 def m001_initial(db: Database) -> None:
     for sql in _INITIAL:
         db.execute(sql)
+
+
+@step
+def m002_recycle_bin(db: Database) -> None:
+    # 回收站: a deleted draft (never submitted) leaves the articles table whole, its row,
+    # topics and revisions kept here as JSON until restored or purged.
+    db.execute("""CREATE TABLE recycle_bin (
+        article_id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        author_id TEXT,
+        deleted_at TEXT NOT NULL,
+        deleted_by TEXT,
+        story TEXT NOT NULL,
+        topics TEXT NOT NULL,
+        revisions TEXT NOT NULL)""")

@@ -12,12 +12,13 @@ from PySide6.QtWidgets import (
 )
 
 from db import DatabaseDamaged
-from newsdesk import accounts, backup, workflow
+from newsdesk import accounts, backup, recycle, workflow
 from newsdesk.errors import NewsdeskError
 from newsdesk.model import Role
 from ui import operations
 from newsdesk.store import Store
 from ui.article_model import ArticleTableModel
+from ui.bin_dialog import BinDialog
 from ui.damage import ask_restore
 from ui.editor.editor_pane import EditorPane
 from ui.id_model import setup_table
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         # (checked hourly).
         self.backup_timer = QTimer(self, interval=3_600_000)
         self.jobs = Jobs(self)
+        recycle.empty_bin(store, None)  # drafts deleted over BIN_DAYS ago go for good
         self._fill_navigator()
         self._show_counts()
         self._wire()
@@ -124,6 +126,13 @@ class MainWindow(QMainWindow):
             lambda: self._operate(operations.correct))
         act("action_withdraw", self.tr("Withdraw (撤稿)…"), story,
             lambda: self._operate(operations.withdraw))
+        story.addSeparator()
+        delete = act("action_delete", self.tr("Delete draft…"), story, self.delete_story,
+                     QKeySequence.Delete)
+        delete.setShortcutContext(Qt.WidgetShortcut)  # in the story list, not in text
+        self.table.addAction(delete)  # its context menu, and Delete there
+        self.table.setContextMenuPolicy(Qt.ActionsContextMenu)
+        act("action_bin", self.tr("Recycle bin…"), story, self.open_bin)
         story.addSeparator()
         act("action_preview", self.tr("Preview"), story,
             lambda: self.preview.setVisible(not self.preview.isVisible()), "Ctrl+Shift+P")
@@ -173,6 +182,35 @@ class MainWindow(QMainWindow):
             slot()
         else:
             self.statusBar().showMessage(self.tr("Open the review queue first"))
+
+    def delete_story(self) -> None:
+        """A draft never submitted, from the story list to the recycle bin."""
+        row = self.table.currentIndex().row()
+        if self.stack.currentIndex() != 0 or row < 0:
+            self.statusBar().showMessage(self.tr("Select a draft in the story list first"))
+            return
+        article = self.store.articles.get(self.model.ids[row])
+        if QMessageBox.question(self, self.tr("Delete draft"), self.tr(
+                "Move “%1” to the recycle bin? It can be restored for %2 days.")
+                .replace("%1", article.title).replace("%2", str(recycle.BIN_DAYS))
+                ) != QMessageBox.Yes:
+            return
+        try:
+            recycle.delete_draft(self.store, article.id, self.user)
+        except NewsdeskError as e:
+            QMessageBox.warning(self, self.tr("Not deleted"), str(e))
+            return
+        if self.editor.article is not None and self.editor.article.id == article.id:
+            self.editor.close_story()  # it was left open behind the list
+        self._on_navigate(self.navigator.currentItem())
+        self._show_counts()
+
+    def open_bin(self) -> None:
+        dialog = BinDialog(self.store, self.user, self)
+        dialog.restored.connect(self.stories_changed)
+        dialog.exec()
+        if self.stack.currentIndex() == 0:
+            self._on_navigate(self.navigator.currentItem())
 
     def publish(self) -> None:
         """发布, for admins: the export into the outlet's output folder."""
@@ -263,6 +301,10 @@ class MainWindow(QMainWindow):
 
     def _wire(self) -> None:
         self.navigator.currentItemChanged.connect(self._on_navigate)
+        # Clicking the list already chosen, from the editor, goes back to it.
+        self.navigator.itemClicked.connect(
+            lambda item: self._on_navigate(item)
+            if self.stack.currentWidget() is self.writing else None)
         self.search.returnPressed.connect(self._on_search)
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
         self.table.doubleClicked.connect(lambda index: self.open_story(

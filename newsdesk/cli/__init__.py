@@ -9,7 +9,7 @@ import sys
 
 import click
 
-from newsdesk.cli import admin, data, review, site, stories
+from newsdesk.cli import admin, data, recycle, review, site, stories
 from newsdesk.cli.common import DB_HELP, OK, USAGE
 from newsdesk.errors import NewsdeskError
 
@@ -27,7 +27,7 @@ def newsdesk(ctx, db: str | None):
     return OK
 
 
-for _module in (stories, review, admin, site, data):
+for _module in (stories, review, recycle, admin, site, data):
     for _command in _module.COMMANDS:
         newsdesk.add_command(_command)
 

@@ -1,8 +1,8 @@
 """The Store: the only code that speaks SQL. A thin front (open, close, transactions,
 error mapping, site settings) over one repository per area, the way Anki's collection
 fronts its managers: store.users, .channels, .articles, .events, .checks, .assets,
-.locks, .pageviews, .exports, .search. Reads return model objects; writes return what
-they changed, so callers (GUI, CLI, importers) can refresh."""
+.locks, .pageviews, .exports, .search, .bin (回收站). Reads return model objects;
+writes return what they changed, so callers (GUI, CLI, importers) can refresh."""
 from __future__ import annotations
 
 import json
@@ -19,6 +19,7 @@ from newsdesk.errors import DatabaseBusy, StorageFailed
 from newsdesk.settings import SiteSettings, validate as validate_settings
 from newsdesk.store.articles import Articles, Change, public_path
 from newsdesk.store.assets import Assets
+from newsdesk.store.bin import Bin
 from newsdesk.store.channels import Channels, validate_slug
 from newsdesk.store.checks import Checks
 from newsdesk.store.events import Events
@@ -58,6 +59,7 @@ class Store:
         self.pageviews = PageViews(self)
         self.exports = Exports(self)
         self.search = Search(self)
+        self.bin = Bin(self)
 
     @classmethod
     def open(cls, path: str | Path) -> "Store":

@@ -296,6 +296,24 @@ class Articles(Repository):
                 self._add_revision(a, "import", actor_id, a.created_at)
             self.store.events.append_new_chains(events)
 
+    def take_out(self, article: Article) -> list[dict]:
+        """Remove a story that has no review events (a draft going to the bin) with its
+        topics, revisions and local state; returns its revision rows. Inside the
+        caller's transaction."""
+        revisions = self.rows("SELECT * FROM revisions WHERE article_id = ? ORDER BY number",
+                              [article.id])
+        self.store.search.remove(article)
+        # review_events does not cascade: a story with a history cannot go this way.
+        self.conn.execute("DELETE FROM articles WHERE id = ?", [article.id])
+        return revisions
+
+    def put_back(self, article: Article, revisions: list[dict]) -> None:
+        """Insert a story taken out before, as it was. Inside the caller's transaction."""
+        self.store.db["articles"].insert(_row(article))
+        self._set_topics(article.id, article.topics)
+        self.store.db["revisions"].insert_all(revisions)
+        self.store.search.add(article)
+
     def cache_rendered(self, article_id: str, body_html: str) -> None:
         """Store a body's HTML rendered again with the current renderer (no content
         change: the story's edit count and time stay as they are)."""

@@ -70,6 +70,69 @@
     </message>
 </context>
 <context>
+    <name>BinDialog</name>
+    <message>
+        <location filename="../../ui/bin_dialog.py" line="22"/>
+        <source>Recycle bin</source>
+        <translation>回收站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bin_dialog.py" line="25"/>
+        <source>Headline</source>
+        <translation>主标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bin_dialog.py" line="25"/>
+        <source>Deleted</source>
+        <translation>删除时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bin_dialog.py" line="26"/>
+        <source>By</source>
+        <translation>删除人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bin_dialog.py" line="33"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bin_dialog.py" line="34"/>
+        <source>Empty the bin…</source>
+        <translation>清空回收站…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bin_dialog.py" line="36"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bin_dialog.py" line="37"/>
+        <source>Drafts that were never submitted, kept %1 days after they were deleted.</source>
+        <translation>从未送审的草稿，删除后保留 %1 天。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bin_dialog.py" line="76"/>
+        <source>Not restored</source>
+        <translation>未恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bin_dialog.py" line="82"/>
+        <source>Empty the bin</source>
+        <translation>清空回收站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bin_dialog.py" line="83"/>
+        <source>Delete the %1 drafts in the bin for good?</source>
+        <translation>永久删除回收站中的 %1 篇草稿？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bin_dialog.py" line="89"/>
+        <source>Not emptied</source>
+        <translation>未清空</translation>
+    </message>
+</context>
+<context>
     <name>EditorPane</name>
     <message>
         <location filename="../../ui/editor/editor_pane.py" line="67"/>
@@ -195,7 +258,7 @@
     </message>
     <message>
         <location filename="../../ui/editor/editor_pane.py" line="223"/>
-        <location filename="../../ui/editor/editor_pane.py" line="460"/>
+        <location filename="../../ui/editor/editor_pane.py" line="467"/>
         <source>Cover: %1</source>
         <translation>封面：%1</translation>
     </message>
@@ -235,37 +298,37 @@
         <translation>%1：只读。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="424"/>
+        <location filename="../../ui/editor/editor_pane.py" line="431"/>
         <source>Accept finding</source>
         <translation>接受此项提示</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="425"/>
+        <location filename="../../ui/editor/editor_pane.py" line="432"/>
         <source>Why is this right here?</source>
         <translation>为什么这里可以保留？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="431"/>
+        <location filename="../../ui/editor/editor_pane.py" line="438"/>
         <source>Not accepted</source>
         <translation>未能接受</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="437"/>
+        <location filename="../../ui/editor/editor_pane.py" line="444"/>
         <source>Insert image</source>
         <translation>插入图片</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="454"/>
+        <location filename="../../ui/editor/editor_pane.py" line="461"/>
         <source>Cover image</source>
         <translation>封面图片</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="472"/>
+        <location filename="../../ui/editor/editor_pane.py" line="479"/>
         <source>Not restored</source>
         <translation>未能恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="478"/>
+        <location filename="../../ui/editor/editor_pane.py" line="485"/>
         <source>Not submitted</source>
         <translation>未能送审</translation>
     </message>
@@ -386,254 +449,284 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="52"/>
+        <location filename="../../ui/main_window.py" line="53"/>
         <source>Search headlines, text, names…</source>
         <translation>搜索标题、正文、人名…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="114"/>
         <source>New story</source>
         <translation>新建稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="54"/>
+        <location filename="../../ui/main_window.py" line="55"/>
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
+        <location filename="../../ui/main_window.py" line="101"/>
         <source>&amp;Story</source>
         <translation>稿件(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
+        <location filename="../../ui/main_window.py" line="101"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>S&amp;ite</source>
         <translation>网站(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>&amp;Admin</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>Insert image…</source>
         <translation>插入图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>Cover image…</source>
         <translation>封面图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>Submit for review</source>
         <translation>送审</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>Recall (撤回)</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>Correct (更正)…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>Withdraw (撤稿)…</source>
         <translation>撤稿…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="130"/>
+        <source>Delete draft…</source>
+        <translation>删除草稿…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="135"/>
+        <source>Recycle bin…</source>
+        <translation>回收站…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>Approve (Ctrl+Shift+A in the queue)</source>
         <translation>签审通过（审核队列中 Ctrl+Shift+A）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>Return… (Ctrl+Shift+R in the queue)</source>
         <translation>退回…（审核队列中 Ctrl+Shift+R）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>Publish the site…</source>
         <translation>发布网站…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>Verify the live site…</source>
         <translation>核验线上网站…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>Word lists…</source>
         <translation>机审词表…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>Select a story first</source>
         <translation>请先选择一篇稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>Open a story in the editor first</source>
         <translation>请先在编辑器中打开稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>Open the review queue first</source>
         <translation>请先打开审核队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="190"/>
+        <source>Select a draft in the story list first</source>
+        <translation>请先在稿件列表中选择一篇草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="193"/>
+        <source>Delete draft</source>
+        <translation>删除草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="194"/>
+        <source>Move “%1” to the recycle bin? It can be restored for %2 days.</source>
+        <translation>把“%1”移到回收站？%2 天内可以恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="201"/>
+        <source>Not deleted</source>
+        <translation>未删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>Publish the site</source>
         <translation>发布网站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>Only an admin publishes the site.</source>
         <translation>只有管理员可以发布网站。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>%1 (demo: anyone can sign as anyone)</source>
         <translation>%1（演示数据：任何人都可以代他人签发）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>Newsdesk — %1 — %2</source>
         <translation>Newsdesk 采编系统 — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>Signed in: %1</source>
         <translation>当前用户：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>Review queue (%1)</source>
         <translation>审核队列（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>Review queue</source>
         <translation>审核队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>Returned to me (%1)</source>
         <translation>退回给我的（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>My drafts</source>
         <translation>我的草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>Returned to me</source>
         <translation>退回给我的</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>Stories</source>
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>Drafts</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>Submitted</source>
         <translation>已送审</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>In review</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>Approved</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>Scheduled</source>
         <translation>定时发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>Published</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>Due at next export</source>
         <translation>待下次导出发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>Channels</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>%1 characters</source>
         <translation>%1 字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>Untitled story</source>
         <translation>未命名稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="394"/>
         <source>Stories: %1</source>
         <translation>共 %1 篇</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="409"/>
+        <location filename="../../ui/main_window.py" line="451"/>
         <source>Backup failed: %1</source>
         <translation>备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412"/>
+        <location filename="../../ui/main_window.py" line="454"/>
         <source>Backed up to %1</source>
         <translation>已备份到 %1</translation>
     </message>
@@ -1023,82 +1116,82 @@
         <translation>%1 已接手本稿。您的文字仍在编辑器中但未保存，请复制需要的内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="124"/>
+        <location filename="../../ui/editor/story_session.py" line="132"/>
         <source>Text typed here before Newsdesk closed unexpectedly (%1) was kept in %2: the story was saved elsewhere since.</source>
         <translation>Newsdesk 意外关闭前在此输入的文字（%1）已另存到 %2：此后稿件已在别处保存过。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="131"/>
+        <location filename="../../ui/editor/story_session.py" line="139"/>
         <source>Recovered what was typed before Newsdesk closed unexpectedly (%1): %2</source>
         <translation>已恢复 Newsdesk 意外关闭前输入的内容（%1）：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="134"/>
+        <location filename="../../ui/editor/story_session.py" line="142"/>
         <source>changes to the form</source>
         <translation>稿件信息的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="145"/>
+        <location filename="../../ui/editor/story_session.py" line="153"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="203"/>
+        <location filename="../../ui/editor/story_session.py" line="211"/>
         <source>Saved at %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="214"/>
+        <location filename="../../ui/editor/story_session.py" line="222"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="222"/>
+        <location filename="../../ui/editor/story_session.py" line="230"/>
         <source>a copy is in %1</source>
         <translation>副本保存在 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="223"/>
+        <location filename="../../ui/editor/story_session.py" line="231"/>
         <source>no emergency copy could be written either</source>
         <translation>应急副本也未能写入</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="224"/>
+        <location filename="../../ui/editor/story_session.py" line="232"/>
         <source>Not saved: %1; your text stays here, %2</source>
         <translation>未保存：%1；您的文字仍在编辑器中，%2</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="236"/>
+        <location filename="../../ui/editor/story_session.py" line="244"/>
         <source> (copy)</source>
         <translation>（副本）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="239"/>
+        <location filename="../../ui/editor/story_session.py" line="247"/>
         <source>Saved as a copy</source>
         <translation>已另存为副本</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="248"/>
+        <location filename="../../ui/editor/story_session.py" line="256"/>
         <source>Merged; %1 place(s) to settle by hand</source>
         <translation>已合并；有 %1 处需要人工处理</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="250"/>
+        <location filename="../../ui/editor/story_session.py" line="258"/>
         <source>Merged</source>
         <translation>已合并</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="252"/>
+        <location filename="../../ui/editor/story_session.py" line="260"/>
         <source>Not saved: the story was saved elsewhere meanwhile</source>
         <translation>未保存：稿件已在别处保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="270"/>
+        <location filename="../../ui/editor/story_session.py" line="278"/>
         <source>Revision %1 restored</source>
         <translation>已恢复第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="279"/>
+        <location filename="../../ui/editor/story_session.py" line="287"/>
         <source>Submitted for review (revision %1)</source>
         <translation>已送审（第 %1 版）</translation>
     </message>

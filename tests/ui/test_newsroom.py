@@ -193,3 +193,40 @@ def test_a_story_nobody_can_sign_is_flagged_in_the_panel(window):
     q.table.selectRow(q.model.row_of(xikou))
     assert "Nobody can sign this story now" in q.panel.verdict.text()
     assert "nobody holds the 终审 role" in q.panel.verdict.text()
+
+
+def test_a_draft_is_deleted_with_the_delete_key_and_restored_from_the_bin(window, qtbot,
+                                                                          monkeypatch):
+    from ui.bin_dialog import BinDialog
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.Yes)
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+    as_user(window, "chenlu")
+    window.navigator.setCurrentItem(window.navigator.topLevelItem(1))  # 我的草稿
+    flu = window.model.ids[0]
+    window.open_story(flu)  # left open in the editor behind the list
+    mine = window.navigator.topLevelItem(1)
+    qtbot.mouseClick(window.navigator.viewport(), Qt.LeftButton,
+                     pos=window.navigator.visualItemRect(mine).center())  # back to the list
+    assert window.stack.currentIndex() == 0
+    window.table.selectRow(0)
+    window.table.setFocus()
+    delete = action(window, "action_delete")
+    assert delete in window.table.actions()  # the table's context menu holds it
+    delete.trigger()  # what the Delete key in the list does
+    assert window.model.ids == [] and window.store.bin.items()[0]["article_id"] == flu
+    assert window.editor.article is None and not window.editor.isEnabled()
+    navigate(window, "Published")  # a published story is never deleted
+    window.table.selectRow(0)
+    delete.trigger()
+    assert "never submitted" in warnings[0]
+
+    def restore(dialog):
+        assert dialog.table.rowCount() == 1 and not dialog.empty_button.isVisibleTo(dialog)
+        qtbot.mouseClick(dialog.restore_button, Qt.LeftButton)
+        assert dialog.table.rowCount() == 0
+        return 0
+    monkeypatch.setattr(BinDialog, "exec", restore)
+    action(window, "action_bin").trigger()
+    window.navigator.setCurrentItem(window.navigator.topLevelItem(1))
+    assert window.model.ids == [flu] and window.store.bin.items() == []

@@ -334,6 +334,13 @@ class EditorPane(QWidget):
         self.recheck.start()
         self.session.touched()
 
+    def close_story(self) -> None:
+        """Show no story (the one shown was deleted)."""
+        self.session.close()
+        self.recheck.stop()
+        self._check_serial += 1
+        self.setEnabled(False)
+
     def flush(self) -> None:
         """Save now if anything waits (focus change, switching stories, closing)."""
         self.session.flush()

@@ -94,6 +94,14 @@ class StorySession(QObject):
         self.heartbeat.start()
         self.lock_changed.emit(state)
 
+    def close(self) -> None:
+        """Let go of the story (deleted elsewhere in the window): nothing more is saved."""
+        self._settle()
+        self._stop_timers()
+        self.release()
+        self.article = self.base = None
+        self._dirty = False
+
     def release(self) -> None:
         if self.article is not None and self.ours:
             locks.release(self.store, self.article.id, self.instance)
