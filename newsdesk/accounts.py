@@ -54,6 +54,33 @@ def set_password(store: Store, user: User, password: str | None,
                             actor_id)
 
 
+def change_user(store: Store, admin: User, user: User, *, roles: Iterable[str] | None = None,
+                active: bool | None = None) -> User:
+    """An admin changes someone's roles or deactivates them (an account is never deleted:
+    its name stays on what it signed). A signing role needs a password outside the demo;
+    the last active admin stays an admin."""
+    require_admin(admin, "change users")
+    values: dict = {}
+    if roles is not None:
+        roles = list(roles)
+        bad = [r for r in roles if r not in set(Role)]
+        if bad:
+            raise NewsdeskError(f"unknown role {bad[0]!r}; roles are "
+                                + ", ".join(r.value for r in Role))
+        if not user.password_hash and needs_password(store, roles):
+            raise PasswordRequired(f"{user.real_name} would review or administer: set a "
+                                   "password first")
+        values["roles"] = roles
+    if active is not None:
+        values["active"] = active
+    after = set(values.get("roles", user.roles)) if values.get("active", user.active) else set()
+    if Role.ADMIN in user.roles and Role.ADMIN not in after and not [
+            u for u in store.users.with_role(Role.ADMIN) if u.id != user.id]:
+        raise NewsdeskError(f"{user.real_name} is the last admin: make someone else an "
+                            "admin first")
+    return store.users.update(user.id, admin.id, **values)
+
+
 def require_admin(user: User, what: str) -> None:
     """Settings, users and lists are the outlet's: only admins change them."""
     if Role.ADMIN not in user.roles:

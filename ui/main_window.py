@@ -17,6 +17,7 @@ from newsdesk.errors import NewsdeskError
 from newsdesk.model import Role
 from ui import operations
 from newsdesk.store import Store
+from ui.admin.admin_dialog import AdminDialog
 from ui.article_model import ArticleTableModel
 from ui.bin_dialog import BinDialog
 from ui.damage import ask_restore
@@ -143,6 +144,10 @@ class MainWindow(QMainWindow):
         act("action_publish", self.tr("Publish the site…"), site, self.publish, tool=True)
         act("action_verify", self.tr("Verify the live site…"), site,
             lambda: VerifyDialog(self.store, self).exec())
+        for n, (name, text) in enumerate((("action_users", self.tr("Users…")),
+                                          ("action_channels", self.tr("Channels…")),
+                                          ("action_settings", self.tr("Site settings…")))):
+            act(name, text, admin, lambda tab=n: self.administer(tab))
         act("action_word_lists", self.tr("Word lists…"), admin,
             lambda: WordListDialog(self.store, self.user, self).exec())
         act("action_switch_user", self.tr("Switch user…"), admin, self.switch_user,
@@ -211,6 +216,14 @@ class MainWindow(QMainWindow):
         dialog.exec()
         if self.stack.currentIndex() == 0:
             self._on_navigate(self.navigator.currentItem())
+
+    def administer(self, tab: int) -> None:
+        """系统管理 (read only for all but admins); the channel tree follows its changes."""
+        AdminDialog(self.store, self.user, tab, self).exec()
+        channels = self.navigator.topLevelItem(4)
+        channels.takeChildren()
+        self._fill_channels(channels)
+        channels.setExpanded(True)
 
     def publish(self) -> None:
         """发布, for admins: the export into the outlet's output folder."""

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 from newsdesk import checks
 from newsdesk.checks.words import format_list, parse_list
 from newsdesk.errors import NewsdeskError
-from newsdesk.model import Term
+from newsdesk.model import Role, Term
 
 
 class WordListDialog(QDialog):
@@ -31,6 +31,7 @@ class WordListDialog(QDialog):
         for t in store.checks.terms():
             self.add_row(t)
         buttons = QHBoxLayout()
+        self.edit_buttons = []
         for label, slot in ((self.tr("Add"), lambda: self.add_row(Term("", "block"))),
                             (self.tr("Remove"), self.remove_rows),
                             (self.tr("Import…"), self.import_file),
@@ -38,12 +39,23 @@ class WordListDialog(QDialog):
             button = QPushButton(label)
             button.clicked.connect(slot)
             buttons.addWidget(button)
+            if slot != self.export_file:
+                self.edit_buttons.append(button)
         buttons.addStretch(1)
         buttons.addWidget(self.count)
         box = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
         box.accepted.connect(self.save)
         box.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        if Role.ADMIN not in user.roles:  # everyone may read the lists; admins change them
+            note = QLabel(self.tr("Read only: only an admin changes the word lists."))
+            note.setStyleSheet("background:#fff3cd;color:#7a5200;padding:6px")
+            layout.addWidget(note)
+            self.table.setEditTriggers(QTableWidget.NoEditTriggers)
+            for w in [*self.edit_buttons, box.button(QDialogButtonBox.Save)]:
+                w.setEnabled(False)
+            for row in range(self.table.rowCount()):
+                self.table.cellWidget(row, 1).setEnabled(False)
         layout.addWidget(self.filter)
         layout.addWidget(self.table)
         layout.addLayout(buttons)

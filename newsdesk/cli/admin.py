@@ -63,6 +63,27 @@ def passwd(session: Session, username: str) -> int:
     return OK
 
 
+@users.command("change")
+@click.argument("username")
+@click.option("--role", "roles", multiple=True, help="the roles it now has; repeatable")
+@click.option("--deactivate/--activate", "deactivate", default=None,
+              help="stop (or allow again) the account's use; it is never deleted")
+@acting_option(help_text="an admin (password from $NEWSDESK_PASSWORD or a prompt)")
+@with_db
+def change_user(session: Session, username: str, roles: tuple[str, ...],
+                deactivate: bool | None, as_user: str) -> int:
+    """Change a user's roles, or deactivate (or activate) them (admins)."""
+    with session.opened() as store:
+        admin = store.users.find(as_user)
+        workflow.check_password(admin, password_of(admin))
+        user = accounts.change_user(store, admin, store.users.find(username),
+                                    roles=roles or None,
+                                    active=None if deactivate is None else not deactivate)
+    print(f"{user.username}: {', '.join(user.roles) or 'no roles'}"
+          f"{'' if user.active else ' (deactivated)'}")
+    return OK
+
+
 @click.group(invoke_without_command=True)
 @json_option
 @with_db
@@ -97,6 +118,31 @@ def add_channel(session: Session, slug: str, name: str, parent: str | None,
         c = store.channels.add(slug, name, parent=parent, kind="link" if link else "list",
                               url=link)
     print(f"added channel {c.slug} ({c.name})")
+    return OK
+
+
+@channels.command("rename")
+@click.argument("channel")
+@click.argument("name")
+@with_db
+def rename_channel(session: Session, channel: str, name: str) -> int:
+    """Give a channel a new name (its slug, in every public path, stays)."""
+    with session.opened() as store:
+        c = store.channels.rename(store.channels.find(channel).id, name)
+    print(f"renamed channel {c.slug} to {c.name}")
+    return OK
+
+
+@channels.command("move")
+@click.argument("channel")
+@click.argument("direction", type=click.Choice(["up", "down"]))
+@with_db
+def move_channel(session: Session, channel: str, direction: str) -> int:
+    """Move a channel one place among its siblings (the navigation's order)."""
+    with session.opened() as store:
+        order = store.channels.move(store.channels.find(channel).id,
+                                    -1 if direction == "up" else 1)
+    print(" ".join(c.slug for c in order))
     return OK
 
 

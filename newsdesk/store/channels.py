@@ -6,7 +6,7 @@ import re
 from dataclasses import asdict
 from typing import Iterable
 
-from newsdesk import urls
+from newsdesk import times, urls
 from newsdesk.errors import NewsdeskError, NotFound
 from newsdesk.ids import new_id
 from newsdesk.model import Channel, ChannelKind, Topic
@@ -110,6 +110,31 @@ class Channels(Repository):
         if not row:
             raise NotFound(f"no channel {key!r}")
         return Channel(**row)
+
+    def rename(self, channel_id: str, name: str, actor_id: str | None = None) -> Channel:
+        """A channel's Chinese name (its slug, part of every public path, stays)."""
+        if not (name or "").strip():
+            raise NewsdeskError("a channel needs a name")
+        with self.store.transaction():
+            self.get(channel_id)
+            self.conn.execute("UPDATE channels SET name = ?, updated_at = ?, updated_by = ? "
+                              "WHERE id = ?", [name.strip(), times.now(), actor_id, channel_id])
+        return self.get(channel_id)
+
+    def move(self, channel_id: str, step: int, actor_id: str | None = None) -> list[Channel]:
+        """Move a channel step places among its siblings (-1: up, 1: down); returns the
+        siblings in their new order."""
+        with self.store.transaction():
+            channel = self.get(channel_id)
+            siblings = [c for c in self.all() if c.parent_id == channel.parent_id]
+            i = next(n for n, c in enumerate(siblings) if c.id == channel_id)
+            j = max(0, min(len(siblings) - 1, i + step))
+            siblings.insert(j, siblings.pop(i))
+            now = times.now()
+            self.conn.executemany(
+                "UPDATE channels SET position = ?, updated_at = ?, updated_by = ? WHERE id = ?",
+                [(n, now, actor_id, c.id) for n, c in enumerate(siblings)])
+        return [self.get(c.id) for c in siblings]
 
     # ---- topics (专题) ------------------------------------------------------------
     def add_topic(self, slug: str, name: str, description: str = "",

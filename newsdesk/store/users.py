@@ -73,6 +73,19 @@ class Users(Repository):
             raise NotFound(f"no user {key!r}")
         return _user(row)
 
+    def update(self, user_id: str, actor_id: str | None, **values) -> User:
+        """Change an account's roles, real name or whether it is active."""
+        allowed = {"roles", "real_name", "active"}
+        if set(values) - allowed:
+            raise NewsdeskError(f"unknown user field {sorted(set(values) - allowed)[0]!r}")
+        row = {k: (json.dumps(sorted(set(v))) if k == "roles" else v) for k, v in values.items()}
+        with self.store.transaction():
+            self.get(user_id)  # NotFound
+            sets = ", ".join(f"{k} = ?" for k in row)
+            self.conn.execute(f"UPDATE users SET {sets}, updated_at = ?, updated_by = ? "
+                              "WHERE id = ?", [*row.values(), times.now(), actor_id, user_id])
+        return self.get(user_id)
+
     def set_password_hash(self, user_id: str, password_hash: str | None,
                           actor_id: str | None) -> None:
         with self.store.transaction():

@@ -2,6 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AdminDialog</name>
+    <message>
+        <location filename="../../ui/admin/admin_dialog.py" line="17"/>
+        <source>Administration</source>
+        <translation>系统管理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/admin_dialog.py" line="22"/>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/admin_dialog.py" line="23"/>
+        <source>Channels</source>
+        <translation>栏目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/admin_dialog.py" line="24"/>
+        <source>Site settings</source>
+        <translation>网站设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/admin_dialog.py" line="28"/>
+        <source>Read only: only an admin changes users, channels and site settings.</source>
+        <translation>只读：只有管理员可以修改用户、栏目和网站设置。</translation>
+    </message>
+</context>
+<context>
     <name>ArticleTableModel</name>
     <message>
         <location filename="../../ui/article_model.py" line="12"/>
@@ -130,6 +158,107 @@
         <location filename="../../ui/bin_dialog.py" line="89"/>
         <source>Not emptied</source>
         <translation>未清空</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDialog</name>
+    <message>
+        <location filename="../../ui/admin/channels_tab.py" line="22"/>
+        <source>Add a channel</source>
+        <translation>新建栏目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_tab.py" line="26"/>
+        <source>https://… (a link channel only)</source>
+        <translation>https://…（仅外链栏目）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_tab.py" line="28"/>
+        <source>(top level)</source>
+        <translation>（顶级）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_tab.py" line="33"/>
+        <source>Slug (path)</source>
+        <translation>路径名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_tab.py" line="34"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_tab.py" line="35"/>
+        <source>Under</source>
+        <translation>上级栏目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_tab.py" line="36"/>
+        <source>Links to</source>
+        <translation>链接到</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelsTab</name>
+    <message>
+        <location filename="../../ui/admin/channels_tab.py" line="48"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_tab.py" line="48"/>
+        <source>Slug (path)</source>
+        <translation>路径名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_tab.py" line="49"/>
+        <source>Links to</source>
+        <translation>链接到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_tab.py" line="51"/>
+        <source>Add…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_tab.py" line="52"/>
+        <source>Rename…</source>
+        <translation>改名…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_tab.py" line="53"/>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_tab.py" line="53"/>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_tab.py" line="100"/>
+        <source>Not added</source>
+        <translation>未添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_tab.py" line="109"/>
+        <source>Rename a channel</source>
+        <translation>栏目改名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_tab.py" line="110"/>
+        <source>New name (its path on the site stays):</source>
+        <translation>新名称（网站路径不变）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_tab.py" line="113"/>
+        <source>Not renamed</source>
+        <translation>未改名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_tab.py" line="119"/>
+        <source>Not moved</source>
+        <translation>未移动</translation>
     </message>
 </context>
 <context>
@@ -449,284 +578,299 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="53"/>
+        <location filename="../../ui/main_window.py" line="54"/>
         <source>Search headlines, text, names…</source>
         <translation>搜索标题、正文、人名…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>New story</source>
         <translation>新建稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="55"/>
+        <location filename="../../ui/main_window.py" line="56"/>
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>&amp;Story</source>
         <translation>稿件(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>S&amp;ite</source>
         <translation>网站(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>&amp;Admin</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>Insert image…</source>
         <translation>插入图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>Cover image…</source>
         <translation>封面图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>Submit for review</source>
         <translation>送审</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>Recall (撤回)</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>Correct (更正)…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>Withdraw (撤稿)…</source>
         <translation>撤稿…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>Delete draft…</source>
         <translation>删除草稿…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>Recycle bin…</source>
         <translation>回收站…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>Approve (Ctrl+Shift+A in the queue)</source>
         <translation>签审通过（审核队列中 Ctrl+Shift+A）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>Return… (Ctrl+Shift+R in the queue)</source>
         <translation>退回…（审核队列中 Ctrl+Shift+R）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>Publish the site…</source>
         <translation>发布网站…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>Verify the live site…</source>
         <translation>核验线上网站…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="147"/>
+        <source>Users…</source>
+        <translation>用户…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="148"/>
+        <source>Channels…</source>
+        <translation>栏目…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="149"/>
+        <source>Site settings…</source>
+        <translation>网站设置…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>Word lists…</source>
         <translation>机审词表…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>Select a story first</source>
         <translation>请先选择一篇稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>Open a story in the editor first</source>
         <translation>请先在编辑器中打开稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>Open the review queue first</source>
         <translation>请先打开审核队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>Select a draft in the story list first</source>
         <translation>请先在稿件列表中选择一篇草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>Delete draft</source>
         <translation>删除草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>Move “%1” to the recycle bin? It can be restored for %2 days.</source>
         <translation>把“%1”移到回收站？%2 天内可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>Publish the site</source>
         <translation>发布网站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>Only an admin publishes the site.</source>
         <translation>只有管理员可以发布网站。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>%1 (demo: anyone can sign as anyone)</source>
         <translation>%1（演示数据：任何人都可以代他人签发）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>Newsdesk — %1 — %2</source>
         <translation>Newsdesk 采编系统 — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>Signed in: %1</source>
         <translation>当前用户：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>Review queue (%1)</source>
         <translation>审核队列（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>Review queue</source>
         <translation>审核队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>Returned to me (%1)</source>
         <translation>退回给我的（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>My drafts</source>
         <translation>我的草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>Returned to me</source>
         <translation>退回给我的</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>Stories</source>
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>Drafts</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>Submitted</source>
         <translation>已送审</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>In review</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>Approved</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>Scheduled</source>
         <translation>定时发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>Published</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Due at next export</source>
         <translation>待下次导出发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>Channels</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>%1 characters</source>
         <translation>%1 字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>Untitled story</source>
         <translation>未命名稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>Stories: %1</source>
         <translation>共 %1 篇</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="451"/>
+        <location filename="../../ui/main_window.py" line="464"/>
         <source>Backup failed: %1</source>
         <translation>备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="454"/>
+        <location filename="../../ui/main_window.py" line="467"/>
         <source>Backed up to %1</source>
         <translation>已备份到 %1</translation>
     </message>
@@ -1109,6 +1253,34 @@
     </message>
 </context>
 <context>
+    <name>SettingsTab</name>
+    <message>
+        <location filename="../../ui/admin/settings_tab.py" line="46"/>
+        <source>Save settings</source>
+        <translation>保存设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_tab.py" line="67"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_tab.py" line="69"/>
+        <source>Site settings</source>
+        <translation>网站设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_tab.py" line="70"/>
+        <source>Saved: %1</source>
+        <translation>已保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_tab.py" line="70"/>
+        <source>nothing changed</source>
+        <translation>没有修改</translation>
+    </message>
+</context>
+<context>
     <name>StorySession</name>
     <message>
         <location filename="../../ui/editor/story_session.py" line="89"/>
@@ -1194,6 +1366,114 @@
         <location filename="../../ui/editor/story_session.py" line="287"/>
         <source>Submitted for review (revision %1)</source>
         <translation>已送审（第 %1 版）</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <location filename="../../ui/admin/users_tab.py" line="32"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_tab.py" line="32"/>
+        <source>Add a user</source>
+        <translation>新建用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_tab.py" line="39"/>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_tab.py" line="40"/>
+        <source>Real name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_tab.py" line="45"/>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_tab.py" line="47"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+</context>
+<context>
+    <name>UsersTab</name>
+    <message>
+        <location filename="../../ui/admin/users_tab.py" line="62"/>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_tab.py" line="62"/>
+        <source>Real name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_tab.py" line="63"/>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_tab.py" line="63"/>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_tab.py" line="68"/>
+        <source>Add…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_tab.py" line="69"/>
+        <source>Roles…</source>
+        <translation>角色…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_tab.py" line="70"/>
+        <source>Deactivate / activate</source>
+        <translation>停用 / 启用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_tab.py" line="71"/>
+        <source>Reset password…</source>
+        <translation>重设密码…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_tab.py" line="94"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_tab.py" line="94"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_tab.py" line="119"/>
+        <source>Not added</source>
+        <translation>未添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_tab.py" line="127"/>
+        <location filename="../../ui/admin/users_tab.py" line="133"/>
+        <location filename="../../ui/admin/users_tab.py" line="149"/>
+        <source>Not changed</source>
+        <translation>未修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_tab.py" line="141"/>
+        <source>Reset password</source>
+        <translation>重设密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_tab.py" line="141"/>
+        <source>New password for %1:</source>
+        <translation>%1 的新密码：</translation>
     </message>
 </context>
 <context>
@@ -1313,59 +1593,64 @@
         <translation>建议替换为</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="34"/>
+        <location filename="../../ui/word_lists.py" line="35"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="35"/>
+        <location filename="../../ui/word_lists.py" line="36"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="36"/>
+        <location filename="../../ui/word_lists.py" line="37"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="37"/>
+        <location filename="../../ui/word_lists.py" line="38"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="58"/>
+        <location filename="../../ui/word_lists.py" line="51"/>
+        <source>Read only: only an admin changes the word lists.</source>
+        <translation>只读：只有管理员可以修改词库。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/word_lists.py" line="70"/>
         <source>block (禁用)</source>
         <translation>禁用（拦截）</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="59"/>
+        <location filename="../../ui/word_lists.py" line="71"/>
         <source>warn (慎用)</source>
         <translation>慎用（警告）</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="88"/>
+        <location filename="../../ui/word_lists.py" line="100"/>
         <source>%1 terms</source>
         <translation>共 %1 条</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="92"/>
-        <location filename="../../ui/word_lists.py" line="99"/>
+        <location filename="../../ui/word_lists.py" line="104"/>
+        <location filename="../../ui/word_lists.py" line="111"/>
         <source>Import word list</source>
         <translation>导入词表</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="93"/>
-        <location filename="../../ui/word_lists.py" line="109"/>
+        <location filename="../../ui/word_lists.py" line="105"/>
+        <location filename="../../ui/word_lists.py" line="121"/>
         <source>Text files (*.txt)</source>
         <translation>文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="108"/>
+        <location filename="../../ui/word_lists.py" line="120"/>
         <source>Export word list</source>
         <translation>导出词表</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="118"/>
+        <location filename="../../ui/word_lists.py" line="130"/>
         <source>Word lists</source>
         <translation>机审词表</translation>
     </message>
@@ -1520,6 +1805,19 @@
         <location filename="../../ui/operations.py" line="69"/>
         <source>Not withdrawn</source>
         <translation>未撤稿</translation>
+    </message>
+</context>
+<context>
+    <name>users</name>
+    <message>
+        <location filename="../../ui/admin/users_tab.py" line="20"/>
+        <source>Editor</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_tab.py" line="21"/>
+        <source>Admin</source>
+        <translation>管理员</translation>
     </message>
 </context>
 </TS>

@@ -38,3 +38,13 @@ def test_admin_edits_the_lists_in_the_app(qtbot, demo_store, tmp_path):
 def test_only_admins_change_the_lists(demo_store):
     with pytest.raises(NewsdeskError, match="only admins"):
         checks.save_word_list(demo_store, [], demo_store.users.find("chenlu"))
+
+
+def test_others_read_the_lists_without_being_able_to_change_them(qtbot, demo_store):
+    from PySide6.QtWidgets import QDialogButtonBox, QLabel
+    d = dialog(qtbot, demo_store, "chenlu")
+    assert d.table.rowCount() == len(demo_store.checks.terms())  # she may read them
+    assert not d.findChild(QDialogButtonBox).button(QDialogButtonBox.Save).isEnabled()
+    assert not any(b.isEnabled() for b in d.edit_buttons)
+    assert not d.table.cellWidget(0, 1).isEnabled()
+    assert any("only an admin" in label.text() for label in d.findChildren(QLabel))

@@ -1,0 +1,130 @@
+"""系统管理 in the app: an admin adds a user, changes roles, deactivates, resets a
+password, adds, renames and reorders channels and changes site settings; the core's
+rules refuse what they refuse, with the CLI's messages; others only read."""
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QMessageBox
+
+from newsdesk import auth
+from tests.ui.test_main_window import demo_window
+from ui.admin.admin_dialog import AdminDialog
+from ui.admin.channels_tab import ChannelDialog
+from ui.admin.users_tab import UserDialog
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    yield from demo_window(qtbot, tmp_path, "admin")
+
+
+@pytest.fixture
+def shown(monkeypatch):
+    """The admin dialog the action opened, and every warning it showed."""
+    seen = {"warnings": []}
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: seen["warnings"].append(a[2]))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: seen.setdefault("info", a[2]))
+
+    def keep(dialog):
+        seen["dialog"] = dialog
+        return 0
+    monkeypatch.setattr(AdminDialog, "exec", keep)
+    return seen
+
+
+def fill(monkeypatch, cls, **values):
+    """Answer a dialog of ours: set its fields, press OK."""
+    def run(dialog):
+        for name, value in values.items():
+            if name == "roles":
+                for role, box in dialog.roles.items():
+                    box.setChecked(role in value)
+            elif name == "parent":
+                dialog.parent_box.setCurrentIndex(dialog.parent_box.findData(value))
+            else:
+                getattr(dialog, name).setText(value)
+        return QDialog.Accepted
+    monkeypatch.setattr(cls, "exec", run)
+
+
+def test_an_admin_manages_users(window, shown, monkeypatch):
+    window.store.set_settings({"demo": False})  # a real newsroom: reviewers need passwords
+    window.findChild(QAction, "action_users").trigger()
+    users = shown["dialog"].users
+    fill(monkeypatch, UserDialog, username="sunli", real_name="孙丽", roles=["reviewer1"],
+         password="")
+    users.add_button.click()  # a reviewer without a password: refused, as on the CLI
+    assert "give the account a password" in shown["warnings"][-1]
+    fill(monkeypatch, UserDialog, username="sunli", real_name="孙丽", roles=["reviewer1"],
+         password="初审2026")
+    users.add_button.click()
+    sunli = window.store.users.find("sunli")
+    assert sunli.roles == ["reviewer1"] and auth.verify_password("初审2026", sunli.password_hash)
+    users.table.selectRow([u.username for u in users.users].index("sunli"))
+    fill(monkeypatch, UserDialog, roles=["reviewer1", "editor"])
+    users.roles_button.click()
+    assert window.store.users.find("sunli").roles == ["editor", "reviewer1"]
+    users.active_button.click()
+    assert not window.store.users.find("sunli").active
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("新密码2026", True))
+    users.table.selectRow([u.username for u in users.users].index("sunli"))
+    users.password_button.click()
+    assert auth.verify_password("新密码2026", window.store.users.find("sunli").password_hash)
+    users.table.selectRow([u.username for u in users.users].index("admin"))
+    users.active_button.click()  # the last admin
+    assert "last admin" in shown["warnings"][-1] and window.store.users.find("admin").active
+
+
+def test_an_admin_manages_channels_and_the_navigator_follows(window, shown, monkeypatch):
+    window.findChild(QAction, "action_channels").trigger()
+    channels = shown["dialog"].channels
+    fill(monkeypatch, ChannelDialog, slug="文化", name="文化")
+    channels.add_button.click()
+    assert "not allowed" in shown["warnings"][-1]  # a Chinese slug: the core's message
+    fill(monkeypatch, ChannelDialog, slug="qiaoxiang", name="侨乡", parent="towns")
+    channels.add_button.click()
+    qiaoxiang = window.store.channels.find("qiaoxiang")
+    assert window.store.channels.get(qiaoxiang.parent_id).slug == "towns"
+    channels.reload(qiaoxiang.id)
+    channels.up_button.click()
+    siblings = [c.slug for c in window.store.channels.all()
+                if c.parent_id == qiaoxiang.parent_id]
+    assert siblings[-2] == "qiaoxiang"  # one place up
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("侨乡新闻", True))
+    channels.rename_button.click()
+    assert window.store.channels.find("qiaoxiang").name == "侨乡新闻"
+    window.findChild(QAction, "action_channels").trigger()  # (exec returns: closed again)
+    names = []
+    top = window.navigator.topLevelItem(4)
+    stack = [top]
+    while stack:
+        item = stack.pop()
+        names.append(item.text(0))
+        stack += [item.child(i) for i in range(item.childCount())]
+    assert "侨乡新闻" in names  # the navigator is rebuilt when the dialog closes
+
+
+def test_an_admin_changes_site_settings_checked_by_the_core(window, shown):
+    window.findChild(QAction, "action_settings").trigger()
+    tab = shown["dialog"].settings
+    tab.fields["timezone"].setText("Mars/Olympus")
+    tab.save_button.click()
+    assert "is not a time zone" in shown["warnings"][-1]
+    assert window.store.settings().timezone == "Asia/Shanghai"
+    tab.fields["timezone"].setText("Asia/Shanghai")
+    tab.fields["licence"].setText("浙新办[2026]1号")
+    tab.fields["page_size"].setText("30")
+    tab.save_button.click()
+    settings = window.store.settings()
+    assert (settings.licence, settings.page_size) == ("浙新办[2026]1号", 30)
+
+
+def test_others_see_administration_read_only(window, shown):
+    window.switch_user_to(window.store.users.find("chenlu"))
+    window.findChild(QAction, "action_users").trigger()
+    dialog = shown["dialog"]
+    assert any("only an admin" in label.text() for label in dialog.findChildren(QLabel))
+    assert not dialog.users.add_button.isEnabled()
+    assert not dialog.channels.add_button.isEnabled()
+    assert not dialog.settings.save_button.isEnabled()
+    assert dialog.settings.fields["name"].isReadOnly()

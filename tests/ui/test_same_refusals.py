@@ -1,0 +1,131 @@
+"""The app and the command line refuse the same things with the same words: each rule
+is broken once from the CLI and once from the window (its menus, buttons and dialogs),
+on twin copies of the demo newsroom, and the messages are compared."""
+import pytest
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
+
+from newsdesk import backup
+from tests.conftest import CliResult
+from ui.admin.admin_dialog import AdminDialog
+from ui.admin.channels_tab import ChannelDialog
+from ui.app import open_store
+from ui.main_window import MainWindow
+
+FLOOD = "城关镇社区开展防汛应急演练"        # submitted by 张薇, at 初审
+MEETING = "越溪县召开经济工作会议 部署明年重点任务"  # published
+
+
+def story(store, title):
+    return next(a.id for a in store.articles.many(store.articles.ids()) if a.title == title)
+
+
+def select(window, article_id):
+    from tests.ui.test_main_window import navigate
+    navigate(window, "All")
+    window.table.selectRow(window.model.row_of(article_id))
+
+
+def queue_select(window, article_id):
+    window.navigator.setCurrentItem(window.navigator.topLevelItem(0))
+    window.queue.mine.setChecked(False)
+    window.queue.table.selectRow(window.queue.model.row_of(article_id))
+
+
+def gui_withdraw(window, monkeypatch):
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("来源有误", True))
+    select(window, story(window.store, MEETING))
+    window.findChild(QAction, "action_withdraw").trigger()
+
+
+def gui_recall(window, monkeypatch):
+    select(window, story(window.store, FLOOD))
+    window.findChild(QAction, "action_recall").trigger()
+
+
+def gui_correct(window, monkeypatch):
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("更正", True))
+    select(window, story(window.store, FLOOD))
+    window.findChild(QAction, "action_correct").trigger()
+
+
+def gui_delete(window, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.Yes)
+    select(window, story(window.store, MEETING))
+    window.findChild(QAction, "action_delete").trigger()
+
+
+def gui_approve(window, monkeypatch):  # refused before any dialog: the panel says why
+    queue_select(window, story(window.store, FLOOD))
+    QMessageBox.warning(window, "", window.queue.panel.verdict.text())
+
+
+def gui_bad_slug(window, monkeypatch):
+    def run(dialog):
+        dialog.slug.setText("文化")
+        dialog.name.setText("文化")
+        return QDialog.Accepted
+    monkeypatch.setattr(ChannelDialog, "exec", run)
+    monkeypatch.setattr(AdminDialog, "exec",
+                        lambda dialog: dialog.channels.add_button.click() or 0)
+    window.findChild(QAction, "action_channels").trigger()
+
+
+def gui_bad_timezone(window, monkeypatch):
+    def run(dialog):
+        dialog.settings.fields["timezone"].setText("Mars/Olympus")
+        dialog.settings.save_button.click()
+        return 0
+    monkeypatch.setattr(AdminDialog, "exec", run)
+    window.findChild(QAction, "action_settings").trigger()
+
+
+def gui_last_admin(window, monkeypatch):
+    def run(dialog):
+        users = dialog.users
+        users.table.selectRow([u.username for u in users.users].index("admin"))
+        users.active_button.click()
+        return 0
+    monkeypatch.setattr(AdminDialog, "exec", run)
+    window.findChild(QAction, "action_users").trigger()
+
+
+CASES = [  # (who acts in the app, the CLI's arguments with {id}, the app's way)
+    ("zhangwei", ["withdraw", "{meeting}", "--as", "zhangwei", "--reason", "来源有误"],
+     gui_withdraw),
+    ("chenlu", ["recall", "{flood}", "--as", "chenlu"], gui_recall),
+    ("zhangwei", ["correct", "{flood}", "--as", "zhangwei", "--note", "更正"], gui_correct),
+    ("zhangwei", ["delete", "{meeting}", "--as", "zhangwei"], gui_delete),
+    ("zhaomin", ["approve", "{flood}", "--as", "zhaomin"], gui_approve),
+    ("admin", ["channels", "add", "文化", "文化"], gui_bad_slug),
+    ("admin", ["settings", "set", "timezone", "Mars/Olympus", "--as", "admin"],
+     gui_bad_timezone),
+    ("admin", ["users", "change", "admin", "--deactivate", "--as", "admin"], gui_last_admin),
+]
+
+
+@pytest.mark.parametrize("username, args, gui", CASES, ids=[c[1][0] + "-" + c[2].__name__
+                                                              for c in CASES])
+def test_the_app_and_the_cli_refuse_alike(qtbot, tmp_path, monkeypatch, capsys, username,
+                                          args, gui):
+    from newsdesk.cli import main as cli_main
+    app_db, cli_db = tmp_path / "app.db", tmp_path / "cli.db"
+    store = open_store(app_db)  # the demo newsroom
+    backup.backup(store, cli_db)  # its twin
+    ids = {"flood": story(store, FLOOD), "meeting": story(store, MEETING)}
+    code = cli_main([a.format(**ids) for a in args] + ["--db", str(cli_db)])
+    out, err = capsys.readouterr()
+    cli = CliResult(code, out, err)
+    assert cli.code == 2 and cli.err.startswith("newsdesk: error: ")
+    said = cli.err.removeprefix("newsdesk: error: ").strip()
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+    window = MainWindow(store, str(app_db), store.users.find(username))
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        gui(window, monkeypatch)
+    finally:
+        window.close()
+        store.close()
+    assert said in warnings[-1], (said, warnings)

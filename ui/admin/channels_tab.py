@@ -1,0 +1,120 @@
+"""系统管理 · channels: the tree as the site's navigation shows it; add (a list or a link
+channel), rename, move up or down. Admins change; everyone else reads."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QInputDialog, QLineEdit,
+    QMessageBox, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+)
+
+from newsdesk import accounts
+from newsdesk.errors import NewsdeskError
+from newsdesk.model import ChannelKind, Role
+from newsdesk.store import Store
+
+
+class ChannelDialog(QDialog):
+    """A new channel: slug (its path on the site), name, parent, and an address when it
+    links elsewhere."""
+
+    def __init__(self, channels, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Add a channel"))
+        self.slug, self.name, self.url = QLineEdit(), QLineEdit(), QLineEdit()
+        self.slug.setPlaceholderText("shehui")
+        self.name.setPlaceholderText("社会")
+        self.url.setPlaceholderText(self.tr("https://… (a link channel only)"))
+        self.parent_box = QComboBox()
+        self.parent_box.addItem(self.tr("(top level)"), None)
+        for c in channels:
+            if c.kind == ChannelKind.LIST:
+                self.parent_box.addItem(c.name, c.slug)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Slug (path)"), self.slug)
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Under"), self.parent_box)
+        form.addRow(self.tr("Links to"), self.url)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class ChannelsTab(QWidget):
+    def __init__(self, store: Store, admin, parent=None):
+        super().__init__(parent)
+        self.store, self.admin = store, admin
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels([self.tr("Name"), self.tr("Slug (path)"),
+                                   self.tr("Links to")])
+        self.tree.setColumnWidth(0, 220)
+        self.add_button = QPushButton(self.tr("Add…"))
+        self.rename_button = QPushButton(self.tr("Rename…"))
+        self.up_button, self.down_button = QPushButton(self.tr("Up")), QPushButton(self.tr("Down"))
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.rename_button, self.up_button, self.down_button):
+            buttons.addWidget(b)
+            b.setEnabled(Role.ADMIN in admin.roles)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(buttons)
+        self.add_button.clicked.connect(self.add)
+        self.rename_button.clicked.connect(self.rename)
+        self.up_button.clicked.connect(lambda: self.move(-1))
+        self.down_button.clicked.connect(lambda: self.move(1))
+        self.reload()
+
+    def reload(self, keep: str | None = None) -> None:
+        self.channels = self.store.channels.all()
+        self.tree.clear()
+        items: dict[str, QTreeWidgetItem] = {}
+        for c in self.channels:
+            item = QTreeWidgetItem([c.name, c.slug, c.url or ""])
+            item.setData(0, 256, c.id)
+            parent = items.get(c.parent_id)
+            (parent.addChild(item) if parent else self.tree.addTopLevelItem(item))
+            items[c.id] = item
+        self.tree.expandAll()
+        if keep in items:
+            self.tree.setCurrentItem(items[keep])
+
+    def selected_id(self) -> str | None:
+        item = self.tree.currentItem()
+        return item.data(0, 256) if item else None
+
+    def _do(self, title: str, action, keep: str | None = None) -> None:
+        try:
+            accounts.require_admin(self.admin, "change channels")
+            action()
+        except NewsdeskError as e:
+            QMessageBox.warning(self, title, str(e))
+            return
+        self.reload(keep)
+
+    def add(self) -> None:
+        dialog = ChannelDialog(self.channels, self)
+        if dialog.exec() != QDialog.Accepted:
+            return
+        url = dialog.url.text().strip()
+        self._do(self.tr("Not added"), lambda: self.store.channels.add(
+            dialog.slug.text().strip(), dialog.name.text(), dialog.parent_box.currentData(),
+            ChannelKind.LINK if url else ChannelKind.LIST, url or None,
+            actor_id=self.admin.id))
+
+    def rename(self) -> None:
+        channel_id = self.selected_id()
+        if channel_id is None:
+            return
+        name, ok = QInputDialog.getText(self, self.tr("Rename a channel"), self.tr(
+            "New name (its path on the site stays):"),
+            text=self.store.channels.get(channel_id).name)
+        if ok:
+            self._do(self.tr("Not renamed"), lambda: self.store.channels.rename(
+                channel_id, name, self.admin.id), keep=channel_id)
+
+    def move(self, step: int) -> None:
+        channel_id = self.selected_id()
+        if channel_id is not None:
+            self._do(self.tr("Not moved"), lambda: self.store.channels.move(
+                channel_id, step, self.admin.id), keep=channel_id)

@@ -1,0 +1,70 @@
+"""系统管理 · site settings: every setting the core declares (newsdesk.settings), with its
+help line; saved together after the core has checked them all. Admins change."""
+from __future__ import annotations
+
+import json
+
+from PySide6.QtWidgets import (
+    QFormLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QScrollArea, QVBoxLayout,
+    QWidget,
+)
+
+from newsdesk import accounts
+from newsdesk import settings as site_settings
+from newsdesk.errors import NewsdeskError
+from newsdesk.model import Role
+from newsdesk.store import Store
+
+
+def _text(value) -> str:
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+class SettingsTab(QWidget):
+    def __init__(self, store: Store, admin, parent=None):
+        super().__init__(parent)
+        self.store, self.admin = store, admin
+        self.fields: dict[str, QLineEdit] = {}
+        form_widget = QWidget()
+        form = QFormLayout(form_widget)
+        current = store.settings()
+        for name, _kind, _default, help_text in site_settings.described():
+            field = QLineEdit(_text(getattr(current, name)))
+            field.setToolTip(help_text)
+            field.setReadOnly(Role.ADMIN not in admin.roles)
+            self.fields[name] = field
+            hint = QLabel(help_text)
+            hint.setWordWrap(True)
+            hint.setStyleSheet("color:#666;font-size:11px")
+            column = QVBoxLayout()
+            column.addWidget(field)
+            column.addWidget(hint)
+            form.addRow(name, column)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(form_widget)
+        self.save_button = QPushButton(self.tr("Save settings"))
+        self.save_button.setEnabled(Role.ADMIN in admin.roles)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.save_button)
+        self.save_button.clicked.connect(self.save)
+
+    def changed(self) -> dict:
+        """The settings whose text differs from what is stored, parsed to their types."""
+        current = self.store.settings()
+        return {name: site_settings.parse(name, field.text())
+                for name, field in self.fields.items()
+                if field.text() != _text(getattr(current, name))}
+
+    def save(self) -> None:
+        try:
+            accounts.require_admin(self.admin, "change site settings")
+            values = self.changed()
+            if values:
+                self.store.set_settings(values, self.admin.id)
+        except NewsdeskError as e:
+            QMessageBox.warning(self, self.tr("Not saved"), str(e))
+            return
+        QMessageBox.information(self, self.tr("Site settings"), self.tr(
+            "Saved: %1").replace("%1", "、".join(values) or self.tr("nothing changed")))

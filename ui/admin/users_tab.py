@@ -1,0 +1,149 @@
+"""系统管理 · users: add, roles, deactivate, reset a password. Admins change; everyone
+else reads. The rules (and their messages) are the core's: newsdesk.accounts."""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
+    QInputDialog, QLineEdit, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem,
+    QVBoxLayout, QWidget,
+)
+
+from newsdesk import accounts, workflow
+from newsdesk.errors import NewsdeskError
+from newsdesk.model import Role
+from newsdesk.store import Store
+
+
+def role_names(store: Store) -> dict[str, str]:
+    """Each role as the newsroom calls it: the review stages by their names."""
+    names = {Role.EDITOR: QCoreApplication.translate("users", "Editor"),
+             Role.ADMIN: QCoreApplication.translate("users", "Admin")}
+    for stage in workflow.stages(store):
+        names[stage["role"]] = stage["name"]
+    return {r.value: names.get(r, r.value) for r in Role}
+
+
+class UserDialog(QDialog):
+    """A new account (username, real name, roles, password) or an account's roles."""
+
+    def __init__(self, store: Store, user=None, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("User") if user else self.tr("Add a user"))
+        self.username, self.real_name = QLineEdit(), QLineEdit()
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.Password)
+        self.roles = {role: QCheckBox(name) for role, name in role_names(store).items()}
+        form = QFormLayout(self)
+        if user is None:
+            form.addRow(self.tr("Username"), self.username)
+            form.addRow(self.tr("Real name"), self.real_name)
+        boxes = QHBoxLayout()
+        for role, box in self.roles.items():
+            box.setChecked(bool(user) and role in user.roles)
+            boxes.addWidget(box)
+        form.addRow(self.tr("Roles"), boxes)
+        if user is None:
+            form.addRow(self.tr("Password"), self.password)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def chosen_roles(self) -> list[str]:
+        return [role for role, box in self.roles.items() if box.isChecked()]
+
+
+class UsersTab(QWidget):
+    def __init__(self, store: Store, admin, parent=None):
+        super().__init__(parent)
+        self.store, self.admin = store, admin
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels([self.tr("Username"), self.tr("Real name"),
+                                              self.tr("Roles"), self.tr("Active")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.add_button = QPushButton(self.tr("Add…"))
+        self.roles_button = QPushButton(self.tr("Roles…"))
+        self.active_button = QPushButton(self.tr("Deactivate / activate"))
+        self.password_button = QPushButton(self.tr("Reset password…"))
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.roles_button, self.active_button,
+                  self.password_button):
+            buttons.addWidget(b)
+            b.setEnabled(Role.ADMIN in admin.roles)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.add_button.clicked.connect(self.add)
+        self.roles_button.clicked.connect(self.change_roles)
+        self.active_button.clicked.connect(self.toggle_active)
+        self.password_button.clicked.connect(self.reset_password)
+        self.reload()
+
+    def reload(self) -> None:
+        self.users = self.store.users.all()
+        names = role_names(self.store)
+        self.table.setRowCount(len(self.users))
+        for row, u in enumerate(self.users):
+            for column, text in enumerate((
+                    u.username, u.real_name, "、".join(names.get(r, r) for r in u.roles),
+                    self.tr("yes") if u.active else self.tr("no"))):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+
+    def selected(self):
+        row = self.table.currentRow()
+        return self.users[row] if 0 <= row < len(self.users) else None
+
+    def _do(self, title: str, action) -> None:
+        try:
+            action()
+        except NewsdeskError as e:
+            QMessageBox.warning(self, title, str(e))
+            return
+        self.reload()
+
+    def add(self) -> None:
+        dialog = UserDialog(self.store, parent=self)
+        if dialog.exec() != QDialog.Accepted:
+            return
+
+        def add() -> None:
+            accounts.require_admin(self.admin, "add users")
+            accounts.add_user(self.store, dialog.username.text(), dialog.real_name.text(),
+                              dialog.chosen_roles(), dialog.password.text() or None,
+                              self.admin.id)
+        self._do(self.tr("Not added"), add)
+
+    def change_roles(self) -> None:
+        user = self.selected()
+        if user is None:
+            return
+        dialog = UserDialog(self.store, user, parent=self)
+        if dialog.exec() == QDialog.Accepted:
+            self._do(self.tr("Not changed"), lambda: accounts.change_user(
+                self.store, self.admin, user, roles=dialog.chosen_roles()))
+
+    def toggle_active(self) -> None:
+        user = self.selected()
+        if user is not None:
+            self._do(self.tr("Not changed"), lambda: accounts.change_user(
+                self.store, self.admin, user, active=not user.active))
+
+    def reset_password(self) -> None:
+        user = self.selected()
+        if user is None:
+            return
+        password, ok = QInputDialog.getText(
+            self, self.tr("Reset password"), self.tr("New password for %1:").replace(
+                "%1", user.real_name), QLineEdit.Password)
+        if not ok:
+            return
+
+        def reset() -> None:
+            accounts.require_admin(self.admin, "reset passwords")
+            accounts.set_password(self.store, user, password, self.admin.id)
+        self._do(self.tr("Not changed"), reset)
