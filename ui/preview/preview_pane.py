@@ -132,6 +132,8 @@ class PreviewPane(QWidget):
         self.view.loadFinished.disconnect(self._on_loaded)
         if self._stopped:
             return  # the window closed while the page loaded
+        if self.article is None:
+            return  # cleared while the page loaded: nothing to put in it
         self._loaded = True
         if self._first_html is not None:
             self._show(self._serial, self._first_html)
