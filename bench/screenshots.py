@@ -7,7 +7,8 @@ queue, 复审 reviewer), review-changes (终审's view of a story 复审 edited:
 editor (a draft beside its preview, with the text its crash journal brought back),
 returned (the author's returned story with its reason), locked (a submitted story
 someone else opens), published (read-only, 更正 offered), publish (the 发布 dialog after
-a run) and verify (核验 of a live copy with an injected link)."""
+a run), verify (核验 of a live copy with an injected link), admin-users, -channels,
+-settings (系统管理), admin-readonly (as a non-admin) and bin (回收站)."""
 from __future__ import annotations
 
 import os
@@ -25,9 +26,11 @@ if hasattr(os, "geteuid") and os.geteuid() == 0:
 from PySide6.QtCore import QTranslator  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from newsdesk import journal, workflow  # noqa: E402
+from newsdesk import journal, recycle, workflow  # noqa: E402
 from ui import i18n  # noqa: E402
 from ui.app import open_store  # noqa: E402
+from ui.admin.admin_dialog import AdminDialog  # noqa: E402
+from ui.bin_dialog import BinDialog  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.publish.publish_dialog import PublishDialog  # noqa: E402
 from ui.publish.verify_dialog import VerifyDialog  # noqa: E402
@@ -103,6 +106,27 @@ def shots(app, out: Path, suffix: str) -> None:
         time.sleep(0.05)
     verify.grab().save(str(out / f"verify-{suffix}.png"))
     verify.close()
+
+    for tab, name in ((0, "admin-users"), (1, "admin-channels"), (2, "admin-settings")):
+        dialog = AdminDialog(store, window.user, tab, window)
+        dialog.show()
+        app.processEvents()
+        dialog.grab().save(str(out / f"{name}-{suffix}.png"))
+        dialog.close()
+    window.switch_user_to(store.users.find("chenlu"))
+    draft = store.articles.ids(state="draft")
+    if draft:
+        recycle.delete_draft(store, draft[0], window.user)
+    bin_dialog = BinDialog(store, window.user, window)
+    bin_dialog.show()
+    app.processEvents()
+    bin_dialog.grab().save(str(out / f"bin-{suffix}.png"))
+    bin_dialog.close()
+    readonly = AdminDialog(store, window.user, 0, window)
+    readonly.show()
+    app.processEvents()
+    readonly.grab().save(str(out / f"admin-readonly-{suffix}.png"))
+    readonly.close()
     window.close()
     store.close()
 

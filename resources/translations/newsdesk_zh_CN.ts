@@ -878,12 +878,12 @@
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../ui/preview/preview_pane.py" line="174"/>
+        <location filename="../../ui/preview/preview_pane.py" line="176"/>
         <source>The markdown of this story could not be formatted in time: it shows as plain paragraphs until it can be. The export tries again before publishing; simplify the markup if this stays.</source>
         <translation>本稿的 Markdown 未能及时排版，暂以纯文本段落显示。导出发布前会再试一次；如一直如此，请简化标记。</translation>
     </message>
     <message>
-        <location filename="../../ui/preview/preview_pane.py" line="212"/>
+        <location filename="../../ui/preview/preview_pane.py" line="214"/>
         <source>Rendering is taking more than two seconds; the preview shows the last version that rendered.</source>
         <translation>排版超过两秒仍未完成；预览显示的是上一次成功排版的版本。</translation>
     </message>
@@ -1255,27 +1255,27 @@
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="46"/>
+        <location filename="../../ui/admin/settings_tab.py" line="77"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="67"/>
+        <location filename="../../ui/admin/settings_tab.py" line="98"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="69"/>
+        <location filename="../../ui/admin/settings_tab.py" line="100"/>
         <source>Site settings</source>
         <translation>网站设置</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="70"/>
+        <location filename="../../ui/admin/settings_tab.py" line="101"/>
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="70"/>
+        <location filename="../../ui/admin/settings_tab.py" line="101"/>
         <source>nothing changed</source>
         <translation>没有修改</translation>
     </message>
@@ -1805,6 +1805,129 @@
         <location filename="../../ui/operations.py" line="69"/>
         <source>Not withdrawn</source>
         <translation>未撤稿</translation>
+    </message>
+</context>
+<context>
+    <name>settings</name>
+    <message>
+        <location filename="../../ui/admin/settings_tab.py" line="23"/>
+        <source>Site name</source>
+        <translation>网站名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_tab.py" line="24"/>
+        <source>Public address</source>
+        <translation>网站地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_tab.py" line="25"/>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_tab.py" line="26"/>
+        <source>News licence number</source>
+        <translation>互联网新闻信息服务许可证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_tab.py" line="27"/>
+        <source>Report phone</source>
+        <translation>违法和不良信息举报电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_tab.py" line="28"/>
+        <source>Minors report phone</source>
+        <translation>涉未成年人举报电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_tab.py" line="29"/>
+        <source>Copyright line</source>
+        <translation>版权声明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_tab.py" line="30"/>
+        <source>Footer links</source>
+        <translation>页脚链接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_tab.py" line="31"/>
+        <source>Fixed pages</source>
+        <translation>固定页面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_tab.py" line="32"/>
+        <source>Review stages</source>
+        <translation>审核环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_tab.py" line="33"/>
+        <source>Video hosts</source>
+        <translation>视频网站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_tab.py" line="34"/>
+        <source>Own source names</source>
+        <translation>本单位来源名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_tab.py" line="35"/>
+        <source>Approved reprint sources</source>
+        <translation>允许转载的来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_tab.py" line="36"/>
+        <source>Space between Chinese and Latin</source>
+        <translation>中西文间空格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_tab.py" line="37"/>
+        <source>Error rate threshold</source>
+        <translation>差错率标准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_tab.py" line="38"/>
+        <source>Stories per list page</source>
+        <translation>列表每页稿件数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_tab.py" line="39"/>
+        <source>Stories per channel on the home page</source>
+        <translation>首页每栏目稿件数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_tab.py" line="40"/>
+        <source>Items per feed</source>
+        <translation>RSS 条目数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_tab.py" line="41"/>
+        <source>Stories on the ranking page</source>
+        <translation>排行榜稿件数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_tab.py" line="42"/>
+        <source>Template folder</source>
+        <translation>模板文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_tab.py" line="43"/>
+        <source>Static files folder</source>
+        <translation>静态文件文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_tab.py" line="44"/>
+        <source>Output folder</source>
+        <translation>输出文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_tab.py" line="45"/>
+        <source>Backups kept</source>
+        <translation>保留备份数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_tab.py" line="46"/>
+        <source>Demo newsroom</source>
+        <translation>演示新闻室</translation>
     </message>
 </context>
 <context>

@@ -128,3 +128,9 @@ def test_others_see_administration_read_only(window, shown):
     assert not dialog.channels.add_button.isEnabled()
     assert not dialog.settings.save_button.isEnabled()
     assert dialog.settings.fields["name"].isReadOnly()
+
+
+def test_every_setting_has_a_name_people_use():
+    from newsdesk.settings import described
+    from ui.admin.settings_tab import _labels
+    assert set(_labels()) == {name for name, *_ in described()}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QFormLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QScrollArea, QVBoxLayout,
     QWidget,
@@ -14,6 +15,36 @@ from newsdesk import settings as site_settings
 from newsdesk.errors import NewsdeskError
 from newsdesk.model import Role
 from newsdesk.store import Store
+
+
+def _labels() -> dict[str, str]:
+    """Each setting as the outlet's staff call it (the key stays in the tooltip)."""
+    return {
+        "name": QCoreApplication.translate("settings", "Site name"),
+        "base_url": QCoreApplication.translate("settings", "Public address"),
+        "timezone": QCoreApplication.translate("settings", "Time zone"),
+        "licence": QCoreApplication.translate("settings", "News licence number"),
+        "report_phone": QCoreApplication.translate("settings", "Report phone"),
+        "minors_report_phone": QCoreApplication.translate("settings", "Minors report phone"),
+        "copyright": QCoreApplication.translate("settings", "Copyright line"),
+        "footer_links": QCoreApplication.translate("settings", "Footer links"),
+        "pages": QCoreApplication.translate("settings", "Fixed pages"),
+        "review_stages": QCoreApplication.translate("settings", "Review stages"),
+        "video_hosts": QCoreApplication.translate("settings", "Video hosts"),
+        "own_sources": QCoreApplication.translate("settings", "Own source names"),
+        "approved_sources": QCoreApplication.translate("settings", "Approved reprint sources"),
+        "house_space": QCoreApplication.translate("settings", "Space between Chinese and Latin"),
+        "error_rate_threshold": QCoreApplication.translate("settings", "Error rate threshold"),
+        "page_size": QCoreApplication.translate("settings", "Stories per list page"),
+        "home_items": QCoreApplication.translate("settings", "Stories per channel on the home page"),
+        "rss_items": QCoreApplication.translate("settings", "Items per feed"),
+        "ranking_items": QCoreApplication.translate("settings", "Stories on the ranking page"),
+        "template_dir": QCoreApplication.translate("settings", "Template folder"),
+        "static_dir": QCoreApplication.translate("settings", "Static files folder"),
+        "output_dir": QCoreApplication.translate("settings", "Output folder"),
+        "backups_keep": QCoreApplication.translate("settings", "Backups kept"),
+        "demo": QCoreApplication.translate("settings", "Demo newsroom"),
+    }
 
 
 def _text(value) -> str:
@@ -27,10 +58,10 @@ class SettingsTab(QWidget):
         self.fields: dict[str, QLineEdit] = {}
         form_widget = QWidget()
         form = QFormLayout(form_widget)
-        current = store.settings()
+        current, labels = store.settings(), _labels()
         for name, _kind, _default, help_text in site_settings.described():
             field = QLineEdit(_text(getattr(current, name)))
-            field.setToolTip(help_text)
+            field.setToolTip(f"{name}: {help_text}")
             field.setReadOnly(Role.ADMIN not in admin.roles)
             self.fields[name] = field
             hint = QLabel(help_text)
@@ -39,7 +70,7 @@ class SettingsTab(QWidget):
             column = QVBoxLayout()
             column.addWidget(field)
             column.addWidget(hint)
-            form.addRow(name, column)
+            form.addRow(labels.get(name, name), column)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(form_widget)
