@@ -50,9 +50,10 @@ class Users(Repository):
 
     def with_role(self, role: str) -> list[User]:
         """The active users holding a role (reviewers of a stage: a handful)."""
+        # LIKE first: with 10,000 accounts, parsing every roles list costs milliseconds.
         return [_user(r) for r in self.rows(
-            "SELECT * FROM users WHERE active AND EXISTS (SELECT 1 FROM json_each(roles) "
-            "WHERE value = ?) ORDER BY username", [role])]
+            "SELECT * FROM users WHERE active AND roles LIKE ? AND EXISTS (SELECT 1 FROM "
+            "json_each(roles) WHERE value = ?) ORDER BY username", [f'%"{role}"%', role])]
 
     def get(self, user_id: str) -> User:
         row = self.one("SELECT * FROM users WHERE id = ?", [user_id])

@@ -178,7 +178,8 @@ class ReviewPanel(QWidget):
         self.checks.setHtml(self._checks_html(self.store.checks.report(article.id,
                                                                       article.revision)))
         self.history.setHtml(history_html(self.store, article))
-        nobody = workflow.why_nobody_signs(self.store, article)
+        # Someone may sign when this user may: only a refusal asks who else could.
+        nobody = workflow.why_nobody_signs(self.store, article) if refusal else None
         self.verdict.setStyleSheet("color:#b00" if nobody else "")
         self.verdict.setText((self.tr("Nobody can sign this story now: %1").replace(
             "%1", nobody) + "\n" if nobody else "")
