@@ -64,3 +64,15 @@ def test_trusted_video_iframes_and_raster_data_images_survive():
     assert "onload" not in html
     assert 'src="data:image/png;base64,iVBORw0KGgo="' in html
     assert "<iframe" not in render_body('<iframe src="https://v.qq.com/x"></iframe>')
+
+
+def test_pictures_in_a_body_are_found_as_the_editor_writes_them():
+    from newsdesk import pictures
+    link = "assets/" + "a" * 64 + ".png"
+    picture = pictures.markdown(link, "会场[全景]", '开幕式 "首日"')
+    body = f"文。\n\n{picture}\n\n![外链](http://x/y.jpg)"
+    first, second = pictures.find(body)
+    assert (first.alt, first.caption, first.asset_id) == ("会场［全景］", "开幕式 ＂首日＂", "a" * 64)
+    assert body[first.start:first.end].startswith("![会场") and second.asset_id is None
+    html = render_body(body)
+    assert 'alt="会场［全景］"' in html and "<figcaption>开幕式 ＂首日＂</figcaption></figure>" in html

@@ -163,37 +163,37 @@
 <context>
     <name>ChannelDialog</name>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="22"/>
+        <location filename="../../ui/admin/channels_tab.py" line="23"/>
         <source>Add a channel</source>
         <translation>新建栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="26"/>
+        <location filename="../../ui/admin/channels_tab.py" line="27"/>
         <source>https://… (a link channel only)</source>
         <translation>https://…（仅外链栏目）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="28"/>
+        <location filename="../../ui/admin/channels_tab.py" line="29"/>
         <source>(top level)</source>
         <translation>（顶级）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="33"/>
+        <location filename="../../ui/admin/channels_tab.py" line="34"/>
         <source>Slug (path)</source>
         <translation>路径名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="34"/>
+        <location filename="../../ui/admin/channels_tab.py" line="35"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="35"/>
+        <location filename="../../ui/admin/channels_tab.py" line="36"/>
         <source>Under</source>
         <translation>上级栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="36"/>
+        <location filename="../../ui/admin/channels_tab.py" line="37"/>
         <source>Links to</source>
         <translation>链接到</translation>
     </message>
@@ -201,62 +201,62 @@
 <context>
     <name>ChannelsTab</name>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="48"/>
+        <location filename="../../ui/admin/channels_tab.py" line="49"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="48"/>
+        <location filename="../../ui/admin/channels_tab.py" line="49"/>
         <source>Slug (path)</source>
         <translation>路径名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="49"/>
+        <location filename="../../ui/admin/channels_tab.py" line="50"/>
         <source>Links to</source>
         <translation>链接到</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="51"/>
+        <location filename="../../ui/admin/channels_tab.py" line="52"/>
         <source>Add…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="52"/>
+        <location filename="../../ui/admin/channels_tab.py" line="53"/>
         <source>Rename…</source>
         <translation>改名…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="53"/>
+        <location filename="../../ui/admin/channels_tab.py" line="54"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="53"/>
+        <location filename="../../ui/admin/channels_tab.py" line="54"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="100"/>
+        <location filename="../../ui/admin/channels_tab.py" line="95"/>
         <source>Not added</source>
         <translation>未添加</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="109"/>
+        <location filename="../../ui/admin/channels_tab.py" line="104"/>
         <source>Rename a channel</source>
         <translation>栏目改名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="110"/>
+        <location filename="../../ui/admin/channels_tab.py" line="105"/>
         <source>New name (its path on the site stays):</source>
         <translation>新名称（网站路径不变）：</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="113"/>
+        <location filename="../../ui/admin/channels_tab.py" line="108"/>
         <source>Not renamed</source>
         <translation>未改名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="119"/>
+        <location filename="../../ui/admin/channels_tab.py" line="114"/>
         <source>Not moved</source>
         <translation>未移动</translation>
     </message>
@@ -264,200 +264,205 @@
 <context>
     <name>EditorPane</name>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="67"/>
-        <location filename="../../ui/editor/editor_pane.py" line="96"/>
+        <location filename="../../ui/editor/editor_pane.py" line="68"/>
+        <location filename="../../ui/editor/editor_pane.py" line="97"/>
         <source>Headline</source>
         <translation>主标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="70"/>
+        <location filename="../../ui/editor/editor_pane.py" line="71"/>
         <source>no topics yet</source>
         <translation>尚无专题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="71"/>
-        <location filename="../../ui/editor/editor_pane.py" line="222"/>
+        <location filename="../../ui/editor/editor_pane.py" line="72"/>
+        <location filename="../../ui/editor/editor_pane.py" line="226"/>
         <source>Cover image…</source>
         <translation>封面图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="77"/>
+        <location filename="../../ui/editor/editor_pane.py" line="78"/>
         <source>Original</source>
         <translation>原创</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="78"/>
+        <location filename="../../ui/editor/editor_pane.py" line="79"/>
         <source>Reprint</source>
         <translation>转载</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="86"/>
+        <location filename="../../ui/editor/editor_pane.py" line="87"/>
         <source>Take over</source>
         <translation>接手编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="87"/>
+        <location filename="../../ui/editor/editor_pane.py" line="88"/>
         <source>Recall (撤回)</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="88"/>
+        <location filename="../../ui/editor/editor_pane.py" line="89"/>
         <source>Correct (更正)…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="93"/>
+        <location filename="../../ui/editor/editor_pane.py" line="94"/>
         <source>Submit for review</source>
         <translation>送审</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="95"/>
+        <location filename="../../ui/editor/editor_pane.py" line="96"/>
         <source>Kicker</source>
         <translation>引题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="97"/>
+        <location filename="../../ui/editor/editor_pane.py" line="98"/>
         <source>Subtitle</source>
         <translation>副标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="98"/>
+        <location filename="../../ui/editor/editor_pane.py" line="99"/>
         <source>Channel</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="99"/>
+        <location filename="../../ui/editor/editor_pane.py" line="100"/>
         <source>Origin</source>
         <translation>稿件来源</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="101"/>
+        <location filename="../../ui/editor/editor_pane.py" line="102"/>
         <source>Source (来源)</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="102"/>
+        <location filename="../../ui/editor/editor_pane.py" line="103"/>
         <source>Original title</source>
         <translation>原标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="103"/>
+        <location filename="../../ui/editor/editor_pane.py" line="104"/>
         <source>Original author</source>
         <translation>原作者</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="106"/>
+        <location filename="../../ui/editor/editor_pane.py" line="107"/>
         <source>Reporters</source>
         <translation>记者</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="107"/>
+        <location filename="../../ui/editor/editor_pane.py" line="108"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="108"/>
+        <location filename="../../ui/editor/editor_pane.py" line="109"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="109"/>
+        <location filename="../../ui/editor/editor_pane.py" line="110"/>
         <source>Topics (专题)</source>
         <translation>专题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="110"/>
+        <location filename="../../ui/editor/editor_pane.py" line="111"/>
         <source>Cover</source>
         <translation>封面</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="111"/>
+        <location filename="../../ui/editor/editor_pane.py" line="112"/>
         <source>Publish at</source>
         <translation>发布时间</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="124"/>
+        <location filename="../../ui/editor/editor_pane.py" line="125"/>
         <source>Insert image…</source>
         <translation>插入图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="125"/>
+        <location filename="../../ui/editor/editor_pane.py" line="126"/>
         <source>Revisions…</source>
         <translation>历史版本…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="223"/>
-        <location filename="../../ui/editor/editor_pane.py" line="467"/>
+        <location filename="../../ui/editor/editor_pane.py" line="127"/>
+        <source>Pictures…</source>
+        <translation>图片…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="227"/>
+        <location filename="../../ui/editor/editor_pane.py" line="472"/>
         <source>Cover: %1</source>
         <translation>封面：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="262"/>
+        <location filename="../../ui/editor/editor_pane.py" line="267"/>
         <source>You took this story over from %1; they have been told.</source>
         <translation>您已从%1手中接手本稿，对方会收到提示。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="265"/>
+        <location filename="../../ui/editor/editor_pane.py" line="270"/>
         <source>%1 is editing this story (last seen %2). It is read-only here until you take it over.</source>
         <translation>%1 正在编辑本稿（最后活动 %2）。接手之前，这里只读。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="279"/>
+        <location filename="../../ui/editor/editor_pane.py" line="284"/>
         <source>Returned at %1 by %2 (%3): %4</source>
         <translation>%1 %2 退回（%3）：%4</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="283"/>
+        <location filename="../../ui/editor/editor_pane.py" line="288"/>
         <source>Published: read-only. To change it, start a correction (更正).</source>
         <translation>已发布：只读。如需修改，请发起更正。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="285"/>
+        <location filename="../../ui/editor/editor_pane.py" line="290"/>
         <source>In review at %1: your edits are this stage&apos;s revision, shown to the later stages as yours (留痕).</source>
         <translation>%1中：您的修改记为本环节修订，后续审核环节可见并署您的名（留痕）。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="289"/>
+        <location filename="../../ui/editor/editor_pane.py" line="294"/>
         <source>In review at %1: locked (送审锁定). Only its %1 reviewer edits it now; its author can recall it until the first sign-off.</source>
         <translation>%1中：送审锁定。现在只有%1审核人可以修改；作者在首次签审前可以撤回。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="292"/>
+        <location filename="../../ui/editor/editor_pane.py" line="297"/>
         <source>%1: read-only.</source>
         <translation>%1：只读。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="431"/>
+        <location filename="../../ui/editor/editor_pane.py" line="436"/>
         <source>Accept finding</source>
         <translation>接受此项提示</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="432"/>
+        <location filename="../../ui/editor/editor_pane.py" line="437"/>
         <source>Why is this right here?</source>
         <translation>为什么这里可以保留？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="438"/>
+        <location filename="../../ui/editor/editor_pane.py" line="443"/>
         <source>Not accepted</source>
         <translation>未能接受</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="444"/>
+        <location filename="../../ui/editor/editor_pane.py" line="449"/>
         <source>Insert image</source>
         <translation>插入图片</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="461"/>
+        <location filename="../../ui/editor/editor_pane.py" line="466"/>
         <source>Cover image</source>
         <translation>封面图片</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="479"/>
+        <location filename="../../ui/editor/editor_pane.py" line="484"/>
         <source>Not restored</source>
         <translation>未能恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="485"/>
+        <location filename="../../ui/editor/editor_pane.py" line="490"/>
         <source>Not submitted</source>
         <translation>未能送审</translation>
     </message>
@@ -876,6 +881,44 @@
     </message>
 </context>
 <context>
+    <name>MediaDialog</name>
+    <message>
+        <location filename="../../ui/editor/media_dialog.py" line="21"/>
+        <source>Pictures of this story</source>
+        <translation>本稿图片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/media_dialog.py" line="25"/>
+        <source>Alt text and caption…</source>
+        <translation>替代文字和说明…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/media_dialog.py" line="26"/>
+        <source>Replace the file…</source>
+        <translation>更换图片文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/media_dialog.py" line="27"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/media_dialog.py" line="28"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/media_dialog.py" line="34"/>
+        <source>This story has no pictures yet: Insert image…, paste or drop one into the text.</source>
+        <translation>本稿还没有图片：可用“插入图片…”，或把图片粘贴、拖放到正文中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/media_dialog.py" line="89"/>
+        <source>Replace the file</source>
+        <translation>更换图片文件</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPane</name>
     <message>
         <location filename="../../ui/preview/preview_pane.py" line="176"/>
@@ -1176,12 +1219,12 @@
         <translation>未选择稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="183"/>
+        <location filename="../../ui/queue/review_panel.py" line="184"/>
         <source>Nobody can sign this story now: %1</source>
         <translation>现在没有人能签审这篇稿件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="185"/>
+        <location filename="../../ui/queue/review_panel.py" line="186"/>
         <source>You may sign %1.</source>
         <translation>您可以签发%1。</translation>
     </message>
@@ -1444,34 +1487,34 @@
         <translation>重设密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="94"/>
+        <location filename="../../ui/admin/users_tab.py" line="87"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="94"/>
+        <location filename="../../ui/admin/users_tab.py" line="87"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="119"/>
+        <location filename="../../ui/admin/users_tab.py" line="112"/>
         <source>Not added</source>
         <translation>未添加</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="127"/>
-        <location filename="../../ui/admin/users_tab.py" line="133"/>
-        <location filename="../../ui/admin/users_tab.py" line="149"/>
+        <location filename="../../ui/admin/users_tab.py" line="120"/>
+        <location filename="../../ui/admin/users_tab.py" line="126"/>
+        <location filename="../../ui/admin/users_tab.py" line="142"/>
         <source>Not changed</source>
         <translation>未修改</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="141"/>
+        <location filename="../../ui/admin/users_tab.py" line="134"/>
         <source>Reset password</source>
         <translation>重设密码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="141"/>
+        <location filename="../../ui/admin/users_tab.py" line="134"/>
         <source>New password for %1:</source>
         <translation>%1 的新密码：</translation>
     </message>
@@ -1754,7 +1797,7 @@
         <translation>图片说明文字</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/images.py" line="68"/>
+        <location filename="../../ui/editor/images.py" line="61"/>
         <source>Images (*.jpg *.jpeg *.png *.gif *.webp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.gif *.webp)</translation>
     </message>

@@ -408,3 +408,42 @@ def test_picture_files_dropped_on_the_body_are_inserted(window, qtbot, tmp_path,
                                               Qt.LeftButton, Qt.NoModifier))
     assert "![会场全景](assets/" in body.toPlainText()
     assert "file://" not in body.toPlainText()
+
+
+def test_the_pictures_dialog_rewords_swaps_and_removes_pictures(window, qtbot, tmp_path,
+                                                                monkeypatch):
+    import base64
+    from ui.editor.media_dialog import MediaDialog
+    open_draft(window, qtbot)
+    editor = window.editor
+    one = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42m"
+                           "NkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==")
+    (tmp_path / "一.png").write_bytes(one)
+    (tmp_path / "二.png").write_bytes(one + b"\0")  # other bytes: another stored file
+    choose_file(monkeypatch, tmp_path / "一.png")
+    monkeypatch.setattr(images, "ask_text", lambda parent, name, caption="": ("会场", "开幕式"))
+    qtbot.mouseClick(editor.image_button, Qt.LeftButton)
+    first_link = next(a["id"] for a in window.store.assets.all())
+    seen = {}
+
+    def work(dialog):
+        assert dialog.list.count() == 1 and dialog.list.item(0).text() == "会场\n开幕式"
+        assert not dialog.list.item(0).icon().isNull()  # a thumbnail of the stored file
+        monkeypatch.setattr(images, "ask_text",
+                            lambda parent, alt, caption="": (alt + "全景", caption))
+        qtbot.mouseClick(dialog.words_button, Qt.LeftButton)
+        seen["reworded"] = editor.body.toPlainText()
+        choose_file(monkeypatch, tmp_path / "二.png")
+        qtbot.mouseClick(dialog.replace_button, Qt.LeftButton)
+        seen["replaced"] = editor.body.toPlainText()
+        qtbot.mouseClick(dialog.remove_button, Qt.LeftButton)
+        seen["removed"] = editor.body.toPlainText()
+        seen["empty"] = dialog.empty.isVisibleTo(dialog)
+        return 0
+    monkeypatch.setattr(MediaDialog, "exec", work)
+    qtbot.mouseClick(editor.pictures_button, Qt.LeftButton)
+    assert f'![会场全景](assets/{first_link}.png "开幕式")' in seen["reworded"]
+    assert first_link not in seen["replaced"] and '![会场全景](assets/' in seen["replaced"]
+    assert "![" not in seen["removed"] and seen["empty"]
+    editor.body.undo()  # the removal was one step
+    assert editor.body.toPlainText() == seen["replaced"]

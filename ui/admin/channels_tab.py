@@ -3,14 +3,15 @@ channel), rename, move up or down. Admins change; everyone else reads."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QInputDialog, QLineEdit,
-    QMessageBox, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QInputDialog, QLineEdit, QMessageBox,
+    QPushButton, QTreeWidget, QTreeWidgetItem, QWidget,
 )
 
 from newsdesk import accounts
 from newsdesk.errors import NewsdeskError
-from newsdesk.model import ChannelKind, Role
+from newsdesk.model import ChannelKind
 from newsdesk.store import Store
+from ui.admin.panel import lay_out
 
 
 class ChannelDialog(QDialog):
@@ -51,14 +52,8 @@ class ChannelsTab(QWidget):
         self.add_button = QPushButton(self.tr("Add…"))
         self.rename_button = QPushButton(self.tr("Rename…"))
         self.up_button, self.down_button = QPushButton(self.tr("Up")), QPushButton(self.tr("Down"))
-        buttons = QHBoxLayout()
-        for b in (self.add_button, self.rename_button, self.up_button, self.down_button):
-            buttons.addWidget(b)
-            b.setEnabled(Role.ADMIN in admin.roles)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tree, 1)
-        layout.addLayout(buttons)
+        lay_out(self, self.tree, [self.add_button, self.rename_button, self.up_button,
+                                  self.down_button], admin)
         self.add_button.clicked.connect(self.add)
         self.rename_button.clicked.connect(self.rename)
         self.up_button.clicked.connect(lambda: self.move(-1))

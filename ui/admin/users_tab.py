@@ -5,14 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-    QInputDialog, QLineEdit, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem,
-    QVBoxLayout, QWidget,
+    QInputDialog, QLineEdit, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QWidget,
 )
 
 from newsdesk import accounts, workflow
 from newsdesk.errors import NewsdeskError
 from newsdesk.model import Role
 from newsdesk.store import Store
+from ui.admin.panel import lay_out
 
 
 def role_names(store: Store) -> dict[str, str]:
@@ -69,15 +69,8 @@ class UsersTab(QWidget):
         self.roles_button = QPushButton(self.tr("Roles…"))
         self.active_button = QPushButton(self.tr("Deactivate / activate"))
         self.password_button = QPushButton(self.tr("Reset password…"))
-        buttons = QHBoxLayout()
-        for b in (self.add_button, self.roles_button, self.active_button,
-                  self.password_button):
-            buttons.addWidget(b)
-            b.setEnabled(Role.ADMIN in admin.roles)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
+        lay_out(self, self.table, [self.add_button, self.roles_button, self.active_button,
+                                   self.password_button], admin)
         self.add_button.clicked.connect(self.add)
         self.roles_button.clicked.connect(self.change_roles)
         self.active_button.clicked.connect(self.toggle_active)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QMessageBox, QPlainTextEdit, QPushButton, QSplitter, QTextEdit, QVBoxLayout, QWidget,
 )
 
-from newsdesk import checks, locks, present, times, workflow
+from newsdesk import checks, locks, pictures, present, times, workflow
 from newsdesk.errors import NewsdeskError
 from newsdesk.importers.story import split_list, split_names
 from newsdesk.model import Article, State, field_names
@@ -24,6 +24,7 @@ from ui.editor import conflict, images
 from ui.editor.find_bar import FindBar
 from ui.editor.findings import FindingsPanel
 from ui.editor.highlighter import MarkdownHighlighter
+from ui.editor.media_dialog import MediaDialog
 from ui.editor.revisions import RevisionsDialog
 from ui.editor.story_session import StorySession
 from ui.jobs import Jobs
@@ -123,7 +124,9 @@ class EditorPane(QWidget):
         tools = QHBoxLayout()
         self.image_button = QPushButton(self.tr("Insert image…"))
         self.history_button = QPushButton(self.tr("Revisions…"))
+        self.pictures_button = QPushButton(self.tr("Pictures…"))
         tools.addWidget(self.image_button)
+        tools.addWidget(self.pictures_button)
         tools.addWidget(self.history_button)
         tools.addStretch(1)
         column.addLayout(tools)
@@ -171,6 +174,7 @@ class EditorPane(QWidget):
         self.take_over_button.clicked.connect(self.session.take_over)
         self.image_button.clicked.connect(lambda: self.insert_image())
         self.history_button.clicked.connect(self.show_revisions)
+        self.pictures_button.clicked.connect(lambda: MediaDialog(self).exec())
         self.body.image_pasted.connect(self._paste_image)
         self.body.files_dropped.connect(lambda paths: [self.insert_image(p) for p in paths])
         self.session.reloaded.connect(self._show)
@@ -251,7 +255,8 @@ class EditorPane(QWidget):
         self.summary.setReadOnly(not editable)
         self.body.setReadOnly(not editable)
         for w in (self.channel, self.origin, self.findings.fix_button,
-                  self.findings.accept_button, self.image_button, self.cover_button):
+                  self.findings.accept_button, self.image_button, self.cover_button,
+                  self.pictures_button):
             w.setEnabled(editable)
         self.submit_button.setEnabled(editable and a.state in (State.DRAFT, State.RETURNED))
         self.take_over_button.setVisible(not state.ours)
@@ -449,7 +454,7 @@ class EditorPane(QWidget):
     def _insert_picture(self, link: str, name: str) -> None:
         text = images.ask_text(self, name)
         if text:
-            self.body.insertPlainText(f"\n\n{images.markdown(link, *text)}\n\n")
+            self.body.insertPlainText(f"\n\n{pictures.markdown(link, *text)}\n\n")
 
     def _paste_image(self, image) -> None:
         link = self.store.assets.add(images.png_bytes(image), "pasted.png", "image/png",

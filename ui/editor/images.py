@@ -43,20 +43,13 @@ class ImageTextDialog(QDialog):
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(bool(self.alt.text().strip()))
 
 
-def ask_text(parent: QWidget, name: str) -> tuple[str, str] | None:
+def ask_text(parent: QWidget, name: str, caption: str = "") -> tuple[str, str] | None:
     """(alt, caption) for a picture, or None when the person cancels."""
     dialog = ImageTextDialog(name, parent)
+    dialog.caption.setText(caption)
     if dialog.exec() != QDialog.Accepted:
         return None
     return dialog.alt.text().strip(), dialog.caption.text().strip()
-
-
-def markdown(link: str, alt: str, caption: str) -> str:
-    """The picture as markdown; a caption travels as the title (rendered as a figure)."""
-    alt = alt.replace("[", "［").replace("]", "］")
-    if not caption:
-        return f"![{alt}]({link})"
-    return f'![{alt}]({link} "{caption.replace(chr(34), "＂")}")'
 
 
 def store_file(parent: QWidget, store: Store, user_id: str, title: str,
