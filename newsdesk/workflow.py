@@ -16,6 +16,7 @@ from newsdesk.model import CONTENT_FIELDS, Article, ReviewEvent, Role, State, Us
 from newsdesk.store import Store
 
 IN_REVIEW = (State.SUBMITTED, State.IN_REVIEW)
+RETURNING = "returning a story"
 SIGNED_OFF = (State.IN_REVIEW, State.APPROVED, State.SCHEDULED)
 EDIT_ATTEMPTS = 3  # when other saves keep landing between reading a story and writing it
 EDITABLE = (State.DRAFT, State.RETURNED, *IN_REVIEW, State.APPROVED, State.SCHEDULED)
@@ -56,7 +57,8 @@ def check_password(user: User, password: str | None) -> None:
         raise RuleError(f"wrong password for {user.real_name} (rule: password)")
 
 
-def _needs_reason(reason: str | None, action: str) -> str:
+def needs_reason(reason: str | None, action: str) -> str:
+    """The reason, stripped; RuleError when there is none (dialogs ask the same)."""
     if not (reason or "").strip():
         raise RuleError(f"{action} needs a reason (rule: reason required)")
     return reason.strip()
@@ -287,7 +289,7 @@ def approve(store: Store, article_id: str, actor: User, password: str | None = N
 def return_story(store: Store, article_id: str, actor: User, reason: str,
                  password: str | None = None, now: str | None = None) -> Transition:
     article = store.articles.get(article_id)
-    reason = _needs_reason(reason, "returning a story")
+    reason = needs_reason(reason, RETURNING)
     refusal = why_not_review(store, article, actor)
     if refusal:
         raise RuleError(refusal)
@@ -310,7 +312,7 @@ def withdraw(store: Store, article_id: str, actor: User, reason: str,
     if article.state not in (State.PUBLISHED, State.APPROVED, State.SCHEDULED) \
             and article.live_revision is None:
         raise RuleError(f"a {article.state} story is not out to withdraw")
-    reason = _needs_reason(reason, "withdrawing a story")
+    reason = needs_reason(reason, "withdrawing a story")
     accounts.check_signer(store, actor)
     check_password(actor, password)
     with store.transaction():
@@ -329,7 +331,7 @@ def begin_correction(store: Store, article_id: str, actor: User, note: str) -> T
         raise RuleError(f"only published stories are corrected; this one is {article.state}")
     if not {Role.EDITOR, Role.ADMIN} & set(actor.roles):
         raise RuleError(f"{actor.real_name} is not an editor (rule: who corrects)")
-    note = _needs_reason(note, "a correction")
+    note = needs_reason(note, "a correction")
     with store.transaction():
         corrections = article.corrections + [{"note": note, "by": actor.id, "at": None}]
         new, _ = store.articles.update(article_id, {"state": State.DRAFT,

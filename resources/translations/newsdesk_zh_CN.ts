@@ -1115,116 +1115,111 @@
         <source>Return “%1” with a reason:</source>
         <translation>退回《%1》，请填写理由：</translation>
     </message>
-    <message>
-        <location filename="../../ui/queue/review_panel.py" line="70"/>
-        <source>A reason is required.</source>
-        <translation>请填写退回理由。</translation>
-    </message>
 </context>
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="94"/>
+        <location filename="../../ui/queue/review_panel.py" line="96"/>
         <source>Story</source>
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="95"/>
+        <location filename="../../ui/queue/review_panel.py" line="97"/>
         <source>Changes</source>
         <translation>修改对比</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="96"/>
+        <location filename="../../ui/queue/review_panel.py" line="98"/>
         <source>Checks</source>
         <translation>机审</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="97"/>
+        <location filename="../../ui/queue/review_panel.py" line="99"/>
         <source>History</source>
         <translation>审核记录</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="98"/>
+        <location filename="../../ui/queue/review_panel.py" line="100"/>
         <source>&amp;Approve</source>
         <translation>通过(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="99"/>
+        <location filename="../../ui/queue/review_panel.py" line="101"/>
         <source>&amp;Return…</source>
         <translation>退回(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="100"/>
+        <location filename="../../ui/queue/review_panel.py" line="102"/>
         <source>Sign off this stage (Ctrl+Shift+A)</source>
         <translation>签发本审级（Ctrl+Shift+A）</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="101"/>
+        <location filename="../../ui/queue/review_panel.py" line="103"/>
         <source>Send back to the author (Ctrl+Shift+R)</source>
         <translation>退回给作者（Ctrl+Shift+R）</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="118"/>
+        <location filename="../../ui/queue/review_panel.py" line="120"/>
         <source>First review at this stage: no earlier revision to compare with.</source>
         <translation>本审级首次审核：没有可对比的早先版本。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="121"/>
+        <location filename="../../ui/queue/review_panel.py" line="123"/>
         <source>No changes since revision %1, which this stage last saw.</source>
         <translation>自本审级上次审看的第 %1 版以来没有修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="125"/>
+        <location filename="../../ui/queue/review_panel.py" line="127"/>
         <source>Changes from revision %1 to %2:</source>
         <translation>第 %1 版到第 %2 版的修改：</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="133"/>
+        <location filename="../../ui/queue/review_panel.py" line="135"/>
         <source>Edited at %1 by %2 (%3):</source>
         <translation>%1 %2 审改（%3）：</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="142"/>
+        <location filename="../../ui/queue/review_panel.py" line="144"/>
         <source>No checks report was recorded for this revision.</source>
         <translation>此版本没有机审报告。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="144"/>
+        <location filename="../../ui/queue/review_panel.py" line="146"/>
         <source>Pass</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="144"/>
+        <location filename="../../ui/queue/review_panel.py" line="146"/>
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="145"/>
+        <location filename="../../ui/queue/review_panel.py" line="147"/>
         <source>Blocked</source>
         <translation>拦截</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="147"/>
+        <location filename="../../ui/queue/review_panel.py" line="149"/>
         <source>%1 per 10,000 characters (threshold %2)</source>
         <translation>差错率每万字 %1 处（标准 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="151"/>
+        <location filename="../../ui/queue/review_panel.py" line="153"/>
         <source>accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="169"/>
+        <location filename="../../ui/queue/review_panel.py" line="171"/>
         <source>Nothing selected</source>
         <translation>未选择稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="184"/>
+        <location filename="../../ui/queue/review_panel.py" line="186"/>
         <source>Nobody can sign this story now: %1</source>
         <translation>现在没有人能签审这篇稿件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="186"/>
+        <location filename="../../ui/queue/review_panel.py" line="188"/>
         <source>You may sign %1.</source>
         <translation>您可以签发%1。</translation>
     </message>

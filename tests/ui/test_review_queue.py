@@ -97,7 +97,7 @@ def test_return_without_reason_is_refused_in_the_dialog(qtbot):
     dialog.show()
     dialog.accept()
     assert dialog.isVisible() and dialog.result() != ReturnDialog.Accepted
-    assert "reason is required" in dialog.error.text()
+    assert "needs a reason (rule: reason required)" in dialog.error.text()
     dialog.reason.setPlainText("  ")
     dialog.accept()
     assert dialog.isVisible()

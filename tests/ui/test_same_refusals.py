@@ -5,12 +5,13 @@ import pytest
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 
-from newsdesk import backup
+from newsdesk import auth, backup, workflow
 from tests.conftest import CliResult
 from ui.admin.admin_dialog import AdminDialog
 from ui.admin.channels_tab import ChannelDialog
 from ui.app import open_store
 from ui.main_window import MainWindow
+from ui.queue.review_panel import ReturnDialog
 
 FLOOD = "城关镇社区开展防汛应急演练"        # submitted by 张薇, at 初审
 MEETING = "越溪县召开经济工作会议 部署明年重点任务"  # published
@@ -90,29 +91,79 @@ def gui_last_admin(window, monkeypatch):
     window.findChild(QAction, "action_users").trigger()
 
 
-CASES = [  # (who acts in the app, the CLI's arguments with {id}, the app's way)
-    ("zhangwei", ["withdraw", "{meeting}", "--as", "zhangwei", "--reason", "来源有误"],
+def gui_sign_with_wrong_password(window, monkeypatch):
+    answers = iter([("", True), ("不对的密码", True)])  # the opinion, then the password
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
+    queue_select(window, story(window.store, FLOOD))
+    window.findChild(QAction, "action_approve").trigger()
+
+
+def gui_return_without_reason(window, monkeypatch):
+    def empty(dialog):
+        dialog.accept()  # OK with nothing written: the dialog stays, saying why
+        QMessageBox.warning(window, "", dialog.error.text())
+        return QDialog.Rejected
+    monkeypatch.setattr(ReturnDialog, "exec", empty)
+    queue_select(window, story(window.store, FLOOD))
+    window.findChild(QAction, "action_return").trigger()
+
+
+def own_story(store):
+    """王芳 (初审) writes and submits a story of her own."""
+    wang = store.users.find("wangfang")
+    a = store.articles.create(wang.id, title="王芳自己的稿件", body="正文。", reporters=["王芳"],
+                              channel_id=store.channels.find("chengguan").id)
+    workflow.submit(store, a.id, wang)
+
+
+def gui_sign_own_story(window, monkeypatch):
+    queue_select(window, story(window.store, "王芳自己的稿件"))
+    QMessageBox.warning(window, "", window.queue.panel.verdict.text())
+
+
+def wangfang_has_a_password(store):
+    store.users.set_password_hash(store.users.find("wangfang").id,
+                                  auth.hash_password("初审2026"), None)
+
+
+def case(username, args, gui, setup=None, env=None):
+    """Who acts in the app, the CLI's arguments ({id}s filled in), the app's way of
+    breaking the same rule, what both databases get first, the CLI's environment."""
+    return username, args, gui, setup, env or {}
+
+
+CASES = [
+    case("zhangwei", ["withdraw", "{meeting}", "--as", "zhangwei", "--reason", "来源有误"],
      gui_withdraw),
-    ("chenlu", ["recall", "{flood}", "--as", "chenlu"], gui_recall),
-    ("zhangwei", ["correct", "{flood}", "--as", "zhangwei", "--note", "更正"], gui_correct),
-    ("zhangwei", ["delete", "{meeting}", "--as", "zhangwei"], gui_delete),
-    ("zhaomin", ["approve", "{flood}", "--as", "zhaomin"], gui_approve),
-    ("admin", ["channels", "add", "文化", "文化"], gui_bad_slug),
-    ("admin", ["settings", "set", "timezone", "Mars/Olympus", "--as", "admin"],
+    case("chenlu", ["recall", "{flood}", "--as", "chenlu"], gui_recall),
+    case("zhangwei", ["correct", "{flood}", "--as", "zhangwei", "--note", "更正"], gui_correct),
+    case("zhangwei", ["delete", "{meeting}", "--as", "zhangwei"], gui_delete),
+    case("zhaomin", ["approve", "{flood}", "--as", "zhaomin"], gui_approve),
+    case("admin", ["channels", "add", "文化", "文化"], gui_bad_slug),
+    case("admin", ["settings", "set", "timezone", "Mars/Olympus", "--as", "admin"],
      gui_bad_timezone),
-    ("admin", ["users", "change", "admin", "--deactivate", "--as", "admin"], gui_last_admin),
+    case("admin", ["users", "change", "admin", "--deactivate", "--as", "admin"], gui_last_admin),
+    case("wangfang", ["return", "{flood}", "--as", "wangfang", "--reason", " "],
+     gui_return_without_reason),
+    case("wangfang", ["approve", "{own}", "--as", "wangfang"], gui_sign_own_story, own_story),
+    case("wangfang", ["approve", "{flood}", "--as", "wangfang"], gui_sign_with_wrong_password,
+     wangfang_has_a_password, {"NEWSDESK_PASSWORD": "不对的密码"}),
 ]
 
 
-@pytest.mark.parametrize("username, args, gui", CASES, ids=[c[1][0] + "-" + c[2].__name__
-                                                              for c in CASES])
-def test_the_app_and_the_cli_refuse_alike(qtbot, tmp_path, monkeypatch, capsys, username,
-                                          args, gui):
+@pytest.mark.parametrize("case", CASES, ids=[c[1][0] + "-" + c[2].__name__ for c in CASES])
+def test_the_app_and_the_cli_refuse_alike(qtbot, tmp_path, monkeypatch, capsys, case):
     from newsdesk.cli import main as cli_main
+    username, args, gui, setup, env = case
     app_db, cli_db = tmp_path / "app.db", tmp_path / "cli.db"
     store = open_store(app_db)  # the demo newsroom
+    if setup:
+        setup(store)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
     backup.backup(store, cli_db)  # its twin
-    ids = {"flood": story(store, FLOOD), "meeting": story(store, MEETING)}
+    ids = {"flood": story(store, FLOOD), "meeting": story(store, MEETING),
+           "own": story(store, "王芳自己的稿件") if setup is own_story else ""}
     code = cli_main([a.format(**ids) for a in args] + ["--db", str(cli_db)])
     out, err = capsys.readouterr()
     cli = CliResult(code, out, err)

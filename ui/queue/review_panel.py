@@ -66,8 +66,10 @@ class ReturnDialog(QDialog):
         layout.addWidget(buttons)
 
     def accept(self) -> None:
-        if not self.reason.toPlainText().strip():
-            self.error.setText(self.tr("A reason is required."))
+        try:
+            workflow.needs_reason(self.reason.toPlainText(), workflow.RETURNING)
+        except workflow.RuleError as e:
+            self.error.setText(str(e))  # the rule's words, as the command line says them
             return
         super().accept()
 
