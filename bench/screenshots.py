@@ -8,7 +8,7 @@ editor (a draft beside its preview, with the text its crash journal brought back
 returned (the author's returned story with its reason), locked (a submitted story
 someone else opens), published (read-only, 更正 offered), publish (the 发布 dialog after
 a run), verify (核验 of a live copy with an injected link), admin-users, -channels,
--settings (系统管理), admin-readonly (as a non-admin) and bin (回收站)."""
+-topics, -settings (系统管理), admin-readonly (as a non-admin) and bin (回收站)."""
 from __future__ import annotations
 
 import os
@@ -107,7 +107,8 @@ def shots(app, out: Path, suffix: str) -> None:
     verify.grab().save(str(out / f"verify-{suffix}.png"))
     verify.close()
 
-    for tab, name in ((0, "admin-users"), (1, "admin-channels"), (2, "admin-settings")):
+    for tab, name in ((0, "admin-users"), (1, "admin-channels"), (2, "admin-topics"),
+                      (3, "admin-settings")):
         dialog = AdminDialog(store, window.user, tab, window)
         dialog.show()
         app.processEvents()

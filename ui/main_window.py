@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
             lambda: VerifyDialog(self.store, self).exec())
         for n, (name, text) in enumerate((("action_users", self.tr("Users…")),
                                           ("action_channels", self.tr("Channels…")),
+                                          ("action_topics", self.tr("Topics…")),
                                           ("action_settings", self.tr("Site settings…")))):
             act(name, text, admin, lambda tab=n: self.administer(tab))
         act("action_word_lists", self.tr("Word lists…"), admin,

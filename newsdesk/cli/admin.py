@@ -146,6 +146,57 @@ def move_channel(session: Session, channel: str, direction: str) -> int:
     return OK
 
 
+@channels.command("change")
+@click.argument("channel")
+@click.option("--parent", help="put it under this list channel")
+@click.option("--top", is_flag=True, help="put it at the top level")
+@click.option("--link", metavar="URL", help="make it a link channel to URL")
+@click.option("--list", "as_list", is_flag=True, help="make it a list channel again")
+@with_db
+def change_channel(session: Session, channel: str, parent: str | None, top: bool,
+                   link: str | None, as_list: bool) -> int:
+    """Move a channel under another (or to the top), or make it a link or a list."""
+    with session.opened() as store:
+        c = store.channels.find(channel)
+        if parent or top:
+            c = store.channels.reparent(c.id, None if top else parent)
+        if link or as_list:
+            c = store.channels.set_link(c.id, None if as_list else link)
+    print(f"{c.slug}: {c.kind}" + (f" → {c.url}" if c.url else ""))
+    return OK
+
+
+@click.group(invoke_without_command=True)
+@json_option
+@with_db
+@click.pass_context
+def topics(ctx, session: Session, as_json: bool) -> int:
+    """List topics (专题), or add one."""
+    if ctx.invoked_subcommand is not None:
+        return OK
+    with session.opened() as store:
+        rows = [{"slug": t.slug, "name": t.name, "description": t.description}
+                for t in store.channels.topics()]
+    if as_json:
+        print_json(rows)
+    else:
+        table([[r["slug"], r["name"], r["description"]] for r in rows])
+    return OK
+
+
+@topics.command("add")
+@click.argument("slug")
+@click.argument("name")
+@click.option("--description", default="", help="a line the topic's page shows")
+@with_db
+def add_topic(session: Session, slug: str, name: str, description: str) -> int:
+    """Add a topic (SLUG: its path, such as xiangcun; NAME: 乡村振兴在越溪)."""
+    with session.opened() as store:
+        topic = store.channels.add_topic(slug, name, description)
+    print(f"added topic {topic.slug} ({topic.name})")
+    return OK
+
+
 def _setting_text(value) -> str:
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
@@ -254,4 +305,4 @@ def export_words(session: Session, file: str) -> int:
     return OK
 
 
-COMMANDS = [users, channels, settings, words]
+COMMANDS = [users, channels, topics, settings, words]

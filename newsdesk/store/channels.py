@@ -136,6 +136,49 @@ class Channels(Repository):
                 [(n, now, actor_id, c.id) for n, c in enumerate(siblings)])
         return [self.get(c.id) for c in siblings]
 
+    def reparent(self, channel_id: str, parent: str | None,
+                 actor_id: str | None = None) -> Channel:
+        """Put a channel under another list channel (None: the top level), last among
+        its new siblings. No path changes: a story's path holds only its own channel."""
+        with self.store.transaction():
+            channel = self.get(channel_id)
+            above = self.find(parent) if parent else None
+            if above is not None and above.kind != ChannelKind.LIST:
+                raise NewsdeskError(f"{above.name} is a link channel: channels go under "
+                                    "list channels")
+            node = above
+            while node is not None:
+                if node.id == channel.id:
+                    raise NewsdeskError(f"{channel.name} cannot go under itself or one of "
+                                        "its own sub-channels")
+                node = self.get(node.parent_id) if node.parent_id else None
+            parent_id = above.id if above else None
+            position = self.conn.execute(
+                "SELECT COALESCE(MAX(position) + 1, 0) FROM channels WHERE parent_id IS ?",
+                [parent_id]).fetchone()[0]
+            self.conn.execute("UPDATE channels SET parent_id = ?, position = ?, "
+                              "updated_at = ?, updated_by = ? WHERE id = ?",
+                              [parent_id, position, times.now(), actor_id, channel_id])
+        return self.get(channel_id)
+
+    def set_link(self, channel_id: str, url: str | None,
+                 actor_id: str | None = None) -> Channel:
+        """Make a channel a link to url (an H5 page, a partner site), or with None a
+        list channel again. A channel that holds stories stays a list."""
+        with self.store.transaction():
+            channel = self.get(channel_id)
+            if url:
+                urls.require(url, f"the address of link channel {channel.slug!r}")
+                if self.conn.execute("SELECT 1 FROM articles WHERE channel_id = ? LIMIT 1",
+                                     [channel_id]).fetchone():
+                    raise NewsdeskError(f"{channel.name} holds stories: it stays a list "
+                                        "channel")
+            self.conn.execute("UPDATE channels SET kind = ?, url = ?, updated_at = ?, "
+                              "updated_by = ? WHERE id = ?",
+                              [ChannelKind.LINK if url else ChannelKind.LIST, url or None,
+                               times.now(), actor_id, channel_id])
+        return self.get(channel_id)
+
     # ---- topics (专题) ------------------------------------------------------------
     def add_topic(self, slug: str, name: str, description: str = "",
                   actor_id: str | None = None) -> Topic:

@@ -4,29 +4,34 @@
 <context>
     <name>AdminDialog</name>
     <message>
-        <location filename="../../ui/admin/admin_dialog.py" line="17"/>
+        <location filename="../../ui/admin/admin_dialog.py" line="18"/>
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/admin_dialog.py" line="22"/>
+        <location filename="../../ui/admin/admin_dialog.py" line="24"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/admin_dialog.py" line="23"/>
+        <location filename="../../ui/admin/admin_dialog.py" line="25"/>
         <source>Channels</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/admin_dialog.py" line="24"/>
+        <location filename="../../ui/admin/admin_dialog.py" line="26"/>
+        <source>Topics</source>
+        <translation>专题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/admin_dialog.py" line="27"/>
         <source>Site settings</source>
         <translation>网站设置</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/admin_dialog.py" line="28"/>
-        <source>Read only: only an admin changes users, channels and site settings.</source>
-        <translation>只读：只有管理员可以修改用户、栏目和网站设置。</translation>
+        <location filename="../../ui/admin/admin_dialog.py" line="31"/>
+        <source>Read only: only an admin changes users, channels, topics and site settings.</source>
+        <translation>只读：只有管理员可以修改用户、栏目、专题和网站设置。</translation>
     </message>
 </context>
 <context>
@@ -236,29 +241,70 @@
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="95"/>
+        <location filename="../../ui/admin/channels_tab.py" line="55"/>
+        <source>Move under…</source>
+        <translation>移到…下</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_tab.py" line="56"/>
+        <source>Link…</source>
+        <translation>外链…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_tab.py" line="100"/>
         <source>Not added</source>
         <translation>未添加</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="104"/>
+        <location filename="../../ui/admin/channels_tab.py" line="109"/>
         <source>Rename a channel</source>
         <translation>栏目改名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="105"/>
+        <location filename="../../ui/admin/channels_tab.py" line="110"/>
         <source>New name (its path on the site stays):</source>
         <translation>新名称（网站路径不变）：</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="108"/>
+        <location filename="../../ui/admin/channels_tab.py" line="113"/>
         <source>Not renamed</source>
         <translation>未改名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="114"/>
+        <location filename="../../ui/admin/channels_tab.py" line="119"/>
+        <location filename="../../ui/admin/channels_tab.py" line="133"/>
         <source>Not moved</source>
         <translation>未移动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_tab.py" line="126"/>
+        <source>(top level)</source>
+        <translation>（顶级）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_tab.py" line="128"/>
+        <source>Move a channel</source>
+        <translation>移动栏目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_tab.py" line="129"/>
+        <source>Put it under (paths on the site do not change):</source>
+        <translation>移到哪个栏目下（网站路径不变）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_tab.py" line="140"/>
+        <source>Link channel</source>
+        <translation>外链栏目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_tab.py" line="141"/>
+        <source>The address it links to (empty: a list of stories again):</source>
+        <translation>链接地址（留空则恢复为稿件列表栏目）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/channels_tab.py" line="144"/>
+        <source>Not changed</source>
+        <translation>未修改</translation>
     </message>
 </context>
 <context>
@@ -588,7 +634,7 @@
         <translation>搜索标题、正文、人名…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
@@ -699,183 +745,188 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="149"/>
+        <source>Topics…</source>
+        <translation>专题…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>Site settings…</source>
         <translation>网站设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>Word lists…</source>
         <translation>机审词表…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>Select a story first</source>
         <translation>请先选择一篇稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>Open a story in the editor first</source>
         <translation>请先在编辑器中打开稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>Open the review queue first</source>
         <translation>请先打开审核队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>Select a draft in the story list first</source>
         <translation>请先在稿件列表中选择一篇草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>Delete draft</source>
         <translation>删除草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Move “%1” to the recycle bin? It can be restored for %2 days.</source>
         <translation>把“%1”移到回收站？%2 天内可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>Publish the site</source>
         <translation>发布网站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>Only an admin publishes the site.</source>
         <translation>只有管理员可以发布网站。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>%1 (demo: anyone can sign as anyone)</source>
         <translation>%1（演示数据：任何人都可以代他人签发）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>Newsdesk — %1 — %2</source>
         <translation>Newsdesk 采编系统 — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>Signed in: %1</source>
         <translation>当前用户：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>Review queue (%1)</source>
         <translation>审核队列（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>Review queue</source>
         <translation>审核队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>Returned to me (%1)</source>
         <translation>退回给我的（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>My drafts</source>
         <translation>我的草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>Returned to me</source>
         <translation>退回给我的</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>Stories</source>
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>Drafts</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>Submitted</source>
         <translation>已送审</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>In review</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>Approved</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>Scheduled</source>
         <translation>定时发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>Published</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>Due at next export</source>
         <translation>待下次导出发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>Channels</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>%1 characters</source>
         <translation>%1 字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>Untitled story</source>
         <translation>未命名稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>Stories: %1</source>
         <translation>共 %1 篇</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="464"/>
+        <location filename="../../ui/main_window.py" line="465"/>
         <source>Backup failed: %1</source>
         <translation>备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="467"/>
+        <location filename="../../ui/main_window.py" line="468"/>
         <source>Backed up to %1</source>
         <translation>已备份到 %1</translation>
     </message>
@@ -1404,6 +1455,57 @@
         <location filename="../../ui/editor/story_session.py" line="287"/>
         <source>Submitted for review (revision %1)</source>
         <translation>已送审（第 %1 版）</translation>
+    </message>
+</context>
+<context>
+    <name>TopicDialog</name>
+    <message>
+        <location filename="../../ui/admin/topics_tab.py" line="18"/>
+        <source>Add a topic</source>
+        <translation>新建专题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/topics_tab.py" line="23"/>
+        <source>Slug (path)</source>
+        <translation>路径名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/topics_tab.py" line="24"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/topics_tab.py" line="25"/>
+        <source>Description</source>
+        <translation>简介</translation>
+    </message>
+</context>
+<context>
+    <name>TopicsTab</name>
+    <message>
+        <location filename="../../ui/admin/topics_tab.py" line="37"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/topics_tab.py" line="37"/>
+        <source>Slug (path)</source>
+        <translation>路径名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/topics_tab.py" line="38"/>
+        <source>Description</source>
+        <translation>简介</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/topics_tab.py" line="42"/>
+        <source>Add…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/topics_tab.py" line="63"/>
+        <source>Not added</source>
+        <translation>未添加</translation>
     </message>
 </context>
 <context>

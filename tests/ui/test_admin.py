@@ -10,6 +10,7 @@ from newsdesk import auth
 from tests.ui.test_main_window import demo_window
 from ui.admin.admin_dialog import AdminDialog
 from ui.admin.channels_tab import ChannelDialog
+from ui.admin.topics_tab import TopicDialog
 from ui.admin.users_tab import UserDialog
 
 
@@ -93,6 +94,25 @@ def test_an_admin_manages_channels_and_the_navigator_follows(window, shown, monk
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("侨乡新闻", True))
     channels.rename_button.click()
     assert window.store.channels.find("qiaoxiang").name == "侨乡新闻"
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("国际", True))
+    channels.parent_button.click()  # under a list channel of the top level
+    assert window.store.channels.get(
+        window.store.channels.find("qiaoxiang").parent_id).slug == "guoji"
+    channels.reload(window.store.channels.find("towns").id)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("城关镇", True))
+    channels.parent_button.click()  # 镇街 under its own sub-channel: refused
+    assert "under itself or one of its own sub-channels" in shown["warnings"][-1]
+    channels.reload(window.store.channels.find("shehui").id)
+    monkeypatch.setattr(QInputDialog, "getText",
+                        lambda *a, **k: ("https://h5.example.cn/", True))
+    channels.link_button.click()  # it holds stories
+    assert "holds stories" in shown["warnings"][-1]
+    channels.reload(qiaoxiang.id)
+    channels.link_button.click()  # empty: may become a link
+    assert window.store.channels.find("qiaoxiang").url == "https://h5.example.cn/"
+    channels.reload(window.store.channels.find("guoji").id)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("国际新闻", True))
+    channels.rename_button.click()
     window.findChild(QAction, "action_channels").trigger()  # (exec returns: closed again)
     names = []
     top = window.navigator.topLevelItem(4)
@@ -101,7 +121,7 @@ def test_an_admin_manages_channels_and_the_navigator_follows(window, shown, monk
         item = stack.pop()
         names.append(item.text(0))
         stack += [item.child(i) for i in range(item.childCount())]
-    assert "侨乡新闻" in names  # the navigator is rebuilt when the dialog closes
+    assert "国际新闻" in names  # the navigator is rebuilt when the dialog closes
 
 
 def test_an_admin_changes_site_settings_checked_by_the_core(window, shown):
@@ -134,3 +154,16 @@ def test_every_setting_has_a_name_people_use():
     from newsdesk.settings import described
     from ui.admin.settings_tab import _labels
     assert set(_labels()) == {name for name, *_ in described()}
+
+
+def test_an_admin_adds_a_topic(window, shown, monkeypatch):
+    window.findChild(QAction, "action_topics").trigger()
+    topics = shown["dialog"].topics
+    assert shown["dialog"].tabs.currentWidget() is topics
+    fill(monkeypatch, TopicDialog, slug="jiaoyu", name="教育在越溪", description="学校新闻")
+    topics.add_button.click()
+    assert window.store.channels.find_topic("jiaoyu").name == "教育在越溪"
+    assert topics.table.rowCount() == len(window.store.channels.topics())
+    fill(monkeypatch, TopicDialog, slug="教育", name="教育")
+    topics.add_button.click()
+    assert "not allowed" in shown["warnings"][-1]

@@ -1,4 +1,4 @@
-"""系统管理: users, channels and site settings in one dialog. Everyone may look; admins
+"""系统管理: users, channels, topics and site settings in one dialog. Everyone may look; admins
 change, and a line says so to the others."""
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from newsdesk.model import Role
 from newsdesk.store import Store
 from ui.admin.channels_tab import ChannelsTab
 from ui.admin.settings_tab import SettingsTab
+from ui.admin.topics_tab import TopicsTab
 from ui.admin.users_tab import UsersTab
 
 
@@ -18,15 +19,17 @@ class AdminDialog(QDialog):
         self.resize(860, 620)
         self.users, self.channels = UsersTab(store, user), ChannelsTab(store, user)
         self.settings = SettingsTab(store, user)
+        self.topics = TopicsTab(store, user)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.users, self.tr("Users"))
         self.tabs.addTab(self.channels, self.tr("Channels"))
-        self.tabs.addTab(self.settings, self.tr("Site settings"))
+        self.tabs.addTab(self.topics, self.tr("Topics"))
+        self.tabs.addTab(self.settings, self.tr("Site settings"))  # index 3
         self.tabs.setCurrentIndex(tab)
         layout = QVBoxLayout(self)
         if Role.ADMIN not in user.roles:
-            note = QLabel(self.tr("Read only: only an admin changes users, channels and "
-                                  "site settings."))
+            note = QLabel(self.tr("Read only: only an admin changes users, channels, "
+                                  "topics and site settings."))
             note.setStyleSheet("background:#fff3cd;color:#7a5200;padding:6px")
             layout.addWidget(note)
         layout.addWidget(self.tabs)

@@ -52,12 +52,17 @@ class ChannelsTab(QWidget):
         self.add_button = QPushButton(self.tr("Add…"))
         self.rename_button = QPushButton(self.tr("Rename…"))
         self.up_button, self.down_button = QPushButton(self.tr("Up")), QPushButton(self.tr("Down"))
+        self.parent_button = QPushButton(self.tr("Move under…"))
+        self.link_button = QPushButton(self.tr("Link…"))
         lay_out(self, self.tree, [self.add_button, self.rename_button, self.up_button,
-                                  self.down_button], admin)
+                                  self.down_button, self.parent_button, self.link_button],
+                admin)
         self.add_button.clicked.connect(self.add)
         self.rename_button.clicked.connect(self.rename)
         self.up_button.clicked.connect(lambda: self.move(-1))
         self.down_button.clicked.connect(lambda: self.move(1))
+        self.parent_button.clicked.connect(self.reparent)
+        self.link_button.clicked.connect(self.link)
         self.reload()
 
     def reload(self, keep: str | None = None) -> None:
@@ -113,3 +118,28 @@ class ChannelsTab(QWidget):
         if channel_id is not None:
             self._do(self.tr("Not moved"), lambda: self.store.channels.move(
                 channel_id, step, self.admin.id), keep=channel_id)
+
+    def reparent(self) -> None:
+        channel_id = self.selected_id()
+        if channel_id is None:
+            return
+        top = self.tr("(top level)")
+        lists = [c for c in self.channels if c.kind == ChannelKind.LIST and c.id != channel_id]
+        choice, ok = QInputDialog.getItem(self, self.tr("Move a channel"), self.tr(
+            "Put it under (paths on the site do not change):"),
+            [top] + [c.name for c in lists], 0, False)
+        if ok:
+            parent = next((c.slug for c in lists if c.name == choice), None)
+            self._do(self.tr("Not moved"), lambda: self.store.channels.reparent(
+                channel_id, parent, self.admin.id), keep=channel_id)
+
+    def link(self) -> None:
+        channel_id = self.selected_id()
+        if channel_id is None:
+            return
+        url, ok = QInputDialog.getText(self, self.tr("Link channel"), self.tr(
+            "The address it links to (empty: a list of stories again):"),
+            text=self.store.channels.get(channel_id).url or "")
+        if ok:
+            self._do(self.tr("Not changed"), lambda: self.store.channels.set_link(
+                channel_id, url.strip() or None, self.admin.id), keep=channel_id)
