@@ -18,7 +18,7 @@ EXAMPLES = [line.split("  #")[0].strip() for block in re.findall(r"```sh\n(.*?)`
 def test_the_readme_shows_every_command():
     shown = {shlex.split(line)[2] for line in EXAMPLES}
     assert shown >= {"init", "search", "list", "show", "import", "users", "channels",
-                     "settings", "delete", "bin", "submit", "recall", "approve", "return", "withdraw", "correct",
+                     "settings", "delete", "bin", "edit", "submit", "recall", "approve", "return", "withdraw", "correct",
                      "history", "audit", "export", "verify", "views", "backup", "restore",
                      "check", "words"}
 
@@ -73,6 +73,7 @@ def test_every_readme_example_runs(workplace, cli):
                 story["review"] = _stories(cli, db, "draft")[0]
             published = _stories(cli, db, "published")
             wanted = {"delete": story.get("deleted"), "bin": story.get("deleted"),
+                      "edit": story.get("deleted"),
                       "withdraw": published[0], "correct": published[1],
                       "show": published[2], "check": published[2]}.get(command,
                                                                        story.get("review"))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from newsdesk import checks, importers, present, times
+from newsdesk import checks, importers, present, times, workflow
 from newsdesk.cli.common import (
     OK, PROBLEMS, CliError, Session, acting_option, channel_name, json_option, print_json,
     table, with_db,
@@ -174,4 +174,28 @@ def check(session: Session, target: str, as_json: bool) -> int:
     return PROBLEMS if report.blocking else OK
 
 
-COMMANDS = [init, import_, list_, search, show, check]
+@click.command()
+@click.argument("article_id", metavar="ID")
+@acting_option()
+@click.option("--title", help="the new headline")
+@click.option("--body-file", type=click.File("r", encoding="utf-8"), metavar="FILE",
+              help="the new markdown body ('-': standard input)")
+@with_db
+def edit(session: Session, article_id: str, as_user: str, title: str | None,
+         body_file) -> int:
+    """Change a story's headline or body, under the rules the app's editor obeys."""
+    changes = {"title": title} if title else {}
+    if body_file is not None:
+        changes["body"] = body_file.read()
+    if not changes:
+        raise CliError("nothing to change: give --title or --body-file")
+    with session.opened() as store:
+        article, changed = workflow.edit(store, store.articles.resolve_id(article_id),
+                                         changes, store.users.find(as_user), checkpoint="edit")
+    print(f"{article.id[:8]} {article.title}: "
+          + (f"changed {', '.join(changed)} (revision {article.revision})" if changed
+             else "nothing changed"))
+    return OK
+
+
+COMMANDS = [init, import_, list_, search, show, check, edit]

@@ -14,6 +14,8 @@ from ui.main_window import MainWindow
 from ui.queue.review_panel import ReturnDialog
 
 FLOOD = "城关镇社区开展防汛应急演练"        # submitted by 张薇, at 初审
+DRAFT = "秋冬季流感高发 专家提醒及时接种疫苗"  # 陈璐's draft
+BANNED = "新店开业"
 MEETING = "越溪县召开经济工作会议 部署明年重点任务"  # published
 
 
@@ -47,6 +49,12 @@ def gui_recall(window, monkeypatch):
 def gui_correct(window, monkeypatch):
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("更正", True))
     select(window, story(window.store, FLOOD))
+    window.findChild(QAction, "action_correct").trigger()
+
+
+def gui_correct_meeting(window, monkeypatch):
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("更正", True))
+    select(window, story(window.store, MEETING))
     window.findChild(QAction, "action_correct").trigger()
 
 
@@ -126,6 +134,40 @@ def wangfang_has_a_password(store):
                                   auth.hash_password("初审2026"), None)
 
 
+def both_stages(store):
+    """孙悦 holds 初审 and 复审, and signs 初审 of the flood drill."""
+    store.users.add("sunyue", "孙悦", ["reviewer1", "reviewer2"])
+    workflow.approve(store, story(store, FLOOD), store.users.find("sunyue"))
+
+
+def gui_sign_second_stage(window, monkeypatch):
+    queue_select(window, story(window.store, FLOOD))
+    QMessageBox.warning(window, "", window.queue.panel.verdict.text())
+
+
+def gui_locked_edit(window, monkeypatch):
+    window.open_story(story(window.store, FLOOD))
+    assert window.editor.body.isReadOnly()
+    QMessageBox.warning(window, "", window.editor.banner.toolTip())
+
+
+def gui_submit(window, monkeypatch):  # the draft opened, then 送审
+    window.open_story(story(window.store, DRAFT))
+    window.findChild(QAction, "action_submit").trigger()
+
+
+def banned_draft(store):
+    """A draft of 张薇's that names a gambling brand."""
+    store.articles.create(store.users.find("zhangwei").id, title=BANNED,
+                          body="据悉澳门葡京将在此设点。", reporters=["张薇"],
+                          channel_id=store.channels.find("chengguan").id)
+
+
+def gui_submit_banned(window, monkeypatch):
+    window.open_story(story(window.store, BANNED))
+    window.findChild(QAction, "action_submit").trigger()
+
+
 def case(username, args, gui, setup=None, env=None):
     """Who acts in the app, the CLI's arguments ({id}s filled in), the app's way of
     breaking the same rule, what both databases get first, the CLI's environment."""
@@ -148,6 +190,14 @@ CASES = [
     case("wangfang", ["approve", "{own}", "--as", "wangfang"], gui_sign_own_story, own_story),
     case("wangfang", ["approve", "{flood}", "--as", "wangfang"], gui_sign_with_wrong_password,
      wangfang_has_a_password, {"NEWSDESK_PASSWORD": "不对的密码"}),
+    case("sunyue", ["approve", "{flood}", "--as", "sunyue"], gui_sign_second_stage,
+         both_stages),
+    case("chenlu", ["edit", "{flood}", "--as", "chenlu", "--title", "改"], gui_locked_edit),
+    case("liqiang", ["submit", "{draft}", "--as", "liqiang"], gui_submit),
+    case("zhangwei", ["submit", "{banned}", "--as", "zhangwei"], gui_submit_banned,
+         banned_draft),
+    case("liqiang", ["correct", "{meeting}", "--as", "liqiang", "--note", "更正"],
+         gui_correct_meeting),
 ]
 
 
@@ -162,8 +212,10 @@ def test_the_app_and_the_cli_refuse_alike(qtbot, tmp_path, monkeypatch, capsys, 
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     backup.backup(store, cli_db)  # its twin
-    ids = {"flood": story(store, FLOOD), "meeting": story(store, MEETING),
-           "own": story(store, "王芳自己的稿件") if setup is own_story else ""}
+    titles = {"flood": FLOOD, "meeting": MEETING, "draft": DRAFT, "own": "王芳自己的稿件",
+              "banned": BANNED}
+    ids = {key: next((a.id for a in store.articles.many(store.articles.ids())
+                      if a.title == title), "") for key, title in titles.items()}
     code = cli_main([a.format(**ids) for a in args] + ["--db", str(cli_db)])
     out, err = capsys.readouterr()
     cli = CliResult(code, out, err)

@@ -274,6 +274,7 @@ class EditorPane(QWidget):
         else:
             text = self._rule_banner(a)
         self.banner.setText(text)
+        self.banner.setToolTip(self._refusal or "")  # the rule, as the CLI says it
         self.banner.setVisible(bool(text))
 
     def _rule_banner(self, a: Article) -> str:
