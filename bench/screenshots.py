@@ -7,7 +7,8 @@ queue, 复审 reviewer), review-changes (终审's view of a story 复审 edited:
 editor (a draft beside its preview, with the text its crash journal brought back),
 returned (the author's returned story with its reason), locked (a submitted story
 someone else opens), published (read-only, 更正 offered), publish (the 发布 dialog after
-a run), verify (核验 of a live copy with an injected link), admin-users, -channels,
+a run), verify (核验 of a live copy with an injected link), picture-text and pictures
+(a picture's words, the story's pictures), admin-users, -channels,
 -topics, -settings (系统管理), admin-readonly (as a non-admin) and bin (回收站)."""
 from __future__ import annotations
 
@@ -24,16 +25,29 @@ if hasattr(os, "geteuid") and os.geteuid() == 0:
     os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
 
 from PySide6.QtCore import QTranslator  # noqa: E402
+from PySide6.QtGui import QColor, QImage, QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from newsdesk import journal, recycle, workflow  # noqa: E402
+from newsdesk import journal, pictures, recycle, workflow  # noqa: E402
 from ui import i18n  # noqa: E402
 from ui.app import open_store  # noqa: E402
 from ui.admin.admin_dialog import AdminDialog  # noqa: E402
 from ui.bin_dialog import BinDialog  # noqa: E402
+from ui.editor.images import ImageTextDialog, png_bytes  # noqa: E402
+from ui.editor.media_dialog import MediaDialog  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.publish.publish_dialog import PublishDialog  # noqa: E402
 from ui.publish.verify_dialog import VerifyDialog  # noqa: E402
+
+
+def picture() -> bytes:
+    """A 48×32 picture, a red band over blue: the pictures dialog's thumbnail."""
+    image = QImage(48, 32, QImage.Format_RGB32)
+    image.fill(QColor("#2b6cb0"))
+    painter = QPainter(image)
+    painter.fillRect(0, 0, 48, 10, QColor("#c53030"))
+    painter.end()
+    return png_bytes(image)
 
 
 def shots(app, out: Path, suffix: str) -> None:
@@ -42,7 +56,7 @@ def shots(app, out: Path, suffix: str) -> None:
     window.resize(1400, 860)
     window.show()
     window.table.selectRow(7)
-    app.processEvents()
+    settle(app, window.view)
     window.grab().save(str(out / f"main-{suffix}.png"))
 
     window.navigator.setCurrentItem(window.navigator.topLevelItem(0))  # the review queue
@@ -70,6 +84,19 @@ def shots(app, out: Path, suffix: str) -> None:
     window.open_story(draft.id)
     settle(app, window.preview)
     window.grab().save(str(out / f"editor-{suffix}.png"))
+    words = ImageTextDialog("测温", window)
+    words.caption.setText("居民排队测量体温")
+    words.show()
+    app.processEvents()
+    words.grab().save(str(out / f"picture-text-{suffix}.png"))
+    words.close()
+    link = store.assets.add(picture(), "测温.png", "image/png", window.user.id)
+    window.editor.body.appendPlainText("\n" + pictures.markdown(link, "社区测温点", "居民排队测量体温"))
+    media = MediaDialog(window.editor)
+    media.show()
+    app.processEvents()
+    media.grab().save(str(out / f"pictures-{suffix}.png"))
+    media.close()
 
     for username, title, name in (
             ("zhangwei", "县政府常务会议研究部署冬季安全生产工作", "returned"),

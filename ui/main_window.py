@@ -53,8 +53,8 @@ class MainWindow(QMainWindow):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search headlines, text, names…"))
         self.search.setClearButtonEnabled(True)
-        self.toolbar = QToolBar(self.tr("Toolbar"))
-        self.toolbar.setObjectName("main-toolbar")
+        self.toolbar = QToolBar(self.tr("Story"))
+        self.toolbar.setObjectName("story-toolbar")
         self.addToolBar(self.toolbar)
         browser = QSplitter()
         browser.addWidget(self.table)
@@ -82,7 +82,11 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(label)
         self._scrolling = False
         self._menus()
-        self.toolbar.addWidget(self.search)
+        self.addToolBarBreak()  # the search box gets a row of its own
+        search_bar = QToolBar(self.tr("Search"))
+        search_bar.setObjectName("search-toolbar")
+        search_bar.addWidget(self.search)
+        self.addToolBar(search_bar)
         self._show_user()
         # Automatic backups of what changed: when closing, and while open at most daily
         # (checked hourly).
@@ -97,29 +101,33 @@ class MainWindow(QMainWindow):
 
     def _menus(self) -> None:
         """Every action once, named (objectName: tests and automation find them so),
-        in a menu; the everyday ones on the toolbar too."""
+        in a menu and in that menu's toolbar."""
         bar = self.menuBar()
         story, review = bar.addMenu(self.tr("&Story")), bar.addMenu(self.tr("&Review"))
         site, admin = bar.addMenu(self.tr("S&ite")), bar.addMenu(self.tr("&Admin"))
+        tools = {story: self.toolbar}
+        for menu, name in ((review, "review-toolbar"), (site, "site-toolbar"),
+                           (admin, "admin-toolbar")):
+            tools[menu] = self.addToolBar(menu.title().replace("&", ""))
+            tools[menu].setObjectName(name)
 
-        def act(name, text, menu, slot, shortcut=None, tool=False) -> QAction:
+        def act(name, text, menu, slot, shortcut=None) -> QAction:
             action = QAction(text, self)
             action.setObjectName(name)
             if shortcut:
                 action.setShortcut(shortcut)
             action.triggered.connect(lambda _checked=False: slot())
             menu.addAction(action)
-            if tool:
-                self.toolbar.addAction(action)
+            tools[menu].addAction(action)
             return action
         act("action_new_story", self.tr("New story"), story, self.new_story,
-            QKeySequence.New, tool=True)
+            QKeySequence.New)
         act("action_insert_image", self.tr("Insert image…"), story,
             lambda: self._in_editor(self.editor.insert_image))
         act("action_cover_image", self.tr("Cover image…"), story,
             lambda: self._in_editor(self.editor.choose_cover))
         act("action_submit", self.tr("Submit for review"), story,
-            lambda: self._in_editor(self.editor.submit), "Ctrl+Return", tool=True)
+            lambda: self._in_editor(self.editor.submit), "Ctrl+Return")
         act("action_recall", self.tr("Recall (撤回)"), story,
             lambda: self._operate(operations.recall))
         story.addSeparator()
@@ -137,11 +145,13 @@ class MainWindow(QMainWindow):
         story.addSeparator()
         act("action_preview", self.tr("Preview"), story,
             lambda: self.preview.setVisible(not self.preview.isVisible()), "Ctrl+Shift+P")
-        act("action_approve", self.tr("Approve (Ctrl+Shift+A in the queue)"), review,
-            lambda: self._in_queue(self.queue.approve_current))
-        act("action_return", self.tr("Return… (Ctrl+Shift+R in the queue)"), review,
-            lambda: self._in_queue(self.queue.return_current))
-        act("action_publish", self.tr("Publish the site…"), site, self.publish, tool=True)
+        act("action_approve", self.tr("Approve…"), review,
+            lambda: self._in_queue(self.queue.approve_current)).setToolTip(
+            self.tr("Sign off the story selected in the queue (Ctrl+Shift+A there)"))
+        act("action_return", self.tr("Return…"), review,
+            lambda: self._in_queue(self.queue.return_current)).setToolTip(
+            self.tr("Send the selected story back to its author (Ctrl+Shift+R there)"))
+        act("action_publish", self.tr("Publish the site…"), site, self.publish)
         act("action_verify", self.tr("Verify the live site…"), site,
             lambda: VerifyDialog(self.store, self).exec())
         for n, (name, text) in enumerate((("action_users", self.tr("Users…")),
@@ -151,8 +161,7 @@ class MainWindow(QMainWindow):
             act(name, text, admin, lambda tab=n: self.administer(tab))
         act("action_word_lists", self.tr("Word lists…"), admin,
             lambda: WordListDialog(self.store, self.user, self).exec())
-        act("action_switch_user", self.tr("Switch user…"), admin, self.switch_user,
-            tool=True)
+        act("action_switch_user", self.tr("Switch user…"), admin, self.switch_user)
 
     def _current_story(self):
         """The story the person is looking at: in the editor, the queue or the list."""

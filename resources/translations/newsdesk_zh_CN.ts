@@ -438,7 +438,7 @@
     </message>
     <message>
         <location filename="../../ui/editor/editor_pane.py" line="227"/>
-        <location filename="../../ui/editor/editor_pane.py" line="472"/>
+        <location filename="../../ui/editor/editor_pane.py" line="473"/>
         <source>Cover: %1</source>
         <translation>封面：%1</translation>
     </message>
@@ -453,62 +453,62 @@
         <translation>%1 正在编辑本稿（最后活动 %2）。接手之前，这里只读。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="284"/>
+        <location filename="../../ui/editor/editor_pane.py" line="285"/>
         <source>Returned at %1 by %2 (%3): %4</source>
         <translation>%1 %2 退回（%3）：%4</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="288"/>
+        <location filename="../../ui/editor/editor_pane.py" line="289"/>
         <source>Published: read-only. To change it, start a correction (更正).</source>
         <translation>已发布：只读。如需修改，请发起更正。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="290"/>
+        <location filename="../../ui/editor/editor_pane.py" line="291"/>
         <source>In review at %1: your edits are this stage&apos;s revision, shown to the later stages as yours (留痕).</source>
         <translation>%1中：您的修改记为本环节修订，后续审核环节可见并署您的名（留痕）。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="294"/>
+        <location filename="../../ui/editor/editor_pane.py" line="295"/>
         <source>In review at %1: locked (送审锁定). Only its %1 reviewer edits it now; its author can recall it until the first sign-off.</source>
         <translation>%1中：送审锁定。现在只有%1审核人可以修改；作者在首次签审前可以撤回。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="297"/>
+        <location filename="../../ui/editor/editor_pane.py" line="298"/>
         <source>%1: read-only.</source>
         <translation>%1：只读。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="436"/>
+        <location filename="../../ui/editor/editor_pane.py" line="437"/>
         <source>Accept finding</source>
         <translation>接受此项提示</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="437"/>
+        <location filename="../../ui/editor/editor_pane.py" line="438"/>
         <source>Why is this right here?</source>
         <translation>为什么这里可以保留？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="443"/>
+        <location filename="../../ui/editor/editor_pane.py" line="444"/>
         <source>Not accepted</source>
         <translation>未能接受</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="449"/>
+        <location filename="../../ui/editor/editor_pane.py" line="450"/>
         <source>Insert image</source>
         <translation>插入图片</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="466"/>
+        <location filename="../../ui/editor/editor_pane.py" line="467"/>
         <source>Cover image</source>
         <translation>封面图片</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="484"/>
+        <location filename="../../ui/editor/editor_pane.py" line="485"/>
         <source>Not restored</source>
         <translation>未能恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="490"/>
+        <location filename="../../ui/editor/editor_pane.py" line="491"/>
         <source>Not submitted</source>
         <translation>未能送审</translation>
     </message>
@@ -634,299 +634,310 @@
         <translation>搜索标题、正文、人名…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
+        <location filename="../../ui/main_window.py" line="86"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>New story</source>
         <translation>新建稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="56"/>
-        <source>Toolbar</source>
-        <translation>工具栏</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>&amp;Story</source>
         <translation>稿件(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>S&amp;ite</source>
         <translation>网站(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>&amp;Admin</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>Insert image…</source>
         <translation>插入图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>Cover image…</source>
         <translation>封面图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>Submit for review</source>
         <translation>送审</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>Recall (撤回)</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>Correct (更正)…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>Withdraw (撤稿)…</source>
         <translation>撤稿…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>Delete draft…</source>
         <translation>删除草稿…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>Recycle bin…</source>
         <translation>回收站…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
-        <source>Approve (Ctrl+Shift+A in the queue)</source>
-        <translation>签审通过（审核队列中 Ctrl+Shift+A）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="142"/>
-        <source>Return… (Ctrl+Shift+R in the queue)</source>
-        <translation>退回…（审核队列中 Ctrl+Shift+R）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>Publish the site…</source>
         <translation>发布网站…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>Verify the live site…</source>
         <translation>核验线上网站…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>Users…</source>
         <translation>用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>Channels…</source>
         <translation>栏目…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>Topics…</source>
         <translation>专题…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>Site settings…</source>
         <translation>网站设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>Word lists…</source>
         <translation>机审词表…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>Select a story first</source>
         <translation>请先选择一篇稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>Open a story in the editor first</source>
         <translation>请先在编辑器中打开稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>Open the review queue first</source>
         <translation>请先打开审核队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>Select a draft in the story list first</source>
         <translation>请先在稿件列表中选择一篇草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>Delete draft</source>
         <translation>删除草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>Move “%1” to the recycle bin? It can be restored for %2 days.</source>
         <translation>把“%1”移到回收站？%2 天内可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>Publish the site</source>
         <translation>发布网站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>Only an admin publishes the site.</source>
         <translation>只有管理员可以发布网站。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>%1 (demo: anyone can sign as anyone)</source>
         <translation>%1（演示数据：任何人都可以代他人签发）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>Newsdesk — %1 — %2</source>
         <translation>Newsdesk 采编系统 — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>Signed in: %1</source>
         <translation>当前用户：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>Review queue (%1)</source>
         <translation>审核队列（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
         <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>Review queue</source>
         <translation>审核队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>Returned to me (%1)</source>
         <translation>退回给我的（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>My drafts</source>
         <translation>我的草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>Returned to me</source>
         <translation>退回给我的</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="56"/>
+        <source>Story</source>
+        <translation>稿件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="148"/>
+        <source>Approve…</source>
+        <translation>签审通过…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="150"/>
+        <source>Sign off the story selected in the queue (Ctrl+Shift+A there)</source>
+        <translation>签审队列中选中的稿件（队列中按 Ctrl+Shift+A）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="151"/>
+        <source>Return…</source>
+        <translation>退回…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="153"/>
+        <source>Send the selected story back to its author (Ctrl+Shift+R there)</source>
+        <translation>把选中的稿件退回作者（队列中按 Ctrl+Shift+R）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>Stories</source>
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>Drafts</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>Submitted</source>
         <translation>已送审</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>In review</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>Approved</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>Scheduled</source>
         <translation>定时发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>Published</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>Due at next export</source>
         <translation>待下次导出发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>Channels</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>%1 characters</source>
         <translation>%1 字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>Untitled story</source>
         <translation>未命名稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="417"/>
         <source>Stories: %1</source>
         <translation>共 %1 篇</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="465"/>
+        <location filename="../../ui/main_window.py" line="474"/>
         <source>Backup failed: %1</source>
         <translation>备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="468"/>
+        <location filename="../../ui/main_window.py" line="477"/>
         <source>Backed up to %1</source>
         <translation>已备份到 %1</translation>
     </message>

@@ -6,7 +6,7 @@ import shutil
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QToolBar
 
 from newsdesk import workflow
 from tests.ui.test_main_window import demo_window, navigate
@@ -48,6 +48,7 @@ def test_every_action_is_named_and_in_a_menu(window):
                  "action_correct", "action_withdraw", "action_publish", "action_verify",
                  "action_word_lists", "action_switch_user"):
         assert name in in_menus and action(window, name).text()
+        assert any(isinstance(w, QToolBar) for w in action(window, name).associatedObjects())
 
 
 def test_a_returned_story_says_why_in_the_list_and_in_the_editor(window):

@@ -23,6 +23,7 @@ class ImageTextDialog(QDialog):
     def __init__(self, name: str, parent=None):
         super().__init__(parent)
         self.setWindowTitle(QCoreApplication.translate("images", "Picture text"))
+        self.setMinimumWidth(480)  # room for a sentence of Chinese
         self.alt = QLineEdit(name)
         self.alt.setPlaceholderText(QCoreApplication.translate(
             "images", "What the picture shows, for readers who cannot see it"))
