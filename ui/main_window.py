@@ -262,6 +262,7 @@ class MainWindow(QMainWindow):
 
     def switch_user_to(self, user) -> None:
         self.editor.flush()
+        self.save_label.clear()
         self.user = self.queue.user = self.queue.panel.user = self.editor.user = user
         self._own_filters()
         self._show_user()
@@ -370,6 +371,7 @@ class MainWindow(QMainWindow):
     def open_story(self, article_id: str) -> None:
         """Open a story in the editor beside its preview."""
         self.editor.flush()
+        self.save_label.clear()  # what the status bar said was about another story
         article = self.store.articles.get(article_id)
         self.editor.load(article)
         self.preview.show_article(article)

@@ -447,3 +447,38 @@ def test_the_pictures_dialog_rewords_swaps_and_removes_pictures(window, qtbot, t
     assert "![" not in seen["removed"] and seen["empty"]
     editor.body.undo()  # the removal was one step
     assert editor.body.toPlainText() == seen["replaced"]
+
+
+def test_findings_buttons_do_only_what_they_can_and_the_selection_stays(window, qtbot):
+    open_draft(window, qtbot)
+    editor, panel = window.editor, window.editor.findings
+    editor.body.setPlainText("据悉澳门葡京将在此设点,另有消息。")
+    qtbot.waitUntil(lambda: {f.rule for f in panel.model.shown} >=
+                    {"words.block", "typography.halfwidth-punctuation"}, timeout=5000)
+    rules = [f.rule for f in panel.model.shown]
+    panel.select(rules.index("words.block"))  # a banned term: no fix to apply
+    assert not panel.fix_button.isEnabled() and panel.accept_button.isEnabled()
+    panel.select(rules.index("typography.halfwidth-punctuation"))
+    assert panel.fix_button.isEnabled()
+    chosen = panel.selected()
+    # Typing on elsewhere checks again; the same finding stays chosen.
+    editor.body.moveCursor(QTextCursor.Start)
+    type_chinese(editor.body, "记者从县里获悉，")
+    qtbot.waitUntil(lambda: panel.selected() is not None and
+                    panel.selected().start == chosen.start + 8, timeout=5000)
+    assert (panel.selected().rule, panel.selected().text) == (chosen.rule, chosen.text)
+
+
+def test_read_only_fields_are_greyed_and_the_status_belongs_to_the_story(window, qtbot):
+    from PySide6.QtGui import QColor
+    open_draft(window, qtbot)
+    editor = window.editor
+    white = QColor(editor.body.viewport().grab().toImage().pixel(5, 5))
+    window.editor.session.save(checkpoint="save")
+    assert window.save_label.text()  # "Saved at …" about this draft
+    meeting = next(a.id for a in window.store.articles.many(window.store.articles.ids(
+        state="published")))
+    window.open_story(meeting)  # published: read-only
+    assert window.save_label.text() == ""  # nothing said about the draft any more
+    grey = QColor(editor.body.viewport().grab().toImage().pixel(5, 5))
+    assert editor.body.isReadOnly() and grey != white and grey.lightness() < 245

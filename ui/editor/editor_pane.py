@@ -22,7 +22,7 @@ from newsdesk.store import Store
 from ui.choices import ChoiceModel, choice_box, select_id
 from ui.editor import conflict, images
 from ui.editor.find_bar import FindBar
-from ui.editor.findings import FindingsPanel
+from ui.editor.findings import COLOURS, FindingsPanel
 from ui.editor.highlighter import MarkdownHighlighter
 from ui.editor.media_dialog import MediaDialog
 from ui.editor.revisions import RevisionsDialog
@@ -31,7 +31,9 @@ from ui.jobs import Jobs
 
 CHECK_MS = 400
 _LINE_FIELDS = field_names(kind="line")
-_UNDERLINE = {"block": QColor("#d00000"), "warn": QColor("#d98c00")}
+# Read-only is seen, not only felt: fields the rules or the lock keep greyed.
+_READ_ONLY_LOOK = ("QLineEdit:read-only, QPlainTextEdit[readOnly=\"true\"] "
+                   "{ background: #f1f1f1; color: #555; }")
 
 
 class BodyEdit(QPlainTextEdit):
@@ -152,6 +154,7 @@ class EditorPane(QWidget):
         self._lock: locks.LockState | None = None
         self._refusal: str | None = None  # why the rules keep this user from editing
         self.cover_asset_id: str | None = None
+        self.setStyleSheet(_READ_ONLY_LOOK)
         self._wire()
         self.setEnabled(False)
 
@@ -252,12 +255,14 @@ class EditorPane(QWidget):
         for w in list(self.fields.values()) + [self.reporters, self.tags, self.publish_at,
                                                 self.topics]:
             w.setReadOnly(not editable)
-        self.summary.setReadOnly(not editable)
-        self.body.setReadOnly(not editable)
-        for w in (self.channel, self.origin, self.findings.fix_button,
-                  self.findings.accept_button, self.image_button, self.cover_button,
+        for w in (self.summary, self.body):
+            w.setReadOnly(not editable)
+            w.style().unpolish(w)  # the stylesheet's [readOnly] selector looks again
+            w.style().polish(w)
+        for w in (self.channel, self.origin, self.image_button, self.cover_button,
                   self.pictures_button):
             w.setEnabled(editable)
+        self.findings.set_editable(editable)
         self.submit_button.setEnabled(editable and a.state in (State.DRAFT, State.RETURNED))
         self.take_over_button.setVisible(not state.ours)
         self.recall_button.setVisible(a.state == State.SUBMITTED
@@ -383,7 +388,7 @@ class EditorPane(QWidget):
         # 字数 comes with the checks (off the UI thread, after a pause in typing): on a
         # 2 MB body, counting at every keystroke would make typing lag.
         self.counted.emit(report.char_count)
-        self.findings.model.set_findings(report.findings)  # blocking ones first
+        self.findings.show_findings(report.findings)  # blocking ones first
         self._underline(self.findings.model.shown)
 
     def _underline(self, findings) -> None:
@@ -394,7 +399,7 @@ class EditorPane(QWidget):
             sel = QTextEdit.ExtraSelection()
             fmt = QTextCharFormat()
             fmt.setUnderlineStyle(QTextCharFormat.WaveUnderline)
-            fmt.setUnderlineColor(_UNDERLINE.get(f.severity, QColor("#888")))
+            fmt.setUnderlineColor(QColor(COLOURS.get(f.severity, COLOURS["info"])))
             sel.format = fmt
             cursor = QTextCursor(self.body.document())
             cursor.setPosition(f.start)

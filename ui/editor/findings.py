@@ -1,15 +1,30 @@
 """机审's findings beside the editor: a list model (blocking ones first, the first
-MAX_SHOWN of them) and the panel that shows it with its Apply fix / Accept buttons."""
+MAX_SHOWN of them, each marked by a coloured dot: no font lacks it) and the panel that
+shows it with its Apply fix / Accept buttons, enabled only for what they can do."""
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
 
 MAX_SHOWN = 300  # findings listed and underlined at once
+COLOURS = {"block": "#d00000", "warn": "#d98c00", "accepted": "#2f855a", "info": "#888888"}
+_DOTS: dict[str, QIcon] = {}
 
 
-def _mark(finding) -> str:
-    return "✓ " if finding.accepted else ("⛔ " if finding.severity == "block" else "⚠ ")
+def dot(kind: str) -> QIcon:
+    """A filled circle in the kind's colour (the underline's colour in the text)."""
+    if kind not in _DOTS:
+        pixmap = QPixmap(12, 12)
+        pixmap.fill(Qt.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.Antialiasing)
+        painter.setBrush(QColor(COLOURS.get(kind, COLOURS["info"])))
+        painter.setPen(Qt.NoPen)
+        painter.drawEllipse(1, 1, 10, 10)
+        painter.end()
+        _DOTS[kind] = QIcon(pixmap)
+    return _DOTS[kind]
 
 
 class FindingsModel(QAbstractListModel):
@@ -36,8 +51,10 @@ class FindingsModel(QAbstractListModel):
     def data(self, index, role=Qt.DisplayRole):
         f = self.finding(index.row())
         if role == Qt.DisplayRole:
-            return (_mark(f) + f.message if f else
+            return (f.message if f else
                     self.tr("… and %1 more: fix these first").replace("%1", str(self.hidden)))
+        if role == Qt.DecorationRole and f:
+            return dot("accepted" if f.accepted else f.severity)
         if role == Qt.ToolTipRole and f:
             return f.message_en
         return None
@@ -71,6 +88,31 @@ class FindingsPanel(QWidget):
         self.view.activated.connect(lambda index: self._emit(self.activated))
         self.fix_button.clicked.connect(lambda: self._emit(self.fix_requested))
         self.accept_button.clicked.connect(lambda: self._emit(self.accept_requested))
+        self.view.selectionModel().currentChanged.connect(self._buttons)
+        self.editable = False
+        self._buttons()
+
+    def show_findings(self, findings: list) -> None:
+        """New findings (after a pause in typing): the one selected stays selected if it
+        is still there, so a click lands where the person aimed."""
+        was = self.selected()
+        self.model.set_findings(findings)
+        if was is not None:
+            same = [n for n, f in enumerate(self.model.shown)
+                    if (f.rule, f.field, f.text) == (was.rule, was.field, was.text)]
+            if same:
+                self.select(min(same, key=lambda n: abs(self.model.shown[n].start - was.start)))
+        self._buttons()
+
+    def set_editable(self, editable: bool) -> None:
+        self.editable = editable
+        self._buttons()
+
+    def _buttons(self, *_args) -> None:
+        """Apply fix only for a finding that carries one; Accept for one not accepted."""
+        f = self.selected()
+        self.fix_button.setEnabled(self.editable and f is not None and f.suggestion is not None)
+        self.accept_button.setEnabled(self.editable and f is not None and not f.accepted)
 
     def selected(self):
         return self.model.finding(self.view.currentIndex().row())
