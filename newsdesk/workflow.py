@@ -14,11 +14,11 @@ from newsdesk import accounts, auth, checks, times
 from newsdesk.errors import NewsdeskError, StaleEdit
 from newsdesk.model import CONTENT_FIELDS, Article, ReviewEvent, Role, State, User
 from newsdesk.store import Store
+from newsdesk.store.articles import built_on_latest
 
 IN_REVIEW = (State.SUBMITTED, State.IN_REVIEW)
 RETURNING = "returning a story"
 SIGNED_OFF = (State.IN_REVIEW, State.APPROVED, State.SCHEDULED)
-EDIT_ATTEMPTS = 3  # when other saves keep landing between reading a story and writing it
 EDITABLE = (State.DRAFT, State.RETURNED, *IN_REVIEW, State.APPROVED, State.SCHEDULED)
 
 
@@ -152,13 +152,9 @@ def edit(store: Store, article_id: str, changes: dict, actor: User,
     expect_edits, a save
     based on a copy someone else has saved over since raises StaleEdit instead;
     without it, a save landing meanwhile is built on."""
-    for attempt in range(EDIT_ATTEMPTS):
-        try:
-            return _edit_once(store, article_id, changes, actor, checkpoint, expect_edits)
-        except StaleEdit:
-            if expect_edits is not None or attempt == EDIT_ATTEMPTS - 1:
-                raise
-    raise AssertionError("unreachable")
+    return built_on_latest(
+        lambda: _edit_once(store, article_id, changes, actor, checkpoint, expect_edits),
+        expect_edits)
 
 
 def why_not_edit(store: Store, article: Article, user: User) -> str | None:

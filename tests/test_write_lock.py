@@ -63,3 +63,29 @@ def test_rendering_a_changed_body_inside_a_transaction_is_refused(newsroom):
         with pytest.raises(RuntimeError, match="before the transaction"):
             s.articles.prepare(s.articles.get(a.id), {"body": "二。"}, None)
     assert render.renderer_version() and s.articles.get(a.id).body == "一。"
+
+
+def test_a_save_landing_between_read_and_write_is_built_on_or_refused(newsroom, db_path,
+                                                                      monkeypatch):
+    from newsdesk.errors import StaleEdit
+    from newsdesk.store import Store
+    s = newsroom
+    a = s.articles.create(None, title="稿件", body="一。")
+    real_prepare, landed, saves = articles_module.Articles.prepare, [], []
+
+    def prepare_while_someone_saves(self, old, changes, *args, **kwargs):
+        if not landed:  # another seat saves after this one read the story
+            landed.append(1)
+            other = Store.open(db_path)
+            other.articles.update(a.id, {"summary": f"别处加的摘要{len(saves)}"}, None)
+            saves.append(1)
+            other.close()
+        return real_prepare(self, old, changes, *args, **kwargs)
+    monkeypatch.setattr(articles_module.Articles, "prepare", prepare_while_someone_saves)
+    new, _ = s.articles.update(a.id, {"body": "二。"}, None)
+    assert (new.body, new.summary) == ("二。", "别处加的摘要0")  # built on theirs
+    landed.clear()
+    edits = s.articles.get(a.id).edits
+    with pytest.raises(StaleEdit):  # the caller named the save it builds on
+        s.articles.update(a.id, {"body": "三。"}, None, expect_edits=edits)
+    assert s.articles.get(a.id).body == "二。"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import asdict, dataclass, fields
+from typing import Callable, TypeVar
 
 from newsdesk import times
 from newsdesk.errors import NewsdeskError, NotFound, StaleEdit
@@ -23,6 +24,7 @@ _LISTING = ("id", "title", "channel_id", "state", "review_stage", "author_id",
             "submitted_at", "first_published_at", "publish_at", "updated_at", "revision")
 _ORDER = "COALESCE(first_published_at, publish_at, updated_at) DESC, id"
 _RETRIES = 3  # prepare-and-write attempts when other saves keep landing in between
+T = TypeVar("T")
 
 
 def public_path(channel_slug: str, published_at: str, number: int, tz: str) -> str:
@@ -30,6 +32,19 @@ def public_path(channel_slug: str, published_at: str, number: int, tz: str) -> s
     first publication and never changed, so links to the story keep working."""
     local = times.local_text(published_at, tz)
     return f"{channel_slug}/{local[:4]}/{local[5:7]}/{number}.html"
+
+
+def built_on_latest(attempt: Callable[[], T], expect_edits: int | None) -> T:
+    """attempt() once more when another save lands between its reading the story and
+    its writing it, unless the caller named the save it builds on (expect_edits):
+    then StaleEdit is the answer."""
+    for _ in range(_RETRIES - 1):
+        try:
+            return attempt()
+        except StaleEdit:
+            if expect_edits is not None:
+                raise
+    return attempt()
 
 
 @dataclass
@@ -238,17 +253,13 @@ class Articles(Repository):
         expect_edits: the save count the caller's copy was based on; a different one
         means someone else saved meanwhile (StaleEdit), and nothing is written.
         Without it, a save landing between reading and writing is simply built on."""
-        for attempt in range(_RETRIES):
+        def attempt() -> tuple[Article, list[str]]:
             old = self.get(article_id)
             if expect_edits is not None and old.edits != expect_edits:
                 raise StaleEdit(old)
             change = self.prepare(old, changes, actor_id, checkpoint)
-            try:
-                return self.write(change), change.changed
-            except StaleEdit:
-                if expect_edits is not None or attempt == _RETRIES - 1:
-                    raise
-        raise AssertionError("unreachable")
+            return self.write(change), change.changed
+        return built_on_latest(attempt, expect_edits)
 
     def publish(self, article_id: str, at: str, actor_id: str | None) -> Article:
         """Mark published at `at`, fixing the public path on first publication."""
