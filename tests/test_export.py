@@ -448,3 +448,9 @@ def test_feed_items_describe_and_sitemap_entries_carry_lastmod(demo_store, out):
     newest = max(a.updated_at for a in demo_store.articles.many(demo_store.articles.ids(
         state="published")))
     assert home.findtext("s:lastmod", namespaces=ns) == newest
+
+
+def test_only_an_admin_publishes_the_site(cli, demo_store, tmp_path):
+    r = cli("export", "--db", demo_store.path, "--out", tmp_path / "site", "--as", "zhangwei")
+    assert r.code == 2 and "only admins publish the site" in r.err
+    assert not (tmp_path / "site" / "index.html").exists()

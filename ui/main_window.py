@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
 from db import DatabaseDamaged
 from newsdesk import accounts, backup, recycle, workflow
 from newsdesk.errors import NewsdeskError
-from newsdesk.model import Role
 from ui import operations
 from newsdesk.store import Store
 from ui.admin.admin_dialog import AdminDialog
@@ -237,9 +236,10 @@ class MainWindow(QMainWindow):
 
     def publish(self) -> None:
         """发布, for admins: the export into the outlet's output folder."""
-        if Role.ADMIN not in self.user.roles:
-            QMessageBox.information(self, self.tr("Publish the site"),
-                                    self.tr("Only an admin publishes the site."))
+        try:
+            accounts.require_admin(self.user, "publish the site")
+        except NewsdeskError as e:
+            QMessageBox.information(self, self.tr("Publish the site"), str(e))
             return
         self.editor.flush()
         dialog = PublishDialog(self.store, self.user, self)

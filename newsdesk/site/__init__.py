@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from newsdesk import times, workflow
+from newsdesk import accounts, times, workflow
 from newsdesk.errors import NewsdeskError
 from newsdesk.model import User
 from newsdesk.render import render_safely
@@ -160,8 +160,12 @@ def export_site(store: Store, out_dir: str | Path, *, full: bool = False,
                 actor: User | None = None, now: str | None = None,
                 progress: Callable[[int, int, str], None] | None = None,
                 cancel: threading.Event | None = None, parallel: bool = True) -> ExportReport:
-    """Export the site into out_dir. parallel=False renders in this process only: a
-    caller with threads of its own (the app) must not fork."""
+    """Export the site into out_dir, publishing the stories whose time has come as
+    actor, who must be an admin (a script without one acts as the administrator who
+    runs it). parallel=False renders in this process only: a caller with threads of
+    its own (the app) must not fork."""
+    if actor is not None:
+        accounts.require_admin(actor, "publish the site")
     with _no_gc():
         return _export(store, Path(out_dir).resolve(), full, actor, now, progress, cancel,
                        parallel)

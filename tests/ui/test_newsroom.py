@@ -130,7 +130,7 @@ def test_an_admin_publishes_and_verifies_the_site_from_the_app(window, qtbot, mo
     infos = []
     monkeypatch.setattr(QMessageBox, "information", lambda *a: infos.append(a[2]))
     action(window, "action_publish").trigger()
-    assert "Only an admin" in infos[0]
+    assert "张薇 is not an admin; only admins publish the site" in infos[0]
     as_user(window, "admin")
     site = tmp_path / "site"
     seen = {}

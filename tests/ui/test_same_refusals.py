@@ -168,6 +168,11 @@ def gui_submit_banned(window, monkeypatch):
     window.findChild(QAction, "action_submit").trigger()
 
 
+def gui_publish(window, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: QMessageBox.warning(*a))
+    window.findChild(QAction, "action_publish").trigger()
+
+
 def case(username, args, gui, setup=None, env=None):
     """Who acts in the app, the CLI's arguments ({id}s filled in), the app's way of
     breaking the same rule, what both databases get first, the CLI's environment."""
@@ -198,6 +203,7 @@ CASES = [
          banned_draft),
     case("liqiang", ["correct", "{meeting}", "--as", "liqiang", "--note", "更正"],
          gui_correct_meeting),
+    case("zhangwei", ["export", "--out", "site", "--as", "zhangwei"], gui_publish),
 ]
 
 
