@@ -3,7 +3,7 @@ and topics (专题, which stories join across channels)."""
 from __future__ import annotations
 
 import re
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from typing import Iterable
 
 from newsdesk import times, urls
@@ -134,7 +134,8 @@ class Channels(Repository):
             self.conn.executemany(
                 "UPDATE channels SET position = ?, updated_at = ?, updated_by = ? WHERE id = ?",
                 [(n, now, actor_id, c.id) for n, c in enumerate(siblings)])
-        return [self.get(c.id) for c in siblings]
+        return [replace(c, position=n, updated_at=now, updated_by=actor_id)
+                for n, c in enumerate(siblings)]
 
     def reparent(self, channel_id: str, parent: str | None,
                  actor_id: str | None = None) -> Channel:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 
 from newsdesk import times, workflow
 from newsdesk.errors import NewsdeskError
+from newsdesk.model import State
 from newsdesk.store import Store
 from ui import operations
 from ui.choices import ChoiceModel, choice_box
@@ -128,13 +129,13 @@ class ReviewQueue(QWidget):
 
     def _outcome(self, a) -> str:
         """Where the story went: the next stage, back to its author, or out when."""
-        if a.state == "returned":
+        if a.state == State.RETURNED:
             return self.tr("“%1” went back to its author.").replace("%1", a.title)
-        if a.state == "scheduled":
+        if a.state == State.SCHEDULED:
             return (self.tr("“%1” is signed off: it is published at %2.")
                     .replace("%1", a.title).replace("%2", times.local_text(
                         a.publish_at, self.store.settings().timezone)[:16]))
-        if a.state == "approved":
+        if a.state == State.APPROVED:
             return self.tr("“%1” is signed off: it is published with the next publication "
                            "of the site.").replace("%1", a.title)
         return (self.tr("“%1” waits for %2.").replace("%1", a.title)
