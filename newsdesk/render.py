@@ -17,8 +17,9 @@ import markdown2
 import nh3
 
 from newsdesk.cjk import HAN
+from newsdesk.paragraphs import one_line_paragraphs
 
-RENDERER_VERSION = f"md{markdown2.__version__}-nh3-3"
+RENDERER_VERSION = f"md{markdown2.__version__}-nh3-4"
 
 _EXTRAS = {
     "tables": None,
@@ -89,7 +90,8 @@ _FIGURE = re.compile(r'<p>(<img [^>]*?title="([^"]*)"[^>]*>)</p>')
 
 
 def render_body(markdown: str, video_hosts=()) -> str:
-    html = _H1.sub(r"<\1h2>", markdown2.markdown(markdown, extras=_EXTRAS))
+    html = markdown2.markdown(one_line_paragraphs(markdown), extras=_EXTRAS)
+    html = _H1.sub(r"<\1h2>", html)
     html = _FIGURE.sub(r"<figure>\1<figcaption>\2</figcaption></figure>", html)
     return sanitize(html, video_hosts)
 
@@ -174,7 +176,7 @@ def plain_paragraphs(markdown: str) -> str:
     """The body as escaped plain paragraphs: what a story falls back to."""
     import html
 
-    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", markdown or "") if p.strip()]
+    paragraphs = [p.strip() for p in (markdown or "").split("\n") if p.strip()]
     return "".join(f"<p>{html.escape(p)}</p>\n" for p in paragraphs)
 
 

@@ -95,6 +95,16 @@ def test_halfwidth_punctuation_in_chinese():
     mixed = typography.check("body", "今年GDP增长6%,他说:“好!”")
     assert [(f.text, f.suggestion) for f in mixed] == [(",", "，"), (":", "："), ("!", "！")]
     assert typography.check("body", "访问www.example.com/a,b或3.14。") == []
+    assert "“,”应为“，”" in f.message and "“，” for “,”" in f.message_en
+
+
+@pytest.mark.parametrize("style", ["none", "space", "ignore"])
+def test_fullwidth_punctuation_from_the_input_method_is_never_made_halfwidth(style):
+    text = ("他说：“好。”（完）Hello，world。使用APP，下载5G，网络；iPhone：新款！"
+            "“OK”，他说？A：B、C《越溪报》——第1、2项……")
+    for f in typography.check("body", text, style):
+        assert not (f.suggestion or "").strip() or not f.suggestion.isascii() \
+            or f.text.isascii(), f
 
 
 def test_leading_spaces_doubled_and_unbalanced():

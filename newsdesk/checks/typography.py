@@ -16,6 +16,7 @@ CJK = HAN
 _FULLWIDTH = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
 # Half-width punctuation with Chinese (or a Chinese quote/bracket) on either side.
 _HALF = re.compile(rf"(?<=[{CJK}“”‘’（）])[,;:!?]|[,;:!?](?=[{CJK}“‘（])")
+_FULLWIDTH_PUNCTUATION = re.compile(r"[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u2018-\u201f\u2026\u2014]")
 _PARENS = re.compile(rf"\(([^()\n]*[{CJK}][^()\n]*)\)")
 _LEADING = re.compile(r"^[\u3000\u00a0 ]+(?=\S)", re.M)
 _DOUBLED = re.compile(r"([，。、；：！？,.;:!?])\1+|[！？!?]{2,}")
@@ -40,6 +41,12 @@ def _configure(house_space: str) -> None:
 
 def _finding(rule, field, start, end, text, zh, en, fix=None) -> Finding:
     return Finding(f"typography.{rule}", WARN, field, start, end, text, zh, en, fix)
+
+
+def _halfwidth(field: str, at: int, wrong: str, right: str) -> Finding:
+    return _finding("halfwidth-punctuation", field, at, at + 1, wrong,
+                    f"中文里应使用全角标点：“{wrong}”应为“{right}”",
+                    f"use the full-width “{right}” for “{wrong}” in Chinese text", right)
 
 
 def _edits(old: str, new: str):
@@ -80,10 +87,8 @@ def _autocorrect(field: str, text: str) -> list[Finding]:
             elif kind == "drop":
                 out.append(_finding("spacing", field, base + i, base + i + 1, removed,
                                     "此处不应有空格", "remove this space", ""))
-            else:
-                out.append(_finding("halfwidth-punctuation", field, base + i, base + i + 1,
-                                    removed, f"中文里应使用全角标点“{added}”",
-                                    f"use the full-width “{added}” in Chinese text", added))
+            elif not _FULLWIDTH_PUNCTUATION.match(removed):  # never undo the input method
+                out.append(_halfwidth(field, base + i, removed, added))
     return out
 
 
@@ -114,10 +119,7 @@ def check(field: str, text: str, house_space: str = "none") -> list[Finding]:
     _configure(house_space)
     found = _autocorrect(field, text)
     for m in _HALF.finditer(text):
-        found.append(_finding("halfwidth-punctuation", field, m.start(), m.end(), m.group(),
-                              f"中文里应使用全角标点“{_FULLWIDTH[m.group()]}”",
-                              f"use the full-width “{_FULLWIDTH[m.group()]}” in Chinese text",
-                              _FULLWIDTH[m.group()]))
+        found.append(_halfwidth(field, m.start(), m.group(), _FULLWIDTH[m.group()]))
     for m in _PARENS.finditer(text):
         found.append(_finding("halfwidth-brackets", field, m.start(), m.end(), m.group(),
                               "中文内容应使用全角括号", "use full-width brackets around Chinese",

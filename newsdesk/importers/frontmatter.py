@@ -10,6 +10,7 @@ import yaml
 
 from newsdesk import times
 from newsdesk.importers.story import ImportedStory, clean_paragraph, split_list, split_names
+from newsdesk.paragraphs import unwrap
 
 _FENCE = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n(.*?)\r?\n\1[ \t]*(?:\r?\n|\Z)", re.S)
 _H1 = re.compile(r"\A\s*#\s+(.+?)\s*#*\s*(?:\n|\Z)")
@@ -91,7 +92,7 @@ def parse(text: str, tz: str = times.DEFAULT_TZ) -> ImportedStory:
         origin = "original"
     elif origin is not None:
         raise FrontMatterError(f"origin {meta.get('origin')!r} is neither original nor reprint")
-    paragraphs = [clean_paragraph(p) for p in re.split(r"\n[ \t\u3000]*\n", body.strip("\n"))]
+    paragraphs = [unwrap(clean_paragraph(p)) for p in re.split(r"\n[ \t\u3000]*\n", body.strip("\n"))]
     return ImportedStory(
         title=title,
         kicker=_text(meta.get("kicker")),
