@@ -9,6 +9,7 @@ from typing import Iterable
 
 from newsdesk import auth
 from newsdesk.errors import NewsdeskError
+from newsdesk.i18n import N_, _
 from newsdesk.model import Role, User
 from newsdesk.store import Store
 
@@ -33,12 +34,12 @@ def add_user(store: Store, username: str, real_name: str, roles: Iterable[str],
     roles = list(roles)
     bad = [r for r in roles if r not in set(Role)]
     if bad:
-        raise NewsdeskError(f"unknown role {bad[0]!r}; roles are "
-                            + ", ".join(r.value for r in Role))
+        raise NewsdeskError("unknown role {role!r}; roles are {roles}", role=bad[0],
+                            roles=", ".join(r.value for r in Role))
     if needs_password(store, roles) and not password:
         raise PasswordRequired(
-            f"{username} would review or administer: give the account a password (a "
-            "sign-off must be its reviewer's own)")
+            "{username} would review or administer: give the account a password "
+            "(a sign-off must be its reviewer's own)", username=username)
     return store.users.add(username, real_name, roles,
                           auth.hash_password(password) if password else None, actor_id)
 
@@ -48,8 +49,8 @@ def set_password(store: Store, user: User, password: str | None,
     """Set (or, with an empty one, remove) a password; a reviewer's or admin's cannot
     be removed outside the demo."""
     if not password and needs_password(store, user.roles):
-        raise PasswordRequired(f"{user.real_name} reviews or administers: the password "
-                               "cannot be removed")
+        raise PasswordRequired("{name} reviews or administers: the password cannot be removed",
+                               name=user.real_name)
     store.users.set_password_hash(user.id, auth.hash_password(password) if password else None,
                             actor_id)
 
@@ -59,32 +60,33 @@ def change_user(store: Store, admin: User, user: User, *, roles: Iterable[str] |
     """An admin changes someone's roles or deactivates them (an account is never deleted:
     its name stays on what it signed). A signing role needs a password outside the demo;
     the last active admin stays an admin."""
-    require_admin(admin, "change users")
+    require_admin(admin, N_("change users"))
     values: dict = {}
     if roles is not None:
         roles = list(roles)
         bad = [r for r in roles if r not in set(Role)]
         if bad:
-            raise NewsdeskError(f"unknown role {bad[0]!r}; roles are "
-                                + ", ".join(r.value for r in Role))
+            raise NewsdeskError("unknown role {role!r}; roles are {roles}", role=bad[0],
+                                roles=", ".join(r.value for r in Role))
         if not user.password_hash and needs_password(store, roles):
-            raise PasswordRequired(f"{user.real_name} would review or administer: set a "
-                                   "password first")
+            raise PasswordRequired("{name} would review or administer: set a password first",
+                                   name=user.real_name)
         values["roles"] = roles
     if active is not None:
         values["active"] = active
     after = set(values.get("roles", user.roles)) if values.get("active", user.active) else set()
     if Role.ADMIN in user.roles and Role.ADMIN not in after and not [
             u for u in store.users.with_role(Role.ADMIN) if u.id != user.id]:
-        raise NewsdeskError(f"{user.real_name} is the last admin: make someone else an "
-                            "admin first")
+        raise NewsdeskError("{name} is the last admin: make someone else an admin first",
+                            name=user.real_name)
     return store.users.update(user.id, admin.id, **values)
 
 
 def require_admin(user: User, what: str) -> None:
     """Settings, users and lists are the outlet's: only admins change them."""
     if Role.ADMIN not in user.roles:
-        raise NewsdeskError(f"{user.real_name} is not an admin; only admins {what}")
+        raise NewsdeskError("{name} is not an admin; only admins {what}",
+                            name=user.real_name, what=_(what))
 
 
 def check_signer(store: Store, user: User) -> None:
@@ -92,6 +94,6 @@ def check_signer(store: Store, user: User) -> None:
     before passwords were required): anyone at the PC could act as it."""
     if not user.password_hash and needs_password(store, user.roles):
         raise PasswordRequired(
-            f"{user.real_name} has no password, so anyone could sign as them: set one "
-            f"first ('newsdesk users passwd {user.username}', or switch to the user in "
-            "the app)")
+            "{name} has no password, so anyone could sign as them: set one "
+            "first ('newsdesk users passwd {username}', or switch to the "
+            "user in the app)", name=user.real_name, username=user.username)

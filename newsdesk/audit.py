@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsdesk import chain
+from newsdesk.i18n import _
 from newsdesk.store import Store
 
 
@@ -26,11 +27,11 @@ def audit(store: Store) -> list[AuditProblem]:
             continue
         reason = None
         if e.seq != expected:
-            reason = f"row(s) missing before seq {e.seq}"
+            reason = _("row(s) missing before seq {seq}", seq=e.seq)
         elif e.prev_hash != prev:
-            reason = "prev_hash does not match the row before it"
+            reason = _("prev_hash does not match the row before it")
         elif chain.event_hash(e.prev_hash, e.__dict__) != e.hash:
-            reason = "stored hash does not match the row's content (edited by hand?)"
+            reason = _("stored hash does not match the row's content (edited by hand?)")
         if reason:
             problems.append(AuditProblem(e.article_id, e.seq, e.id, reason))
             broken = True

@@ -29,19 +29,19 @@ def check_file(path: str | Path) -> None:
     """Refuse a file that is not a sound Newsdesk database this version can open."""
     path = Path(path)
     if not path.is_file():
-        raise NewsdeskError(f"{path}: no such file")
+        raise NewsdeskError("{path}: no such file", path=path)
     try:
         result, tables = files.quick_check(path)
     except sqlite3.DatabaseError as e:
-        raise NewsdeskError(f"{path} is not a database ({e})") from None
+        raise NewsdeskError("{path} is not a database ({e})", path=path, e=e) from None
     if result != "ok":
-        raise NewsdeskError(f"{path} is damaged: {result}")
+        raise NewsdeskError("{path} is damaged: {result}", path=path, result=result)
     if not {"articles", "_sqlite_migrations"} <= tables:
-        raise NewsdeskError(f"{path} is not a Newsdesk database")
+        raise NewsdeskError("{path} is not a Newsdesk database", path=path)
     try:
         connect(path, migrate=False).close()
     except (SchemaTooNew, DatabaseDamaged) as e:
-        raise NewsdeskError(f"{path}: {e}") from None
+        raise NewsdeskError("{path}: {e}", path=path, e=e) from None
 
 
 def full_check(path: str | Path) -> str | None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from newsdesk.i18n import N_, _, pick
+
 
 class State(StrEnum):
     DRAFT = "draft"
@@ -14,6 +16,17 @@ class State(StrEnum):
     SCHEDULED = "scheduled"
     PUBLISHED = "published"
     WITHDRAWN = "withdrawn"
+
+
+# What each state is called (the CLI's messages; the app's tables say the same).
+STATE_NAMES = {State.DRAFT: N_("draft"), State.SUBMITTED: N_("submitted"),
+               State.IN_REVIEW: N_("in review"), State.RETURNED: N_("returned"),
+               State.APPROVED: N_("approved"), State.SCHEDULED: N_("scheduled"),
+               State.PUBLISHED: N_("published"), State.WITHDRAWN: N_("withdrawn")}
+
+
+def state_name(state: str) -> str:
+    return _(STATE_NAMES[State(state)])
 
 
 class Origin(StrEnum):
@@ -67,6 +80,11 @@ FIELDS = (
 )
 CONTENT_FIELDS = tuple(f.name for f in FIELDS)
 LABELS = {f.name: f.label for f in FIELDS}
+
+
+def field_label(name: str) -> str:
+    """A field as the newsroom calls it in Chinese; its name in English."""
+    return pick(LABELS.get(name, name), name)
 
 
 def field_names(**wanted) -> tuple[str, ...]:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from newsdesk import times, workflow
+from newsdesk.i18n import N_, _
 from newsdesk.meta import meta_line
+from newsdesk.model import field_label
 from newsdesk.render import char_count
 from newsdesk.store import Store
 
@@ -24,10 +26,23 @@ def story(store: Store, article_id: str) -> dict:
     }
 
 
-# What each review event is called in the newsroom (the app and the CLI's table).
-ACTIONS = {"submit": "送审", "recall": "撤回", "approve": "签审通过", "return": "退回",
-           "revise": "审改", "void": "签审作废", "publish": "发布", "withdraw": "撤稿",
-           "correction": "更正", "imported": "导入"}
+# What each review event is called (the app and the CLI's table; in Chinese 送审, 撤回,
+# 签审通过, 退回, 审改, 签审作废, 发布, 撤稿, 更正, 导入).
+ACTIONS = {"submit": N_("sent to review"), "recall": N_("recalled"),
+           "approve": N_("signed off"), "return": N_("sent back"),
+           "revise": N_("revised in review"), "void": N_("sign-offs voided"),
+           "publish": N_("put online"), "withdraw": N_("withdrawal"),
+           "correction": N_("correction"), "imported": N_("imported")}
+
+
+def _comment(e) -> str:
+    """An event's comment; those the program wrote read in the current language."""
+    if e.kind in ("revise", "void") and "fields" in e.detail:
+        return _("edited {fields}",
+                 fields=_(", ").join(field_label(f) for f in e.detail["fields"]))
+    if e.kind == "imported" and "file" in e.detail:
+        return _("imported from {file}", file=e.detail["file"])
+    return e.comment
 
 
 def history(store: Store, article_id: str) -> list[dict]:
@@ -38,10 +53,10 @@ def history(store: Store, article_id: str) -> list[dict]:
     events = store.events.of(article_id)
     names = store.users.names(e.actor_id for e in events)
     return [{"seq": e.seq, "at": times.local_text(e.at, tz), "kind": e.kind,
-             "action": ACTIONS.get(e.kind, e.kind),
+             "action": _(ACTIONS[e.kind]) if e.kind in ACTIONS else e.kind,
              "stage": e.stage, "stage_name": workflow.stage_name(store, e.stage),
              "actor": names.get(e.actor_id, "") or e.detail.get("editor", ""),
-             "revision": e.revision, "comment": e.comment, "detail": e.detail,
+             "revision": e.revision, "comment": _comment(e), "detail": e.detail,
              "hash": e.hash}
             for e in events]
 

@@ -22,8 +22,8 @@ def delete_draft(store: Store, article_id: str, actor: User,
                         "a review history stays on record (withdraw it once it is out) "
                         "(rule: delete)")
     if actor.id != article.author_id and not {Role.EDITOR, Role.ADMIN} & set(actor.roles):
-        raise RuleError(f"{actor.real_name} is neither the author nor an editor "
-                        "(rule: delete)")
+        raise RuleError("{name} is neither the author nor an editor (rule: delete)",
+                        name=actor.real_name)
     store.bin.put(article, actor.id, now or times.now())
     return article
 
@@ -33,8 +33,8 @@ def restore_draft(store: Store, article_id: str, actor: User) -> Article:
     item = store.bin.get(article_id)
     if actor.id not in (item["author_id"], item["deleted_by"]) \
             and not {Role.EDITOR, Role.ADMIN} & set(actor.roles):
-        raise RuleError(f"{actor.real_name} is neither the author nor an editor "
-                        "(rule: delete)")
+        raise RuleError("{name} is neither the author nor an editor (rule: delete)",
+                        name=actor.real_name)
     return store.bin.take_back(article_id)
 
 
@@ -46,6 +46,6 @@ def empty_bin(store: Store, actor: User | None, now: str | None = None) -> int:
                                  - timedelta(days=BIN_DAYS))
         return store.bin.purge(deleted_before=cutoff)
     if Role.ADMIN not in actor.roles:
-        raise RuleError(f"{actor.real_name} is not an admin; only admins empty the "
-                        "recycle bin (rule: delete)")
+        raise RuleError("{name} is not an admin; only admins empty the recycle bin (rule: "
+                        "delete)", name=actor.real_name)
     return store.bin.purge()

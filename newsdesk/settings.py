@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from newsdesk import times, urls
 from newsdesk.errors import NewsdeskError
+from newsdesk.i18n import N_, _
 
 DEFAULT_STAGES = [
     {"name": "初审", "role": "reviewer1"},
@@ -85,8 +86,8 @@ def described() -> list[tuple[str, str, Any, str]]:
 
 
 _TYPES = {"str": str, "int": int, "float": (int, float), "bool": bool, "list": list}
-_WORDS = {"str": "text", "int": "a whole number", "float": "a number", "bool": "true or false",
-          "list": "a list (JSON, e.g. [\"a\", \"b\"])"}
+_WORDS = {"str": N_("text"), "int": N_("a whole number"), "float": N_("a number"),
+          "bool": N_("true or false"), "list": N_("a list (JSON, e.g. [\"a\", \"b\"])")}
 _POSITIVE = ("page_size", "home_items", "rss_items", "ranking_items", "backups_keep")
 
 
@@ -95,19 +96,20 @@ def validate(values: dict) -> dict:
     types = {f.name: f.type for f in fields(SiteSettings)}
     for key, value in values.items():
         if key not in types:
-            raise NewsdeskError(f"there is no setting {key!r}; settings are "
-                                + ", ".join(types))
+            raise NewsdeskError("there is no setting {key!r}; settings are {keys}", key=key,
+                                keys=", ".join(types))
         wanted = _TYPES[types[key]]
         if not isinstance(value, wanted) or (types[key] != "bool" and isinstance(value, bool)):
-            raise NewsdeskError(f"setting {key} takes {_WORDS[types[key]]}, not {value!r}")
+            raise NewsdeskError("setting {key} takes {kind}, not {given!r}",
+                                key=key, kind=_(_WORDS[types[key]]), given=value)
         if key in _POSITIVE and value < 1:
-            raise NewsdeskError(f"setting {key} must be 1 or more")
+            raise NewsdeskError("setting {key} must be 1 or more", key=key)
     if "timezone" in values:
         try:
             ZoneInfo(values["timezone"])
         except (ZoneInfoNotFoundError, ValueError):
-            raise NewsdeskError(f"{values['timezone']!r} is not a time zone (e.g. "
-                                "Asia/Shanghai)") from None
+            raise NewsdeskError("{value!r} is not a time zone (e.g. Asia/Shanghai)",
+                                value=values["timezone"]) from None
     if "review_stages" in values:
         _check_stages(values["review_stages"])
     if values.get("house_space", "none") not in ("none", "space"):
@@ -121,17 +123,17 @@ def _check_stages(stages: list) -> None:
         raise NewsdeskError("the site must configure 1 to 3 review stages")
     for n, stage in enumerate(stages, 1):
         if not isinstance(stage, dict) or not str(stage.get("name", "")).strip():
-            raise NewsdeskError(f"review stage {n} needs a name (初审, 复审, 终审…)")
+            raise NewsdeskError("review stage {n} needs a name (初审, 复审, 终审…)", n=n)
         if stage.get("role") not in ("reviewer1", "reviewer2", "reviewer3"):
-            raise NewsdeskError(f"review stage {n} ({stage['name']}) needs a role: "
-                                "reviewer1, reviewer2 or reviewer3")
+            raise NewsdeskError("review stage {n} ({name}) needs a role: reviewer1, reviewer2 "
+                                "or reviewer3", n=n, name=stage["name"])
 
 
 def parse(key: str, text: str) -> Any:
     """A value typed on the command line, as the setting's type (lists as JSON)."""
     types = {f.name: f.type for f in fields(SiteSettings)}
     if key not in types:
-        raise NewsdeskError(f"there is no setting {key!r}")
+        raise NewsdeskError("there is no setting {key!r}", key=key)
     kind = types[key]
     try:
         if kind == "str":
@@ -146,4 +148,5 @@ def parse(key: str, text: str) -> Any:
             return float(text)
         return json.loads(text)
     except ValueError:
-        raise NewsdeskError(f"setting {key} takes {_WORDS[kind]}, not {text!r}") from None
+        raise NewsdeskError("setting {key} takes {kind}, not {given!r}",
+                            key=key, kind=_(_WORDS[kind]), given=text) from None

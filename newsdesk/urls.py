@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from newsdesk.errors import NewsdeskError
+from newsdesk.i18n import _, pick
 
 # Browsers drop tabs and newlines inside a scheme ("java\tscript:") and read "\" as
 # "/": neither, nor any other control character or space, is allowed anywhere.
@@ -19,19 +20,19 @@ def problem(url: str, absolute: bool = False) -> str | None:
     """Why url may not be linked to, or None: http(s)://host… always; a site-relative
     path ('about.html', '/a/b.html', '#top') unless absolute is asked for."""
     if not isinstance(url, str) or not url:
-        return "it is empty"
+        return _("it is empty")
     if _UNSAFE_CHARS.search(url):
-        return "it holds spaces, control characters or a backslash"
+        return _("it holds spaces, control characters or a backslash")
     parts = urlsplit(url)
     if parts.scheme:
         if parts.scheme.lower() not in ("http", "https"):
-            return f"'{parts.scheme}:' addresses are not web addresses"
-        return None if parts.hostname else "it names no host"
+            return _("'{scheme}:' addresses are not web addresses", scheme=parts.scheme)
+        return None if parts.hostname else _("it names no host")
     if url.startswith("//"):
-        return "it leaves out http:// or https://"
+        return _("it leaves out http:// or https://")
     if ":" in url.split("/", 1)[0].split("#", 1)[0].split("?", 1)[0]:
-        return "it looks like an address of another kind"
-    return "it must start with http:// or https://" if absolute else None
+        return _("it looks like an address of another kind")
+    return _("it must start with http:// or https://") if absolute else None
 
 
 @dataclass
@@ -45,9 +46,12 @@ class Refused:
 
     @property
     def refusal(self) -> str:
-        """Said when someone sets it."""
-        kind = "an http(s):// address" + ("" if self.absolute else " or a site path")
-        return f"{self.what} {self.url!r} is refused: {self.why}; use {kind}"
+        """Said when someone sets it, in the current language."""
+        kind = _("an http(s):// address") if self.absolute else _(
+            "an http(s):// address or a site path")
+        return _("{what} {url!r} is refused: {why}; use {kind}",
+                 what=pick(self.what_zh or self.what, self.what), url=self.url,
+                 why=self.why, kind=kind)
 
     @property
     def message(self) -> str:
@@ -65,9 +69,9 @@ def _refused(url, what: str, what_zh: str = "", absolute: bool = False) -> Refus
     return Refused(url, what, what_zh, why, absolute) if why else None
 
 
-def require(url: str, what: str, absolute: bool = False) -> str:
+def require(url: str, what: str, what_zh: str, absolute: bool = False) -> str:
     """url itself, or NewsdeskError naming what it was for and why it was refused."""
-    refused = _refused(url, what, absolute=absolute)
+    refused = _refused(url, what, what_zh, absolute=absolute)
     if refused:
         raise NewsdeskError(refused.refusal)
     return url

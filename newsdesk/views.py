@@ -38,16 +38,17 @@ def _read(path: Path) -> bytes:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise NewsdeskError(f"{path}: no such file") from None
+        raise NewsdeskError("{path}: no such file", path=path) from None
     except OSError as e:
-        raise NewsdeskError(f"{path}: cannot read ({e.strerror})") from None
+        raise NewsdeskError("{path}: cannot read ({strerror})",
+                            path=path, strerror=e.strerror) from None
     if len(data) > MAX_BYTES:
-        raise NewsdeskError(f"{path}: larger than 2 GB; split the log")
+        raise NewsdeskError("{path}: larger than 2 GB; split the log", path=path)
     if data[:2] == b"\x1f\x8b":
         try:
             data = gzip.decompress(data)
         except (OSError, EOFError):
-            raise NewsdeskError(f"{path}: a damaged gzip file") from None
+            raise NewsdeskError("{path}: a damaged gzip file", path=path) from None
     return data
 
 

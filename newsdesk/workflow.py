@@ -12,12 +12,15 @@ from dataclasses import dataclass
 
 from newsdesk import accounts, auth, checks, times
 from newsdesk.errors import NewsdeskError, StaleEdit
-from newsdesk.model import CONTENT_FIELDS, Article, ReviewEvent, Role, State, User
+from newsdesk.i18n import N_, _, pick
+from newsdesk.model import (
+    CONTENT_FIELDS, Article, ReviewEvent, Role, State, User, field_label, state_name,
+)
 from newsdesk.store import Store
 from newsdesk.store.articles import built_on_latest
 
 IN_REVIEW = (State.SUBMITTED, State.IN_REVIEW)
-RETURNING = "returning a story"
+RETURNING = N_("returning a story")
 SIGNED_OFF = (State.IN_REVIEW, State.APPROVED, State.SCHEDULED)
 EDITABLE = (State.DRAFT, State.RETURNED, *IN_REVIEW, State.APPROVED, State.SCHEDULED)
 
@@ -52,15 +55,16 @@ def check_password(user: User, password: str | None) -> None:
     if not user.password_hash:
         return
     if password is None:
-        raise RuleError(f"{user.real_name} has a password: give it to act (rule: password)")
+        raise RuleError("{name} has a password: give it to act (rule: password)",
+                        name=user.real_name)
     if not auth.verify_password(password, user.password_hash):
-        raise RuleError(f"wrong password for {user.real_name} (rule: password)")
+        raise RuleError("wrong password for {name} (rule: password)", name=user.real_name)
 
 
 def needs_reason(reason: str | None, action: str) -> str:
     """The reason, stripped; RuleError when there is none (dialogs ask the same)."""
     if not (reason or "").strip():
-        raise RuleError(f"{action} needs a reason (rule: reason required)")
+        raise RuleError("{action} needs a reason (rule: reason required)", action=_(action))
     return reason.strip()
 
 
@@ -85,16 +89,17 @@ def why_not_review(store: Store, article: Article, user: User) -> str | None:
     """Why user may not act on article's current stage (approve or return), or None.
     The own-story rule covers returning too: an author does not judge their own story."""
     if article.state not in IN_REVIEW:
-        return f"the story is {article.state}, not waiting for review"
+        return _("the story is {state}, not waiting for review",
+                 state=state_name(article.state))
     stage = stages(store)[article.review_stage - 1]
     if not user.active:
-        return f"{user.real_name} is not an active user"
+        return _("{name} is not an active user", name=user.real_name)
     if stage["role"] not in user.roles:
-        return (f"{user.real_name} does not hold the {stage['name']} role "
-                f"({stage['role']}) (rule: stage role)")
+        return _("{name} does not hold the {stage} role ({role}) (rule: stage role)",
+                 name=user.real_name, stage=stage["name"], role=stage["role"])
     if user.id in (article.author_id, article.last_editor_id):
-        return (f"{user.real_name} wrote or last edited this story and may not review it "
-                "(rule: own story)")
+        return _("{name} wrote or last edited this story and may not review it "
+                 "(rule: own story)", name=user.real_name)
     return None
 
 
@@ -105,8 +110,9 @@ def why_not_sign(store: Store, article: Article, user: User) -> str | None:
         return reason
     for e in store.events.of(article.id):
         if e.kind == "approve" and e.actor_id == user.id and e.stage != article.review_stage:
-            return (f"{user.real_name} already signed {stage_name(store, e.stage)} of this "
-                    "story; nobody signs two stages (rule: two stages)")
+            return _("{name} already signed {stage} of this story; nobody signs two "
+                     "stages (rule: two stages)", name=user.real_name,
+                     stage=stage_name(store, e.stage))
     return None
 
 
@@ -120,11 +126,11 @@ def why_nobody_signs(store: Store, article: Article) -> str | None:
     if any(why_not_sign(store, article, u) is None for u in holders):
         return None
     if not holders:
-        return (f"nobody holds the {stage['name']} role ({stage['role']}): give it to "
-                "someone (rule: stage role)")
-    return (f"no {stage['name']} reviewer other than its author, its last editor or who "
-            f"signed another stage of it: give the {stage['role']} role to someone else "
-            "(rule: own story)")
+        return _("nobody holds the {stage} role ({role}): give it to someone "
+                 "(rule: stage role)", stage=stage["name"], role=stage["role"])
+    return _("no {stage} reviewer other than its author, its last editor or who signed "
+             "another stage of it: give the {role} role to someone else (rule: own story)",
+             stage=stage["name"], role=stage["role"])
 
 
 def waiting_for(store: Store, user: User, channel_id: str | None = None,
@@ -162,13 +168,14 @@ def why_not_edit(store: Store, article: Article, user: User) -> str | None:
     Submitted means locked (送审锁定): only the reviewer holding the current stage
     edits, with a trace; the author recalls the story to change it."""
     if article.state not in EDITABLE:
-        hint = "; start a correction first" if article.state == State.PUBLISHED else ""
-        return f"a {article.state} story cannot be edited{hint}"
+        if article.state == State.PUBLISHED:
+            return _("a published story cannot be edited; start a correction first")
+        return _("a {state} story cannot be edited", state=state_name(article.state))
     if article.state in IN_REVIEW and why_not_review(store, article, user) is not None:
         stage = stage_name(store, article.review_stage)
-        return (f"“{article.title}” is locked in review: only its {stage} reviewer edits it "
-                "now, and its author can recall it until the first sign-off "
-                "(rule: locked in review)")
+        return _("“{title}” is locked in review: only its {stage} reviewer edits it now, "
+                 "and its author can recall it until the first sign-off "
+                 "(rule: locked in review)", title=article.title, stage=stage)
     return None
 
 
@@ -205,11 +212,11 @@ def _edit_once(store: Store, article_id: str, changes: dict, actor: User,
                                 detail={"fields": content})
         elif content and article.state in SIGNED_OFF:
             voided = _signed(store.events.of(article_id))
-            new, _ = store.articles.update(article_id, {"state": State.SUBMITTED,
+            new, _changed = store.articles.update(article_id, {"state": State.SUBMITTED,
                                                         "review_stage": 1}, actor.id)
             store.events.append(article_id, "void", actor.id, revision=new.revision,
                                 comment="edited " + ", ".join(content),
-                                detail={"voided_stages": voided})
+                                detail={"voided_stages": voided, "fields": content})
     return new, change.changed
 
 
@@ -218,12 +225,12 @@ def recall(store: Store, article_id: str, actor: User, comment: str = "") -> Tra
     article = store.articles.get(article_id)
     if article.state != State.SUBMITTED or _signed(store.events.of(article_id)):
         raise RuleError("only a submitted story nobody has signed yet can be recalled; "
-                        f"this one is {article.state} (rule: recall)")
+                        "this one is {state} (rule: recall)", state=state_name(article.state))
     if actor.id != article.author_id:
-        raise RuleError(f"{actor.real_name} is not the author; only the author recalls a "
-                        "story (rule: recall)")
+        raise RuleError("{name} is not the author; only the author recalls a story (rule: "
+                        "recall)", name=actor.real_name)
     with store.transaction():
-        new, _ = store.articles.update(article_id, {"state": State.DRAFT,
+        new, _changed = store.articles.update(article_id, {"state": State.DRAFT,
                                                     "review_stage": None}, actor.id)
         event = store.events.append(article_id, "recall", actor.id, revision=new.revision,
                                     comment=comment)
@@ -234,19 +241,22 @@ def submit(store: Store, article_id: str, actor: User, comment: str = "",
            now: str | None = None) -> Transition:
     article = store.articles.get(article_id)
     if article.state not in (State.DRAFT, State.RETURNED):
-        raise RuleError(f"only drafts and returned stories are submitted; this one is "
-                        f"{article.state}")
+        raise RuleError("only drafts and returned stories are submitted; this one is "
+                        "{state}", state=state_name(article.state))
     if actor.id != article.author_id and not {Role.EDITOR, Role.ADMIN} & set(actor.roles):
-        raise RuleError(f"{actor.real_name} is neither the author nor an editor "
-                        "(rule: who submits)")
+        raise RuleError("{name} is neither the author nor an editor (rule: who submits)",
+                        name=actor.real_name)
     report = checks.run_checks(store, article)
     if report.blocking:
-        listed = "; ".join(f"{f.message} [{f.field}]" for f in report.blocking[:3])
-        more = f" and {len(report.blocking) - 3} more" if len(report.blocking) > 3 else ""
-        raise RuleError(f"机审 blocks the submission: {listed}{more} (rule: machine checks)")
+        listed = _("; ").join(f"{pick(f.message, f.message_en)} [{field_label(f.field)}]"
+                              for f in report.blocking[:3])
+        if len(report.blocking) > 3:
+            listed += _(" and {count} more", count=len(report.blocking) - 3)
+        raise RuleError("机审 blocks the submission: {listed} (rule: machine checks)",
+                        listed=listed)
     now = now or times.now()
     with store.transaction():
-        new, _ = store.articles.update(
+        new, _changed = store.articles.update(
             article_id, {"state": State.SUBMITTED, "review_stage": 1, "submitted_at": now},
             actor.id, checkpoint="submit")
         # The report travels with the submitted revision, for the reviewers.
@@ -276,7 +286,7 @@ def approve(store: Store, article_id: str, actor: User, password: str | None = N
             changes = {"state": State.SCHEDULED, "review_stage": None}
         else:
             changes = {"state": State.APPROVED, "review_stage": None}
-        new, _ = store.articles.update(article_id, changes, actor.id)
+        new, _changed = store.articles.update(article_id, changes, actor.id)
         if stage == last and _pending_correction(new):
             new = _republish(store, new, actor, now)
     return Transition(new, event)
@@ -294,7 +304,7 @@ def return_story(store: Store, article_id: str, actor: User, reason: str,
     with store.transaction():
         event = store.events.append(article_id, "return", actor.id, stage=article.review_stage,
                                    revision=article.revision, comment=reason, at=now)
-        new, _ = store.articles.update(article_id, {"state": State.RETURNED,
+        new, _changed = store.articles.update(article_id, {"state": State.RETURNED,
                                                    "review_stage": None}, actor.id)
     return Transition(new, event)
 
@@ -303,18 +313,18 @@ def withdraw(store: Store, article_id: str, actor: User, reason: str,
              password: str | None = None) -> Transition:
     article = store.articles.get(article_id)
     if Role.ADMIN not in actor.roles:
-        raise RuleError(f"{actor.real_name} is not an admin; only admins withdraw a story "
-                        "(rule: withdraw)")
+        raise RuleError("{name} is not an admin; only admins withdraw a story (rule: "
+                        "withdraw)", name=actor.real_name)
     if article.state not in (State.PUBLISHED, State.APPROVED, State.SCHEDULED) \
             and article.live_revision is None:
-        raise RuleError(f"a {article.state} story is not out to withdraw")
-    reason = needs_reason(reason, "withdrawing a story")
+        raise RuleError("a {state} story is not out to withdraw", state=state_name(article.state))
+    reason = needs_reason(reason, N_("withdrawing a story"))
     accounts.check_signer(store, actor)
     check_password(actor, password)
     with store.transaction():
         event = store.events.append(article_id, "withdraw", actor.id,
                                    revision=article.revision, comment=reason)
-        new, _ = store.articles.update(article_id, {"state": State.WITHDRAWN,
+        new, _changed = store.articles.update(article_id, {"state": State.WITHDRAWN,
                                                    "review_stage": None}, actor.id)
     return Transition(new, event)
 
@@ -324,13 +334,14 @@ def begin_correction(store: Store, article_id: str, actor: User, note: str) -> T
     live revision until the corrected one passes every review stage again."""
     article = store.articles.get(article_id)
     if article.state != State.PUBLISHED:
-        raise RuleError(f"only published stories are corrected; this one is {article.state}")
+        raise RuleError("only published stories are corrected; this one is {state}",
+                        state=state_name(article.state))
     if not {Role.EDITOR, Role.ADMIN} & set(actor.roles):
-        raise RuleError(f"{actor.real_name} is not an editor (rule: who corrects)")
-    note = needs_reason(note, "a correction")
+        raise RuleError("{name} is not an editor (rule: who corrects)", name=actor.real_name)
+    note = needs_reason(note, N_("a correction"))
     with store.transaction():
         corrections = article.corrections + [{"note": note, "by": actor.id, "at": None}]
-        new, _ = store.articles.update(article_id, {"state": State.DRAFT,
+        new, _changed = store.articles.update(article_id, {"state": State.DRAFT,
                                                    "corrections": corrections}, actor.id)
         event = store.events.append(article_id, "correction", actor.id,
                                    revision=article.revision, comment=note)
@@ -363,9 +374,11 @@ def publish(store: Store, article_id: str, actor: User | None,
     now = now or times.now()
     article = store.articles.get(article_id)
     if article.state not in (State.APPROVED, State.SCHEDULED):
-        raise RuleError(f"only approved stories are published; this one is {article.state}")
+        raise RuleError("only approved stories are published; this one is {state}",
+                        state=state_name(article.state))
     if article.publish_at and article.publish_at > now:
-        raise RuleError(f"scheduled for {times.local_text(article.publish_at)}; not yet due")
+        raise RuleError("scheduled for {value}; not yet due",
+                        value=times.local_text(article.publish_at))
     actor_id = actor.id if actor else None
     with store.transaction():
         event = store.events.append(article_id, "publish", actor_id,

@@ -8,6 +8,9 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if hasattr(os, "geteuid") and os.geteuid() == 0:  # QtWebEngine's sandbox refuses root
     os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
+# The suite reads English whatever this machine's locale (subprocesses inherit it); a
+# test of the Chinese messages asks for them.
+os.environ["NEWSDESK_LANG"] = "en"
 
 from newsdesk.cli import main as cli_main  # noqa: E402
 from newsdesk.demo import load_demo  # noqa: E402
@@ -24,6 +27,15 @@ def patient_renderer(monkeypatch):
     (bench/ measures the real one)."""
     from newsdesk import render
     monkeypatch.setattr(render, "BASE_LIMIT_S", 300.0)
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The core speaks English in every test but those that switch it."""
+    from newsdesk import i18n
+    i18n.use("en")
+    yield
+    i18n.use("en")
 
 
 @pytest.fixture

@@ -161,7 +161,7 @@ def test_blocking_findings_cannot_be_accepted_and_refuse_submission(draft):
     blocking = report.blocking[0]
     with pytest.raises(NewsdeskError, match="cannot be accepted"):
         checks.accept(s, a.id, blocking, "广告", chen.id)
-    with pytest.raises(RuleError, match="机审 blocks the submission: 禁用词"):
+    with pytest.raises(RuleError, match="机审 blocks the submission: banned term"):
         workflow.submit(s, a.id, chen)
     assert s.articles.get(a.id).state == "draft"
 
@@ -181,7 +181,7 @@ def test_check_cli(demo_store, cli, tmp_path):
     bad.write_text("---\ntitle: 澳门葡京开业\nchannel: 社会\nreporters: 张薇\n---\n正文。\n",
                    "utf-8")
     r = cli("check", bad, "--db", db)
-    assert r.code == 1 and "禁用词" in r.out and r.out.strip().endswith("in 2 characters")
+    assert r.code == 1 and "banned term" in r.out and r.out.strip().endswith("in 2 characters")
     data = json.loads(cli("check", bad, "--db", db, "--json").out)
     assert data["verdict"] == "block" and data["findings"][0]["field"] == "title"
     published = demo_store.articles.ids(state="published")[0]

@@ -20,7 +20,7 @@ GOOD = ["https://v.qq.com/x/page.html", "http://www.example.gov.cn/", "about.htm
 def test_not_a_web_address(url):
     assert urls.problem(url)
     with pytest.raises(NewsdeskError):
-        urls.require(url, "a link")
+        urls.require(url, "a link", "链接")
 
 
 @pytest.mark.parametrize("url", GOOD)

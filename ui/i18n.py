@@ -6,6 +6,7 @@ import os
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
+from newsdesk import i18n as core
 from newsdesk.paths import resource
 
 SHIPPED = ("zh_CN",)
@@ -19,7 +20,7 @@ def choose(locale: QLocale | None = None) -> str:
 
 def install(app, language: str | None = None) -> str:
     """Install the translators for language (default: chosen from the locale)."""
-    language = language or choose()
+    language = core.use(language or choose())  # the core's messages speak it too
     if language not in SHIPPED:
         return "en"
     qt_dir = QLibraryInfo.path(QLibraryInfo.TranslationsPath)

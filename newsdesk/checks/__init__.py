@@ -9,6 +9,7 @@ from newsdesk.checks import fields, typography
 from newsdesk.checks.model import BLOCK, WARN, Finding, Report
 from newsdesk.checks.words import WordMatcher
 from newsdesk.errors import NewsdeskError
+from newsdesk.i18n import pick
 from newsdesk.model import Article, Term, field_names
 from newsdesk.render import FALLBACK, char_count
 from newsdesk.settings import SiteSettings
@@ -91,13 +92,13 @@ def site_links(site: SiteSettings, channels) -> list[Finding]:
 def save_word_list(store: Store, terms: list[Term], actor) -> int:
     """Replace the outlet's word lists (admins only: they decide what blocks a story)."""
     if "admin" not in actor.roles:
-        raise NewsdeskError(f"{actor.real_name} is not an admin; only admins change the "
-                            "word lists")
+        raise NewsdeskError("{name} is not an admin; only admins change the word lists",
+                            name=actor.real_name)
     for t in terms:
         if not t.term.strip():
             raise NewsdeskError("a word-list entry has no term")
         if t.level not in ("block", "warn"):
-            raise NewsdeskError(f"“{t.term}”: level must be block or warn")
+            raise NewsdeskError("“{term}”: level must be block or warn", term=t.term)
     return store.checks.set_terms(terms, actor.id, replace=True)
 
 
@@ -105,7 +106,8 @@ def accept(store: Store, article_id: str, finding: Finding, note: str,
            actor_id: str | None) -> None:
     """Mark a finding accepted, with why. Blocking findings must be fixed instead."""
     if finding.severity == BLOCK:
-        raise NewsdeskError(f"a blocking finding cannot be accepted: {finding.message}")
+        raise NewsdeskError("a blocking finding cannot be accepted: {message}",
+                            message=pick(finding.message, finding.message_en))
     if not note.strip():
         raise NewsdeskError("say why the finding is accepted")
     store.checks.accept(article_id, finding.rule, finding.field, finding.text, note.strip(),

@@ -11,7 +11,9 @@ import click
 
 from newsdesk.cli import admin, data, recycle, review, site, stories
 from newsdesk.cli.common import DB_HELP, OK, USAGE
+from newsdesk import i18n
 from newsdesk.errors import NewsdeskError
+from newsdesk.i18n import _
 
 
 @click.group(invoke_without_command=True,
@@ -33,6 +35,7 @@ for _module in (stories, review, recycle, admin, site, data):
 
 
 def main(argv: list[str] | None = None) -> int:
+    i18n.lend_to_click(i18n.use(i18n.choose()))  # NEWSDESK_LANG, then the locale
     try:
         code = _run(argv)
         sys.stdout.flush()  # a closed pipe shows here, not at the interpreter's exit
@@ -50,19 +53,19 @@ def _run(argv: list[str] | None) -> int:
     try:
         result = newsdesk.main(args=argv, prog_name="newsdesk", standalone_mode=False)
     except click.UsageError as e:
-        where = f" (see '{e.ctx.command_path} --help')" if e.ctx else ""
+        where = _(" (see '{command} --help')", command=e.ctx.command_path) if e.ctx else ""
         return _fail(e.format_message() + where)
     except click.ClickException as e:
         return _fail(e.format_message())
     except click.Abort:
-        return _fail("stopped")
+        return _fail(_("stopped"))
     except NewsdeskError as e:
         return _fail(str(e))
     return result if isinstance(result, int) else OK
 
 
 def _fail(message: str) -> int:
-    print(f"newsdesk: error: {message}", file=sys.stderr)
+    print(_("newsdesk: error: {message}", message=message), file=sys.stderr)
     return USAGE
 
 

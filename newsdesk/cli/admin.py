@@ -9,6 +9,7 @@ import click
 
 from newsdesk import accounts, settings as site_settings, workflow
 from newsdesk.checks.words import format_list, parse_list
+from newsdesk.i18n import N_, _
 from newsdesk.cli.common import (
     OK, CliError, Session, acting_option, json_option, new_password, password_of,
     print_json, table, with_db,
@@ -46,7 +47,7 @@ def add_user(session: Session, username: str, name: str, roles: tuple[str, ...])
         if accounts.needs_password(store, roles):
             password = new_password(username, required=True)
         user = accounts.add_user(store, username, name, roles, password)
-    print(f"added {user.username} ({user.real_name})")
+    print(_("added {username} ({name})", username=user.username, name=user.real_name))
     return OK
 
 
@@ -59,7 +60,8 @@ def passwd(session: Session, username: str) -> int:
         user = store.users.find(username)
         password = new_password(user.username, required=False)
         accounts.set_password(store, user, password)
-    print(f"password {'set' if password else 'removed'} for {user.username}")
+    print(_("password set for {username}", username=user.username) if password
+          else _("password removed for {username}", username=user.username))
     return OK
 
 
@@ -79,8 +81,8 @@ def change_user(session: Session, username: str, roles: tuple[str, ...],
         user = accounts.change_user(store, admin, store.users.find(username),
                                     roles=roles or None,
                                     active=None if deactivate is None else not deactivate)
-    print(f"{user.username}: {', '.join(user.roles) or 'no roles'}"
-          f"{'' if user.active else ' (deactivated)'}")
+    roles = ", ".join(user.roles) or _("no roles")
+    print(f"{user.username}: {roles}" + ("" if user.active else _(" (deactivated)")))
     return OK
 
 
@@ -117,7 +119,7 @@ def add_channel(session: Session, slug: str, name: str, parent: str | None,
     with session.opened() as store:
         c = store.channels.add(slug, name, parent=parent, kind="link" if link else "list",
                               url=link)
-    print(f"added channel {c.slug} ({c.name})")
+    print(_("added channel {slug} ({name})", slug=c.slug, name=c.name))
     return OK
 
 
@@ -129,7 +131,7 @@ def rename_channel(session: Session, channel: str, name: str) -> int:
     """Give a channel a new name (its slug, in every public path, stays)."""
     with session.opened() as store:
         c = store.channels.rename(store.channels.find(channel).id, name)
-    print(f"renamed channel {c.slug} to {c.name}")
+    print(_("renamed channel {slug} to {name}", slug=c.slug, name=c.name))
     return OK
 
 
@@ -193,7 +195,7 @@ def add_topic(session: Session, slug: str, name: str, description: str) -> int:
     """Add a topic (SLUG: its path, such as xiangcun; NAME: 乡村振兴在越溪)."""
     with session.opened() as store:
         topic = store.channels.add_topic(slug, name, description)
-    print(f"added topic {topic.slug} ({topic.name})")
+    print(_("added topic {slug} ({name})", slug=topic.slug, name=topic.name))
     return OK
 
 
@@ -234,7 +236,7 @@ def get_setting(session: Session, key: str, as_json: bool) -> int:
     with session.opened() as store:
         rows = [r for r in _setting_rows(store.settings()) if r["name"] == key]
     if not rows:
-        raise CliError(f"there is no setting {key!r}")
+        raise CliError("there is no setting {key!r}", key=key)
     if as_json:
         print_json(rows[0])
     else:
@@ -251,7 +253,7 @@ def set_setting(session: Session, key: str, value: str, as_user: str) -> int:
     """Set one (lists as JSON)."""
     with session.opened() as store:
         user = store.users.find(as_user)
-        accounts.require_admin(user, "change site settings")
+        accounts.require_admin(user, N_("change site settings"))
         workflow.check_password(user, password_of(user))
         store.set_settings({key: site_settings.parse(key, value)}, user.id)
         print(f"{key} = {_setting_text(getattr(store.settings(), key))}")
@@ -285,11 +287,12 @@ def import_words(session: Session, file: str, replace: bool) -> int:
         try:
             terms = parse_list(Path(file).read_text("utf-8"))
         except (OSError, UnicodeDecodeError) as e:
-            raise CliError(f"{file}: cannot read ({e})") from None
+            raise CliError("{file}: cannot read ({e})", file=file, e=e) from None
         except ValueError as e:
-            raise CliError(f"{file}: {e}") from None
+            raise CliError("{file}: {e}", file=file, e=e) from None
         n = store.checks.set_terms(terms, None, replace=replace)
-    print(f"{n} terms imported" + (" (the list was replaced)" if replace else ""))
+    print(_("{count} terms imported (the list was replaced)", count=n) if replace
+          else _("{count} terms imported", count=n))
     return OK
 
 
@@ -301,7 +304,7 @@ def export_words(session: Session, file: str) -> int:
     with session.opened() as store:
         terms = store.checks.terms()
     Path(file).write_text(format_list(terms), "utf-8")
-    print(f"{len(terms)} terms written to {file}")
+    print(_("{count} terms written to {file}", count=len(terms), file=file))
     return OK
 
 

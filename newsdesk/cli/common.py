@@ -40,15 +40,17 @@ class Session:
     def open(self, must_exist: bool = True) -> Store:
         path = self.path
         if must_exist and not path.exists():
-            raise CliError(f"no database at {path}; create one with 'newsdesk init --db {path}'")
+            raise CliError("no database at {path}; create one with 'newsdesk init --db {path}'",
+                           path=path)
         try:
             return Store.open(path)
         except SchemaTooNew as e:
-            raise CliError(f"{path}: {e}") from None
+            raise CliError("{path}: {e}", path=path, e=e) from None
         except DatabaseDamaged as e:
             raise CliError(backup.damage_message(e)) from None
         except sqlite3.DatabaseError as e:
-            raise CliError(f"{path} is not a usable Newsdesk database ({e})") from None
+            raise CliError("{path} is not a usable Newsdesk database ({e})",
+                           path=path, e=e) from None
 
     @contextmanager
     def opened(self, must_exist: bool = True) -> Iterator[Store]:
@@ -78,7 +80,7 @@ def with_db(command):
             if damaged is not None:
                 raise CliError(backup.damage_message(damaged)) from None
             if isinstance(e, sqlite3.OperationalError):
-                raise CliError(f"the database could not be used: {e}") from None
+                raise CliError("the database could not be used: {e}", e=e) from None
             raise
     return wrapper
 
@@ -112,8 +114,8 @@ def new_password(username: str, required: bool) -> str | None:
         if getpass.getpass("again: ") != password:
             raise CliError("the two passwords differ")
     if password is None or (required and not password):
-        raise CliError(f"{username} needs a password: give it in ${ENV_PASSWORD} or on a "
-                       "terminal")
+        raise CliError("{username} needs a password: give it in ${ENV_PASSWORD} or on "
+                       "a terminal", username=username, ENV_PASSWORD=ENV_PASSWORD)
     return password
 
 

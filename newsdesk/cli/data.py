@@ -4,6 +4,7 @@ from __future__ import annotations
 import click
 
 from newsdesk import backup as backups
+from newsdesk.i18n import _
 from newsdesk.cli.common import OK, Session, with_db
 
 
@@ -16,7 +17,8 @@ def backup(session: Session, to: str | None, keep: int | None) -> int:
     """A checked copy of the database."""
     with session.opened() as store:
         made = backups.backup(store, to) if to else backups.backup_now(store, keep=keep)
-    print(f"backed up to {made} ({made.stat().st_size // 1024} KiB, checked)")
+    print(_("backed up to {path} ({size} KiB, checked)",
+            path=made, size=made.stat().st_size // 1024))
     return OK
 
 
@@ -26,7 +28,8 @@ def backup(session: Session, to: str | None, keep: int | None) -> int:
 def restore(session: Session, file: str) -> int:
     """Put a backup in place (the current database is kept aside)."""
     aside = backups.restore(session.path, file)
-    print(f"restored {file} to {session.path}; the previous database is kept at {aside}")
+    print(_("restored {file} to {path}; the previous database is kept at {aside}",
+            file=file, path=session.path, aside=aside))
     return OK
 
 

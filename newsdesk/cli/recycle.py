@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from newsdesk import recycle, times
+from newsdesk.i18n import _
 from newsdesk.cli.common import OK, Session, acting_option, json_option, print_json, table, with_db
 
 
@@ -17,8 +18,8 @@ def delete(session: Session, article_id: str, as_user: str) -> int:
     with session.opened() as store:
         a = recycle.delete_draft(store, store.articles.resolve_id(article_id),
                                  store.users.find(as_user))
-    print(f"moved {a.id[:8]} {a.title} to the recycle bin "
-          f"(purged after {recycle.BIN_DAYS} days)")
+    print(_("moved {id} {title} to the recycle bin (purged after {days} days)",
+            id=a.id[:8], title=a.title, days=recycle.BIN_DAYS))
     return OK
 
 
@@ -53,7 +54,7 @@ def restore(session: Session, article_id: str, as_user: str) -> int:
                if i["article_id"].startswith(article_id.strip().lower())]
         a = recycle.restore_draft(store, ids[0] if len(ids) == 1 else article_id,
                                   store.users.find(as_user))
-    print(f"restored {a.id[:8]} {a.title}")
+    print(_("restored {id} {title}", id=a.id[:8], title=a.title))
     return OK
 
 
@@ -64,7 +65,7 @@ def empty(session: Session, as_user: str) -> int:
     """Delete everything in the recycle bin for good (admins)."""
     with session.opened() as store:
         n = recycle.empty_bin(store, store.users.find(as_user))
-    print(f"purged {n} drafts from the recycle bin")
+    print(_("purged {n} drafts from the recycle bin", n=n))
     return OK
 
 

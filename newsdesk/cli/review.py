@@ -9,6 +9,8 @@ from newsdesk.audit import audit as audit_chains
 from newsdesk.cli.common import (
     OK, PROBLEMS, Session, acting_option, json_option, password_of, print_json, table, with_db,
 )
+from newsdesk.i18n import N_, _
+from newsdesk.model import state_name
 from newsdesk.store import Store
 
 story_argument = click.argument("article_id", metavar="ID")
@@ -17,8 +19,9 @@ story_argument = click.argument("article_id", metavar="ID")
 def _report(store: Store, verb: str, t: workflow.Transition) -> int:
     a = t.article
     stage = workflow.stage_name(store, a.review_stage)
-    where = f"waiting for {stage}" if stage else a.state
-    print(f"{verb} {a.id[:8]} {a.title} (revision {t.event.revision}) → {where}")
+    where = _("waiting for {stage}", stage=stage) if stage else state_name(a.state)
+    print(_("{verb} {id} {title} (revision {revision}) → {where}", verb=_(verb), id=a.id[:8],
+            title=a.title, revision=t.event.revision, where=where))
     return OK
 
 
@@ -37,7 +40,7 @@ def _act(session: Session, article_id: str, as_user: str, verb: str, action) -> 
 @with_db
 def submit(session: Session, article_id: str, as_user: str, comment: str) -> int:
     """Submit a draft for review."""
-    return _act(session, article_id, as_user, "submitted",
+    return _act(session, article_id, as_user, N_("submitted"),
                 lambda store, story, user: workflow.submit(store, story, user, comment))
 
 
@@ -48,7 +51,7 @@ def submit(session: Session, article_id: str, as_user: str, comment: str) -> int
 @with_db
 def recall(session: Session, article_id: str, as_user: str, comment: str) -> int:
     """Take a submitted story back to draft (撤回; its author, before the first sign-off)."""
-    return _act(session, article_id, as_user, "recalled",
+    return _act(session, article_id, as_user, N_("recalled"),
                 lambda store, story, user: workflow.recall(store, story, user, comment))
 
 
@@ -59,7 +62,7 @@ def recall(session: Session, article_id: str, as_user: str, comment: str) -> int
 @with_db
 def approve(session: Session, article_id: str, as_user: str, comment: str) -> int:
     """Sign off the story's current review stage."""
-    return _act(session, article_id, as_user, "approved",
+    return _act(session, article_id, as_user, N_("approved"),
                 lambda store, story, user: workflow.approve(store, story, user,
                                                             password_of(user), comment))
 
@@ -71,7 +74,7 @@ def approve(session: Session, article_id: str, as_user: str, comment: str) -> in
 @with_db
 def return_(session: Session, article_id: str, as_user: str, reason: str) -> int:
     """Return the story to its author, with a reason."""
-    return _act(session, article_id, as_user, "returned",
+    return _act(session, article_id, as_user, N_("returned"),
                 lambda store, story, user: workflow.return_story(store, story, user, reason,
                                                                  password_of(user)))
 
@@ -83,7 +86,7 @@ def return_(session: Session, article_id: str, as_user: str, reason: str) -> int
 @with_db
 def withdraw(session: Session, article_id: str, as_user: str, reason: str) -> int:
     """Withdraw (撤稿) a story, admins only."""
-    return _act(session, article_id, as_user, "withdrew",
+    return _act(session, article_id, as_user, N_("withdrew"),
                 lambda store, story, user: workflow.withdraw(store, story, user, reason,
                                                              password_of(user)))
 
@@ -95,7 +98,7 @@ def withdraw(session: Session, article_id: str, as_user: str, reason: str) -> in
 @with_db
 def correct(session: Session, article_id: str, as_user: str, note: str) -> int:
     """Reopen a published story for a correction."""
-    return _act(session, article_id, as_user, "reopened for correction",
+    return _act(session, article_id, as_user, N_("reopened for correction"),
                 lambda store, story, user: workflow.begin_correction(store, story, user, note))
 
 
@@ -123,11 +126,13 @@ def audit(session: Session) -> int:
         problems = audit_chains(store)
         checked = store.events.count()
     if not problems:
-        print(f"review history intact: {checked} events checked")
+        print(_("review history intact: {checked} events checked", checked=checked))
         return OK
     for p in problems:
-        print(f"article {p.article_id} event {p.event_id} (seq {p.seq}): {p.reason}")
-    print(f"{len(problems)} broken chain(s) in {checked} events")
+        print(_("article {article_id} event {event_id} (seq {seq}): {reason}",
+                article_id=p.article_id, event_id=p.event_id, seq=p.seq, reason=p.reason))
+    print(_("{count} broken chain(s) in {checked} events", count=len(problems),
+            checked=checked))
     return PROBLEMS
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from newsdesk import views as page_views
+from newsdesk.i18n import _
 from newsdesk.cli.common import (
     OK, PROBLEMS, CliError, Session, acting_option, json_option, print_json, with_db,
 )
@@ -30,9 +31,11 @@ def _write_changes(store: Store, out: Path, changes_file: str | None,
     rows = changes.since_upload(store, out)
     if changes_file:
         changes.write_list(rows, changes_file)
-        print(f"{len(rows)} changes since the last upload listed in {changes_file}")
+        print(_("{count} changes since the last upload listed in {file}",
+                count=len(rows), file=changes_file))
     if zip_file:
-        print(f"packed {changes.pack(out, rows, zip_file)} files into {zip_file}")
+        print(_("packed {count} files into {file}",
+                count=changes.pack(out, rows, zip_file), file=zip_file))
 
 
 @click.command()
@@ -56,8 +59,8 @@ def export(session: Session, out: str, full: bool, as_user: str | None,
         if mark_uploaded:
             n = store.exports.mark_uploaded(str(folder))
             if not n:
-                raise CliError(f"nothing has been exported to {folder} yet")
-            print(f"marked {n} files in {folder} as uploaded")
+                raise CliError("nothing has been exported to {folder} yet", folder=folder)
+            print(_("marked {n} files in {folder} as uploaded", n=n, folder=folder))
             return OK
         actor = store.users.find(as_user) if as_user else None
         progress = _progress_bar if sys.stderr.isatty() else None
@@ -66,23 +69,26 @@ def export(session: Session, out: str, full: bool, as_user: str | None,
         except ExportCancelled as e:
             raise CliError(str(e)) from None
         except OSError as e:
-            raise CliError(f"could not write the site to {folder}: {e.strerror or e}; the "
-                           "files written so far are whole, run the export again") from None
+            raise CliError("could not write the site to {folder}: {value}; the files written "
+                           "so far are whole, run the export again",
+                           folder=folder, value=e.strerror or e) from None
         if changes_file or zip_file:
             _write_changes(store, folder, changes_file, zip_file)
     for article_id in report.published:
-        print(f"published {article_id[:8]} (its time had come)")
+        print(_("published {id} (its time had come)", id=article_id[:8]))
     for path in report.written[:show]:
-        print(f"wrote {path}")
+        print(_("wrote {path}", path=path))
     for path in report.removed:
-        print(f"removed {path}")
-    print(f"{len(report.written)} written, {len(report.removed)} removed, "
-          f"{report.unchanged} unchanged in {folder}")
+        print(_("removed {path}", path=path))
+    print(_("{written} written, {removed} removed, {unchanged} unchanged in {folder}",
+            written=len(report.written), removed=len(report.removed),
+            unchanged=report.unchanged, folder=folder))
     for problem in report.problems:
-        print(f"newsdesk: problem: {problem}", file=sys.stderr)
+        print(_("newsdesk: problem: {problem}", problem=problem), file=sys.stderr)
     for story in report.plain:
-        print(f"newsdesk: problem: story {story} could not be formatted in time (its "
-              "markdown is pathological); its page shows plain paragraphs", file=sys.stderr)
+        print(_("newsdesk: problem: story {story} could not be formatted in time (its "
+                "markdown is pathological); its page shows plain paragraphs", story=story),
+              file=sys.stderr)
     return PROBLEMS if report.problems or report.plain else OK
 
 
@@ -102,11 +108,13 @@ def verify(manifest: str, target: str, timeout: float, as_json: bool) -> int:
         for path, added in report.modified:
             print(f"modified   {path}" + (f"\n           added: {added}" if added else ""))
         for path in report.missing:
-            print(f"missing    {path}")
+            print(_("missing    {path}", path=path))
         for path in report.unexpected:
-            print(f"unexpected {path}")
-        print(f"{report.checked} files checked: {len(report.modified)} modified, "
-              f"{len(report.missing)} missing, {len(report.unexpected)} unexpected")
+            print(_("unexpected {path}", path=path))
+        print(_("{checked} files checked: {modified} modified, {missing} missing, "
+                "{unexpected} unexpected", checked=report.checked,
+                modified=len(report.modified), missing=len(report.missing),
+                unexpected=len(report.unexpected)))
     return OK if report.ok else PROBLEMS
 
 
@@ -124,11 +132,12 @@ def import_views(session: Session, files: tuple[str, ...]) -> int:
         for path in files:
             r = page_views.import_log(store, path)
             if r.already:
-                print(f"{path}: already counted; skipped")
+                print(_("{path}: already counted; skipped", path=path))
                 continue
-            print(f"{path}: {r.counted} article views counted from {r.lines} lines "
-                  f"({r.bots} bots, {r.not_ok} not 200/GET, {r.other} other pages, "
-                  f"{r.malformed} unreadable)")
+            print(_("{path}: {counted} article views counted from {lines} lines ({bots} "
+                    "bots, {not_ok} not 200/GET, {other} other pages, {malformed} "
+                    "unreadable)", path=path, counted=r.counted, lines=r.lines,
+                    bots=r.bots, not_ok=r.not_ok, other=r.other, malformed=r.malformed))
     return OK
 
 

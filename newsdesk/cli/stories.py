@@ -13,7 +13,8 @@ from newsdesk.cli.common import (
     table, with_db,
 )
 from newsdesk.demo import load_demo, load_starter_words
-from newsdesk.model import State
+from newsdesk.i18n import _, pick
+from newsdesk.model import State, field_label, state_name
 from newsdesk.store import Store
 
 
@@ -26,15 +27,16 @@ def init(session: Session, demo: bool) -> int:
     with session.opened(must_exist=False) as store:
         if demo:
             if not store.is_empty():
-                raise CliError(f"{path} already has content; demo data goes into a new database")
+                raise CliError("{path} already has content; demo data goes into a new database",
+                               path=path)
             n = load_demo(store)
-            print(f"created {path} with the demo newsroom ({n} stories). It is a demo: its "
-                  "reviewers and admin have no passwords, so anyone can sign as them; "
-                  "start a real newsroom in a new database")
+            print(_("created {path} with the demo newsroom ({n} stories). It is a demo: "
+                    "its reviewers and admin have no passwords, so anyone can sign as "
+                    "them; start a real newsroom in a new database", path=path, n=n))
         else:
             if not store.checks.terms():
                 load_starter_words(store)
-            print(f"ready: {path}")
+            print(_("ready: {path}", path=path))
     return OK
 
 
@@ -52,13 +54,15 @@ def import_(session: Session, paths: tuple[str, ...], as_user: str | None,
             store.channels.find(channel)
         report = importers.import_paths(store, list(paths), actor_id=actor, channel=channel)
     for path, article_id, state in report.imported:
-        print(f"imported {path} → {article_id[:8]} ({state})")
+        print(_("imported {path} → {id} ({state})", path=path, id=article_id[:8],
+                state=state_name(state)))
     for path, why in report.skipped:
-        print(f"skipped {path}: {why}")
+        print(_("skipped {path}: {why}", path=path, why=why))
     for path, why in report.failed:
-        print(f"failed {path}: {why}", file=sys.stderr)
-    print(f"{len(report.imported)} imported, {len(report.skipped)} skipped, "
-          f"{len(report.failed)} failed")
+        print(_("failed {path}: {why}", path=path, why=why), file=sys.stderr)
+    print(_("{imported} imported, {skipped} skipped, {failed} failed",
+            imported=len(report.imported), skipped=len(report.skipped),
+            failed=len(report.failed)))
     return PROBLEMS if report.failed else OK
 
 
@@ -90,7 +94,7 @@ def list_(session: Session, state: str | None, channel: str | None, author: str 
     if as_json:
         print_json(rows)
     else:
-        table([[r["id"][:8], r["state"], r["date"][:16], r["channel"], r["title"]]
+        table([[r["id"][:8], state_name(r["state"]), r["date"][:16], r["channel"], r["title"]]
                for r in rows])
     return OK
 
@@ -111,7 +115,7 @@ def search(session: Session, query: tuple[str, ...], limit: int, as_json: bool) 
     if as_json:
         print_json(rows)
     elif not rows:
-        print(f"no story matches {text!r}")
+        print(_("no story matches {text!r}", text=text))
     else:
         for r in rows:
             print(f"{r['article_id'][:8]}  {r['date'][:10]}  {r['channel']}  {r['title']}")
@@ -141,8 +145,10 @@ def show(session: Session, article_id: str, as_json: bool) -> int:
     if data["reporters"]:
         print(f"（记者{'、'.join(data['reporters'])}）")
     print()
-    print(f"id {data['id']} · {data['state']} · {(data['channel'] or {}).get('name', '')} · "
-          f"{data['char_count']} 字 · revision {data['revision']}"
+    print(f"id {data['id']} · {state_name(data['state'])} · "
+          f"{(data['channel'] or {}).get('name', '')} · "
+          + _("{chars} characters · revision {revision}", chars=data["char_count"],
+              revision=data["revision"])
           + (f" · {data['public_path']}" if data["public_path"] else ""))
     return OK
 
@@ -164,13 +170,15 @@ def check(session: Session, target: str, as_json: bool) -> int:
         print_json(report.to_dict())
     else:
         for f in report.findings:
-            where = f"{f.field}[{f.start}:{f.end}]" if f.end else f.field
+            label = field_label(f.field)
+            where = f"{label}[{f.start}:{f.end}]" if f.end else label
             fix = f" → “{f.suggestion}”" if f.suggestion else ""
-            mark = " (accepted: " + f.note + ")" if f.accepted else ""
-            print(f"{f.severity:5}  {where:18}  {f.message}{fix}{mark}")
-        print(f"{report.verdict}: {len(report.findings)} findings, "
-              f"{report.error_rate:.1f} per 10,000 characters "
-              f"(threshold {report.threshold:g}) in {report.char_count} characters")
+            mark = _(" (accepted: {note})", note=f.note) if f.accepted else ""
+            print(f"{f.severity:5}  {where:18}  {pick(f.message, f.message_en)}{fix}{mark}")
+        print(_("{verdict}: {count} findings, {rate:.1f} per 10,000 characters "
+                "(threshold {threshold:g}) in {chars} characters", verdict=report.verdict,
+                count=len(report.findings), rate=report.error_rate,
+                threshold=report.threshold, chars=report.char_count))
     return PROBLEMS if report.blocking else OK
 
 
@@ -192,9 +200,10 @@ def edit(session: Session, article_id: str, as_user: str, title: str | None,
     with session.opened() as store:
         article, changed = workflow.edit(store, store.articles.resolve_id(article_id),
                                          changes, store.users.find(as_user), checkpoint="edit")
-    print(f"{article.id[:8]} {article.title}: "
-          + (f"changed {', '.join(changed)} (revision {article.revision})" if changed
-             else "nothing changed"))
+    what = _("changed {fields} (revision {revision})",
+             fields=_(", ").join(field_label(f) for f in changed),
+             revision=article.revision) if changed else _("nothing changed")
+    print(f"{article.id[:8]} {article.title}: {what}")
     return OK
 
 

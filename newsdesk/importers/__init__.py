@@ -42,8 +42,8 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
 def parse_file(path: Path, tz: str) -> ImportedStory:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
-        raise NewsdeskError(f"unsupported file type {suffix or '(none)'!r}; "
-                            "expected .md, .html or .txt")
+        raise NewsdeskError("unsupported file type {value!r}; expected .md, .html or .txt",
+                            value=suffix or '(none)')
     data = path.read_bytes()
     if suffix in HTML:
         return legacy.parse_html(decode(data, declared_charset(data)), tz)
@@ -84,7 +84,7 @@ def _channel_id(store: Store, story: ImportedStory, default: str | None) -> str 
         try:
             return store.channels.find(story.channel).id
         except NotFound:
-            raise NewsdeskError(f"unknown channel {story.channel!r}") from None
+            raise NewsdeskError("unknown channel {channel!r}", channel=story.channel) from None
     for name in reversed(story.breadcrumb):  # 当前位置：首页 > 国内 → the deepest known one
         try:
             return store.channels.find(name).id
@@ -112,7 +112,7 @@ def save_story(store: Store, story: ImportedStory, actor_id: str | None,
         try:
             topics.append(store.channels.find_topic(key).id)
         except NotFound:
-            raise NewsdeskError(f"unknown topic {key!r}") from None
+            raise NewsdeskError("unknown topic {key!r}", key=key) from None
     if published and store.articles.find_id(story.title, story.published_at):
         return "already imported (same headline and publish time)"
     site = store.settings()
@@ -140,7 +140,7 @@ def as_article(store: Store, path: Path) -> Article:
     try:
         story = parse_file(path, store.settings().timezone)
     except (DecodeError, frontmatter.FrontMatterError, legacy.NotAnArticle) as e:
-        raise NewsdeskError(f"{path}: {e}") from None
+        raise NewsdeskError("{path}: {e}", path=path, e=e) from None
     channel = store.channels.find(story.channel).id if story.channel else None
     return Article(id="", **carried_fields(story), channel_id=channel,
                    origin=story.origin or "original")

@@ -6,6 +6,8 @@ from __future__ import annotations
 import codecs
 import re
 
+from newsdesk.errors import Translated
+
 MAX_BYTES = 20 * 1024 * 1024
 
 _DECLARED = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
@@ -13,7 +15,7 @@ _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936"
               "big5": "big5hkscs", "iso-8859-1": "cp1252", "ascii": "utf-8"}
 
 
-class DecodeError(ValueError):
+class DecodeError(Translated, ValueError):
     pass
 
 
@@ -32,8 +34,8 @@ def decode(data: bytes, declared: str | None = None) -> str:
     if not data.strip():
         raise DecodeError("the file is empty")
     if len(data) > MAX_BYTES:
-        raise DecodeError(f"the file is too large ({len(data) // 1_048_576} MB; "
-                          f"the limit is {MAX_BYTES // 1_048_576} MB)")
+        raise DecodeError("the file is too large ({size} MB; the limit is {limit} MB)",
+                          size=len(data) // 1_048_576, limit=MAX_BYTES // 1_048_576)
     for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                        (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
@@ -52,4 +54,4 @@ def decode(data: bytes, declared: str | None = None) -> str:
             return data.decode(codec)
         except (UnicodeDecodeError, LookupError):
             continue
-    raise DecodeError("the text cannot be decoded as " + ", ".join(tried))
+    raise DecodeError("the text cannot be decoded as {codecs}", codecs=", ".join(tried))

@@ -9,6 +9,7 @@ import tomllib
 import yaml
 
 from newsdesk import times
+from newsdesk.errors import Translated
 from newsdesk.importers.story import ImportedStory, clean_paragraph, split_list, split_names
 from newsdesk.paragraphs import unwrap
 
@@ -16,7 +17,7 @@ _FENCE = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n(.*?)\r?\n\1[ \t]*(?:\r?\n|\Z)", 
 _H1 = re.compile(r"\A\s*#\s+(.+?)\s*#*\s*(?:\n|\Z)")
 
 
-class FrontMatterError(ValueError):
+class FrontMatterError(Translated, ValueError):
     pass
 
 
@@ -42,7 +43,7 @@ def _date(value, tz: str) -> str:
     try:
         return times.parse_local(str(value), tz)
     except ValueError:
-        raise FrontMatterError(f"date {value!r} is not a date") from None
+        raise FrontMatterError("date {value!r} is not a date", value=value) from None
 
 
 def _bool(value) -> bool:
@@ -60,10 +61,13 @@ def split(text: str) -> tuple[dict, str]:
     try:
         meta = tomllib.loads(raw) if m.group(1) == "+++" else yaml.safe_load(raw)
     except (yaml.YAMLError, tomllib.TOMLDecodeError) as e:
-        where = getattr(e, "problem_mark", None)
-        line = f" (line {where.line + 2})" if where else ""
-        raise FrontMatterError(f"front matter is not valid{line}: "
-                               f"{getattr(e, 'problem', None) or e}") from None
+        # The parser's own words are English: the line is what helps.
+        where = getattr(e, "problem_mark", None) or getattr(e, "lineno", None)
+        if where is None:
+            raise FrontMatterError("the front matter is not valid YAML or TOML") from None
+        line = where.line + 2 if hasattr(where, "line") else where + 1
+        raise FrontMatterError("the front matter is not valid at line {line}",
+                               line=line) from None
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
@@ -91,7 +95,8 @@ def parse(text: str, tz: str = times.DEFAULT_TZ) -> ImportedStory:
     elif origin in ("原创", "original"):
         origin = "original"
     elif origin is not None:
-        raise FrontMatterError(f"origin {meta.get('origin')!r} is neither original nor reprint")
+        raise FrontMatterError("origin {value!r} is neither original nor reprint",
+                               value=meta.get("origin"))
     paragraphs = [unwrap(clean_paragraph(p)) for p in re.split(r"\n[ \t\u3000]*\n", body.strip("\n"))]
     return ImportedStory(
         title=title,

@@ -9,10 +9,11 @@ import re
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from newsdesk import times
+from newsdesk.errors import Translated
 from newsdesk.importers.story import ImportedStory, clean_paragraph, split_names
 
 
-class NotAnArticle(ValueError):
+class NotAnArticle(Translated, ValueError):
     pass
 
 
@@ -92,7 +93,7 @@ def _finish(headline: str, kicker: str, subtitle: str, meta: dict, paragraphs: l
     try:
         published = times.parse_local(meta["date"], tz)
     except ValueError:
-        raise NotAnArticle(f"发布时间 {meta['date']!r} is not a date") from None
+        raise NotAnArticle("发布时间 {value!r} is not a date", value=meta["date"]) from None
     reporters: list[str] = []
     body = []
     for p in paragraphs:

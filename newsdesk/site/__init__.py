@@ -14,6 +14,7 @@ from typing import Callable, Iterator
 
 from newsdesk import accounts, times, workflow
 from newsdesk.errors import NewsdeskError
+from newsdesk.i18n import N_
 from newsdesk.model import User
 from newsdesk.render import render_safely
 from newsdesk.site.plan import Page, SitePlan
@@ -42,11 +43,11 @@ class ExportReport:
 def _check_output(out: Path, exported_before: bool) -> None:
     """Guard: never scatter a site over a folder that holds something else."""
     if out.exists() and not out.is_dir():
-        raise NewsdeskError(f"{out} is a file, not a folder")
+        raise NewsdeskError("{out} is a file, not a folder", out=out)
     if out.is_dir() and any(out.iterdir()) and not exported_before \
             and not (out / MANIFEST).exists():
-        raise NewsdeskError(f"{out} is not empty and holds no Newsdesk export; "
-                            "choose an empty or new folder")
+        raise NewsdeskError("{out} is not empty and holds no Newsdesk export; choose an empty "
+                            "or new folder", out=out)
 
 
 def _unique(pages: list[Page], articles: dict[str, dict]) -> None:
@@ -57,8 +58,8 @@ def _unique(pages: list[Page], articles: dict[str, dict]) -> None:
         if p.path in articles:
             seen[p.path] = f"article {articles[p.path]['id'][:8]}"
         if p.path in seen:
-            raise NewsdeskError(f"two pages would be written to {p.path}: "
-                                f"{seen[p.path]} and {p.source}")
+            raise NewsdeskError("two pages would be written to {path}: {value} and {source}",
+                                path=p.path, value=seen[p.path], source=p.source)
         seen[p.path] = p.source
 
 
@@ -108,7 +109,8 @@ def _render_all(plan, out, todo, old, on_disk, cancel, parallel) -> Iterator[lis
                    for i in range(0, len(todo), SERIAL_BATCH)]
         for start, end in batches:
             if cancel is not None and cancel.is_set():
-                raise ExportCancelled(f"export cancelled after {start} of {len(todo)} pages")
+                raise ExportCancelled("export cancelled after {start} of {value} pages",
+                                      start=start, value=len(todo))
             yield _render_batch(plan, folder, todo[start:end], old, on_disk)
         return
     batches = [(i, min(i + BATCH, len(todo))) for i in range(0, len(todo), BATCH)]
@@ -119,8 +121,8 @@ def _render_all(plan, out, todo, old, on_disk, cancel, parallel) -> Iterator[lis
             yield results
             if cancel is not None and cancel.is_set() and n + 1 < len(batches):
                 pool.terminate()  # workers write whole files only (temp, then rename)
-                raise ExportCancelled(f"export cancelled after {(n + 1) * BATCH} of "
-                                      f"{len(todo)} pages")
+                raise ExportCancelled("export cancelled after {value} of {value2} pages",
+                                      value=(n + 1) * BATCH, value2=len(todo))
     finally:
         pool.terminate()
         pool.join()
@@ -165,7 +167,7 @@ def export_site(store: Store, out_dir: str | Path, *, full: bool = False,
     runs it). parallel=False renders in this process only: a caller with threads of
     its own (the app) must not fork."""
     if actor is not None:
-        accounts.require_admin(actor, "publish the site")
+        accounts.require_admin(actor, N_("publish the site"))
     with _no_gc():
         return _export(store, Path(out_dir).resolve(), full, actor, now, progress, cancel,
                        parallel)

@@ -40,9 +40,9 @@ def load_manifest(path: str | Path) -> dict[str, dict]:
         files = data["files"]
         assert isinstance(files, dict)
     except FileNotFoundError:
-        raise NewsdeskError(f"no manifest at {path}") from None
+        raise NewsdeskError("no manifest at {path}", path=path) from None
     except (ValueError, KeyError, TypeError, AssertionError, UnicodeDecodeError):
-        raise NewsdeskError(f"{path} is not a Newsdesk manifest") from None
+        raise NewsdeskError("{path} is not a Newsdesk manifest", path=path) from None
     return files
 
 
@@ -72,7 +72,7 @@ def added_text(original: bytes | None, deployed: bytes, limit: int = 300) -> str
 class _Folder:
     def __init__(self, root: Path):
         if not root.is_dir():
-            raise NewsdeskError(f"{root} is not a folder")
+            raise NewsdeskError("{root} is not a folder", root=root)
         self.root = root.resolve()
 
     def get(self, path: str) -> bytes | None:
@@ -95,9 +95,11 @@ class _Site:
         except urllib.error.HTTPError as e:
             if e.code in (404, 410):
                 return None
-            raise NewsdeskError(f"{self.base}{path}: HTTP {e.code}") from None
+            raise NewsdeskError("{base}{path}: HTTP {code}",
+                                base=self.base, path=path, code=e.code) from None
         except (urllib.error.URLError, OSError) as e:
-            raise NewsdeskError(f"cannot reach {self.base}: {getattr(e, 'reason', e)}") from None
+            raise NewsdeskError("cannot reach {base}: {value}",
+                                base=self.base, value=getattr(e, 'reason', e)) from None
 
     def others(self, known: set[str], pages: dict[str, bytes]) -> list[str]:
         """A web server cannot be listed: follow the links of the fetched pages, and

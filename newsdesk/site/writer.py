@@ -21,7 +21,8 @@ _PLAIN = re.compile(r"(?:(?!\.\.?/)[^/\\]+/)*(?!\.\.?$)[^/\\]+")
 def check_path(path: str) -> str:
     """A site path must be plain (cheap: no I/O)."""
     if not _PLAIN.fullmatch(path):
-        raise UnsafePath(f"refusing to write {path!r}: not a plain path inside the output")
+        raise UnsafePath("refusing to write {path!r}: not a plain path inside the output",
+                         path=path)
     return path
 
 
@@ -30,7 +31,8 @@ def confined(out: Path, path: str) -> Path:
     symlinks leading out). out must already be resolved."""
     target = out.joinpath(*PurePosixPath(check_path(path)).parts)
     if not target.resolve().is_relative_to(out):
-        raise UnsafePath(f"refusing to write {path!r}: it resolves outside {out}")
+        raise UnsafePath("refusing to write {path!r}: it resolves outside {out}",
+                         path=path, out=out)
     return target
 
 
@@ -49,7 +51,8 @@ class Folder:
             d = self.out.joinpath(*folder.split("/")) if folder else self.out
             d.mkdir(parents=True, exist_ok=True)
             if not d.resolve().is_relative_to(self.out):
-                raise UnsafePath(f"refusing to write {path!r}: it resolves outside {self.out}")
+                raise UnsafePath("refusing to write {path!r}: it resolves outside {out}",
+                                 path=path, out=self.out)
             self._dirs[folder] = d
         return self._dirs[folder] / name
 

@@ -39,8 +39,13 @@ def _storage_error(e: sqlite3.OperationalError) -> Exception:
     if "locked" in text or "busy" in text:
         return DatabaseBusy("the database is busy: another program holds it and did not "
                             "let go in time; nothing was written, try again")
-    if "full" in text or "readonly" in text or "read-only" in text or "disk i/o" in text:
-        return StorageFailed(f"the database could not be written ({e}); nothing was "
+    if "full" in text:
+        return StorageFailed("the disk is full: the database could not be written; nothing "
+                             "was written")
+    if "readonly" in text or "read-only" in text:
+        return StorageFailed("the database is read-only: nothing was written")
+    if "disk i/o" in text:
+        return StorageFailed("the disk could not be written (a disk I/O error); nothing was "
                              "written")
     return e
 

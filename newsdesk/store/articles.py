@@ -86,7 +86,7 @@ class Articles(Repository):
     def get(self, article_id: str) -> Article:
         row = self.one("SELECT * FROM articles WHERE id = ?", [article_id])
         if not row:
-            raise NotFound(f"no article with id {article_id!r}")
+            raise NotFound("no article with id {article_id!r}", article_id=article_id)
         return _article(row, self._topics_of([article_id])[article_id])
 
     def many(self, ids: list[str], with_body: bool = True) -> list[Article]:
@@ -119,14 +119,16 @@ class Articles(Repository):
         """The full id of the one article whose id starts with prefix."""
         prefix = (prefix or "").strip().lower()
         if not re.fullmatch(r"[0-9a-f]{1,32}", prefix):
-            raise NewsdeskError(f"{prefix!r} is not an article id (hex digits expected)")
+            raise NewsdeskError("{prefix!r} is not an article id (hex digits expected)",
+                                prefix=prefix)
         ids = [r[0] for r in self.conn.execute(
             "SELECT id FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT 2",
             [prefix, prefix + "g"])]
         if not ids:
-            raise NotFound(f"no article id starts with {prefix!r}")
+            raise NotFound("no article id starts with {prefix!r}", prefix=prefix)
         if len(ids) > 1:
-            raise NewsdeskError(f"article id prefix {prefix!r} is ambiguous: give more characters")
+            raise NewsdeskError("article id prefix {prefix!r} is ambiguous: give more characters",
+                                prefix=prefix)
         return ids[0]
 
     def find_id(self, title: str, first_published_at: str) -> str | None:
@@ -158,7 +160,8 @@ class Articles(Repository):
         row = self.conn.execute("SELECT content FROM revisions WHERE article_id = ? AND "
                                 "number = ?", [article_id, number]).fetchone()
         if not row:
-            raise NotFound(f"article {article_id} has no revision {number}")
+            raise NotFound("article {article_id} has no revision {number}",
+                           article_id=article_id, number=number)
         return json.loads(row[0])
 
     # ---- writing ------------------------------------------------------------------
@@ -200,7 +203,7 @@ class Articles(Repository):
         new = Article(**asdict(old))
         for k, v in changes.items():
             if not hasattr(new, k) or k in ("id", "created_at"):
-                raise NewsdeskError(f"unknown article field {k!r}")
+                raise NewsdeskError("unknown article field {k!r}", k=k)
             setattr(new, k, v)
         changed = [k for k in changes if getattr(old, k) != getattr(new, k)]
         if not changed and not checkpoint:
@@ -230,7 +233,7 @@ class Articles(Repository):
             edits = self.conn.execute("SELECT edits FROM articles WHERE id = ?",
                                       [old.id]).fetchone()
             if edits is None:
-                raise NotFound(f"no article with id {old.id!r}")
+                raise NotFound("no article with id {id!r}", id=old.id)
             if edits[0] != old.edits:
                 raise StaleEdit(self.get(old.id))
             self.store.db["articles"].update(old.id, _row(new))
@@ -268,7 +271,8 @@ class Articles(Repository):
             changes = {"state": "published", "live_revision": art.revision}
             if not art.public_path:
                 if not art.channel_id:
-                    raise NewsdeskError(f"article {article_id[:8]} has no channel to publish in")
+                    raise NewsdeskError("article {value} has no channel to publish in",
+                                        value=article_id[:8])
                 number = self._next_number()
                 changes |= {"number": number, "first_published_at": at,
                             "public_path": public_path(

@@ -38,5 +38,5 @@ class Assets(Repository):
     def data(self, asset_id: str) -> bytes:
         row = self.conn.execute("SELECT data FROM assets WHERE id = ?", [asset_id]).fetchone()
         if not row:
-            raise NotFound(f"no asset {asset_id}")
+            raise NotFound("no asset {asset_id}", asset_id=asset_id)
         return row[0]

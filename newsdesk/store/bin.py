@@ -29,7 +29,7 @@ class Bin(Repository):
         row = self.one("SELECT article_id, title, author_id, deleted_at, deleted_by "
                        "FROM recycle_bin WHERE article_id = ?", [article_id])
         if not row:
-            raise NotFound(f"no story {article_id[:8]} in the recycle bin")
+            raise NotFound("no story {value} in the recycle bin", value=article_id[:8])
         return row
 
     def take_back(self, article_id: str) -> Article:
@@ -37,7 +37,7 @@ class Bin(Repository):
         row = self.one("SELECT story, revisions FROM recycle_bin WHERE article_id = ?",
                        [article_id])
         if not row:
-            raise NotFound(f"no story {article_id[:8]} in the recycle bin")
+            raise NotFound("no story {value} in the recycle bin", value=article_id[:8])
         article = Article(**json.loads(row["story"]))
         with self.store.transaction():
             self.store.articles.put_back(article, json.loads(row["revisions"]))

@@ -8,6 +8,7 @@ from typing import Iterable
 
 from newsdesk import times, urls
 from newsdesk.errors import NewsdeskError, NotFound
+from newsdesk.i18n import N_, _
 from newsdesk.ids import new_id
 from newsdesk.model import Channel, ChannelKind, Topic
 from newsdesk.store._sql import Repository, stamp
@@ -19,8 +20,8 @@ def validate_slug(slug: str, what: str) -> str:
     """Slugs become path segments of the exported site: plain lowercase ASCII only."""
     if not isinstance(slug, str) or not _SLUG.fullmatch(slug):
         raise NewsdeskError(
-            f"{what} slug {slug!r} is not allowed: use lowercase ASCII letters, digits, "
-            "'-' or '_' (no '/', no '..', no Chinese)")
+            "{what} slug {slug!r} is not allowed: use lowercase ASCII letters, "
+            "digits, '-' or '_' (no '/', no '..', no Chinese)", what=_(what), slug=slug)
     return slug
 
 
@@ -43,18 +44,18 @@ class Channels(Repository):
     def add(self, slug: str, name: str, parent: str | None = None,
             kind: str = ChannelKind.LIST, url: str | None = None,
             position: int | None = None, actor_id: str | None = None) -> Channel:
-        validate_slug(slug, "channel")
+        validate_slug(slug, N_("channel"))
         if not (name or "").strip():
-            raise NewsdeskError(f"channel {slug!r} needs a name")
+            raise NewsdeskError("channel {slug!r} needs a name", slug=slug)
         if kind not in (ChannelKind.LIST, ChannelKind.LINK):
-            raise NewsdeskError(f"channel kind must be 'list' or 'link', not {kind!r}")
+            raise NewsdeskError("channel kind must be 'list' or 'link', not {kind!r}", kind=kind)
         if kind == ChannelKind.LINK and not url:
-            raise NewsdeskError(f"link channel {slug!r} needs a url")
+            raise NewsdeskError("link channel {slug!r} needs a url", slug=slug)
         if kind == ChannelKind.LINK:
-            urls.require(url, f"the address of link channel {slug!r}")
+            urls.require(url, f"the address of link channel {slug!r}", f"外链栏目“{slug}”的网址")
         with self.store.transaction():
             if self.one("SELECT 1 FROM channels WHERE slug = ?", [slug]):
-                raise NewsdeskError(f"a channel with slug {slug!r} already exists")
+                raise NewsdeskError("a channel with slug {slug!r} already exists", slug=slug)
             parent_id = self.find(parent).id if parent else None
             if position is None:
                 position = self.conn.execute(
@@ -96,7 +97,7 @@ class Channels(Repository):
     def get(self, channel_id: str) -> Channel:
         row = self.one("SELECT * FROM channels WHERE id = ?", [channel_id])
         if not row:
-            raise NotFound(f"no channel with id {channel_id!r}")
+            raise NotFound("no channel with id {channel_id!r}", channel_id=channel_id)
         return Channel(**row)
 
     def find(self, key: str) -> Channel:
@@ -105,10 +106,11 @@ class Channels(Repository):
         if not row:
             rows = self.rows("SELECT * FROM channels WHERE name = ?", [key])
             if len(rows) > 1:
-                raise NewsdeskError(f"more than one channel is called {key!r}: use its slug")
+                raise NewsdeskError("more than one channel is called {key!r}: use its slug",
+                                    key=key)
             row = rows[0] if rows else None
         if not row:
-            raise NotFound(f"no channel {key!r}")
+            raise NotFound("no channel {key!r}", key=key)
         return Channel(**row)
 
     def rename(self, channel_id: str, name: str, actor_id: str | None = None) -> Channel:
@@ -145,13 +147,13 @@ class Channels(Repository):
             channel = self.get(channel_id)
             above = self.find(parent) if parent else None
             if above is not None and above.kind != ChannelKind.LIST:
-                raise NewsdeskError(f"{above.name} is a link channel: channels go under "
-                                    "list channels")
+                raise NewsdeskError("{name} is a link channel: channels go under list channels",
+                                    name=above.name)
             node = above
             while node is not None:
                 if node.id == channel.id:
-                    raise NewsdeskError(f"{channel.name} cannot go under itself or one of "
-                                        "its own sub-channels")
+                    raise NewsdeskError("{name} cannot go under itself or one of its own sub-channels",
+                                        name=channel.name)
                 node = self.get(node.parent_id) if node.parent_id else None
             parent_id = above.id if above else None
             position = self.conn.execute(
@@ -169,11 +171,12 @@ class Channels(Repository):
         with self.store.transaction():
             channel = self.get(channel_id)
             if url:
-                urls.require(url, f"the address of link channel {channel.slug!r}")
+                urls.require(url, f"the address of link channel {channel.slug!r}",
+                             f"外链栏目“{channel.slug}”的网址")
                 if self.conn.execute("SELECT 1 FROM articles WHERE channel_id = ? LIMIT 1",
                                      [channel_id]).fetchone():
-                    raise NewsdeskError(f"{channel.name} holds stories: it stays a list "
-                                        "channel")
+                    raise NewsdeskError("{name} holds stories: it stays a list channel",
+                                        name=channel.name)
             self.conn.execute("UPDATE channels SET kind = ?, url = ?, updated_at = ?, "
                               "updated_by = ? WHERE id = ?",
                               [ChannelKind.LINK if url else ChannelKind.LIST, url or None,
@@ -183,12 +186,12 @@ class Channels(Repository):
     # ---- topics (专题) ------------------------------------------------------------
     def add_topic(self, slug: str, name: str, description: str = "",
                   actor_id: str | None = None) -> Topic:
-        validate_slug(slug, "topic")
+        validate_slug(slug, N_("topic"))
         if not (name or "").strip():
-            raise NewsdeskError(f"topic {slug!r} needs a name")
+            raise NewsdeskError("topic {slug!r} needs a name", slug=slug)
         with self.store.transaction():
             if self.one("SELECT 1 FROM topics WHERE slug = ?", [slug]):
-                raise NewsdeskError(f"a topic with slug {slug!r} already exists")
+                raise NewsdeskError("a topic with slug {slug!r} already exists", slug=slug)
             position = self.conn.execute(
                 "SELECT COALESCE(MAX(position) + 1, 0) FROM topics").fetchone()[0]
             topic = Topic(id=new_id(), slug=slug, name=name.strip(), description=description,
@@ -203,5 +206,5 @@ class Channels(Repository):
         row = self.one("SELECT * FROM topics WHERE slug = ? OR name = ? OR id = ? LIMIT 1",
                        [key, key, key])
         if not row:
-            raise NotFound(f"no topic {key!r}")
+            raise NotFound("no topic {key!r}", key=key)
         return Topic(**row)

@@ -49,7 +49,7 @@ class Search(Repository):
         then anywhere; newest first within a tier."""
         expr = search.match_expression(query)
         if expr is None:
-            raise NewsdeskError(f"nothing to search for in {query!r}")
+            raise NewsdeskError("nothing to search for in {query!r}", query=query)
         # Column-filtered matches are cheap; sorting on search_docs.date avoids reading
         # the wide article rows of every match.
         rows = self.rows(

@@ -28,7 +28,7 @@ class Users(Repository):
         row = asdict(user) | {"roles": json.dumps(user.roles)}
         with self.store.transaction():
             if self.one("SELECT 1 FROM users WHERE username = ?", [username]):
-                raise NewsdeskError(f"a user named {username!r} already exists")
+                raise NewsdeskError("a user named {username!r} already exists", username=username)
             self.store.db["users"].insert(row)
         return user
 
@@ -58,7 +58,7 @@ class Users(Repository):
     def get(self, user_id: str) -> User:
         row = self.one("SELECT * FROM users WHERE id = ?", [user_id])
         if not row:
-            raise NotFound(f"no user with id {user_id!r}")
+            raise NotFound("no user with id {user_id!r}", user_id=user_id)
         return _user(row)
 
     def find(self, key: str) -> User:
@@ -68,17 +68,19 @@ class Users(Repository):
         if not row:
             rows = self.rows("SELECT * FROM users WHERE real_name = ?", [key])
             if len(rows) > 1:
-                raise NewsdeskError(f"more than one user is called {key!r}: use the username")
+                raise NewsdeskError("more than one user is called {key!r}: use the username",
+                                    key=key)
             row = rows[0] if rows else None
         if not row:
-            raise NotFound(f"no user {key!r}")
+            raise NotFound("no user {key!r}", key=key)
         return _user(row)
 
     def update(self, user_id: str, actor_id: str | None, **values) -> User:
         """Change an account's roles, real name or whether it is active."""
         allowed = {"roles", "real_name", "active"}
         if set(values) - allowed:
-            raise NewsdeskError(f"unknown user field {sorted(set(values) - allowed)[0]!r}")
+            raise NewsdeskError("unknown user field {value!r}",
+                                value=sorted(set(values) - allowed)[0])
         row = {k: (json.dumps(sorted(set(v))) if k == "roles" else v) for k, v in values.items()}
         with self.store.transaction():
             self.get(user_id)  # NotFound

@@ -138,7 +138,7 @@ def test_diff_shows_an_edit(qtbot, demo_store):
     assert "#fbd5d5" in html.lower() or "text-decoration: line-through" in html.lower() \
         or "<del" in html.lower() or "line-through" in html.lower()
     history = q.panel.history.toPlainText()
-    assert "审改 复审 · 李强" in history and "签审通过 初审" in history
+    assert "revised in review 复审 · 李强" in history and "signed off 初审" in history
 
 
 def test_refused_action_shows_the_rule(qtbot, demo_store, monkeypatch):

@@ -2,11 +2,14 @@
 is broken once from the CLI and once from the window (its menus, buttons and dialogs),
 on twin copies of the demo newsroom, and the messages are compared."""
 import pytest
+from PySide6.QtCore import QTranslator
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 
 from newsdesk import auth, backup, workflow
+from tests.chinese import assert_chinese
 from tests.conftest import CliResult
+from ui import i18n
 from ui.admin.admin_dialog import AdminDialog
 from ui.admin.channels_tab import ChannelDialog
 from ui.app import open_store
@@ -25,7 +28,7 @@ def story(store, title):
 
 def select(window, article_id):
     from tests.ui.test_main_window import navigate
-    navigate(window, "All")
+    navigate(window, window.tr("All"))
     window.table.selectRow(window.model.row_of(article_id))
 
 
@@ -207,8 +210,22 @@ CASES = [
 ]
 
 
+@pytest.fixture(params=["en", "zh_CN"])
+def language(request, qapp, monkeypatch):
+    """Both languages: the app's translators installed and the CLI's locale set."""
+    monkeypatch.setenv("NEWSDESK_LANG", request.param)
+    i18n.install(qapp, request.param)
+    yield request.param
+    for translator in qapp.findChildren(QTranslator):
+        qapp.removeTranslator(translator)
+        translator.deleteLater()
+
+
+PREFIX = {"en": "newsdesk: error: ", "zh_CN": "newsdesk：错误："}
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c[1][0] + "-" + c[2].__name__ for c in CASES])
-def test_the_app_and_the_cli_refuse_alike(qtbot, tmp_path, monkeypatch, capsys, case):
+def test_the_app_and_the_cli_refuse_alike(qtbot, tmp_path, monkeypatch, capsys, case, language):
     from newsdesk.cli import main as cli_main
     username, args, gui, setup, env = case
     app_db, cli_db = tmp_path / "app.db", tmp_path / "cli.db"
@@ -225,8 +242,10 @@ def test_the_app_and_the_cli_refuse_alike(qtbot, tmp_path, monkeypatch, capsys, 
     code = cli_main([a.format(**ids) for a in args] + ["--db", str(cli_db)])
     out, err = capsys.readouterr()
     cli = CliResult(code, out, err)
-    assert cli.code == 2 and cli.err.startswith("newsdesk: error: ")
-    said = cli.err.removeprefix("newsdesk: error: ").strip()
+    assert cli.code == 2 and cli.err.startswith(PREFIX[language])
+    said = cli.err.removeprefix(PREFIX[language]).strip()
+    if language == "zh_CN":
+        assert_chinese(said)
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
     window = MainWindow(store, str(app_db), store.users.find(username))
@@ -238,3 +257,5 @@ def test_the_app_and_the_cli_refuse_alike(qtbot, tmp_path, monkeypatch, capsys, 
         window.close()
         store.close()
     assert said in warnings[-1], (said, warnings)
+    if language == "zh_CN":
+        assert_chinese(warnings[-1])

@@ -1,0 +1,362 @@
+"""The core speaks the user's language: every message is in the Chinese catalogue, and
+in zh_CN every error class and every 机审 rule reads Chinese, from the command line and
+from the core the app calls (tests/ui/test_same_refusals.py drives the app's dialogs)."""
+import ast
+import json
+import re
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+from babel.messages.mofile import read_mo
+from babel.messages.pofile import read_po
+
+import db.connection
+from newsdesk import accounts, checks, i18n, workflow
+from newsdesk.errors import (
+    DatabaseBusy, NewsdeskError, NotFound, StaleEdit, StorageFailed,
+)
+from newsdesk.importers import frontmatter, legacy
+from newsdesk.importers.decode import DecodeError, decode
+from newsdesk.model import State
+from newsdesk.render import FALLBACK
+from newsdesk.site import ExportCancelled, export_site
+from newsdesk.site.writer import UnsafePath, check_path
+from newsdesk.store import Store
+from tests.chinese import assert_chinese, english_words
+from tools.messages import PO, calls, error_classes, extract
+
+ROOT = Path(__file__).resolve().parent.parent
+PLACEHOLDER = re.compile(r"\{(\w*)[^{}]*\}")
+
+
+def catalogue():
+    with PO.open("rb") as f:
+        return {m.id: m for m in read_po(f) if m.id}
+
+
+def test_every_message_has_its_chinese():
+    translated = catalogue()
+    for msgid, where in extract().items():
+        assert msgid in translated and translated[msgid].string, (msgid, where)
+        assert not translated[msgid].fuzzy, msgid
+        chinese = translated[msgid].string
+        if isinstance(msgid, tuple):  # click's counted messages: Chinese has one form
+            msgid, chinese = msgid[0], chinese[0]
+        assert set(PLACEHOLDER.findall(chinese)) == set(PLACEHOLDER.findall(msgid)), msgid
+
+
+def test_the_compiled_catalogue_is_the_po():
+    with PO.with_suffix(".mo").open("rb") as f:
+        compiled = {str(tuple(m.id) if isinstance(m.id, list) else m.id): str(tuple(m.string))
+                    if isinstance(m.string, list) else m.string for m in read_mo(f) if m.id}
+    written = {str(k): str(m.string) if isinstance(m.string, tuple) else m.string
+               for k, m in catalogue().items()}
+    assert compiled == written, \
+        "run tools/messages.py to compile the .po"
+
+
+def test_messages_are_literals_with_named_values():
+    """An f-string or a concatenation cannot be looked up in the catalogue."""
+    for path, line, name, arg in calls():
+        if isinstance(arg, (ast.JoinedStr, ast.BinOp)):
+            pytest.fail(f"{path}:{line}: {name}() takes a literal message with named values")
+
+
+def test_a_message_reads_in_the_language_in_use():
+    assert str(NotFound("no user {key!r}", key="x")) == "no user 'x'"
+    i18n.use("zh_CN")
+    error = NotFound("no user {key!r}", key="x")
+    assert str(error) == "没有用户“x”" and error.message_id == "no user {key!r}"
+    assert i18n.use("fr") == "en" and str(NotFound("no user {key!r}", key="x")) == "no user 'x'"
+
+
+@pytest.mark.parametrize("environ, language", [
+    ({"NEWSDESK_LANG": "zh_CN", "LANG": "en_US.UTF-8"}, "zh_CN"),
+    ({"NEWSDESK_LANG": "en", "LANG": "zh_CN.UTF-8"}, "en"),
+    ({"LANG": "zh_CN.UTF-8"}, "zh_CN"),
+    ({"LC_ALL": "zh_TW.UTF-8", "LANG": "C"}, "zh_CN"),
+    ({"LANG": "C.UTF-8"}, "en"),
+    ({}, "en"),
+])
+def test_the_language_comes_from_newsdesk_lang_then_the_locale(environ, language):
+    assert i18n.choose(environ) == language
+
+
+def test_the_detector_catches_english():
+    assert english_words("陈璐 does not hold the 初审 role") == ["does", "not", "hold", "the",
+                                                                "role"]
+    assert english_words("没有稿件匹配“flood”；见 /tmp/x.db 与 --title、reviewer1、3f2a9c1d") == []
+
+
+# ---- every error class, in Chinese ---------------------------------------------------
+@pytest.fixture
+def zh(monkeypatch):
+    monkeypatch.setenv("NEWSDESK_LANG", "zh_CN")
+    i18n.use("zh_CN")
+
+
+def story(store, state):
+    return store.articles.get(store.articles.ids(state=state)[0])
+
+
+def newsdesk_error(store):
+    store.channels.add("文化", "文化")
+
+
+def not_found(store):
+    store.articles.get("0" * 32)
+
+
+def rule_error(store):
+    workflow.submit(store, story(store, State.DRAFT).id, store.users.find("liqiang"))
+
+
+def password_required(store):
+    store.set_settings({"demo": False})
+    accounts.check_signer(store, store.users.find("wangfang"))
+
+
+def stale_edit(store):
+    chen = store.users.find("chenlu")
+    draft = story(store, State.DRAFT)
+    workflow.edit(store, draft.id, {"body": "对方先保存的正文。"}, chen, expect_edits=draft.edits)
+    workflow.edit(store, draft.id, {"body": "旧版本上的正文。"}, chen, expect_edits=draft.edits)
+
+
+def database_busy(store):
+    other = sqlite3.connect(store.path)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        rule_free_submit(store)
+    finally:
+        other.rollback()
+        other.close()
+
+
+def rule_free_submit(store):
+    draft = story(store, State.DRAFT)
+    workflow.submit(store, draft.id, store.users.get(draft.author_id))
+
+
+def storage_failed(store):
+    pages = store.conn.execute("PRAGMA page_count").fetchone()[0]
+    store.conn.execute(f"PRAGMA max_page_count = {pages}")
+    store.channels.add("wenhua", "文化" * 2000)
+
+
+def export_cancelled(store, tmp_path):
+    cancel = threading.Event()
+    cancel.set()
+    export_site(store, tmp_path / "site", cancel=cancel, actor=store.users.find("admin"))
+
+
+def unsafe_path(store):
+    check_path("../etc/passwd")
+
+
+def not_an_article(store):
+    legacy.parse_html("<html><body><p>只有一段话。</p></body></html>")
+
+
+def decode_error(store):
+    decode(b"\x00\x01\x02\x03" * 100)
+
+
+def front_matter_error(store):
+    frontmatter.parse("---\ntitle: [未闭合\n---\n正文。")
+
+
+SCENARIOS = {
+    "NewsdeskError": (NewsdeskError, newsdesk_error),
+    "NotFound": (NotFound, not_found),
+    "RuleError": (workflow.RuleError, rule_error),
+    "PasswordRequired": (accounts.PasswordRequired, password_required),
+    "StaleEdit": (StaleEdit, stale_edit),
+    "DatabaseBusy": (DatabaseBusy, database_busy),
+    "StorageFailed": (StorageFailed, storage_failed),
+    "ExportCancelled": (ExportCancelled, export_cancelled),
+    "UnsafePath": (UnsafePath, unsafe_path),
+    "NotAnArticle": (legacy.NotAnArticle, not_an_article),
+    "DecodeError": (DecodeError, decode_error),
+    "FrontMatterError": (frontmatter.FrontMatterError, front_matter_error),
+}
+
+
+def test_every_error_class_has_a_chinese_scenario():
+    # CliError is the command line's own: test_cli_refusals_read_chinese drives it.
+    assert set(SCENARIOS) | {"CliError"} == error_classes()
+
+
+@pytest.mark.parametrize("name", sorted(SCENARIOS))
+def test_every_error_class_reads_chinese(name, zh, demo_store, tmp_path, monkeypatch):
+    monkeypatch.setattr(db.connection, "BUSY_TIMEOUT_S", 0.2)
+    path = demo_store.path
+    demo_store.close()
+    store = Store.open(path)
+    cls, scenario = SCENARIOS[name]
+    try:
+        with pytest.raises(cls) as raised:
+            scenario(*((store, tmp_path) if name == "ExportCancelled" else (store,)))
+    finally:
+        store.close()
+    assert type(raised.value).__name__ == name
+    assert_chinese(str(raised.value), names=(str(path), str(tmp_path)))
+
+
+# ---- the command line ----------------------------------------------------------------
+@pytest.fixture
+def ids(demo_store):
+    titles = {"flood": "城关镇社区开展防汛应急演练", "meeting": "越溪县召开经济工作会议 部署明年重点任务"}
+    found = {k: next(a.id for a in demo_store.articles.many(demo_store.articles.ids())
+                     if a.title == t) for k, t in titles.items()}
+    found["draft"] = story(demo_store, State.DRAFT).id
+    return found
+
+
+REFUSALS = [
+    ["submit", "{draft}", "--as", "liqiang"],
+    ["recall", "{meeting}", "--as", "chenlu"],
+    ["approve", "{flood}", "--as", "zhaomin"],
+    ["approve", "{draft}", "--as", "wangfang"],
+    ["return", "{flood}", "--as", "wangfang", "--reason", " "],
+    ["withdraw", "{meeting}", "--as", "zhangwei", "--reason", "来源有误"],
+    ["withdraw", "{draft}", "--as", "admin", "--reason", "来源有误"],
+    ["correct", "{flood}", "--as", "zhangwei", "--note", "更正"],
+    ["correct", "{meeting}", "--as", "liqiang", "--note", "更正"],
+    ["edit", "{meeting}", "--as", "chenlu", "--title", "改"],
+    ["edit", "{flood}", "--as", "chenlu", "--title", "改"],
+    ["edit", "{draft}", "--as", "chenlu"],
+    ["delete", "{meeting}", "--as", "zhangwei"],
+    ["bin", "restore", "{meeting}", "--as", "admin"],
+    ["bin", "empty", "--as", "chenlu"],
+    ["show", "zzzz"],
+    ["show", "0000ffff"],
+    ["channels", "add", "文化", "文化"],
+    ["channels", "add", "yaowen", "要闻"],
+    ["channels", "change", "nowhere", "--top"],
+    ["topics", "add", "专题", "专题"],
+    ["users", "change", "admin", "--deactivate", "--as", "admin"],
+    ["users", "change", "chenlu", "--role", "boss", "--as", "admin"],
+    ["users", "change", "chenlu", "--role", "editor", "--as", "chenlu"],
+    ["settings", "set", "timezone", "Mars/Olympus", "--as", "admin"],
+    ["settings", "set", "page_size", "x", "--as", "admin"],
+    ["settings", "set", "page_size", "0", "--as", "admin"],
+    ["settings", "set", "nonsense", "1", "--as", "admin"],
+    ["settings", "set", "house_space", "maybe", "--as", "admin"],
+    ["export", "--out", "{tmp}/site", "--as", "zhangwei"],
+    ["export", "--out", "{tmp}/file.txt", "--as", "admin"],
+    ["export", "--out", "{tmp}/site", "--as", "admin", "--bogus"],
+    ["approve", "--as", "wangfang"],
+    ["settings", "set", "page_size", "10", "--as", "admin", "extra"],
+    ["bin", "--nonsense"],
+    ["search", "，。"],
+]
+
+
+@pytest.mark.parametrize("args", REFUSALS, ids=[" ".join(a[:2]) for a in REFUSALS])
+def test_cli_refusals_read_chinese(args, zh, demo_store, ids, cli, tmp_path):
+    (tmp_path / "file.txt").write_text("x")
+    (tmp_path / "story.docx").write_text("x")
+    r = cli(*[a.format(tmp=tmp_path, **ids) for a in args], "--db", demo_store.path)
+    assert r.code == 2, (r.out, r.err)
+    assert r.err.count("\n") == 1
+    assert r.err.startswith("newsdesk：错误：")
+    assert_chinese(r.err, names=(str(demo_store.path), str(tmp_path)))
+
+
+def test_cli_file_errors_read_chinese(zh, demo_store, cli, tmp_path):
+    (tmp_path / "story.docx").write_text("x")
+    (tmp_path / "bad.md").write_text("---\ntitle: [未闭合\n---\n正文。", "utf-8")
+    r = cli("verify", "--manifest", tmp_path / "none.json", tmp_path)
+    assert r.code == 2 and r.err.startswith("newsdesk：错误：")
+    assert_chinese(r.err, names=(str(tmp_path),))
+    r = cli("import", tmp_path / "story.docx", tmp_path / "bad.md", "--db", demo_store.path)
+    assert r.code == 1 and len(r.err.splitlines()) == 2
+    for line in r.err.splitlines() + r.out.splitlines():
+        assert_chinese(line, names=(str(tmp_path),))
+
+
+def test_cli_reports_read_chinese(zh, demo_store, ids, cli, tmp_path):
+    db = demo_store.path
+    said = [cli("submit", ids["draft"], "--as", "chenlu", "--db", db),
+            cli("approve", ids["draft"], "--as", "wangfang", "--db", db),
+            cli("history", ids["draft"], "--db", db),
+            cli("show", ids["meeting"], "--db", db),
+            cli("list", "--state", "submitted", "--db", db),
+            cli("audit", "--db", db),
+            cli("export", "--out", tmp_path / "site", "--as", "admin", "--db", db),
+            cli("verify", "--manifest", tmp_path / "site" / "manifest.json", tmp_path / "site")]
+    for r in said:
+        assert r.code == 0, (r.out, r.err)
+        for line in r.out.splitlines():
+            if re.search(r"[A-Za-z]{3,}", line) and not line.startswith(("wrote ", "id ")):
+                assert not english_words(line, names=(str(tmp_path),)), line
+    assert "送审" in said[2].out and "签审通过" in said[2].out
+
+
+# ---- every 机审 rule, in Chinese ------------------------------------------------------
+def rules_in_the_code() -> set[str]:
+    """Every rule a finding can carry, read from the checks' source."""
+    source = "\n".join(p.read_text("utf-8") for p in (ROOT / "newsdesk" / "checks").glob("*.py"))
+    found = set(re.findall(r'Finding\(\s*"([\w.-]+)"', source))
+    found |= {f"typography.{r}" for r in re.findall(r'_finding\(\s*"([\w-]+)"', source)}
+    return found | {"words.block", "words.warn"}
+
+
+REPRINT = """---
+title: 老旧小区改造惠及860万户
+channel: 国内
+origin: reprint
+source: 某某网
+original_title: 今年全国新开工改造城镇老旧小区超过5万个
+---
+　　记者从住建部获悉,全国新开工改造城镇老旧小区5.1万个。。新店开业送好礼，澳门葡京。
+他说：“好（括号(半角括号)和GDP增长
+"""
+MISSING = """---
+title: 缺项的稿件
+origin: reprint
+---
+正文。
+"""
+
+
+def test_every_rule_reads_chinese_from_the_cli(zh, demo_store, cli, tmp_path):
+    demo_store.set_settings({"approved_sources": ["人民日报"], "house_space": "space"})
+    seen = set()
+    for text in (REPRINT, MISSING):
+        path = tmp_path / "story.md"
+        path.write_text(text, "utf-8")
+        r = cli("check", path, "--json", "--db", demo_store.path)
+        for f in json.loads(r.out)["findings"]:
+            seen.add(f["rule"])
+            assert_chinese(f["message"])
+        r = cli("check", path, "--db", demo_store.path)
+        for line in r.out.splitlines():
+            assert_chinese(line)
+    # A story typed in the app keeps what an import tidies away (leading spaces).
+    article = story(demo_store, State.DRAFT)
+    workflow.edit(demo_store, article.id, {"body": "　　最佳的一天。"}, demo_store.users.get(
+        article.author_id))
+    r = cli("check", article.id, "--db", demo_store.path)
+    for line in r.out.splitlines():
+        assert_chinese(line)
+    seen |= {f.rule for f in checks.run_checks(demo_store, demo_store.articles.get(article.id)
+                                                ).findings}
+    # The two rules no story file can raise: a body the renderer gave up on, a bad URL in
+    # the site's settings.
+    article = demo_store.articles.get(article.id)
+    article.renderer_version = FALLBACK
+    report = checks.run_checks(demo_store, article)
+    # A bad link stored before settings were checked (set now, it is refused).
+    with pytest.raises(NewsdeskError, match="javascript:"):
+        demo_store.set_settings({"footer_links": [{"title": "坏", "href": "javascript:x()"}]})
+    demo_store.conn.execute("UPDATE site SET value = ? WHERE key = 'footer_links'",
+                            ['[{"title": "坏链接", "href": "javascript:alert(1)"}]'])
+    found = report.findings + checks.site_links(demo_store.settings(), demo_store.channels.all())
+    for f in found:
+        seen.add(f.rule)
+        assert_chinese(i18n.pick(f.message, f.message_en))
+    assert seen == rules_in_the_code(), rules_in_the_code() ^ seen
