@@ -49,6 +49,16 @@ def _reviewers(users: dict, site: SiteSettings) -> list:
             for s in site.review_stages]
 
 
+def _pictured(store: Store, demo: dict, author: str) -> dict:
+    """A demo story's cover picture (resources/demo/pictures) and 头条 mark."""
+    values = {"pinned": bool(demo.get("demo_pinned"))}
+    if demo.get("demo_cover"):
+        path = resource("demo", "pictures", demo["demo_cover"])
+        link = store.assets.add(path.read_bytes(), path.name, "image/jpeg", author)
+        values["cover_asset_id"] = link.removeprefix("assets/").split(".")[0]
+    return values
+
+
 def _load_story(store: Store, text: str, users: dict, site: SiteSettings) -> None:
     demo, _ = frontmatter.split(text)
     story = frontmatter.parse(text, site.timezone)
@@ -60,7 +70,7 @@ def _load_story(store: Store, text: str, users: dict, site: SiteSettings) -> Non
         return times.to_stored(when - timedelta(hours=hours_before)) if when else times.now()
 
     article = store.articles.create(
-        author, at=at(5), **carried_fields(story),
+        author, at=at(5), **carried_fields(story), **_pictured(store, demo, author),
         channel_id=store.channels.find(story.channel).id, origin=story.origin or "original",
         editor_id=users[story.editor].id if story.editor else None,
         topics=[store.channels.find_topic(t).id for t in story.topics], publish_at=story.published_at)

@@ -38,6 +38,10 @@ class SiteSettings:
                                 "浙新办[2006]27号")
     report_phone: str = _setting("", "违法和不良信息举报电话, in the footer")
     minors_report_phone: str = _setting("", "网站涉未成年人内容投诉、举报电话, in the footer")
+    icp_record: str = _setting("", "ICP 备案号 for the footer, linked to beian.miit.gov.cn, "
+                                   "e.g. 浙ICP备12345678号-1")
+    police_record: str = _setting("", "公安机关备案号 for the footer, linked to "
+                                      "beian.mps.gov.cn, e.g. 浙公网安备33010202000001号")
     copyright: str = _setting("", "the footer's copyright line (…版权所有 未经授权禁止复制或"
                                   "建立镜像)")
     footer_links: list = _setting([], "footer links: a list of {title, href}")

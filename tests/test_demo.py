@@ -11,7 +11,7 @@ def test_demo_is_a_working_newsroom(demo_store):
         assert getattr(site, key), key
     names = [c.name for c in s.channels.all()]
     for name in ("要闻", "越视频", "镇街", "外宣", "国内", "国际", "社会", "健康", "网评",
-                 "专题", "h5", "新闻排行榜"):
+                 "专题", "H5", "新闻排行榜"):
         assert name in names
     towns = [c for c in s.channels.all() if c.parent_id == s.channels.find("镇街").id]
     assert len(towns) >= 3

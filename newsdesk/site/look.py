@@ -109,7 +109,7 @@ class SiteLook:
                 "ids": {channel.id, *(k.id for k in kids)},
                 "children": [{"name": k.name, "href": self._href(k)} for k in kids]}
 
-    def _crumbs(self, channel_id: str | None) -> list[dict]:
+    def crumbs(self, channel_id: str | None) -> list[dict]:
         trail = []
         while channel_id:
             c = self.by_id[channel_id]
@@ -152,7 +152,7 @@ class SiteLook:
         return self._render(
             "article.html", path, page_kind="article",
             a=vars(a) | {"body_html": body_html, "description": description},
-            meta=meta, crumbs=self._crumbs(a.channel_id), corrections=corrections,
+            meta=meta, crumbs=self.crumbs(a.channel_id), corrections=corrections,
             topics=[{"name": topics[t].name, "href": f"topics/{topics[t].slug}/index.html"}
                     for t in a.topics if t in topics],
             current_channel=self.by_id.get(a.channel_id))

@@ -9,6 +9,7 @@ from datetime import timedelta
 from email.utils import format_datetime
 from pathlib import Path
 from functools import partial
+from itertools import islice
 from typing import Callable
 from xml.sax.saxutils import escape as xml_escape
 
@@ -23,6 +24,8 @@ from newsdesk.site.look import SiteLook, digest
 from newsdesk.store import Store
 
 SITEMAP_SHARD = 50_000
+PHOTO_ROW = 4  # 图片新闻 on the home page
+HEADLINES = 6  # titles beside the 头条
 
 
 @dataclass(slots=True)
@@ -143,7 +146,7 @@ class SitePlan(SiteLook):
             kids = [{"name": k.name, "href": self._href(k)} for k in self.children.get(c.id, [])]
             pages += self._paginated(c.slug, f"channel {c.slug}", stories, "list.html",
                                      heading=c.name, description="", children=kids,
-                                     crumbs=self._crumbs(c.id), current_channel=c,
+                                     crumbs=self.crumbs(c.id), current_channel=c,
                                      page_kind="list")
         return pages
 
@@ -186,17 +189,30 @@ class SitePlan(SiteLook):
              for p in self.site.pages]
 
     def _home(self) -> tuple[str, dict]:
+        """头条 (the first pinned story, else the newest with a cover picture) with its
+        picture and lead beside the other pinned headlines and the newest stories (要闻
+        to HEADLINES), a row of 图片新闻 (the newest other stories with covers), then each
+        channel that has stories."""
         pinned = sorted((s for s in self.stories if s["pinned"]),
                         key=lambda s: (-s["weight"], s["first_published_at"]),
-                        )[:3]
+                        )[:4]
+        with_cover = [s for s in self.stories if s["cover"]]
+        lead = pinned[0] if pinned else (with_cover[0] if with_cover else None)
+        photos = [s for s in with_cover if s is not lead][:PHOTO_ROW]
         blocks = []
         for c in self.children.get(None, []):
-            if c.kind != "list":
-                continue
-            latest = self.in_channel[c.id][:self.site.home_items]
-            blocks.append({"name": c.name, "href": self._href(c),
-                           "stories": [self._item(s) for s in latest]})
-        context = {"pinned": [self._item(s) for s in pinned], "blocks": blocks}
+            latest = self.in_channel[c.id][:self.site.home_items] if c.kind == "list" else []
+            if latest:
+                blocks.append({"name": c.name, "href": self._href(c),
+                               "stories": [self._item(s) for s in latest]})
+        context = {
+            "lead": lead and self._item(lead) | {"cover": lead["cover"],
+                                                 "summary": self._leads([lead])[lead["id"]]},
+            "headlines": [self._item(s) for s in (pinned[1:] + list(islice(
+                (s for s in self.stories if s is not lead and not s["pinned"]),
+                HEADLINES)))[:HEADLINES]],
+            "photos": [self._item(s) | {"cover": s["cover"]} for s in photos],
+            "blocks": blocks}
         return digest(self.global_key, "home", context), context
 
     def _ranking(self) -> tuple[str, list]:

@@ -57,6 +57,8 @@ class Preview:
     def parts(self, article: Article, body_html: str) -> dict[str, str]:
         """CSS selector → inner HTML, for updating the loaded page in place."""
         context = {"a": vars(replace(article)), "meta": self._meta(article)}
-        return {".headline": self.look.partial("_headline.html", PATH, **context),
+        return {".crumbs": self.look.partial("_crumbs.html", PATH,
+                                             crumbs=self.look.crumbs(article.channel_id)),
+                ".headline": self.look.partial("_headline.html", PATH, **context),
                 ".body": self._inline_assets(body_html),
                 ".byline": self.look.partial("_byline.html", PATH, **context)}

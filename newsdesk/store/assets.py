@@ -9,7 +9,8 @@ from newsdesk.errors import NotFound
 from newsdesk.store._sql import Repository, stamp
 
 
-def _ext(filename: str) -> str:
+def extension(filename: str) -> str:
+    """The extension a stored file keeps on the site (.jpg), none when it is odd."""
     suffix = Path(filename).suffix.lower()
     return suffix if re.fullmatch(r"\.[a-z0-9]{1,5}", suffix) else ""
 
@@ -25,14 +26,14 @@ class Assets(Repository):
                 "INSERT OR IGNORE INTO assets VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [asset_id, Path(filename).name or "asset", mime, len(data), data,
                  *stamp(actor_id).values()])
-        return f"assets/{asset_id}{_ext(filename)}"
+        return f"assets/{asset_id}{extension(filename)}"
 
     def all(self) -> list[dict]:
         """Stored images and video: id (content hash), file name, and the extension
         the exported copy gets."""
         rows = self.rows("SELECT id, filename, mime FROM assets ORDER BY id")
         for r in rows:
-            r["ext"] = _ext(r["filename"])
+            r["ext"] = extension(r["filename"])
         return rows
 
     def data(self, asset_id: str) -> bytes:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from newsdesk import times
 from newsdesk.render import FALLBACK
 from newsdesk.store._sql import LIVE, Repository
+from newsdesk.store.assets import extension
 
 
 class Exports(Repository):
@@ -13,8 +14,10 @@ class Exports(Repository):
         rows = self.rows(
             "SELECT a.id, a.title, a.kicker, a.summary, a.channel_id, a.public_path, "
             "a.first_published_at, a.updated_at, a.pinned, a.weight, a.revision, "
-            "a.live_revision, COALESCE(a.renderer_version, '') AS renderer_version "
-            f"FROM articles a INDEXED BY articles_live WHERE {LIVE} "
+            "a.live_revision, COALESCE(a.renderer_version, '') AS renderer_version, "
+            "a.cover_asset_id, c.filename AS cover_filename "
+            "FROM articles a INDEXED BY articles_live "
+            f"LEFT JOIN assets c ON c.id = a.cover_asset_id WHERE {LIVE} "
             "ORDER BY a.first_published_at DESC, a.id")
         topics: dict[str, list[str]] = {}
         for article_id, topic_id in self.conn.execute(
@@ -23,6 +26,9 @@ class Exports(Repository):
             topics.setdefault(article_id, []).append(topic_id)
         for r in rows:
             r["topics"] = topics.get(r["id"], [])
+            # The cover's site path, as a body links to a picture (assets.add).
+            cover, name = r.pop("cover_asset_id"), r.pop("cover_filename")
+            r["cover"] = f"assets/{cover}{extension(name)}" if cover and name else None
             if r["live_revision"] != r["revision"]:
                 live = self.store.articles.revision_content(r["id"], r["live_revision"])
                 r |= {k: live.get(k, r[k]) for k in ("title", "kicker", "summary")}

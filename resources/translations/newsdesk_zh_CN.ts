@@ -1284,52 +1284,52 @@
 <context>
     <name>ReviewQueue</name>
     <message>
-        <location filename="../../ui/queue/queue_widget.py" line="48"/>
+        <location filename="../../ui/queue/queue_widget.py" line="49"/>
         <source>All stages</source>
         <translation>全部审级</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_widget.py" line="52"/>
+        <location filename="../../ui/queue/queue_widget.py" line="53"/>
         <source>All channels</source>
         <translation>全部栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_widget.py" line="53"/>
+        <location filename="../../ui/queue/queue_widget.py" line="54"/>
         <source>Waiting for me</source>
         <translation>待我审核</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_widget.py" line="123"/>
+        <location filename="../../ui/queue/queue_widget.py" line="124"/>
         <source>Refused</source>
         <translation>操作被拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_widget.py" line="132"/>
+        <location filename="../../ui/queue/queue_widget.py" line="133"/>
         <source>“%1” went back to its author.</source>
         <translation>“%1”已退回作者。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_widget.py" line="134"/>
+        <location filename="../../ui/queue/queue_widget.py" line="135"/>
         <source>“%1” is signed off: it is published at %2.</source>
         <translation>“%1”已签发：将于 %2 发布。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_widget.py" line="138"/>
+        <location filename="../../ui/queue/queue_widget.py" line="139"/>
         <source>“%1” is signed off: it is published with the next publication of the site.</source>
         <translation>“%1”已签发：将随下次网站发布一同发布。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_widget.py" line="140"/>
+        <location filename="../../ui/queue/queue_widget.py" line="141"/>
         <source>“%1” waits for %2.</source>
         <translation>“%1”等待%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_widget.py" line="149"/>
+        <location filename="../../ui/queue/queue_widget.py" line="150"/>
         <source>Sign off</source>
         <translation>签审</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_widget.py" line="149"/>
+        <location filename="../../ui/queue/queue_widget.py" line="150"/>
         <source>Sign %1 of “%2”. Opinion (optional):</source>
         <translation>签审“%2”的%1。审核意见（可不填）：</translation>
     </message>
@@ -1350,27 +1350,27 @@
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="77"/>
+        <location filename="../../ui/admin/settings_tab.py" line="79"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="98"/>
+        <location filename="../../ui/admin/settings_tab.py" line="100"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="100"/>
+        <location filename="../../ui/admin/settings_tab.py" line="102"/>
         <source>Site settings</source>
         <translation>网站设置</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="101"/>
+        <location filename="../../ui/admin/settings_tab.py" line="103"/>
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="101"/>
+        <location filename="../../ui/admin/settings_tab.py" line="103"/>
         <source>nothing changed</source>
         <translation>没有修改</translation>
     </message>
@@ -1987,91 +1987,101 @@
     </message>
     <message>
         <location filename="../../ui/admin/settings_tab.py" line="29"/>
+        <source>ICP record number</source>
+        <translation>ICP备案号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_tab.py" line="30"/>
+        <source>Public security record number</source>
+        <translation>公安备案号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_tab.py" line="31"/>
         <source>Copyright line</source>
         <translation>版权声明</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="30"/>
+        <location filename="../../ui/admin/settings_tab.py" line="32"/>
         <source>Footer links</source>
         <translation>页脚链接</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="31"/>
+        <location filename="../../ui/admin/settings_tab.py" line="33"/>
         <source>Fixed pages</source>
         <translation>固定页面</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="32"/>
+        <location filename="../../ui/admin/settings_tab.py" line="34"/>
         <source>Review stages</source>
         <translation>审核环节</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="33"/>
+        <location filename="../../ui/admin/settings_tab.py" line="35"/>
         <source>Video hosts</source>
         <translation>视频网站</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="34"/>
+        <location filename="../../ui/admin/settings_tab.py" line="36"/>
         <source>Own source names</source>
         <translation>本单位来源名称</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="35"/>
+        <location filename="../../ui/admin/settings_tab.py" line="37"/>
         <source>Approved reprint sources</source>
         <translation>允许转载的来源</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="36"/>
+        <location filename="../../ui/admin/settings_tab.py" line="38"/>
         <source>Space between Chinese and Latin</source>
         <translation>中西文间空格</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="37"/>
+        <location filename="../../ui/admin/settings_tab.py" line="39"/>
         <source>Error rate threshold</source>
         <translation>差错率标准</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="38"/>
+        <location filename="../../ui/admin/settings_tab.py" line="40"/>
         <source>Stories per list page</source>
         <translation>列表每页稿件数</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="39"/>
+        <location filename="../../ui/admin/settings_tab.py" line="41"/>
         <source>Stories per channel on the home page</source>
         <translation>首页每栏目稿件数</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="40"/>
+        <location filename="../../ui/admin/settings_tab.py" line="42"/>
         <source>Items per feed</source>
         <translation>RSS 条目数</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="41"/>
+        <location filename="../../ui/admin/settings_tab.py" line="43"/>
         <source>Stories on the ranking page</source>
         <translation>排行榜稿件数</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="42"/>
+        <location filename="../../ui/admin/settings_tab.py" line="44"/>
         <source>Template folder</source>
         <translation>模板文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="43"/>
+        <location filename="../../ui/admin/settings_tab.py" line="45"/>
         <source>Static files folder</source>
         <translation>静态文件文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="44"/>
+        <location filename="../../ui/admin/settings_tab.py" line="46"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="45"/>
+        <location filename="../../ui/admin/settings_tab.py" line="47"/>
         <source>Backups kept</source>
         <translation>保留备份数</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="46"/>
+        <location filename="../../ui/admin/settings_tab.py" line="48"/>
         <source>Demo newsroom</source>
         <translation>演示新闻室</translation>
     </message>

@@ -1,6 +1,6 @@
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent, QTextCursor
+from PySide6.QtGui import QAction, QInputMethodEvent, QTextCursor
 from PySide6.QtWebEngineCore import QWebEngineScript
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -165,6 +165,7 @@ def choose_file(monkeypatch, path):
 def test_inserted_image_is_stored_once_and_shown(window, qtbot, tmp_path, monkeypatch):
     import base64
     draft = open_draft(window, qtbot)
+    demo_pictures = len(window.store.assets.all())  # the demo's cover pictures
     png = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42m"
                            "NkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==")
     (tmp_path / "测温.png").write_bytes(png)
@@ -180,7 +181,7 @@ def test_inserted_image_is_stored_once_and_shown(window, qtbot, tmp_path, monkey
     body = window.editor.body.toPlainText()
     assert body.count("](assets/") == 2 and asked == ["测温", "测温"]
     assert '![社区测温点](assets/' in body and '.png "居民排队测量体温")' in body
-    assert len(window.store.assets.all()) == 1  # by content hash
+    assert len(window.store.assets.all()) == demo_pictures + 1  # by content hash
     html = []
 
     def shows_image() -> bool:  # the preview inlines stored images
@@ -211,7 +212,7 @@ def test_a_pasted_picture_asks_for_its_text_and_a_cancelled_one_leaves_nothing(
     monkeypatch.setattr(images, "ask_text", lambda parent, name: ("红色色块", ""))
     editor.body.paste()
     assert "![红色色块](assets/" in editor.body.toPlainText()
-    [stored] = window.store.assets.all()
+    [stored] = [a for a in window.store.assets.all() if a["ext"] == ".png"]
     assert window.store.assets.data(stored["id"]).startswith(b"\x89PNG")
 
 
@@ -423,7 +424,7 @@ def test_the_pictures_dialog_rewords_swaps_and_removes_pictures(window, qtbot, t
     choose_file(monkeypatch, tmp_path / "一.png")
     monkeypatch.setattr(images, "ask_text", lambda parent, name, caption="": ("会场", "开幕式"))
     qtbot.mouseClick(editor.image_button, Qt.LeftButton)
-    first_link = next(a["id"] for a in window.store.assets.all())
+    first_link = next(a["id"] for a in window.store.assets.all() if a["ext"] == ".png")
     seen = {}
 
     def work(dialog):
@@ -482,3 +483,14 @@ def test_read_only_fields_are_greyed_and_the_status_belongs_to_the_story(window,
     assert window.save_label.text() == ""  # nothing said about the draft any more
     grey = QColor(editor.body.viewport().grab().toImage().pixel(5, 5))
     assert editor.body.isReadOnly() and grey != white and grey.lightness() < 245
+
+
+def test_the_preview_breadcrumb_follows_the_chosen_channel_at_once(window, qtbot):
+    """A new story: choosing its channel shows 当前位置：首页 > 社会 without reopening it."""
+    window.findChild(QAction, "action_new_story").trigger()
+    qtbot.waitUntil(lambda: window.preview._loaded, timeout=10_000)
+    assert "当前位置：首页" in preview_text(window, qtbot)
+    channel = window.editor.channel
+    channel.setCurrentIndex(channel.findText("社会"))  # as a pick from the list does
+    qtbot.waitUntil(lambda: "当前位置：首页 > 社会" in preview_text(window, qtbot),
+                    timeout=10_000)

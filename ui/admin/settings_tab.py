@@ -26,6 +26,8 @@ def _labels() -> dict[str, str]:
         "licence": QCoreApplication.translate("settings", "News licence number"),
         "report_phone": QCoreApplication.translate("settings", "Report phone"),
         "minors_report_phone": QCoreApplication.translate("settings", "Minors report phone"),
+        "icp_record": QCoreApplication.translate("settings", "ICP record number"),
+        "police_record": QCoreApplication.translate("settings", "Public security record number"),
         "copyright": QCoreApplication.translate("settings", "Copyright line"),
         "footer_links": QCoreApplication.translate("settings", "Footer links"),
         "pages": QCoreApplication.translate("settings", "Fixed pages"),
