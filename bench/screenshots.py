@@ -2,14 +2,19 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/screenshots.py /tmp/shots
 
-Writes, in Chinese (-zh_CN) and in English (-en): main (story browser), queue (review
+Writes, in Chinese (-zh_CN) and in English (-en), with the window at 1366×768 (the
+common office laptop: -1366) and 1920×1080 (-1920): login and login-list (who is
+working, with their roles), main (story browser), queue (review
 queue, 复审 reviewer), review-changes (终审's view of a story 复审 edited: 留痕),
-editor (a draft beside its preview, with the text its crash journal brought back),
+editor (a draft beside its preview, with the text its crash journal brought back;
+editor-folded with its fields folded to one line),
 returned (the author's returned story with its reason), locked (a submitted story
 someone else opens), published (read-only, 更正 offered), publish (the 发布 dialog after
 a run), verify (核验 of a live copy with an injected link), picture-text and pictures
 (a picture's words, the story's pictures), admin-users, -channels,
--topics, -settings (系统管理), admin-readonly (as a non-admin) and bin (回收站)."""
+-topics, -settings (系统管理), admin-readonly (as a non-admin) and bin (回收站); and
+the exported site's home, channel, article and reprint pages at desktop, wide and phone
+width (site-*, bench/site_shots.py)."""
 from __future__ import annotations
 
 import os
@@ -20,6 +25,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if hasattr(os, "geteuid") and os.geteuid() == 0:
     os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
@@ -28,13 +34,15 @@ from PySide6.QtCore import QTranslator  # noqa: E402
 from PySide6.QtGui import QColor, QImage, QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+import site_shots  # noqa: E402
 from newsdesk import journal, pictures, recycle, workflow  # noqa: E402
-from ui import i18n  # noqa: E402
+from ui import i18n, look  # noqa: E402
 from ui.app import open_store  # noqa: E402
 from ui.admin.admin_dialog import AdminDialog  # noqa: E402
 from ui.bin_dialog import BinDialog  # noqa: E402
 from ui.editor.images import ImageTextDialog, png_bytes  # noqa: E402
 from ui.editor.media_dialog import MediaDialog  # noqa: E402
+from ui.login import LoginDialog  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.publish.publish_dialog import PublishDialog  # noqa: E402
 from ui.publish.verify_dialog import VerifyDialog  # noqa: E402
@@ -50,17 +58,28 @@ def picture() -> bytes:
     return png_bytes(image)
 
 
-def shots(app, out: Path, suffix: str) -> None:
+SIZES = ((1366, 768), (1920, 1080))  # the common office laptop, a desktop monitor
+
+
+def shots(app, out: Path, suffix: str, size: tuple[int, int], site_pages: bool) -> None:
     store = open_store(Path(tempfile.mkdtemp()) / "demo.db")
+    login = LoginDialog(store)
+    login.show()
+    login.users.showPopup()
+    app.processEvents()
+    login.grab().save(str(out / f"login-{suffix}.png"))
+    login.users.view().window().grab().save(str(out / f"login-list-{suffix}.png"))
+    login.users.hidePopup()
+    login.close()
     window = MainWindow(store, "demo.db", store.users.find("liqiang"))
-    window.resize(1400, 860)
+    window.resize(*size)
     window.show()
     window.table.selectRow(7)
     settle(app, window.view)
     window.grab().save(str(out / f"main-{suffix}.png"))
 
     window.navigator.setCurrentItem(window.navigator.topLevelItem(0))  # the review queue
-    app.processEvents()
+    settle(app, window.queue.panel.preview)
     window.grab().save(str(out / f"queue-{suffix}.png"))
 
     xikou = next(a for a in store.articles.many(workflow.queue(store))
@@ -84,6 +103,10 @@ def shots(app, out: Path, suffix: str) -> None:
     window.open_story(draft.id)
     settle(app, window.preview)
     window.grab().save(str(out / f"editor-{suffix}.png"))
+    window.editor.meta.fold_button.click()  # the fields folded to one line
+    app.processEvents()
+    window.grab().save(str(out / f"editor-folded-{suffix}.png"))
+    window.editor.meta.fold_button.click()
     words = ImageTextDialog("测温", window)
     words.caption.setText("居民排队测量体温")
     words.show()
@@ -118,6 +141,8 @@ def shots(app, out: Path, suffix: str) -> None:
     app.processEvents()
     publish.grab().save(str(out / f"publish-{suffix}.png"))
     publish.close()
+    if site_pages:  # the exported home, channel and article pages, desktop and phone
+        print("\n".join(site_shots.shoot(site, out)))
     live = site.parent / "live"
     shutil.copytree(site, live)
     page = next(p for p in live.rglob("*.html") if p.parent.name.isdigit())
@@ -178,12 +203,14 @@ def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "shots")
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
+    look.apply(app)
     app.setOrganizationName("Newsdesk-screenshots")
     for language in ("zh_CN", "en"):
         for t in app.findChildren(QTranslator):
             app.removeTranslator(t)
         i18n.install(app, language)
-        shots(app, out, language)
+        for n, (w, h) in enumerate(SIZES):
+            shots(app, out, f"{language}-{w}", (w, h), site_pages=language == "zh_CN" and n == 0)
     print("wrote", ", ".join(sorted(p.name for p in out.glob("*.png"))), "in", out)
     return 0
 

@@ -15,7 +15,7 @@ from newsdesk import backup
 from newsdesk.demo import load_demo
 from newsdesk.paths import default_db_path
 from newsdesk.store import Store
-from ui import i18n
+from ui import i18n, look
 from ui.damage import DamageGuard, ask_restore
 
 
@@ -56,6 +56,7 @@ def main(db: str | Path | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("Newsdesk")
     app.setApplicationName("Newsdesk")
+    look.apply(app)
     i18n.install(app)
     path = Path(db) if db else default_db_path()
     while True:

@@ -3,15 +3,20 @@ cost one id query; rows come in pages of narrow listing columns as the view asks
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QHeaderView, QTableView
 
 from newsdesk.store import Store
+from ui import look
 
 PAGE = 200
 
 
 class IdTableModel(QAbstractTableModel):
-    """Subclasses give headers() and cell(row, column) over Store.listing rows."""
+    """Subclasses give headers() and cell(row, column) over Store.listing rows; a
+    column drawn as a state chip is state_column, one with severity icons
+    verdict_column."""
+    state_column: int | None = None
+    verdict_column: int | None = None
 
     def __init__(self, store: Store, parent=None):
         super().__init__(parent)
@@ -69,9 +74,17 @@ class IdTableModel(QAbstractTableModel):
         return None
 
     def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or role not in (Qt.DisplayRole, Qt.ToolTipRole):
+        if not index.isValid():
             return None
-        return self.cell(self.row_at(index.row()), index.column())
+        column = index.column()
+        if role in (Qt.DisplayRole, Qt.ToolTipRole):
+            return self.cell(self.row_at(index.row()), column)
+        if role == look.STATE_ROLE and column == self.state_column:
+            return self.row_at(index.row())["state"]
+        if role == Qt.DecorationRole and column == self.verdict_column:
+            verdict = self.row_at(index.row()).get("verdict")
+            return look.severity_icon(verdict) if verdict in look.SEVERITIES else None
+        return None
 
 
 def setup_table(table: QTableView, model: IdTableModel, samples: list[str]) -> None:
@@ -82,6 +95,16 @@ def setup_table(table: QTableView, model: IdTableModel, samples: list[str]) -> N
     table.setSelectionMode(QTableView.SingleSelection)
     table.verticalHeader().hide()
     table.setWordWrap(False)
+    table.setAlternatingRowColors(True)
+    table.setTextElideMode(Qt.ElideRight)
     metrics = table.fontMetrics()
     for column, sample in enumerate(samples):
         table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
+    # The headline takes what the other columns leave, so the table fills its pane and
+    # the last column is never behind a scrollbar.
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(0, QHeaderView.Stretch)
+    header.setMinimumSectionSize(40)
+    header.setStretchLastSection(False)
+    if model.state_column is not None:
+        table.setItemDelegateForColumn(model.state_column, look.StateChipDelegate(table))

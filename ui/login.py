@@ -2,7 +2,9 @@
 password prompt where the user has one. The check itself is the core's."""
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from functools import partial
+
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QInputDialog, QLabel, QLineEdit,
 )
@@ -13,14 +15,27 @@ from newsdesk.store import Store
 from ui.choices import ChoiceModel, choice_box, select_id
 
 
+def who_does_what(store: Store, ids) -> dict[str, str]:
+    """'王芳 (wangfang) · 初审': who each person is and what they do."""
+    ids = list(ids)
+    names = {s["role"]: s["name"] for s in workflow.stages(store)}
+    names |= {"editor": QCoreApplication.translate("LoginDialog", "Editor"),
+              "admin": QCoreApplication.translate("LoginDialog", "Admin")}
+    roles = store.users.roles(ids)
+    return {i: " · ".join([label] + [names.get(r, r) for r in roles.get(i, [])])
+            for i, label in store.users.labels(ids).items()}
+
+
 class LoginDialog(QDialog):
     def __init__(self, store: Store, parent=None):
         super().__init__(parent)
         self.store = store
         self.user = None
         self.setWindowTitle(self.tr("Who is working?"))
+        # A plain function, not a method: the list's model must not hold the dialog
+        # (a cycle the garbage collector would break by deleting the dialog twice).
         self.users = choice_box(ChoiceModel([(u, 0) for u in store.users.choices()],
-                                            store.users.labels), width_in_chars=18)
+                                            partial(who_does_what, store)), width_in_chars=28)
         select_id(self.users, QSettings().value("login/user"))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.Password)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel, QLineEdit, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QTableView,
@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from db import DatabaseDamaged
 from newsdesk import accounts, backup, recycle, workflow
 from newsdesk.errors import NewsdeskError
-from ui import operations
+from ui import look, operations
 from newsdesk.store import Store
 from ui.admin.admin_dialog import AdminDialog
 from ui.article_model import ArticleTableModel
@@ -47,7 +47,7 @@ class MainWindow(QMainWindow):
         self.model = ArticleTableModel(store, self)
         self.table = QTableView()
         setup_table(self.table, self.model, ["社" * 24, "桃源街道", "In review",
-                                             "2026-11-28 23:50", "演练时间和参与人数需核实"])
+                                             "2026-11-28 23:50", "参与人数需核实"])
         self.view = PreviewPane(store)  # the selected story as its page will look
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search headlines, text, names…"))
@@ -110,8 +110,12 @@ class MainWindow(QMainWindow):
             tools[menu] = self.addToolBar(menu.title().replace("&", ""))
             tools[menu].setObjectName(name)
 
+        for toolbar in tools.values():
+            toolbar.setToolButtonStyle(Qt.ToolButtonTextUnderIcon)
+            toolbar.setIconSize(QSize(20, 20))
+
         def act(name, text, menu, slot, shortcut=None) -> QAction:
-            action = QAction(text, self)
+            action = QAction(look.icon(look.ACTION_ICONS[name]), text, self)
             action.setObjectName(name)
             if shortcut:
                 action.setShortcut(shortcut)
@@ -142,8 +146,7 @@ class MainWindow(QMainWindow):
         self.table.setContextMenuPolicy(Qt.ActionsContextMenu)
         act("action_bin", self.tr("Recycle bin…"), story, self.open_bin)
         story.addSeparator()
-        act("action_preview", self.tr("Preview"), story,
-            lambda: self.preview.setVisible(not self.preview.isVisible()), "Ctrl+Shift+P")
+        act("action_preview", self.tr("Preview"), story, self.toggle_preview, "Ctrl+Shift+P")
         act("action_approve", self.tr("Approve…"), review,
             lambda: self._in_queue(self.queue.approve_current)).setToolTip(
             self.tr("Sign off the story selected in the queue (Ctrl+Shift+A there)"))
@@ -161,6 +164,14 @@ class MainWindow(QMainWindow):
         act("action_word_lists", self.tr("Word lists…"), admin,
             lambda: WordListDialog(self.store, self.user, self).exec())
         act("action_switch_user", self.tr("Switch user…"), admin, self.switch_user)
+
+    def toggle_preview(self) -> None:
+        """Show or hide the page preview beside what is on screen: the editor, the story
+        list or the review queue."""
+        current = self.stack.currentWidget()
+        pane = (self.preview if current is self.writing
+                else self.queue.panel.preview if current is self.queue else self.view)
+        pane.setVisible(not pane.isVisible())
 
     def _current_story(self):
         """The story the person is looking at: in the editor, the queue or the list."""
@@ -285,12 +296,16 @@ class MainWindow(QMainWindow):
     def _fill_navigator(self) -> None:
         self.review = QTreeWidgetItem([self.tr("Review queue")])
         self.review.setData(0, FILTER, QUEUE)
+        self.review.setIcon(0, look.icon("inbox-arrow-down", look.BRAND))
         self.navigator.addTopLevelItem(self.review)
         self.mine = QTreeWidgetItem([self.tr("My drafts")])
+        self.mine.setIcon(0, look.icon("pencil-outline"))
         self.returned = QTreeWidgetItem([self.tr("Returned to me")])
+        self.returned.setIcon(0, look.state_icon("returned"))
         self._own_filters()
         self.navigator.addTopLevelItems([self.mine, self.returned])
         stories = QTreeWidgetItem([self.tr("Stories")])
+        stories.setIcon(0, look.icon("newspaper-variant-outline"))
         for label, state in ((self.tr("All"), None), (self.tr("Drafts"), "draft"),
                              (self.tr("Returned"), "returned"),
                              (self.tr("Submitted"), "submitted"),
@@ -300,12 +315,16 @@ class MainWindow(QMainWindow):
                              (self.tr("Published"), "published")):
             item = QTreeWidgetItem([label])
             item.setData(0, FILTER, {"state": state})
+            item.setIcon(0, look.state_icon(state) if state else look.icon(
+                "file-document-multiple-outline"))
             stories.addChild(item)
         # Nothing publishes while the app is closed: say what the next export will publish.
         due = QTreeWidgetItem([self.tr("Due at next export")])
         due.setData(0, FILTER, DUE)
+        due.setIcon(0, look.icon("clock-fast", look.STATES["scheduled"][1]))
         stories.addChild(due)
         channels = QTreeWidgetItem([self.tr("Channels")])
+        channels.setIcon(0, look.icon("file-tree-outline"))
         self._fill_channels(channels)
         self.navigator.addTopLevelItems([stories, channels])
         self.navigator.expandAll()

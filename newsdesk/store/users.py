@@ -48,6 +48,10 @@ class Users(Repository):
         """user id → 'real name (username)', as a login list shows them."""
         return self.lookup("users", "real_name || ' (' || username || ')'", ids)
 
+    def roles(self, ids: Iterable[str]) -> dict[str, list[str]]:
+        """user id → their roles (a login list says what each person does)."""
+        return {i: json.loads(r) for i, r in self.lookup("users", "roles", ids).items()}
+
     def with_role(self, role: str) -> list[User]:
         """The active users holding a role (reviewers of a stage: a handful)."""
         # LIKE first: with 10,000 accounts, parsing every roles list costs milliseconds.

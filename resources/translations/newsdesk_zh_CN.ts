@@ -37,67 +37,27 @@
 <context>
     <name>ArticleTableModel</name>
     <message>
-        <location filename="../../ui/article_model.py" line="12"/>
-        <source>Draft</source>
-        <translation>草稿</translation>
-    </message>
-    <message>
-        <location filename="../../ui/article_model.py" line="12"/>
-        <source>Submitted</source>
-        <translation>已送审</translation>
-    </message>
-    <message>
-        <location filename="../../ui/article_model.py" line="13"/>
-        <source>In review</source>
-        <translation>审核中</translation>
-    </message>
-    <message>
-        <location filename="../../ui/article_model.py" line="13"/>
-        <source>Returned</source>
-        <translation>已退回</translation>
-    </message>
-    <message>
-        <location filename="../../ui/article_model.py" line="14"/>
-        <source>Approved</source>
-        <translation>已通过</translation>
-    </message>
-    <message>
-        <location filename="../../ui/article_model.py" line="14"/>
-        <source>Scheduled</source>
-        <translation>定时发布</translation>
-    </message>
-    <message>
-        <location filename="../../ui/article_model.py" line="15"/>
-        <source>Published</source>
-        <translation>已发布</translation>
-    </message>
-    <message>
-        <location filename="../../ui/article_model.py" line="15"/>
-        <source>Withdrawn</source>
-        <translation>已撤稿</translation>
-    </message>
-    <message>
-        <location filename="../../ui/article_model.py" line="17"/>
+        <location filename="../../ui/article_model.py" line="36"/>
         <source>Headline</source>
         <translation>主标题</translation>
     </message>
     <message>
-        <location filename="../../ui/article_model.py" line="17"/>
+        <location filename="../../ui/article_model.py" line="36"/>
         <source>Channel</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/article_model.py" line="17"/>
+        <location filename="../../ui/article_model.py" line="36"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/article_model.py" line="17"/>
+        <location filename="../../ui/article_model.py" line="36"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/article_model.py" line="18"/>
+        <location filename="../../ui/article_model.py" line="37"/>
         <source>Return reason</source>
         <translation>退回原因</translation>
     </message>
@@ -310,205 +270,196 @@
 <context>
     <name>EditorPane</name>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="70"/>
-        <location filename="../../ui/editor/editor_pane.py" line="99"/>
+        <location filename="../../ui/editor/editor_pane.py" line="69"/>
         <source>Headline</source>
         <translation>主标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="73"/>
+        <location filename="../../ui/editor/editor_pane.py" line="72"/>
         <source>no topics yet</source>
         <translation>尚无专题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="74"/>
-        <location filename="../../ui/editor/editor_pane.py" line="229"/>
+        <location filename="../../ui/editor/editor_pane.py" line="73"/>
+        <location filename="../../ui/editor/editor_pane.py" line="223"/>
         <source>Cover image…</source>
         <translation>封面图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="80"/>
+        <location filename="../../ui/editor/editor_pane.py" line="79"/>
         <source>Original</source>
         <translation>原创</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="81"/>
+        <location filename="../../ui/editor/editor_pane.py" line="80"/>
         <source>Reprint</source>
         <translation>转载</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="89"/>
+        <location filename="../../ui/editor/editor_pane.py" line="88"/>
         <source>Take over</source>
         <translation>接手编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="90"/>
+        <location filename="../../ui/editor/editor_pane.py" line="89"/>
         <source>Recall (撤回)</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="91"/>
+        <location filename="../../ui/editor/editor_pane.py" line="90"/>
         <source>Correct (更正)…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="96"/>
+        <location filename="../../ui/editor/editor_pane.py" line="95"/>
         <source>Submit for review</source>
         <translation>送审</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="98"/>
+        <location filename="../../ui/editor/editor_pane.py" line="96"/>
+        <location filename="../../ui/editor/editor_pane.py" line="99"/>
         <source>Kicker</source>
         <translation>引题</translation>
     </message>
     <message>
+        <location filename="../../ui/editor/editor_pane.py" line="97"/>
         <location filename="../../ui/editor/editor_pane.py" line="100"/>
         <source>Subtitle</source>
         <translation>副标题</translation>
     </message>
     <message>
         <location filename="../../ui/editor/editor_pane.py" line="101"/>
-        <source>Channel</source>
-        <translation>栏目</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor_pane.py" line="102"/>
         <source>Origin</source>
         <translation>稿件来源</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="104"/>
+        <location filename="../../ui/editor/editor_pane.py" line="107"/>
         <source>Source (来源)</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="105"/>
+        <location filename="../../ui/editor/editor_pane.py" line="108"/>
         <source>Original title</source>
         <translation>原标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="106"/>
+        <location filename="../../ui/editor/editor_pane.py" line="109"/>
         <source>Original author</source>
         <translation>原作者</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="109"/>
+        <location filename="../../ui/editor/editor_pane.py" line="102"/>
         <source>Reporters</source>
         <translation>记者</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="110"/>
-        <source>Summary</source>
-        <translation>摘要</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor_pane.py" line="111"/>
+        <location filename="../../ui/editor/editor_pane.py" line="103"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="112"/>
+        <location filename="../../ui/editor/editor_pane.py" line="104"/>
         <source>Topics (专题)</source>
         <translation>专题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="113"/>
+        <location filename="../../ui/editor/editor_pane.py" line="105"/>
         <source>Cover</source>
         <translation>封面</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="114"/>
+        <location filename="../../ui/editor/editor_pane.py" line="106"/>
         <source>Publish at</source>
         <translation>发布时间</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="127"/>
+        <location filename="../../ui/editor/editor_pane.py" line="122"/>
         <source>Insert image…</source>
         <translation>插入图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="128"/>
+        <location filename="../../ui/editor/editor_pane.py" line="123"/>
         <source>Revisions…</source>
         <translation>历史版本…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="129"/>
+        <location filename="../../ui/editor/editor_pane.py" line="124"/>
         <source>Pictures…</source>
         <translation>图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="230"/>
-        <location filename="../../ui/editor/editor_pane.py" line="478"/>
+        <location filename="../../ui/editor/editor_pane.py" line="224"/>
+        <location filename="../../ui/editor/editor_pane.py" line="471"/>
         <source>Cover: %1</source>
         <translation>封面：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="272"/>
+        <location filename="../../ui/editor/editor_pane.py" line="268"/>
         <source>You took this story over from %1; they have been told.</source>
         <translation>您已从%1手中接手本稿，对方会收到提示。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="275"/>
+        <location filename="../../ui/editor/editor_pane.py" line="271"/>
         <source>%1 is editing this story (last seen %2). It is read-only here until you take it over.</source>
         <translation>%1 正在编辑本稿（最后活动 %2）。接手之前，这里只读。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="290"/>
+        <location filename="../../ui/editor/editor_pane.py" line="286"/>
         <source>Returned at %1 by %2 (%3): %4</source>
         <translation>%1 %2 退回（%3）：%4</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="294"/>
+        <location filename="../../ui/editor/editor_pane.py" line="290"/>
         <source>Published: read-only. To change it, start a correction (更正).</source>
         <translation>已发布：只读。如需修改，请发起更正。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="296"/>
+        <location filename="../../ui/editor/editor_pane.py" line="292"/>
         <source>In review at %1: your edits are this stage&apos;s revision, shown to the later stages as yours (留痕).</source>
         <translation>%1中：您的修改记为本环节修订，后续审核环节可见并署您的名（留痕）。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="300"/>
+        <location filename="../../ui/editor/editor_pane.py" line="296"/>
         <source>In review at %1: locked (送审锁定). Only its %1 reviewer edits it now; its author can recall it until the first sign-off.</source>
         <translation>%1中：送审锁定。现在只有%1审核人可以修改；作者在首次签审前可以撤回。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="303"/>
+        <location filename="../../ui/editor/editor_pane.py" line="299"/>
         <source>%1: read-only.</source>
         <translation>%1：只读。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="442"/>
+        <location filename="../../ui/editor/editor_pane.py" line="435"/>
         <source>Accept finding</source>
         <translation>接受此项提示</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="443"/>
+        <location filename="../../ui/editor/editor_pane.py" line="436"/>
         <source>Why is this right here?</source>
         <translation>为什么这里可以保留？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="449"/>
+        <location filename="../../ui/editor/editor_pane.py" line="442"/>
         <source>Not accepted</source>
         <translation>未能接受</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="455"/>
+        <location filename="../../ui/editor/editor_pane.py" line="448"/>
         <source>Insert image</source>
         <translation>插入图片</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="472"/>
+        <location filename="../../ui/editor/editor_pane.py" line="465"/>
         <source>Cover image</source>
         <translation>封面图片</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="490"/>
+        <location filename="../../ui/editor/editor_pane.py" line="483"/>
         <source>Not restored</source>
         <translation>未能恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="496"/>
+        <location filename="../../ui/editor/editor_pane.py" line="489"/>
         <source>Not submitted</source>
         <translation>未能送审</translation>
     </message>
@@ -526,32 +477,32 @@
         <translation>替换为</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/find_bar.py" line="16"/>
+        <location filename="../../ui/editor/find_bar.py" line="18"/>
         <source>Next</source>
         <translation>下一个</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/find_bar.py" line="16"/>
+        <location filename="../../ui/editor/find_bar.py" line="18"/>
         <source>Replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/find_bar.py" line="17"/>
+        <location filename="../../ui/editor/find_bar.py" line="19"/>
         <source>Replace all</source>
         <translation>全部替换</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/find_bar.py" line="17"/>
+        <location filename="../../ui/editor/find_bar.py" line="19"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/find_bar.py" line="48"/>
+        <location filename="../../ui/editor/find_bar.py" line="50"/>
         <source>Not found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/find_bar.py" line="71"/>
+        <location filename="../../ui/editor/find_bar.py" line="73"/>
         <source>%1 replaced</source>
         <translation>已替换 %1 处</translation>
     </message>
@@ -559,7 +510,7 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../ui/editor/findings.py" line="55"/>
+        <location filename="../../ui/editor/findings.py" line="52"/>
         <source>… and %1 more: fix these first</source>
         <translation>……另有 %1 处：请先改正以上各处</translation>
     </message>
@@ -585,43 +536,53 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="21"/>
+        <location filename="../../ui/login.py" line="34"/>
         <source>Who is working?</source>
         <translation>请选择当前用户</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="33"/>
+        <location filename="../../ui/login.py" line="48"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="34"/>
+        <location filename="../../ui/login.py" line="49"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="44"/>
+        <location filename="../../ui/login.py" line="22"/>
+        <source>Editor</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="23"/>
+        <source>Admin</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="59"/>
         <source>%1 reviews or administers: a sign-off must be their own, so the account needs a password. New password:</source>
         <translation>%1 担任审核或管理：签发必须由本人完成，因此该账号需要设置密码。新密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="47"/>
-        <location filename="../../ui/login.py" line="53"/>
+        <location filename="../../ui/login.py" line="62"/>
+        <location filename="../../ui/login.py" line="68"/>
         <source>Set a password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="50"/>
+        <location filename="../../ui/login.py" line="65"/>
         <source>%1 needs a password first.</source>
         <translation>%1 需要先设置密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="54"/>
+        <location filename="../../ui/login.py" line="69"/>
         <source>The same password again:</source>
         <translation>再输入一次密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="56"/>
+        <location filename="../../ui/login.py" line="71"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -635,12 +596,12 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="85"/>
-        <location filename="../../ui/main_window.py" line="412"/>
+        <location filename="../../ui/main_window.py" line="431"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>New story</source>
         <translation>新建稿件</translation>
     </message>
@@ -665,169 +626,169 @@
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>Insert image…</source>
         <translation>插入图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>Cover image…</source>
         <translation>封面图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>Submit for review</source>
         <translation>送审</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>Recall (撤回)</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>Correct (更正)…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>Withdraw (撤稿)…</source>
         <translation>撤稿…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>Delete draft…</source>
         <translation>删除草稿…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>Recycle bin…</source>
         <translation>回收站…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>Publish the site…</source>
         <translation>发布网站…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>Verify the live site…</source>
         <translation>核验线上网站…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>Users…</source>
         <translation>用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>Channels…</source>
         <translation>栏目…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>Topics…</source>
         <translation>专题…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>Site settings…</source>
         <translation>网站设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>Word lists…</source>
         <translation>机审词表…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>Select a story first</source>
         <translation>请先选择一篇稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>Open a story in the editor first</source>
         <translation>请先在编辑器中打开稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>Open the review queue first</source>
         <translation>请先打开审核队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>Select a draft in the story list first</source>
         <translation>请先在稿件列表中选择一篇草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>Delete draft</source>
         <translation>删除草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>Move “%1” to the recycle bin? It can be restored for %2 days.</source>
         <translation>把“%1”移到回收站？%2 天内可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>Publish the site</source>
         <translation>发布网站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>%1 (demo: anyone can sign as anyone)</source>
         <translation>%1（演示数据：任何人都可以代他人签发）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>Newsdesk — %1 — %2</source>
         <translation>Newsdesk 采编系统 — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>Signed in: %1</source>
         <translation>当前用户：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>Review queue (%1)</source>
         <translation>审核队列（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>Review queue</source>
         <translation>审核队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>Returned to me (%1)</source>
         <translation>退回给我的（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>My drafts</source>
         <translation>我的草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
         <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>Returned to me</source>
         <translation>退回给我的</translation>
     </message>
@@ -837,102 +798,102 @@
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>Approve…</source>
         <translation>签审通过…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>Sign off the story selected in the queue (Ctrl+Shift+A there)</source>
         <translation>签审队列中选中的稿件（队列中按 Ctrl+Shift+A）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>Return…</source>
         <translation>退回…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>Send the selected story back to its author (Ctrl+Shift+R there)</source>
         <translation>把选中的稿件退回作者（队列中按 Ctrl+Shift+R）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>Stories</source>
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>Drafts</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>Submitted</source>
         <translation>已送审</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>In review</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>Approved</source>
-        <translation>已通过</translation>
+        <translation>已签发</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>Scheduled</source>
-        <translation>定时发布</translation>
+        <translation>待发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>Published</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>Due at next export</source>
         <translation>待下次导出发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>Channels</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>%1 characters</source>
         <translation>%1 字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>Untitled story</source>
         <translation>未命名稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="438"/>
         <source>Stories: %1</source>
         <translation>共 %1 篇</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="476"/>
+        <location filename="../../ui/main_window.py" line="495"/>
         <source>Backup failed: %1</source>
         <translation>备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="479"/>
+        <location filename="../../ui/main_window.py" line="498"/>
         <source>Backed up to %1</source>
         <translation>已备份到 %1</translation>
     </message>
@@ -973,6 +934,24 @@
         <location filename="../../ui/editor/media_dialog.py" line="89"/>
         <source>Replace the file</source>
         <translation>更换图片文件</translation>
+    </message>
+</context>
+<context>
+    <name>MetaForm</name>
+    <message>
+        <location filename="../../ui/editor/meta_form.py" line="51"/>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/meta_form.py" line="67"/>
+        <source>More fields</source>
+        <translation>展开全部信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/meta_form.py" line="67"/>
+        <source>Fewer fields</source>
+        <translation>收起</translation>
     </message>
 </context>
 <context>
@@ -1090,67 +1069,67 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="24"/>
+        <location filename="../../ui/queue/queue_model.py" line="25"/>
         <source>Pass</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="24"/>
+        <location filename="../../ui/queue/queue_model.py" line="25"/>
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="25"/>
+        <location filename="../../ui/queue/queue_model.py" line="26"/>
         <source>Blocked</source>
         <translation>拦截</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="26"/>
+        <location filename="../../ui/queue/queue_model.py" line="27"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="26"/>
+        <location filename="../../ui/queue/queue_model.py" line="27"/>
         <source>%1 h</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="26"/>
+        <location filename="../../ui/queue/queue_model.py" line="27"/>
         <source>%1 d</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="27"/>
+        <location filename="../../ui/queue/queue_model.py" line="28"/>
         <source>Headline</source>
         <translation>主标题</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="27"/>
+        <location filename="../../ui/queue/queue_model.py" line="28"/>
         <source>Channel</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="27"/>
+        <location filename="../../ui/queue/queue_model.py" line="28"/>
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="27"/>
+        <location filename="../../ui/queue/queue_model.py" line="28"/>
         <source>Stage</source>
         <translation>审级</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="28"/>
+        <location filename="../../ui/queue/queue_model.py" line="29"/>
         <source>Submitted</source>
         <translation>已送审</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="28"/>
+        <location filename="../../ui/queue/queue_model.py" line="29"/>
         <source>Waiting</source>
         <translation>等待时长</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="28"/>
+        <location filename="../../ui/queue/queue_model.py" line="29"/>
         <source>Checks</source>
         <translation>机审</translation>
     </message>
@@ -1804,12 +1783,12 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="69"/>
+        <location filename="../../ui/app.py" line="70"/>
         <source>Newsdesk</source>
         <translation>Newsdesk 采编系统</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="70"/>
+        <location filename="../../ui/app.py" line="71"/>
         <source>Cannot open %1:
 %2</source>
         <translation>无法打开 %1：
@@ -2084,6 +2063,54 @@
         <location filename="../../ui/admin/settings_tab.py" line="48"/>
         <source>Demo newsroom</source>
         <translation>演示新闻室</translation>
+    </message>
+</context>
+<context>
+    <name>states</name>
+    <message>
+        <location filename="../../ui/article_model.py" line="15"/>
+        <source>At %1</source>
+        <translation>%1中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/article_model.py" line="17"/>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/article_model.py" line="18"/>
+        <source>Submitted</source>
+        <translation>已送审</translation>
+    </message>
+    <message>
+        <location filename="../../ui/article_model.py" line="19"/>
+        <source>In review</source>
+        <translation>审核中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/article_model.py" line="20"/>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/article_model.py" line="21"/>
+        <source>Approved</source>
+        <translation>已签发</translation>
+    </message>
+    <message>
+        <location filename="../../ui/article_model.py" line="22"/>
+        <source>Scheduled</source>
+        <translation>待发布</translation>
+    </message>
+    <message>
+        <location filename="../../ui/article_model.py" line="23"/>
+        <source>Published</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <location filename="../../ui/article_model.py" line="24"/>
+        <source>Withdrawn</source>
+        <translation>已撤稿</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,13 @@ def isolated_settings(tmp_path, qapp):
 
 
 @pytest.fixture(scope="session", autouse=True)
+def the_apps_look(qapp):
+    """Tests see the app as people do: its style, stylesheet and font."""
+    from ui import look
+    look.apply(qapp)
+
+
+@pytest.fixture(scope="session", autouse=True)
 def no_windows_left_at_exit(qapp):
     """Windows the tests leave behind hold web pages. Delete them while Qt still runs:
     at interpreter exit QtWebEngine would release its profile first ("Release of

@@ -85,7 +85,7 @@ def test_banned_word_is_underlined_listed_and_refuses_submit(window, qtbot, monk
     qtbot.waitUntil(lambda: (start, start + 4) in editor.underlined(), timeout=5000)
     model = editor.findings.model
     listed = [model.index(i).data() for i in range(model.rowCount())]
-    assert any("禁用词" in t and "澳门葡京" in t for t in listed)
+    assert any("banned term" in t and "澳门葡京" in t for t in listed)
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
     qtbot.mouseClick(editor.submit_button, Qt.LeftButton)
@@ -494,3 +494,44 @@ def test_the_preview_breadcrumb_follows_the_chosen_channel_at_once(window, qtbot
     channel.setCurrentIndex(channel.findText("社会"))  # as a pick from the list does
     qtbot.waitUntil(lambda: "当前位置：首页 > 社会" in preview_text(window, qtbot),
                     timeout=10_000)
+
+
+def test_the_fields_fold_to_one_line_and_the_body_gets_the_height(window, qtbot):
+    """The headline, the channel and the state stay in sight; the rest folds away, and
+    stays folded for the next story."""
+    open_draft(window, qtbot)
+    editor = window.editor
+    chip = editor.meta.chip
+    assert chip.isVisible() and chip.text() == "Draft" and "#eceff1" in chip.styleSheet()
+    fold = editor.meta.fold_button
+    assert not fold.isChecked() and editor.fields["kicker"].isVisible()
+    tall = editor.body.height()
+    qtbot.mouseClick(fold, Qt.LeftButton)
+    qtbot.waitUntil(lambda: editor.body.height() > tall + 100)
+    assert not editor.fields["kicker"].isVisible() and not editor.reporters.isVisible()
+    assert editor.fields["title"].isVisible() and editor.channel.isVisible()
+    from ui.editor.meta_form import MetaForm
+    again = MetaForm(editor.fields["subtitle"].__class__(), editor.origin.__class__(), [],
+                     editor.summary.__class__())
+    assert again.fold_button.isChecked()  # remembered
+    qtbot.mouseClick(fold, Qt.LeftButton)
+    assert editor.fields["kicker"].isVisible()
+
+
+def test_states_are_chips_and_findings_have_severity_icons(window, qtbot):
+    from ui import look
+    from ui.look import StateChipDelegate
+    table = window.table
+    assert isinstance(table.itemDelegateForColumn(2), StateChipDelegate)
+    model = window.model
+    states = {model.data(model.index(r, 2), look.STATE_ROLE) for r in range(model.rowCount())}
+    assert {"draft", "published", "in_review"} <= states
+    draft = open_draft(window, qtbot)
+    type_chinese(window.editor.body, "新店开业，澳门葡京。")
+    findings = window.editor.findings
+    qtbot.waitUntil(lambda: getattr(findings.model.finding(0), "severity", "") == "block",
+                    timeout=10_000)
+    first = findings.model.index(0)
+    assert not findings.model.data(first, Qt.DecorationRole).isNull()
+    assert findings.model.data(first, Qt.ForegroundRole).name() == look.SEVERITIES["block"][1]
+    assert draft

@@ -55,7 +55,7 @@ def test_login_list_fetches_only_the_names_it_shows(qtbot, store):
     model = dialog.users.model()
     assert model.rowCount() == MANY + 6  # the demo's six and the 10,000
     assert dialog.users.currentData() == last.id
-    assert dialog.users.currentText() == "用户09999 (u09999)"
+    assert dialog.users.currentText() == "用户09999 (u09999) · reporter"
     dialog.users.showPopup()
     qtbot.wait(50)
     assert len(model._fetched) <= 3 * PAGE

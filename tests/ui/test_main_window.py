@@ -1,6 +1,6 @@
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtGui import QAction, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QInputDialog
 
 from ui.app import open_store
@@ -176,7 +176,7 @@ def test_what_an_operation_changed_reaches_the_story_table(window, qtbot, monkey
     # ... is what the story table shows for it, without going back through the navigator.
     after = m.data(m.index(m.row_of(flood_id), 2))
     assert after != before and window.store.articles.get(flood_id).state == "in_review"
-    assert after == m.data(m.index(m.row_of(flood_id), 2)) == "In review"
+    assert after == m.data(m.index(m.row_of(flood_id), 2)) == "At 复审"
     # And a save in the editor reaches it too.
     draft_id = next(i for i in m.ids if window.store.articles.get(i).state == "draft")
     window.open_story(draft_id)
@@ -184,3 +184,18 @@ def test_what_an_operation_changed_reaches_the_story_table(window, qtbot, monkey
     window.editor.fields["title"].textEdited.emit("流感疫苗开始接种")
     window.editor.flush()
     assert m.data(m.index(m.row_of(draft_id), 0)) == "流感疫苗开始接种"
+
+
+def test_preview_shows_and_hides_the_page_wherever_you_are(window, qtbot):
+    """Ctrl+Shift+P (预览) acts on the pane in sight: the story list's, the queue's or
+    the editor's."""
+    toggle = window.findChild(QAction, "action_preview")
+    assert window.view.isVisible()
+    toggle.trigger()
+    assert not window.view.isVisible()
+    toggle.trigger()
+    assert window.view.isVisible()
+    window.navigator.setCurrentItem(window.navigator.topLevelItem(0))  # the queue
+    assert window.queue.panel.preview.isVisible()
+    toggle.trigger()
+    assert not window.queue.panel.preview.isVisible()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog
 
 from tests.ui.test_editor import type_chinese
 from tests.ui.test_main_window import demo_window
+from ui.choices import select_id
 from ui.editor import images
 from ui.login import LoginDialog
 from ui.publish.publish_dialog import PublishDialog
@@ -27,8 +28,7 @@ def trigger(window, name):
 def sign_in(window, monkeypatch, username):
     """Switch user… and pick the user in the login dialog."""
     def pick(dialog):
-        dialog.users.setCurrentIndex(dialog.users.findText(
-            window.store.users.labels([window.store.users.find(username).id]).popitem()[1]))
+        select_id(dialog.users, window.store.users.find(username).id)
         dialog.accept()
         return QDialog.Accepted if dialog.user else QDialog.Rejected
     monkeypatch.setattr(LoginDialog, "exec", pick)

@@ -161,7 +161,7 @@ def test_login_checks_the_password(qtbot, demo_store):
     dialog = LoginDialog(demo_store)
     qtbot.addWidget(dialog)
     dialog.show()
-    dialog.users.setCurrentIndex(dialog.users.findText("赵敏 (zhaomin)"))
+    dialog.users.setCurrentIndex(dialog.users.findText("赵敏 (zhaomin) · 终审"))  # and her role
     assert dialog.password.isVisible()
     dialog.password.setText("nope")
     dialog.accept()

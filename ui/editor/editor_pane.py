@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
+    QComboBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
     QMessageBox, QPlainTextEdit, QPushButton, QSplitter, QTextEdit, QVBoxLayout, QWidget,
 )
 
@@ -19,21 +19,20 @@ from newsdesk.importers.story import split_list, split_names
 from newsdesk.model import Article, State, field_names
 from newsdesk.paste import html_to_markdown
 from newsdesk.store import Store
+from ui.article_model import state_label
 from ui.choices import ChoiceModel, choice_box, select_id
 from ui.editor import conflict, images
 from ui.editor.find_bar import FindBar
 from ui.editor.findings import COLOURS, FindingsPanel
 from ui.editor.highlighter import MarkdownHighlighter
 from ui.editor.media_dialog import MediaDialog
+from ui.editor.meta_form import MetaForm
 from ui.editor.revisions import RevisionsDialog
 from ui.editor.story_session import StorySession
 from ui.jobs import Jobs
 
 CHECK_MS = 400
 _LINE_FIELDS = field_names(kind="line")
-# Read-only is seen, not only felt: fields the rules or the lock keep greyed.
-_READ_ONLY_LOOK = ("QLineEdit:read-only, QPlainTextEdit[readOnly=\"true\"] "
-                   "{ background: #f1f1f1; color: #555; }")
 
 
 class BodyEdit(QPlainTextEdit):
@@ -94,25 +93,21 @@ class EditorPane(QWidget):
         self.find_bar = FindBar(self.body)
         self.findings = FindingsPanel()
         self.submit_button = QPushButton(self.tr("Submit for review"))
-        form = QFormLayout()
-        form.addRow(self.tr("Kicker"), self.fields["kicker"])
-        form.addRow(self.tr("Headline"), self.fields["title"])
-        form.addRow(self.tr("Subtitle"), self.fields["subtitle"])
-        form.addRow(self.tr("Channel"), self.channel)
-        form.addRow(self.tr("Origin"), self.origin)
-        self.reprint_rows = []
-        for name, label in (("source", self.tr("Source (来源)")),
-                            ("original_title", self.tr("Original title")),
-                            ("original_author", self.tr("Original author"))):
-            form.addRow(label, self.fields[name])
-            self.reprint_rows.append(self.fields[name])
-        form.addRow(self.tr("Reporters"), self.reporters)
-        form.addRow(self.tr("Summary"), self.summary)
-        form.addRow(self.tr("Tags"), self.tags)
-        form.addRow(self.tr("Topics (专题)"), self.topics)
-        form.addRow(self.tr("Cover"), self.cover_button)
-        form.addRow(self.tr("Publish at"), self.publish_at)
-        self.form = form
+        self.fields["kicker"].setPlaceholderText(self.tr("Kicker"))
+        self.fields["subtitle"].setPlaceholderText(self.tr("Subtitle"))
+        self.meta = MetaForm(self.fields["title"], self.channel, [
+            (self.tr("Kicker"), self.fields["kicker"], False),
+            (self.tr("Subtitle"), self.fields["subtitle"], False),
+            (self.tr("Origin"), self.origin, False),
+            (self.tr("Reporters"), self.reporters, False),
+            (self.tr("Tags"), self.tags, False),
+            (self.tr("Topics (专题)"), self.topics, False),
+            (self.tr("Cover"), self.cover_button, False),
+            (self.tr("Publish at"), self.publish_at, False),
+            (self.tr("Source (来源)"), self.fields["source"], True),
+            (self.tr("Original title"), self.fields["original_title"], True),
+            (self.tr("Original author"), self.fields["original_author"], True),
+        ], self.summary)
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
@@ -144,7 +139,7 @@ class EditorPane(QWidget):
         notice.addWidget(self.recall_button)
         notice.addWidget(self.correct_button)
         layout.addLayout(notice)
-        layout.addLayout(form)
+        layout.addWidget(self.meta)
         layout.addWidget(split, 1)
         self.recheck = QTimer(self, singleShot=True, interval=CHECK_MS)
         self.jobs = Jobs(self)  # the checks, off the UI thread (the database stays here)
@@ -154,7 +149,6 @@ class EditorPane(QWidget):
         self._lock: locks.LockState | None = None
         self._refusal: str | None = None  # why the rules keep this user from editing
         self.cover_asset_id: str | None = None
-        self.setStyleSheet(_READ_ONLY_LOOK)
         self._wire()
         self.setEnabled(False)
 
@@ -252,6 +246,8 @@ class EditorPane(QWidget):
         if state is None or a is None:
             return
         editable = state.ours and self._refusal is None
+        self.meta.set_state(a.state, state_label(
+            a.state, workflow.stage_name(self.store, a.review_stage) if a.review_stage else ""))
         for w in list(self.fields.values()) + [self.reporters, self.tags, self.publish_at,
                                                 self.topics]:
             w.setReadOnly(not editable)
@@ -332,10 +328,7 @@ class EditorPane(QWidget):
         return a
 
     def _show_reprint_rows(self) -> None:
-        reprint = self.origin.currentData() == "reprint"
-        for w in self.reprint_rows:
-            w.setVisible(reprint)
-            self.form.labelForField(w).setVisible(reprint)
+        self.meta.show_reprint(self.origin.currentData() == "reprint")
 
     # ---- typing: count, preview, checks, autosave -------------------------------------
     def _on_edit(self, *_args) -> None:

@@ -12,13 +12,15 @@ class FindBar(QWidget):
         self.find_text, self.replace_text = QLineEdit(), QLineEdit()
         self.find_text.setPlaceholderText(self.tr("Find"))
         self.replace_text.setPlaceholderText(self.tr("Replace with"))
+        for box in (self.find_text, self.replace_text):  # room for a phrase, not a word
+            box.setMinimumWidth(box.fontMetrics().horizontalAdvance("乡" * 8))
         self.status = QLabel()
         buttons = [(self.tr("Next"), self.find_next), (self.tr("Replace"), self.replace_one),
                    (self.tr("Replace all"), self.replace_all), (self.tr("Close"), self.hide)]
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.find_text)
-        layout.addWidget(self.replace_text)
+        layout.addWidget(self.find_text, 1)
+        layout.addWidget(self.replace_text, 1)
         for label, slot in buttons:
             button = QPushButton(label)
             button.clicked.connect(slot)

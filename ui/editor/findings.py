@@ -1,30 +1,27 @@
 """机审's findings beside the editor: a list model (blocking ones first, the first
-MAX_SHOWN of them, each marked by a coloured dot: no font lacks it) and the panel that
-shows it with its Apply fix / Accept buttons, enabled only for what they can do."""
+MAX_SHOWN of them, each with its severity's icon and colour, drawn from the icon font:
+no system font can lack them) and the panel that shows it with its Apply fix / Accept
+buttons, enabled only for what they can do."""
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
 
+from newsdesk.i18n import pick
+from ui import look
+
 MAX_SHOWN = 300  # findings listed and underlined at once
-COLOURS = {"block": "#d00000", "warn": "#d98c00", "accepted": "#2f855a", "info": "#888888"}
-_DOTS: dict[str, QIcon] = {}
+# The underline's colour in the text, the icon's and the message's in the list.
+COLOURS = {"block": look.SEVERITIES["block"][1], "warn": look.SEVERITIES["warn"][1],
+           "accepted": "#2f855a", "info": "#888888"}
 
 
-def dot(kind: str) -> QIcon:
-    """A filled circle in the kind's colour (the underline's colour in the text)."""
-    if kind not in _DOTS:
-        pixmap = QPixmap(12, 12)
-        pixmap.fill(Qt.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.Antialiasing)
-        painter.setBrush(QColor(COLOURS.get(kind, COLOURS["info"])))
-        painter.setPen(Qt.NoPen)
-        painter.drawEllipse(1, 1, 10, 10)
-        painter.end()
-        _DOTS[kind] = QIcon(pixmap)
-    return _DOTS[kind]
+def marker(kind: str) -> QIcon:
+    """A finding's icon: its severity's, or a tick once it is accepted."""
+    if kind == "accepted":
+        return look.icon("check-circle-outline", COLOURS["accepted"])
+    return look.severity_icon(kind)
 
 
 class FindingsModel(QAbstractListModel):
@@ -51,12 +48,15 @@ class FindingsModel(QAbstractListModel):
     def data(self, index, role=Qt.DisplayRole):
         f = self.finding(index.row())
         if role == Qt.DisplayRole:
-            return (f.message if f else
+            return (pick(f.message, f.message_en) if f else
                     self.tr("… and %1 more: fix these first").replace("%1", str(self.hidden)))
         if role == Qt.DecorationRole and f:
-            return dot("accepted" if f.accepted else f.severity)
+            return marker("accepted" if f.accepted else f.severity)
+        if role == Qt.ForegroundRole and f and f.severity == "block" and not f.accepted:
+            return QColor(COLOURS["block"])
         if role == Qt.ToolTipRole and f:
-            return f.message_en
+            fix = f" → “{f.suggestion}”" if f.suggestion else ""
+            return f"{f.rule}{fix}"
         return None
 
     def flags(self, index):

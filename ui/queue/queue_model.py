@@ -20,6 +20,7 @@ def waiting(since: str | None, now: datetime) -> tuple[str, int] | None:
 
 
 class QueueModel(IdTableModel):
+    verdict_column = 6
     def headers(self) -> list[str]:
         self._verdicts = {"pass": self.tr("Pass"), "warn": self.tr("Warnings"),
                           "block": self.tr("Blocked")}

@@ -1,0 +1,79 @@
+"""The story's fields above the body: one line always in sight (the state chip, the
+headline, the channel, a button to fold the rest), and the other fields in two columns
+that fold away so the body gets the height. Folded or not is remembered."""
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QGridLayout, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget,
+)
+
+from ui import look
+
+FOLDED_KEY = "editor/details_folded"
+
+
+class MetaForm(QWidget):
+    def __init__(self, title, channel, rows: list[tuple], summary, parent=None):
+        """rows: (label, widget, reprint only) in reading order, laid out two a line;
+        summary spans the last line."""
+        super().__init__(parent)
+        self.chip = QLabel()
+        self.chip.setObjectName("state_chip")
+        self.fold_button = QToolButton()
+        self.fold_button.setObjectName("fold_details")
+        self.fold_button.setCheckable(True)
+        self.fold_button.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.chip)
+        top.addWidget(title, 3)
+        top.addWidget(channel, 1)
+        top.addWidget(self.fold_button)
+        self.details = QWidget()
+        grid = QGridLayout(self.details)
+        grid.setContentsMargins(0, 4, 0, 0)
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(4)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        self._reprint: list[QWidget] = []
+        line = column = 0
+        for label_text, widget, reprint_only in rows:
+            label = QLabel(label_text)
+            label.setBuddy(widget)
+            grid.addWidget(label, line, column * 2, Qt.AlignRight | Qt.AlignVCenter)
+            grid.addWidget(widget, line, column * 2 + 1)
+            if reprint_only:
+                self._reprint += [label, widget]
+            line, column = (line, 1) if column == 0 else (line + 1, 0)
+        line += column  # a half-filled line
+        label = QLabel(self.tr("Summary"))
+        label.setBuddy(summary)
+        grid.addWidget(label, line, 0, Qt.AlignRight | Qt.AlignTop)
+        grid.addWidget(summary, line, 1, 1, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(top)
+        layout.addWidget(self.details)
+        self.fold_button.toggled.connect(self._fold)
+        self.fold_button.setChecked(bool(QSettings().value(FOLDED_KEY, False, type=bool)))
+        self._fold(self.fold_button.isChecked())
+
+    def _fold(self, folded: bool) -> None:
+        self.details.setVisible(not folded)
+        self.fold_button.setIcon(look.icon("chevron-down" if folded else "chevron-up"))
+        self.fold_button.setText(self.tr("More fields") if folded else self.tr("Fewer fields"))
+        QSettings().setValue(FOLDED_KEY, folded)
+
+    def show_reprint(self, reprint: bool) -> None:
+        for widget in self._reprint:
+            widget.setVisible(reprint)
+
+    def set_state(self, state: str | None, label: str) -> None:
+        """The story's state as a coloured chip (none for a story not yet saved)."""
+        self.chip.setVisible(bool(state))
+        if state:
+            self.chip.setText(label)
+            self.chip.setStyleSheet(look.chip_style(state))
