@@ -104,7 +104,8 @@ def shots(app, out: Path, suffix: str, size: tuple[int, int], site_pages: bool) 
     settle(app, window.preview)
     window.grab().save(str(out / f"editor-{suffix}.png"))
     window.editor.meta.fold_button.click()  # the fields folded to one line
-    app.processEvents()
+    for _ in range(5):
+        app.processEvents()
     window.grab().save(str(out / f"editor-folded-{suffix}.png"))
     window.editor.meta.fold_button.click()
     words = ImageTextDialog("测温", window)

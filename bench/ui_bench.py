@@ -31,7 +31,9 @@ t0 = time.perf_counter()
 from PySide6.QtWidgets import QApplication
 from ui.app import open_store
 from ui.main_window import MainWindow
+from ui import look
 app = QApplication([])
+look.apply(app)  # as the app starts: its style, stylesheet and font
 store = open_store(__import__('pathlib').Path(sys.argv[1]))
 w = MainWindow(store, sys.argv[1], store.users.all()[0])
 w.show()

@@ -19,6 +19,7 @@ from newsdesk.importers.story import split_list, split_names
 from newsdesk.model import Article, State, field_names
 from newsdesk.paste import html_to_markdown
 from newsdesk.store import Store
+from ui import look
 from ui.article_model import state_label
 from ui.choices import ChoiceModel, choice_box, select_id
 from ui.editor import conflict, images
@@ -149,6 +150,7 @@ class EditorPane(QWidget):
         self._lock: locks.LockState | None = None
         self._refusal: str | None = None  # why the rules keep this user from editing
         self.cover_asset_id: str | None = None
+        self.setStyleSheet(look.READ_ONLY)
         self._wire()
         self.setEnabled(False)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
-    QGridLayout, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget,
+    QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget,
 )
 
 from ui import look
@@ -52,20 +52,25 @@ class MetaForm(QWidget):
         label.setBuddy(summary)
         grid.addWidget(label, line, 0, Qt.AlignRight | Qt.AlignTop)
         grid.addWidget(summary, line, 1, 1, 3)
+        self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Maximum)  # the body grows
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addLayout(top)
         layout.addWidget(self.details)
+        folded = bool(QSettings().value(FOLDED_KEY, False, type=bool))
+        self.fold_button.setChecked(folded)
+        self._show_folded(folded)
         self.fold_button.toggled.connect(self._fold)
-        self.fold_button.setChecked(bool(QSettings().value(FOLDED_KEY, False, type=bool)))
-        self._fold(self.fold_button.isChecked())
 
     def _fold(self, folded: bool) -> None:
+        self._show_folded(folded)
+        QSettings().setValue(FOLDED_KEY, folded)
+
+    def _show_folded(self, folded: bool) -> None:
         self.details.setVisible(not folded)
         self.fold_button.setIcon(look.icon("chevron-down" if folded else "chevron-up"))
         self.fold_button.setText(self.tr("More fields") if folded else self.tr("Fewer fields"))
-        QSettings().setValue(FOLDED_KEY, folded)
 
     def show_reprint(self, reprint: bool) -> None:
         for widget in self._reprint:
