@@ -141,9 +141,17 @@ PALETTE = {
     QPalette.Button: "#f8f9fa", QPalette.Highlight: "#fbd9dc",
     QPalette.HighlightedText: "#1f1f1f", QPalette.ToolTipBase: "#fffbe6",
 }
-# Read-only is seen, not only felt (set on the editor, not the whole app).
-READ_ONLY = ('QLineEdit:read-only, QPlainTextEdit[readOnly="true"] '
-             "{ background: #eef0f2; color: #5f6368; }")
+READ_ONLY_BASE, READ_ONLY_TEXT = "#eef0f2", "#5f6368"
+
+
+def show_read_only(widget, read_only: bool) -> None:
+    """Read-only is seen, not only felt: a text field greyed (a palette, not a
+    stylesheet, which would restyle all the editor's widgets as they are made)."""
+    palette = QPalette(QApplication.palette(widget))
+    if read_only:
+        palette.setColor(QPalette.Base, QColor(READ_ONLY_BASE))
+        palette.setColor(QPalette.Text, QColor(READ_ONLY_TEXT))
+    widget.setPalette(palette)
 
 
 def apply(app: QApplication) -> None:

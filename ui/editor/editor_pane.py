@@ -150,7 +150,6 @@ class EditorPane(QWidget):
         self._lock: locks.LockState | None = None
         self._refusal: str | None = None  # why the rules keep this user from editing
         self.cover_asset_id: str | None = None
-        self.setStyleSheet(look.READ_ONLY)
         self._wire()
         self.setEnabled(False)
 
@@ -251,12 +250,9 @@ class EditorPane(QWidget):
         self.meta.set_state(a.state, state_label(
             a.state, workflow.stage_name(self.store, a.review_stage) if a.review_stage else ""))
         for w in list(self.fields.values()) + [self.reporters, self.tags, self.publish_at,
-                                                self.topics]:
+                                                self.topics, self.summary, self.body]:
             w.setReadOnly(not editable)
-        for w in (self.summary, self.body):
-            w.setReadOnly(not editable)
-            w.style().unpolish(w)  # the stylesheet's [readOnly] selector looks again
-            w.style().polish(w)
+            look.show_read_only(w, not editable)
         for w in (self.channel, self.origin, self.image_button, self.cover_button,
                   self.pictures_button):
             w.setEnabled(editable)
