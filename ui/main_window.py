@@ -122,7 +122,15 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False: slot())
             menu.addAction(action)
             tools[menu].addAction(action)
+            if name in short:  # a toolbar has room for a word, a menu for a sentence
+                action.setIconText(short[name])
             return action
+        short = {"action_submit": self.tr("Submit"), "action_recall": self.tr("Recall"),
+                 "action_correct": self.tr("Correct"), "action_withdraw": self.tr("Withdraw"),
+                 "action_delete": self.tr("Delete"), "action_bin": self.tr("Bin"),
+                 "action_publish": self.tr("Publish"), "action_verify": self.tr("Verify"),
+                 "action_word_lists": self.tr("Word lists"),
+                 "action_switch_user": self.tr("Switch user")}
         act("action_new_story", self.tr("New story"), story, self.new_story,
             QKeySequence.New)
         act("action_insert_image", self.tr("Insert image…"), story,
