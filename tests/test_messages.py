@@ -14,6 +14,7 @@ from babel.messages.pofile import read_po
 
 import db.connection
 from newsdesk import accounts, checks, i18n, workflow
+from newsdesk.checks.words import ListError, parse_list
 from newsdesk.errors import (
     DatabaseBusy, NewsdeskError, NotFound, StaleEdit, StorageFailed,
 )
@@ -168,6 +169,10 @@ def front_matter_error(store):
     frontmatter.parse("---\ntitle: [未闭合\n---\n正文。")
 
 
+def list_error(store):
+    parse_list("澳门葡京\tblock\n新店开业\tmaybe\n")
+
+
 SCENARIOS = {
     "NewsdeskError": (NewsdeskError, newsdesk_error),
     "NotFound": (NotFound, not_found),
@@ -181,6 +186,7 @@ SCENARIOS = {
     "NotAnArticle": (legacy.NotAnArticle, not_an_article),
     "DecodeError": (DecodeError, decode_error),
     "FrontMatterError": (frontmatter.FrontMatterError, front_matter_error),
+    "ListError": (ListError, list_error),
 }
 
 

@@ -9,7 +9,7 @@ from newsdesk.checks import fields, typography
 from newsdesk.checks.model import BLOCK, WARN, Finding, Report
 from newsdesk.checks.words import WordMatcher
 from newsdesk.errors import NewsdeskError
-from newsdesk.i18n import pick
+from newsdesk.i18n import both, pick
 from newsdesk.model import Article, Term, field_names
 from newsdesk.render import FALLBACK, char_count
 from newsdesk.settings import SiteSettings
@@ -42,11 +42,9 @@ def check_article(a: Article, words: WordMatcher, site: SiteSettings) -> Report:
         if name in TEXT_FIELDS:
             found += typography.check(name, value, style)
     if a.renderer_version == FALLBACK:
-        found.append(Finding(
-            "render.fallback", WARN, "body", 0, 0, "",
-            "正文的 Markdown 未能及时排版，页面暂以纯文本段落显示；导出前会再试一次，如仍如此请简化标记",
+        found.append(Finding("render.fallback", WARN, "body", 0, 0, "", *both(
             "the body's markdown could not be formatted in time and shows as plain "
-            "paragraphs; the export tries again before publishing: simplify the markup"))
+            "paragraphs; the export tries again before publishing: simplify the markup")))
     order = {name: n for n, name in enumerate(("channel_id", "reporters") + TEXT_FIELDS
                                               + NAME_FIELDS)}
     found.sort(key=lambda f: (order.get(f.field, 99), f.start, f.end))
@@ -59,11 +57,9 @@ def _rate(report: Report) -> None:
                in ("typography", "words")]
     report.error_rate = len(counted) * 10_000 / max(report.char_count, 1)
     if counted and report.error_rate > report.threshold:
-        report.findings.append(Finding(
-            "rate.over-threshold", WARN, "body", 0, 0, "",
-            f"差错率为每万字 {report.error_rate:.1f} 处，超过本社标准（{report.threshold:g}）",
-            f"{report.error_rate:.1f} findings per 10,000 characters, over the outlet's "
-            f"threshold of {report.threshold:g}"))
+        report.findings.append(Finding("rate.over-threshold", WARN, "body", 0, 0, "", *both(
+            "{rate:.1f} findings per 10,000 characters, over the outlet's threshold of "
+            "{threshold:g}", rate=report.error_rate, threshold=report.threshold)))
 
 
 def finish(report: Report, accepted: dict[tuple[str, str, str], str]) -> Report:

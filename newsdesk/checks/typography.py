@@ -11,6 +11,7 @@ import autocorrect_py
 
 from newsdesk.checks.model import WARN, Finding
 from newsdesk.cjk import HAN
+from newsdesk.i18n import both
 
 CJK = HAN
 _FULLWIDTH = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
@@ -39,14 +40,14 @@ def _configure(house_space: str) -> None:
         _configured = house_space
 
 
-def _finding(rule, field, start, end, text, zh, en, fix=None) -> Finding:
-    return Finding(f"typography.{rule}", WARN, field, start, end, text, zh, en, fix)
+def _finding(rule, field, start, end, text, said: tuple[str, str], fix=None) -> Finding:
+    return Finding(f"typography.{rule}", WARN, field, start, end, text, *said, fix)
 
 
 def _halfwidth(field: str, at: int, wrong: str, right: str) -> Finding:
     return _finding("halfwidth-punctuation", field, at, at + 1, wrong,
-                    f"中文里应使用全角标点：“{wrong}”应为“{right}”",
-                    f"use the full-width “{right}” for “{wrong}” in Chinese text", right)
+                    both("use the full-width “{right}” for “{wrong}” in Chinese text",
+                         right=right, wrong=wrong), right)
 
 
 def _edits(old: str, new: str):
@@ -82,11 +83,11 @@ def _autocorrect(field: str, text: str) -> list[Finding]:
             if kind == "add":
                 s, e = max(i - 1, 0), min(i + 1, len(old))
                 out.append(_finding("spacing", field, base + s, base + e, old[s:e],
-                                    "中英文、数字之间应加空格", "add a space between Chinese "
-                                    "and Latin text", old[s:i] + added + old[i:e]))
+                                    both("add a space between Chinese and Latin text"),
+                                    old[s:i] + added + old[i:e]))
             elif kind == "drop":
                 out.append(_finding("spacing", field, base + i, base + i + 1, removed,
-                                    "此处不应有空格", "remove this space", ""))
+                                    both("remove this space"), ""))
             elif not _FULLWIDTH_PUNCTUATION.match(removed):  # never undo the input method
                 out.append(_halfwidth(field, base + i, removed, added))
     return out
@@ -103,11 +104,11 @@ def _unbalanced(field: str, text: str) -> list[Finding]:
                 if stack and stack[-1][0] == _CLOSERS[ch]:
                     stack.pop()
                 else:
-                    out.append(_finding("unbalanced", field, i, i + 1, ch,
-                                        f"“{ch}”没有对应的“{_CLOSERS[ch]}”",
-                                        f"“{ch}” has no opening “{_CLOSERS[ch]}”"))
-        out += [_finding("unbalanced", field, i, i + 1, ch, f"“{ch}”没有对应的“{_PAIRS[ch]}”",
-                         f"“{ch}” is never closed by “{_PAIRS[ch]}”") for ch, i in stack]
+                    out.append(_finding("unbalanced", field, i, i + 1, ch, both(
+                        "“{mark}” has no opening “{pair}”", mark=ch, pair=_CLOSERS[ch])))
+        out += [_finding("unbalanced", field, i, i + 1, ch, both(
+            "“{mark}” is never closed by “{pair}”", mark=ch, pair=_PAIRS[ch]))
+            for ch, i in stack]
     return out
 
 
@@ -122,21 +123,20 @@ def check(field: str, text: str, house_space: str = "none") -> list[Finding]:
         found.append(_halfwidth(field, m.start(), m.group(), _FULLWIDTH[m.group()]))
     for m in _PARENS.finditer(text):
         found.append(_finding("halfwidth-brackets", field, m.start(), m.end(), m.group(),
-                              "中文内容应使用全角括号", "use full-width brackets around Chinese",
+                              both("use full-width brackets around Chinese"),
                               f"（{m.group(1)}）"))
     for m in _LEADING.finditer(text):
         found.append(_finding("leading-space", field, m.start(), m.end(), m.group(),
-                              "段首不要用空格缩进（缩进由版式完成）",
-                              "no leading spaces: indentation is the page's job", ""))
+                              both("no leading spaces: indentation is the page's job"), ""))
     for m in _DOUBLED.finditer(text):
         found.append(_finding("doubled-punctuation", field, m.start(), m.end(), m.group(),
-                              f"标点重复：“{m.group()}”", f"doubled punctuation “{m.group()}”",
+                              both("doubled punctuation “{marks}”", marks=m.group()),
                               m.group()[0]))
     if house_space == "none":
         for m in _SPACE_BETWEEN.finditer(text):
             found.append(_finding("spacing", field, m.start(), m.end(), m.group(),
-                                  "按本社规范，中英文之间不加空格",
-                                  "house style: no space between Chinese and Latin text", ""))
+                                  both("house style: no space between Chinese and Latin text"),
+                                  ""))
     found += _unbalanced(field, text)
     # The library and a rule of ours can see the same thing: keep one per span.
     unique: dict[tuple[int, int], Finding] = {}

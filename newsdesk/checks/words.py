@@ -5,10 +5,26 @@ from __future__ import annotations
 
 import ahocorasick
 
-from newsdesk.checks.model import BLOCK, Finding
+from newsdesk.checks.model import Finding
+from newsdesk.errors import Translated
+from newsdesk.i18n import N_, both
 from newsdesk.model import Term
 
-LEVELS = {"block": "禁用词", "warn": "慎用词"}
+# What a match says, by (level, has a category, has a replacement).
+_SAID = {
+    ("block", False, False): N_("banned term “{term}”"),
+    ("block", True, False): N_("banned term “{term}” ({category})"),
+    ("block", False, True): N_("banned term “{term}”; write “{fix}”"),
+    ("block", True, True): N_("banned term “{term}” ({category}); write “{fix}”"),
+    ("warn", False, False): N_("cautioned term “{term}”"),
+    ("warn", True, False): N_("cautioned term “{term}” ({category})"),
+    ("warn", False, True): N_("cautioned term “{term}”; write “{fix}”"),
+    ("warn", True, True): N_("cautioned term “{term}” ({category}); write “{fix}”"),
+}
+
+
+class ListError(Translated, ValueError):
+    """A word list file with a line it cannot read."""
 
 
 class WordMatcher:
@@ -35,14 +51,10 @@ class WordMatcher:
             if end <= reach:
                 continue
             reach = end
-            what = LEVELS[t.level]
-            cat = f"（{t.category}）" if t.category else ""
-            fix = f"，建议改为“{t.replacement}”" if t.replacement else ""
+            said = both(_SAID[t.level, bool(t.category), bool(t.replacement)],
+                        term=text[start:end], category=t.category, fix=t.replacement)
             out.append(Finding(
-                f"words.{t.level}", t.level, field, start, end, text[start:end],
-                f"{what}{cat}：“{text[start:end]}”{fix}",
-                ("banned" if t.level == BLOCK else "cautioned") + f" term “{text[start:end]}”"
-                + (f" ({t.category})" if t.category else ""),
+                f"words.{t.level}", t.level, field, start, end, text[start:end], *said,
                 suggestion=t.replacement or None, category=t.category))
         return out
 
@@ -58,8 +70,9 @@ def parse_list(text: str) -> list[Term]:
             continue
         parts = [p.strip() for p in line.split("\t")] + ["", "", ""]
         level = parts[1] or "block"
-        if level not in LEVELS:
-            raise ValueError(f"line {n}: level must be block or warn, not {level!r}")
+        if level not in ("block", "warn"):
+            raise ListError("line {n}: level must be block or warn, not {level!r}",
+                            n=n, level=level)
         terms.append(Term(parts[0], level, parts[2], parts[3]))
     return terms
 
