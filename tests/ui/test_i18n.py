@@ -52,3 +52,37 @@ def test_the_window_speaks_chinese(qapp, qtbot, demo_store):
     finally:
         for t in qapp.findChildren(QTranslator):
             qapp.removeTranslator(t)
+
+
+def test_the_editor_says_its_findings_and_history_in_chinese(qapp, qtbot, demo_store):
+    """In zh_CN every 机审 finding the editor lists, the state chip, the refusal banner
+    and the review history read Chinese (the core's words come from its catalogue)."""
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+    from tests.chinese import assert_chinese
+    i18n.install(qapp, "zh_CN")
+    try:
+        w = MainWindow(demo_store, "demo.db", demo_store.users.find("chenlu"))
+        qtbot.addWidget(w)
+        w.show()
+        draft = demo_store.articles.ids(state="draft", author_id=w.user.id)[0]
+        w.open_story(draft)
+        event = QInputMethodEvent()
+        event.setCommitString("\n　　新店开业,澳门葡京。。（括号(半角)和GDP增长“好")
+        QApplication.sendEvent(w.editor.body, event)
+        model = w.editor.findings.model
+        qtbot.waitUntil(lambda: model.rowCount() >= 6, timeout=10_000)
+        rules = {model.finding(r).rule for r in range(model.rowCount())}
+        assert {"words.block", "typography.halfwidth-punctuation", "typography.unbalanced",
+                "typography.doubled-punctuation", "rate.over-threshold"} <= rules
+        for row in range(model.rowCount()):
+            assert_chinese(model.index(row).data())
+        assert w.editor.meta.chip.text() == "草稿"
+        flood = next(a.id for a in demo_store.articles.many(demo_store.articles.ids())
+                     if a.title == "城关镇社区开展防汛应急演练")
+        w.open_story(flood)  # someone else's, in review: locked, and the banner says why
+        assert_chinese(w.editor.banner.text()) and assert_chinese(w.editor.banner.toolTip())
+        w.close()
+    finally:
+        for t in qapp.findChildren(QTranslator):
+            qapp.removeTranslator(t)
