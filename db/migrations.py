@@ -229,3 +229,21 @@ def m002_recycle_bin(db: Database) -> None:
         story TEXT NOT NULL,
         topics TEXT NOT NULL,
         revisions TEXT NOT NULL)""")
+
+
+@step
+def m003_search_newest_first(db: Database) -> None:
+    # The search index, laid out for newest-first reading: a story's row key is its
+    # date (seconds, then a tie-break), so FTS5 reads matches newest first and a query
+    # stops after a page. Each field has a bigram column and a single-character column
+    # (newsdesk.search). Local and derived: the store rebuilds it (segmenter version).
+    db.execute("DROP TABLE search_index")
+    db.execute("DROP TABLE search_docs")
+    db.execute("""CREATE TABLE search_docs (
+        rowid INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL UNIQUE,
+        date TEXT NOT NULL)""")
+    db.execute("""CREATE VIRTUAL TABLE search_index USING fts5(
+        title, body, people, title1, body1, people1, content='',
+        tokenize='unicode61 remove_diacritics 2')""")
+    db.execute("DELETE FROM local_meta WHERE key = 'segmenter'")

@@ -213,6 +213,25 @@ class Term:
     replacement: str = ""
 
 
+@dataclass(frozen=True)
+class StoryFilter:
+    """What an archive search or a story list is narrowed to; None is any. The app's
+    filter bar, `search` and `list` all fill this one shape."""
+    channel_id: str | None = None   # and its sub-channels
+    state: str | None = None
+    since: str | None = None        # stored times: from (inclusive) …
+    until: str | None = None        # … to (exclusive), on the date lists show
+    person_id: str | None = None    # its author, its editor or a reviewer who signed it
+    author_id: str | None = None    # its author only
+    source: str | None = None       # 来源, as written
+    origin: str | None = None       # original | reprint
+    topic_id: str | None = None
+    has_image: bool | None = None   # a cover or a picture in the body
+
+    def any(self) -> bool:
+        return any(v is not None for v in vars(self).values())
+
+
 @dataclass
 class SearchHit:
     article_id: str
@@ -221,4 +240,4 @@ class SearchHit:
     channel_id: str | None
     date: str | None  # first publication, else last update
     snippet: str
-    matched_in: str   # "headline", "names" or "body": the ranking tier
+    matched_in: str   # "headline" when the headline has every wanted phrase, else "text"

@@ -4,17 +4,20 @@ from newsdesk import search
 from newsdesk.errors import NewsdeskError
 
 
-def test_segment_indexes_bigrams_and_the_last_character():
-    assert search.segment("社区服务").split() == ["社区", "区服", "服务", "务"]
-    assert search.segment("在 COVID-19 期间").split() == ["在", "COVID-19", "期间", "间"]
+def test_segment_indexes_bigrams_and_single_characters_apart():
+    assert search.segment("社区服务").split() == ["社区", "区服", "服务"]
+    assert search.segment("在 COVID-19 期间").split() == ["在", "COVID-19", "期间"]
+    assert search.characters("社区服务，在 COVID-19 期间").split() == list("社区服务在期间")
 
 
 def test_match_expression_for_each_query_length():
-    assert search.match_expression("社") == '"社"*'
-    assert search.match_expression("社区") == '"社区"'
-    assert search.match_expression("志愿者") == '"志愿 愿者"'
-    assert search.match_expression("社区 Hello") == '"社区" AND "Hello"'
+    assert search.match_expression("社") == '({title1 body1 people1} : "社")'
+    assert search.match_expression("社区") == '({title body people} : "社区")'
+    assert search.match_expression("志愿者") == '({title body people} : "志愿 愿者")'
+    assert search.match_expression("社区 Hello") == \
+        '({title body people} : "社区") AND ({title body people} : "Hello")'
     assert search.match_expression('"(*') is None
+    assert search.match_expression("-广告") is None  # only an exclusion: nothing wanted
 
 
 @pytest.fixture
@@ -41,12 +44,15 @@ def ids(hits):
     return [h.article_id for h in hits]
 
 
-def test_two_character_query_ranks_headline_then_names_then_body(archive):
+def test_newest_first_or_headline_first_by_relevance(archive):
     s, made = archive
     hits = s.search.find("社区")
-    assert ids(hits) == [made["new"], made["old"], made["names"], made["body"]]
-    assert [h.matched_in for h in hits] == ["headline", "headline", "names", "body"]
-    assert "社区" in hits[3].snippet
+    assert ids(hits) == [made["body"], made["new"], made["names"], made["old"]]
+    assert [h.matched_in for h in hits] == ["text", "headline", "text", "headline"]
+    assert "社区" in hits[0].snippet
+    relevant = ids(s.search.find("社区", sort="relevance"))
+    assert set(relevant[:2]) == {made["new"], made["old"]}  # in the headline
+    assert relevant[2] == made["names"]  # in the names, which weigh more than the body
 
 
 def test_bigrams_do_not_match_across_words(archive):

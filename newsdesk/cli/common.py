@@ -18,6 +18,7 @@ import click
 from db import DatabaseDamaged, SchemaTooNew, as_damage
 from newsdesk import backup
 from newsdesk.errors import NewsdeskError
+from newsdesk.model import Origin, State
 from newsdesk.paths import ENV_DB, default_db_path
 from newsdesk.store import Store
 
@@ -86,6 +87,26 @@ def with_db(command):
 
 
 json_option = click.option("--json", "as_json", is_flag=True, help="print JSON")
+
+
+def filter_options(command):
+    """The story filters `search` and `list` share (newsdesk.filtering reads them)."""
+    options = [
+        click.option("--channel", help="channel slug or name (its sub-channels too)"),
+        click.option("--state", type=click.Choice([s.value for s in State])),
+        click.option("--since", metavar="DATE", help="from this day (2026-11-01)"),
+        click.option("--until", metavar="DATE", help="to this day, inclusive"),
+        click.option("--person", metavar="USER",
+                     help="its author, its editor or a reviewer who signed it"),
+        click.option("--source", help="来源, as written"),
+        click.option("--origin", type=click.Choice([o.value for o in Origin])),
+        click.option("--topic", help="topic slug or name"),
+        click.option("--has-image/--no-image", "has_image", default=None,
+                     help="with (or without) a picture or a cover"),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
 
 
 def acting_option(required: bool = True, help_text: str | None = None):

@@ -7,15 +7,16 @@ from pathlib import Path
 
 import click
 
-from newsdesk import checks, importers, present, times, workflow
+from newsdesk import checks, filtering, importers, present, times, workflow
 from newsdesk.cli.common import (
-    OK, PROBLEMS, CliError, Session, acting_option, channel_name, json_option, print_json,
-    table, with_db,
+    OK, PROBLEMS, CliError, Session, acting_option, channel_name, filter_options, json_option,
+    print_json, table, with_db,
 )
 from newsdesk.demo import load_demo, load_starter_words
 from newsdesk.i18n import _, pick
 from newsdesk.model import State, field_label, state_name
 from newsdesk.store import Store
+from newsdesk.store.search import SORTS
 
 
 @click.command()
@@ -74,21 +75,18 @@ def _summary(store: Store, a, channels: dict, tz: str) -> dict:
 
 
 @click.command("list")
-@click.option("--state", type=click.Choice([s.value for s in State]))
-@click.option("--channel", help="channel slug or name")
+@filter_options
 @click.option("--author", help="username or real name")
 @click.option("--limit", type=int, default=50, show_default=True)
 @click.option("--offset", type=int, default=0)
 @json_option
 @with_db
-def list_(session: Session, state: str | None, channel: str | None, author: str | None,
-          limit: int, offset: int, as_json: bool) -> int:
-    """List stories, newest first."""
+def list_(session: Session, author: str | None, limit: int, offset: int, as_json: bool,
+          **filters) -> int:
+    """List stories, newest first, narrowed by the filters."""
     with session.opened() as store:
-        channel_id = store.channels.find(channel).id if channel else None
-        author_id = store.users.find(author).id if author else None
-        ids = store.articles.ids(state=state, channel_id=channel_id, author_id=author_id,
-                                limit=limit, offset=offset)
+        f = filtering.build(store, author=author, **filters)
+        ids = store.articles.matching(f, limit=limit, offset=offset)
         tz, channels = store.settings().timezone, {}
         rows = [_summary(store, a, channels, tz) for a in store.articles.many(ids)]
     if as_json:
@@ -101,14 +99,22 @@ def list_(session: Session, state: str | None, channel: str | None, author: str 
 
 @click.command()
 @click.argument("query", nargs=-1, required=True)
+@filter_options
+@click.option("--sort", type=click.Choice(SORTS), default="newest", show_default=True,
+              help="relevance: headline matches first, then how much of the query")
 @click.option("--limit", type=int, default=20, show_default=True)
+@click.option("--offset", type=int, default=0)
 @json_option
 @with_db
-def search(session: Session, query: tuple[str, ...], limit: int, as_json: bool) -> int:
-    """Full-text search (one- and two-character Chinese queries too)."""
+def search(session: Session, query: tuple[str, ...], sort: str, limit: int, offset: int,
+           as_json: bool, **filters) -> int:
+    """Full-text search: words all match, "a phrase" in quotes, -word left out;
+    one- and two-character Chinese queries too."""
     text = " ".join(query)
     with session.opened() as store:
-        hits = store.search.find(text, limit=limit)
+        f = filtering.build(store, **filters)
+        hits = store.search.find(text, f, sort=sort, limit=limit, offset=offset)
+        total, exact = store.search.count(text, f)
         tz, channels = store.settings().timezone, {}
         rows = [asdict(h) | {"channel": channel_name(store, h.channel_id, channels),
                              "date": times.local_text(h.date, tz)} for h in hits]
@@ -120,6 +126,8 @@ def search(session: Session, query: tuple[str, ...], limit: int, as_json: bool) 
         for r in rows:
             print(f"{r['article_id'][:8]}  {r['date'][:10]}  {r['channel']}  {r['title']}")
             print(f"          {r['snippet']}")
+        print(_("{total} stories match", total=total) if exact
+              else _("more than {total} stories match", total=total))
     return OK
 
 

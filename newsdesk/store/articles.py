@@ -13,8 +13,9 @@ from typing import Callable, TypeVar
 from newsdesk import times
 from newsdesk.errors import NewsdeskError, NotFound, StaleEdit
 from newsdesk.ids import new_id
-from newsdesk.model import CONTENT_FIELDS, FIELDS, Article, Revision
+from newsdesk.model import CONTENT_FIELDS, FIELDS, Article, Revision, StoryFilter
 from newsdesk.render import FALLBACK, render_safely, renderer_version
+from newsdesk.store import filters
 from newsdesk.store._sql import Repository, stamp
 
 _JSON = ("reporters", "tags", "corrections")
@@ -23,6 +24,7 @@ _SEARCHED = {f.name for f in FIELDS if f.search}
 _LISTING = ("id", "title", "channel_id", "state", "review_stage", "author_id",
             "submitted_at", "first_published_at", "publish_at", "updated_at", "revision")
 _ORDER = "COALESCE(first_published_at, publish_at, updated_at) DESC, id"
+_DATE = "COALESCE(a.first_published_at, a.publish_at, a.updated_at)"  # what lists show
 _RETRIES = 3  # prepare-and-write attempts when other saves keep landing in between
 T = TypeVar("T")
 
@@ -147,6 +149,17 @@ class Articles(Repository):
             params += [limit, offset]
         return [r[0] for r in self.conn.execute(sql, params)]
 
+    def matching(self, f: StoryFilter, limit: int | None = None, offset: int = 0) -> list[str]:
+        """Ids of the articles f lets through, newest first (a story list narrowed by
+        the same filters a search takes)."""
+        where, params = filters.conditions(f, _DATE)
+        sql = f"SELECT a.id FROM articles a {'WHERE ' + ' AND '.join(where) if where else ''} " \
+              f"ORDER BY {_DATE} DESC, a.id"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [limit, offset]
+        return [r[0] for r in self.conn.execute(sql, params)]
+
     def count(self, state: str | None = None, channel_id: str | None = None,
               author_id: str | None = None) -> int:
         where, params = _filters(state, channel_id, author_id)
@@ -243,7 +256,7 @@ class Articles(Repository):
                 self.store.search.remove(old)
                 self.store.search.add(new)
             else:
-                self.store.search.redate(new)
+                self.store.search.redate(old, new)
             if change.checkpoint:
                 self._add_revision(new, change.checkpoint, new.updated_by, new.updated_at)
         return new
