@@ -8,7 +8,8 @@ working, with their roles), main (story browser), queue (review
 queue, 复审 reviewer), review-changes (终审's view of a story 复审 edited: 留痕),
 editor (a draft beside its preview, with the text its crash journal brought back;
 editor-folded with its fields folded to one line),
-returned (the author's returned story with its reason), locked (a submitted story
+search (words and the filter bar: count, facets, marked snippets; saved searches in
+the navigator), returned (the author's returned story with its reason), locked (a submitted story
 someone else opens), published (read-only, 更正 offered), publish (the 发布 dialog after
 a run), verify (核验 of a live copy with an injected link), picture-text and pictures
 (a picture's words, the story's pictures), admin-users, -channels,
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 import site_shots  # noqa: E402
 from newsdesk import journal, pictures, recycle, workflow  # noqa: E402
+from newsdesk.model import StoryFilter  # noqa: E402
 from ui import i18n, look  # noqa: E402
 from ui.app import open_store  # noqa: E402
 from ui.admin.admin_dialog import AdminDialog  # noqa: E402
@@ -77,6 +79,18 @@ def shots(app, out: Path, suffix: str, size: tuple[int, int], site_pages: bool) 
     window.table.selectRow(7)
     settle(app, window.view)
     window.grab().save(str(out / f"main-{suffix}.png"))
+
+    # A search: words, a channel, the facets and marked snippets; saved in the navigator.
+    window.search.setText("社区")
+    window.filters.channel.setCurrentIndex(0)
+    window.search.returnPressed.emit()
+    store.saved.save(window.user.id, "社区报道", "社区", StoryFilter())
+    store.saved.save(window.user.id, "镇街原创", "", StoryFilter(
+        channel_id=store.channels.find("towns").id, origin="original"))
+    window.show_saved_searches()
+    app.processEvents()
+    settle(app, window.view)
+    window.grab().save(str(out / f"search-{suffix}.png"))
 
     window.navigator.setCurrentItem(window.navigator.topLevelItem(0))  # the review queue
     settle(app, window.queue.panel.preview)

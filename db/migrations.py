@@ -247,3 +247,24 @@ def m003_search_newest_first(db: Database) -> None:
         title, body, people, title1, body1, people1, content='',
         tokenize='unicode61 remove_diacritics 2')""")
     db.execute("DELETE FROM local_meta WHERE key = 'segmenter'")
+
+
+@step
+def m004_saved_searches(db: Database) -> None:
+    # A person's saved searches (名称, the words, the filters as JSON): the navigator
+    # lists them with their counts.
+    db.execute("""CREATE TABLE saved_searches (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        name TEXT NOT NULL,
+        query TEXT NOT NULL,
+        filters TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        UNIQUE (user_id, name))""")
+
+
+@step
+def m005_facets_index(db: Database) -> None:
+    # What a search's facets and filters read of each match (state, channel, origin),
+    # from an index instead of the wide article rows: 1,000 matches in ~6 ms, not ~800.
+    db.execute("CREATE INDEX articles_facets ON articles(id, state, channel_id, origin)")

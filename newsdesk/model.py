@@ -232,6 +232,14 @@ class StoryFilter:
         return any(v is not None for v in vars(self).values())
 
 
+@dataclass(frozen=True)
+class SavedSearch:
+    id: str
+    name: str
+    query: str          # may be empty: a filter alone
+    filter: StoryFilter
+
+
 @dataclass
 class SearchHit:
     article_id: str

@@ -122,11 +122,12 @@ _MARKUP = re.compile(r"!\[[^\]]*\]\([^)]*\)|\]\([^)]*\)|[#*_>`\[\]]+")
 _SPACE = re.compile(r"\s+")
 
 
-def snippet(text: str, terms: list[str], width: int = 60) -> str:
-    """A short excerpt of text around the first term found in it."""
+def snippet(text: str, terms: list[str], width: int = 60, lead: int = 8) -> str:
+    """A short excerpt of text from a little before the first term found in it (a
+    table's cell shows its start: the match must be there)."""
     plain = _SPACE.sub(" ", _MARKUP.sub("", text or "")).strip()
     lowered = plain.lower()
     hits = [i for i in (lowered.find(t.lower()) for t in terms) if i >= 0]
-    start = max(0, min(hits) - width // 3) if hits else 0
+    start = max(0, min(hits) - lead) if hits else 0
     piece = plain[start:start + width]
     return ("…" if start else "") + piece + ("…" if start + width < len(plain) else "")

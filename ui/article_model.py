@@ -2,7 +2,7 @@
 story came back (退回原因)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 
 from newsdesk import times, workflow
 from ui.id_model import IdTableModel
@@ -26,7 +26,15 @@ def state_label(state: str, stage: str = "") -> str:
 
 
 class ArticleTableModel(IdTableModel):
+    """After a search its last column shows where each story matched (the snippet,
+    the words marked by look.HighlightDelegate) instead of 退回原因."""
     state_column = 2
+    snippet_column = 4
+
+    def __init__(self, store, parent=None):
+        self.snippets: dict[str, str] = {}
+        self.terms: list[str] = []
+        super().__init__(store, parent)
 
     def refresh_lookups(self) -> None:
         super().refresh_lookups()
@@ -35,6 +43,13 @@ class ArticleTableModel(IdTableModel):
     def headers(self) -> list[str]:
         return [self.tr("Headline"), self.tr("Channel"), self.tr("State"), self.tr("Date"),
                 self.tr("Return reason")]
+
+    def set_matches(self, ids: list[str], snippets: dict[str, str], terms: list[str]) -> None:
+        """Show search results: the ids, each with its snippet and the words to mark."""
+        self.snippets, self.terms = snippets, terms
+        self._headers[4] = self.tr("Where it matched") if snippets else self.tr("Return reason")
+        self.headerDataChanged.emit(Qt.Horizontal, 4, 4)
+        self.set_ids(ids)
 
     def cell(self, r: dict, column: int) -> str:
         if column == 0:
@@ -45,6 +60,6 @@ class ArticleTableModel(IdTableModel):
             stage = r.get("review_stage")
             return state_label(r["state"], self._stages[stage - 1] if stage else "")
         if column == 4:
-            return r["return_reason"] or ""
+            return self.snippets.get(r["id"]) or r["return_reason"] or ""
         date = r["first_published_at"] or r["publish_at"] or r["updated_at"]
         return times.local_text(date, self._tz)[:16]

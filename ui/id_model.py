@@ -108,3 +108,5 @@ def setup_table(table: QTableView, model: IdTableModel, samples: list[str]) -> N
     header.setStretchLastSection(False)
     if model.state_column is not None:
         table.setItemDelegateForColumn(model.state_column, look.StateChipDelegate(table))
+    if getattr(model, "snippet_column", None) is not None:
+        table.setItemDelegateForColumn(model.snippet_column, look.HighlightDelegate(table))

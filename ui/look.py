@@ -134,6 +134,56 @@ class StateChipDelegate(QStyledItemDelegate):
         return QSize(hint.width() + 20, hint.height())
 
 
+class HighlightDelegate(QStyledItemDelegate):
+    """Paints a cell's text with the searched words marked (its model's `terms`)."""
+
+    def paint(self, painter: QPainter, option, index) -> None:
+        terms = [t for t in getattr(index.model(), "terms", []) if t]
+        if not terms:
+            return super().paint(painter, option, index)
+        self.initStyleOption(option, index)
+        text = option.text
+        option.text = ""
+        style = option.widget.style() if option.widget else QApplication.style()
+        style.drawControl(QStyle.CE_ItemViewItem, option, painter, option.widget)
+        metrics = option.fontMetrics
+        x, right = option.rect.x() + 4, option.rect.right() - 4
+        y = option.rect.y() + (option.rect.height() + metrics.ascent() - metrics.descent()) // 2
+        bold = QFont(option.font)
+        bold.setBold(True)
+        painter.save()
+        for piece, marked in _pieces(text, terms):
+            painter.setFont(bold if marked else option.font)
+            width = painter.fontMetrics().horizontalAdvance(piece)
+            if marked:
+                painter.fillRect(QRectF(x, option.rect.y() + 3, width, option.rect.height() - 6),
+                                 QColor("#fff0b3"))
+            painter.setPen(QColor(BRAND if marked else "#1f1f1f"))
+            painter.drawText(x, y, piece)
+            x += width
+            if x > right:
+                break
+        painter.restore()
+
+
+def _pieces(text: str, terms: list[str]) -> list[tuple[str, bool]]:
+    """text cut into (piece, is a searched word), case-insensitively."""
+    lowered, out, start = text.lower(), [], 0
+    while start < len(text):
+        found = [(lowered.find(t.lower(), start), t) for t in terms]
+        found = [(i, t) for i, t in found if i >= 0]
+        if not found:
+            break
+        i, t = min(found)
+        if i > start:
+            out.append((text[start:i], False))
+        out.append((text[i:i + len(t)], True))
+        start = i + len(t)
+    if start < len(text):
+        out.append((text[start:], False))
+    return out
+
+
 # The app's colours, as a palette: an application stylesheet would restyle every
 # widget as it is made (50 ms more to build the main window, measured).
 PALETTE = {

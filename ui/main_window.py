@@ -5,17 +5,18 @@ from __future__ import annotations
 import sqlite3
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QLabel, QLineEdit, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QTableView,
-    QToolBar, QTreeWidget, QTreeWidgetItem,
+    QInputDialog, QLabel, QLineEdit, QMainWindow, QMessageBox, QSplitter,
+    QStackedWidget, QTableView, QToolBar, QTreeWidget, QTreeWidgetItem,
 )
 
 from db import DatabaseDamaged
-from newsdesk import accounts, backup, recycle, workflow
+from newsdesk import accounts, backup, filtering, recycle, workflow
 from newsdesk.errors import NewsdeskError
-from ui import look, operations
+from newsdesk.model import SavedSearch
 from newsdesk.store import Store
+from ui import look, operations, searching
 from ui.admin.admin_dialog import AdminDialog
 from ui.article_model import ArticleTableModel
 from ui.bin_dialog import BinDialog
@@ -28,6 +29,7 @@ from ui.preview.preview_pane import PreviewPane
 from ui.publish.publish_dialog import PublishDialog
 from ui.publish.verify_dialog import VerifyDialog
 from ui.queue.queue_widget import ReviewQueue
+from ui.search_bar import FilterBar
 from ui.word_lists import WordListDialog
 
 FILTER = Qt.UserRole + 1
@@ -86,6 +88,15 @@ class MainWindow(QMainWindow):
         search_bar.setObjectName("search-toolbar")
         search_bar.addWidget(self.search)
         self.addToolBar(search_bar)
+        self.addToolBarBreak()
+        self.filters = FilterBar(store)
+        filter_bar = QToolBar(self.tr("Filters"))
+        filter_bar.setObjectName("filter-toolbar")
+        filter_bar.addWidget(self.filters)
+        self.addToolBar(filter_bar)
+        # Ctrl+F in the story list: the search box (in the editor it finds in the text).
+        find = QShortcut(QKeySequence.Find, browser, context=Qt.WidgetWithChildrenShortcut)
+        find.activated.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
         self._show_user()
         # Automatic backups of what changed: when closing, and while open at most daily
         # (checked hourly).
@@ -334,7 +345,18 @@ class MainWindow(QMainWindow):
         channels = QTreeWidgetItem([self.tr("Channels")])
         channels.setIcon(0, look.icon("file-tree-outline"))
         self._fill_channels(channels)
-        self.navigator.addTopLevelItems([stories, channels])
+        self.saved_searches = QTreeWidgetItem([self.tr("Saved searches")])
+        self.saved_searches.setIcon(0, look.icon("magnify"))
+        self.show_saved_searches()
+        self.navigator.addTopLevelItems([stories, channels, self.saved_searches])
+        # A saved search's right-click menu (and Delete there): 删除此搜索.
+        forget = QAction(self.tr("Delete this saved search"), self.navigator)
+        forget.setObjectName("action_forget_search")
+        forget.setShortcut(QKeySequence.Delete)
+        forget.setShortcutContext(Qt.WidgetShortcut)
+        forget.triggered.connect(lambda _checked=False: self.forget_search())
+        self.navigator.addAction(forget)
+        self.navigator.setContextMenuPolicy(Qt.ActionsContextMenu)
         self.navigator.expandAll()
 
     def _fill_channels(self, top: QTreeWidgetItem) -> None:
@@ -357,6 +379,8 @@ class MainWindow(QMainWindow):
             lambda item: self._on_navigate(item)
             if self.stack.currentWidget() is self.writing else None)
         self.search.returnPressed.connect(self._on_search)
+        self.filters.changed.connect(self._on_search)
+        self.filters.save_requested.connect(self.save_search)
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
         self.table.doubleClicked.connect(lambda index: self.open_story(
             self.model.ids[index.row()]))
@@ -422,25 +446,76 @@ class MainWindow(QMainWindow):
             self.queue.reload()
             self.statusBar().clearMessage()
             return
+        if isinstance(filters, dict) and "saved" in filters:  # a saved search: its words and filters, run again
+            saved = filters["saved"]
+            self.search.setText(saved.query)
+            self.filters.clear()
+            self.filters.show_filter(saved.filter)
+            self._on_search()
+            return
         self.stack.setCurrentIndex(0)
         self.search.clear()
-        self.model.set_ids(workflow.due(self.store) if filters == DUE
-                           else self.store.articles.ids(**filters))
+        self.filters.clear()
+        self.model.set_matches(workflow.due(self.store) if filters == DUE
+                               else self.store.articles.ids(**filters), {}, [])
+        self._widen_snippets(False)
         self._after_reload()
 
     def _on_search(self) -> None:
+        """The words and the filter bar's choices, through the core's search."""
         query = self.search.text().strip()
-        if not query:
+        choices = self.filters.choices()
+        if not query and not any(v is not None for v in choices.values()):
+            self.filters.show_count(None)
+            self.filters.show_facets(None)
             self._on_navigate(self.navigator.currentItem())
             return
         try:
-            hits = self.store.search.find(query, limit=500)
+            _f, results = searching.run_choices(self.store, query, choices, self.filters.order())
         except NewsdeskError as e:
             QMessageBox.warning(self, self.tr("Search"), str(e))
             return
         self.stack.setCurrentIndex(0)
-        self.model.set_ids([h.article_id for h in hits])
+        self.model.set_matches(results.ids, results.snippets, results.terms)
+        self._widen_snippets(bool(results.snippets))
+        self.filters.show_count(results.total, results.exact)
+        self.filters.show_facets(results.facets)
         self._after_reload()
+
+    def _widen_snippets(self, searching_: bool) -> None:
+        """Search results: the last column shows where each story matched, wide enough
+        to read; otherwise 退回原因 at its own width."""
+        sample = "社" * 14 if searching_ else "参与人数需核实"
+        self.table.setColumnWidth(4, self.table.fontMetrics().horizontalAdvance(sample) + 24)
+
+    def save_search(self) -> None:
+        """保存搜索: the words and filters under a name, in the navigator with a count."""
+        name, ok = QInputDialog.getText(self, self.tr("Save search"), self.tr("Name:"))
+        if not ok:
+            return
+        try:
+            f = filtering.build(self.store, **self.filters.choices())
+            self.store.saved.save(self.user.id, name, self.search.text(), f)
+        except NewsdeskError as e:
+            QMessageBox.warning(self, self.tr("Save search"), str(e))
+            return
+        self.show_saved_searches()
+
+    def show_saved_searches(self) -> None:
+        self.saved_searches.takeChildren()
+        for saved in self.store.saved.of(self.user.id):
+            item = QTreeWidgetItem([searching.counted(self.store, saved)])
+            item.setData(0, FILTER, {"saved": saved})
+            self.saved_searches.addChild(item)
+        self.saved_searches.setExpanded(True)
+
+    def forget_search(self) -> None:
+        """The saved search chosen in the navigator, deleted (other entries: nothing)."""
+        item = self.navigator.currentItem()
+        filters = item.data(0, FILTER) if item else None
+        if isinstance(filters, dict) and isinstance(filters.get("saved"), SavedSearch):
+            self.store.saved.remove(self.user.id, filters["saved"].id)
+            self.show_saved_searches()
 
     def _after_reload(self) -> None:
         self.statusBar().showMessage(self.tr("Stories: %1").replace("%1", str(len(self.model.ids))))

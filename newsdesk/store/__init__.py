@@ -26,6 +26,7 @@ from newsdesk.store.events import Events
 from newsdesk.store.exports import Exports
 from newsdesk.store.locks import Locks
 from newsdesk.store.pageviews import PageViews
+from newsdesk.store.saved import SavedSearches
 from newsdesk.store.search import Search
 from newsdesk.store.users import Users
 
@@ -65,6 +66,7 @@ class Store:
         self.exports = Exports(self)
         self.search = Search(self)
         self.bin = Bin(self)
+        self.saved = SavedSearches(self)
 
     @classmethod
     def open(cls, path: str | Path) -> "Store":

@@ -47,7 +47,7 @@ def test_the_window_speaks_chinese(qapp, qtbot, demo_store):
         labels = [w.navigator.topLevelItem(i).text(0)
                   for i in range(w.navigator.topLevelItemCount())]
         assert language == "zh_CN"
-        assert labels == ["审核队列（1）", "我的草稿", "退回给我的", "稿件", "栏目"]
+        assert labels == ["审核队列（1）", "我的草稿", "退回给我的", "稿件", "栏目", "已存搜索"]
         assert "当前用户：王芳" == w.user_label.text()
     finally:
         for t in qapp.findChildren(QTranslator):

@@ -78,8 +78,13 @@ def test_search_box_and_story_view(window, qtbot):
     QApplication.sendEvent(window.search, event)
     assert window.search.text() == "社区"
     qtbot.keyClick(window.search, Qt.Key_Return)
-    assert titles(window)[:2] == ["城关镇社区开展防汛应急演练", "社区志愿者守护独居老人“最后一百米”"]
-    window.table.selectRow(1)
+    assert titles(window)[0] == "秋冬季流感高发 专家提醒及时接种疫苗"  # newest first: saved today
+    sort = window.filters.sort
+    sort.setCurrentIndex(sort.findData("relevance"))
+    sort.activated.emit(sort.currentIndex())  # as a pick from the list does
+    assert set(titles(window)[:2]) == {"城关镇社区开展防汛应急演练",
+                                       "社区志愿者守护独居老人“最后一百米”"}  # in the headline
+    window.table.selectRow(titles(window).index("社区志愿者守护独居老人“最后一百米”"))
     text = page_text(window.view, qtbot, needle="一张联系卡")  # the body is in
     assert "发布时间:2026-11-22 09:30:00" in text and "审核:赵敏" in text
     assert "（记者张薇）" in text
