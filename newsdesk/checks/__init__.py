@@ -5,7 +5,7 @@ lists, house style and accepted findings, and measures the error rate (findings 
 from __future__ import annotations
 
 from newsdesk import urls
-from newsdesk.checks import fields, typography
+from newsdesk.checks import fields, personal, typography
 from newsdesk.checks.model import BLOCK, WARN, Finding, Report
 from newsdesk.checks.words import WordMatcher
 from newsdesk.errors import NewsdeskError
@@ -17,7 +17,8 @@ from newsdesk.store import Store
 
 __all__ = ["BLOCK", "WARN", "Finding", "Report", "Term", "run_checks", "accept"]
 
-TEXT_FIELDS = field_names(checked="text")   # word lists and typography
+TEXT_FIELDS = field_names(checked="text")   # word lists, typography, personal information
+RATED_FROM = 500  # characters a body needs before its error rate is judged
 NAME_FIELDS = field_names(checked="name")   # word lists
 
 _matchers: dict[tuple[str, str], WordMatcher] = {}
@@ -41,6 +42,7 @@ def check_article(a: Article, words: WordMatcher, site: SiteSettings) -> Report:
         found += words.find(name, value)
         if name in TEXT_FIELDS:
             found += typography.check(name, value, style)
+            found += personal.check(name, value)
     if a.renderer_version == FALLBACK:
         found.append(Finding("render.fallback", WARN, "body", 0, 0, "", *both(
             "the body's markdown could not be formatted in time and shows as plain "
@@ -53,9 +55,14 @@ def check_article(a: Article, words: WordMatcher, site: SiteSettings) -> Report:
 
 
 def _rate(report: Report) -> None:
-    counted = [f for f in report.findings if not f.accepted and f.rule.split(".")[0]
-               in ("typography", "words")]
+    """Errors per 10,000 characters: each distinct error (rule and text) once, none the
+    editor accepted; only for bodies of RATED_FROM characters or more (one slip in a
+    short brief is not a rate)."""
+    counted = {(f.rule, f.text) for f in report.findings if not f.accepted
+               and f.rule.split(".")[0] in ("typography", "words")}
     report.error_rate = len(counted) * 10_000 / max(report.char_count, 1)
+    if report.char_count < RATED_FROM:
+        return
     if counted and report.error_rate > report.threshold:
         report.findings.append(Finding("rate.over-threshold", WARN, "body", 0, 0, "", *both(
             "{rate:.1f} findings per 10,000 characters, over the outlet's threshold of "
@@ -100,8 +107,9 @@ def save_word_list(store: Store, terms: list[Term], actor) -> int:
 
 def accept(store: Store, article_id: str, finding: Finding, note: str,
            actor_id: str | None) -> None:
-    """Mark a finding accepted, with why. Blocking findings must be fixed instead."""
-    if finding.severity == BLOCK:
+    """Mark a finding accepted, with why. Blocking findings must be fixed instead, but
+    for personal information, which an editor may mean to print (a hotline)."""
+    if finding.severity == BLOCK and not finding.rule.startswith("personal."):
         raise NewsdeskError("a blocking finding cannot be accepted: {message}",
                             message=pick(finding.message, finding.message_en))
     if not note.strip():

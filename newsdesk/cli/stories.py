@@ -183,10 +183,15 @@ def check(session: Session, target: str, as_json: bool) -> int:
             fix = f" → “{f.suggestion}”" if f.suggestion else ""
             mark = _(" (accepted: {note})", note=f.note) if f.accepted else ""
             print(f"{f.severity:5}  {where:18}  {pick(f.message, f.message_en)}{fix}{mark}")
-        print(_("{verdict}: {count} findings, {rate:.1f} per 10,000 characters "
-                "(threshold {threshold:g}) in {chars} characters", verdict=report.verdict,
-                count=len(report.findings), rate=report.error_rate,
-                threshold=report.threshold, chars=report.char_count))
+        if report.char_count < checks.RATED_FROM:
+            print(_("{verdict}: {count} findings in {chars} characters (under {least}: no "
+                    "error rate)", verdict=report.verdict, count=len(report.findings),
+                    chars=report.char_count, least=checks.RATED_FROM))
+        else:
+            print(_("{verdict}: {count} findings, {rate:.1f} per 10,000 characters "
+                    "(threshold {threshold:g}) in {chars} characters", verdict=report.verdict,
+                    count=len(report.findings), rate=report.error_rate,
+                    threshold=report.threshold, chars=report.char_count))
     return PROBLEMS if report.blocking else OK
 
 

@@ -65,7 +65,7 @@ def test_autosave_writes_the_working_copy(window, qtbot):
                     timeout=5000)
     after = window.store.articles.get(draft)
     assert after.revision == before.revision  # a working copy, not a checkpoint
-    assert "Saved at" in window.save_label.text()
+    qtbot.waitUntil(lambda: "Saved at" in window.save_label.text(), timeout=5000)
     qtbot.keyClick(window.editor.body, Qt.Key_S, Qt.ControlModifier)
     assert window.store.articles.get(draft).revision == before.revision + 1
 
