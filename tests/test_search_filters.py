@@ -102,6 +102,10 @@ def test_the_count_is_exact_up_to_the_cap_then_says_more(archive):
     assert s.search.count("社区", cap=8) == (8, True)
     assert s.search.count("社区", cap=5) == (5, False)  # "5+"
     assert s.search.count("社区", StoryFilter(origin="reprint")) == (1, True)
+    # A filter without words counts the same way (a saved search of filters alone).
+    assert s.articles.count_matching(StoryFilter(channel_id=s.channels.find("shehui").id)) \
+        == (5, True)
+    assert s.articles.count_matching(StoryFilter(), cap=3) == (3, False)
 
 
 def test_facets_count_what_each_filter_would_leave(archive):

@@ -14,9 +14,10 @@ PAGE = 200
 class IdTableModel(QAbstractTableModel):
     """Subclasses give headers() and cell(row, column) over Store.listing rows; a
     column drawn as a state chip is state_column, one with severity icons
-    verdict_column."""
+    verdict_column, one with searched words marked snippet_column."""
     state_column: int | None = None
     verdict_column: int | None = None
+    snippet_column: int | None = None  # where a search's words are marked
 
     def __init__(self, store: Store, parent=None):
         super().__init__(parent)
@@ -108,5 +109,5 @@ def setup_table(table: QTableView, model: IdTableModel, samples: list[str]) -> N
     header.setStretchLastSection(False)
     if model.state_column is not None:
         table.setItemDelegateForColumn(model.state_column, look.StateChipDelegate(table))
-    if getattr(model, "snippet_column", None) is not None:
+    if model.snippet_column is not None:
         table.setItemDelegateForColumn(model.snippet_column, look.HighlightDelegate(table))

@@ -471,7 +471,7 @@ class MainWindow(QMainWindow):
             self._on_navigate(self.navigator.currentItem())
             return
         try:
-            _f, results = searching.run_choices(self.store, query, choices, self.filters.order())
+            results = searching.run_choices(self.store, query, choices, self.filters.order())
         except NewsdeskError as e:
             QMessageBox.warning(self, self.tr("Search"), str(e))
             return
@@ -482,10 +482,10 @@ class MainWindow(QMainWindow):
         self.filters.show_facets(results.facets)
         self._after_reload()
 
-    def _widen_snippets(self, searching_: bool) -> None:
+    def _widen_snippets(self, matched: bool) -> None:
         """Search results: the last column shows where each story matched, wide enough
         to read; otherwise 退回原因 at its own width."""
-        sample = "社" * 14 if searching_ else "参与人数需核实"
+        sample = "社" * 14 if matched else "参与人数需核实"
         self.table.setColumnWidth(4, self.table.fontMetrics().horizontalAdvance(sample) + 24)
 
     def save_search(self) -> None:

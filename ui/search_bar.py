@@ -36,20 +36,20 @@ class FilterBar(QWidget):
                                  width_in_chars=6)
         self.state, self.origin, self.topic, self.image, self.sort = (
             QComboBox() for _ in range(5))
-        self._item(self.state, self.tr("Any state"), None)
+        self.state.addItem(self.tr("Any state"), None)
         for state in STATES:
-            self._item(self.state, state_label(state), state)
-        self._item(self.origin, self.tr("Original or reprint"), None)
-        self._item(self.origin, self.tr("Original"), "original")
-        self._item(self.origin, self.tr("Reprint"), "reprint")
-        self._item(self.topic, self.tr("Any topic"), None)
+            self.state.addItem(state_label(state), state)
+        self.origin.addItem(self.tr("Original or reprint"), None)
+        self.origin.addItem(self.tr("Original"), "original")
+        self.origin.addItem(self.tr("Reprint"), "reprint")
+        self.topic.addItem(self.tr("Any topic"), None)
         for t in store.channels.topics():
-            self._item(self.topic, t.name, t.slug)
-        self._item(self.image, self.tr("With or without pictures"), None)
-        self._item(self.image, self.tr("With pictures"), True)
-        self._item(self.image, self.tr("Without pictures"), False)
-        self._item(self.sort, self.tr("Newest first"), "newest")
-        self._item(self.sort, self.tr("Most relevant"), "relevance")
+            self.topic.addItem(t.name, t.slug)
+        self.image.addItem(self.tr("With or without pictures"), None)
+        self.image.addItem(self.tr("With pictures"), True)
+        self.image.addItem(self.tr("Without pictures"), False)
+        self.sort.addItem(self.tr("Newest first"), "newest")
+        self.sort.addItem(self.tr("Most relevant"), "relevance")
         self.since, self.until, self.source = QLineEdit(), QLineEdit(), QLineEdit()
         self.since.setPlaceholderText(self.tr("From 2026-01-01"))
         self.until.setPlaceholderText(self.tr("To 2026-12-31"))
@@ -75,10 +75,6 @@ class FilterBar(QWidget):
         self.save_button.clicked.connect(lambda: self.save_requested.emit())
         self._labels = {box: [box.itemText(i) for i in range(box.count())]
                         for box in (self.state, self.origin)}
-
-    @staticmethod
-    def _item(box: QComboBox, text: str, data) -> None:
-        box.addItem(text, data)
 
     def choices(self) -> dict:
         """What is chosen, as newsdesk.filtering.build takes it (names as shown)."""

@@ -36,9 +36,9 @@ def run(store: Store, query: str, f: StoryFilter, sort: str = "newest") -> Resul
                    store.search.facets(query, f))
 
 
-def run_choices(store: Store, query: str, choices: dict, sort: str) -> tuple[StoryFilter, Results]:
-    f = filtering.build(store, **choices)
-    return f, run(store, query, f, sort)
+def run_choices(store: Store, query: str, choices: dict, sort: str) -> Results:
+    """run, for the filter bar's choices (names and dates as typed)."""
+    return run(store, query, filtering.build(store, **choices), sort)
 
 
 def counted(store: Store, saved: SavedSearch) -> str:
@@ -46,5 +46,5 @@ def counted(store: Store, saved: SavedSearch) -> str:
     if saved.query:
         n, exact = store.search.count(saved.query, saved.filter)
     else:
-        n, exact = len(store.articles.matching(saved.filter)), True
+        n, exact = store.articles.count_matching(saved.filter)
     return f"{saved.name}（{n}{'' if exact else '+'}）"

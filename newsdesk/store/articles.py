@@ -160,6 +160,16 @@ class Articles(Repository):
             params += [limit, offset]
         return [r[0] for r in self.conn.execute(sql, params)]
 
+    def count_matching(self, f: StoryFilter,
+                       cap: int = filters.EXACT_UP_TO) -> tuple[int, bool]:
+        """(how many articles f lets through, whether exact): past cap, counting stops."""
+        where, params = filters.conditions(f, _DATE)
+        n = self.conn.execute(
+            f"SELECT count(*) FROM (SELECT 1 FROM articles a "
+            f"{'WHERE ' + ' AND '.join(where) if where else ''} LIMIT ?)",
+            [*params, cap + 1]).fetchone()[0]
+        return (n, True) if n <= cap else (cap, False)
+
     def count(self, state: str | None = None, channel_id: str | None = None,
               author_id: str | None = None) -> int:
         where, params = _filters(state, channel_id, author_id)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from newsdesk.model import StoryFilter
 
+EXACT_UP_TO = 1000  # counts past this are given as "1,000+"
+
 # A channel and everything under it.
 _SUBCHANNELS = ("a.channel_id IN (WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL "
                 "SELECT c.id FROM channels c JOIN sub ON c.parent_id = sub.id) "

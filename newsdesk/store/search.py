@@ -13,7 +13,6 @@ from newsdesk.model import Article, SearchHit, StoryFilter, field_names
 from newsdesk.store import filters
 from newsdesk.store._sql import Repository
 
-EXACT_UP_TO = 1000  # counts above this are given as "1,000+"
 SORTS = ("newest", "relevance")
 # Relevance: bm25 over the columns, a headline match weighing most, then the names.
 _WEIGHTS = "10.0, 1.0, 3.0, 10.0, 1.0, 3.0"
@@ -116,7 +115,7 @@ class Search(Repository):
                 for r in rows]
 
     def count(self, query: str, f: StoryFilter = StoryFilter(),
-              cap: int = EXACT_UP_TO) -> tuple[int, bool]:
+              cap: int = filters.EXACT_UP_TO) -> tuple[int, bool]:
         """(how many stories match, whether that is exact): past cap, counting stops
         and the answer is cap with exact False ("1,000+")."""
         matches, params = self._matches(query, f)
@@ -125,7 +124,7 @@ class Search(Repository):
         return (n, True) if n <= cap else (cap, False)
 
     def facets(self, query: str, f: StoryFilter = StoryFilter(),
-               cap: int = EXACT_UP_TO) -> dict[str, Counter]:
+               cap: int = filters.EXACT_UP_TO) -> dict[str, Counter]:
         """Counts by state, channel and origin among the newest cap matches (all of
         them when there are no more): what each filter would leave."""
         matches, params = self._matches(query, f)

@@ -63,9 +63,10 @@ class MetaForm(QWidget):
         self._show_folded(folded)
         self.fold_button.toggled.connect(self._fold)
 
-    def _fold(self, folded: bool) -> None:
-        self._show_folded(folded)
-        QSettings().setValue(FOLDED_KEY, folded)
+    def _fold(self, checked: bool) -> None:
+        """The button toggled: folded is checked, and remembered."""
+        self._show_folded(checked)
+        QSettings().setValue(FOLDED_KEY, checked)
 
     def _show_folded(self, folded: bool) -> None:
         self.details.setVisible(not folded)
