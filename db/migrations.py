@@ -268,3 +268,18 @@ def m005_facets_index(db: Database) -> None:
     # What a search's facets and filters read of each match (state, channel, origin),
     # from an index instead of the wide article rows: 1,000 matches in ~6 ms, not ~800.
     db.execute("CREATE INDEX articles_facets ON articles(id, state, channel_id, origin)")
+
+
+@step
+def m006_check_lists(db: Database) -> None:
+    # The outlet's other 机审 lists, in their order: protected names (key = the name,
+    # value = their titles), its own misspellings (key = wrong, value = right; an empty
+    # right turns a shipped pair off) and the words kept in traditional characters.
+    db.execute(f"""CREATE TABLE check_lists (
+        kind TEXT NOT NULL CHECK (kind IN ('names', 'confusions', 'traditional')),
+        position INTEGER NOT NULL,
+        key TEXT NOT NULL,
+        value TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT '',
+        {_SYNCED},
+        PRIMARY KEY (kind, key))""")

@@ -12,6 +12,7 @@ from newsdesk.checks.words import parse_list
 from newsdesk.importers import frontmatter
 from newsdesk.importers.decode import decode
 from newsdesk.importers.story import carried_fields
+from newsdesk.model import ListEntry
 from newsdesk.paths import resource
 from newsdesk.settings import SiteSettings
 from newsdesk.store import Store
@@ -31,6 +32,8 @@ def load_demo(store: Store, stories: bool = True) -> int:
         for t in data["topics"]:
             store.channels.add_topic(t["slug"], t["name"], t.get("description", ""))
         load_starter_words(store)
+        store.checks.set_entries("names", [ListEntry(n["name"], n["titles"], "demo")
+                                           for n in data["names"]], None)
         files = sorted(resource("demo", "articles").glob("*.md")) if stories else []
         for path in files:
             _load_story(store, decode(path.read_bytes()), users, store.settings())

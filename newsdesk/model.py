@@ -214,6 +214,16 @@ class Term:
 
 
 @dataclass(frozen=True)
+class ListEntry:
+    """A line of one of the outlet's other 机审 lists: a protected name and its titles
+    (重要人名), a misspelling and its correction (易错词), or a word kept in traditional
+    characters (繁体字例外); note says where it came from or why."""
+    key: str
+    value: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class StoryFilter:
     """What an archive search or a story list is narrowed to; None is any. The app's
     filter bar, `search` and `list` all fill this one shape."""

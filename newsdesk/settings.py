@@ -57,6 +57,10 @@ class SiteSettings:
                                         "(机审)")
     error_rate_threshold: float = _setting(3.0, "findings per 10,000 characters a story may "
                                                 "have before 机审 warns")
+    stale_days: int = _setting(14, "网站自查: a channel with no new story in this many days "
+                                   "is 长期未更新")
+    stale_exempt: list = _setting([], "网站自查: channel slugs not held to stale_days (专题, "
+                                      "archives)")
     page_size: int = _setting(20, "stories on one list page")
     home_items: int = _setting(8, "stories of each channel on the home page")
     rss_items: int = _setting(20, "items in each RSS feed")
@@ -92,7 +96,7 @@ def described() -> list[tuple[str, str, Any, str]]:
 _TYPES = {"str": str, "int": int, "float": (int, float), "bool": bool, "list": list}
 _WORDS = {"str": N_("text"), "int": N_("a whole number"), "float": N_("a number"),
           "bool": N_("true or false"), "list": N_("a list (JSON, e.g. [\"a\", \"b\"])")}
-_POSITIVE = ("page_size", "home_items", "rss_items", "ranking_items", "backups_keep")
+_POSITIVE = ("stale_days", "page_size", "home_items", "rss_items", "ranking_items", "backups_keep")
 
 
 def validate(values: dict) -> dict:

@@ -188,6 +188,18 @@ def test_verify_a_folder(deployed):
         (report.modified[0][0] == article and "澳门葡京娱乐场" in report.modified[0][1])
     assert report.missing == ["ranking.html"]
     assert report.unexpected == ["casino.html"]
+    # The injected title is named as gambling spam, not only "modified".
+    assert report.spam == {article: ["澳门葡京娱乐场"]}
+
+
+def test_verify_names_spam_only_where_it_was_injected(deployed):
+    out, copy, article = deployed
+    home = copy / "index.html"
+    home.write_text(home.read_text("utf-8").replace("</main>", "<p>勘误：第二段有误。</p></main>"),
+                    "utf-8")
+    report = verify(out / "manifest.json", str(copy))
+    assert {p for p, _ in report.modified} == {article, "index.html"}
+    assert set(report.spam) == {article}
 
 
 def test_verify_a_live_site_over_http(deployed):
@@ -212,6 +224,7 @@ def test_verify_cli_exit_codes(deployed, cli):
     assert cli("verify", "--manifest", out / "manifest.json", out).code == 0
     r = cli("verify", "--manifest", out / "manifest.json", copy)
     assert r.code == 1 and "added: 澳门葡京娱乐场" in r.out
+    assert "search-spam injection (博彩): 澳门葡京娱乐场" in r.out
     r = cli("verify", "--manifest", copy / "nope.json", copy)
     assert r.code == 2 and "no manifest" in r.err
     r = cli("verify", "--manifest", out / "manifest.json", "http://127.0.0.1:9/")

@@ -4,7 +4,7 @@ import pytest
 
 from newsdesk import checks, workflow
 from newsdesk.checks import personal
-from newsdesk.checks.words import WordMatcher
+from newsdesk.checks import Knowledge
 from newsdesk.model import Article
 from newsdesk.settings import SiteSettings
 from newsdesk.workflow import RuleError
@@ -67,7 +67,7 @@ def test_personal_information_blocks_until_accepted_with_a_reason(demo_store):
 
 def rate(body: str) -> checks.Report:
     a = Article(id="", title="标题", body=body, reporters=["张薇"], channel_id="x")
-    return checks.finish(checks.check_article(a, WordMatcher([]), SiteSettings()), {})
+    return checks.finish(checks.check_article(a, Knowledge.of(), SiteSettings()), {})
 
 
 def test_the_error_rate_needs_a_body_of_500_characters():

@@ -25,6 +25,7 @@ ACTION_ICONS = {
     "action_bin": "delete-restore", "action_preview": "eye-outline",
     "action_approve": "check-decagram-outline", "action_return": "keyboard-return",
     "action_publish": "cloud-upload-outline", "action_verify": "shield-check-outline",
+    "action_inspect": "clipboard-search-outline",
     "action_users": "account-multiple-outline", "action_channels": "file-tree-outline",
     "action_topics": "tag-multiple-outline", "action_settings": "cog-outline",
     "action_word_lists": "format-list-checks", "action_switch_user": "account-switch-outline",

@@ -27,6 +27,7 @@ from ui.jobs import Jobs
 from ui.login import LoginDialog
 from ui.preview.preview_pane import PreviewPane
 from ui.publish.publish_dialog import PublishDialog
+from ui.publish.inspect_dialog import InspectDialog
 from ui.publish.verify_dialog import VerifyDialog
 from ui.queue.queue_widget import ReviewQueue
 from ui.search_bar import FilterBar
@@ -140,7 +141,8 @@ class MainWindow(QMainWindow):
                  "action_correct": self.tr("Correct"), "action_withdraw": self.tr("Withdraw"),
                  "action_delete": self.tr("Delete"), "action_bin": self.tr("Bin"),
                  "action_publish": self.tr("Publish"), "action_verify": self.tr("Verify"),
-                 "action_word_lists": self.tr("Word lists"),
+                 "action_inspect": self.tr("Inspect"),
+                 "action_word_lists": self.tr("机审 lists"),
                  "action_switch_user": self.tr("Switch user")}
         act("action_new_story", self.tr("New story"), story, self.new_story,
             QKeySequence.New)
@@ -175,12 +177,13 @@ class MainWindow(QMainWindow):
         act("action_publish", self.tr("Publish the site…"), site, self.publish)
         act("action_verify", self.tr("Verify the live site…"), site,
             lambda: VerifyDialog(self.store, self).exec())
+        act("action_inspect", self.tr("Site self-inspection (网站自查)…"), site, self.inspect)
         for n, (name, text) in enumerate((("action_users", self.tr("Users…")),
                                           ("action_channels", self.tr("Channels…")),
                                           ("action_topics", self.tr("Topics…")),
                                           ("action_settings", self.tr("Site settings…")))):
             act(name, text, admin, lambda tab=n: self.administer(tab))
-        act("action_word_lists", self.tr("Word lists…"), admin,
+        act("action_word_lists", self.tr("机审 lists…"), admin,
             lambda: WordListDialog(self.store, self.user, self).exec())
         act("action_switch_user", self.tr("Switch user…"), admin, self.switch_user)
 
@@ -418,6 +421,13 @@ class MainWindow(QMainWindow):
         self._scrolling = True
         bar.setValue(round(fraction * bar.maximum()))
         self._scrolling = False
+
+    def inspect(self) -> None:
+        """网站自查: the published site as an inspection sees it."""
+        dialog = InspectDialog(self.store, self)
+        dialog.open_story.connect(self.open_story)
+        dialog.exec()
+        dialog.wait()
 
     def open_story(self, article_id: str) -> None:
         """Open a story in the editor beside its preview."""

@@ -1,26 +1,33 @@
-"""The outlet's word lists (机审), edited in the app: a table of terms with their level,
-category and suggested replacement; import and export as plain text files."""
+"""The outlet's 机审 lists, edited in the app: the word lists (terms with their level,
+category and suggested replacement) and, on their own tabs, protected names, the
+outlet's misspellings and words kept in traditional characters; each imports and
+exports as a plain text file, and Save keeps them all or, when one has a bad row,
+none."""
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
-    QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout,
+    QWidget,
 )
 
 from newsdesk import checks
-from newsdesk.checks.words import format_list, parse_list
+from newsdesk.checks.lists import KINDS
+from newsdesk.checks.words import ListError, format_list, parse_list
 from newsdesk.errors import NewsdeskError
 from newsdesk.model import Role, Term
+from ui.check_lists import EntryPage
 
 
 class WordListDialog(QDialog):
     def __init__(self, store, user, parent=None):
         super().__init__(parent)
         self.store, self.user = store, user
-        self.setWindowTitle(self.tr("Word lists (机审)"))
-        self.resize(760, 560)
+        self.setWindowTitle(self.tr("机审 lists"))
+        self.resize(820, 580)
+        editable = Role.ADMIN in user.roles
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("Filter terms…"))
         self.table = QTableWidget(0, 4)
@@ -47,8 +54,8 @@ class WordListDialog(QDialog):
         box.accepted.connect(self.save)
         box.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        if Role.ADMIN not in user.roles:  # everyone may read the lists; admins change them
-            note = QLabel(self.tr("Read only: only an admin changes the word lists."))
+        if not editable:  # everyone may read the lists; admins change them
+            note = QLabel(self.tr("Read only: only an admin changes the 机审 lists."))
             note.setStyleSheet("background:#fff3cd;color:#7a5200;padding:6px")
             layout.addWidget(note)
             self.table.setEditTriggers(QTableWidget.NoEditTriggers)
@@ -56,9 +63,19 @@ class WordListDialog(QDialog):
                 w.setEnabled(False)
             for row in range(self.table.rowCount()):
                 self.table.cellWidget(row, 1).setEnabled(False)
-        layout.addWidget(self.filter)
-        layout.addWidget(self.table)
-        layout.addLayout(buttons)
+        words = QWidget()
+        page = QVBoxLayout(words)
+        page.addWidget(self.filter)
+        page.addWidget(self.table)
+        page.addLayout(buttons)
+        self.pages = {kind: EntryPage(kind, store.checks.entries(kind), editable)
+                      for kind in KINDS}
+        self.tabs = QTabWidget()
+        self.tabs.addTab(words, self.tr("Banned and cautioned words"))
+        for kind, label in zip(KINDS, (self.tr("Protected names"), self.tr("Misspellings"),
+                                       self.tr("Traditional characters kept"))):
+            self.tabs.addTab(self.pages[kind], label)
+        layout.addWidget(self.tabs)
         layout.addWidget(box)
         self.filter.textChanged.connect(self._filter)
         self._count()
@@ -124,9 +141,19 @@ class WordListDialog(QDialog):
         Path(path).write_text(format_list(self.terms()), "utf-8")
 
     def save(self) -> None:
+        """Every list, or none: a bad row anywhere is shown on its tab and nothing is
+        saved."""
+        entries = {}
+        for kind, page in self.pages.items():
+            try:
+                entries[kind] = page.entries()
+            except ListError as e:
+                self.tabs.setCurrentWidget(page)
+                QMessageBox.warning(self, self.tr("机审 lists"), str(e))
+                return
         try:
-            checks.save_word_list(self.store, self.terms(), self.user)
+            checks.save_lists(self.store, self.terms(), entries, self.user)
         except NewsdeskError as e:
-            QMessageBox.warning(self, self.tr("Word lists"), str(e))
+            QMessageBox.warning(self, self.tr("机审 lists"), str(e))
             return
         self.accept()

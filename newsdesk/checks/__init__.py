@@ -5,44 +5,51 @@ lists, house style and accepted findings, and measures the error rate (findings 
 from __future__ import annotations
 
 from newsdesk import urls
-from newsdesk.checks import fields, personal, typography
+from newsdesk.checks import fields, lists, personal, spam, traditional, typography
+from newsdesk.checks.knowledge import Knowledge, knowledge_for
 from newsdesk.checks.model import BLOCK, WARN, Finding, Report
-from newsdesk.checks.words import WordMatcher
 from newsdesk.errors import NewsdeskError
 from newsdesk.i18n import both, pick
-from newsdesk.model import Article, Term, field_names
+from newsdesk.model import Article, ListEntry, Term, field_names
 from newsdesk.render import FALLBACK, char_count
 from newsdesk.settings import SiteSettings
 from newsdesk.store import Store
 
-__all__ = ["BLOCK", "WARN", "Finding", "Report", "Term", "run_checks", "accept"]
+__all__ = ["BLOCK", "WARN", "Finding", "Knowledge", "Report", "Term", "knowledge_for",
+           "run_checks", "accept"]
 
-TEXT_FIELDS = field_names(checked="text")   # word lists, typography, personal information
+TEXT_FIELDS = field_names(checked="text")   # every rule on the text
 RATED_FROM = 500  # characters a body needs before its error rate is judged
 NAME_FIELDS = field_names(checked="name")   # word lists
-
-_matchers: dict[tuple[str, str], WordMatcher] = {}
-
-
-def matcher_for(store: Store) -> WordMatcher:
-    """The word-list automaton, built once per version of the lists."""
-    key = (store.path, store.checks.terms_version())
-    if key not in _matchers:
-        _matchers.clear()
-        _matchers[key] = WordMatcher(store.checks.terms())
-    return _matchers[key]
+RATED = ("typography", "words", "confusion", "traditional", "names")  # errors, for the rate
 
 
-def check_article(a: Article, words: WordMatcher, site: SiteSettings) -> Report:
+def content_findings(name: str, value: str, know: Knowledge) -> list[Finding]:
+    """What the outlet's knowledge finds in one text field: banned words, spam,
+    protected names, misspellings, traditional characters, personal information.
+    (Also what `inspect` runs over every published story.)"""
+    found = spam.find(name, value)
+    covered = [(f.start, f.end) for f in found]
+    found += [f for f in know.words.find(name, value)
+              if not any(s <= f.start and f.end <= e for s, e in covered)]
+    found += know.names.find(name, value)
+    found += know.confusions.find(name, value)
+    found += traditional.check(name, value, know.traditional)
+    found += personal.check(name, value)
+    return found
+
+
+def check_article(a: Article, know: Knowledge, site: SiteSettings) -> Report:
     """The findings of every rule on one story (no acceptances applied)."""
     found = fields.required(a) + fields.reprint(a, site.approved_sources)
     style = site.house_space
     for name in TEXT_FIELDS + NAME_FIELDS:
         value = getattr(a, name) or ""
-        found += words.find(name, value)
         if name in TEXT_FIELDS:
+            found += content_findings(name, value, know)
             found += typography.check(name, value, style)
-            found += personal.check(name, value)
+        else:
+            found += know.words.find(name, value)
     if a.renderer_version == FALLBACK:
         found.append(Finding("render.fallback", WARN, "body", 0, 0, "", *both(
             "the body's markdown could not be formatted in time and shows as plain "
@@ -59,7 +66,7 @@ def _rate(report: Report) -> None:
     editor accepted; only for bodies of RATED_FROM characters or more (one slip in a
     short brief is not a rate)."""
     counted = {(f.rule, f.text) for f in report.findings if not f.accepted
-               and f.rule.split(".")[0] in ("typography", "words")}
+               and f.rule.split(".")[0] in RATED}
     report.error_rate = len(counted) * 10_000 / max(report.char_count, 1)
     if report.char_count < RATED_FROM:
         return
@@ -80,7 +87,7 @@ def finish(report: Report, accepted: dict[tuple[str, str, str], str]) -> Report:
 
 def run_checks(store: Store, a: Article) -> Report:
     site = store.settings()
-    report = check_article(a, matcher_for(store), site)
+    report = check_article(a, knowledge_for(store), site)
     report.findings += site_links(site, store.channels.all())
     return finish(report, store.checks.acceptances(a.id) if a.id else {})
 
@@ -103,6 +110,25 @@ def save_word_list(store: Store, terms: list[Term], actor) -> int:
         if t.level not in ("block", "warn"):
             raise NewsdeskError("“{term}”: level must be block or warn", term=t.term)
     return store.checks.set_terms(terms, actor.id, replace=True)
+
+
+def save_list(store: Store, kind: str, entries: list[ListEntry], actor) -> int:
+    """Replace one of the outlet's other lists (names, confusions, traditional), in the
+    order given: admins only, like the word lists."""
+    if "admin" not in actor.roles:
+        raise NewsdeskError("{name} is not an admin; only admins change the 机审 lists",
+                            name=actor.real_name)
+    entries = lists.checked(kind, entries)
+    return store.checks.set_entries(kind, entries, actor.id)
+
+
+def save_lists(store: Store, terms: list[Term], entries: dict[str, list[ListEntry]],
+               actor) -> None:
+    """The word lists and the other lists at once: all saved, or none."""
+    with store.transaction():
+        save_word_list(store, terms, actor)
+        for kind, found in entries.items():
+            save_list(store, kind, found, actor)
 
 
 def accept(store: Store, article_id: str, finding: Finding, note: str,

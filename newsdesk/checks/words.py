@@ -27,30 +27,42 @@ class ListError(Translated, ValueError):
     """A word list file with a line it cannot read."""
 
 
+def automaton_of(pairs) -> ahocorasick.Automaton | None:
+    """One Aho-Corasick automaton over (key, value) pairs; None when there are none."""
+    automaton = ahocorasick.Automaton()
+    for key, value in pairs:
+        automaton.add_word(key, value)
+    if len(automaton) == 0:
+        return None
+    automaton.make_automaton()
+    return automaton
+
+
+def longest(hits: list[tuple]) -> list[tuple]:
+    """(start, end, …) matches in text order, the longest kept where they overlap
+    (博彩 inside 澳门博彩: report 澳门博彩)."""
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    out, reach = [], -1
+    for hit in hits:
+        if hit[1] > reach:
+            out.append(hit)
+            reach = hit[1]
+    return out
+
+
 class WordMatcher:
     def __init__(self, terms: list[Term]):
-        self.automaton = ahocorasick.Automaton()
-        for t in terms:
-            key = t.term.lower()
-            if key.strip():
-                self.automaton.add_word(key, t)
-        self.empty = len(self.automaton) == 0
-        if not self.empty:
-            self.automaton.make_automaton()
+        self.automaton = automaton_of((t.term.lower(), t) for t in terms if t.term.strip())
+        self.empty = self.automaton is None
 
     def find(self, field: str, text: str) -> list[Finding]:
         if self.empty or not text:
             return []
         lowered = text.lower()
         haystack = lowered if len(lowered) == len(text) else text
-        hits = [(end - len(t.term) + 1, end + 1, t) for end, t in self.automaton.iter(haystack)]
-        # Where terms overlap (博彩 inside 澳门博彩), report the longest.
-        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-        out, reach = [], -1
-        for start, end, t in hits:
-            if end <= reach:
-                continue
-            reach = end
+        out = []
+        for start, end, t in longest([(end - len(t.term) + 1, end + 1, t)
+                                      for end, t in self.automaton.iter(haystack)]):
             said = both(_SAID[t.level, bool(t.category), bool(t.replacement)],
                         term=text[start:end], category=t.category, fix=t.replacement)
             out.append(Finding(

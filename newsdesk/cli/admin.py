@@ -1,4 +1,4 @@
-"""The newsroom's own data: users, channels, site settings and the 机审 word lists."""
+"""The newsroom's own data: users, channels, site settings and the 机审 lists."""
 from __future__ import annotations
 
 import json
@@ -7,8 +7,9 @@ from pathlib import Path
 
 import click
 
-from newsdesk import accounts, settings as site_settings, workflow
-from newsdesk.checks.words import format_list, parse_list
+from newsdesk import accounts, checks, settings as site_settings, workflow
+from newsdesk.checks.lists import KINDS, format_entries, parse_entries
+from newsdesk.checks.words import ListError, format_list, parse_list
 from newsdesk.i18n import N_, _
 from newsdesk.cli.common import (
     OK, CliError, Session, acting_option, json_option, new_password, password_of,
@@ -308,4 +309,62 @@ def export_words(session: Session, file: str) -> int:
     return OK
 
 
-COMMANDS = [users, channels, topics, settings, words]
+KIND = click.Choice(KINDS)
+
+
+@click.group("lists")
+def check_lists() -> None:
+    """The other 机审 lists: names (重要人名, in the order leaders are named),
+    confusions (the outlet's own 易错词) and traditional (words kept in 繁体)."""
+
+
+@check_lists.command("show")
+@click.argument("kind", type=KIND)
+@json_option
+@with_db
+def show_list(session: Session, kind: str, as_json: bool) -> int:
+    """List one."""
+    with session.opened() as store:
+        entries = store.checks.entries(kind)
+    if as_json:
+        print_json([asdict(e) for e in entries])
+    else:
+        table([[e.key, e.value, e.note] for e in entries])
+    return OK
+
+
+@check_lists.command("import")
+@click.argument("kind", type=KIND)
+@click.argument("file")
+@acting_option(help_text="an admin (password from $NEWSDESK_PASSWORD or a prompt)")
+@with_db
+def import_list(session: Session, kind: str, file: str, as_user: str) -> int:
+    """Replace a list with a text file's (one entry a line, tab-separated)."""
+    try:
+        entries = parse_entries(kind, Path(file).read_text("utf-8"))
+    except (OSError, UnicodeDecodeError) as e:
+        raise CliError("{file}: cannot read ({e})", file=file, e=e) from None
+    except ListError as e:
+        raise CliError("{file}: {e}", file=file, e=e) from None
+    with session.opened() as store:
+        user = store.users.find(as_user)
+        workflow.check_password(user, password_of(user))
+        n = checks.save_list(store, kind, entries, user)
+    print(_("{count} entries imported (the list was replaced)", count=n))
+    return OK
+
+
+@check_lists.command("export")
+@click.argument("kind", type=KIND)
+@click.argument("file")
+@with_db
+def export_list(session: Session, kind: str, file: str) -> int:
+    """Write a list to a text file."""
+    with session.opened() as store:
+        entries = store.checks.entries(kind)
+    Path(file).write_text(format_entries(kind, entries), "utf-8")
+    print(_("{count} entries written to {file}", count=len(entries), file=file))
+    return OK
+
+
+COMMANDS = [users, channels, topics, settings, words, check_lists]

@@ -1,4 +1,5 @@
-"""The static site: export it, verify a deployed copy, count page views from logs."""
+"""The static site: export it, verify a deployed copy, inspect it as an inspector would,
+count page views from logs."""
 from __future__ import annotations
 
 import sys
@@ -7,11 +8,13 @@ from pathlib import Path
 import click
 
 from newsdesk import views as page_views
-from newsdesk.i18n import _
+from newsdesk.i18n import _, pick
 from newsdesk.cli.common import (
     OK, PROBLEMS, CliError, Session, acting_option, json_option, print_json, with_db,
 )
 from newsdesk.site import ExportCancelled, changes, export_site
+from newsdesk.site.inspect import inspect_site
+from newsdesk.site.inspect_report import report_html
 from newsdesk.site.verify import verify as verify_copy
 from newsdesk.store import Store
 
@@ -102,11 +105,14 @@ def verify(manifest: str, target: str, timeout: float, as_json: bool) -> int:
     report = verify_copy(manifest, target, timeout=timeout)
     if as_json:
         print_json({"checked": report.checked, "modified": [
-            {"path": p, "added": t} for p, t in report.modified],
+            {"path": p, "added": t, "spam": report.spam.get(p, [])} for p, t in report.modified],
             "missing": report.missing, "unexpected": report.unexpected})
     else:
         for path, added in report.modified:
             print(f"modified   {path}" + (f"\n           added: {added}" if added else ""))
+            if path in report.spam:
+                print("           " + _("search-spam injection (博彩): {names}",
+                                        names="、".join(report.spam[path])))
         for path in report.missing:
             print(_("missing    {path}", path=path))
         for path in report.unexpected:
@@ -116,6 +122,52 @@ def verify(manifest: str, target: str, timeout: float, as_json: bool) -> int:
                 modified=len(report.modified), missing=len(report.missing),
                 unexpected=len(report.unexpected)))
     return OK if report.ok else PROBLEMS
+
+
+@click.command()
+@click.option("--site", "site_dir", metavar="DIR",
+              help="the exported site whose links are followed (default: the app's output "
+                   "folder)")
+@click.option("--links/--no-links", default=True, help="follow the site's links")
+@click.option("--offline", is_flag=True, help="do not check external links")
+@click.option("--html", "html_file", metavar="FILE", help="also write the report as HTML")
+@click.option("--timeout", type=float, default=10, help="seconds to wait for an external site")
+@json_option
+@with_db
+def inspect(session: Session, site_dir: str | None, links: bool, offline: bool,
+            html_file: str | None, timeout: float, as_json: bool) -> int:
+    """网站自查: the published site checked as an inspection does (exit 1 when anything
+    must be fixed)."""
+    if site_dir and not Path(site_dir).is_dir():
+        raise CliError("{folder} is not a folder", folder=site_dir)
+    with session.opened() as store:
+        progress = (lambda done, total: _progress_bar(done, total, "")) \
+            if sys.stderr.isatty() else (lambda done, total: None)
+        report = inspect_site(store, site_dir, links=links, external=not offline,
+                              progress=progress, timeout=timeout)
+        name = store.settings().name
+    if html_file:
+        try:
+            Path(html_file).write_text(report_html(report, name), "utf-8")
+        except OSError as e:
+            raise CliError("could not write {file}: {value}", file=html_file,
+                           value=e.strerror or e) from None
+    if as_json:
+        print_json(report.to_dict())
+    else:
+        for p in report.problems:
+            place = " · ".join(filter(None, (p.channel if p.story_id else "", p.title[:30],
+                                             p.where)))
+            print(f"{p.severity:5}  " + (f"{place}: " if place else "")
+                  + pick(p.message, p.message_en))
+        print(_("{verdict}: {block} to fix, {warn} warnings, {info} notes — {stories} "
+                "stories, {channels} channels, {pages} pages, {external} external links",
+                verdict=report.verdict, block=report.count("block"), warn=report.count("warn"),
+                info=report.count("info"), stories=report.stories, channels=report.channels,
+                pages=report.pages, external=report.external))
+        if html_file:
+            print(_("report written to {file}", file=html_file))
+    return PROBLEMS if report.verdict == "block" else OK
 
 
 @click.group()
@@ -141,4 +193,4 @@ def import_views(session: Session, files: tuple[str, ...]) -> int:
     return OK
 
 
-COMMANDS = [export, verify, views]
+COMMANDS = [export, verify, inspect, views]

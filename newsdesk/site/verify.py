@@ -16,6 +16,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
+from newsdesk.checks import spam
 from newsdesk.errors import NewsdeskError
 from newsdesk.site.writer import confined, existing_files, sha256
 
@@ -28,6 +29,7 @@ class VerifyReport:
     modified: list[tuple[str, str]] = field(default_factory=list)  # path, added text
     missing: list[str] = field(default_factory=list)
     unexpected: list[str] = field(default_factory=list)
+    spam: dict[str, list[str]] = field(default_factory=dict)  # path → the spam it now carries
 
     @property
     def ok(self) -> bool:
@@ -51,7 +53,7 @@ def _text(html: bytes) -> list[str]:
     return [line.strip() for line in soup.get_text("\n").splitlines() if line.strip()]
 
 
-def added_text(original: bytes | None, deployed: bytes, limit: int = 300) -> str:
+def added_text(original: bytes | None, deployed: bytes, limit: int | None = 300) -> str:
     """What the deployed page says that the exported one did not (visible text; else
     the added markup, for injected scripts and hidden links)."""
     if original is None:
@@ -164,7 +166,13 @@ def verify(manifest_path: str | Path, target: str, timeout: float = 10) -> Verif
             ours = original.read_bytes() if original.is_file() else None
             if ours is not None and sha256(ours) != files[path]["sha256"]:
                 ours = None  # the local copy changed too: nothing trustworthy to diff with
-            report.modified.append((path, added_text(ours, data) if path.endswith(".html")
-                                    else ""))
+            if not path.endswith(".html"):
+                report.modified.append((path, ""))
+                continue
+            added = added_text(ours, data, limit=None) if ours is not None \
+                else "\n".join(_text(data))
+            report.modified.append((path, added[:300] if ours is not None else ""))
+            if found := spam.named(added):
+                report.spam[path] = found
     report.unexpected = place.others(set(files), pages)
     return report

@@ -6,7 +6,7 @@ import json
 
 from newsdesk import times
 from newsdesk.ids import new_id
-from newsdesk.model import Term
+from newsdesk.model import ListEntry, Term
 from newsdesk.store._sql import Repository
 
 
@@ -37,10 +37,40 @@ class Checks(Repository):
                  for t in terms])
         return len(terms)
 
+    def entries(self, kind: str) -> list[ListEntry]:
+        """One of the outlet's other lists (names, confusions, traditional), in order."""
+        return [ListEntry(*r) for r in self.conn.execute(
+            "SELECT key, value, note FROM check_lists WHERE kind = ? ORDER BY position",
+            [kind])]
+
+    def lists_version(self) -> str:
+        count, latest = self.conn.execute(
+            "SELECT COUNT(*), MAX(updated_at) FROM check_lists").fetchone()
+        return f"{count}:{latest}"
+
+    def set_entries(self, kind: str, entries: list[ListEntry], actor_id: str | None) -> int:
+        """Replace one list, keeping the order given."""
+        now = times.now()
+        with self.store.transaction():
+            self.conn.execute("DELETE FROM check_lists WHERE kind = ?", [kind])
+            self.conn.executemany(
+                "INSERT INTO check_lists VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(kind, n, e.key, e.value, e.note, now, now, actor_id)
+                 for n, e in enumerate(entries)])
+        return len(entries)
+
     def acceptances(self, article_id: str) -> dict[tuple[str, str, str], str]:
         return {(r, f, t): note for r, f, t, note in self.conn.execute(
             "SELECT rule, field, text, note FROM check_acceptances WHERE article_id = ?",
             [article_id])}
+
+    def all_acceptances(self) -> dict[str, dict[tuple[str, str, str], str]]:
+        """article id → its accepted findings, for every story at once."""
+        out: dict[str, dict] = {}
+        for a, r, f, t, note in self.conn.execute(
+                "SELECT article_id, rule, field, text, note FROM check_acceptances"):
+            out.setdefault(a, {})[(r, f, t)] = note
+        return out
 
     def accept(self, article_id: str, rule: str, field: str, text: str, note: str,
                actor_id: str | None) -> None:

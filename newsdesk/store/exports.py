@@ -34,6 +34,19 @@ class Exports(Repository):
                 r |= {k: live.get(k, r[k]) for k in ("title", "kicker", "summary")}
         return rows
 
+    def live_ids(self) -> list[str]:
+        """Every live story's id, newest first (what 网站自查 reads, a batch at a time)."""
+        return [r[0] for r in self.conn.execute(
+            f"SELECT a.id FROM articles a INDEXED BY articles_live WHERE {LIVE} "
+            "ORDER BY a.first_published_at DESC, a.id")]
+
+    def channel_activity(self) -> dict[str, tuple[int, str | None]]:
+        """channel id → (live stories filed directly in it, the newest one's first
+        publication)."""
+        return {c: (n, newest) for c, n, newest in self.conn.execute(
+            f"SELECT a.channel_id, COUNT(*), MAX(a.first_published_at) FROM articles a "
+            f"WHERE {LIVE} GROUP BY a.channel_id")}
+
     def withdrawn_pages(self) -> list[dict]:
         return self.rows("SELECT id, public_path, updated_at FROM articles WHERE "
                          "state = 'withdrawn' AND public_path IS NOT NULL")

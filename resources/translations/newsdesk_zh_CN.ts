@@ -471,6 +471,112 @@
     </message>
 </context>
 <context>
+    <name>EntryPage</name>
+    <message>
+        <location filename="../../ui/check_lists.py" line="35"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/check_lists.py" line="36"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/check_lists.py" line="38"/>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/check_lists.py" line="39"/>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/check_lists.py" line="40"/>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/check_lists.py" line="47"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/check_lists.py" line="60"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/check_lists.py" line="60"/>
+        <source>Titles (joined with 、)</source>
+        <translation>职务（以、分隔）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/check_lists.py" line="60"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/check_lists.py" line="61"/>
+        <source>Protected names (重要人名), in the order leaders are named. 机审 blocks a name typed with a homophone, or one character off next to its title, and warns of a title that is not theirs or of leaders named out of this order.</source>
+        <translation>重要人名，按领导排名顺序排列。机审遇到同音错写的人名，或紧挨职务却错了一个字的人名时阻止送审；职务与名单不符、多位领导未按此顺序排列时给出提醒。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/check_lists.py" line="66"/>
+        <source>Wrong</source>
+        <translation>错误写法</translation>
+    </message>
+    <message>
+        <location filename="../../ui/check_lists.py" line="66"/>
+        <source>Right</source>
+        <translation>正确写法</translation>
+    </message>
+    <message>
+        <location filename="../../ui/check_lists.py" line="66"/>
+        <source>Source</source>
+        <translation>出处</translation>
+    </message>
+    <message>
+        <location filename="../../ui/check_lists.py" line="67"/>
+        <source>The outlet&apos;s own misspellings (易错词), added to the %1 pairs Newsdesk ships. A wrong form with no correction turns a shipped pair off.</source>
+        <translation>本社自定的易错词，与 Newsdesk 内置的 %1 组一起使用。只填错误写法、不填正确写法，即可停用一组内置词。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/check_lists.py" line="70"/>
+        <source>Word</source>
+        <translation>词语</translation>
+    </message>
+    <message>
+        <location filename="../../ui/check_lists.py" line="70"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/check_lists.py" line="71"/>
+        <source>Words kept in traditional characters (a name, a Hong Kong company): 机审 does not flag them as 繁简混用.</source>
+        <translation>保留繁体字的词语（人名、香港公司名等）：机审不把它们算作繁简混用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/check_lists.py" line="113"/>
+        <location filename="../../ui/check_lists.py" line="120"/>
+        <source>Import list</source>
+        <translation>导入名单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/check_lists.py" line="114"/>
+        <location filename="../../ui/check_lists.py" line="131"/>
+        <source>Text files (*.txt *.tsv)</source>
+        <translation>文本文件 (*.txt *.tsv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/check_lists.py" line="129"/>
+        <location filename="../../ui/check_lists.py" line="137"/>
+        <source>Export list</source>
+        <translation>导出名单</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <location filename="../../ui/search_bar.py" line="33"/>
@@ -553,7 +659,7 @@
         <translation>保存搜索…</translation>
     </message>
     <message>
-        <location filename="../../ui/search_bar.py" line="120"/>
+        <location filename="../../ui/search_bar.py" line="116"/>
         <source>%1 stories</source>
         <translation>%1 篇</translation>
     </message>
@@ -628,6 +734,131 @@
     </message>
 </context>
 <context>
+    <name>InspectDialog</name>
+    <message>
+        <location filename="../../ui/publish/inspect_dialog.py" line="36"/>
+        <source>Site self-inspection (网站自查)</source>
+        <translation>网站自查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/inspect_dialog.py" line="39"/>
+        <source>The exported site, for its links (optional)</source>
+        <translation>导出的网站文件夹，用于检查链接（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/inspect_dialog.py" line="40"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/inspect_dialog.py" line="41"/>
+        <source>Follow the site&apos;s links</source>
+        <translation>检查站内链接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/inspect_dialog.py" line="43"/>
+        <source>Check external links (needs the internet)</source>
+        <translation>检查外部链接（需要联网）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/inspect_dialog.py" line="45"/>
+        <source>Inspect</source>
+        <translation>自查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/inspect_dialog.py" line="47"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/inspect_dialog.py" line="48"/>
+        <source>Save the HTML report…</source>
+        <translation>保存 HTML 报告…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/inspect_dialog.py" line="49"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/inspect_dialog.py" line="51"/>
+        <source>Checks every published story, every channel, the footer and the links, as a provincial inspection does.</source>
+        <translation>像省级检查那样，检查每篇已发布稿件、每个栏目、页脚信息和链接。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/inspect_dialog.py" line="55"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/inspect_dialog.py" line="55"/>
+        <source>Channel</source>
+        <translation>栏目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/inspect_dialog.py" line="55"/>
+        <source>Story</source>
+        <translation>稿件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/inspect_dialog.py" line="56"/>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/inspect_dialog.py" line="61"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="95"/>
+        <source>Site folder</source>
+        <translation>网站文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/inspect_dialog.py" line="110"/>
+        <source>%1 is not a folder.</source>
+        <translation>%1 不是文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/inspect_dialog.py" line="114"/>
+        <source>Inspecting…</source>
+        <translation>正在自查…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/inspect_dialog.py" line="156"/>
+        <source>Could not inspect: %1</source>
+        <translation>无法完成自查：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/inspect_dialog.py" line="160"/>
+        <source>Problems an inspection would fail the site for:</source>
+        <translation>存在会导致检查不合格的问题：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/inspect_dialog.py" line="161"/>
+        <source>Nothing blocking; warnings to look at:</source>
+        <translation>没有必须整改的问题，有提醒事项：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/inspect_dialog.py" line="162"/>
+        <source>No problem found:</source>
+        <translation>未发现问题：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/inspect_dialog.py" line="164"/>
+        <source>%1 to fix, %2 warnings, %3 notes in %4 published stories, %5 channels, %6 pages, %7 external links.</source>
+        <translation>必须整改 %1 项，提醒 %2 项，说明 %3 项；已检查已发布稿件 %4 篇、栏目 %5 个、页面 %6 个、外部链接 %7 个。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/inspect_dialog.py" line="197"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="204"/>
+        <source>Save the HTML report</source>
+        <translation>保存 HTML 报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/inspect_dialog.py" line="198"/>
+        <source>Web pages (*.html)</source>
+        <translation>网页 (*.html)</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../ui/login.py" line="34"/>
@@ -684,386 +915,396 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="55"/>
+        <location filename="../../ui/main_window.py" line="56"/>
         <source>Search headlines, text, names…</source>
         <translation>搜索标题、正文、人名…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
-        <location filename="../../ui/main_window.py" line="476"/>
+        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="486"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>New story</source>
         <translation>新建稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>&amp;Story</source>
         <translation>稿件(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>Filters</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>S&amp;ite</source>
         <translation>网站(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>&amp;Admin</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>Submit</source>
         <translation>送审</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>Recall</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>Correct</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>Withdraw</source>
         <translation>撤稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>Delete</source>
         <translation>删除草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>Bin</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>Publish</source>
         <translation>发布网站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>Verify</source>
         <translation>核验线上网站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
-        <source>Word lists</source>
-        <translation>机审词表</translation>
+        <location filename="../../ui/main_window.py" line="144"/>
+        <source>Inspect</source>
+        <translation>自查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>Switch user</source>
         <translation>切换用户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>Insert image…</source>
         <translation>插入图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>Cover image…</source>
         <translation>封面图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>Submit for review</source>
         <translation>送审</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>Recall (撤回)</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>Correct (更正)…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>Withdraw (撤稿)…</source>
         <translation>撤稿…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>Delete draft…</source>
         <translation>删除草稿…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>Recycle bin…</source>
         <translation>回收站…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>Publish the site…</source>
         <translation>发布网站…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>Verify the live site…</source>
         <translation>核验线上网站…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="180"/>
+        <source>Site self-inspection (网站自查)…</source>
+        <translation>网站自查…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>Users…</source>
         <translation>用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>Channels…</source>
         <translation>栏目…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>Topics…</source>
         <translation>专题…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>Site settings…</source>
         <translation>网站设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
-        <source>Word lists…</source>
-        <translation>机审词表…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>Select a story first</source>
         <translation>请先选择一篇稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>Open a story in the editor first</source>
         <translation>请先在编辑器中打开稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>Open the review queue first</source>
         <translation>请先打开审核队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>Select a draft in the story list first</source>
         <translation>请先在稿件列表中选择一篇草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>Delete draft</source>
         <translation>删除草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>Move “%1” to the recycle bin? It can be restored for %2 days.</source>
         <translation>把“%1”移到回收站？%2 天内可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>Publish the site</source>
         <translation>发布网站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>%1 (demo: anyone can sign as anyone)</source>
         <translation>%1（演示数据：任何人都可以代他人签发）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>Newsdesk — %1 — %2</source>
         <translation>Newsdesk 采编系统 — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>Signed in: %1</source>
         <translation>当前用户：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>Review queue (%1)</source>
         <translation>审核队列（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307"/>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>Review queue</source>
         <translation>审核队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>Returned to me (%1)</source>
         <translation>退回给我的（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>My drafts</source>
         <translation>我的草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>Returned to me</source>
         <translation>退回给我的</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="57"/>
+        <location filename="../../ui/main_window.py" line="58"/>
         <source>Story</source>
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="145"/>
+        <source>机审 lists</source>
+        <translation>机审名单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>Approve…</source>
         <translation>签审通过…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>Sign off the story selected in the queue (Ctrl+Shift+A there)</source>
         <translation>签审队列中选中的稿件（队列中按 Ctrl+Shift+A）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>Return…</source>
         <translation>退回…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>Send the selected story back to its author (Ctrl+Shift+R there)</source>
         <translation>把选中的稿件退回作者（队列中按 Ctrl+Shift+R）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="186"/>
+        <source>机审 lists…</source>
+        <translation>机审名单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>Stories</source>
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>Drafts</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>Submitted</source>
         <translation>已送审</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>In review</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>Approved</source>
         <translation>已签发</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>Scheduled</source>
         <translation>待发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>Published</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>Due at next export</source>
         <translation>待下次导出发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>Channels</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="351"/>
         <source>Saved searches</source>
         <translation>已存搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397"/>
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>%1 characters</source>
         <translation>%1 字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="433"/>
+        <location filename="../../ui/main_window.py" line="443"/>
         <source>Untitled story</source>
         <translation>未命名稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="493"/>
-        <location filename="../../ui/main_window.py" line="500"/>
+        <location filename="../../ui/main_window.py" line="503"/>
+        <location filename="../../ui/main_window.py" line="510"/>
         <source>Save search</source>
         <translation>保存搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="493"/>
+        <location filename="../../ui/main_window.py" line="503"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>Delete this saved search</source>
         <translation>删除此搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="521"/>
+        <location filename="../../ui/main_window.py" line="531"/>
         <source>Stories: %1</source>
         <translation>共 %1 篇</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="578"/>
+        <location filename="../../ui/main_window.py" line="588"/>
         <source>Backup failed: %1</source>
         <translation>备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="581"/>
+        <location filename="../../ui/main_window.py" line="591"/>
         <source>Backed up to %1</source>
         <translation>已备份到 %1</translation>
     </message>
@@ -1114,12 +1355,12 @@
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/meta_form.py" line="73"/>
+        <location filename="../../ui/editor/meta_form.py" line="74"/>
         <source>More fields</source>
         <translation>展开全部信息</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/meta_form.py" line="73"/>
+        <location filename="../../ui/editor/meta_form.py" line="74"/>
         <source>Fewer fields</source>
         <translation>收起</translation>
     </message>
@@ -1499,27 +1740,27 @@
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="79"/>
+        <location filename="../../ui/admin/settings_tab.py" line="81"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="100"/>
+        <location filename="../../ui/admin/settings_tab.py" line="102"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="102"/>
+        <location filename="../../ui/admin/settings_tab.py" line="104"/>
         <source>Site settings</source>
         <translation>网站设置</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="103"/>
+        <location filename="../../ui/admin/settings_tab.py" line="105"/>
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="103"/>
+        <location filename="../../ui/admin/settings_tab.py" line="105"/>
         <source>nothing changed</source>
         <translation>没有修改</translation>
     </message>
@@ -1845,12 +2086,17 @@
         <translation>被加入：</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/verify_dialog.py" line="92"/>
+        <location filename="../../ui/publish/verify_dialog.py" line="86"/>
+        <source>search-spam injection (博彩):</source>
+        <translation>搜索垃圾植入（博彩）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/verify_dialog.py" line="96"/>
         <source>Missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/verify_dialog.py" line="93"/>
+        <location filename="../../ui/publish/verify_dialog.py" line="97"/>
         <source>Unexpected</source>
         <translation>多出</translation>
     </message>
@@ -1858,96 +2104,113 @@
 <context>
     <name>WordListDialog</name>
     <message>
-        <location filename="../../ui/word_lists.py" line="22"/>
-        <source>Word lists (机审)</source>
-        <translation>机审词表</translation>
+        <location filename="../../ui/word_lists.py" line="28"/>
+        <location filename="../../ui/word_lists.py" line="152"/>
+        <location filename="../../ui/word_lists.py" line="157"/>
+        <source>机审 lists</source>
+        <translation>机审名单</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="25"/>
+        <location filename="../../ui/word_lists.py" line="32"/>
         <source>Filter terms…</source>
         <translation>筛选词条…</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="27"/>
+        <location filename="../../ui/word_lists.py" line="34"/>
         <source>Term</source>
         <translation>词条</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="27"/>
+        <location filename="../../ui/word_lists.py" line="34"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="28"/>
+        <location filename="../../ui/word_lists.py" line="35"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="28"/>
+        <location filename="../../ui/word_lists.py" line="35"/>
         <source>Replacement</source>
         <translation>建议替换为</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="35"/>
+        <location filename="../../ui/word_lists.py" line="42"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="36"/>
+        <location filename="../../ui/word_lists.py" line="43"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="37"/>
+        <location filename="../../ui/word_lists.py" line="44"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="38"/>
+        <location filename="../../ui/word_lists.py" line="45"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="51"/>
-        <source>Read only: only an admin changes the word lists.</source>
-        <translation>只读：只有管理员可以修改词库。</translation>
+        <location filename="../../ui/word_lists.py" line="58"/>
+        <source>Read only: only an admin changes the 机审 lists.</source>
+        <translation>只读：只有管理员可以修改机审名单。</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="70"/>
+        <location filename="../../ui/word_lists.py" line="74"/>
+        <source>Banned and cautioned words</source>
+        <translation>禁用词与慎用词</translation>
+    </message>
+    <message>
+        <location filename="../../ui/word_lists.py" line="75"/>
+        <source>Protected names</source>
+        <translation>重要人名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/word_lists.py" line="75"/>
+        <source>Misspellings</source>
+        <translation>易错词</translation>
+    </message>
+    <message>
+        <location filename="../../ui/word_lists.py" line="76"/>
+        <source>Traditional characters kept</source>
+        <translation>繁体字例外</translation>
+    </message>
+    <message>
+        <location filename="../../ui/word_lists.py" line="87"/>
         <source>block (禁用)</source>
         <translation>禁用（拦截）</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="71"/>
+        <location filename="../../ui/word_lists.py" line="88"/>
         <source>warn (慎用)</source>
         <translation>慎用（警告）</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="100"/>
+        <location filename="../../ui/word_lists.py" line="117"/>
         <source>%1 terms</source>
         <translation>共 %1 条</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="104"/>
-        <location filename="../../ui/word_lists.py" line="111"/>
+        <location filename="../../ui/word_lists.py" line="121"/>
+        <location filename="../../ui/word_lists.py" line="128"/>
         <source>Import word list</source>
         <translation>导入词表</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="105"/>
-        <location filename="../../ui/word_lists.py" line="121"/>
+        <location filename="../../ui/word_lists.py" line="122"/>
+        <location filename="../../ui/word_lists.py" line="138"/>
         <source>Text files (*.txt)</source>
         <translation>文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="120"/>
+        <location filename="../../ui/word_lists.py" line="137"/>
         <source>Export word list</source>
         <translation>导出词表</translation>
-    </message>
-    <message>
-        <location filename="../../ui/word_lists.py" line="130"/>
-        <source>Word lists</source>
-        <translation>机审词表</translation>
     </message>
 </context>
 <context>
@@ -2191,46 +2454,56 @@
     </message>
     <message>
         <location filename="../../ui/admin/settings_tab.py" line="40"/>
+        <source>Days before a channel is stale (网站自查)</source>
+        <translation>栏目多少天未更新算长期未更新（网站自查）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_tab.py" line="41"/>
+        <source>Channels never stale (slugs, 网站自查)</source>
+        <translation>不检查更新的栏目（栏目代码，网站自查）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_tab.py" line="42"/>
         <source>Stories per list page</source>
         <translation>列表每页稿件数</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="41"/>
+        <location filename="../../ui/admin/settings_tab.py" line="43"/>
         <source>Stories per channel on the home page</source>
         <translation>首页每栏目稿件数</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="42"/>
+        <location filename="../../ui/admin/settings_tab.py" line="44"/>
         <source>Items per feed</source>
         <translation>RSS 条目数</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="43"/>
+        <location filename="../../ui/admin/settings_tab.py" line="45"/>
         <source>Stories on the ranking page</source>
         <translation>排行榜稿件数</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="44"/>
+        <location filename="../../ui/admin/settings_tab.py" line="46"/>
         <source>Template folder</source>
         <translation>模板文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="45"/>
+        <location filename="../../ui/admin/settings_tab.py" line="47"/>
         <source>Static files folder</source>
         <translation>静态文件文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="46"/>
+        <location filename="../../ui/admin/settings_tab.py" line="48"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="47"/>
+        <location filename="../../ui/admin/settings_tab.py" line="49"/>
         <source>Backups kept</source>
         <translation>保留备份数</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="48"/>
+        <location filename="../../ui/admin/settings_tab.py" line="50"/>
         <source>Demo newsroom</source>
         <translation>演示新闻室</translation>
     </message>

@@ -80,12 +80,12 @@ def test_character_count_on_mixed_text(window, qtbot):
 def test_banned_word_is_underlined_listed_and_refuses_submit(window, qtbot, monkeypatch):
     draft = open_draft(window, qtbot)
     editor = window.editor
-    type_chinese(editor.body, "据悉澳门葡京将在此设点。")
-    start = editor.body.toPlainText().index("澳门葡京")
-    qtbot.waitUntil(lambda: (start, start + 4) in editor.underlined(), timeout=5000)
+    type_chinese(editor.body, "据悉有人在此设点赌球。")
+    start = editor.body.toPlainText().index("赌球")
+    qtbot.waitUntil(lambda: (start, start + 2) in editor.underlined(), timeout=5000)
     model = editor.findings.model
     listed = [model.index(i).data() for i in range(model.rowCount())]
-    assert any("banned term" in t and "澳门葡京" in t for t in listed)
+    assert any("banned term" in t and "赌球" in t for t in listed)
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
     qtbot.mouseClick(editor.submit_button, Qt.LeftButton)
@@ -453,7 +453,7 @@ def test_the_pictures_dialog_rewords_swaps_and_removes_pictures(window, qtbot, t
 def test_findings_buttons_do_only_what_they_can_and_the_selection_stays(window, qtbot):
     open_draft(window, qtbot)
     editor, panel = window.editor, window.editor.findings
-    editor.body.setPlainText("据悉澳门葡京将在此设点,另有消息。")
+    editor.body.setPlainText("据悉有人在此设点赌球,另有消息。")
     qtbot.waitUntil(lambda: {f.rule for f in panel.model.shown} >=
                     {"words.block", "typography.halfwidth-punctuation"}, timeout=5000)
     rules = [f.rule for f in panel.model.shown]

@@ -68,13 +68,14 @@ def test_the_editor_says_its_findings_and_history_in_chinese(qapp, qtbot, demo_s
         draft = demo_store.articles.ids(state="draft", author_id=w.user.id)[0]
         w.open_story(draft)
         event = QInputMethodEvent()
-        event.setCommitString("\n　　新店开业,澳门葡京。。（括号(半角)和GDP增长“好\n"
+        event.setCommitString("\n　　新店开业,澳门葡京赌球。。（括号(半角)和GDP增长“好\n"
                               + "社区志愿者每天上门为独居老人测量血压。" * 30)  # rated
         QApplication.sendEvent(w.editor.body, event)
         model = w.editor.findings.model
         qtbot.waitUntil(lambda: model.rowCount() >= 6, timeout=10_000)
         rules = {model.finding(r).rule for r in range(model.rowCount())}
-        assert {"words.block", "typography.halfwidth-punctuation", "typography.unbalanced",
+        assert {"words.block", "spam.brand", "typography.halfwidth-punctuation",
+                "typography.unbalanced",
                 "typography.doubled-punctuation", "rate.over-threshold"} <= rules
         for row in range(model.rowCount()):
             assert_chinese(model.index(row).data())

@@ -46,6 +46,7 @@ def test_every_action_is_named_and_in_a_menu(window):
     for name in ("action_new_story", "action_insert_image", "action_cover_image",
                  "action_submit", "action_recall", "action_approve", "action_return",
                  "action_correct", "action_withdraw", "action_publish", "action_verify",
+                 "action_inspect",
                  "action_word_lists", "action_switch_user"):
         assert name in in_menus and action(window, name).text()
         assert any(isinstance(w, QToolBar) for w in action(window, name).associatedObjects())
@@ -167,6 +168,7 @@ def test_an_admin_publishes_and_verifies_the_site_from_the_app(window, qtbot, mo
     action(window, "action_verify").trigger()
     assert "1 modified" in seen["summary"]
     assert str(page.relative_to(live)) in seen["result"] and "澳门葡京官网" in seen["result"]
+    assert "search-spam injection (博彩): 澳门葡京官网" in seen["result"]
 
 
 def test_the_navigator_counts_what_waits_for_you(window, monkeypatch):

@@ -368,7 +368,7 @@ class EditorPane(QWidget):
         if self.article is None:
             return
         self._check_serial += 1
-        self.jobs.start(checks.check_article, self.current(), checks.matcher_for(self.store),
+        self.jobs.start(checks.check_article, self.current(), checks.knowledge_for(self.store),
                         self.store.settings(),
                         then=partial(self._checked, self._check_serial))
 

@@ -83,11 +83,15 @@ class VerifyDialog(QDialog):
             .replace("%3", str(len(r.missing))).replace("%4", str(len(r.unexpected))))
         out = []
         modified, added_label = self.tr("Modified"), self.tr("added:")
+        spam_label = self.tr("search-spam injection (博彩):")
         if r.modified:
             out.append(f"<h4>{escape(modified)}</h4>")
             for path, added in r.modified:
                 mark = (f"<br>{escape(added_label)} <mark style='background:#ffd6d6;"
                         f"color:#900'>{escape(added)}</mark>" if added else "")
+                if path in r.spam:
+                    mark += (f"<br><b style='color:#900'>{escape(spam_label)} "
+                             f"{escape('、'.join(r.spam[path]))}</b>")
                 out.append(f"<p><b>{escape(path)}</b>{mark}</p>")
         for heading, paths in ((self.tr("Missing"), r.missing),
                                (self.tr("Unexpected"), r.unexpected)):
