@@ -11,7 +11,9 @@ editor-folded with its fields folded to one line),
 search (words and the filter bar: count, facets, marked snippets; saved searches in
 the navigator), returned (the author's returned story with its reason), locked (a submitted story
 someone else opens), published (read-only, 更正 offered), publish (the 发布 dialog after
-a run), verify (核验 of a live copy with an injected link), picture-text and pictures
+a run), verify (核验 of a live copy with an injected link), inspect (网站自查 of the
+published demo), lists-words, -names, -confusions, -traditional (the 机审名单 dialog's
+tabs), picture-text and pictures
 (a picture's words, the story's pictures), admin-users, -channels,
 -topics, -settings (系统管理), admin-readonly (as a non-admin) and bin (回收站); and
 the exported site's home, channel, article and reprint pages at desktop, wide and phone
@@ -47,7 +49,9 @@ from ui.editor.media_dialog import MediaDialog  # noqa: E402
 from ui.login import LoginDialog  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.publish.publish_dialog import PublishDialog  # noqa: E402
+from ui.publish.inspect_dialog import InspectDialog  # noqa: E402
 from ui.publish.verify_dialog import VerifyDialog  # noqa: E402
+from ui.word_lists import WordListDialog  # noqa: E402
 
 
 def picture() -> bytes:
@@ -173,6 +177,22 @@ def shots(app, out: Path, suffix: str, size: tuple[int, int], site_pages: bool) 
         time.sleep(0.05)
     verify.grab().save(str(out / f"verify-{suffix}.png"))
     verify.close()
+    inspect = InspectDialog(store, window)
+    inspect.folder.setText(str(site))
+    inspect.external.setChecked(False)  # no network for a screenshot
+    inspect.show()
+    inspect.start()
+    inspect.wait()
+    app.processEvents()
+    inspect.grab().save(str(out / f"inspect-{suffix}.png"))
+    inspect.close()
+    lists = WordListDialog(store, window.user, window)
+    lists.show()
+    for n, name in enumerate(("words", "names", "confusions", "traditional")):
+        lists.tabs.setCurrentIndex(n)
+        app.processEvents()
+        lists.grab().save(str(out / f"lists-{name}-{suffix}.png"))
+    lists.close()
 
     for tab, name in ((0, "admin-users"), (1, "admin-channels"), (2, "admin-topics"),
                       (3, "admin-settings")):

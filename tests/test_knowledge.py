@@ -135,3 +135,12 @@ def test_a_hidden_link_in_pasted_html_blocks():
     r = found('正文。<div style="position:absolute;left:-9999px"><a href="http://x.cc/">博</a></div>')
     assert any(rule == "spam.hidden-link" for rule, _ in r)
     assert not any(rule.startswith("spam") for rule, _ in found('<p style="color:red">提示</p>'))
+
+
+def test_check_cli_blocks_the_injected_title_and_names_the_brand(demo_store, cli, tmp_path):
+    story = tmp_path / "injected.md"
+    story.write_text("---\ntitle: “居民更在乎的，是你的真心”——澳门葡京娱乐场\nchannel: 社会\n"
+                     "reporters: 张薇\n---\n社区志愿者上门服务。\n", "utf-8")
+    r = cli("check", story, "--db", demo_store.path)
+    assert r.code == 1
+    assert "block  title" in r.out and "the gambling brand “澳门葡京娱乐场”" in r.out
