@@ -283,3 +283,25 @@ def m006_check_lists(db: Database) -> None:
         note TEXT NOT NULL DEFAULT '',
         {_SYNCED},
         PRIMARY KEY (kind, key))""")
+
+
+@step
+def m007_publish_runs(db: Database) -> None:
+    # 发布 runs, for their history (when, who, where, what went up, what verify found),
+    # and the one lock that keeps two runs from uploading at once.
+    db.execute("""CREATE TABLE publish_runs (
+        id TEXT PRIMARY KEY,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        user_id TEXT,
+        target TEXT NOT NULL,
+        outcome TEXT NOT NULL DEFAULT 'running',
+        uploaded INTEGER NOT NULL DEFAULT 0,
+        removed INTEGER NOT NULL DEFAULT 0,
+        bytes INTEGER NOT NULL DEFAULT 0,
+        message TEXT NOT NULL DEFAULT '',
+        files TEXT NOT NULL DEFAULT '[]')""")
+    db.execute("""CREATE TABLE publish_lock (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        holder TEXT NOT NULL,
+        taken_at TEXT NOT NULL)""")

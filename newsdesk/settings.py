@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from newsdesk import times, urls
 from newsdesk.errors import NewsdeskError
 from newsdesk.i18n import N_, _
+from newsdesk.publish.targets import check_targets
 
 DEFAULT_STAGES = [
     {"name": "初审", "role": "reviewer1"},
@@ -68,6 +69,11 @@ class SiteSettings:
     template_dir: str = _setting("", "a folder of the outlet's own templates, used before "
                                      "the shipped ones")
     static_dir: str = _setting("", "a folder of the outlet's own static files for the site")
+    publish_targets: list = _setting([], "where 发布 uploads the site: a list of {name, kind "
+                                         "(sftp, ftp, ftps or folder), host, port, user, "
+                                         "path, key_file, ca_file}; passwords live in the "
+                                         "keyring")
+    publish_target: str = _setting("", "the target 发布 uploads to unless told otherwise")
     output_dir: str = _setting("", "the folder the app publishes (发布) the site into, "
                                    "chosen once; the CLI's export names its own --out")
     backups_keep: int = _setting(10, "automatic backups kept (and the newest of as many days)")
@@ -122,6 +128,8 @@ def validate(values: dict) -> dict:
         _check_stages(values["review_stages"])
     if values.get("house_space", "none") not in ("none", "space"):
         raise NewsdeskError("setting house_space is 'none' or 'space'")
+    if "publish_targets" in values:
+        check_targets(values["publish_targets"])
     urls.check_site_values(values)
     return values
 

@@ -13,7 +13,12 @@ from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
 import db.connection
-from newsdesk import accounts, checks, i18n, workflow
+import keyring
+
+from newsdesk import accounts, checks, i18n, times, workflow
+from newsdesk.publish import trust
+from newsdesk.publish.remote import PublishError
+from newsdesk.publish.run import PasswordNeeded, PublishBusy, Tampered, publish
 from newsdesk.checks.words import ListError, parse_list
 from newsdesk.errors import (
     DatabaseBusy, NewsdeskError, NotFound, StaleEdit, StorageFailed,
@@ -173,6 +178,59 @@ def list_error(store):
     parse_list("澳门葡京\tblock\n新店开业\tmaybe\n")
 
 
+def _publisher(store, tmp_path, **target):
+    store.set_settings({"output_dir": str(tmp_path / "out"), "base_url": "",
+                        "publish_targets": [{"name": "主机", **target}]})
+    return store.users.find("admin")
+
+
+def publish_error(store, tmp_path):
+    from tests.hosts import Ftpd
+    root = tmp_path / "served"
+    root.mkdir()
+    server = Ftpd(root, user="web1")
+    try:
+        publish(store, _publisher(store, tmp_path, kind="ftp", host="127.0.0.1",
+                                  port=server.port, user="web1", path="/"), password="错")
+    finally:
+        server.stop()
+
+
+def publish_busy(store, tmp_path):
+    admin = _publisher(store, tmp_path, kind="folder", path=str(tmp_path / "served"))
+    store.publishing.take_lock("周建国:1", times.now())
+    publish(store, admin)
+
+
+def password_needed(store, tmp_path):
+    from keyring.backends import fail
+    kept = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())  # a machine without a keyring
+    try:
+        publish(store, _publisher(store, tmp_path, kind="ftp", host="127.0.0.1", port=21,
+                                  user="web1", path="/"))
+    finally:
+        keyring.set_keyring(kept)
+
+
+def tampered(store, tmp_path):
+    admin = _publisher(store, tmp_path, kind="folder", path=str(tmp_path / "served"))
+    publish(store, admin)
+    home = tmp_path / "served" / "index.html"
+    home.write_bytes(home.read_bytes() + "澳门新葡京".encode())
+    store.set_settings({"name": "越溪新闻网（新）"})  # every page changes, index.html too
+    publish(store, admin)
+
+
+def host_key_changed(store, tmp_path):
+    store.set_local_meta("hostkey:127.0.0.1:22", "ssh-ed25519 AAAAold")
+    trust.check_host_key(store, "127.0.0.1", 22, "ssh-ed25519 AAAAnew", "SHA256:新", None)
+
+
+def host_key_refused(store, tmp_path):
+    trust.check_host_key(store, "127.0.0.1", 2222, "ssh-ed25519 AAAA", "SHA256:新", None)
+
+
 SCENARIOS = {
     "NewsdeskError": (NewsdeskError, newsdesk_error),
     "NotFound": (NotFound, not_found),
@@ -187,7 +245,15 @@ SCENARIOS = {
     "DecodeError": (DecodeError, decode_error),
     "FrontMatterError": (frontmatter.FrontMatterError, front_matter_error),
     "ListError": (ListError, list_error),
+    "PublishError": (PublishError, publish_error),
+    "PublishBusy": (PublishBusy, publish_busy),
+    "PasswordNeeded": (PasswordNeeded, password_needed),
+    "Tampered": (Tampered, tampered),
+    "HostKeyChanged": (trust.HostKeyChanged, host_key_changed),
+    "HostKeyRefused": (trust.HostKeyRefused, host_key_refused),
 }
+WITH_FOLDER = {"ExportCancelled", "PublishError", "PublishBusy", "PasswordNeeded", "Tampered",
+               "HostKeyChanged", "HostKeyRefused"}
 
 
 def test_every_error_class_has_a_chinese_scenario():
@@ -204,7 +270,7 @@ def test_every_error_class_reads_chinese(name, zh, demo_store, tmp_path, monkeyp
     cls, scenario = SCENARIOS[name]
     try:
         with pytest.raises(cls) as raised:
-            scenario(*((store, tmp_path) if name == "ExportCancelled" else (store,)))
+            scenario(*((store, tmp_path) if name in WITH_FOLDER else (store,)))
     finally:
         store.close()
     assert type(raised.value).__name__ == name

@@ -28,6 +28,7 @@ from ui.login import LoginDialog
 from ui.preview.preview_pane import PreviewPane
 from ui.publish.publish_dialog import PublishDialog
 from ui.publish.inspect_dialog import InspectDialog
+from ui.publish.on_time import OnTime
 from ui.publish.verify_dialog import VerifyDialog
 from ui.queue.queue_widget import ReviewQueue
 from ui.search_bar import FilterBar
@@ -102,6 +103,10 @@ class MainWindow(QMainWindow):
         # Automatic backups of what changed: when closing, and while open at most daily
         # (checked hourly).
         self.backup_timer = QTimer(self, interval=3_600_000)
+        # On the publisher seat, scheduled stories go out at their time.
+        self.on_time = OnTime(self)
+        self.on_time.said.connect(self.statusBar().showMessage)
+        self.on_time.stories_changed.connect(self.stories_changed)
         self.jobs = Jobs(self)
         recycle.empty_bin(store, None)  # drafts deleted over BIN_DAYS ago go for good
         self._fill_navigator()
@@ -591,6 +596,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Backed up to %1").replace("%1", str(made)))
 
     def closeEvent(self, event) -> None:
+        self.on_time.timer.stop()
+        self.on_time.wait()
         if self.damaged is None:
             self.editor.stop()
             self._stop_pages()

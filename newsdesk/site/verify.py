@@ -62,13 +62,23 @@ def added_text(original: bytes | None, deployed: bytes, limit: int | None = 300)
     for old, new in ((_text(original), _text(deployed)),
                      (original.decode("utf-8", "replace").splitlines(),
                       deployed.decode("utf-8", "replace").splitlines())):
-        matcher = difflib.SequenceMatcher(None, "\n".join(old), "\n".join(new), autojunk=False)
-        added = ["\n".join(new)[j1:j2].strip() for tag, _i1, _i2, j1, j2 in
-                 matcher.get_opcodes() if tag in ("insert", "replace")]
+        text = "\n".join(new)
+        matcher = difflib.SequenceMatcher(None, "\n".join(old), text, autojunk=False)
+        added = [_slid(text, j1, j2) if tag == "insert" else text[j1:j2].strip()
+                 for tag, _i1, _i2, j1, j2 in matcher.get_opcodes()
+                 if tag in ("insert", "replace")]
         added = [a for a in added if a]
         if added:
             break
     return " … ".join(added)[:limit]
+
+
+def _slid(text: str, start: int, end: int) -> str:
+    """An insertion as a reader sees it: the diff may place “网-金沙官” where “-金沙官网”
+    was added after “…网” (both read the same); slide it right while it can."""
+    while end < len(text) and text[start] == text[end]:
+        start, end = start + 1, end + 1
+    return text[start:end].strip()
 
 
 class _Folder:

@@ -22,6 +22,7 @@ from newsdesk.store.assets import Assets
 from newsdesk.store.bin import Bin
 from newsdesk.store.channels import Channels, validate_slug
 from newsdesk.store.checks import Checks
+from newsdesk.store.publishing import Publishing
 from newsdesk.store.events import Events
 from newsdesk.store.exports import Exports
 from newsdesk.store.locks import Locks
@@ -60,6 +61,7 @@ class Store:
         self.articles = Articles(self)
         self.events = Events(self)
         self.checks = Checks(self)
+        self.publishing = Publishing(self)
         self.assets = Assets(self)
         self.locks = Locks(self)
         self.pageviews = PageViews(self)
@@ -157,6 +159,9 @@ class Store:
 
     def set_local_meta(self, key: str, value: str) -> None:
         self.conn.execute("INSERT OR REPLACE INTO local_meta VALUES (?, ?)", [key, value])
+
+    def delete_local_meta(self, key: str) -> None:
+        self.conn.execute("DELETE FROM local_meta WHERE key = ?", [key])
 
 
 

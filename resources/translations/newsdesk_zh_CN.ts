@@ -915,396 +915,396 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="56"/>
+        <location filename="../../ui/main_window.py" line="57"/>
         <source>Search headlines, text, names…</source>
         <translation>搜索标题、正文、人名…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
-        <location filename="../../ui/main_window.py" line="486"/>
+        <location filename="../../ui/main_window.py" line="89"/>
+        <location filename="../../ui/main_window.py" line="491"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>New story</source>
         <translation>新建稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>&amp;Story</source>
         <translation>稿件(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="95"/>
         <source>Filters</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>S&amp;ite</source>
         <translation>网站(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>&amp;Admin</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>Submit</source>
         <translation>送审</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>Recall</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>Correct</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>Withdraw</source>
         <translation>撤稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>Delete</source>
         <translation>删除草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>Bin</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>Publish</source>
         <translation>发布网站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>Verify</source>
         <translation>核验线上网站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>Inspect</source>
         <translation>自查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>Switch user</source>
         <translation>切换用户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>Insert image…</source>
         <translation>插入图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>Cover image…</source>
         <translation>封面图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>Submit for review</source>
         <translation>送审</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>Recall (撤回)</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>Correct (更正)…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>Withdraw (撤稿)…</source>
         <translation>撤稿…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>Delete draft…</source>
         <translation>删除草稿…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>Recycle bin…</source>
         <translation>回收站…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>Publish the site…</source>
         <translation>发布网站…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>Verify the live site…</source>
         <translation>核验线上网站…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>Site self-inspection (网站自查)…</source>
         <translation>网站自查…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>Users…</source>
         <translation>用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>Channels…</source>
         <translation>栏目…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>Topics…</source>
         <translation>专题…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>Site settings…</source>
         <translation>网站设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>Select a story first</source>
         <translation>请先选择一篇稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>Open a story in the editor first</source>
         <translation>请先在编辑器中打开稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>Open the review queue first</source>
         <translation>请先打开审核队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>Select a draft in the story list first</source>
         <translation>请先在稿件列表中选择一篇草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>Delete draft</source>
         <translation>删除草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>Move “%1” to the recycle bin? It can be restored for %2 days.</source>
         <translation>把“%1”移到回收站？%2 天内可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>Publish the site</source>
         <translation>发布网站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>%1 (demo: anyone can sign as anyone)</source>
         <translation>%1（演示数据：任何人都可以代他人签发）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>Newsdesk — %1 — %2</source>
         <translation>Newsdesk 采编系统 — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Signed in: %1</source>
         <translation>当前用户：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>Review queue (%1)</source>
         <translation>审核队列（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>Review queue</source>
         <translation>审核队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>Returned to me (%1)</source>
         <translation>退回给我的（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>My drafts</source>
         <translation>我的草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>Returned to me</source>
         <translation>退回给我的</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="58"/>
+        <location filename="../../ui/main_window.py" line="59"/>
         <source>Story</source>
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>机审 lists</source>
         <translation>机审名单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>Approve…</source>
         <translation>签审通过…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>Sign off the story selected in the queue (Ctrl+Shift+A there)</source>
         <translation>签审队列中选中的稿件（队列中按 Ctrl+Shift+A）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>Return…</source>
         <translation>退回…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>Send the selected story back to its author (Ctrl+Shift+R there)</source>
         <translation>把选中的稿件退回作者（队列中按 Ctrl+Shift+R）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>机审 lists…</source>
         <translation>机审名单…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>Stories</source>
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>Drafts</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>Submitted</source>
         <translation>已送审</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>In review</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="340"/>
         <source>Approved</source>
         <translation>已签发</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="341"/>
         <source>Scheduled</source>
         <translation>待发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>Published</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="349"/>
         <source>Due at next export</source>
         <translation>待下次导出发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>Channels</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>Saved searches</source>
         <translation>已存搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>%1 characters</source>
         <translation>%1 字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="443"/>
+        <location filename="../../ui/main_window.py" line="448"/>
         <source>Untitled story</source>
         <translation>未命名稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="503"/>
-        <location filename="../../ui/main_window.py" line="510"/>
+        <location filename="../../ui/main_window.py" line="508"/>
+        <location filename="../../ui/main_window.py" line="515"/>
         <source>Save search</source>
         <translation>保存搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="503"/>
+        <location filename="../../ui/main_window.py" line="508"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>Delete this saved search</source>
         <translation>删除此搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="531"/>
+        <location filename="../../ui/main_window.py" line="536"/>
         <source>Stories: %1</source>
         <translation>共 %1 篇</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="588"/>
+        <location filename="../../ui/main_window.py" line="593"/>
         <source>Backup failed: %1</source>
         <translation>备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="591"/>
+        <location filename="../../ui/main_window.py" line="596"/>
         <source>Backed up to %1</source>
         <translation>已备份到 %1</translation>
     </message>
@@ -1366,6 +1366,24 @@
     </message>
 </context>
 <context>
+    <name>OnTime</name>
+    <message>
+        <location filename="../../ui/publish/on_time.py" line="43"/>
+        <source>%1 stories have come due: an admin publishes them</source>
+        <translation>有 %1 篇稿件已到发布时间：需由管理员发布</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/on_time.py" line="78"/>
+        <source>Publishing on time failed: %1</source>
+        <translation>按时发布失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/on_time.py" line="82"/>
+        <source>Published on time: %1 stories, to %2</source>
+        <translation>已按时发布 %1 篇稿件，发布到 %2</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPane</name>
     <message>
         <location filename="../../ui/preview/preview_pane.py" line="176"/>
@@ -1381,98 +1399,278 @@
 <context>
     <name>PublishDialog</name>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="30"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="40"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="139"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="144"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="149"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="213"/>
         <source>Publish the site</source>
         <translation>发布网站</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="33"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="44"/>
         <source>The folder the site is written into</source>
         <translation>网站文件写入的文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="34"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="45"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="35"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="47"/>
+        <source>Only write the folder (upload by hand)</source>
+        <translation>只写入文件夹（手动上传）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="53"/>
+        <source>This computer publishes scheduled stories on time while the app is open</source>
+        <translation>本机负责定时发布：应用打开时，定时稿件到点自动发布</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="56"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="37"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="58"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="38"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="59"/>
+        <source>Put the published versions back</source>
+        <translation>恢复为已发布的版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="60"/>
         <source>Open the site</source>
         <translation>打开网站</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="39"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="61"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="41"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="64"/>
         <source>Writes what changed since the last publication, and publishes the approved stories whose time has come.</source>
         <translation>写入上次发布以来变化的内容，并发布已到发布时间的已签发稿件。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="46"/>
-        <location filename="../../ui/publish/publish_dialog.py" line="73"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="70"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="70"/>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="70"/>
+        <source>Target</source>
+        <translation>发布目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="70"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="71"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="296"/>
+        <source>Uploaded</source>
+        <translation>已上传</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="71"/>
+        <source>Message</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="74"/>
+        <source>Result</source>
+        <translation>本次结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="75"/>
+        <source>History</source>
+        <translation>发布记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="77"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="118"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="88"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="81"/>
+        <source>Upload to</source>
+        <translation>上传到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="140"/>
+        <source>Password for %1:</source>
+        <translation>%1 的密码：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="145"/>
+        <source>Keep the password in this computer&apos;s keyring?</source>
+        <translation>把密码保存在本机的系统钥匙串中吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="155"/>
         <source>Choose the folder the site is written into.</source>
         <translation>请选择网站文件写入的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="98"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="170"/>
         <source>Publishing…</source>
         <translation>正在发布…</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="129"/>
-        <source>Cancelling: the pages being written are finished first…</source>
-        <translation>正在取消：先写完正在写入的页面…</translation>
+        <location filename="../../ui/publish/publish_dialog.py" line="214"/>
+        <source>%1 is reached for the first time. Its key is
+%2
+Trust it only if the host&apos;s administrator confirms this fingerprint.</source>
+        <translation>首次连接 %1。它的主机密钥指纹是
+%2
+请向主机管理员核实该指纹后再选择信任。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="148"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="222"/>
+        <source>Cancelling: the files being sent are finished first…</source>
+        <translation>正在取消：先传完正在发送的文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="231"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="231"/>
+        <source>Compare</source>
+        <translation>比对</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="232"/>
+        <source>Upload</source>
+        <translation>上传</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="232"/>
+        <source>Verify</source>
+        <translation>核验线上网站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="311"/>
+        <source>Changed on the host by someone else</source>
+        <translation>服务器上被他人改动的文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="318"/>
+        <source>verified</source>
+        <translation>已核验</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="318"/>
+        <source>differs</source>
+        <translation>有差异</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="319"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="319"/>
+        <source>changed by others</source>
+        <translation>被他人改动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="320"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="320"/>
+        <source>running</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="250"/>
         <source>Not published: %1</source>
         <translation>未发布：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="150"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="258"/>
         <source>Published: %1 files written, %2 removed, %3 unchanged.</source>
         <translation>已发布：写入 %1 个文件，删除 %2 个，未变 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="163"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="269"/>
+        <source>Cancelled after %1 files: what went up is whole; publish again to finish.</source>
+        <translation>已在上传 %1 个文件后取消：已上传的文件都是完整的；再次发布即可完成。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="271"/>
+        <source>Uploaded %1 files (%2 KB), removed %3, to %4.</source>
+        <translation>已上传 %1 个文件（%2 KB），删除 %3 个，发布到 %4。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="276"/>
+        <source>Verified: the host serves what was published (%1 files).</source>
+        <translation>核验通过：服务器上的内容与发布的一致（%1 个文件）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="278"/>
+        <source>The verify found %1 modified and %2 missing files: see below.</source>
+        <translation>核验发现 %1 个文件被改动、%2 个文件缺失：见下方。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="289"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="310"/>
+        <source>search-spam injection (博彩):</source>
+        <translation>搜索垃圾植入（博彩）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="290"/>
+        <source>Changed on the host</source>
+        <translation>服务器上被改动的文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="294"/>
+        <source>Missing on the host</source>
+        <translation>服务器上缺失的文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="295"/>
+        <source>Put back</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="300"/>
         <source>Stories published now (their time had come)</source>
         <translation>本次发布的稿件（已到发布时间）</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="165"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="302"/>
         <source>Left out (fix and publish again)</source>
         <translation>未能发布的内容（修正后重新发布）</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="166"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="303"/>
         <source>Shown unformatted (simplify their markup)</source>
         <translation>以纯文本显示的稿件（请简化其标记）</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="167"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="304"/>
         <source>Files written</source>
         <translation>写入的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="168"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="305"/>
         <source>Files removed</source>
         <translation>删除的文件</translation>
     </message>
@@ -1740,27 +1938,27 @@
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="81"/>
+        <location filename="../../ui/admin/settings_tab.py" line="83"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="102"/>
+        <location filename="../../ui/admin/settings_tab.py" line="104"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="104"/>
+        <location filename="../../ui/admin/settings_tab.py" line="106"/>
         <source>Site settings</source>
         <translation>网站设置</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="105"/>
+        <location filename="../../ui/admin/settings_tab.py" line="107"/>
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="105"/>
+        <location filename="../../ui/admin/settings_tab.py" line="107"/>
         <source>nothing changed</source>
         <translation>没有修改</translation>
     </message>
@@ -2464,46 +2662,56 @@
     </message>
     <message>
         <location filename="../../ui/admin/settings_tab.py" line="42"/>
+        <source>Publish targets (发布)</source>
+        <translation>发布目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_tab.py" line="43"/>
+        <source>Default publish target</source>
+        <translation>默认发布目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_tab.py" line="44"/>
         <source>Stories per list page</source>
         <translation>列表每页稿件数</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="43"/>
+        <location filename="../../ui/admin/settings_tab.py" line="45"/>
         <source>Stories per channel on the home page</source>
         <translation>首页每栏目稿件数</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="44"/>
+        <location filename="../../ui/admin/settings_tab.py" line="46"/>
         <source>Items per feed</source>
         <translation>RSS 条目数</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="45"/>
+        <location filename="../../ui/admin/settings_tab.py" line="47"/>
         <source>Stories on the ranking page</source>
         <translation>排行榜稿件数</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="46"/>
+        <location filename="../../ui/admin/settings_tab.py" line="48"/>
         <source>Template folder</source>
         <translation>模板文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="47"/>
+        <location filename="../../ui/admin/settings_tab.py" line="49"/>
         <source>Static files folder</source>
         <translation>静态文件文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="48"/>
+        <location filename="../../ui/admin/settings_tab.py" line="50"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="49"/>
+        <location filename="../../ui/admin/settings_tab.py" line="51"/>
         <source>Backups kept</source>
         <translation>保留备份数</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="50"/>
+        <location filename="../../ui/admin/settings_tab.py" line="52"/>
         <source>Demo newsroom</source>
         <translation>演示新闻室</translation>
     </message>

@@ -39,6 +39,8 @@ def _labels() -> dict[str, str]:
         "error_rate_threshold": QCoreApplication.translate("settings", "Error rate threshold"),
         "stale_days": QCoreApplication.translate("settings", "Days before a channel is stale (网站自查)"),
         "stale_exempt": QCoreApplication.translate("settings", "Channels never stale (slugs, 网站自查)"),
+        "publish_targets": QCoreApplication.translate("settings", "Publish targets (发布)"),
+        "publish_target": QCoreApplication.translate("settings", "Default publish target"),
         "page_size": QCoreApplication.translate("settings", "Stories per list page"),
         "home_items": QCoreApplication.translate("settings", "Stories per channel on the home page"),
         "rss_items": QCoreApplication.translate("settings", "Items per feed"),

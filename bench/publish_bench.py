@@ -1,0 +1,176 @@
+"""发布 speed against the tools a web admin would reach for, in the same run, on hosts
+on 127.0.0.1 (OpenSSH's sshd for SFTP, pyftpdlib for FTP): a first upload of the whole
+site into an empty folder, then a one-story re-publish (a story corrected, exported,
+and only what changed sent). Newsdesk over SFTP and FTP; rsync over ssh (a host with a
+shell); lftp `mirror -R --parallel=4` over SFTP and FTP. Medians of --runs runs; files
+sent and seconds. Newsdesk's time is its upload phase (compare, upload, manifest) and
+its whole run (with the export and the verify).
+
+    python bench/make_archive.py 20000 --db /tmp/archive20k.db
+    python bench/publish_bench.py --db /tmp/archive20k.db --work /tmp/pubbench"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from newsdesk import workflow  # noqa: E402
+from newsdesk.publish.run import publish  # noqa: E402
+from newsdesk.site import export_site  # noqa: E402
+from newsdesk.store import Store  # noqa: E402
+from tests.hosts import Ftpd, Sshd  # noqa: E402
+
+
+def timed(run) -> float:
+    started = time.perf_counter()
+    run()
+    return time.perf_counter() - started
+
+
+def ssh_options(sshd: Sshd) -> list[str]:
+    return ["-p", str(sshd.port), "-i", str(sshd.user_key), "-o", "StrictHostKeyChecking=no",
+            "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR"]
+
+
+def rsync(out: Path, sshd: Sshd, dest: Path) -> int:
+    done = subprocess.run(
+        ["rsync", "-a", "--delete", "--stats", "-e", "ssh " + " ".join(ssh_options(sshd)),
+         f"{out}/", f"{sshd.user}@127.0.0.1:{dest}/"], check=True, capture_output=True,
+        text=True).stdout
+    line = next(x for x in done.splitlines() if x.startswith("Number of regular files transferred"))
+    return int(line.split(":")[1].replace(",", ""))
+
+
+def lftp_sftp(out: Path, sshd: Sshd, dest: Path) -> None:
+    connect = "ssh -a -x " + " ".join(o for o in ssh_options(sshd) if o not in ("-p", str(sshd.port)))
+    subprocess.run(["lftp", "-c", f"set sftp:connect-program '{connect}'; "
+                    f"open -u {sshd.user}, -p {sshd.port} sftp://127.0.0.1; "
+                    f"mirror -R --parallel=4 --no-perms {out} {dest}"], check=True,
+                   capture_output=True)
+
+
+def lftp_ftp(out: Path, port: int, dest: str) -> None:
+    subprocess.run(["lftp", "-c", f"set ftp:passive-mode on; open -u web,pw -p {port} "
+                    f"ftp://127.0.0.1; mirror -R --parallel=4 --no-perms {out} {dest}"],
+                   check=True, capture_output=True)
+
+
+class Newsdesk:
+    """publish() to a target, the upload phase timed from its progress."""
+
+    def __init__(self, store: Store, admin, target: dict, password: str | None):
+        self.store, self.admin, self.password = store, admin, password
+        self.target = target
+
+    def run(self, dest: str) -> tuple[float, float, int]:
+        target = dict(self.target, path=dest)
+        self.store.set_settings({"publish_targets": [target], "publish_target": target["name"]})
+        marks = {}
+
+        def progress(phase, done, total):
+            marks.setdefault(phase, time.perf_counter())
+        started = time.perf_counter()
+        report = publish(self.store, self.admin, password=self.password,
+                         confirm=lambda host, fingerprint: True, progress=progress)
+        ended = time.perf_counter()
+        return marks["verify"] - marks["compare"], ended - started, len(report.uploaded) + 1
+
+
+def correct_one(store: Store, n: int) -> None:
+    users = {u.username: u for u in store.users.all()}
+    [a] = store.articles.many(store.articles.ids(state="published", limit=1, offset=n))
+    workflow.begin_correction(store, a.id, users["zhangwei"], "更正")
+    workflow.edit(store, a.id, {"body": a.body + f"\n\n（更正 {n}）"}, users["zhangwei"])
+    workflow.submit(store, a.id, users["zhangwei"])
+    for name in ("wangfang", "liqiang", "zhaomin"):
+        workflow.approve(store, a.id, users[name])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--work", default=None)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    work = Path(args.work or tempfile.mkdtemp(prefix="publish-bench-"))
+    shutil.rmtree(work, ignore_errors=True)
+    (work / "ssh").mkdir(parents=True)
+    (work / "ftp").mkdir()
+    store = Store.open(args.db)
+    admin = store.users.find("admin")
+    out = work / "out"
+    store.set_settings({"output_dir": str(out), "base_url": ""})
+    seconds = timed(lambda: export_site(store, out, actor=admin))
+    files = sum(1 for p in out.rglob("*") if p.is_file())
+    print(f"{store.articles.count()} stories: full export {seconds:.1f} s, {files} files, "
+          f"{sum(p.stat().st_size for p in out.rglob('*') if p.is_file()) / 1e6:.0f} MB")
+    sshd = Sshd(work / "ssh").start()
+    ftpd = Ftpd(work / "ftp")
+    sftp = Newsdesk(store, admin, {"name": "sftp", "kind": "sftp", "host": "127.0.0.1",
+                                   "port": sshd.port, "user": sshd.user,
+                                   "key_file": str(sshd.user_key)}, None)
+    ftp = Newsdesk(store, admin, {"name": "ftp", "kind": "ftp", "host": "127.0.0.1",
+                                  "port": ftpd.port, "user": "web"}, "pw")
+    first: dict[str, list[float]] = {}
+    whole: dict[str, list[float]] = {}
+    try:
+        for run in range(args.runs):
+            for name in ("newsdesk-sftp", "rsync-ssh", "lftp-sftp", "newsdesk-ftp", "lftp-ftp"):
+                dest = work / ("ftp" if name.endswith("-ftp") else "ssh") / f"{name}-{run}"
+                shutil.rmtree(dest, ignore_errors=True)
+                dest.mkdir()
+                if name == "newsdesk-sftp":
+                    upload, total, _ = sftp.run(str(dest))
+                    whole.setdefault(name, []).append(total)
+                elif name == "newsdesk-ftp":
+                    upload, total, _ = ftp.run("/" + dest.name)
+                    whole.setdefault(name, []).append(total)
+                elif name == "rsync-ssh":
+                    upload = timed(lambda: rsync(out, sshd, dest))
+                elif name == "lftp-sftp":
+                    upload = timed(lambda: lftp_sftp(out, sshd, dest))
+                else:
+                    upload = timed(lambda: lftp_ftp(out, ftpd.port, "/" + dest.name))
+                first.setdefault(name, []).append(upload)
+        print("first upload (median of %d): " % args.runs + "; ".join(
+            f"{n} {statistics.median(t):.1f} s" + (f" (whole run {statistics.median(whole[n]):.1f} s)"
+                                                     if n in whole else "")
+            for n, t in first.items()))
+        again: dict[str, list[tuple[float, int]]] = {}
+        whole_again: dict[str, list[float]] = {}
+        exports = []
+        for run in range(args.runs):
+            correct_one(store, run)
+            exports.append(timed(lambda: export_site(store, out, actor=admin)))
+            last = args.runs - 1
+            for name, go in (
+                    ("newsdesk-sftp", lambda: sftp.run(str(work / "ssh" / f"newsdesk-sftp-{last}"))),
+                    ("newsdesk-ftp", lambda: ftp.run(f"/newsdesk-ftp-{last}")),
+                    ("rsync-ssh", lambda: (None, timed(lambda: rsync(out, sshd, work / "ssh" / f"rsync-ssh-{last}")), 0)),
+                    ("lftp-sftp", lambda: (None, timed(lambda: lftp_sftp(out, sshd, work / "ssh" / f"lftp-sftp-{last}")), 0)),
+                    ("lftp-ftp", lambda: (None, timed(lambda: lftp_ftp(out, ftpd.port, f"/lftp-ftp-{last}")), 0))):
+                upload, total, sent = go()
+                again.setdefault(name, []).append((upload if upload is not None else total, sent))
+                if upload is not None:
+                    whole_again.setdefault(name, []).append(total)
+        print(f"one-story re-publish: the incremental export median {statistics.median(exports):.2f} s; "
+              "then " + "; ".join(
+                  f"{n} {statistics.median(t for t, _ in v):.2f} s"
+                  + (f" ({v[-1][1]} files; whole run {statistics.median(whole_again[n]):.2f} s)"
+                     if n in whole_again else "") for n, v in again.items()))
+    finally:
+        sshd.stop()
+        ftpd.stop()
+        store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,230 @@
+"""发布 from the command line: publish to a target (now, what has come due, or on
+watch), the targets and their passwords and host keys, the history of runs."""
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+
+import click
+
+from newsdesk import workflow
+from newsdesk.cli.common import (
+    OK, PROBLEMS, CliError, Session, acting_option, json_option, password_of, print_json,
+    table, with_db,
+)
+from newsdesk.i18n import _
+from newsdesk.publish import trust
+from newsdesk.publish.remote import PublishError
+from newsdesk.publish.run import PHASES, Tampered, needs_password, publish as run_publish
+from newsdesk.publish.run import publish_due, watch as watch_due
+from newsdesk.publish.targets import find, targets as all_targets
+
+ENV_TARGET_PASSWORD = "NEWSDESK_TARGET_PASSWORD"
+
+
+def _target_password(target) -> str | None:
+    """$NEWSDESK_TARGET_PASSWORD, the keyring, or a prompt on a terminal."""
+    if not needs_password(target):
+        return os.environ.get(ENV_TARGET_PASSWORD)
+    if ENV_TARGET_PASSWORD in os.environ:
+        return os.environ[ENV_TARGET_PASSWORD]
+    saved = trust.saved_password(target)
+    if saved is not None:
+        return saved
+    if not sys.stdin.isatty():
+        raise CliError("{target} needs a password: set ${env} or save it with 'newsdesk targets "
+                       "password {name}'", target=target.address, env=ENV_TARGET_PASSWORD,
+                       name=target.name)
+    if not trust.keyring_works():
+        print(_("this machine has no keyring: the password is asked at each run"),
+              file=sys.stderr)
+    return getpass.getpass(_("password for {target}: ", target=target.address))
+
+
+def _confirm(trusted: str | None):
+    """First use of a host key: the fingerprint given with --trust-host-key, or a
+    question on a terminal."""
+    def confirm(host: str, fingerprint: str) -> bool:
+        if trusted is not None:
+            return trusted == fingerprint
+        if not sys.stdin.isatty():
+            print(_("{host} offers the host key {fingerprint}, seen for the first time: run "
+                    "again with --trust-host-key {fingerprint} once its administrator confirms "
+                    "it", host=host, fingerprint=fingerprint), file=sys.stderr)
+            return False
+        return click.confirm(_("{host} offers the host key {fingerprint}, seen for the first "
+                               "time. Trust it?", host=host, fingerprint=fingerprint))
+    return confirm
+
+
+def _progress(phase: str, done: int, total: int) -> None:
+    if sys.stderr.isatty():
+        print(f"\r{_(PHASE_NAMES[phase])} {done}/{total}   ", end="", file=sys.stderr,
+              flush=True)
+
+
+PHASE_NAMES = dict(zip(PHASES, ("export", "compare", "upload", "verify")))
+
+
+def _said(report) -> int:
+    """The run as lines; its exit code."""
+    if report.export is not None:
+        for article_id in report.export.published:
+            print(_("published {id} (its time had come)", id=article_id[:8]))
+    for path in report.already:
+        print(_("already there {path} (from a run that was cut)", path=path))
+    for path in report.repaired:
+        print(_("put back {path}", path=path))
+    print(_("{uploaded} files uploaded ({kb} KB), {removed} removed, to {target} in {seconds:.1f} s",
+            uploaded=len(report.uploaded), kb=round(report.sent / 1024), removed=len(report.removed),
+            target=report.target, seconds=report.seconds))
+    if report.cancelled:
+        print(_("cancelled: what was uploaded is whole; publish again to finish"))
+        return PROBLEMS
+    v = report.verify
+    if report.unreachable:
+        print(_("not verified over the public address: {reason}", reason=report.unreachable))
+    for path, added in v.modified:
+        print(f"modified   {path}" + (f"\n           added: {added}" if added else ""))
+        if path in v.spam:
+            print("           " + _("search-spam injection (博彩): {names}",
+                                    names="、".join(v.spam[path])))
+    for path in v.missing:
+        print(_("missing    {path}", path=path))
+    print(_("verified over {place}: {checked} files, {modified} modified, {missing} missing",
+            place=report.verified_over, checked=v.checked, modified=len(v.modified),
+            missing=len(v.missing)))
+    return OK if report.ok else PROBLEMS
+
+
+@click.command()
+@click.option("--target", metavar="NAME", help="a publish target (default: the site's)")
+@click.option("--due", is_flag=True, help="only if a story's time has come (for cron, "
+                                          "systemd timers, the Task Scheduler)")
+@click.option("--watch", is_flag=True, help="publish what comes due until stopped")
+@click.option("--every", type=float, default=60, show_default=True,
+              help="seconds between checks, with --watch")
+@click.option("--overwrite", is_flag=True,
+              help="put back files someone else changed on the server")
+@click.option("--trust-host-key", metavar="FINGERPRINT",
+              help="the SFTP host key to trust on first use (SHA256:…)")
+@acting_option(help_text="an admin (password from $NEWSDESK_PASSWORD or a prompt)")
+@with_db
+def publish(session: Session, target: str | None, due: bool, watch: bool, every: float,
+            overwrite: bool, trust_host_key: str | None, as_user: str) -> int:
+    """发布: export, upload what differs to the web host, verify (exit 1 on a difference)."""
+    target_name, on_watch, trusted = target, watch, trust_host_key
+    with session.opened() as store:
+        user = store.users.find(as_user)
+        workflow.check_password(user, password_of(user))
+        target = find(store.settings(), target_name)
+        options = dict(password=_target_password(target), confirm=_confirm(trusted),
+                       overwrite=overwrite, progress=_progress)
+        try:
+            if on_watch:
+                print(_("watching: publishing to {target} what comes due, every {every:g} s "
+                        "(Ctrl+C stops)", target=target.name, every=every))
+                try:
+                    watch_due(store, user, target.name, every=every, said=_watch_said,
+                              **options)
+                except KeyboardInterrupt:
+                    return OK
+                return OK
+            report = (publish_due(store, user, target.name, **options) if due
+                      else run_publish(store, user, target.name, **options))
+        except Tampered as e:
+            for path, injected, names in e.files:
+                print(_("changed on the server: {path}", path=path))
+                if injected:
+                    print("           added: " + injected)
+                if names:
+                    print("           " + _("search-spam injection (博彩): {names}",
+                                            names="、".join(names)))
+            print(_("newsdesk: problem: {problem}", problem=e), file=sys.stderr)
+            return PROBLEMS
+        if sys.stderr.isatty():
+            print(file=sys.stderr)
+        if report is None:
+            print(_("nothing has come due"))
+            return OK
+        return _said(report)
+
+
+def _watch_said(outcome) -> None:
+    if isinstance(outcome, PublishError):
+        print(_("newsdesk: problem: {problem}", problem=outcome), file=sys.stderr)
+    else:
+        _said(outcome)
+
+
+@click.group("targets", invoke_without_command=True)
+@json_option
+@with_db
+@click.pass_context
+def targets_group(ctx, session: Session, as_json: bool) -> int:
+    """Where 发布 uploads (the publish_targets setting), with their passwords."""
+    if ctx.invoked_subcommand is not None:
+        return OK
+    with session.opened() as store:
+        site = store.settings()
+        found = all_targets(site)
+    rows = [{"name": t.name, "kind": t.kind, "address": t.address,
+             "default": t.name == (site.publish_target or (found[0].name if len(found) == 1
+                                                           else "")),
+             "password": "keyring" if trust.saved_password(t) else ""} for t in found]
+    if as_json:
+        print_json(rows)
+    else:
+        table([["*" if r["default"] else "", r["name"], r["address"], r["password"]]
+               for r in rows])
+    return OK
+
+
+@targets_group.command("password")
+@click.argument("name")
+@with_db
+def target_password(session: Session, name: str) -> int:
+    """Save a target's password (or key passphrase) in the keyring."""
+    with session.opened() as store:
+        target = find(store.settings(), name)
+    secret = os.environ.get(ENV_TARGET_PASSWORD)
+    if secret is None:
+        if not sys.stdin.isatty():
+            raise CliError("give the password in ${env} or on a terminal",
+                           env=ENV_TARGET_PASSWORD)
+        secret = getpass.getpass(_("password for {target}: ", target=target.address))
+    trust.save_password(target, secret)
+    print(_("the password for {target} is in the keyring", target=target.address))
+    return OK
+
+
+@targets_group.command("forget-key")
+@click.argument("host")
+@click.argument("port", type=int)
+@with_db
+def forget_key(session: Session, host: str, port: int) -> int:
+    """Forget a host's trusted key (after its administrator confirms a new one)."""
+    with session.opened() as store:
+        if not trust.forget_host_key(store, host, port):
+            raise CliError("no host key is kept for {host}:{port}", host=host, port=port)
+    print(_("forgot the host key of {host}:{port}", host=host, port=port))
+    return OK
+
+
+@targets_group.command("history")
+@json_option
+@with_db
+def history(session: Session, as_json: bool) -> int:
+    """The latest publish runs."""
+    with session.opened() as store:
+        runs = store.publishing.history()
+    if as_json:
+        print_json(runs)
+    else:
+        table([[r["started_at"], r["user_name"] or "", r["target"], r["outcome"],
+                str(r["uploaded"]), str(r["removed"]), r["message"][:60]] for r in runs])
+    return OK
+
+
+COMMANDS = [publish, targets_group]

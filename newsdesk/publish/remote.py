@@ -1,0 +1,81 @@
+"""What 发布 asks of a web host, whatever the protocol: read a file, the sizes of some
+files, put files (each under a temporary name, then renamed into place, so a reader
+never sees half a page), remove files. Never list the server: the server's own
+manifest.json says what it has. A local or mounted folder is the simplest host."""
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+from typing import Callable
+
+from newsdesk.errors import NewsdeskError
+from newsdesk.site.writer import confined
+
+PART = ".newsdesk-part"   # the temporary name: fixed, so a cut run's is reused, not left
+
+
+class PublishError(NewsdeskError):
+    """The host refused or failed: the message says what and where."""
+
+
+Progress = Callable[[str, int], None]   # a file put (its path, its bytes)
+
+
+class Remote:
+    def read(self, path: str) -> bytes | None:
+        raise NotImplementedError
+
+    def sizes(self, paths: list[str]) -> dict[str, int | None]:
+        raise NotImplementedError
+
+    def put(self, files: list[tuple[str, Path]], progress: Progress,
+            cancel: threading.Event | None) -> None:
+        raise NotImplementedError
+
+    def remove(self, paths: list[str]) -> None:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        pass
+
+
+class FolderRemote(Remote):
+    def __init__(self, root: str):
+        self.root = Path(root)
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise PublishError("cannot use the folder {folder}: {reason}", folder=root,
+                               reason=e.strerror or e) from None
+
+    def read(self, path: str) -> bytes | None:
+        target = confined(self.root, path)
+        return target.read_bytes() if target.is_file() else None
+
+    def sizes(self, paths: list[str]) -> dict[str, int | None]:
+        out = {}
+        for p in paths:
+            target = confined(self.root, p)
+            out[p] = target.stat().st_size if target.is_file() else None
+        return out
+
+    def put(self, files, progress, cancel) -> None:
+        for path, local in files:
+            if cancel is not None and cancel.is_set():
+                return
+            target = confined(self.root, path)
+            part = target.with_name(target.name + PART)
+            data = local.read_bytes()
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                part.write_bytes(data)
+                os.replace(part, target)
+            except OSError as e:
+                raise PublishError("{path}: {reason}", path=path,
+                                   reason=e.strerror or e) from None
+            progress(path, len(data))
+
+    def remove(self, paths: list[str]) -> None:
+        for p in paths:
+            confined(self.root, p).unlink(missing_ok=True)

@@ -1,0 +1,253 @@
+"""One publish run: export what changed, compare with the server's own manifest.json
+(the truth, not a local memory), upload only what differs — each file under a temporary
+name and renamed into place, manifest.json last, removals after it — and verify. A run
+cut at any moment leaves a site the next run completes. A file the server holds that is
+not what the server's manifest says was changed by someone else: it is reported with
+the text injected into it and overwritten only when the person says so."""
+from __future__ import annotations
+
+import json
+import threading
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from newsdesk import accounts, times
+from newsdesk.checks import spam
+from newsdesk.errors import NewsdeskError
+from newsdesk.i18n import N_, _
+from newsdesk.model import User
+from newsdesk.publish import trust
+from newsdesk.publish.remote import FolderRemote, PublishError, Remote
+from newsdesk.publish.targets import Target, find
+from newsdesk.site import MANIFEST, ExportReport, export_site
+from newsdesk.site.verify import VerifyReport, added_text, load_manifest, verify
+from newsdesk.site.writer import sha256
+from newsdesk.store import Store
+
+Progress = Callable[[str, int, int], None]   # phase, done, total
+PHASES = ("export", "compare", "upload", "verify")
+
+
+class PublishBusy(NewsdeskError):
+    """Another run holds the publish lock."""
+
+
+class PasswordNeeded(NewsdeskError):
+    """The target needs a password that neither the caller nor the keyring has."""
+
+
+class Tampered(NewsdeskError):
+    """Files on the server were changed by someone else; nothing was uploaded."""
+
+    def __init__(self, message_id: str, /, files: list[tuple[str, str, list[str]]], **params):
+        super().__init__(message_id, **params)
+        self.files = files   # path, the text injected, the spam named in it
+
+
+@dataclass
+class PublishReport:
+    target: str
+    export: ExportReport | None = None
+    uploaded: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    already: list[str] = field(default_factory=list)   # put by a run that was cut
+    repaired: list[str] = field(default_factory=list)  # someone else's changes, undone
+    sent: int = 0
+    verify: VerifyReport | None = None
+    verified_over: str = ""
+    unreachable: str = ""       # why the public address could not verify it
+    cancelled: bool = False
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.cancelled and (self.verify is None or self.verify.ok)
+
+
+def needs_password(target: Target) -> bool:
+    return target.kind in ("ftp", "ftps") or (target.kind == "sftp" and not target.key_file)
+
+
+def connect(store: Store, target: Target, password: str | None,
+            confirm: trust.Confirm | None) -> Remote:
+    if target.kind == "folder":
+        return FolderRemote(target.path)
+    password = password or trust.saved_password(target)
+    if password is None and needs_password(target):
+        raise PasswordNeeded(
+            "{target} needs a password: {where}", target=target.address,
+            where=_("save it in the keyring") if trust.keyring_works()
+            else _("this machine has no keyring, so it is asked at each run"))
+    if target.kind == "sftp":
+        from newsdesk.publish.sftp import SftpRemote  # asyncssh: loaded when used
+        return SftpRemote(target, password, lambda host, port, key, fingerprint:
+                          trust.check_host_key(store, host, port, key, fingerprint, confirm))
+    from newsdesk.publish.ftp import FtpRemote
+    return FtpRemote(target, password)
+
+
+def _server_manifest(remote: Remote) -> dict[str, dict]:
+    raw = remote.read(MANIFEST)
+    if raw is None:
+        return {}
+    try:
+        files = json.loads(raw)["files"]
+        return files if isinstance(files, dict) else {}
+    except (ValueError, KeyError, TypeError):
+        return {}  # unreadable: upload everything, which writes a good one
+
+
+def _tampered(remote: Remote, out: Path, local: dict, server: dict, paths: list[str],
+              report: PublishReport) -> list[tuple[str, str, list[str]]]:
+    """Of the files about to change, those the server holds in another shape than its
+    manifest says: our own from a cut run (dropped from the upload), or someone else's
+    work (returned, with what was injected)."""
+    sizes = remote.sizes([p for p in paths if p in server])
+    found = []
+    for path, size in sizes.items():
+        if size is None or size == server[path]["size"]:
+            continue
+        data = remote.read(path)
+        if data is None:
+            continue
+        if sha256(data) == local[path]["sha256"]:
+            report.already.append(path)
+            continue
+        ours = (out / path).read_bytes()
+        injected = added_text(ours, data) if path.endswith(".html") else ""
+        found.append((path, injected, spam.named(injected)))
+    return found
+
+
+def _verify_over_target(remote: Remote, out: Path, local: dict, uploaded: set[str],
+                        every_byte: bool) -> VerifyReport:
+    """Without a public address: every file's size, and the bytes of what went up and
+    of what is not its size (of every file, every_byte: a folder reads quickly)."""
+    report = VerifyReport(checked=len(local))
+    sizes = remote.sizes(sorted(local))
+    for path, size in sizes.items():
+        if size is None:
+            report.missing.append(path)
+        elif size != local[path]["size"] or path in uploaded or every_byte:
+            data = remote.read(path)
+            if data is not None and sha256(data) != local[path]["sha256"]:
+                ours = (out / path).read_bytes()
+                injected = added_text(ours, data) if path.endswith(".html") else ""
+                report.modified.append((path, injected))
+                if found := spam.named(injected):
+                    report.spam[path] = found
+    return report
+
+
+def publish(store: Store, actor: User, target_name: str | None = None, *,
+            password: str | None = None, confirm: trust.Confirm | None = None,
+            overwrite: bool = False, cancel: threading.Event | None = None,
+            progress: Progress = lambda phase, done, total: None,
+            now: str | None = None) -> PublishReport:
+    """Export, upload what differs, verify; the run is kept in the history."""
+    accounts.require_admin(actor, N_("publish the site"))
+    site = store.settings()
+    target = find(site, target_name)
+    if not site.output_dir:
+        raise NewsdeskError("choose the folder the site is exported into first (the "
+                            "output_dir setting, or 发布 in the app)")
+    holder = f"{actor.real_name}:{uuid.uuid4().hex[:8]}"
+    taken = store.publishing.take_lock(holder, now or times.now())
+    if taken:
+        raise PublishBusy("another publish run is uploading ({holder}); wait for it to end",
+                          holder=taken.split(":")[0])
+    run_id = store.publishing.start(target.name, actor.id, now or times.now())
+    report, remote, started = PublishReport(target.name), None, time.perf_counter()
+    outcome, message = "failed", ""
+    try:
+        report.export = export_site(
+            store, site.output_dir, actor=actor, now=now, cancel=cancel, parallel=False,
+            progress=lambda done, total, _path: progress("export", done, total))
+        out = Path(site.output_dir).resolve()
+        local = load_manifest(out / MANIFEST)
+        progress("compare", 0, 1)
+        remote = connect(store, target, password, confirm)
+        server = _server_manifest(remote)
+        changed = [p for p in sorted(local) if server.get(p, {}).get("sha256")
+                   != local[p]["sha256"]]
+        removed = sorted(set(server) - set(local) - {MANIFEST})
+        tampered = _tampered(remote, out, local, server, changed, report)
+        if overwrite:  # the person said so: also what verify found changed elsewhere
+            before = _verify_over_target(remote, out, local, set(), target.kind == "folder")
+            extra = [p for p, _ in before.modified + [(m, "") for m in before.missing]]
+            report.repaired = sorted({p for p, *_ in tampered} | set(extra))
+            changed = sorted(set(changed) | set(extra))
+        elif tampered:
+            raise Tampered("{count} files on the server were changed by someone else since "
+                           "the last publication: {paths}. Nothing was uploaded; publish with "
+                           "overwrite to put the published versions back",
+                           files=tampered, count=len(tampered),
+                           paths=", ".join(p for p, *_ in tampered))
+        todo = [p for p in changed if p not in report.already]
+        progress("upload", 0, len(todo) + 1)
+
+        def sent(path: str, size: int) -> None:
+            report.uploaded.append(path)
+            report.sent += size
+            progress("upload", len(report.uploaded), len(todo) + 1)
+        remote.put([(p, out / p) for p in todo], sent, cancel)
+        if cancel is not None and cancel.is_set():
+            report.cancelled, outcome = True, "cancelled"
+            return report
+        remote.put([(MANIFEST, out / MANIFEST)], lambda _p, size: progress(
+            "upload", len(todo) + 1, len(todo) + 1), None)
+        remote.remove(removed)
+        report.removed = removed
+        progress("verify", 0, 1)
+        try:
+            if not site.base_url:
+                raise NewsdeskError("the site has no public address (base_url)")
+            report.verify = verify(out / MANIFEST, site.base_url)
+            report.verified_over = site.base_url
+        except NewsdeskError as e:  # no address, or it cannot be reached from here
+            report.unreachable = str(e) if site.base_url else ""
+            report.verify = _verify_over_target(remote, out, local, set(report.uploaded),
+                                                target.kind == "folder")
+            report.verified_over = target.address
+        progress("verify", 1, 1)
+        outcome = "ok" if report.verify.ok else "differs"
+        return report
+    except NewsdeskError as e:
+        outcome, message = ("tampered" if isinstance(e, Tampered) else "failed"), str(e)
+        raise
+    finally:
+        if remote is not None:
+            remote.close()
+        report.seconds = time.perf_counter() - started
+        store.publishing.finish(run_id, outcome, times.now(), report.uploaded, report.removed,
+                                report.sent, message)
+        store.publishing.drop_lock(holder)
+
+
+def publish_due(store: Store, actor: User, target_name: str | None = None,
+                now: str | None = None, **options) -> PublishReport | None:
+    """publish --due: a run when a story's time has come, else nothing (None)."""
+    if not store.events.due(now or times.now()):
+        return None
+    return publish(store, actor, target_name, now=now, **options)
+
+
+def watch(store: Store, actor: User, target_name: str | None = None, every: float = 60,
+          rounds: int | None = None, said: Callable[[object], None] = print,
+          sleep: Callable[[float], None] = time.sleep, **options) -> None:
+    """publish --watch: publish what comes due, checking every `every` seconds, until
+    stopped (or for `rounds` rounds). A failed run is said and tried again next round."""
+    n = 0
+    while rounds is None or n < rounds:
+        n += 1
+        try:
+            report = publish_due(store, actor, target_name, **options)
+            if report is not None:
+                said(report)
+        except PublishError as e:
+            said(e)
+        if rounds is None or n < rounds:
+            sleep(every)

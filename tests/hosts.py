@@ -1,0 +1,183 @@
+"""Real web hosts on 127.0.0.1 for the publish tests: OpenSSH's sshd serving SFTP with a
+throwaway host key and user key, pyftpdlib serving FTP and explicit FTPS with a
+throwaway certificate, and a TCP proxy that cuts a connection after so many bytes.
+Each serves a temporary folder; nothing leaves this machine."""
+from __future__ import annotations
+
+import datetime
+import getpass
+import ipaddress
+import os
+import shutil
+import socket
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+SSHD = shutil.which("sshd") or "/usr/sbin/sshd"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(port: int, seconds: float = 10) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            return
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError(f"nothing listens on 127.0.0.1:{port}")
+
+
+def keygen(path: Path) -> Path:
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(path)],
+                   check=True)
+    return path
+
+
+class Sshd:
+    """sshd -D on a free port: key logins for this user, SFTP inside the process."""
+
+    def __init__(self, work: Path):
+        self.work, self.port = work, free_port()
+        self.user = getpass.getuser()
+        self.user_key = keygen(work / "user_key")
+        (work / "authorized_keys").write_text((work / "user_key.pub").read_text())
+        self.process = None
+        self.new_host_key()
+
+    def new_host_key(self) -> None:
+        for name in ("host_key", "host_key.pub"):
+            (self.work / name).unlink(missing_ok=True)
+        keygen(self.work / "host_key")
+
+    def start(self) -> "Sshd":
+        config = self.work / "sshd_config"
+        config.write_text("\n".join([
+            f"Port {self.port}", "ListenAddress 127.0.0.1",
+            f"HostKey {self.work / 'host_key'}", f"PidFile {self.work / 'sshd.pid'}",
+            f"AuthorizedKeysFile {self.work / 'authorized_keys'}",
+            "PasswordAuthentication no", "KbdInteractiveAuthentication no",
+            "PubkeyAuthentication yes", "UsePAM no", "StrictModes no",
+            "PermitRootLogin yes", "Subsystem sftp internal-sftp",
+            "LogLevel ERROR"]) + "\n")
+        if os.geteuid() == 0:
+            os.makedirs("/run/sshd", exist_ok=True)  # privilege separation
+        self.process = subprocess.Popen([SSHD, "-D", "-e", "-f", str(config)],
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        wait_for(self.port)
+        return self
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(10)
+            self.process = None
+
+
+def certificate(work: Path) -> tuple[Path, Path]:
+    """A self-signed certificate for 127.0.0.1 (its own CA file too)."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = datetime.datetime.now(datetime.timezone.utc)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name)
+            .public_key(key.public_key()).serial_number(x509.random_serial_number())
+            .not_valid_before(now - datetime.timedelta(days=1))
+            .not_valid_after(now + datetime.timedelta(days=30))
+            .add_extension(x509.SubjectAlternativeName(
+                [x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False)
+            .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+            .sign(key, hashes.SHA256()))
+    pem = work / "cert.pem"
+    pem.write_bytes(cert.public_bytes(serialization.Encoding.PEM) + key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption()))
+    ca = work / "ca.pem"
+    ca.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    return pem, ca
+
+
+class Ftpd:
+    """pyftpdlib in a thread: user 'web', password 'pw', home = root; tls for FTPS."""
+
+    def __init__(self, root: Path, tls_cert: Path | None = None, filesystem=None,
+                 user: str = "web"):
+        from pyftpdlib.authorizers import DummyAuthorizer
+        from pyftpdlib.handlers import FTPHandler, TLS_FTPHandler
+        from pyftpdlib.ioloop import IOLoop
+        from pyftpdlib.servers import ThreadedFTPServer
+        authorizer = DummyAuthorizer()
+        authorizer.add_user(user, "pw", str(root), perm="elradfmwMT")
+        base = TLS_FTPHandler if tls_cert else FTPHandler
+        handler = type("Handler", (base,), {"authorizer": authorizer, "log_prefix": "",
+                                            "masquerade_address": None})
+        if tls_cert:
+            handler.certfile = str(tls_cert)
+            handler.tls_control_required = handler.tls_data_required = True
+        if filesystem is not None:
+            handler.abstracted_fs = filesystem
+        # An event loop of its own: the default is one per process, and stopping one
+        # server would close it under the next.
+        self.server = ThreadedFTPServer(("127.0.0.1", 0), handler, ioloop=IOLoop())
+        self.port = self.server.address[1]
+        self.thread = threading.Thread(target=self.server.serve_forever,
+                                       kwargs={"timeout": 0.2}, daemon=True)
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.server.close_all()
+        self.thread.join(10)  # its loop ends before another server starts
+
+
+class CuttingProxy:
+    """127.0.0.1:port → 127.0.0.1:upstream, cutting every connection once `after`
+    bytes have gone upstream (None: never)."""
+
+    def __init__(self, upstream: int, after: int | None):
+        self.upstream, self.after = upstream, after
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.cut = threading.Event()
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            server = socket.create_connection(("127.0.0.1", self.upstream))
+            threading.Thread(target=self._pipe, args=(client, server, True), daemon=True).start()
+            threading.Thread(target=self._pipe, args=(server, client, False),
+                             daemon=True).start()
+
+    def _pipe(self, source, sink, counting: bool) -> None:
+        sent = 0
+        try:
+            while data := source.recv(65536):
+                sink.sendall(data)
+                sent += len(data)
+                if counting and self.after is not None and sent >= self.after:
+                    self.cut.set()
+                    break
+        except OSError:
+            pass
+        for s in (source, sink):
+            try:
+                s.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            s.close()
+
+    def close(self) -> None:
+        self.listener.close()

@@ -1,0 +1,360 @@
+"""发布 end to end against real hosts on 127.0.0.1 (tests/hosts.py): the demo site to a
+folder, OpenSSH's SFTP, FTP and FTPS; one story edited and re-published, one withdrawn;
+verify; host keys (first use, changed), a file someone else changed, runs cut half way,
+refused connections and logins, a full disk, the lock, --due and --watch, the keyring."""
+import errno
+import os
+from pathlib import Path
+
+import keyring
+import keyring.backend
+import pytest
+
+from newsdesk import workflow
+from newsdesk.publish import trust
+from newsdesk.publish.remote import PART, PublishError
+from newsdesk.publish.targets import find
+from newsdesk.publish.run import (
+    PasswordNeeded, PublishBusy, Tampered, publish, publish_due, watch,
+)
+from newsdesk.publish.trust import HostKeyChanged, HostKeyRefused
+from tests.hosts import CuttingProxy, Ftpd, Sshd, certificate, free_port
+
+
+@pytest.fixture
+def newsroom(demo_store, tmp_path):
+    demo_store.set_settings({"output_dir": str(tmp_path / "out"), "base_url": ""})
+    return demo_store
+
+
+def admin(store):
+    return store.users.find("admin")
+
+
+def use(store, **target):
+    store.set_settings({"publish_targets": [target], "publish_target": target["name"]})
+
+
+def files(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*")
+            if p.is_file()}
+
+
+def same_site(store, root: Path) -> None:
+    """The served folder holds exactly the export, byte for byte, and nothing half-sent."""
+    out = Path(store.settings().output_dir)
+    served = files(root)
+    assert not [p for p in served if p.endswith(PART)]
+    assert served == files(out)
+
+
+@pytest.fixture
+def sshd(tmp_path):
+    work = tmp_path / "ssh"
+    work.mkdir()
+    server = Sshd(work).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["folder", "sftp", "ftp", "ftps"])
+def host(request, tmp_path):
+    """(target setting, the folder the host serves, the password to give)."""
+    root = tmp_path / "served"
+    root.mkdir()
+    if request.param == "folder":
+        yield {"name": "本机", "kind": "folder", "path": str(root)}, root, None
+    elif request.param == "sftp":
+        work = tmp_path / "ssh"
+        work.mkdir()
+        server = Sshd(work).start()
+        yield ({"name": "主机", "kind": "sftp", "host": "127.0.0.1", "port": server.port,
+                "user": server.user, "path": str(root), "key_file": str(server.user_key)},
+               root, None)
+        server.stop()
+    else:
+        cert, ca = certificate(tmp_path) if request.param == "ftps" else (None, None)
+        server = Ftpd(root, tls_cert=cert)
+        target = {"name": "主机", "kind": request.param, "host": "127.0.0.1",
+                  "port": server.port, "user": "web", "path": "/"}
+        if ca:
+            target["ca_file"] = str(ca)
+        yield target, root, "pw"
+        server.stop()
+
+
+def run(store, password=None, **options):
+    return publish(store, admin(store), password=password,
+                   confirm=lambda host, fingerprint: True, **options)
+
+
+def story(store, title_start):
+    return next(a for a in store.articles.many(store.articles.ids(state="published"))
+                if a.title.startswith(title_start))
+
+
+def correct(store, title_start, body_from, body_to):
+    a = story(store, title_start)
+    users = {u.username: u for u in store.users.all()}
+    workflow.begin_correction(store, a.id, users["zhangwei"], "更正")
+    workflow.edit(store, a.id, {"body": a.body.replace(body_from, body_to)}, users["zhangwei"])
+    workflow.submit(store, a.id, users["zhangwei"])
+    for name in ("wangfang", "liqiang", "zhaomin"):
+        workflow.approve(store, a.id, users[name])
+    return a
+
+
+def test_publish_edit_and_withdraw_on_every_kind_of_host(newsroom, host):
+    target, root, password = host
+    use(newsroom, **target)
+    first = run(newsroom, password)
+    assert first.ok and first.verify.checked == len(first.uploaded)  # (the manifest aside)
+    same_site(newsroom, root)
+    # One story corrected: only its page, its lists, feeds and sitemap go up.
+    a = correct(newsroom, "县人民医院", "18:00至21:00", "18:00至21:30")
+    again = run(newsroom, password)
+    assert sorted(again.uploaded) == sorted(set(again.export.written) - {"manifest.json"})
+    assert a.public_path in again.uploaded and len(again.uploaded) <= 8
+    assert "18:00至21:30" in (root / a.public_path).read_text("utf-8")
+    # One withdrawn: its page replaced by the notice, gone from the lists.
+    gone = story(newsroom, "社区志愿者")
+    workflow.withdraw(newsroom, gone.id, admin(newsroom), "当事人要求撤稿")
+    third = run(newsroom, password)
+    assert gone.public_path in third.uploaded and third.ok
+    assert "该稿件已撤回" in (root / gone.public_path).read_text("utf-8")
+    assert "社区志愿者守护" not in (root / "index.html").read_text("utf-8")
+    same_site(newsroom, root)
+    runs = newsroom.publishing.history()
+    assert [r["outcome"] for r in runs] == ["ok", "ok", "ok"]
+    assert runs[0]["user_name"] == "周建国" and runs[2]["uploaded"] == len(first.uploaded)
+
+
+def test_host_keys_trusted_on_first_use_and_a_changed_one_refused(newsroom, sshd, tmp_path):
+    root = tmp_path / "served"
+    use(newsroom, name="主机", kind="sftp", host="127.0.0.1", port=sshd.port, user=sshd.user,
+        path=str(root), key_file=str(sshd.user_key))
+    with pytest.raises(HostKeyRefused, match="was not confirmed; nothing was sent"):
+        publish(newsroom, admin(newsroom), confirm=lambda host, fingerprint: False)
+    assert not root.exists()
+    seen = []
+    publish(newsroom, admin(newsroom), confirm=lambda h, f: seen.append((h, f)) or True)
+    assert seen[0][0] == f"127.0.0.1:{sshd.port}" and seen[0][1].startswith("SHA256:")
+    before = files(root)
+    sshd.stop()
+    sshd.new_host_key()  # another machine answers at the same address
+    sshd.start()
+    correct(newsroom, "县人民医院", "18:00至21:00", "18:00至21:30")
+    with pytest.raises(HostKeyChanged, match="has changed .* Nothing was sent"):
+        run(newsroom)
+    assert files(root) == before
+    assert newsroom.publishing.history()[0]["outcome"] == "failed"
+
+
+def test_a_file_changed_on_the_server_is_named_and_put_back_only_when_asked(newsroom, sshd,
+                                                                            tmp_path):
+    root = tmp_path / "served"
+    use(newsroom, name="主机", kind="sftp", host="127.0.0.1", port=sshd.port, user=sshd.user,
+        path=str(root), key_file=str(sshd.user_key))
+    run(newsroom)
+    a = story(newsroom, "县人民医院")
+    page = root / a.public_path
+    page.write_text(page.read_text("utf-8").replace("——越溪新闻网</title>",
+                                                    "——澳门葡京娱乐场</title>"), "utf-8")
+    injected = page.read_bytes()
+    correct(newsroom, "县人民医院", "18:00至21:00", "18:00至21:30")
+    with pytest.raises(Tampered) as refused:
+        run(newsroom)
+    [(path, added, names)] = refused.value.files
+    assert path == a.public_path and "澳门葡京娱乐场" in added and names == ["澳门葡京娱乐场"]
+    assert page.read_bytes() == injected  # nothing was uploaded
+    assert newsroom.publishing.history()[0]["outcome"] == "tampered"
+    repaired = run(newsroom, overwrite=True)
+    assert a.public_path in repaired.repaired and repaired.ok
+    same_site(newsroom, root)
+
+
+def test_an_injection_into_an_unchanged_page_is_found_by_the_verify(newsroom, tmp_path):
+    root = tmp_path / "served"
+    use(newsroom, name="本机", kind="folder", path=str(root))
+    run(newsroom)
+    home = root / "index.html"
+    home.write_text(home.read_text("utf-8").replace("</title>", "-金沙官网</title>"), "utf-8")
+    report = run(newsroom)
+    assert not report.ok and report.verify.modified == [("index.html", "-金沙官网")]
+    assert report.verify.spam == {"index.html": ["金沙官网"]}
+    assert run(newsroom, overwrite=True).repaired == ["index.html"]
+    same_site(newsroom, root)
+
+
+def test_an_sftp_run_cut_half_way_is_finished_by_the_next(newsroom, sshd, tmp_path):
+    root = tmp_path / "served"
+    proxy = CuttingProxy(sshd.port, after=120_000)
+    use(newsroom, name="主机", kind="sftp", host="127.0.0.1", port=proxy.port, user=sshd.user,
+        path=str(root), key_file=str(sshd.user_key))
+    with pytest.raises(PublishError, match="refused or lost"):
+        run(newsroom)
+    assert proxy.cut.is_set() and 0 < len(files(root)) < len(files(
+        Path(newsroom.settings().output_dir)))
+    assert newsroom.publishing.take_lock("test", "2026-11-30T00:00:00Z") is None  # freed
+    newsroom.publishing.drop_lock("test")
+    use(newsroom, name="主机", kind="sftp", host="127.0.0.1", port=sshd.port, user=sshd.user,
+        path=str(root), key_file=str(sshd.user_key))
+    assert run(newsroom).ok
+    same_site(newsroom, root)
+    proxy.close()
+
+
+def test_an_ftp_server_stopped_half_way(newsroom, tmp_path):
+    root = tmp_path / "served"
+    root.mkdir()
+    server = Ftpd(root)
+    use(newsroom, name="主机", kind="ftp", host="127.0.0.1", port=server.port, user="web",
+        path="/")
+
+    def stop_after_ten(phase, done, total):
+        if phase == "upload" and done == 10:
+            server.stop()
+    with pytest.raises(PublishError, match="lost|refused|cannot connect"):
+        run(newsroom, "pw", progress=stop_after_ten)
+    again = Ftpd(root)
+    use(newsroom, name="主机", kind="ftp", host="127.0.0.1", port=again.port, user="web",
+        path="/")
+    assert run(newsroom, "pw").ok
+    same_site(newsroom, root)
+    again.stop()
+
+
+def test_refusals_say_what_happened(newsroom, tmp_path, sshd):
+    use(newsroom, name="主机", kind="sftp", host="127.0.0.1", port=free_port(), user="web",
+        path="/srv", key_file=str(sshd.user_key))
+    with pytest.raises(PublishError, match="refused or lost|Connect call failed"):
+        run(newsroom)
+    root = tmp_path / "served"
+    root.mkdir()
+    server = Ftpd(root)
+    use(newsroom, name="主机", kind="ftp", host="127.0.0.1", port=server.port, user="web",
+        path="/")
+    with pytest.raises(PublishError, match="web@127.0.0.1 refused the login"):
+        run(newsroom, "wrong")
+    with pytest.raises(PasswordNeeded, match="needs a password"):
+        run(newsroom)
+    server.stop()
+
+
+def test_a_full_disk_on_the_host(newsroom, tmp_path):
+    from pyftpdlib.filesystems import AbstractedFS
+
+    class FullDisk(AbstractedFS):
+        def open(self, filename, mode):
+            if "w" in mode:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            return super().open(filename, mode)
+    root = tmp_path / "served"
+    root.mkdir()
+    server = Ftpd(root, filesystem=FullDisk)
+    use(newsroom, name="主机", kind="ftp", host="127.0.0.1", port=server.port, user="web",
+        path="/")
+    with pytest.raises(PublishError, match="No space left on device"):
+        run(newsroom, "pw")
+    assert newsroom.publishing.history()[0]["outcome"] == "failed"
+    server.stop()
+
+
+def test_one_run_at_a_time(newsroom, tmp_path):
+    use(newsroom, name="本机", kind="folder", path=str(tmp_path / "served"))
+    assert newsroom.publishing.take_lock("王芳:1", "2026-11-30T00:00:00Z") is None
+    with pytest.raises(PublishBusy, match="another publish run is uploading \\(王芳\\)"):
+        run(newsroom, now="2026-11-30T01:00:00Z")
+    assert run(newsroom, now="2026-11-30T03:00:00Z").ok  # a lock two hours old was left
+
+
+def test_due_and_watch_publish_only_what_has_come_due(newsroom, tmp_path):
+    root = tmp_path / "served"
+    use(newsroom, name="本机", kind="folder", path=str(root))
+    run(newsroom, now="2026-11-30T01:00:00Z")
+    assert publish_due(newsroom, admin(newsroom), now="2026-11-30T02:00:00Z") is None
+    [scheduled] = newsroom.articles.ids(state="scheduled")
+    said, slept = [], []
+    watch(newsroom, admin(newsroom), every=30, rounds=2, said=said.append, sleep=slept.append,
+          now="2026-12-06T00:00:00Z", confirm=None)
+    assert slept == [30] and len(said) == 1 and scheduled in said[0].export.published
+    assert newsroom.articles.get(scheduled).public_path in files(root)
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    priority = 1
+
+    def __init__(self):
+        self.kept = {}
+
+    def get_password(self, service, username):
+        return self.kept.get((service, username))
+
+    def set_password(self, service, username, password):
+        self.kept[(service, username)] = password
+
+    def delete_password(self, service, username):
+        self.kept.pop((service, username), None)
+
+
+def test_passwords_from_the_keyring(newsroom, tmp_path, monkeypatch):
+    root = tmp_path / "served"
+    root.mkdir()
+    server = Ftpd(root)
+    use(newsroom, name="主机", kind="ftp", host="127.0.0.1", port=server.port, user="web",
+        path="/")
+    target = find(newsroom.settings(), None)
+    from keyring.backends import fail
+    monkeypatch.setattr(keyring, "get_keyring", lambda: fail.Keyring())
+    with pytest.raises(PasswordNeeded, match="no keyring, so it is asked at each run"):
+        run(newsroom)
+    memory = MemoryKeyring()
+    monkeypatch.setattr(keyring, "get_keyring", lambda: memory)
+    monkeypatch.setattr(keyring, "get_password", memory.get_password)
+    monkeypatch.setattr(keyring, "set_password", memory.set_password)
+    trust.save_password(target, "pw")
+    assert run(newsroom).ok
+    assert "pw" not in str(newsroom.settings().as_dict())  # never in the settings
+    server.stop()
+
+
+def test_the_cli_publishes_and_keeps_the_history(newsroom, tmp_path, cli):
+    root = tmp_path / "served"
+    use(newsroom, name="本机", kind="folder", path=str(root))
+    r = cli("publish", "--as", "admin", "--db", newsroom.path)
+    assert r.code == 0 and "files uploaded" in r.out and f"verified over {root}" in r.out
+    r = cli("publish", "--due", "--as", "admin", "--db", newsroom.path)
+    assert r.code == 0 and r.out.strip() == "nothing has come due"
+    r = cli("targets", "--db", newsroom.path)
+    assert r.code == 0 and "本机" in r.out
+    import json
+    runs = json.loads(cli("targets", "history", "--json", "--db", newsroom.path).out)
+    assert [run["outcome"] for run in runs] == ["ok"]
+    home = root / "index.html"
+    home.write_text(home.read_text("utf-8").replace("</title>", "-金沙官网</title>"), "utf-8")
+    r = cli("publish", "--as", "admin", "--db", newsroom.path)
+    assert r.code == 1 and "search-spam injection (博彩): 金沙官网" in r.out
+    r = cli("publish", "--target", "别处", "--as", "admin", "--db", newsroom.path)
+    assert r.code == 2 and "no publish target “别处”; targets are 本机" in r.err
+
+
+def test_the_cli_asks_for_a_host_key_and_names_a_tampered_file(newsroom, sshd, tmp_path, cli):
+    import subprocess
+    root = tmp_path / "served"
+    use(newsroom, name="主机", kind="sftp", host="127.0.0.1", port=sshd.port, user=sshd.user,
+        path=str(root), key_file=str(sshd.user_key))
+    r = cli("publish", "--as", "admin", "--db", newsroom.path)
+    assert r.code == 2 and "seen for the first time: run again with --trust-host-key" in r.err
+    fingerprint = subprocess.run(["ssh-keygen", "-lf", str(sshd.work / "host_key.pub")],
+                                 capture_output=True, text=True).stdout.split()[1]
+    r = cli("publish", "--trust-host-key", fingerprint, "--as", "admin", "--db", newsroom.path)
+    assert r.code == 0, r.err
+    a = story(newsroom, "县人民医院")
+    page = root / a.public_path
+    page.write_text(page.read_text("utf-8").replace("</title>", "-澳门新葡京</title>"), "utf-8")
+    correct(newsroom, "县人民医院", "18:00至21:00", "18:00至21:30")
+    r = cli("publish", "--as", "admin", "--db", newsroom.path)
+    assert r.code == 1 and f"changed on the server: {a.public_path}" in r.out
+    assert "search-spam injection (博彩): 澳门新葡京" in r.out
+    r = cli("publish", "--overwrite", "--as", "admin", "--db", newsroom.path)
+    assert r.code == 0 and f"put back {a.public_path}" in r.out
