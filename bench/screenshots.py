@@ -11,10 +11,11 @@ editor-folded with its fields folded to one line),
 search (words and the filter bar: count, facets, marked snippets; saved searches in
 the navigator), returned (the author's returned story with its reason), locked (a submitted story
 someone else opens), published (read-only, 更正 offered), publish (the 发布 dialog after
-a run), verify (核验 of a live copy with an injected link), inspect (网站自查 of the
+a run to a folder target; publish-history: its runs), verify (核验 of a live copy with
+an injected link), inspect (网站自查 of the
 published demo), lists-words, -names, -confusions, -traditional (the 机审名单 dialog's
 tabs), picture-text and pictures
-(a picture's words, the story's pictures), admin-users, -channels,
+(a picture's words, the story's pictures), admin-users, -channels, -targets,
 -topics, -settings (系统管理), admin-readonly (as a non-admin) and bin (回收站); and
 the exported site's home, channel, article and reprint pages at desktop, wide and phone
 width (site-*, bench/site_shots.py)."""
@@ -152,6 +153,8 @@ def shots(app, out: Path, suffix: str, size: tuple[int, int], site_pages: bool) 
 
     window.switch_user_to(store.users.find("admin"))
     site = Path(tempfile.mkdtemp()) / "site"
+    store.set_settings({"base_url": "", "publish_targets": [
+        {"name": "主站", "kind": "folder", "path": str(site.parent / "host")}]})
     publish = PublishDialog(store, window.user, window)
     publish.folder.setText(str(site))
     publish.show()
@@ -159,6 +162,9 @@ def shots(app, out: Path, suffix: str, size: tuple[int, int], site_pages: bool) 
     publish.wait()
     app.processEvents()
     publish.grab().save(str(out / f"publish-{suffix}.png"))
+    publish.tabs.setCurrentIndex(1)  # the history of runs
+    app.processEvents()
+    publish.grab().save(str(out / f"publish-history-{suffix}.png"))
     publish.close()
     if site_pages:  # the exported home, channel and article pages, desktop and phone
         print("\n".join(site_shots.shoot(site, out)))
@@ -195,7 +201,7 @@ def shots(app, out: Path, suffix: str, size: tuple[int, int], site_pages: bool) 
     lists.close()
 
     for tab, name in ((0, "admin-users"), (1, "admin-channels"), (2, "admin-topics"),
-                      (3, "admin-settings")):
+                      (3, "admin-settings"), (4, "admin-targets")):
         dialog = AdminDialog(store, window.user, tab, window)
         dialog.show()
         app.processEvents()

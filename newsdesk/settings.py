@@ -21,11 +21,13 @@ DEFAULT_STAGES = [
 ]
 
 
-def _setting(default: Any, help_text: str):
+def _setting(default: Any, help_text: str, pages: bool = True):
+    """pages=False: a setting no exported page shows (changing it re-renders nothing)."""
+    metadata = {"help": help_text, "pages": pages}
     if isinstance(default, (list, dict)):
         return field(default_factory=lambda: json.loads(json.dumps(default)),
-                     metadata={"help": help_text})
-    return field(default=default, metadata={"help": help_text})
+                     metadata=metadata)
+    return field(default=default, metadata=metadata)
 
 
 @dataclass(frozen=True)
@@ -51,17 +53,17 @@ class SiteSettings:
     review_stages: list = _setting(DEFAULT_STAGES, "1 to 3 review stages in order: a list of "
                                                    "{name, role (reviewer1..3)}")
     video_hosts: list = _setting([], "hosts whose video players story bodies may embed")
-    own_sources: list = _setting([], "names that mean the outlet itself as 来源 (import)")
+    own_sources: list = _setting([], "names that mean the outlet itself as 来源 (import)", pages=False)
     approved_sources: list = _setting([], "the sources reprints may come from; empty: any "
-                                          "(机审)")
+                                          "(机审)", pages=False)
     house_space: str = _setting("none", "between Chinese and Latin text: 'none' or 'space' "
-                                        "(机审)")
+                                        "(机审)", pages=False)
     error_rate_threshold: float = _setting(3.0, "findings per 10,000 characters a story may "
-                                                "have before 机审 warns")
+                                                "have before 机审 warns", pages=False)
     stale_days: int = _setting(14, "网站自查: a channel with no new story in this many days "
-                                   "is 长期未更新")
+                                   "is 长期未更新", pages=False)
     stale_exempt: list = _setting([], "网站自查: channel slugs not held to stale_days (专题, "
-                                      "archives)")
+                                      "archives)", pages=False)
     page_size: int = _setting(20, "stories on one list page")
     home_items: int = _setting(8, "stories of each channel on the home page")
     rss_items: int = _setting(20, "items in each RSS feed")
@@ -72,12 +74,12 @@ class SiteSettings:
     publish_targets: list = _setting([], "where 发布 uploads the site: a list of {name, kind "
                                          "(sftp, ftp, ftps or folder), host, port, user, "
                                          "path, key_file, ca_file}; passwords live in the "
-                                         "keyring")
-    publish_target: str = _setting("", "the target 发布 uploads to unless told otherwise")
+                                         "keyring", pages=False)
+    publish_target: str = _setting("", "the target 发布 uploads to unless told otherwise", pages=False)
     output_dir: str = _setting("", "the folder the app publishes (发布) the site into, "
-                                   "chosen once; the CLI's export names its own --out")
-    backups_keep: int = _setting(10, "automatic backups kept (and the newest of as many days)")
-    demo: bool = _setting(False, "a demo newsroom: reviewers and admins may have no password")
+                                   "chosen once; the CLI's export names its own --out", pages=False)
+    backups_keep: int = _setting(10, "automatic backups kept (and the newest of as many days)", pages=False)
+    demo: bool = _setting(False, "a demo newsroom: reviewers and admins may have no password", pages=False)
 
     @classmethod
     def from_stored(cls, stored: dict) -> "SiteSettings":
@@ -88,6 +90,10 @@ class SiteSettings:
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+    def on_pages(self) -> dict:
+        """The settings exported pages depend on (what their keys are made of)."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.metadata["pages"]}
 
 
 def described() -> list[tuple[str, str, Any, str]]:

@@ -471,3 +471,13 @@ def test_only_an_admin_publishes_the_site(cli, demo_store, tmp_path):
     r = cli("export", "--db", demo_store.path, "--out", tmp_path / "site", "--as", "zhangwei")
     assert r.code == 2 and "only admins publish the site" in r.err
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_settings_no_page_shows_re_render_nothing(site):
+    store, out, _ = site
+    store.set_settings({"publish_targets": [{"name": "本机", "kind": "folder", "path": "/srv"}],
+                        "stale_days": 30, "output_dir": str(out)})
+    again = export_site(store, out)
+    assert (again.rendered, again.written) == (0, [])
+    store.set_settings({"licence": "浙新办[2026]1号"})  # on every page's footer
+    assert export_site(store, out).rendered > 0

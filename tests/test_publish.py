@@ -179,7 +179,8 @@ def test_an_injection_into_an_unchanged_page_is_found_by_the_verify(newsroom, tm
     run(newsroom)
     home = root / "index.html"
     home.write_text(home.read_text("utf-8").replace("</title>", "-金沙官网</title>"), "utf-8")
-    report = run(newsroom)
+    assert run(newsroom).ok  # a run verifies what it sent
+    report = run(newsroom, verify_all=True)
     assert not report.ok and report.verify.modified == [("index.html", "-金沙官网")]
     assert report.verify.spam == {"index.html": ["金沙官网"]}
     assert run(newsroom, overwrite=True).repaired == ["index.html"]
@@ -332,7 +333,7 @@ def test_the_cli_publishes_and_keeps_the_history(newsroom, tmp_path, cli):
     assert [run["outcome"] for run in runs] == ["ok"]
     home = root / "index.html"
     home.write_text(home.read_text("utf-8").replace("</title>", "-金沙官网</title>"), "utf-8")
-    r = cli("publish", "--as", "admin", "--db", newsroom.path)
+    r = cli("publish", "--verify-all", "--as", "admin", "--db", newsroom.path)
     assert r.code == 1 and "search-spam injection (博彩): 金沙官网" in r.out
     r = cli("publish", "--target", "别处", "--as", "admin", "--db", newsroom.path)
     assert r.code == 2 and "no publish target “别处”; targets are 本机" in r.err
@@ -358,3 +359,29 @@ def test_the_cli_asks_for_a_host_key_and_names_a_tampered_file(newsroom, sshd, t
     assert "search-spam injection (博彩): 澳门新葡京" in r.out
     r = cli("publish", "--overwrite", "--as", "admin", "--db", newsroom.path)
     assert r.code == 0 and f"put back {a.public_path}" in r.out
+
+
+def test_many_files_go_by_rsync_where_the_host_has_a_shell(newsroom, sshd, tmp_path,
+                                                          monkeypatch):
+    import shutil
+    from newsdesk.publish import sftp
+    if not shutil.which("rsync"):
+        pytest.skip("rsync is not installed (.ci/run installs it)")
+    used = []
+    real = sftp.SftpRemote._rsync
+    monkeypatch.setattr(sftp, "BY_RSYNC", 10)
+    monkeypatch.setattr(sftp.SftpRemote, "_rsync",
+                        lambda self, *a: used.append(len(a[0])) or real(self, *a))
+    root = tmp_path / "served"
+    use(newsroom, name="主机", kind="sftp", host="127.0.0.1", port=sshd.port, user=sshd.user,
+        path=str(root), key_file=str(sshd.user_key))
+    first = run(newsroom)
+    assert used == [len(first.uploaded)] and first.ok
+    same_site(newsroom, root)
+    correct(newsroom, "县人民医院", "18:00至21:00", "18:00至21:30")
+    assert run(newsroom).ok and used == [len(first.uploaded)]  # a few files: SFTP
+    same_site(newsroom, root)
+    # A changed host key stops the run before rsync (or SFTP) starts.
+    newsroom.set_local_meta("hostkey:127.0.0.1:%d" % sshd.port, "ssh-ed25519 AAAAold")
+    with pytest.raises(trust.HostKeyChanged):
+        run(newsroom)

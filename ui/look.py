@@ -28,6 +28,7 @@ ACTION_ICONS = {
     "action_inspect": "clipboard-search-outline",
     "action_users": "account-multiple-outline", "action_channels": "file-tree-outline",
     "action_topics": "tag-multiple-outline", "action_settings": "cog-outline",
+    "action_targets": "server-network",
     "action_word_lists": "format-list-checks", "action_switch_user": "account-switch-outline",
 }
 

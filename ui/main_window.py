@@ -38,6 +38,11 @@ FILTER = Qt.UserRole + 1
 QUEUE, DUE = "queue", "due"
 
 
+# Actions the menus carry but the toolbars have no room for (an English toolbar fills
+# 1366 px already).
+MENU_ONLY = {"action_targets"}
+
+
 class MainWindow(QMainWindow):
     def __init__(self, store: Store, db_path: str, user):
         super().__init__()
@@ -138,7 +143,8 @@ class MainWindow(QMainWindow):
                 action.setShortcut(shortcut)
             action.triggered.connect(lambda _checked=False: slot())
             menu.addAction(action)
-            tools[menu].addAction(action)
+            if name not in MENU_ONLY:
+                tools[menu].addAction(action)
             if name in short:  # a toolbar has room for a word, a menu for a sentence
                 action.setIconText(short[name])
             return action
@@ -186,7 +192,8 @@ class MainWindow(QMainWindow):
         for n, (name, text) in enumerate((("action_users", self.tr("Users…")),
                                           ("action_channels", self.tr("Channels…")),
                                           ("action_topics", self.tr("Topics…")),
-                                          ("action_settings", self.tr("Site settings…")))):
+                                          ("action_settings", self.tr("Site settings…")),
+                                          ("action_targets", self.tr("Publish targets…")))):
             act(name, text, admin, lambda tab=n: self.administer(tab))
         act("action_word_lists", self.tr("机审 lists…"), admin,
             lambda: WordListDialog(self.store, self.user, self).exec())

@@ -107,12 +107,15 @@ def _said(report) -> int:
               help="seconds between checks, with --watch")
 @click.option("--overwrite", is_flag=True,
               help="put back files someone else changed on the server")
+@click.option("--verify-all", is_flag=True,
+              help="verify the whole site afterwards, not only what was sent")
 @click.option("--trust-host-key", metavar="FINGERPRINT",
               help="the SFTP host key to trust on first use (SHA256:…)")
 @acting_option(help_text="an admin (password from $NEWSDESK_PASSWORD or a prompt)")
 @with_db
 def publish(session: Session, target: str | None, due: bool, watch: bool, every: float,
-            overwrite: bool, trust_host_key: str | None, as_user: str) -> int:
+            overwrite: bool, verify_all: bool, trust_host_key: str | None,
+            as_user: str) -> int:
     """发布: export, upload what differs to the web host, verify (exit 1 on a difference)."""
     target_name, on_watch, trusted = target, watch, trust_host_key
     with session.opened() as store:
@@ -120,7 +123,7 @@ def publish(session: Session, target: str | None, due: bool, watch: bool, every:
         workflow.check_password(user, password_of(user))
         target = find(store.settings(), target_name)
         options = dict(password=_target_password(target), confirm=_confirm(trusted),
-                       overwrite=overwrite, progress=_progress)
+                       overwrite=overwrite, verify_all=verify_all, progress=_progress)
         try:
             if on_watch:
                 print(_("watching: publishing to {target} what comes due, every {every:g} s "

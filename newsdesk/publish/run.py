@@ -22,7 +22,7 @@ from newsdesk.model import User
 from newsdesk.publish import trust
 from newsdesk.publish.remote import FolderRemote, PublishError, Remote
 from newsdesk.publish.targets import Target, find
-from newsdesk.site import MANIFEST, ExportReport, export_site
+from newsdesk.site import MANIFEST, ExportCancelled, ExportReport, export_site
 from newsdesk.site.verify import VerifyReport, added_text, load_manifest, verify
 from newsdesk.site.writer import sha256
 from newsdesk.store import Store
@@ -122,16 +122,18 @@ def _tampered(remote: Remote, out: Path, local: dict, server: dict, paths: list[
     return found
 
 
-def _verify_over_target(remote: Remote, out: Path, local: dict, uploaded: set[str],
-                        every_byte: bool) -> VerifyReport:
-    """Without a public address: every file's size, and the bytes of what went up and
-    of what is not its size (of every file, every_byte: a folder reads quickly)."""
-    report = VerifyReport(checked=len(local))
-    sizes = remote.sizes(sorted(local))
+def _verify_over_target(remote: Remote, out: Path, local: dict, every_byte: bool,
+                        only: set[str] | None = None) -> VerifyReport:
+    """Without a public address: each file's size (every file's, or `only` these), and
+    the bytes of each that is not its size (of all of them, every_byte: a folder reads
+    quickly; reading 20,000 files back over FTP takes longer than sending them)."""
+    paths = sorted(local) if only is None else sorted(set(only) & set(local))
+    report = VerifyReport(checked=len(paths))
+    sizes = remote.sizes(paths)
     for path, size in sizes.items():
         if size is None:
             report.missing.append(path)
-        elif size != local[path]["size"] or path in uploaded or every_byte:
+        elif size != local[path]["size"] or every_byte:
             data = remote.read(path)
             if data is not None and sha256(data) != local[path]["sha256"]:
                 ours = (out / path).read_bytes()
@@ -142,12 +144,74 @@ def _verify_over_target(remote: Remote, out: Path, local: dict, uploaded: set[st
     return report
 
 
+def _plan(remote: Remote, out: Path, local: dict, target: Target, overwrite: bool,
+          report: PublishReport) -> tuple[list[str], list[str]]:
+    """(files to send, files to remove): what differs from the server's own manifest.
+    Files someone else changed stop the run (Tampered) unless overwrite."""
+    server = _server_manifest(remote)
+    changed = [p for p in sorted(local) if server.get(p, {}).get("sha256")
+               != local[p]["sha256"]]
+    removed = sorted(set(server) - set(local) - {MANIFEST})
+    tampered = _tampered(remote, out, local, server, changed, report)
+    if overwrite:  # the person said so: also what a verify finds changed elsewhere
+        before = _verify_over_target(remote, out, local, target.kind == "folder")
+        extra = {p for p, _ in before.modified} | set(before.missing)
+        report.repaired = sorted({p for p, *_ in tampered} | extra)
+        changed = sorted(set(changed) | extra)
+    elif tampered:
+        raise Tampered("{count} files on the server were changed by someone else since the "
+                       "last publication: {paths}. Nothing was uploaded; publish with overwrite "
+                       "to put the published versions back", files=tampered,
+                       count=len(tampered), paths=", ".join(p for p, *_ in tampered))
+    return [p for p in changed if p not in report.already], removed
+
+
+def _upload(remote: Remote, out: Path, todo: list[str], removed: list[str],
+            report: PublishReport, progress: Progress,
+            cancel: threading.Event | None) -> bool:
+    """The files, then the manifest, then the removals; False when cancelled first."""
+    total = len(todo) + 1
+
+    def sent(path: str, size: int) -> None:
+        report.uploaded.append(path)
+        report.sent += size
+        progress("upload", len(report.uploaded), total)
+    progress("upload", 0, total)
+    remote.put([(p, out / p) for p in todo], sent, cancel)
+    if cancel is not None and cancel.is_set():
+        report.cancelled = True
+        return False
+    remote.put([(MANIFEST, out / MANIFEST)], lambda _p, _size: progress("upload", total, total),
+               None)
+    remote.remove(removed)
+    report.removed = removed
+    return True
+
+
+def _verify(site, remote: Remote, out: Path, local: dict, target: Target,
+            report: PublishReport, whole: bool) -> None:
+    """What this run sent (or, whole, the whole site) over the site's public address;
+    without one, or when it cannot be reached from here, over the target."""
+    only = None if whole else set(report.uploaded) | {MANIFEST}
+    try:
+        if not site.base_url:
+            raise NewsdeskError("the site has no public address (base_url)")
+        report.verify = verify(out / MANIFEST, site.base_url, only=only)
+        report.verified_over = site.base_url
+    except NewsdeskError as e:
+        report.unreachable = str(e) if site.base_url else ""
+        report.verify = _verify_over_target(remote, out, local, target.kind == "folder", only)
+        report.verified_over = target.address
+
+
 def publish(store: Store, actor: User, target_name: str | None = None, *,
             password: str | None = None, confirm: trust.Confirm | None = None,
-            overwrite: bool = False, cancel: threading.Event | None = None,
+            overwrite: bool = False, verify_all: bool = False,
+            cancel: threading.Event | None = None,
             progress: Progress = lambda phase, done, total: None,
             now: str | None = None) -> PublishReport:
-    """Export, upload what differs, verify; the run is kept in the history."""
+    """Export, upload what differs, verify what was sent (verify_all: the whole site);
+    the run is kept in the history."""
     accounts.require_admin(actor, N_("publish the site"))
     site = store.settings()
     target = find(site, target_name)
@@ -170,50 +234,17 @@ def publish(store: Store, actor: User, target_name: str | None = None, *,
         local = load_manifest(out / MANIFEST)
         progress("compare", 0, 1)
         remote = connect(store, target, password, confirm)
-        server = _server_manifest(remote)
-        changed = [p for p in sorted(local) if server.get(p, {}).get("sha256")
-                   != local[p]["sha256"]]
-        removed = sorted(set(server) - set(local) - {MANIFEST})
-        tampered = _tampered(remote, out, local, server, changed, report)
-        if overwrite:  # the person said so: also what verify found changed elsewhere
-            before = _verify_over_target(remote, out, local, set(), target.kind == "folder")
-            extra = [p for p, _ in before.modified + [(m, "") for m in before.missing]]
-            report.repaired = sorted({p for p, *_ in tampered} | set(extra))
-            changed = sorted(set(changed) | set(extra))
-        elif tampered:
-            raise Tampered("{count} files on the server were changed by someone else since "
-                           "the last publication: {paths}. Nothing was uploaded; publish with "
-                           "overwrite to put the published versions back",
-                           files=tampered, count=len(tampered),
-                           paths=", ".join(p for p, *_ in tampered))
-        todo = [p for p in changed if p not in report.already]
-        progress("upload", 0, len(todo) + 1)
-
-        def sent(path: str, size: int) -> None:
-            report.uploaded.append(path)
-            report.sent += size
-            progress("upload", len(report.uploaded), len(todo) + 1)
-        remote.put([(p, out / p) for p in todo], sent, cancel)
-        if cancel is not None and cancel.is_set():
-            report.cancelled, outcome = True, "cancelled"
+        todo, removed = _plan(remote, out, local, target, overwrite, report)
+        if not _upload(remote, out, todo, removed, report, progress, cancel):
+            outcome = "cancelled"
             return report
-        remote.put([(MANIFEST, out / MANIFEST)], lambda _p, size: progress(
-            "upload", len(todo) + 1, len(todo) + 1), None)
-        remote.remove(removed)
-        report.removed = removed
         progress("verify", 0, 1)
-        try:
-            if not site.base_url:
-                raise NewsdeskError("the site has no public address (base_url)")
-            report.verify = verify(out / MANIFEST, site.base_url)
-            report.verified_over = site.base_url
-        except NewsdeskError as e:  # no address, or it cannot be reached from here
-            report.unreachable = str(e) if site.base_url else ""
-            report.verify = _verify_over_target(remote, out, local, set(report.uploaded),
-                                                target.kind == "folder")
-            report.verified_over = target.address
+        _verify(site, remote, out, local, target, report, verify_all)
         progress("verify", 1, 1)
         outcome = "ok" if report.verify.ok else "differs"
+        return report
+    except ExportCancelled as e:
+        report.cancelled, outcome, message = True, "cancelled", str(e)
         return report
     except NewsdeskError as e:
         outcome, message = ("tampered" if isinstance(e, Tampered) else "failed"), str(e)

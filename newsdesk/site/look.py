@@ -95,7 +95,7 @@ class SiteLook:
     def global_key(self) -> str:
         """Everything every page depends on: one change here re-renders the whole site."""
         return digest(
-            EXPORT_FORMAT, renderer_version(self.video_hosts), self.site.as_dict(),
+            EXPORT_FORMAT, renderer_version(self.video_hosts), self.site.on_pages(),
             [asdict(c) for c in self.channels], [asdict(t) for t in self.topics], self.names,
             _files_digest(template_dirs(self.site)))
 

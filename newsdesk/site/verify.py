@@ -154,13 +154,16 @@ class _Site:
         return None
 
 
-def verify(manifest_path: str | Path, target: str, timeout: float = 10) -> VerifyReport:
+def verify(manifest_path: str | Path, target: str, timeout: float = 10,
+           only: set[str] | None = None) -> VerifyReport:
+    """The deployed copy against the manifest: every file, or `only` these (what a
+    publish run just sent)."""
     files = load_manifest(manifest_path)
     local = Path(manifest_path).resolve().parent
     place = _Site(target, timeout) if target.startswith(("http://", "https://")) \
         else _Folder(Path(target))
-    report = VerifyReport(checked=len(files))
-    paths = sorted(files)
+    paths = sorted(files) if only is None else sorted(set(only) & set(files))
+    report = VerifyReport(checked=len(paths))
     with ThreadPoolExecutor(8) as pool:
         deployed = dict(zip(paths, pool.map(place.get, paths)))
     pages = {}
@@ -184,5 +187,6 @@ def verify(manifest_path: str | Path, target: str, timeout: float = 10) -> Verif
             report.modified.append((path, added[:300] if ours is not None else ""))
             if found := spam.named(added):
                 report.spam[path] = found
-    report.unexpected = place.others(set(files), pages)
+    if only is None:  # a whole-site verify also looks for what should not be there
+        report.unexpected = place.others(set(files), pages)
     return report

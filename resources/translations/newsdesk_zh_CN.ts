@@ -4,32 +4,37 @@
 <context>
     <name>AdminDialog</name>
     <message>
-        <location filename="../../ui/admin/admin_dialog.py" line="18"/>
+        <location filename="../../ui/admin/admin_dialog.py" line="19"/>
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/admin_dialog.py" line="24"/>
+        <location filename="../../ui/admin/admin_dialog.py" line="26"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/admin_dialog.py" line="25"/>
+        <location filename="../../ui/admin/admin_dialog.py" line="27"/>
         <source>Channels</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/admin_dialog.py" line="26"/>
+        <location filename="../../ui/admin/admin_dialog.py" line="28"/>
         <source>Topics</source>
         <translation>专题</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/admin_dialog.py" line="27"/>
+        <location filename="../../ui/admin/admin_dialog.py" line="29"/>
         <source>Site settings</source>
         <translation>网站设置</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/admin_dialog.py" line="31"/>
+        <location filename="../../ui/admin/admin_dialog.py" line="30"/>
+        <source>Publish targets</source>
+        <translation>发布目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/admin_dialog.py" line="34"/>
         <source>Read only: only an admin changes users, channels, topics and site settings.</source>
         <translation>只读：只有管理员可以修改用户、栏目、专题和网站设置。</translation>
     </message>
@@ -915,396 +920,401 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="57"/>
+        <location filename="../../ui/main_window.py" line="62"/>
         <source>Search headlines, text, names…</source>
         <translation>搜索标题、正文、人名…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89"/>
-        <location filename="../../ui/main_window.py" line="491"/>
+        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="498"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>New story</source>
         <translation>新建稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>&amp;Story</source>
         <translation>稿件(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>Filters</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>S&amp;ite</source>
         <translation>网站(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>&amp;Admin</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>Submit</source>
         <translation>送审</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>Recall</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>Correct</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>Withdraw</source>
         <translation>撤稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>Delete</source>
         <translation>删除草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>Bin</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>Publish</source>
         <translation>发布网站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>Verify</source>
         <translation>核验线上网站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>Inspect</source>
         <translation>自查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>Switch user</source>
         <translation>切换用户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>Insert image…</source>
         <translation>插入图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>Cover image…</source>
         <translation>封面图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>Submit for review</source>
         <translation>送审</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>Recall (撤回)</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>Correct (更正)…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>Withdraw (撤稿)…</source>
         <translation>撤稿…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>Delete draft…</source>
         <translation>删除草稿…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>Recycle bin…</source>
         <translation>回收站…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>Publish the site…</source>
         <translation>发布网站…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>Verify the live site…</source>
         <translation>核验线上网站…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>Site self-inspection (网站自查)…</source>
         <translation>网站自查…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>Users…</source>
         <translation>用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>Channels…</source>
         <translation>栏目…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>Topics…</source>
         <translation>专题…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>Site settings…</source>
         <translation>网站设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="196"/>
+        <source>Publish targets…</source>
+        <translation>发布目标…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>Select a story first</source>
         <translation>请先选择一篇稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>Open a story in the editor first</source>
         <translation>请先在编辑器中打开稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>Open the review queue first</source>
         <translation>请先打开审核队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>Select a draft in the story list first</source>
         <translation>请先在稿件列表中选择一篇草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>Delete draft</source>
         <translation>删除草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>Move “%1” to the recycle bin? It can be restored for %2 days.</source>
         <translation>把“%1”移到回收站？%2 天内可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>Publish the site</source>
         <translation>发布网站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>%1 (demo: anyone can sign as anyone)</source>
         <translation>%1（演示数据：任何人都可以代他人签发）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>Newsdesk — %1 — %2</source>
         <translation>Newsdesk 采编系统 — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>Signed in: %1</source>
         <translation>当前用户：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>Review queue (%1)</source>
         <translation>审核队列（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>Review queue</source>
         <translation>审核队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>Returned to me (%1)</source>
         <translation>退回给我的（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>My drafts</source>
         <translation>我的草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>Returned to me</source>
         <translation>退回给我的</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="59"/>
+        <location filename="../../ui/main_window.py" line="64"/>
         <source>Story</source>
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>机审 lists</source>
         <translation>机审名单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>Approve…</source>
         <translation>签审通过…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>Sign off the story selected in the queue (Ctrl+Shift+A there)</source>
         <translation>签审队列中选中的稿件（队列中按 Ctrl+Shift+A）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>Return…</source>
         <translation>退回…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>Send the selected story back to its author (Ctrl+Shift+R there)</source>
         <translation>把选中的稿件退回作者（队列中按 Ctrl+Shift+R）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>机审 lists…</source>
         <translation>机审名单…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="341"/>
         <source>Stories</source>
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>Drafts</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>Submitted</source>
         <translation>已送审</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>In review</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>Approved</source>
         <translation>已签发</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>Scheduled</source>
         <translation>待发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="349"/>
         <source>Published</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>Due at next export</source>
         <translation>待下次导出发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>Channels</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>Saved searches</source>
         <translation>已存搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>%1 characters</source>
         <translation>%1 字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="448"/>
+        <location filename="../../ui/main_window.py" line="455"/>
         <source>Untitled story</source>
         <translation>未命名稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="508"/>
         <location filename="../../ui/main_window.py" line="515"/>
+        <location filename="../../ui/main_window.py" line="522"/>
         <source>Save search</source>
         <translation>保存搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="508"/>
+        <location filename="../../ui/main_window.py" line="515"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>Delete this saved search</source>
         <translation>删除此搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="536"/>
+        <location filename="../../ui/main_window.py" line="543"/>
         <source>Stories: %1</source>
         <translation>共 %1 篇</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="593"/>
+        <location filename="../../ui/main_window.py" line="600"/>
         <source>Backup failed: %1</source>
         <translation>备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="596"/>
+        <location filename="../../ui/main_window.py" line="603"/>
         <source>Backed up to %1</source>
         <translation>已备份到 %1</translation>
     </message>
@@ -1400,10 +1410,10 @@
     <name>PublishDialog</name>
     <message>
         <location filename="../../ui/publish/publish_dialog.py" line="40"/>
-        <location filename="../../ui/publish/publish_dialog.py" line="139"/>
-        <location filename="../../ui/publish/publish_dialog.py" line="144"/>
-        <location filename="../../ui/publish/publish_dialog.py" line="149"/>
-        <location filename="../../ui/publish/publish_dialog.py" line="213"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="154"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="159"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="164"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="228"/>
         <source>Publish the site</source>
         <translation>发布网站</translation>
     </message>
@@ -1418,119 +1428,124 @@
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="47"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="119"/>
         <source>Only write the folder (upload by hand)</source>
         <translation>只写入文件夹（手动上传）</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="53"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="49"/>
         <source>This computer publishes scheduled stories on time while the app is open</source>
         <translation>本机负责定时发布：应用打开时，定时稿件到点自动发布</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="56"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="47"/>
+        <source>Targets…</source>
+        <translation>目标…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="52"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="58"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="54"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="59"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="55"/>
         <source>Put the published versions back</source>
         <translation>恢复为已发布的版本</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="60"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="56"/>
         <source>Open the site</source>
         <translation>打开网站</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="61"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="57"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="64"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="60"/>
         <source>Writes what changed since the last publication, and publishes the approved stories whose time has come.</source>
         <translation>写入上次发布以来变化的内容，并发布已到发布时间的已签发稿件。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="70"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="66"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="70"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="66"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="70"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="66"/>
         <source>Target</source>
         <translation>发布目标</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="70"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="66"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="71"/>
-        <location filename="../../ui/publish/publish_dialog.py" line="296"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="67"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="311"/>
         <source>Uploaded</source>
         <translation>已上传</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="71"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="67"/>
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="74"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="70"/>
         <source>Result</source>
         <translation>本次结果</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="75"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="71"/>
         <source>History</source>
         <translation>发布记录</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="77"/>
-        <location filename="../../ui/publish/publish_dialog.py" line="118"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="73"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="133"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="81"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="77"/>
         <source>Upload to</source>
         <translation>上传到</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="140"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="155"/>
         <source>Password for %1:</source>
         <translation>%1 的密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="145"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="160"/>
         <source>Keep the password in this computer&apos;s keyring?</source>
         <translation>把密码保存在本机的系统钥匙串中吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="155"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="170"/>
         <source>Choose the folder the site is written into.</source>
         <translation>请选择网站文件写入的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="170"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="185"/>
         <source>Publishing…</source>
         <translation>正在发布…</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="214"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="229"/>
         <source>%1 is reached for the first time. Its key is
 %2
 Trust it only if the host&apos;s administrator confirms this fingerprint.</source>
@@ -1539,138 +1554,138 @@ Trust it only if the host&apos;s administrator confirms this fingerprint.</sourc
 请向主机管理员核实该指纹后再选择信任。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="222"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="237"/>
         <source>Cancelling: the files being sent are finished first…</source>
         <translation>正在取消：先传完正在发送的文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="231"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="246"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="231"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="246"/>
         <source>Compare</source>
         <translation>比对</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="232"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="247"/>
         <source>Upload</source>
         <translation>上传</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="232"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="247"/>
         <source>Verify</source>
         <translation>核验线上网站</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="311"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="326"/>
         <source>Changed on the host by someone else</source>
         <translation>服务器上被他人改动的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="318"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="333"/>
         <source>verified</source>
         <translation>已核验</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="318"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="333"/>
         <source>differs</source>
         <translation>有差异</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="319"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="334"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="319"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="334"/>
         <source>changed by others</source>
         <translation>被他人改动</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="320"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="335"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="320"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="335"/>
         <source>running</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="250"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="265"/>
         <source>Not published: %1</source>
         <translation>未发布：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="258"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="273"/>
         <source>Published: %1 files written, %2 removed, %3 unchanged.</source>
         <translation>已发布：写入 %1 个文件，删除 %2 个，未变 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="269"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="284"/>
         <source>Cancelled after %1 files: what went up is whole; publish again to finish.</source>
         <translation>已在上传 %1 个文件后取消：已上传的文件都是完整的；再次发布即可完成。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="271"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="286"/>
         <source>Uploaded %1 files (%2 KB), removed %3, to %4.</source>
         <translation>已上传 %1 个文件（%2 KB），删除 %3 个，发布到 %4。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="276"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="291"/>
         <source>Verified: the host serves what was published (%1 files).</source>
         <translation>核验通过：服务器上的内容与发布的一致（%1 个文件）。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="278"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="293"/>
         <source>The verify found %1 modified and %2 missing files: see below.</source>
         <translation>核验发现 %1 个文件被改动、%2 个文件缺失：见下方。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="289"/>
-        <location filename="../../ui/publish/publish_dialog.py" line="310"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="304"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="325"/>
         <source>search-spam injection (博彩):</source>
         <translation>搜索垃圾植入（博彩）：</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="290"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="305"/>
         <source>Changed on the host</source>
         <translation>服务器上被改动的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="294"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="309"/>
         <source>Missing on the host</source>
         <translation>服务器上缺失的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="295"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="310"/>
         <source>Put back</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="300"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="315"/>
         <source>Stories published now (their time had come)</source>
         <translation>本次发布的稿件（已到发布时间）</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="302"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="317"/>
         <source>Left out (fix and publish again)</source>
         <translation>未能发布的内容（修正后重新发布）</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="303"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="318"/>
         <source>Shown unformatted (simplify their markup)</source>
         <translation>以纯文本显示的稿件（请简化其标记）</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="304"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="319"/>
         <source>Files written</source>
         <translation>写入的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="305"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="320"/>
         <source>Files removed</source>
         <translation>删除的文件</translation>
     </message>
@@ -2049,6 +2064,117 @@ Trust it only if the host&apos;s administrator confirms this fingerprint.</sourc
         <location filename="../../ui/editor/story_session.py" line="287"/>
         <source>Submitted for review (revision %1)</source>
         <translation>已送审（第 %1 版）</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsTab</name>
+    <message>
+        <location filename="../../ui/admin/targets_tab.py" line="29"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/targets_tab.py" line="29"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/targets_tab.py" line="29"/>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/targets_tab.py" line="29"/>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/targets_tab.py" line="29"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/targets_tab.py" line="30"/>
+        <source>Site folder on the host</source>
+        <translation>主机上的网站文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/targets_tab.py" line="30"/>
+        <source>Key file (SFTP)</source>
+        <translation>密钥文件（SFTP）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/targets_tab.py" line="31"/>
+        <source>Certificate (FTPS)</source>
+        <translation>证书文件（FTPS）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/targets_tab.py" line="39"/>
+        <source>Passwords are never kept here: “Password…” puts one into this computer&apos;s keyring.</source>
+        <translation>这里从不保存密码：点“密码…”会把密码存入本机的系统钥匙串。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/targets_tab.py" line="42"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/targets_tab.py" line="43"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/targets_tab.py" line="44"/>
+        <location filename="../../ui/admin/targets_tab.py" line="127"/>
+        <location filename="../../ui/admin/targets_tab.py" line="135"/>
+        <source>Password…</source>
+        <translation>密码…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/targets_tab.py" line="45"/>
+        <location filename="../../ui/admin/targets_tab.py" line="143"/>
+        <source>Forget the host key</source>
+        <translation>忘记主机密钥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/targets_tab.py" line="46"/>
+        <source>Save targets</source>
+        <translation>保存发布目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/targets_tab.py" line="52"/>
+        <source>Default target</source>
+        <translation>默认目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/targets_tab.py" line="64"/>
+        <source>host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/targets_tab.py" line="128"/>
+        <source>Password for %1:</source>
+        <translation>%1 的密码：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/targets_tab.py" line="144"/>
+        <source>The key of %1 is forgotten: the next connection asks again.</source>
+        <translation>已忘记 %1 的密钥：下次连接时会重新询问。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/targets_tab.py" line="154"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/targets_tab.py" line="156"/>
+        <source>Publish targets</source>
+        <translation>发布目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/targets_tab.py" line="156"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
     </message>
 </context>
 <context>

@@ -97,3 +97,42 @@ def test_the_publisher_seat_publishes_a_story_at_its_time(window, qtbot, tmp_pat
     published = store.articles.get(scheduled)
     assert published.state == "published" and published.public_path in files(root)
     assert isinstance(Path(store.settings().output_dir), Path)
+
+
+def test_targets_are_edited_in_the_app_and_offered_in_the_publish_dialog(window, qtbot,
+                                                                         monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QDialog, QTableWidgetItem
+    from ui.admin.admin_dialog import AdminDialog
+    from ui.publish.publish_dialog import PublishDialog
+    infos, warnings = [], []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: infos.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+
+    def edit(dialog):
+        tab = dialog.targets
+        assert dialog.tabs.currentWidget() is tab
+        qtbot.mouseClick(tab.add_button, Qt.LeftButton)
+        tab.table.setItem(0, 0, QTableWidgetItem("省平台"))
+        tab.table.setItem(0, 2, QTableWidgetItem(""))   # no host: refused
+        qtbot.mouseClick(tab.save_button, Qt.LeftButton)
+        assert warnings == ["publish target “省平台” needs a host and a user"]
+        tab.table.setItem(0, 2, QTableWidgetItem("www.yuexi-news.example"))
+        tab.table.setItem(0, 4, QTableWidgetItem("yuexi"))
+        qtbot.mouseClick(tab.save_button, Qt.LeftButton)
+        return QDialog.Accepted
+    monkeypatch.setattr(AdminDialog, "exec", edit)
+    seen = {}
+
+    def publish(dialog):
+        qtbot.mouseClick(dialog.targets_button, Qt.LeftButton)
+        seen["offered"] = [dialog.target.itemText(i) for i in range(dialog.target.count())]
+        seen["chosen"] = dialog.target.currentData()
+        return 0
+    monkeypatch.setattr(PublishDialog, "exec", publish)
+    action(window, "action_publish").trigger()
+    assert infos == ["Saved."]
+    assert seen["offered"][1] == "省平台 — sftp://yuexi@www.yuexi-news.example:22/var/www/html"
+    assert seen["chosen"] == "省平台"
+    [target] = window.store.settings().publish_targets
+    assert target == {"name": "省平台", "kind": "sftp", "host": "www.yuexi-news.example",
+                      "port": 22, "user": "yuexi", "path": "/var/www/html"}

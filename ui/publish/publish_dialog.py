@@ -44,12 +44,8 @@ class PublishDialog(QDialog):
         self.folder.setPlaceholderText(self.tr("The folder the site is written into"))
         self.browse_button = QPushButton(self.tr("Choose…"))
         self.target = QComboBox()
-        self.target.addItem(self.tr("Only write the folder (upload by hand)"), "")
-        for t in targets(site):
-            self.target.addItem(f"{t.name} — {t.address}", t.name)
-        default = self.target.findData(site.publish_target or (
-            targets(site)[0].name if len(targets(site)) == 1 else ""))
-        self.target.setCurrentIndex(max(default, 0))
+        self.targets_button = QPushButton(self.tr("Targets…"))
+        self._fill_targets()
         self.publisher = QCheckBox(self.tr("This computer publishes scheduled stories on time "
                                            "while the app is open"))
         self.publisher.setChecked(store.local_meta(PUBLISHER) == "1")
@@ -80,6 +76,7 @@ class PublishDialog(QDialog):
         where = QHBoxLayout()
         where.addWidget(QLabel(self.tr("Upload to")))
         where.addWidget(self.target, 1)
+        where.addWidget(self.targets_button)
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.overwrite_button)
@@ -103,6 +100,7 @@ class PublishDialog(QDialog):
         self.open_button.setEnabled(False)
         self.overwrite_button.setVisible(False)
         self.browse_button.clicked.connect(self.choose_folder)
+        self.targets_button.clicked.connect(lambda _checked=False: self.edit_targets())
         self.start_button.clicked.connect(lambda _checked=False: self.start())
         self.overwrite_button.clicked.connect(lambda _checked=False: self.start(overwrite=True))
         self.cancel_button.clicked.connect(self.cancel)
@@ -113,6 +111,23 @@ class PublishDialog(QDialog):
         self.ended.connect(self._ended)
         self.asked.connect(self._ask_host)
         self._fill_history()
+
+    def _fill_targets(self) -> None:
+        site = self.store.settings()
+        found = targets(site)
+        self.target.clear()
+        self.target.addItem(self.tr("Only write the folder (upload by hand)"), "")
+        for t in found:
+            self.target.addItem(f"{t.name} — {t.address}", t.name)
+        default = self.target.findData(site.publish_target or (
+            found[0].name if len(found) == 1 else ""))
+        self.target.setCurrentIndex(max(default, 0))
+
+    def edit_targets(self) -> None:
+        """系统管理's 发布目标 tab, then the list here again."""
+        from ui.admin.admin_dialog import AdminDialog  # its tabs load only when asked
+        AdminDialog(self.store, self.user, 4, self).exec()
+        self._fill_targets()
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Output folder"),
@@ -126,7 +141,7 @@ class PublishDialog(QDialog):
 
     def _running(self, running: bool) -> None:
         for w in (self.start_button, self.close_button, self.folder, self.browse_button,
-                  self.target, self.overwrite_button):
+                  self.target, self.targets_button, self.overwrite_button):
             w.setEnabled(not running)
         self.cancel_button.setEnabled(running)
 
