@@ -1410,10 +1410,10 @@
     <name>PublishDialog</name>
     <message>
         <location filename="../../ui/publish/publish_dialog.py" line="40"/>
-        <location filename="../../ui/publish/publish_dialog.py" line="154"/>
-        <location filename="../../ui/publish/publish_dialog.py" line="159"/>
-        <location filename="../../ui/publish/publish_dialog.py" line="164"/>
-        <location filename="../../ui/publish/publish_dialog.py" line="228"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="157"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="162"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="167"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="231"/>
         <source>Publish the site</source>
         <translation>发布网站</translation>
     </message>
@@ -1428,7 +1428,7 @@
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="119"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="122"/>
         <source>Only write the folder (upload by hand)</source>
         <translation>只写入文件夹（手动上传）</translation>
     </message>
@@ -1468,84 +1468,84 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="60"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="63"/>
         <source>Writes what changed since the last publication, and publishes the approved stories whose time has come.</source>
         <translation>写入上次发布以来变化的内容，并发布已到发布时间的已签发稿件。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="66"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="69"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="66"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="69"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="66"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="69"/>
         <source>Target</source>
         <translation>发布目标</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="66"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="69"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="67"/>
-        <location filename="../../ui/publish/publish_dialog.py" line="311"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="70"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="314"/>
         <source>Uploaded</source>
         <translation>已上传</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="67"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="70"/>
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="70"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="73"/>
         <source>Result</source>
         <translation>本次结果</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="71"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="74"/>
         <source>History</source>
         <translation>发布记录</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="73"/>
-        <location filename="../../ui/publish/publish_dialog.py" line="133"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="76"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="136"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="77"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="80"/>
         <source>Upload to</source>
         <translation>上传到</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="155"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="158"/>
         <source>Password for %1:</source>
         <translation>%1 的密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="160"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="163"/>
         <source>Keep the password in this computer&apos;s keyring?</source>
         <translation>把密码保存在本机的系统钥匙串中吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="170"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="173"/>
         <source>Choose the folder the site is written into.</source>
         <translation>请选择网站文件写入的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="185"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="188"/>
         <source>Publishing…</source>
         <translation>正在发布…</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="229"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="232"/>
         <source>%1 is reached for the first time. Its key is
 %2
 Trust it only if the host&apos;s administrator confirms this fingerprint.</source>
@@ -1554,138 +1554,142 @@ Trust it only if the host&apos;s administrator confirms this fingerprint.</sourc
 请向主机管理员核实该指纹后再选择信任。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="237"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="240"/>
         <source>Cancelling: the files being sent are finished first…</source>
         <translation>正在取消：先传完正在发送的文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="246"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="60"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="249"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="246"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="60"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="249"/>
         <source>Compare</source>
         <translation>比对</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="247"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="61"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="250"/>
         <source>Upload</source>
         <translation>上传</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="247"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="61"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="250"/>
         <source>Verify</source>
         <translation>核验线上网站</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="326"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="329"/>
         <source>Changed on the host by someone else</source>
         <translation>服务器上被他人改动的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="333"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="336"/>
         <source>verified</source>
         <translation>已核验</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="333"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="336"/>
         <source>differs</source>
         <translation>有差异</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="334"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="337"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="334"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="337"/>
         <source>changed by others</source>
         <translation>被他人改动</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="335"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="338"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="335"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="338"/>
         <source>running</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="265"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="268"/>
         <source>Not published: %1</source>
         <translation>未发布：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="273"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="276"/>
         <source>Published: %1 files written, %2 removed, %3 unchanged.</source>
         <translation>已发布：写入 %1 个文件，删除 %2 个，未变 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="284"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="287"/>
         <source>Cancelled after %1 files: what went up is whole; publish again to finish.</source>
         <translation>已在上传 %1 个文件后取消：已上传的文件都是完整的；再次发布即可完成。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="286"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="289"/>
         <source>Uploaded %1 files (%2 KB), removed %3, to %4.</source>
         <translation>已上传 %1 个文件（%2 KB），删除 %3 个，发布到 %4。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="291"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="294"/>
         <source>Verified: the host serves what was published (%1 files).</source>
         <translation>核验通过：服务器上的内容与发布的一致（%1 个文件）。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="293"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="296"/>
         <source>The verify found %1 modified and %2 missing files: see below.</source>
         <translation>核验发现 %1 个文件被改动、%2 个文件缺失：见下方。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="304"/>
-        <location filename="../../ui/publish/publish_dialog.py" line="325"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="307"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="328"/>
         <source>search-spam injection (博彩):</source>
         <translation>搜索垃圾植入（博彩）：</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="305"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="308"/>
         <source>Changed on the host</source>
         <translation>服务器上被改动的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="309"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="312"/>
         <source>Missing on the host</source>
         <translation>服务器上缺失的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="310"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="313"/>
         <source>Put back</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="315"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="318"/>
         <source>Stories published now (their time had come)</source>
         <translation>本次发布的稿件（已到发布时间）</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="317"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="320"/>
         <source>Left out (fix and publish again)</source>
         <translation>未能发布的内容（修正后重新发布）</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="318"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="321"/>
         <source>Shown unformatted (simplify their markup)</source>
         <translation>以纯文本显示的稿件（请简化其标记）</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="319"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="322"/>
         <source>Files written</source>
         <translation>写入的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="320"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="323"/>
         <source>Files removed</source>
         <translation>删除的文件</translation>
     </message>
@@ -2095,13 +2099,13 @@ Trust it only if the host&apos;s administrator confirms this fingerprint.</sourc
     </message>
     <message>
         <location filename="../../ui/admin/targets_tab.py" line="30"/>
-        <source>Site folder on the host</source>
-        <translation>主机上的网站文件夹</translation>
+        <source>Key file (SFTP)</source>
+        <translation>密钥文件（SFTP）</translation>
     </message>
     <message>
         <location filename="../../ui/admin/targets_tab.py" line="30"/>
-        <source>Key file (SFTP)</source>
-        <translation>密钥文件（SFTP）</translation>
+        <source>Site folder</source>
+        <translation>网站文件夹</translation>
     </message>
     <message>
         <location filename="../../ui/admin/targets_tab.py" line="31"/>
@@ -2109,70 +2113,80 @@ Trust it only if the host&apos;s administrator confirms this fingerprint.</sourc
         <translation>证书文件（FTPS）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/targets_tab.py" line="39"/>
+        <location filename="../../ui/admin/targets_tab.py" line="41"/>
         <source>Passwords are never kept here: “Password…” puts one into this computer&apos;s keyring.</source>
         <translation>这里从不保存密码：点“密码…”会把密码存入本机的系统钥匙串。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/targets_tab.py" line="42"/>
+        <location filename="../../ui/admin/targets_tab.py" line="44"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/targets_tab.py" line="43"/>
+        <location filename="../../ui/admin/targets_tab.py" line="45"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/targets_tab.py" line="44"/>
-        <location filename="../../ui/admin/targets_tab.py" line="127"/>
-        <location filename="../../ui/admin/targets_tab.py" line="135"/>
+        <location filename="../../ui/admin/targets_tab.py" line="46"/>
+        <location filename="../../ui/admin/targets_tab.py" line="131"/>
+        <location filename="../../ui/admin/targets_tab.py" line="139"/>
         <source>Password…</source>
         <translation>密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/targets_tab.py" line="45"/>
-        <location filename="../../ui/admin/targets_tab.py" line="143"/>
+        <location filename="../../ui/admin/targets_tab.py" line="47"/>
+        <location filename="../../ui/admin/targets_tab.py" line="147"/>
         <source>Forget the host key</source>
         <translation>忘记主机密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/targets_tab.py" line="46"/>
+        <location filename="../../ui/admin/targets_tab.py" line="48"/>
         <source>Save targets</source>
         <translation>保存发布目标</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/targets_tab.py" line="52"/>
+        <location filename="../../ui/admin/targets_tab.py" line="54"/>
         <source>Default target</source>
         <translation>默认目标</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/targets_tab.py" line="64"/>
+        <location filename="../../ui/admin/targets_tab.py" line="66"/>
         <source>host</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/targets_tab.py" line="128"/>
+        <location filename="../../ui/admin/targets_tab.py" line="77"/>
+        <source>FTPS (encrypted)</source>
+        <translation>FTPS（加密）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/targets_tab.py" line="78"/>
+        <source>Folder (local or shared)</source>
+        <translation>文件夹（本机或共享）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/targets_tab.py" line="132"/>
         <source>Password for %1:</source>
         <translation>%1 的密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/targets_tab.py" line="144"/>
+        <location filename="../../ui/admin/targets_tab.py" line="148"/>
         <source>The key of %1 is forgotten: the next connection asks again.</source>
         <translation>已忘记 %1 的密钥：下次连接时会重新询问。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/targets_tab.py" line="154"/>
+        <location filename="../../ui/admin/targets_tab.py" line="158"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/targets_tab.py" line="156"/>
+        <location filename="../../ui/admin/targets_tab.py" line="160"/>
         <source>Publish targets</source>
         <translation>发布目标</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/targets_tab.py" line="156"/>
+        <location filename="../../ui/admin/targets_tab.py" line="160"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>

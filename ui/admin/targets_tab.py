@@ -27,9 +27,11 @@ class TargetsTab(QWidget):
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels([
             self.tr("Name"), self.tr("Kind"), self.tr("Host"), self.tr("Port"), self.tr("User"),
-            self.tr("Site folder on the host"), self.tr("Key file (SFTP)"),
+            self.tr("Site folder"), self.tr("Key file (SFTP)"),
             self.tr("Certificate (FTPS)")])
         self.table.horizontalHeader().setStretchLastSection(True)
+        for col, width in enumerate((90, 120, 150, 56, 80, 200, 140)):
+            self.table.setColumnWidth(col, width)
         site = store.settings()
         for t in targets(site):
             self.add_row(t)
@@ -72,8 +74,10 @@ class TargetsTab(QWidget):
         row = self.table.rowCount()
         self.table.insertRow(row)
         kind = QComboBox()
-        kind.addItems(KINDS)
-        kind.setCurrentText(t.kind)
+        for name, label in zip(KINDS, ("SFTP", "FTP", self.tr("FTPS (encrypted)"),
+                                       self.tr("Folder (local or shared)"))):
+            kind.addItem(label, name)
+        kind.setCurrentIndex(max(kind.findData(t.kind), 0))
         self.table.setCellWidget(row, 1, kind)
         for col, name in enumerate(COLUMNS):
             if name != "kind":
@@ -103,7 +107,7 @@ class TargetsTab(QWidget):
             item = {}
             for col, name in enumerate(COLUMNS):
                 if name == "kind":
-                    item[name] = self.table.cellWidget(row, col).currentText()
+                    item[name] = self.table.cellWidget(row, col).currentData()
                     continue
                 cell = self.table.item(row, col)
                 text = cell.text().strip() if cell else ""

@@ -56,6 +56,9 @@ class PublishDialog(QDialog):
         self.open_button = QPushButton(self.tr("Open the site"))
         self.close_button = QPushButton(self.tr("Close"))
         self.phase = QLabel()
+        self.phase.setMinimumWidth(max(self.phase.fontMetrics().horizontalAdvance(word)
+                                       for word in (self.tr("Export"), self.tr("Compare"),
+                                                    self.tr("Upload"), self.tr("Verify"))) + 8)
         self.bar = QProgressBar()
         self.status = QLabel(self.tr("Writes what changed since the last publication, and "
                                      "publishes the approved stories whose time has come."))
