@@ -27,7 +27,6 @@ from ui.jobs import Jobs
 from ui.login import LoginDialog
 from ui.preview.preview_pane import PreviewPane
 from ui.publish.publish_dialog import PublishDialog
-from ui.publish.inspect_dialog import InspectDialog
 from ui.publish.on_time import OnTime
 from ui.publish.verify_dialog import VerifyDialog
 from ui.queue.queue_widget import ReviewQueue
@@ -436,6 +435,7 @@ class MainWindow(QMainWindow):
 
     def inspect(self) -> None:
         """网站自查: the published site as an inspection sees it."""
+        from ui.publish.inspect_dialog import InspectDialog  # loaded when first asked for
         dialog = InspectDialog(self.store, self)
         dialog.open_story.connect(self.open_story)
         dialog.exec()

@@ -6,10 +6,6 @@ from __future__ import annotations
 
 from typing import Callable
 
-import keyring
-import keyring.errors
-from keyring.backends import fail
-
 from newsdesk.errors import NewsdeskError
 from newsdesk.publish.targets import Target
 
@@ -55,11 +51,16 @@ def forget_host_key(store, host: str, port: int) -> bool:
     return True
 
 
+# keyring is imported when a password is wanted: at the app's start it would cost 40 ms.
 def keyring_works() -> bool:
+    import keyring
+    from keyring.backends import fail
     return not isinstance(keyring.get_keyring(), fail.Keyring)
 
 
 def saved_password(target: Target) -> str | None:
+    import keyring
+    import keyring.errors
     if not keyring_works():
         return None
     try:
@@ -69,6 +70,8 @@ def saved_password(target: Target) -> str | None:
 
 
 def save_password(target: Target, password: str) -> None:
+    import keyring
+    import keyring.errors
     if not keyring_works():
         raise NewsdeskError("this machine has no keyring to keep passwords in: the password "
                             "is asked at each run")

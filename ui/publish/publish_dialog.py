@@ -57,8 +57,7 @@ class PublishDialog(QDialog):
         self.close_button = QPushButton(self.tr("Close"))
         self.phase = QLabel()
         self.phase.setMinimumWidth(max(self.phase.fontMetrics().horizontalAdvance(word)
-                                       for word in (self.tr("Export"), self.tr("Compare"),
-                                                    self.tr("Upload"), self.tr("Verify"))) + 8)
+                                       for word in self._phase_names().values()) + 8)
         self.bar = QProgressBar()
         self.status = QLabel(self.tr("Writes what changed since the last publication, and "
                                      "publishes the approved stories whose time has come."))
@@ -69,6 +68,7 @@ class PublishDialog(QDialog):
             self.tr("When"), self.tr("Who"), self.tr("Target"), self.tr("Outcome"),
             self.tr("Uploaded"), self.tr("Message")])
         self.history.horizontalHeader().setStretchLastSection(True)
+        self.history.setColumnWidth(0, 140)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.report, self.tr("Result"))
         self.tabs.addTab(self.history, self.tr("History"))
@@ -245,10 +245,12 @@ class PublishDialog(QDialog):
         if self._thread is not None:
             self._thread.join()
 
+    def _phase_names(self) -> dict[str, str]:
+        return {"export": self.tr("Exporting"), "compare": self.tr("Comparing"),
+                "upload": self.tr("Uploading"), "verify": self.tr("Verifying")}
+
     def _progressed(self, phase: str, done: int, total: int) -> None:
-        names = {"export": self.tr("Export"), "compare": self.tr("Compare"),
-                 "upload": self.tr("Upload"), "verify": self.tr("Verify")}
-        self.phase.setText(names.get(phase, phase))
+        self.phase.setText(self._phase_names().get(phase, phase))
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
 
