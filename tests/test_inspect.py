@@ -183,3 +183,13 @@ def test_the_html_report_reads_on_a_phone(demo_store, tmp_path):
             assert "何文彬" in page.inner_text("body")
         finally:
             browser.close()
+
+
+def test_a_site_without_an_address_links_to_no_feed_it_lacks(demo_store, tmp_path):
+    # Feeds need absolute links, so a site without base_url writes none: its pages must
+    # not link to them (网站自查 found 31 such broken links).
+    demo_store.set_settings({"base_url": ""})
+    export_site(demo_store, tmp_path / "site")
+    report = inspect_site(demo_store, tmp_path / "site", external=False, now=NOW)
+    assert not [p for p in report.problems if p.rule == "inspect.broken-link"]
+    assert not (tmp_path / "site" / "rss.xml").exists()
