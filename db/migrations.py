@@ -312,3 +312,14 @@ def m008_renderer_index(db: Database) -> None:
     # Each export asks which live stories show the plain-paragraph fallback: a scan of
     # every article (0.14 s at 100,000) without this index, a lookup with it.
     db.execute("CREATE INDEX articles_renderer ON articles(renderer_version)")
+
+
+@step
+def m009_live_index_covers_export(db: Database) -> None:
+    # The export's reads of every live story (its lists, which pages changed) from the
+    # index alone: with renderer_version and the cover in it, no article row is read,
+    # and those rows carry the bodies (1.2 → 0.5 s at 100,000 stories).
+    db.execute("DROP INDEX articles_live")
+    db.execute("CREATE INDEX articles_live ON articles(first_published_at DESC, id, "
+               "live_revision, state, public_path, title, kicker, summary, channel_id, "
+               "updated_at, pinned, weight, revision, renderer_version, cover_asset_id)")

@@ -9,6 +9,7 @@ import atexit
 import hashlib
 import os
 import re
+import threading
 from dataclasses import dataclass
 from functools import partial
 from urllib.parse import urlsplit
@@ -133,8 +134,7 @@ def char_count(text: str) -> int:
 BASE_LIMIT_S = 2.0
 PER_MILLION_CHARS_S = 5.0   # markdown2 does ~1.3 M characters a second here; slow laptops less
 FALLBACK = "plain-fallback"
-_pool = None
-_pool_pid = None
+_helper_process: "_Helper | None" = None
 
 
 @dataclass(frozen=True)
@@ -149,27 +149,75 @@ def time_limit(markdown: str) -> float:
     return BASE_LIMIT_S + PER_MILLION_CHARS_S * len(markdown or "") / 1_000_000
 
 
-def _helper():
-    global _pool, _pool_pid
-    if _pool is None or _pool_pid != os.getpid():  # a forked child needs its own helper
+class _Helper:
+    """One spawned process that renders on request over a pipe. A render that overruns
+    is not waited for: the process is killed and the next render starts another. (A
+    multiprocessing.Pool was used before: terminating it while its task thread was still
+    writing a long body into the pipe could hang for ever.)"""
+
+    def __init__(self):
         import multiprocessing
 
-        _pool, _pool_pid = multiprocessing.get_context("spawn").Pool(1), os.getpid()
+        context = multiprocessing.get_context("spawn")
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=_serve, args=(child,), daemon=True,
+                                       name="newsdesk-render")
+        self.process.start()
+        child.close()
+        self.pid = os.getpid()
+        self.lock = threading.Lock()  # one request at a time on the pipe (saves, exports)
         # Start it (interpreter, markdown2, nh3) before any render is timed: on a busy
         # machine that alone can take seconds, and it is not the body's fault.
-        _pool.apply(render_body, ("",))
-    return _pool
+        self.render("", [], None)
+
+    def render(self, markdown: str, video_hosts: list, limit: float | None) -> str:
+        with self.lock:
+            self.conn.send((markdown, video_hosts))
+            if limit is not None and not self.conn.poll(limit):
+                # Killed under the lock: a late answer must never reach the next caller.
+                self.stop()
+                raise TimeoutError("the render overran its time")
+            outcome = self.conn.recv()
+        if isinstance(outcome, BaseException):
+            raise outcome
+        return outcome
+
+    def stop(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+        self.conn.close()
+
+
+def _serve(conn) -> None:
+    """The helper process: render what comes, send back the HTML or the error."""
+    while True:
+        try:
+            markdown, video_hosts = conn.recv()
+        except EOFError:
+            return
+        try:
+            conn.send(render_body(markdown, video_hosts))
+        except Exception as e:  # noqa: BLE001 - markdown2's failure goes back to be said
+            conn.send(e)
+
+
+def _helper() -> _Helper:
+    global _helper_process
+    if _helper_process is None or _helper_process.pid != os.getpid() \
+            or not _helper_process.process.is_alive():
+        _helper_process = _Helper()  # (a forked child needs its own helper)
+    return _helper_process
 
 
 def _stop_helper() -> None:
-    global _pool
-    if _pool is not None and _pool_pid == os.getpid():
-        _pool.terminate()
-        _pool.join()
-    _pool = None
+    global _helper_process
+    if _helper_process is not None and _helper_process.pid == os.getpid():
+        _helper_process.stop()
+    _helper_process = None
 
 
-atexit.register(_stop_helper)  # before the interpreter tears down what Pool needs
+atexit.register(_stop_helper)
 
 
 def plain_paragraphs(markdown: str) -> str:
@@ -185,8 +233,7 @@ def render_safely(markdown: str, video_hosts=(), limit: float | None = None) -> 
     paragraphs, marked as a fallback, when it fails or overruns."""
     limit = time_limit(markdown) if limit is None else limit
     try:
-        html = _helper().apply_async(render_body, (markdown, list(video_hosts))).get(limit)
-        return Rendered(html)
+        return Rendered(_helper().render(markdown, list(video_hosts), limit))
     except Exception:  # noqa: BLE001 - a timeout or any failure inside markdown2
         _stop_helper()  # a stuck render must not hold the helper
         return Rendered(plain_paragraphs(markdown), fallback=True)

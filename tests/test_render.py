@@ -76,3 +76,11 @@ def test_pictures_in_a_body_are_found_as_the_editor_writes_them():
     assert body[first.start:first.end].startswith("![会场") and second.asset_id is None
     html = render_body(body)
     assert 'alt="会场［全景］"' in html and "<figcaption>开幕式 ＂首日＂</figcaption></figure>" in html
+
+
+def test_after_an_overrun_the_next_render_gets_its_own_answer():
+    from newsdesk.render import render_body, render_safely
+    overran = render_safely("[a](" * 10_000, limit=0.05)
+    assert overran.fallback
+    # The stuck render's late answer must not be taken for the next one's.
+    assert render_safely("县图书馆**延长**开放。").html == render_body("县图书馆**延长**开放。")
