@@ -25,6 +25,7 @@ from newsdesk.publish.remote import PART, Progress, PublishError, Remote
 from newsdesk.publish.targets import PORTS, Target
 
 IN_FLIGHT = 64
+_LOST = (asyncssh.SFTPConnectionLost, asyncssh.SFTPNoConnection)
 BY_RSYNC = 200   # files in one put from which rsync (when there is one) is worth starting
 Trust = Callable[[str, int, str, str], None]   # host, port, key, fingerprint; raises to refuse
 
@@ -46,7 +47,7 @@ class SftpRemote(Remote):
         try:
             return self.loop.run_until_complete(coroutine)
         except (ConnectionRefusedError, asyncssh.misc.ConnectionLost, BrokenPipeError,
-                ConnectionResetError) as e:
+                ConnectionResetError, *_LOST) as e:
             raise PublishError("the connection to {host}:{port} was refused or lost ({reason}); "
                                "what was uploaded is whole: publish again to finish",
                                host=self.target.host, port=self.port, reason=e) from None
@@ -171,6 +172,8 @@ class SftpRemote(Remote):
                     async with self.sftp.open(remote + PART, "wb") as f:
                         await f.write(data)
                     await self.sftp.posix_rename(remote + PART, remote)
+                except _LOST:
+                    raise  # said by _run, as any lost connection
                 except asyncssh.SFTPFailure as e:
                     raise PublishError("{path}: the host refused the file ({reason}); its disk "
                                        "may be full", path=path, reason=e.reason) from None

@@ -68,7 +68,7 @@ def find(site, name: str | None) -> Target:
         if t.name == wanted:
             return t
     if not found:
-        raise NewsdeskError("no publish target is set up: add one to the publish_targets "
-                            "setting (系统管理 → 网站设置)")
+        raise NewsdeskError("no publish target is set up: add one in 系统管理 → 发布目标 (the "
+                            "publish_targets setting)")
     raise NewsdeskError("no publish target “{name}”; targets are {names}",
                         name=wanted, names=", ".join(t.name for t in found))
