@@ -5,7 +5,6 @@ information, misspellings), pages without 来源, 编辑 or 审核, and broken l
 the exported site and out of it. Read everything first, then report (Pelican's way)."""
 from __future__ import annotations
 
-import re
 import threading
 from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
