@@ -3,9 +3,13 @@ own thread pool and its result comes back to a callback on the UI thread. (A
 QRunnable cannot emit signals; the pane's Jobs object, living on the UI thread, does.)"""
 from __future__ import annotations
 
+import threading
 from typing import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from newsdesk.errors import NewsdeskError
+from newsdesk.store import Store
 
 
 class Jobs(QObject):
@@ -29,3 +33,32 @@ class _Job(QRunnable):
 
     def run(self) -> None:
         self.jobs._done.emit(self.then, self.fn(*self.args))
+
+
+def on_own_connection(db_path: str, work: Callable[[Store], object],
+                      ended: Callable[[object], None], name: str) -> threading.Thread:
+    """work(store) on a thread of its own with a database connection of its own (a
+    long run, cancellable, that reads and writes the database: export, publish,
+    inspect). ended(its result, or the NewsdeskError or OSError that stopped it) is
+    called on that thread: give it a signal's emit. A bug is handed to ended too, then
+    raised on to the excepthook."""
+    def run() -> None:
+        try:
+            store = Store.open(db_path)
+        except NewsdeskError as e:
+            ended(e)
+            return
+        try:
+            outcome = work(store)
+        except (NewsdeskError, OSError) as e:
+            ended(e)
+        except Exception as e:
+            ended(e)
+            raise
+        else:
+            ended(outcome)
+        finally:
+            store.close()
+    thread = threading.Thread(target=run, daemon=True, name=name)
+    thread.start()
+    return thread

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from newsdesk.checks.words import ListError
+from newsdesk.checks.words import ListError, tab_lines
 from newsdesk.cjk import HAN
 from newsdesk.i18n import N_
 from newsdesk.model import ListEntry
@@ -41,11 +41,7 @@ def parse_entries(kind: str, text: str) -> list[ListEntry]:
     """The entries of a list file; a line it cannot read, or an entry given twice,
     raises ListError naming the line."""
     out, seen = [], {}
-    for n, line in enumerate(text.splitlines(), 1):
-        line = line.split("#", 1)[0].rstrip()
-        if not line.strip():
-            continue
-        parts = [p.strip() for p in line.split("\t")] + ["", ""]
+    for n, parts in tab_lines(text, 3):
         entry = _entry(kind, n, parts)
         if entry.key in seen:
             raise ListError(N_("line {n}: “{key}” is already on line {first}"),

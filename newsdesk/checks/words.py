@@ -71,16 +71,22 @@ class WordMatcher:
         return out
 
 
+def tab_lines(text: str, width: int):
+    """(line number, its tab-separated fields, stripped and padded to width) of a
+    plain-text list: '#' starts a comment, blank lines are skipped."""
+    for n, line in enumerate(text.splitlines(), 1):
+        line = line.split("#", 1)[0].rstrip()
+        if line.strip():
+            fields = [p.strip() for p in line.split("\t")]
+            yield n, fields + [""] * (width - len(fields))
+
+
 def parse_list(text: str) -> list[Term]:
     """Plain-text word lists: one term a line, 'term<TAB>level<TAB>category<TAB>
     replacement' (level block or warn, default block); '#' starts a comment.
     Raises ValueError naming the line for a bad level."""
     terms = []
-    for n, line in enumerate(text.splitlines(), 1):
-        line = line.split("#", 1)[0].rstrip()
-        if not line.strip():
-            continue
-        parts = [p.strip() for p in line.split("\t")] + ["", "", ""]
+    for n, parts in tab_lines(text, 4):
         level = parts[1] or "block"
         if level not in ("block", "warn"):
             raise ListError("line {n}: level must be block or warn, not {level!r}",

@@ -13,12 +13,13 @@ from newsdesk.cli.common import (
     OK, PROBLEMS, CliError, Session, acting_option, json_option, password_of, print_json,
     table, with_db,
 )
-from newsdesk.i18n import _
+from newsdesk.cli.site import print_differences, print_injection
+from newsdesk.i18n import N_, _
 from newsdesk.publish import trust
 from newsdesk.publish.remote import PublishError
 from newsdesk.publish.run import PHASES, Tampered, needs_password, publish as run_publish
 from newsdesk.publish.run import publish_due, watch as watch_due
-from newsdesk.publish.targets import find, targets as all_targets
+from newsdesk.publish.targets import default_name, find, targets as all_targets
 
 ENV_TARGET_PASSWORD = "NEWSDESK_TARGET_PASSWORD"
 
@@ -64,7 +65,7 @@ def _progress(phase: str, done: int, total: int) -> None:
               flush=True)
 
 
-PHASE_NAMES = dict(zip(PHASES, ("export", "compare", "upload", "verify")))
+PHASE_NAMES = dict(zip(PHASES, (N_("export"), N_("compare"), N_("upload"), N_("verify"))))
 
 
 def _said(report) -> int:
@@ -85,13 +86,7 @@ def _said(report) -> int:
     v = report.verify
     if report.unreachable:
         print(_("not verified over the public address: {reason}", reason=report.unreachable))
-    for path, added in v.modified:
-        print(f"modified   {path}" + (f"\n           added: {added}" if added else ""))
-        if path in v.spam:
-            print("           " + _("search-spam injection (博彩): {names}",
-                                    names="、".join(v.spam[path])))
-    for path in v.missing:
-        print(_("missing    {path}", path=path))
+    print_differences(v)
     print(_("verified over {place}: {checked} files, {modified} modified, {missing} missing",
             place=report.verified_over, checked=v.checked, modified=len(v.modified),
             missing=len(v.missing)))
@@ -117,15 +112,14 @@ def publish(session: Session, target: str | None, due: bool, watch: bool, every:
             overwrite: bool, verify_all: bool, trust_host_key: str | None,
             as_user: str) -> int:
     """发布: export, upload what differs to the web host, verify (exit 1 on a difference)."""
-    target_name, on_watch, trusted = target, watch, trust_host_key
     with session.opened() as store:
         user = store.users.find(as_user)
         workflow.check_password(user, password_of(user))
-        target = find(store.settings(), target_name)
-        options = dict(password=_target_password(target), confirm=_confirm(trusted),
+        target = find(store.settings(), target)
+        options = dict(password=_target_password(target), confirm=_confirm(trust_host_key),
                        overwrite=overwrite, verify_all=verify_all, progress=_progress)
         try:
-            if on_watch:
+            if watch:
                 print(_("watching: publishing to {target} what comes due, every {every:g} s "
                         "(Ctrl+C stops)", target=target.name, every=every))
                 try:
@@ -139,11 +133,7 @@ def publish(session: Session, target: str | None, due: bool, watch: bool, every:
         except Tampered as e:
             for path, injected, names in e.files:
                 print(_("changed on the server: {path}", path=path))
-                if injected:
-                    print("           added: " + injected)
-                if names:
-                    print("           " + _("search-spam injection (博彩): {names}",
-                                            names="、".join(names)))
+                print_injection(injected, names)
             print(_("newsdesk: problem: {problem}", problem=e), file=sys.stderr)
             return PROBLEMS
         if sys.stderr.isatty():
@@ -173,8 +163,7 @@ def targets_group(ctx, session: Session, as_json: bool) -> int:
         site = store.settings()
         found = all_targets(site)
     rows = [{"name": t.name, "kind": t.kind, "address": t.address,
-             "default": t.name == (site.publish_target or (found[0].name if len(found) == 1
-                                                           else "")),
+             "default": t.name == default_name(site),
              "password": "keyring" if trust.saved_password(t) else ""} for t in found]
     if as_json:
         print_json(rows)

@@ -95,6 +95,24 @@ def export(session: Session, out: str, full: bool, as_user: str | None,
     return PROBLEMS if report.problems or report.plain else OK
 
 
+def print_injection(added: str, spam_named: list[str]) -> None:
+    """Under a changed file: the text added to it and the spam named in that."""
+    if added:
+        print(f"           added: {added}")
+    if spam_named:
+        print("           " + _("search-spam injection (博彩): {names}",
+                                names="、".join(spam_named)))
+
+
+def print_differences(report) -> None:
+    """A verify's modified files (with what was injected) and missing ones."""
+    for path, added in report.modified:
+        print(f"modified   {path}")
+        print_injection(added, report.spam.get(path, []))
+    for path in report.missing:
+        print(_("missing    {path}", path=path))
+
+
 @click.command()
 @click.option("--manifest", required=True, metavar="FILE", help="DIR/manifest.json")
 @click.argument("target")
@@ -108,13 +126,7 @@ def verify(manifest: str, target: str, timeout: float, as_json: bool) -> int:
             {"path": p, "added": t, "spam": report.spam.get(p, [])} for p, t in report.modified],
             "missing": report.missing, "unexpected": report.unexpected})
     else:
-        for path, added in report.modified:
-            print(f"modified   {path}" + (f"\n           added: {added}" if added else ""))
-            if path in report.spam:
-                print("           " + _("search-spam injection (博彩): {names}",
-                                        names="、".join(report.spam[path])))
-        for path in report.missing:
-            print(_("missing    {path}", path=path))
+        print_differences(report)
         for path in report.unexpected:
             print(_("unexpected {path}", path=path))
         print(_("{checked} files checked: {modified} modified, {missing} missing, "

@@ -14,7 +14,7 @@ from newsdesk.cli.common import (
 )
 from newsdesk.demo import load_demo, load_starter_words
 from newsdesk.i18n import _, pick
-from newsdesk.model import State, field_label, state_name
+from newsdesk.model import field_label, state_name
 from newsdesk.store import Store
 from newsdesk.store.search import SORTS
 

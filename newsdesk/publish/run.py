@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Callable
 
 from newsdesk import accounts, times
-from newsdesk.checks import spam
 from newsdesk.errors import NewsdeskError
 from newsdesk.i18n import N_, _
 from newsdesk.model import User
@@ -23,7 +22,7 @@ from newsdesk.publish import trust
 from newsdesk.publish.remote import FolderRemote, PublishError, Remote
 from newsdesk.publish.targets import Target, find
 from newsdesk.site import MANIFEST, ExportCancelled, ExportReport, export_site
-from newsdesk.site.verify import VerifyReport, added_text, load_manifest, verify
+from newsdesk.site.verify import VerifyReport, injection, load_manifest, verify
 from newsdesk.site.writer import sha256
 from newsdesk.store import Store
 
@@ -116,9 +115,7 @@ def _tampered(remote: Remote, out: Path, local: dict, server: dict, paths: list[
         if sha256(data) == local[path]["sha256"]:
             report.already.append(path)
             continue
-        ours = (out / path).read_bytes()
-        injected = added_text(ours, data) if path.endswith(".html") else ""
-        found.append((path, injected, spam.named(injected)))
+        found.append((path, *injection(path, (out / path).read_bytes(), data)))
     return found
 
 
@@ -136,11 +133,7 @@ def _verify_over_target(remote: Remote, out: Path, local: dict, every_byte: bool
         elif size != local[path]["size"] or every_byte:
             data = remote.read(path)
             if data is not None and sha256(data) != local[path]["sha256"]:
-                ours = (out / path).read_bytes()
-                injected = added_text(ours, data) if path.endswith(".html") else ""
-                report.modified.append((path, injected))
-                if found := spam.named(injected):
-                    report.spam[path] = found
+                report.modify(path, (out / path).read_bytes(), data)
     return report
 
 
@@ -193,15 +186,15 @@ def _verify(site, remote: Remote, out: Path, local: dict, target: Target,
     """What this run sent (or, whole, the whole site) over the site's public address;
     without one, or when it cannot be reached from here, over the target."""
     only = None if whole else set(report.uploaded) | {MANIFEST}
-    try:
-        if not site.base_url:
-            raise NewsdeskError("the site has no public address (base_url)")
-        report.verify = verify(out / MANIFEST, site.base_url, only=only)
-        report.verified_over = site.base_url
-    except NewsdeskError as e:
-        report.unreachable = str(e) if site.base_url else ""
-        report.verify = _verify_over_target(remote, out, local, target.kind == "folder", only)
-        report.verified_over = target.address
+    if site.base_url:
+        try:
+            report.verify = verify(out / MANIFEST, site.base_url, only=only)
+            report.verified_over = site.base_url
+            return
+        except NewsdeskError as e:
+            report.unreachable = str(e)
+    report.verify = _verify_over_target(remote, out, local, target.kind == "folder", only)
+    report.verified_over = target.address
 
 
 def publish(store: Store, actor: User, target_name: str | None = None, *,
@@ -215,9 +208,7 @@ def publish(store: Store, actor: User, target_name: str | None = None, *,
     accounts.require_admin(actor, N_("publish the site"))
     site = store.settings()
     target = find(site, target_name)
-    if not site.output_dir:
-        raise NewsdeskError("choose the folder the site is exported into first (the "
-                            "output_dir setting, or 发布 in the app)")
+    _need_output_dir(site)
     holder = f"{actor.real_name}:{uuid.uuid4().hex[:8]}"
     taken = store.publishing.take_lock(holder, now or times.now())
     if taken:
@@ -256,6 +247,26 @@ def publish(store: Store, actor: User, target_name: str | None = None, *,
         store.publishing.finish(run_id, outcome, times.now(), report.uploaded, report.removed,
                                 report.sent, message)
         store.publishing.drop_lock(holder)
+
+
+def _need_output_dir(site) -> None:
+    if not site.output_dir:
+        raise NewsdeskError("choose the folder the site is exported into first (the "
+                            "output_dir setting, or 发布 in the app)")
+
+
+def write_or_publish(store: Store, actor: User, target_name: str, *,
+                     cancel: threading.Event | None = None,
+                     progress: Progress = lambda phase, done, total: None,
+                     **options) -> PublishReport | ExportReport:
+    """发布 as the app offers it: to the target named, or with none ("") only into the
+    output folder, for someone to upload by hand."""
+    if target_name:
+        return publish(store, actor, target_name, cancel=cancel, progress=progress, **options)
+    site = store.settings()
+    _need_output_dir(site)
+    return export_site(store, site.output_dir, actor=actor, cancel=cancel, parallel=False,
+                       progress=lambda done, total, _path: progress("export", done, total))
 
 
 def publish_due(store: Store, actor: User, target_name: str | None = None,

@@ -60,10 +60,17 @@ def targets(site) -> list[Target]:
             for item in site.publish_targets]
 
 
-def find(site, name: str | None) -> Target:
-    """The target called name, or the site's default, or the only one."""
+def default_name(site) -> str:
+    """The target publishing goes to unless told otherwise: the site's default, or the
+    only one; "" when there is no such one."""
     found = targets(site)
-    wanted = name or site.publish_target or (found[0].name if len(found) == 1 else "")
+    return site.publish_target or (found[0].name if len(found) == 1 else "")
+
+
+def find(site, name: str | None) -> Target:
+    """The target called name, or the default one."""
+    found = targets(site)
+    wanted = name or default_name(site)
     for t in found:
         if t.name == wanted:
             return t

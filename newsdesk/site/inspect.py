@@ -124,7 +124,7 @@ def story_problems(store: Store, site: SiteSettings, progress: Callable[[int, in
     know = knowledge_for(store)
     accepted = store.checks.all_acceptances()
     channel_names = {c.id: c.name for c in store.channels.all()}
-    names = store.users.names([u.id for u in store.users.all()])
+    names = {u.id: u.real_name for u in store.users.all()}
     ids = store.exports.live_ids()
     out = []
     for start in range(0, len(ids), BATCH):

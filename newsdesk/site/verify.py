@@ -31,6 +31,13 @@ class VerifyReport:
     unexpected: list[str] = field(default_factory=list)
     spam: dict[str, list[str]] = field(default_factory=dict)  # path → the spam it now carries
 
+    def modify(self, path: str, ours: bytes | None, deployed: bytes) -> None:
+        """path is not what was published: record what it now says and the spam in it."""
+        shown, spam_named = injection(path, ours, deployed)
+        self.modified.append((path, shown))
+        if spam_named:
+            self.spam[path] = spam_named
+
     @property
     def ok(self) -> bool:
         return not (self.modified or self.missing or self.unexpected)
@@ -71,6 +78,17 @@ def added_text(original: bytes | None, deployed: bytes, limit: int | None = 300)
         if added:
             break
     return " … ".join(added)[:limit]
+
+
+def injection(path: str, ours: bytes | None, deployed: bytes) -> tuple[str, list[str]]:
+    """What a changed page says that ours did not (shortened to be shown) and the spam
+    named in it; without a trustworthy copy of ours, the spam in all its text."""
+    if not path.endswith(".html"):
+        return "", []
+    if ours is None:
+        return "", spam.named("\n".join(_text(deployed)))
+    added = added_text(ours, deployed, limit=None)
+    return added[:300], spam.named(added)
 
 
 def _slid(text: str, start: int, end: int) -> str:
@@ -179,14 +197,7 @@ def verify(manifest_path: str | Path, target: str, timeout: float = 10,
             ours = original.read_bytes() if original.is_file() else None
             if ours is not None and sha256(ours) != files[path]["sha256"]:
                 ours = None  # the local copy changed too: nothing trustworthy to diff with
-            if not path.endswith(".html"):
-                report.modified.append((path, ""))
-                continue
-            added = added_text(ours, data, limit=None) if ours is not None \
-                else "\n".join(_text(data))
-            report.modified.append((path, added[:300] if ours is not None else ""))
-            if found := spam.named(added):
-                report.spam[path] = found
+            report.modify(path, ours, data)
     if only is None:  # a whole-site verify also looks for what should not be there
         report.unexpected = place.others(set(files), pages)
     return report

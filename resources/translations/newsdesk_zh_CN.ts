@@ -827,38 +827,38 @@
         <translation>正在自查…</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="156"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="142"/>
         <source>Could not inspect: %1</source>
         <translation>无法完成自查：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="160"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="146"/>
         <source>Problems an inspection would fail the site for:</source>
         <translation>存在会导致检查不合格的问题：</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="161"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="147"/>
         <source>Nothing blocking; warnings to look at:</source>
         <translation>没有必须整改的问题，有提醒事项：</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="162"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="148"/>
         <source>No problem found:</source>
         <translation>未发现问题：</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="164"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="150"/>
         <source>%1 to fix, %2 warnings, %3 notes in %4 published stories, %5 channels, %6 pages, %7 external links.</source>
         <translation>必须整改 %1 项，提醒 %2 项，说明 %3 项；已检查已发布稿件 %4 篇、栏目 %5 个、页面 %6 个、外部链接 %7 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="197"/>
-        <location filename="../../ui/publish/inspect_dialog.py" line="204"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="183"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="190"/>
         <source>Save the HTML report</source>
         <translation>保存 HTML 报告</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="198"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="184"/>
         <source>Web pages (*.html)</source>
         <translation>网页 (*.html)</translation>
     </message>
@@ -1378,17 +1378,17 @@
 <context>
     <name>OnTime</name>
     <message>
-        <location filename="../../ui/publish/on_time.py" line="43"/>
+        <location filename="../../ui/publish/on_time.py" line="41"/>
         <source>%1 stories have come due: an admin publishes them</source>
         <translation>有 %1 篇稿件已到发布时间：需由管理员发布</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/on_time.py" line="78"/>
+        <location filename="../../ui/publish/on_time.py" line="56"/>
         <source>Publishing on time failed: %1</source>
         <translation>按时发布失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/on_time.py" line="82"/>
+        <location filename="../../ui/publish/on_time.py" line="60"/>
         <source>Published on time: %1 stories, to %2</source>
         <translation>已按时发布 %1 篇稿件，发布到 %2</translation>
     </message>
@@ -1409,143 +1409,143 @@
 <context>
     <name>PublishDialog</name>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="40"/>
-        <location filename="../../ui/publish/publish_dialog.py" line="157"/>
-        <location filename="../../ui/publish/publish_dialog.py" line="162"/>
-        <location filename="../../ui/publish/publish_dialog.py" line="167"/>
-        <location filename="../../ui/publish/publish_dialog.py" line="231"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="41"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="156"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="161"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="166"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="205"/>
         <source>Publish the site</source>
         <translation>发布网站</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="44"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="45"/>
         <source>The folder the site is written into</source>
         <translation>网站文件写入的文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="45"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="46"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="122"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="123"/>
         <source>Only write the folder (upload by hand)</source>
         <translation>只写入文件夹（手动上传）</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="49"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="50"/>
         <source>This computer publishes scheduled stories on time while the app is open</source>
         <translation>本机负责定时发布：应用打开时，定时稿件到点自动发布</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="47"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="48"/>
         <source>Targets…</source>
         <translation>目标…</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="52"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="53"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="54"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="55"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="55"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="56"/>
         <source>Put the published versions back</source>
         <translation>恢复为已发布的版本</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="56"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="57"/>
         <source>Open the site</source>
         <translation>打开网站</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="57"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="58"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="62"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="63"/>
         <source>Writes what changed since the last publication, and publishes the approved stories whose time has come.</source>
         <translation>写入上次发布以来变化的内容，并发布已到发布时间的已签发稿件。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="68"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="69"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="68"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="69"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="68"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="69"/>
         <source>Target</source>
         <translation>发布目标</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="68"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="69"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="69"/>
-        <location filename="../../ui/publish/publish_dialog.py" line="316"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="70"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="290"/>
         <source>Uploaded</source>
         <translation>已上传</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="69"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="70"/>
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="73"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="74"/>
         <source>Result</source>
         <translation>本次结果</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="74"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="75"/>
         <source>History</source>
         <translation>发布记录</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="76"/>
-        <location filename="../../ui/publish/publish_dialog.py" line="136"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="77"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="135"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="80"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="81"/>
         <source>Upload to</source>
         <translation>上传到</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="158"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="157"/>
         <source>Password for %1:</source>
         <translation>%1 的密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="163"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="162"/>
         <source>Keep the password in this computer&apos;s keyring?</source>
         <translation>把密码保存在本机的系统钥匙串中吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="173"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="172"/>
         <source>Choose the folder the site is written into.</source>
         <translation>请选择网站文件写入的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="188"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="187"/>
         <source>Publishing…</source>
         <translation>正在发布…</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="232"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="206"/>
         <source>%1 is reached for the first time. Its key is
 %2
 Trust it only if the host&apos;s administrator confirms this fingerprint.</source>
@@ -1554,138 +1554,138 @@ Trust it only if the host&apos;s administrator confirms this fingerprint.</sourc
 请向主机管理员核实该指纹后再选择信任。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="240"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="214"/>
         <source>Cancelling: the files being sent are finished first…</source>
         <translation>正在取消：先传完正在发送的文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="331"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="305"/>
         <source>Changed on the host by someone else</source>
         <translation>服务器上被他人改动的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="338"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="312"/>
         <source>verified</source>
         <translation>已核验</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="338"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="312"/>
         <source>differs</source>
         <translation>有差异</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="339"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="313"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="339"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="313"/>
         <source>changed by others</source>
         <translation>被他人改动</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="340"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="314"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="340"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="314"/>
         <source>running</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="270"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="244"/>
         <source>Not published: %1</source>
         <translation>未发布：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="249"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="223"/>
         <source>Exporting</source>
         <translation>导出中</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="249"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="223"/>
         <source>Comparing</source>
         <translation>比对中</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="250"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="224"/>
         <source>Uploading</source>
         <translation>上传中</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="250"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="224"/>
         <source>Verifying</source>
         <translation>核验中</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="278"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="252"/>
         <source>Published: %1 files written, %2 removed, %3 unchanged.</source>
         <translation>已发布：写入 %1 个文件，删除 %2 个，未变 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="289"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="263"/>
         <source>Cancelled after %1 files: what went up is whole; publish again to finish.</source>
         <translation>已在上传 %1 个文件后取消：已上传的文件都是完整的；再次发布即可完成。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="291"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="265"/>
         <source>Uploaded %1 files (%2 KB), removed %3, to %4.</source>
         <translation>已上传 %1 个文件（%2 KB），删除 %3 个，发布到 %4。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="296"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="270"/>
         <source>Verified: the host serves what was published (%1 files).</source>
         <translation>核验通过：服务器上的内容与发布的一致（%1 个文件）。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="298"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="272"/>
         <source>The verify found %1 modified and %2 missing files: see below.</source>
         <translation>核验发现 %1 个文件被改动、%2 个文件缺失：见下方。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="309"/>
-        <location filename="../../ui/publish/publish_dialog.py" line="330"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="283"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="304"/>
         <source>search-spam injection (博彩):</source>
         <translation>搜索垃圾植入（博彩）：</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="310"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="284"/>
         <source>Changed on the host</source>
         <translation>服务器上被改动的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="314"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="288"/>
         <source>Missing on the host</source>
         <translation>服务器上缺失的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="315"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="289"/>
         <source>Put back</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="320"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="294"/>
         <source>Stories published now (their time had come)</source>
         <translation>本次发布的稿件（已到发布时间）</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="322"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="296"/>
         <source>Left out (fix and publish again)</source>
         <translation>未能发布的内容（修正后重新发布）</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="323"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="297"/>
         <source>Shown unformatted (simplify their markup)</source>
         <translation>以纯文本显示的稿件（请简化其标记）</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="324"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="298"/>
         <source>Files written</source>
         <translation>写入的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="325"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="299"/>
         <source>Files removed</source>
         <translation>删除的文件</translation>
     </message>

@@ -8,8 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from tests.hosts import Sshd
-from tests.test_publish import correct, files, same_site, story
+from tests.test_publish import correct, files, same_site, sshd, story  # noqa: F401 - fixture
 from tests.ui.test_main_window import demo_window
 from tests.ui.test_newsroom import action
 
@@ -17,15 +16,6 @@ from tests.ui.test_newsroom import action
 @pytest.fixture
 def window(qtbot, tmp_path):
     yield from demo_window(qtbot, tmp_path, "admin")
-
-
-@pytest.fixture
-def sshd(tmp_path):
-    work = tmp_path / "ssh"
-    work.mkdir()
-    server = Sshd(work).start()
-    yield server
-    server.stop()
 
 
 def test_an_admin_publishes_to_the_host_and_puts_back_a_changed_page(window, qtbot, sshd,

@@ -14,11 +14,11 @@ from PySide6.QtWidgets import (
     QProgressBar, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
 )
 
-from newsdesk.errors import NewsdeskError
 from newsdesk.i18n import pick
 from newsdesk.site.inspect import InspectReport, inspect_site
 from newsdesk.site.inspect_report import report_html, rule_label
 from newsdesk.store import Store
+from ui.jobs import on_own_connection
 from ui.look import severity_icon
 
 STORY = Qt.UserRole + 1
@@ -114,26 +114,12 @@ class InspectDialog(QDialog):
         self.summary.setText(self.tr("Inspecting…"))
         self._running(True)
         self._cancel = threading.Event()
-        self._thread = threading.Thread(
-            target=self._inspect, daemon=True, name="newsdesk-inspect",
-            args=(self.store.path, folder or None, self.links.isChecked(),
-                  self.external.isChecked()))
-        self._thread.start()
-
-    def _inspect(self, db_path: str, folder: str | None, links: bool, external: bool) -> None:
-        """On its own thread, with its own connection."""
-        try:
-            store = Store.open(db_path)
-        except NewsdeskError as e:
-            self.ended.emit(e)
-            return
-        try:
-            self.ended.emit(inspect_site(store, folder, links=links, external=external,
-                                         progress=self.progressed.emit, cancel=self._cancel))
-        except (NewsdeskError, OSError) as e:
-            self.ended.emit(e)
-        finally:
-            store.close()
+        links, external = self.links.isChecked(), self.external.isChecked()
+        self._thread = on_own_connection(
+            self.store.path, lambda store: inspect_site(
+                store, folder or None, links=links, external=external,
+                progress=self.progressed.emit, cancel=self._cancel),
+            self.ended.emit, "newsdesk-inspect")
 
     def cancel(self) -> None:
         if self._cancel is not None:

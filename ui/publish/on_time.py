@@ -9,12 +9,10 @@ import threading
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from newsdesk import times
-from newsdesk.errors import NewsdeskError
 from newsdesk.model import Role
-from newsdesk.publish.run import PublishReport, publish
-from newsdesk.publish.targets import targets
-from newsdesk.site import export_site
-from newsdesk.store import Store
+from newsdesk.publish.run import PublishReport, write_or_publish
+from newsdesk.publish.targets import default_name
+from ui.jobs import on_own_connection
 from ui.publish.publish_dialog import PUBLISHER
 
 
@@ -43,30 +41,10 @@ class OnTime(QObject):
             self.said.emit(self.tr("%1 stories have come due: an admin publishes them")
                            .replace("%1", str(len(due))))
             return
-        self._thread = threading.Thread(target=self._run, args=(store.path, user),
-                                        daemon=True, name="newsdesk-on-time")
-        self._thread.start()
-
-    def _run(self, db_path: str, user) -> None:
-        try:
-            store = Store.open(db_path)
-        except NewsdeskError as e:
-            self._ended.ended.emit(e)
-            return
-        try:
-            site = store.settings()
-            if not site.output_dir:
-                raise NewsdeskError("choose the folder the site is exported into first (the "
-                                    "output_dir setting, or 发布 in the app)")
-            if targets(site) and (site.publish_target or len(targets(site)) == 1):
-                self._ended.ended.emit(publish(store, user))   # keyring passwords only
-            else:
-                self._ended.ended.emit(export_site(store, site.output_dir, actor=user,
-                                                   parallel=False))
-        except (NewsdeskError, OSError) as e:
-            self._ended.ended.emit(e)
-        finally:
-            store.close()
+        # To the default target (keyring passwords only), or with none into the folder.
+        self._thread = on_own_connection(
+            store.path, lambda own: write_or_publish(own, user, default_name(own.settings())),
+            self._ended.ended.emit, "newsdesk-on-time")
 
     def wait(self) -> None:
         if self._thread is not None:

@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
 from newsdesk import times
 from newsdesk.errors import NewsdeskError
 from newsdesk.publish import trust
-from newsdesk.publish.run import PublishReport, Tampered, needs_password, publish
-from newsdesk.publish.targets import targets
-from newsdesk.site import ExportReport, export_site
+from newsdesk.publish.run import PublishReport, Tampered, needs_password, write_or_publish
+from newsdesk.publish.targets import default_name, find, targets
+from newsdesk.site import ExportReport
 from newsdesk.store import Store
+from ui.jobs import on_own_connection
 
 PUBLISHER = "publisher_seat"   # local_meta: this seat publishes scheduled stories on time
 
@@ -122,9 +123,7 @@ class PublishDialog(QDialog):
         self.target.addItem(self.tr("Only write the folder (upload by hand)"), "")
         for t in found:
             self.target.addItem(f"{t.name} — {t.address}", t.name)
-        default = self.target.findData(site.publish_target or (
-            found[0].name if len(found) == 1 else ""))
-        self.target.setCurrentIndex(max(default, 0))
+        self.target.setCurrentIndex(max(self.target.findData(default_name(site)), 0))
 
     def edit_targets(self) -> None:
         """系统管理's 发布目标 tab, then the list here again."""
@@ -150,7 +149,7 @@ class PublishDialog(QDialog):
 
     def _password(self, name: str) -> str | None | bool:
         """The target's password: the keyring's, or asked (False: the person declined)."""
-        target = next(t for t in targets(self.store.settings()) if t.name == name)
+        target = find(self.store.settings(), name)
         if not needs_password(target) or trust.saved_password(target) is not None:
             return None
         text, ok = QInputDialog.getText(
@@ -188,36 +187,11 @@ class PublishDialog(QDialog):
         self.status.setText(self.tr("Publishing…"))
         self._running(True)
         self._cancel = threading.Event()
-        self._thread = threading.Thread(
-            target=self._run, args=(self.store.path, folder, name, password, overwrite),
-            daemon=True, name="newsdesk-publish")
-        self._thread.start()
-
-    def _run(self, db_path: str, folder: str, name: str, password, overwrite: bool) -> None:
-        """On the run's own thread, with its own connection."""
-        try:
-            store = Store.open(db_path)
-        except NewsdeskError as e:
-            self.ended.emit(e)
-            return
-        try:
-            if name:
-                outcome = publish(store, self.user, name, password=password,
-                                  confirm=self._confirm, overwrite=overwrite,
-                                  cancel=self._cancel, progress=self.progressed.emit)
-            else:
-                outcome = export_site(store, folder, actor=self.user, cancel=self._cancel,
-                                      parallel=False, progress=lambda done, total, _path:
-                                      self.progressed.emit("export", done, total))
-        except (NewsdeskError, OSError) as e:
-            self.ended.emit(e)
-        except Exception as e:
-            self.ended.emit(e)  # the dialog says so; the bug goes on to the excepthook
-            raise
-        else:
-            self.ended.emit(outcome)
-        finally:
-            store.close()
+        self._thread = on_own_connection(
+            self.store.path, lambda store: write_or_publish(
+                store, self.user, name, password=password, confirm=self._confirm,
+                overwrite=overwrite, cancel=self._cancel, progress=self.progressed.emit),
+            self.ended.emit, "newsdesk-publish")
 
     def _confirm(self, host: str, fingerprint: str) -> bool:
         """On the run's thread: ask on the UI thread and wait for the answer."""
