@@ -323,3 +323,14 @@ def m009_live_index_covers_export(db: Database) -> None:
     db.execute("CREATE INDEX articles_live ON articles(first_published_at DESC, id, "
                "live_revision, state, public_path, title, kicker, summary, channel_id, "
                "updated_at, pinned, weight, revision, renderer_version, cover_asset_id)")
+
+
+@step
+def m010_import_doubts(db: Database) -> None:
+    # Imported pages whose extraction is doubtful (no time, a short body, missing
+    # pictures): the 待核对 list a person works through, cleared story by story.
+    db.execute("""CREATE TABLE import_doubts (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        file TEXT NOT NULL,
+        doubts TEXT NOT NULL,
+        imported_at TEXT NOT NULL)""")

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk.importers import frontmatter, import_paths, legacy
+from newsdesk.importers import frontmatter, import_paths, legacy, page
 from newsdesk.importers.decode import declared_charset, decode
 from newsdesk.meta import meta_line
 from tests.conftest import DATA
@@ -33,7 +33,7 @@ def check_reference(story, with_image=True):
 
 
 def test_reference_html_page():
-    check_reference(legacy.parse_html(REFERENCE_HTML))
+    check_reference(page.read(REFERENCE_HTML))
 
 
 def test_reference_text_dump():
@@ -46,12 +46,12 @@ def test_gbk_encoded_page(declared):
     data = html.encode("gbk")
     with pytest.raises(UnicodeDecodeError):
         data.decode("utf-8")
-    check_reference(legacy.parse_html(decode(data, declared_charset(data))))
+    check_reference(page.read(decode(data, declared_charset(data))))
 
 
 def test_page_declaring_utf8_but_saved_as_gbk_still_decodes():
     data = REFERENCE_HTML.encode("gbk")  # still says charset=utf-8
-    check_reference(legacy.parse_html(decode(data, declared_charset(data))))
+    check_reference(page.read(decode(data, declared_charset(data))))
 
 
 @pytest.mark.parametrize("line", [
@@ -143,7 +143,6 @@ def test_import_mixed_folder(newsroom, tmp_path):
         "x-yaml.md": "---\ntitle: [未闭合\n---\n正文",
         "x-notitle.md": "---\nchannel: yaowen\n---\n只有正文",
         "x-channel.md": "---\ntitle: 栏目不存在\nchannel: nowhere\ndate: 2020-01-01\n---\n正文",
-        "x-notpage.html": "<html><head><title>随便</title></head><body><p>没有发布时间</p></body></html>",
         "x-undecodable.txt": bytes(range(0x80, 0xff)) * 20,
     }
     for name, content in bad.items():
@@ -162,7 +161,6 @@ def test_import_mixed_folder(newsroom, tmp_path):
     assert "not valid" in failed["x-yaml.md"]
     assert "no title" in failed["x-notitle.md"]
     assert "unknown channel 'nowhere'" in failed["x-channel.md"]
-    assert "发布时间" in failed["x-notpage.html"]
     assert "no such file" in failed["missing.md"]
     assert "unsupported file type '.pdf'" in failed["notes.pdf"]
     assert s.articles.count() == 7  # nothing half-written from the failures

@@ -163,7 +163,7 @@ def unsafe_path(store):
 
 
 def not_an_article(store):
-    legacy.parse_html("<html><body><p>只有一段话。</p></body></html>")
+    legacy.parse_text("只有一段话。")
 
 
 def decode_error(store):

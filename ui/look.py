@@ -23,6 +23,7 @@ ACTION_ICONS = {
     "action_recall": "undo-variant", "action_correct": "file-document-edit-outline",
     "action_withdraw": "file-cancel-outline", "action_delete": "delete-outline",
     "action_bin": "delete-restore", "action_preview": "eye-outline",
+    "action_import": "file-import-outline",
     "action_approve": "check-decagram-outline", "action_return": "keyboard-return",
     "action_publish": "cloud-upload-outline", "action_verify": "shield-check-outline",
     "action_inspect": "clipboard-search-outline",

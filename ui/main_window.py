@@ -39,7 +39,7 @@ QUEUE, DUE = "queue", "due"
 
 # Actions the menus carry but the toolbars have no room for (an English toolbar fills
 # 1366 px already).
-MENU_ONLY = {"action_targets"}
+MENU_ONLY = {"action_targets", "action_import"}
 
 
 class MainWindow(QMainWindow):
@@ -176,6 +176,7 @@ class MainWindow(QMainWindow):
         self.table.addAction(delete)  # its context menu, and Delete there
         self.table.setContextMenuPolicy(Qt.ActionsContextMenu)
         act("action_bin", self.tr("Recycle bin…"), story, self.open_bin)
+        act("action_import", self.tr("Import an old site's pages…"), story, self.import_pages)
         story.addSeparator()
         act("action_preview", self.tr("Preview"), story, self.toggle_preview, "Ctrl+Shift+P")
         act("action_approve", self.tr("Approve…"), review,
@@ -432,6 +433,16 @@ class MainWindow(QMainWindow):
         self._scrolling = True
         bar.setValue(round(fraction * bar.maximum()))
         self._scrolling = False
+
+    def import_pages(self) -> None:
+        """导入旧网站: saved pages of the old site, previewed before anything is written."""
+        from ui.import_dialog import ImportDialog  # loaded when first asked for
+        self.editor.flush()
+        dialog = ImportDialog(self.store, self.user, self)
+        dialog.stories_changed.connect(self.stories_changed)
+        dialog.open_story.connect(self.open_story)
+        dialog.exec()
+        dialog.wait()
 
     def inspect(self) -> None:
         """网站自查: the published site as an inspection sees it."""

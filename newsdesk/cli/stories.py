@@ -41,32 +41,6 @@ def init(session: Session, demo: bool) -> int:
     return OK
 
 
-@click.command("import")
-@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@acting_option(required=False, help_text="the importing user")
-@click.option("--channel", help="channel for files that name none")
-@with_db
-def import_(session: Session, paths: tuple[str, ...], as_user: str | None,
-            channel: str | None) -> int:
-    """Import markdown files or saved pages (files and folders)."""
-    with session.opened() as store:
-        actor = store.users.find(as_user).id if as_user else None
-        if channel:
-            store.channels.find(channel)
-        report = importers.import_paths(store, list(paths), actor_id=actor, channel=channel)
-    for path, article_id, state in report.imported:
-        print(_("imported {path} → {id} ({state})", path=path, id=article_id[:8],
-                state=state_name(state)))
-    for path, why in report.skipped:
-        print(_("skipped {path}: {why}", path=path, why=why))
-    for path, why in report.failed:
-        print(_("failed {path}: {why}", path=path, why=why), file=sys.stderr)
-    print(_("{imported} imported, {skipped} skipped, {failed} failed",
-            imported=len(report.imported), skipped=len(report.skipped),
-            failed=len(report.failed)))
-    return PROBLEMS if report.failed else OK
-
-
 def _summary(store: Store, a, channels: dict, tz: str) -> dict:
     return {"id": a.id, "state": a.state, "review_stage": a.review_stage,
             "channel": channel_name(store, a.channel_id, channels),
@@ -220,4 +194,4 @@ def edit(session: Session, article_id: str, as_user: str, title: str | None,
     return OK
 
 
-COMMANDS = [init, import_, list_, search, show, check, edit]
+COMMANDS = [init, list_, search, show, check, edit]

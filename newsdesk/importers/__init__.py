@@ -1,15 +1,18 @@
-"""Import stories from files: markdown with front matter, saved legacy pages (HTML or
-text). One transaction per file; a bad file is reported and the others still go in."""
+"""Import stories from files: markdown with front matter, saved pages of an old site
+(HTML, or their text). Every file is read first (a dry run stops there); then one
+transaction per file; a bad file is reported and the others still go in. A page that
+was hard to read goes in all the same, on the 待核对 list with what was doubtful."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
+from newsdesk import times
 from newsdesk.errors import NewsdeskError, NotFound
-from newsdesk.importers import frontmatter, legacy
+from newsdesk.importers import frontmatter, legacy, page, pictures
 from newsdesk.importers.decode import DecodeError, declared_charset, decode
-from newsdesk.importers.story import ImportedStory, carried_fields
+from newsdesk.importers.story import Doubt, ImportedStory, carried_fields
 from newsdesk.model import Article
 from newsdesk.store import Store
 
@@ -20,20 +23,68 @@ SUPPORTED = MARKDOWN | HTML | TEXT
 
 
 @dataclass
+class Row:
+    """What became of one file: imported, skipped, failed, or (dry run) would import."""
+    file: str
+    outcome: str
+    story: ImportedStory | None = None
+    article_id: str = ""
+    state: str = ""
+    why: str = ""
+
+
+    def summary(self, tz: str) -> dict:
+        """What a person checks before importing (the dry run's table, the app's too):
+        headline, time, 来源, 字数, the body's first 40 characters, doubts."""
+        st = self.story
+        body = "".join(p for p in (st.body.split("\n\n") if st else [])
+                       if not p.startswith("!["))
+        return {"file": self.file, "outcome": self.outcome,
+                "headline": st.title if st else "",
+                "time": times.local_text(st.published_at, tz) if st and st.published_at
+                else "",
+                "source": st.source if st else "", "chars": len(body),
+                "start": body[:40], "warnings": [str(w) for w in st.warnings] if st else [],
+                "why": self.why, "id": self.article_id}
+
+
+@dataclass
 class ImportReport:
-    imported: list[tuple[str, str, str]] = field(default_factory=list)  # file, id, state
-    skipped: list[tuple[str, str]] = field(default_factory=list)        # file, why
-    failed: list[tuple[str, str]] = field(default_factory=list)         # file, why
+    rows: list[Row] = field(default_factory=list)
+    cancelled: bool = False
+
+    def _of(self, outcome: str) -> list[Row]:
+        return [r for r in self.rows if r.outcome == outcome]
+
+    @property
+    def imported(self) -> list[tuple[str, str, str]]:
+        return [(r.file, r.article_id, r.state) for r in self._of("imported")]
+
+    @property
+    def skipped(self) -> list[tuple[str, str]]:
+        return [(r.file, r.why) for r in self._of("skipped")]
+
+    @property
+    def failed(self) -> list[tuple[str, str]]:
+        return [(r.file, r.why) for r in self._of("failed")]
+
+    @property
+    def doubtful(self) -> list[Row]:
+        return [r for r in self.rows if r.story is not None and r.story.warnings
+                and r.outcome in ("imported", "would import")]
 
 
 def expand(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named, plus the supported files inside folders named (sorted, no hidden)."""
+    """Files named, plus the supported files inside folders named (sorted, no hidden,
+    not the browser's _files/ folders of saved pages)."""
     out = []
     for p in map(Path, paths):
         if p.is_dir():
             out += sorted(f for f in p.rglob("*") if f.is_file()
                           and f.suffix.lower() in SUPPORTED
-                          and not any(part.startswith(".") for part in f.relative_to(p).parts))
+                          and not any(part.startswith(".") or part.endswith("_files")
+                                      for part in f.relative_to(p).parts[:-1])
+                          and not f.name.startswith("."))
         else:
             out.append(p)
     return out
@@ -46,7 +97,13 @@ def parse_file(path: Path, tz: str) -> ImportedStory:
                             value=suffix or '(none)')
     data = path.read_bytes()
     if suffix in HTML:
-        return legacy.parse_html(decode(data, declared_charset(data)), tz)
+        story = page.read(decode(data, declared_charset(data)), tz)
+        story.pictures = pictures.beside(path, story.body)
+        missing = [src for src, found in story.pictures.items() if found is None]
+        if missing:
+            story.warnings.append(Doubt("missing-images", count=len(missing),
+                                        names=", ".join(missing[:3])))
+        return story
     if suffix in TEXT:
         return legacy.parse_text(decode(data), tz)
     return frontmatter.parse(decode(data), tz)
@@ -54,29 +111,46 @@ def parse_file(path: Path, tz: str) -> ImportedStory:
 
 def import_paths(store: Store, paths: Iterable[str | Path], actor_id: str | None = None,
                  channel: str | None = None,
-                 progress: Callable[[int, int, Path], None] | None = None) -> ImportReport:
+                 progress: Callable[[int, int, Path], None] | None = None,
+                 dry_run: bool = False,
+                 stop: Callable[[], bool] | None = None) -> ImportReport:
     report = ImportReport()
     files = expand(paths)
     tz = store.settings().timezone
     for n, path in enumerate(files, 1):
+        if stop is not None and stop():
+            report.cancelled = True
+            break
         if progress:
             progress(n, len(files), path)
-        try:
-            story = parse_file(path, tz)
-            result = save_story(store, story, actor_id, channel, path.name)
-        except FileNotFoundError:
-            report.failed.append((str(path), "no such file"))
-        except OSError as e:
-            report.failed.append((str(path), f"cannot read: {e.strerror or e}"))
-        except (NewsdeskError, DecodeError, frontmatter.FrontMatterError,
-                legacy.NotAnArticle) as e:
-            report.failed.append((str(path), str(e)))
-        else:
-            if isinstance(result, str):
-                report.skipped.append((str(path), result))
-            else:
-                report.imported.append((str(path), result[0], result[1]))
+        report.rows.append(_one(store, path, tz, actor_id, channel, dry_run))
     return report
+
+
+def _one(store: Store, path: Path, tz: str, actor_id: str | None, channel: str | None,
+         dry_run: bool) -> Row:
+    story = None
+    try:
+        story = parse_file(path, tz)
+        if dry_run:
+            if _published(story) and _channel_id(store, story, channel) is None:
+                raise NewsdeskError("the file names no channel; pass --channel")
+            return Row(str(path), "would import", story)
+        result = save_story(store, story, actor_id, channel, path)
+    except FileNotFoundError:
+        return Row(str(path), "failed", story, why="no such file")
+    except OSError as e:
+        return Row(str(path), "failed", story, why=f"cannot read: {e.strerror or e}")
+    except (NewsdeskError, DecodeError, frontmatter.FrontMatterError,
+            legacy.NotAnArticle) as e:
+        return Row(str(path), "failed", story, why=str(e))
+    if isinstance(result, str):
+        return Row(str(path), "skipped", story, why=result)
+    return Row(str(path), "imported", story, article_id=result[0], state=result[1])
+
+
+def _published(story: ImportedStory) -> bool:
+    return not story.draft and story.published_at is not None
 
 
 def _channel_id(store: Store, story: ImportedStory, default: str | None) -> str | None:
@@ -101,9 +175,9 @@ def _user_id(store: Store, name: str) -> str | None:
 
 
 def save_story(store: Store, story: ImportedStory, actor_id: str | None,
-               default_channel: str | None, filename: str) -> tuple[str, str] | str:
+               default_channel: str | None, path: Path) -> tuple[str, str] | str:
     """Store one story: (article id, state), or the reason it was skipped."""
-    published = not story.draft and story.published_at is not None
+    published = _published(story)
     channel_id = _channel_id(store, story, default_channel)
     if published and channel_id is None:
         raise NewsdeskError("the file names no channel; pass --channel")
@@ -120,17 +194,24 @@ def save_story(store: Store, story: ImportedStory, actor_id: str | None,
     # A page that does not say, and names another outlet as 来源, was a reprint.
     origin = story.origin or ("reprint" if story.source and story.source not in own
                               else "original")
+    # Pictures are stored by content hash before the story (as a paste stores them), and
+    # the story is rendered before the write transaction, which holds the lock.
+    story.body = pictures.stored(store, story, actor_id)
     article = store.articles.draft(
         actor_id, **carried_fields(story), channel_id=channel_id, origin=origin,
-        editor_id=_user_id(store, story.editor), topics=topics, publish_at=story.published_at)
+        editor_id=_user_id(store, story.editor), topics=topics,
+        publish_at=story.published_at)
     with store.transaction():
         store.articles.insert(article, reason="import")
+        if story.warnings:
+            store.doubts.add(article.id, path.name,
+                             [{"code": w.code, **w.params} for w in story.warnings])
         if not published:
             return article.id, article.state
         article = store.articles.publish(article.id, story.published_at, actor_id)
         store.events.append(article.id, "imported", actor_id, revision=article.revision,
-                           comment=f"imported from {filename}",
-                           detail={"file": filename, "editor": story.editor,
+                           comment=f"imported from {path.name}",
+                           detail={"file": path.name, "editor": story.editor,
                                    "reviewer": story.reviewer})
     return article.id, article.state
 

@@ -1,16 +1,14 @@
-"""Saved article pages from an outlet's old site — HTML, or the page's text dumped to a
-.txt file — laid out like the reference page: '标题——站点名', the meta line
-(发布时间 / 来源 / 编辑 / 审核), body paragraphs, the (记者…) byline, and navigation
-and footer text that must stay out of the body."""
+"""A saved article page's text dumped to a .txt file, laid out like the reference page:
+'标题——站点名', the meta line (发布时间 / 来源 / 编辑 / 审核), body paragraphs, the
+(记者…) byline, and navigation and footer text that must stay out of the body.
+(Saved HTML pages are read by page.py.)"""
 from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup, NavigableString, Tag
-
 from newsdesk import times
 from newsdesk.errors import Translated
-from newsdesk.importers.story import ImportedStory, clean_paragraph, split_names
+from newsdesk.importers.story import Doubt, ImportedStory, clean_paragraph, split_names
 
 
 class NotAnArticle(Translated, ValueError):
@@ -88,10 +86,8 @@ def _finish(headline: str, kicker: str, subtitle: str, meta: dict, paragraphs: l
             breadcrumb: list[str], tz: str) -> ImportedStory:
     if not headline:
         raise NotAnArticle("no headline found")
-    if "date" not in meta:
-        raise NotAnArticle("no meta line with 发布时间 found; not a saved article page")
     try:
-        published = times.parse_local(meta["date"], tz)
+        published = times.parse_local(meta["date"], tz) if "date" in meta else None
     except ValueError:
         raise NotAnArticle("发布时间 {value!r} is not a date", value=meta["date"]) from None
     reporters: list[str] = []
@@ -109,112 +105,8 @@ def _finish(headline: str, kicker: str, subtitle: str, meta: dict, paragraphs: l
         title=headline, kicker=kicker, subtitle=subtitle, body="\n\n".join(body),
         breadcrumb=breadcrumb, published_at=published, source=source,
         reporters=reporters, editor=meta.get("editor", ""),
-        reviewer=meta.get("reviewer", ""))
-
-
-# ---- HTML ------------------------------------------------------------------------
-def _short_sibling(el: Tag | None) -> str:
-    """Text of a headline's neighbour if it reads as a kicker or subtitle."""
-    if not isinstance(el, Tag) or el.name not in ("p", "div", "h2", "h3", "h4", "h5",
-                                                   "span", "em"):
-        return ""
-    text = _norm(el.get_text(" "))
-    if not text or len(text) > 60 or el.find("a") or el.find("img") or _is_meta(text):
-        return ""
-    return text
-
-
-def _sibling(el: Tag, forward: bool) -> Tag | None:
-    nxt = el.next_sibling if forward else el.previous_sibling
-    while nxt is not None and not isinstance(nxt, Tag):
-        if str(nxt).strip():
-            return None
-        nxt = nxt.next_sibling if forward else nxt.previous_sibling
-    return nxt
-
-
-def _find_headline(soup: BeautifulSoup, hint: str) -> Tag | None:
-    for el in soup.find_all(["h1", "h2", "h3", "div", "p", "td", "span", "strong"]):
-        if _norm(el.get_text(" ")) == hint and not el.find("a"):
-            return el
-    return soup.find("h1")
-
-
-def _find_meta(soup: BeautifulSoup) -> Tag | None:
-    for s in soup.find_all(string=re.compile(r"发\s*布\s*时\s*间|来\s*源")):
-        el = s.parent
-        while el is not None and not _is_meta(el.get_text(" ")):
-            if len(el.get_text()) > 400:
-                el = None
-                break
-            el = el.parent
-        if el is not None:
-            return el
-    return None
-
-
-def _content_container(soup: BeautifulSoup) -> Tag | None:
-    best, best_score = None, 0
-    for el in soup.find_all(["div", "td", "article", "section", "body"]):
-        score = sum(len(p.get_text(strip=True)) for p in el.find_all("p", recursive=False))
-        if score > best_score:
-            best, best_score = el, score
-    return best if best_score >= 20 else None
-
-
-def _image(img: Tag) -> str:
-    src = img.get("src", "").strip()
-    return f"![{_norm(img.get('alt', ''))}]({src})" if src else ""
-
-
-def _block(el: Tag | NavigableString) -> list[str]:
-    """Markdown paragraphs for one child of the content container."""
-    if isinstance(el, NavigableString):
-        text = clean_paragraph(_norm(str(el)))
-        return [text] if text else []
-    if el.name in ("script", "style"):
-        return []
-    if el.name in ("h2", "h3", "h4", "h5", "h6"):
-        return ["## " + _norm(el.get_text(" "))]
-    if el.name == "img":
-        return [_image(el)]
-    if el.name in ("ul", "ol"):
-        marker = "1." if el.name == "ol" else "-"
-        return ["\n".join(f"{marker} {_norm(li.get_text(' '))}" for li in el.find_all("li"))]
-    out = [_image(img) for img in el.find_all("img")]
-    text = clean_paragraph(el.get_text().replace("\u00a0", " ")).strip()
-    strong = "".join(s.get_text() for s in el.find_all(["strong", "b"]))
-    if text and strong.strip() == text and len(text) <= _SHORT_HEADING:
-        out.append("## " + text)  # a bold one-line paragraph is a section heading
-    elif text:
-        out.append(text)
-    return [p for p in out if p]
-
-
-def parse_html(html: str, tz: str = times.DEFAULT_TZ) -> ImportedStory:
-    soup = BeautifulSoup(html, "html.parser")
-    for junk in soup(["script", "style", "noscript", "template"]):
-        junk.decompose()
-    hint = _headline_hint(soup.title.get_text() if soup.title else "")
-    headline_el = _find_headline(soup, hint) if hint else soup.find("h1")
-    headline = _norm(headline_el.get_text(" ")) if headline_el else hint
-    kicker = subtitle = ""
-    if headline_el is not None:
-        kicker = _short_sibling(_sibling(headline_el, forward=False))
-        subtitle = _short_sibling(_sibling(headline_el, forward=True))
-    meta_el = _find_meta(soup)
-    meta = parse_meta(meta_el.get_text(" ")) if meta_el else {}
-    crumb = soup.find(string=_BREADCRUMB)
-    crumbs = _crumbs(_norm(crumb.parent.get_text(" "))) if crumb else []
-    container = _content_container(soup)
-    if container is not None:
-        paragraphs = [p for child in container.children for p in _block(child)]
-    else:
-        lines = [_norm(t) for t in soup.get_text("\n").splitlines()]
-        paragraphs = _body_lines(lines, headline, meta_el and _norm(meta_el.get_text(" ")))
-    paragraphs = [p for p in paragraphs if not _FOOTER.search(p) and not _is_meta(p)
-                  and _norm(p) != headline]
-    return _finish(headline, kicker, subtitle, meta, paragraphs, crumbs, tz)
+        reviewer=meta.get("reviewer", ""),
+        warnings=[] if published else [Doubt("no-time")])
 
 
 # ---- text dumps --------------------------------------------------------------------

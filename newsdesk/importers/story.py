@@ -4,11 +4,34 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from newsdesk.i18n import N_, _
 from newsdesk.model import field_names
 
 _LEADING_SPACE = re.compile(r"^[\s\u3000\u00a0]+")
 _NAME_SEP = re.compile(r"[、，,;；/\s]+")
 _LIST_SEP = re.compile(r"\s*[、，,;；]\s*")
+
+
+# What can make an imported page doubtful (待核对), as a person is told it.
+DOUBTS = {
+    "no-time": N_("no publish time on the page: imported as a draft"),
+    "no-headline": N_("no headline on the page: the <title> was taken"),
+    "short-body": N_("the body is short ({chars} characters)"),
+    "missing-images": N_("{count} picture(s) not found beside the page: {names}"),
+}
+
+
+@dataclass(frozen=True)
+class Doubt:
+    code: str
+    params: dict = field(default_factory=dict)
+
+    def __init__(self, code: str, **params):
+        object.__setattr__(self, "code", code)
+        object.__setattr__(self, "params", params)
+
+    def __str__(self) -> str:
+        return _(DOUBTS[self.code], **self.params)
 
 
 @dataclass
@@ -31,6 +54,8 @@ class ImportedStory:
     reviewer: str = ""
     tags: list[str] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
+    warnings: list[Doubt] = field(default_factory=list)
+    pictures: dict = field(default_factory=dict)   # src → the file beside the page, or None
 
 
 def carried_fields(story: ImportedStory) -> dict:

@@ -23,6 +23,7 @@ from newsdesk.store.bin import Bin
 from newsdesk.store.channels import Channels, validate_slug
 from newsdesk.store.checks import Checks
 from newsdesk.store.publishing import Publishing
+from newsdesk.store.doubts import Doubts
 from newsdesk.store.events import Events
 from newsdesk.store.exports import Exports
 from newsdesk.store.locks import Locks
@@ -62,6 +63,7 @@ class Store:
         self.events = Events(self)
         self.checks = Checks(self)
         self.publishing = Publishing(self)
+        self.doubts = Doubts(self)
         self.assets = Assets(self)
         self.locks = Locks(self)
         self.pageviews = PageViews(self)

@@ -739,6 +739,177 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="37"/>
+        <source>Import an old site&apos;s pages</source>
+        <translation>导入旧网站页面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="41"/>
+        <source>Saved pages (.html, .txt) or markdown files</source>
+        <translation>另存的网页（.html、.txt）或 markdown 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="42"/>
+        <source>Choose a folder…</source>
+        <translation>选择文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="43"/>
+        <source>Choose files…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="45"/>
+        <source>(as the page says)</source>
+        <translation>（按页面所示）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="48"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="49"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="50"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="51"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="53"/>
+        <source>Nothing is written until you press Import.</source>
+        <translation>按“导入”之前不会写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="56"/>
+        <location filename="../../ui/import_dialog.py" line="62"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="56"/>
+        <location filename="../../ui/import_dialog.py" line="62"/>
+        <source>Headline</source>
+        <translation>主标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="56"/>
+        <source>Published</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="57"/>
+        <source>Source</source>
+        <translation>出处</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="57"/>
+        <source>Characters</source>
+        <translation>字数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="58"/>
+        <source>Body begins</source>
+        <translation>正文开头</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="58"/>
+        <location filename="../../ui/import_dialog.py" line="63"/>
+        <source>To check</source>
+        <translation>待核对</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="62"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="65"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="66"/>
+        <source>Checked</source>
+        <translation>已核对</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="68"/>
+        <source>Pages</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="77"/>
+        <source>To check (待核对)</source>
+        <translation>待核对</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="82"/>
+        <source>Channel</source>
+        <translation>栏目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="110"/>
+        <source>Choose a folder</source>
+        <translation>选择文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="116"/>
+        <source>Choose files</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="117"/>
+        <source>Pages and stories (%1)</source>
+        <translation>网页和稿件（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="141"/>
+        <source>Reading the pages…</source>
+        <translation>正在读取页面…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="142"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="172"/>
+        <source>Could not import: %1</source>
+        <translation>无法导入：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="185"/>
+        <source>%1 pages would be imported, %2 of them to check; %3 cannot be read. Nothing has been written.</source>
+        <translation>将导入 %1 个页面，其中 %2 个待核对；%3 个无法读取。尚未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="187"/>
+        <source>%1 imported, %2 of them to check; %3 failed.</source>
+        <translation>已导入 %1 篇，其中 %2 篇待核对；%3 个失败。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="191"/>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="204"/>
+        <source>To check (待核对): %1</source>
+        <translation>待核对：%1</translation>
+    </message>
+</context>
+<context>
     <name>InspectDialog</name>
     <message>
         <location filename="../../ui/publish/inspect_dialog.py" line="36"/>
@@ -926,7 +1097,7 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="93"/>
-        <location filename="../../ui/main_window.py" line="498"/>
+        <location filename="../../ui/main_window.py" line="509"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
@@ -1051,134 +1222,139 @@
         <translation>回收站…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="179"/>
+        <source>Import an old site&apos;s pages…</source>
+        <translation>导入旧网站页面…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>Publish the site…</source>
         <translation>发布网站…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>Verify the live site…</source>
         <translation>核验线上网站…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>Site self-inspection (网站自查)…</source>
         <translation>网站自查…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>Users…</source>
         <translation>用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>Channels…</source>
         <translation>栏目…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>Topics…</source>
         <translation>专题…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>Site settings…</source>
         <translation>网站设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>Publish targets…</source>
         <translation>发布目标…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>Select a story first</source>
         <translation>请先选择一篇稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>Open a story in the editor first</source>
         <translation>请先在编辑器中打开稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>Open the review queue first</source>
         <translation>请先打开审核队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>Select a draft in the story list first</source>
         <translation>请先在稿件列表中选择一篇草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>Delete draft</source>
         <translation>删除草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>Move “%1” to the recycle bin? It can be restored for %2 days.</source>
         <translation>把“%1”移到回收站？%2 天内可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>Publish the site</source>
         <translation>发布网站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>%1 (demo: anyone can sign as anyone)</source>
         <translation>%1（演示数据：任何人都可以代他人签发）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>Newsdesk — %1 — %2</source>
         <translation>Newsdesk 采编系统 — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>Signed in: %1</source>
         <translation>当前用户：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>Review queue (%1)</source>
         <translation>审核队列（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>Review queue</source>
         <translation>审核队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>Returned to me (%1)</source>
         <translation>退回给我的（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>My drafts</source>
         <translation>我的草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
-        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>Returned to me</source>
         <translation>退回给我的</translation>
     </message>
@@ -1193,128 +1369,128 @@
         <translation>机审名单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>Approve…</source>
         <translation>签审通过…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>Sign off the story selected in the queue (Ctrl+Shift+A there)</source>
         <translation>签审队列中选中的稿件（队列中按 Ctrl+Shift+A）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>Return…</source>
         <translation>退回…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>Send the selected story back to its author (Ctrl+Shift+R there)</source>
         <translation>把选中的稿件退回作者（队列中按 Ctrl+Shift+R）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>机审 lists…</source>
         <translation>机审名单…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="341"/>
         <source>Stories</source>
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>Drafts</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>Submitted</source>
         <translation>已送审</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>In review</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>Approved</source>
         <translation>已签发</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>Scheduled</source>
         <translation>待发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="349"/>
         <source>Published</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>Due at next export</source>
         <translation>待下次导出发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>Channels</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>Saved searches</source>
         <translation>已存搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>%1 characters</source>
         <translation>%1 字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="455"/>
+        <location filename="../../ui/main_window.py" line="466"/>
         <source>Untitled story</source>
         <translation>未命名稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="515"/>
-        <location filename="../../ui/main_window.py" line="522"/>
+        <location filename="../../ui/main_window.py" line="526"/>
+        <location filename="../../ui/main_window.py" line="533"/>
         <source>Save search</source>
         <translation>保存搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="515"/>
+        <location filename="../../ui/main_window.py" line="526"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>Delete this saved search</source>
         <translation>删除此搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="543"/>
+        <location filename="../../ui/main_window.py" line="554"/>
         <source>Stories: %1</source>
         <translation>共 %1 篇</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="600"/>
+        <location filename="../../ui/main_window.py" line="611"/>
         <source>Backup failed: %1</source>
         <translation>备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="603"/>
+        <location filename="../../ui/main_window.py" line="614"/>
         <source>Backed up to %1</source>
         <translation>已备份到 %1</translation>
     </message>

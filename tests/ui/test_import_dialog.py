@@ -1,0 +1,56 @@
+"""导入旧网站 from the window: the menu action, a folder chosen through the file dialog,
+the pages previewed (nothing written), imported on the dialog's own thread, the 待核对
+tab listing the doubtful one, which opens in the editor and is marked checked."""
+import shutil
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
+from tests.conftest import DATA
+from tests.test_import_pages import NO_TIME
+from tests.ui.test_newsroom import action, window  # noqa: F401 - the fixture
+
+
+def test_an_editor_previews_then_imports_an_old_site(window, qtbot, monkeypatch,  # noqa: F811
+                                                     tmp_path):
+    from ui.import_dialog import ImportDialog
+    store = window.store
+    folder = tmp_path / "旧网站"
+    folder.mkdir()
+    shutil.copy(DATA / "hijacked_page.html", folder / "a.html")
+    (folder / "b.html").write_text(NO_TIME, "utf-8")
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    before = store.articles.count()
+    seen = {}
+
+    def run(dialog):
+        qtbot.mouseClick(dialog.folder_button, Qt.LeftButton)   # previews at once
+        qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=30_000)
+        seen["no channel"] = dialog.table.topLevelItem(0).text(6)
+        dialog.channel.setCurrentIndex(dialog.channel.findText("国内"))
+        qtbot.mouseClick(dialog.preview_button, Qt.LeftButton)
+        qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=30_000)
+        seen["preview"] = [[dialog.table.topLevelItem(i).text(c) for c in range(7)]
+                           for i in range(dialog.table.topLevelItemCount())]
+        seen["written after preview"] = store.articles.count() - before
+        qtbot.mouseClick(dialog.import_button, Qt.LeftButton)
+        qtbot.waitUntil(lambda: dialog.import_button.isEnabled() and dialog._thread is None,
+                        timeout=30_000)
+        seen["summary"] = dialog.summary.text()
+        seen["to check"] = [dialog.doubts.topLevelItem(i).text(0)
+                            for i in range(dialog.doubts.topLevelItemCount())]
+        dialog.doubts.setCurrentItem(dialog.doubts.topLevelItem(0))
+        qtbot.mouseClick(dialog.checked_button, Qt.LeftButton)
+        seen["after checked"] = dialog.doubts.topLevelItemCount()
+        return 0
+    monkeypatch.setattr(ImportDialog, "exec", run)
+    action(window, "action_import").trigger()
+    assert "names no channel" in seen["no channel"]
+    first, second = seen["preview"]
+    assert first[1:5] == ["用心服务是最好的防控", "2020-03-09 09:39:23", "人民日报", "360"]
+    assert second[1] == "村里的新路通了" and "draft" in second[6]
+    assert seen["written after preview"] == 0
+    assert seen["summary"].startswith("2 imported, 1 of them to check; 0 failed")
+    assert seen["to check"] == ["村里的新路通了"]
+    assert seen["after checked"] == 0 and store.doubts.pending() == []
+    assert store.articles.count() == before + 2
