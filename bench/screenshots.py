@@ -12,7 +12,7 @@ search (words and the filter bar: count, facets, marked snippets; saved searches
 the navigator), returned (the author's returned story with its reason), locked (a submitted story
 someone else opens), published (read-only, 更正 offered), publish (the 发布 dialog after
 a run to a folder target; publish-history: its runs), verify (核验 of a live copy with
-an injected link), inspect (网站自查 of the
+an injected link), import (导入旧网站页面, a dry run of two saved pages), inspect (网站自查 of the
 published demo), lists-words, -names, -confusions, -traditional (the 机审名单 dialog's
 tabs), picture-text and pictures
 (a picture's words, the story's pictures), admin-users, -channels, -targets,
@@ -50,6 +50,7 @@ from ui.editor.media_dialog import MediaDialog  # noqa: E402
 from ui.login import LoginDialog  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.publish.publish_dialog import PublishDialog  # noqa: E402
+from ui.import_dialog import ImportDialog  # noqa: E402
 from ui.publish.inspect_dialog import InspectDialog  # noqa: E402
 from ui.publish.verify_dialog import VerifyDialog  # noqa: E402
 from ui.word_lists import WordListDialog  # noqa: E402
@@ -192,6 +193,20 @@ def shots(app, out: Path, suffix: str, size: tuple[int, int], site_pages: bool) 
     app.processEvents()
     inspect.grab().save(str(out / f"inspect-{suffix}.png"))
     inspect.close()
+    old_site = site.parent / "old-site"
+    old_site.mkdir(exist_ok=True)
+    shutil.copy(Path(__file__).resolve().parent.parent / "tests" / "data" / "hijacked_page.html",
+                old_site / "a.html")
+    (old_site / "b.html").write_text("<html><head><title>村里的新路通了</title></head><body>"
+                                     "<h1>村里的新路通了</h1><p>今天上午，新路正式通车。</p>"
+                                     "</body></html>", "utf-8")
+    importing = ImportDialog(store, window.user, window)
+    importing.show()
+    importing._chosen([str(old_site)])   # as the folder button does: a dry run at once
+    importing.wait()
+    app.processEvents()
+    importing.grab().save(str(out / f"import-{suffix}.png"))
+    importing.close()
     lists = WordListDialog(store, window.user, window)
     lists.show()
     for n, name in enumerate(("words", "names", "confusions", "traditional")):

@@ -42,6 +42,7 @@ class ImportDialog(QDialog):
         self.folder_button = QPushButton(self.tr("Choose a folder…"))
         self.files_button = QPushButton(self.tr("Choose files…"))
         self.channel = QComboBox()
+        self.channel.setSizeAdjustPolicy(QComboBox.AdjustToContents)
         self.channel.addItem(self.tr("(as the page says)"), None)
         for c in store.channels.all():
             self.channel.addItem(c.name, c.slug)
@@ -53,8 +54,9 @@ class ImportDialog(QDialog):
         self.summary = QLabel(self.tr("Nothing is written until you press Import."))
         self.summary.setWordWrap(True)
         self.table = QTreeWidget()
-        self.table.setHeaderLabels([self.tr("File"), self.tr("Headline"), self.tr("Published"),
-                                    self.tr("Source"), self.tr("Characters"),
+        self.table.setHeaderLabels([self.tr("File"), self.tr("Headline"),
+                                    self.tr("Publish time"), self.tr("Source (来源)"),
+                                    self.tr("Characters"),
                                     self.tr("Body begins"), self.tr("To check")])
         for column, width in enumerate((150, 280, 140, 90, 60, 250)):
             self.table.setColumnWidth(column, width)
@@ -182,8 +184,8 @@ class ImportDialog(QDialog):
             item.setData(0, STORY, row.article_id)
             self.table.addTopLevelItem(item)
         would = len(outcome._of("would import"))
-        counts = (self.tr("%1 pages would be imported, %2 of them to check; %3 cannot be read. "
-                          "Nothing has been written.") if self._dry_run else
+        counts = (self.tr("%1 pages would be imported, %2 of them to check; %3 cannot be imported "
+                          "(see the last column). Nothing has been written.") if self._dry_run else
                   self.tr("%1 imported, %2 of them to check; %3 failed."))
         self.summary.setText(
             counts.replace("%1", str(would if self._dry_run else len(outcome.imported)))

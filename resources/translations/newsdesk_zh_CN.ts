@@ -761,150 +761,150 @@
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="45"/>
+        <location filename="../../ui/import_dialog.py" line="46"/>
         <source>(as the page says)</source>
         <translation>（按页面所示）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="48"/>
+        <location filename="../../ui/import_dialog.py" line="49"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="49"/>
+        <location filename="../../ui/import_dialog.py" line="50"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="50"/>
+        <location filename="../../ui/import_dialog.py" line="51"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="51"/>
+        <location filename="../../ui/import_dialog.py" line="52"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="53"/>
+        <location filename="../../ui/import_dialog.py" line="54"/>
         <source>Nothing is written until you press Import.</source>
         <translation>按“导入”之前不会写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="56"/>
-        <location filename="../../ui/import_dialog.py" line="62"/>
+        <location filename="../../ui/import_dialog.py" line="57"/>
+        <location filename="../../ui/import_dialog.py" line="64"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="56"/>
-        <location filename="../../ui/import_dialog.py" line="62"/>
+        <location filename="../../ui/import_dialog.py" line="57"/>
+        <location filename="../../ui/import_dialog.py" line="64"/>
         <source>Headline</source>
         <translation>主标题</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="56"/>
-        <source>Published</source>
-        <translation>已发布</translation>
+        <location filename="../../ui/import_dialog.py" line="58"/>
+        <source>Publish time</source>
+        <translation>发布时间</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="57"/>
-        <source>Source</source>
-        <translation>出处</translation>
+        <location filename="../../ui/import_dialog.py" line="58"/>
+        <source>Source (来源)</source>
+        <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="57"/>
+        <location filename="../../ui/import_dialog.py" line="59"/>
         <source>Characters</source>
         <translation>字数</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="58"/>
+        <location filename="../../ui/import_dialog.py" line="60"/>
         <source>Body begins</source>
         <translation>正文开头</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="58"/>
-        <location filename="../../ui/import_dialog.py" line="63"/>
+        <location filename="../../ui/import_dialog.py" line="60"/>
+        <location filename="../../ui/import_dialog.py" line="65"/>
         <source>To check</source>
         <translation>待核对</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="62"/>
+        <location filename="../../ui/import_dialog.py" line="64"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="65"/>
+        <location filename="../../ui/import_dialog.py" line="67"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="66"/>
+        <location filename="../../ui/import_dialog.py" line="68"/>
         <source>Checked</source>
         <translation>已核对</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="68"/>
+        <location filename="../../ui/import_dialog.py" line="70"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="77"/>
+        <location filename="../../ui/import_dialog.py" line="79"/>
         <source>To check (待核对)</source>
         <translation>待核对</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="82"/>
+        <location filename="../../ui/import_dialog.py" line="84"/>
         <source>Channel</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="110"/>
+        <location filename="../../ui/import_dialog.py" line="112"/>
         <source>Choose a folder</source>
         <translation>选择文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="116"/>
+        <location filename="../../ui/import_dialog.py" line="118"/>
         <source>Choose files</source>
         <translation>选择文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="117"/>
+        <location filename="../../ui/import_dialog.py" line="119"/>
         <source>Pages and stories (%1)</source>
         <translation>网页和稿件（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="141"/>
+        <location filename="../../ui/import_dialog.py" line="143"/>
         <source>Reading the pages…</source>
         <translation>正在读取页面…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="142"/>
+        <location filename="../../ui/import_dialog.py" line="144"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="172"/>
+        <location filename="../../ui/import_dialog.py" line="174"/>
         <source>Could not import: %1</source>
         <translation>无法导入：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="185"/>
-        <source>%1 pages would be imported, %2 of them to check; %3 cannot be read. Nothing has been written.</source>
-        <translation>将导入 %1 个页面，其中 %2 个待核对；%3 个无法读取。尚未写入任何内容。</translation>
+        <location filename="../../ui/import_dialog.py" line="187"/>
+        <source>%1 pages would be imported, %2 of them to check; %3 cannot be imported (see the last column). Nothing has been written.</source>
+        <translation>将导入 %1 个页面，其中 %2 个待核对；%3 个无法导入（原因见最后一列）。尚未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="187"/>
+        <location filename="../../ui/import_dialog.py" line="189"/>
         <source>%1 imported, %2 of them to check; %3 failed.</source>
         <translation>已导入 %1 篇，其中 %2 篇待核对；%3 个失败。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="191"/>
+        <location filename="../../ui/import_dialog.py" line="193"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="204"/>
+        <location filename="../../ui/import_dialog.py" line="206"/>
         <source>To check (待核对): %1</source>
         <translation>待核对：%1</translation>
     </message>
