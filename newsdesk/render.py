@@ -232,6 +232,8 @@ def render_safely(markdown: str, video_hosts=(), limit: float | None = None) -> 
     """render_body within a time limit (default: time_limit of the body); plain
     paragraphs, marked as a fallback, when it fails or overruns."""
     limit = time_limit(markdown) if limit is None else limit
+    if limit <= 0:  # no time at all: not even a tiny body that the helper answers at once
+        return Rendered(plain_paragraphs(markdown), fallback=True)
     try:
         return Rendered(_helper().render(markdown, list(video_hosts), limit))
     except Exception:  # noqa: BLE001 - a timeout or any failure inside markdown2
