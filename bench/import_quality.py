@@ -14,7 +14,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from newsdesk import times  # noqa: E402
-from newsdesk.importers import page  # noqa: E402
+from newsdesk.importers import dates, page  # noqa: E402
 from tests import pages  # noqa: E402
 
 
@@ -42,7 +42,6 @@ def trafilatura(html: str) -> pages.Got:
 
 def _when(text) -> str | None:
     """A peer's time as 'YYYY-MM-DD HH:MM' where it gives one (it may give any form)."""
-    from newsdesk.importers import dates
     found = dates.find(str(text or "").replace("T", " "))
     return found[0].value if found else None
 

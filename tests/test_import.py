@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk.importers import frontmatter, import_paths, legacy, page
+from newsdesk.importers import frontmatter, import_paths, labels, legacy, page
 from newsdesk.importers.decode import declared_charset, decode
 from newsdesk.meta import meta_line
 from tests.conftest import DATA
@@ -61,7 +61,7 @@ def test_page_declaring_utf8_but_saved_as_gbk_still_decodes():
     "发布时间:2020年03月09日 09:39:23 来源:人民日报编辑:骆依婷审核:杜萌颖 浏览次数：12",
 ])
 def test_meta_line_in_any_spacing_and_colon_width(line):
-    meta = legacy.parse_meta(line)
+    meta = labels.parse(line)
     assert (meta["source"], meta["editor"], meta["reviewer"]) == ("人民日报", "骆依婷", "杜萌颖")
     from newsdesk import times
     assert times.parse_local(meta["date"]) == "2020-03-09T01:39:23Z"

@@ -4,8 +4,6 @@ anything is written, then import on a thread of its own with progress and Cancel
 待核对 tab lists imported stories to check, opens them, and marks them checked."""
 from __future__ import annotations
 
-import threading
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QProgressBar,
@@ -16,12 +14,12 @@ from newsdesk.importers import ImportReport, SUPPORTED, import_paths
 from newsdesk.importers.story import Doubt
 from newsdesk.model import state_name
 from newsdesk.store import Store
-from ui.jobs import on_own_connection
+from ui.jobs import OwnRun
 
 STORY = Qt.UserRole + 1
 
 
-class ImportDialog(QDialog):
+class ImportDialog(OwnRun, QDialog):
     progressed = Signal(int, int)   # files read, files to read (from its thread)
     ended = Signal(object)          # the ImportReport, or the error that stopped it
     stories_changed = Signal(object)   # the ids of the stories imported
@@ -32,8 +30,6 @@ class ImportDialog(QDialog):
         self.store, self.user = store, user
         self.paths: list[str] = []
         self._dry_run = True
-        self._stop: threading.Event | None = None
-        self._thread: threading.Thread | None = None
         self.setWindowTitle(self.tr("Import an old site's pages"))
         self.resize(1100, 640)
         self.where = QLineEdit()
@@ -143,23 +139,12 @@ class ImportDialog(QDialog):
         self.summary.setText(self.tr("Reading the pages…") if dry_run
                              else self.tr("Importing…"))
         self._running(True)
-        self._stop = threading.Event()
         paths, channel = list(self.paths), self.channel.currentData()
         actor = self.user.id if self.user else None
-        self._thread = on_own_connection(
-            self.store.path, lambda store: import_paths(
-                store, paths, actor_id=actor, channel=channel, dry_run=dry_run,
-                progress=lambda n, total, _path: self.progressed.emit(n, total),
-                stop=self._stop.is_set),
-            self.ended.emit, "newsdesk-import")
-
-    def cancel(self) -> None:
-        if self._stop is not None:
-            self._stop.set()
-
-    def wait(self) -> None:
-        if self._thread is not None:
-            self._thread.join()
+        self.run_own(lambda store, cancel: import_paths(
+            store, paths, actor_id=actor, channel=channel, dry_run=dry_run,
+            progress=lambda n, total, _path: self.progressed.emit(n, total),
+            stop=cancel.is_set), "newsdesk-import")
 
     def _progressed(self, done: int, total: int) -> None:
         self.bar.setRange(0, max(total, 1))
@@ -183,7 +168,7 @@ class ImportDialog(QDialog):
             item.setToolTip(6, item.text(6))
             item.setData(0, STORY, row.article_id)
             self.table.addTopLevelItem(item)
-        would = len(outcome._of("would import"))
+        would = len(outcome.of("would import"))
         counts = (self.tr("%1 pages would be imported, %2 of them to check; %3 cannot be imported "
                           "(see the last column). Nothing has been written.") if self._dry_run else
                   self.tr("%1 imported, %2 of them to check; %3 failed."))

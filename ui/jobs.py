@@ -62,3 +62,26 @@ def on_own_connection(db_path: str, work: Callable[[Store], object],
     thread = threading.Thread(target=run, daemon=True, name=name)
     thread.start()
     return thread
+
+
+class OwnRun:
+    """For a dialog whose long run has a thread and connection of its own (publish,
+    inspect, import): start it with a fresh cancel event, cancel it, wait for it. The
+    dialog declares an `ended` signal; the run's outcome is emitted on it."""
+    _cancel: threading.Event | None = None
+    _thread: threading.Thread | None = None
+
+    def run_own(self, work: Callable[[Store, threading.Event], object], name: str) -> None:
+        """work(store, cancel) on its own thread; self.ended gets what it returns."""
+        self._cancel = cancel = threading.Event()
+        self._thread = on_own_connection(self.store.path, lambda store: work(store, cancel),
+                                         self.ended.emit, name)
+
+    def cancel(self) -> None:
+        if self._cancel is not None:
+            self._cancel.set()
+
+    def wait(self) -> None:
+        """Until the run's thread is done (closing the app, tests)."""
+        if self._thread is not None:
+            self._thread.join()

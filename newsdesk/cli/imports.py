@@ -84,7 +84,7 @@ def _print(report, rows: list[dict], dry_run: bool) -> None:
     if dry_run:
         print(_("{count} would be imported ({doubtful} 待核对), {failed} failed; "
                 "nothing was written",
-                count=len(report._of("would import")), doubtful=len(report.doubtful),
+                count=len(report.of("would import")), doubtful=len(report.doubtful),
                 failed=len(report.failed)))
     else:
         print(_("{imported} imported, {skipped} skipped, {failed} failed",

@@ -53,20 +53,20 @@ class ImportReport:
     rows: list[Row] = field(default_factory=list)
     cancelled: bool = False
 
-    def _of(self, outcome: str) -> list[Row]:
+    def of(self, outcome: str) -> list[Row]:
         return [r for r in self.rows if r.outcome == outcome]
 
     @property
     def imported(self) -> list[tuple[str, str, str]]:
-        return [(r.file, r.article_id, r.state) for r in self._of("imported")]
+        return [(r.file, r.article_id, r.state) for r in self.of("imported")]
 
     @property
     def skipped(self) -> list[tuple[str, str]]:
-        return [(r.file, r.why) for r in self._of("skipped")]
+        return [(r.file, r.why) for r in self.of("skipped")]
 
     @property
     def failed(self) -> list[tuple[str, str]]:
-        return [(r.file, r.why) for r in self._of("failed")]
+        return [(r.file, r.why) for r in self.of("failed")]
 
     @property
     def doubtful(self) -> list[Row]:

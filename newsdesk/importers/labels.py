@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from newsdesk.importers import dates
+
 KEYS = {
     "发布时间": "date", "发表时间": "date", "发稿时间": "date", "发布日期": "date",
     "发表日期": "date", "时间": "date", "日期": "date", "更新时间": "modified",
@@ -26,6 +28,7 @@ _LABEL = re.compile("(" + "|".join(
 _TAIL = re.compile(r"\s*(?:[|｜【\[]|举报|分享|小字号|大字号|字号|原标题|打印|收藏|评论|"
                    r"浏览|点击|阅读|关闭|纠错|\d+\s*人?(?:阅读|浏览)).*$")
 _NAME = re.compile(r"[\u4e00-\u9fff·]{2,5}")
+_SPACES = re.compile(r"[\s\u3000\u00a0]+")
 _NOT_NAMES = {"整合", "综合", "编译", "报道", "整理", "发自", "摄影", "摄", "联合", "网络整理",
               "实习生", "通讯员", "见习记者", "特约记者", "报道组"}
 _NAME_SEP = re.compile(r"[、，,；;/\s]+")
@@ -43,6 +46,7 @@ _SOURCE_LINE = re.compile(r"^[（(【\[]?\s*(?:信息|文章|新闻|稿件)?(?:�
 def parse(text: str) -> dict[str, str]:
     """{'date', 'source', 'editor', 'reviewer', 'author', 'modified'} on one line, each
     the value only."""
+    text = _SPACES.sub(" ", text).strip()
     labels = list(_LABEL.finditer(text))
     found: dict[str, str] = {}
     for i, m in enumerate(labels):
@@ -59,7 +63,7 @@ def parse(text: str) -> dict[str, str]:
 def _value(key: str, raw: str) -> str:
     raw = raw.strip()
     if key in ("date", "modified"):
-        return raw
+        return re.split(r"[|｜【\[]", raw)[0].strip()
     raw = raw.lstrip("[【〔「")
     raw = re.split(r"[]】〕」]", raw)[0]
     raw = _TAIL.sub("", raw).strip()
@@ -137,7 +141,6 @@ def credit(text: str) -> bool:
 
 def beside_date(text: str) -> str:
     """The source a meta line names without a label: '2019-09-26 10:56:28 证券时报网'."""
-    from newsdesk.importers import dates
     found = dates.find(text)
     if not found:
         return ""

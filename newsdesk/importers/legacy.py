@@ -8,7 +8,9 @@ import re
 
 from newsdesk import times
 from newsdesk.errors import Translated
-from newsdesk.importers.story import Doubt, ImportedStory, clean_paragraph, split_names
+from newsdesk.importers import labels
+from newsdesk.importers.headline import title_parts
+from newsdesk.importers.story import Doubt, ImportedStory, clean_paragraph
 
 
 class NotAnArticle(Translated, ValueError):
@@ -16,23 +18,8 @@ class NotAnArticle(Translated, ValueError):
 
 
 _WS = re.compile(r"[\s\u3000\u00a0]+")
-_META_KEYS = {
-    "发布时间": "date", "时间": "date", "日期": "date", "发布日期": "date",
-    "来源": "source", "稿源": "source",
-    "编辑": "editor", "责任编辑": "editor", "责编": "editor",
-    "审核": "reviewer", "审核人": "reviewer", "终审": "reviewer",
-    "作者": "author", "记者": "author",
-}
-# Labels that end a meta value without being one we keep.
-_OTHER_LABELS = ("字号", "浏览次数", "浏览", "点击数", "点击", "阅读", "作者单位")
-_LABEL = re.compile("(" + "|".join(
-    r"\s*".join(label) for label in sorted([*_META_KEYS, *_OTHER_LABELS], key=len, reverse=True)
-) + r")\s*[:：]")
-_BYLINE = re.compile(r"^[（(]\s*(?:本报)?记者\s*(.+?)\s*[)）]$")
 _FOOTER = re.compile(r"网站简介|广告服务|联系方式|版权所有|举报电话|网站地图|许可证|"
                      r"上一篇|下一篇|相关新闻|相关阅读|分享到|【打印】|关闭窗口")
-_BREADCRUMB = re.compile(r"(?:当前位置|您的位置|所在位置)\s*[:：]\s*(.*)")
-_TITLE_SEP = re.compile(r"\s*(?:——|--|_|\||｜| - )\s*")
 _SHORT_HEADING = 40
 
 
@@ -40,46 +27,15 @@ def _norm(text: str) -> str:
     return _WS.sub(" ", text or "").strip()
 
 
-def parse_meta(text: str) -> dict[str, str]:
-    """{'date', 'source', 'editor', 'reviewer', 'author'} found in a meta line, in any
-    spacing, with half- or full-width colons."""
-    text = _norm(text)
-    labels = list(_LABEL.finditer(text))
-    found: dict[str, str] = {}
-    for i, m in enumerate(labels):
-        key = _META_KEYS.get(re.sub(r"\s", "", m.group(1)))  # None for _OTHER_LABELS
-        if not key or key in found:
-            continue
-        end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
-        value = re.split(r"[|｜【\[]", text[m.end():end])[0].strip()
-        if value:
-            found[key] = value
-    return found
-
-
 def _is_meta(text: str) -> bool:
-    meta = parse_meta(text)
+    meta = labels.parse(text)
     return "date" in meta or {"source", "editor"} <= meta.keys()
 
 
 def _headline_hint(page_title: str) -> str:
     """'主标题——站点名' → '主标题'."""
-    parts = [p for p in _TITLE_SEP.split(_norm(page_title)) if p]
+    parts = title_parts(page_title)
     return parts[0] if len(parts) > 1 else _norm(page_title)
-
-
-def _crumbs(text: str) -> list[str]:
-    """'当前位置：首页 > 国内' → ['首页', '国内']."""
-    m = _BREADCRUMB.search(text)
-    return [c for c in re.split(r"\s*[>›»/＞]\s*", m.group(1)) if c] if m else []
-
-
-def _byline(text: str) -> list[str] | None:
-    m = _BYLINE.match(text)
-    if not m:
-        return None
-    names = re.split(r"\s*通讯员\s*", m.group(1))[0]
-    return split_names(names)
 
 
 def _finish(headline: str, kicker: str, subtitle: str, meta: dict, paragraphs: list[str],
@@ -93,13 +49,13 @@ def _finish(headline: str, kicker: str, subtitle: str, meta: dict, paragraphs: l
     reporters: list[str] = []
     body = []
     for p in paragraphs:
-        names = _byline(p)
+        names = labels.byline(p)
         if names is not None:
             reporters += names
         elif p:
             body.append(p)
     if not reporters and meta.get("author"):
-        reporters = split_names(meta["author"])
+        reporters = labels.names(meta["author"])
     source = meta.get("source", "")
     return ImportedStory(
         title=headline, kicker=kicker, subtitle=subtitle, body="\n\n".join(body),
@@ -141,7 +97,7 @@ def parse_text(text: str, tz: str = times.DEFAULT_TZ) -> ImportedStory:
     meta_at = next((i for i, line in enumerate(lines) if _is_meta(line)), None)
     if meta_at is None:
         raise NotAnArticle("no meta line with 发布时间 found; not a saved article page")
-    meta = parse_meta(lines[meta_at])
+    meta = labels.parse(lines[meta_at])
     above = [(i, line) for i, line in enumerate(lines[:meta_at]) if line]
     titled = next((line for _, line in above if "——" in line), "")
     hint = _headline_hint(titled) if titled else ""
@@ -155,6 +111,6 @@ def parse_text(text: str, tz: str = times.DEFAULT_TZ) -> ImportedStory:
     before = [line for i, line in above if i < at]
     kicker = before[-1] if before and not _navigation(before[-1]) and len(before[-1]) <= 40 \
         else ""
-    crumbs = next((_crumbs(line) for line in lines[:meta_at] if _BREADCRUMB.search(line)), [])
+    crumbs = next((c for c in map(labels.breadcrumb, lines[:meta_at]) if c), [])
     return _finish(headline, kicker, subtitle, meta,
                    _body_lines(lines, headline, lines[meta_at]), crumbs, tz)

@@ -4,7 +4,6 @@ opens the story a finding is in, and the report saves as the same HTML page the 
 writes."""
 from __future__ import annotations
 
-import threading
 from itertools import groupby
 from pathlib import Path
 
@@ -18,13 +17,13 @@ from newsdesk.i18n import pick
 from newsdesk.site.inspect import InspectReport, inspect_site
 from newsdesk.site.inspect_report import report_html, rule_label
 from newsdesk.store import Store
-from ui.jobs import on_own_connection
+from ui.jobs import OwnRun
 from ui.look import severity_icon
 
 STORY = Qt.UserRole + 1
 
 
-class InspectDialog(QDialog):
+class InspectDialog(OwnRun, QDialog):
     progressed = Signal(int, int)   # stories read, stories to read (from its thread)
     ended = Signal(object)          # the InspectReport, or the error that stopped it
     open_story = Signal(str)        # a finding's story, double-clicked
@@ -77,8 +76,6 @@ class InspectDialog(QDialog):
         layout.addWidget(self.bar)
         layout.addWidget(self.tree, 1)
         layout.addLayout(buttons)
-        self._cancel: threading.Event | None = None
-        self._thread: threading.Thread | None = None
         self._running(False)
         self.save_button.setEnabled(False)
         self.browse_button.clicked.connect(self.choose_folder)
@@ -113,21 +110,10 @@ class InspectDialog(QDialog):
         self.bar.setRange(0, 0)
         self.summary.setText(self.tr("Inspecting…"))
         self._running(True)
-        self._cancel = threading.Event()
         links, external = self.links.isChecked(), self.external.isChecked()
-        self._thread = on_own_connection(
-            self.store.path, lambda store: inspect_site(
-                store, folder or None, links=links, external=external,
-                progress=self.progressed.emit, cancel=self._cancel),
-            self.ended.emit, "newsdesk-inspect")
-
-    def cancel(self) -> None:
-        if self._cancel is not None:
-            self._cancel.set()
-
-    def wait(self) -> None:
-        if self._thread is not None:
-            self._thread.join()
+        self.run_own(lambda store, cancel: inspect_site(
+            store, folder or None, links=links, external=external,
+            progress=self.progressed.emit, cancel=cancel), "newsdesk-inspect")
 
     def _progressed(self, done: int, total: int) -> None:
         self.bar.setRange(0, max(total, 1))

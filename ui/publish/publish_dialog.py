@@ -24,12 +24,12 @@ from newsdesk.publish.run import PublishReport, Tampered, needs_password, write_
 from newsdesk.publish.targets import default_name, find, targets
 from newsdesk.site import ExportReport
 from newsdesk.store import Store
-from ui.jobs import on_own_connection
+from ui.jobs import OwnRun
 
 PUBLISHER = "publisher_seat"   # local_meta: this seat publishes scheduled stories on time
 
 
-class PublishDialog(QDialog):
+class PublishDialog(OwnRun, QDialog):
     progressed = Signal(str, int, int)  # phase, done, to do (from the run's thread)
     ended = Signal(object)              # the report, or the error that stopped it
     asked = Signal(str, str, object)    # a first-time host key: host, fingerprint, answer
@@ -98,8 +98,6 @@ class PublishDialog(QDialog):
         layout.addLayout(progress)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
-        self._cancel: threading.Event | None = None
-        self._thread: threading.Thread | None = None
         self._running(False)
         self.open_button.setEnabled(False)
         self.overwrite_button.setVisible(False)
@@ -186,12 +184,10 @@ class PublishDialog(QDialog):
         self.bar.setRange(0, 0)  # busy until the plan says how many pages
         self.status.setText(self.tr("Publishing…"))
         self._running(True)
-        self._cancel = threading.Event()
-        self._thread = on_own_connection(
-            self.store.path, lambda store: write_or_publish(
-                store, self.user, name, password=password, confirm=self._confirm,
-                overwrite=overwrite, cancel=self._cancel, progress=self.progressed.emit),
-            self.ended.emit, "newsdesk-publish")
+        self.run_own(lambda store, cancel: write_or_publish(
+            store, self.user, name, password=password, confirm=self._confirm,
+            overwrite=overwrite, cancel=cancel, progress=self.progressed.emit),
+            "newsdesk-publish")
 
     def _confirm(self, host: str, fingerprint: str) -> bool:
         """On the run's thread: ask on the UI thread and wait for the answer."""
@@ -210,14 +206,9 @@ class PublishDialog(QDialog):
 
     def cancel(self) -> None:
         if self._cancel is not None:
-            self._cancel.set()
+            super().cancel()
             self.status.setText(self.tr("Cancelling: the files being sent are finished "
                                         "first…"))
-
-    def wait(self) -> None:
-        """Until the run's thread is done (closing the app, tests)."""
-        if self._thread is not None:
-            self._thread.join()
 
     def _phase_names(self) -> dict[str, str]:
         return {"export": self.tr("Exporting"), "compare": self.tr("Comparing"),
