@@ -1,7 +1,6 @@
 """Stories: a new database, importing, listing, searching, showing, 机审."""
 from __future__ import annotations
 
-import sys
 from dataclasses import asdict
 from pathlib import Path
 

@@ -29,7 +29,7 @@ def _tree_order(nodes: list[tuple[str, str | None]]) -> list[int]:
     """Indexes of (id, parent id) nodes given in sibling order, each parent before its
     children, depth first. Iterative: a deep tree is legal input."""
     children: dict[str | None, list[int]] = {}
-    for i, (_, parent) in enumerate(nodes):
+    for i, (_id, parent) in enumerate(nodes):
         children.setdefault(parent, []).append(i)
     ordered: list[int] = []
     stack = list(reversed(children.get(None, [])))
