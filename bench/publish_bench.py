@@ -2,7 +2,9 @@
 on 127.0.0.1 (OpenSSH's sshd for SFTP, pyftpdlib for FTP): a first upload of the whole
 site into an empty folder, then a one-story re-publish (a story corrected, exported,
 and only what changed sent). Newsdesk over SFTP and FTP; rsync over ssh (a host with a
-shell); lftp `mirror -R --parallel=4` over SFTP and FTP. Medians of --runs runs; files
+shell); lftp `mirror -R --parallel=4` over SFTP and FTP; Newsdesk and lftp on a host
+that allows SFTP only (no shell, so no rsync). The FTP server runs in a process of its
+own, as a real host's does. Medians of --runs runs; files
 sent and seconds. Newsdesk's time is its upload phase (compare, upload, manifest) and
 its whole run (with the export and the verify).
 
@@ -25,7 +27,11 @@ from newsdesk import workflow  # noqa: E402
 from newsdesk.publish.run import publish  # noqa: E402
 from newsdesk.site import export_site  # noqa: E402
 from newsdesk.store import Store  # noqa: E402
-from tests.hosts import Ftpd, Sshd  # noqa: E402
+from tests.hosts import FtpdProcess, Sshd  # noqa: E402
+
+
+TOOLS = ("newsdesk-sftp", "rsync-ssh", "newsdesk-sftp-only", "lftp-sftp", "newsdesk-ftp",
+         "lftp-ftp")
 
 
 def timed(run) -> float:
@@ -117,7 +123,10 @@ def main() -> int:
     parser.add_argument("--republish-only", action="store_true",
                         help="Newsdesk over SFTP alone: one first upload, then --runs one-story "
                              "re-publishes, whole runs timed (for a 100,000-story archive)")
+    parser.add_argument("--only", default=",".join(TOOLS),
+                        help="which of them, comma-separated (default: all)")
     args = parser.parse_args()
+    tools = [t for t in TOOLS if t in args.only.split(",")]
     work = Path(args.work or tempfile.mkdtemp(prefix="publish-bench-"))
     shutil.rmtree(work, ignore_errors=True)
     (work / "ssh").mkdir(parents=True)
@@ -131,10 +140,16 @@ def main() -> int:
     print(f"{store.articles.count()} stories: full export {seconds:.1f} s, {files} files, "
           f"{sum(p.stat().st_size for p in out.rglob('*') if p.is_file()) / 1e6:.0f} MB")
     sshd = Sshd(work / "ssh").start()
-    ftpd = Ftpd(work / "ftp")
+    (work / "sftp-only").mkdir()
+    sftpd = Sshd(work / "sftp-only", sftp_only=True).start()  # a host without a shell
+    ftpd = FtpdProcess(work / "ftp")
     sftp = Newsdesk(store, admin, {"name": "sftp", "kind": "sftp", "host": "127.0.0.1",
                                    "port": sshd.port, "user": sshd.user,
                                    "key_file": str(sshd.user_key)}, None)
+    sftp_only = Newsdesk(store, admin, {"name": "sftp-only", "kind": "sftp",
+                                        "host": "127.0.0.1", "port": sftpd.port,
+                                        "user": sftpd.user,
+                                        "key_file": str(sftpd.user_key)}, None)
     ftp = Newsdesk(store, admin, {"name": "ftp", "kind": "ftp", "host": "127.0.0.1",
                                   "port": ftpd.port, "user": "web"}, "pw")
     first: dict[str, list[float]] = {}
@@ -144,17 +159,19 @@ def main() -> int:
             republish_only(store, admin, sftp, work, out, args.runs)
         finally:
             sshd.stop()
+            sftpd.stop()
             ftpd.stop()
             store.close()
         return 0
     try:
         for run in range(args.runs):
-            for name in ("newsdesk-sftp", "rsync-ssh", "lftp-sftp", "newsdesk-ftp", "lftp-ftp"):
+            for name in tools:
                 dest = work / ("ftp" if name.endswith("-ftp") else "ssh") / f"{name}-{run}"
                 shutil.rmtree(dest, ignore_errors=True)
                 dest.mkdir()
-                if name == "newsdesk-sftp":
-                    upload, total, _ = sftp.run(str(dest))
+                if name in ("newsdesk-sftp", "newsdesk-sftp-only"):
+                    upload, total, _ = (sftp if name == "newsdesk-sftp" else sftp_only).run(
+                        str(dest))
                     whole.setdefault(name, []).append(total)
                 elif name == "newsdesk-ftp":
                     upload, total, _ = ftp.run("/" + dest.name)
@@ -162,7 +179,7 @@ def main() -> int:
                 elif name == "rsync-ssh":
                     upload = timed(lambda: rsync(out, sshd, dest))
                 elif name == "lftp-sftp":
-                    upload = timed(lambda: lftp_sftp(out, sshd, dest))
+                    upload = timed(lambda: lftp_sftp(out, sftpd, dest))
                 else:
                     upload = timed(lambda: lftp_ftp(out, ftpd.port, "/" + dest.name))
                 first.setdefault(name, []).append(upload)
@@ -179,10 +196,14 @@ def main() -> int:
             last = args.runs - 1
             for name, go in (
                     ("newsdesk-sftp", lambda: sftp.run(str(work / "ssh" / f"newsdesk-sftp-{last}"))),
+                    ("newsdesk-sftp-only", lambda: sftp_only.run(
+                        str(work / "ssh" / f"newsdesk-sftp-only-{last}"))),
                     ("newsdesk-ftp", lambda: ftp.run(f"/newsdesk-ftp-{last}")),
                     ("rsync-ssh", lambda: (None, timed(lambda: rsync(out, sshd, work / "ssh" / f"rsync-ssh-{last}")), 0)),
-                    ("lftp-sftp", lambda: (None, timed(lambda: lftp_sftp(out, sshd, work / "ssh" / f"lftp-sftp-{last}")), 0)),
+                    ("lftp-sftp", lambda: (None, timed(lambda: lftp_sftp(out, sftpd, work / "ssh" / f"lftp-sftp-{last}")), 0)),
                     ("lftp-ftp", lambda: (None, timed(lambda: lftp_ftp(out, ftpd.port, f"/lftp-ftp-{last}")), 0))):
+                if name not in tools:
+                    continue
                 upload, total, sent = go()
                 again.setdefault(name, []).append((upload if upload is not None else total, sent))
                 if upload is not None:
@@ -194,6 +215,7 @@ def main() -> int:
                      if n in whole_again else "") for n, v in again.items()))
     finally:
         sshd.stop()
+        sftpd.stop()
         ftpd.stop()
         store.close()
     return 0

@@ -42,10 +42,11 @@ def keygen(path: Path) -> Path:
 
 
 class Sshd:
-    """sshd -D on a free port: key logins for this user, SFTP inside the process."""
+    """sshd -D on a free port: key logins for this user, SFTP inside the process;
+    sftp_only: no shell either (ForceCommand internal-sftp), as many shared hosts."""
 
-    def __init__(self, work: Path):
-        self.work, self.port = work, free_port()
+    def __init__(self, work: Path, sftp_only: bool = False):
+        self.work, self.port, self.sftp_only = work, free_port(), sftp_only
         self.user = getpass.getuser()
         self.user_key = keygen(work / "user_key")
         (work / "authorized_keys").write_text((work / "user_key.pub").read_text())
@@ -66,7 +67,8 @@ class Sshd:
             "PasswordAuthentication no", "KbdInteractiveAuthentication no",
             "PubkeyAuthentication yes", "UsePAM no", "StrictModes no",
             "PermitRootLogin yes", "Subsystem sftp internal-sftp",
-            "LogLevel ERROR"]) + "\n")
+            "LogLevel ERROR"] + (["ForceCommand internal-sftp"] if self.sftp_only else []))
+            + "\n")
         if os.geteuid() == 0:
             os.makedirs("/run/sshd", exist_ok=True)  # privilege separation
         self.process = subprocess.Popen([SSHD, "-D", "-e", "-f", str(config)],
@@ -137,6 +139,26 @@ class Ftpd:
     def stop(self) -> None:
         self.server.close_all()
         self.thread.join(10)  # its loop ends before another server starts
+
+
+class FtpdProcess:
+    """Ftpd in a process of its own, as a real host's server is: in a thread it would
+    share the interpreter lock with the client that a benchmark times."""
+
+    def __init__(self, root: Path):
+        import sys
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", "import sys; from pathlib import Path; "
+             "import logging; logging.disable(logging.INFO); "
+             "from tests.hosts import Ftpd; server = Ftpd(Path(sys.argv[1])); "
+             "print(server.port, flush=True); sys.stdin.read(); server.stop()", str(root)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+            cwd=Path(__file__).resolve().parent.parent)
+        self.port = int(self.process.stdout.readline())
+
+    def stop(self) -> None:
+        self.process.stdin.close()
+        self.process.wait(10)
 
 
 class CuttingProxy:

@@ -103,11 +103,14 @@ class FtpRemote(Remote):
         with self.lock:
             self.folders.add(folder)
 
-    def _store(self, ftp: ftplib.FTP, path: str, local: Path) -> int:
+    def _store(self, ftp: ftplib.FTP, path: str, local: Path, fresh: bool) -> int:
         remote = self._remote(path)
         data = local.read_bytes()
         try:
             self._folder(ftp, posixpath.dirname(remote))
+            if fresh:
+                ftp.storbinary(f"STOR {remote}", BytesIO(data))
+                return len(data)
             ftp.storbinary(f"STOR {remote}{PART}", BytesIO(data))
             try:
                 ftp.rename(remote + PART, remote)
@@ -130,7 +133,7 @@ class FtpRemote(Remote):
         return len(data)
 
     def put(self, files: list[tuple[str, Path]], progress: Progress,
-            cancel: threading.Event | None) -> None:
+            cancel: threading.Event | None, fresh: bool = False) -> None:
         work: queue.SimpleQueue = queue.SimpleQueue()
         for item in files:
             work.put(item)
@@ -144,7 +147,7 @@ class FtpRemote(Remote):
                         path, local = work.get_nowait()
                     except queue.Empty:
                         return
-                    sent = self._store(ftp, path, local)
+                    sent = self._store(ftp, path, local, fresh)
                     with done:
                         progress(path, sent)
             except BaseException as e:  # the first failure stops every connection

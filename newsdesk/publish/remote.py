@@ -1,6 +1,6 @@
 """What 发布 asks of a web host, whatever the protocol: read a file, the sizes of some
 files, put files (each under a temporary name, then renamed into place, so a reader
-never sees half a page), remove files. Never list the server: the server's own
+never sees half a page; files no reader can reach yet under their own), remove files. Never list the server: the server's own
 manifest.json says what it has. A local or mounted folder is the simplest host."""
 from __future__ import annotations
 
@@ -30,7 +30,9 @@ class Remote:
         raise NotImplementedError
 
     def put(self, files: list[tuple[str, Path]], progress: Progress,
-            cancel: threading.Event | None) -> None:
+            cancel: threading.Event | None, fresh: bool = False) -> None:
+        """Each file under its temporary name, renamed into place; fresh: files no
+        reader can reach yet (see run._upload), written under their own names."""
         raise NotImplementedError
 
     def remove(self, paths: list[str]) -> None:
@@ -60,7 +62,8 @@ class FolderRemote(Remote):
             out[p] = target.stat().st_size if target.is_file() else None
         return out
 
-    def put(self, files, progress, cancel) -> None:
+    def put(self, files, progress, cancel, fresh=False) -> None:
+        # A local rename costs nothing: every file goes through its temporary name.
         for path, local in files:
             if cancel is not None and cancel.is_set():
                 return

@@ -138,9 +138,10 @@ def _verify_over_target(remote: Remote, out: Path, local: dict, every_byte: bool
 
 
 def _plan(remote: Remote, out: Path, local: dict, target: Target, overwrite: bool,
-          report: PublishReport) -> tuple[list[str], list[str]]:
-    """(files to send, files to remove): what differs from the server's own manifest.
-    Files someone else changed stop the run (Tampered) unless overwrite."""
+          report: PublishReport) -> tuple[list[str], list[str], set[str]]:
+    """(files to send, files to remove, the new ones among those to send): what differs
+    from the server's own manifest. Files someone else changed stop the run (Tampered)
+    unless overwrite."""
     server = _server_manifest(remote)
     changed = [p for p in sorted(local) if server.get(p, {}).get("sha256")
                != local[p]["sha256"]]
@@ -156,13 +157,25 @@ def _plan(remote: Remote, out: Path, local: dict, target: Target, overwrite: boo
                        "last publication: {paths}. Nothing was uploaded; publish with overwrite "
                        "to put the published versions back", files=tampered,
                        count=len(tampered), paths=", ".join(p for p, *_ in tampered))
-    return [p for p in changed if p not in report.already], removed
+    todo = [p for p in changed if p not in report.already]
+    return todo, removed, {p for p in todo if p not in server}
 
 
-def _upload(remote: Remote, out: Path, todo: list[str], removed: list[str],
+def by_address(path: str) -> bool:
+    """A file readers or robots ask for by its address, not only through a link."""
+    name = path.rsplit("/", 1)[-1]
+    return name in ("index.html", "404.html", "robots.txt", "favicon.ico") \
+        or name.endswith(".xml")
+
+
+def _upload(remote: Remote, out: Path, todo: list[str], removed: list[str], new: set[str],
             report: PublishReport, progress: Progress,
             cancel: threading.Event | None) -> bool:
-    """The files, then the manifest, then the removals; False when cancelled first."""
+    """The new files, then the others, then the manifest, then the removals; False when
+    cancelled first. A published site links only to files its manifest lists, so a file
+    new to the server is reached only through a page sent after it, or by its address:
+    the new files but those go up under their own names (a rename saved on each), and
+    every file a reader can already reach under a temporary name, renamed into place."""
     total = len(todo) + 1
 
     def sent(path: str, size: int) -> None:
@@ -170,7 +183,10 @@ def _upload(remote: Remote, out: Path, todo: list[str], removed: list[str],
         report.sent += size
         progress("upload", len(report.uploaded), total)
     progress("upload", 0, total)
-    remote.put([(p, out / p) for p in todo], sent, cancel)
+    unseen = {p for p in new if not by_address(p)}
+    remote.put([(p, out / p) for p in todo if p in unseen], sent, cancel, fresh=True)
+    if cancel is None or not cancel.is_set():
+        remote.put([(p, out / p) for p in todo if p not in unseen], sent, cancel)
     if cancel is not None and cancel.is_set():
         report.cancelled = True
         return False
@@ -225,8 +241,8 @@ def publish(store: Store, actor: User, target_name: str | None = None, *,
         local = load_manifest(out / MANIFEST)
         progress("compare", 0, 1)
         remote = connect(store, target, password, confirm)
-        todo, removed = _plan(remote, out, local, target, overwrite, report)
-        if not _upload(remote, out, todo, removed, report, progress, cancel):
+        todo, removed, new = _plan(remote, out, local, target, overwrite, report)
+        if not _upload(remote, out, todo, removed, new, report, progress, cancel):
             outcome = "cancelled"
             return report
         progress("verify", 0, 1)
