@@ -191,6 +191,7 @@ def main() -> int:
     parser.add_argument("--edits", type=int, default=5)
     parser.add_argument("--big", help="a 100,000-story archive (built if not given)")
     parser.add_argument("--skip-hugo", action="store_true")
+    parser.add_argument("--skip-incremental", action="store_true")
     parser.add_argument("--work", help="where both sites are written (default: a temporary "
                         "folder; /dev/shm keeps this machine's noisy disk out of it)")
     args = parser.parse_args()
@@ -201,10 +202,11 @@ def main() -> int:
         work = Path(tmp)
         if not args.skip_hugo:
             compare_with_hugo(args.runs, work)
-        big = Path(args.big) if args.big else work / "archive100k.db"
-        if not args.big:
-            build(100_000, big, seed=1)
-        incremental(big, args.edits, work)
+        if not args.skip_incremental:
+            big = Path(args.big) if args.big else work / "archive100k.db"
+            if not args.big:
+                build(100_000, big, seed=1)
+            incremental(big, args.edits, work)
     return 0
 
 
