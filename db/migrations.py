@@ -334,3 +334,39 @@ def m010_import_doubts(db: Database) -> None:
         file TEXT NOT NULL,
         doubts TEXT NOT NULL,
         imported_at TEXT NOT NULL)""")
+
+
+@step
+def m011_export_changes(db: Database) -> None:
+    # An incremental export plans only what changed since the last one (a correction
+    # in a 100,000-story archive must not read all of it). Every change to a story or
+    # its topics, by any path (the app, the CLI, an import, a sync), bumps its row
+    # here to the next number; an export remembers the number it saw last, and the
+    # whole-site key it exported with (export_marks). One row a story: never pruned.
+    db.execute("""CREATE TABLE article_changes (
+        article_id TEXT PRIMARY KEY,
+        seq INTEGER NOT NULL)""")
+    db.execute("CREATE INDEX article_changes_seq ON article_changes(seq)")
+    bump = ("INSERT OR REPLACE INTO article_changes (article_id, seq) VALUES ({id}, "
+            "(SELECT IFNULL(MAX(seq), 0) + 1 FROM article_changes))")
+    for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
+        db.execute(f"CREATE TRIGGER articles_changed_{event.lower()} AFTER {event} ON "
+                   f"articles BEGIN {bump.format(id=row + '.id')}; END")
+        if event != "UPDATE":
+            db.execute(f"CREATE TRIGGER article_topics_changed_{event.lower()} AFTER "
+                       f"{event} ON article_topics BEGIN "
+                       f"{bump.format(id=row + '.article_id')}; END")
+    db.execute("""CREATE TABLE export_marks (
+        out_dir TEXT PRIMARY KEY,
+        global_key TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        stories INTEGER NOT NULL,        -- live stories then
+        files INTEGER NOT NULL)""")
+    # Where the site's order put a story and what lists show of it when its page was
+    # exported (SitePlan.list_key): a change that leaves it alone touches no list page.
+    db.execute("ALTER TABLE export_state ADD COLUMN list_key TEXT")
+    # The home page's pinned stories and newest pictures, found without reading every
+    # live story (an archive without either was read whole: 24 ms at 100,000).
+    db.execute("CREATE INDEX articles_pinned ON articles(pinned) WHERE pinned != 0")
+    db.execute("CREATE INDEX articles_covers ON articles(first_published_at DESC, id) "
+               "WHERE cover_asset_id IS NOT NULL")

@@ -309,13 +309,20 @@ def test_cancel_leaves_no_half_written_file(demo_store, out):
 
 
 def test_sitemap_is_sharded_with_an_index(demo_store, out, monkeypatch):
-    monkeypatch.setattr(site_plan, "SITEMAP_SHARD", 10)
+    monkeypatch.setattr(site_plan, "SITEMAP_SHARD", 3)
     export_site(demo_store, out)
     index = (out / "sitemap.xml").read_text()
     assert "<sitemapindex" in index
     shards = sorted(out.glob("sitemap-*.xml"))
-    assert len(shards) == 3 and index.count("<sitemap>") == 3
-    assert sum(s.read_text().count("<url>") for s in shards) == 1 + 16 - 2 + 2 + 7
+    assert len(shards) == 4 and index.count("<sitemap>") == 4
+    # The home page, lists and topics apart; then the stories, oldest first, so a new
+    # story never shifts the shards before it.
+    assert (out / "sitemap-0.xml").read_text().count("<url>") == 1 + 16 - 2 + 2
+    stories = [s.read_text().count("<url>") for s in shards[1:]]
+    assert stories == [3, 3, 1]
+    newest = demo_store.articles.many(demo_store.articles.ids(state="published"))
+    newest = max(newest, key=lambda a: a.first_published_at)
+    assert newest.public_path in (out / "sitemap-3.xml").read_text()
 
 
 LOG = """\

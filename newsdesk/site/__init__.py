@@ -17,7 +17,9 @@ from newsdesk.errors import NewsdeskError
 from newsdesk.i18n import N_
 from newsdesk.model import User
 from newsdesk.render import render_safely
-from newsdesk.site.plan import Page, SitePlan
+from newsdesk.site import manifest
+from newsdesk.site.delta import DeltaPlan
+from newsdesk.site.plan import Page, SitePlan, list_key
 from newsdesk.site.writer import Folder, confined, existing_files, sha256, write_atomic
 from newsdesk.store import Store
 
@@ -83,7 +85,7 @@ def _render_batch(plan: SitePlan, folder: Folder, pages: list[Page], old: dict,
             written = missing or old.get(page.path, ("",))[0] != digest
             if written:
                 folder.write(page.path, data, new=missing)
-            results.append((page.path, digest, len(data), page.key, written))
+            results.append((page.path, digest, len(data), page.key, page.list_key, written))
     except OSError as e:
         return results, e
     return results, None
@@ -180,32 +182,45 @@ def _export(store, out, full, actor, now, progress, cancel, parallel) -> ExportR
     report = ExportReport(out=key)
     report.published = [t.article.id for t in workflow.publish_due(store, actor, now)]
     report.plain = retry_fallbacks(store)
-    plan = SitePlan(store, now)
-    report.problems = [p.message for p in plan.problems]
-    pages = plan.pages()
-    articles = {s["public_path"]: s for s in plan.stories}
-    _unique(pages, articles)
-    keys = store.exports.keys(key)
+    seen = store.exports.change_mark()
     # An incremental export trusts its record of what it wrote (walking 100,000 files
     # would cost a fifth of it): --full also restores files deleted by hand, and verify
     # reports them. Without a manifest, the record is not trusted either.
     trusted = not full and (out / MANIFEST).exists()
+    delta = DeltaPlan.attempt(store, now, key) if trusted else None
+    plan = delta or SitePlan(store, now)
+    report.problems = [p.message for p in plan.problems]
+    pages = plan.pages()
+    articles = {s["public_path"]: s for s in plan.stories}
+    _unique(pages, articles)
     on_disk = None if trusted else existing_files(out)
-    if full:
-        todo = pages + [plan.article_page(s) for s in plan.stories]
-    elif not trusted:
-        todo = [p for p in pages if p.path not in on_disk or keys.get(p.path) != p.key]
-        todo += [plan.article_page(s) for s in plan.stories]
+    keys: dict[str, str] = {}
+    moved: list[tuple[str, str]] = []
+    if delta is not None:
+        todo = pages + [plan.article_page(s) for s in delta.changed]
+        records = store.exports.records(key, [p.path for p in todo])
+        total = delta.files + sum(p.path not in records for p in todo)
+        todo = [p for p in todo if records.get(p.path, ("",))[0] != p.key]
     else:
-        todo = [p for p in pages if keys.get(p.path) != p.key]
-        changed = store.exports.changed_articles(key, plan.article_key_prefix)
-        todo += [plan.article_page(s) for s in plan.stories if s["id"] in changed]
+        keys = store.exports.keys(key)
+        total = len(pages) + len(articles)
+        if full:
+            todo = pages + [plan.article_page(s) for s in plan.stories]
+        elif not trusted:
+            todo = [p for p in pages if p.path not in on_disk or keys.get(p.path) != p.key]
+            todo += [plan.article_page(s) for s in plan.stories]
+        else:
+            todo = [p for p in pages if keys.get(p.path) != p.key]
+            changed = store.exports.changed_articles(key, plan.article_key_prefix)
+            todo += [plan.article_page(s) for s in plan.stories if s["id"] in changed]
+            moved = _moved(store, key, plan, changed)
     old = store.exports.state(key, [p.path for p in todo])
-    done: list[tuple[str, str, int, str]] = []
+    done: list[tuple[str, str, int, str, str | None]] = []
+    store.exports.drop_mark(key)   # until this export is whole, the next plans it all
     try:
         for results, failure in _render_all(plan, out, todo, old, on_disk, cancel, parallel):
-            for path, digest, size, page_key, written in results:
-                done.append((path, digest, size, page_key))
+            for path, digest, size, page_key, listed, written in results:
+                done.append((path, digest, size, page_key, listed))
                 if written:
                     report.written.append(path)
             if failure is not None:
@@ -213,7 +228,7 @@ def _export(store, out, full, actor, now, progress, cancel, parallel) -> ExportR
             report.rendered = len(done)
             if progress:
                 progress(len(done), len(todo), done[-1][0])
-        report.unchanged = len(pages) + len(articles) - len(report.written)
+        report.unchanged = total - len(report.written)
         planned = {p.path for p in pages}
         for path in sorted(set(keys) - planned):
             target = confined(out, path)
@@ -221,10 +236,30 @@ def _export(store, out, full, actor, now, progress, cancel, parallel) -> ExportR
                 target.unlink()
             report.removed.append(path)
     finally:
-        store.exports.save_state(key, done, report.removed)
+        store.exports.save_state(key, done, report.removed, moved)
     if report.written or report.removed or not (out / MANIFEST).exists():
-        text = (f'{{"generator": "newsdesk", "exported_at": "{now}", "files": {{\n'
-                f"{store.exports.manifest_lines(key)}\n}}}}\n")
-        out.mkdir(parents=True, exist_ok=True)
-        write_atomic(out / MANIFEST, text.encode("utf-8"))
+        written = {path: (digest, size) for path, digest, size, *_ in done}
+        _write_manifest(store, out, now, written if delta is not None else None)
+    store.exports.save_mark(key, plan.global_key, seen, plan._live_count(), total)
     return report
+
+
+def _moved(store: Store, key: str, plan: SitePlan, rendered: set[str]
+           ) -> list[tuple[str, str]]:
+    """(list key, path) of the stories whose page stays but whose list key changed: a
+    story that came or went moved the ones after it in the site's order, and the delta
+    plan finds a story's sitemap shard by its recorded place."""
+    known = store.exports.list_keys(key)
+    return [(k, s["public_path"]) for s in plan.stories if s["id"] not in rendered
+            and known.get(s["public_path"]) != (k := list_key(s))]
+
+
+def _write_manifest(store: Store, out: Path, now: str,
+                    changed: dict[str, tuple[str, int]] | None) -> None:
+    """manifest.json: the record of every file, or (changed) the last one with these
+    files' entries replaced, when each has one."""
+    file = out / MANIFEST
+    if changed is not None and file.is_file() and manifest.rewrite(file, now, changed):
+        return
+    out.mkdir(parents=True, exist_ok=True)
+    write_atomic(file, manifest.whole(now, store.exports.manifest_lines(str(out))))

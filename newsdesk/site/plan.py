@@ -4,11 +4,12 @@ everything, then write). A page is a path, what produced it, a digest of its inp
 render. Nothing here writes a file."""
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from email.utils import format_datetime
 from pathlib import Path
-from functools import partial
+from functools import cached_property, partial
 from itertools import islice
 from typing import Callable
 from xml.sax.saxutils import escape as xml_escape
@@ -23,7 +24,9 @@ from newsdesk.render import (
 from newsdesk.site.look import SiteLook, digest
 from newsdesk.store import Store
 
-SITEMAP_SHARD = 50_000
+# Stories per sitemap file (the protocol allows 50,000): one story's change rewrites one
+# shard, so this bounds what a correction costs the sitemap at any archive size.
+SITEMAP_SHARD = 10_000
 PHOTO_ROW = 4  # 图片新闻 on the home page
 HEADLINES = 6  # titles beside the 头条
 
@@ -35,6 +38,15 @@ class Page:
     key: str                         # digest of its inputs
     render: Callable[[], bytes]
     article_id: str | None = None    # article pages: loaded in batches before rendering
+    list_key: str | None = None      # article pages: what lists show of the story
+
+
+def list_key(s: dict) -> str:
+    """Where the site's order puts a live story (its position, oldest first) and what
+    the lists show of it and where they file it: a change that leaves this alone
+    rewrites no list page (site.delta)."""
+    text = f'{s["shown"]}\1{s["channel_id"]}\1{",".join(sorted(s["topics"]))}'
+    return f'{s["position"]}:{hashlib.sha256(text.encode()).hexdigest()[:32]}'
 
 
 class SitePlan(SiteLook):
@@ -42,27 +54,31 @@ class SitePlan(SiteLook):
 
     def __init__(self, store: Store, now: str | None = None):
         super().__init__(store, now)
-        self.stories = store.exports.live_stories()
-        self._lead: dict[str, str] = {}  # first paragraphs, for feeds
         self.withdrawn = store.exports.withdrawn_pages()
+        self._file(store.exports.live_stories())
+
+    def _file(self, stories: list[dict]) -> None:
+        """Take the live stories (newest first): one pass files each under its channel
+        and every ancestor (a parent's list shows its sub-channels' stories) and under
+        its topics, newest first."""
+        self.stories = stories
+        self._lead: dict[str, str] = {}  # first paragraphs, for feeds
         self._articles: dict[str, Article] = {}
         self._metas: dict[str, dict] = {}
-        # One pass files each story under its channel and every ancestor (a parent's
-        # list shows its sub-channels' stories) and under its topics, newest first.
         self.in_channel: dict[str, list[dict]] = {c.id: [] for c in self.channels}
         self.in_topic: dict[str, list[dict]] = {t.id: [] for t in self.topics}
-        for s in self.stories:
+        for n, s in enumerate(self.stories):
             # What a list shows of the story: list pages' keys are made of these.
             s["shown"] = f"{s['public_path']}\1{s['title']}\1{s['first_published_at']}"
+            s.setdefault("position", len(self.stories) - 1 - n)
             channel_id = s["channel_id"]
             while channel_id in self.by_id:
                 self.in_channel[channel_id].append(s)
                 channel_id = self.by_id[channel_id].parent_id
             for t in s["topics"]:
                 self.in_topic.setdefault(t, []).append(s)
-        static_dirs = [resource("static")] + (
+        self.static_dirs = [resource("static")] + (
             [Path(self.site.static_dir)] if self.site.static_dir else [])
-        self.static_dirs = static_dirs
 
     # ---- the pages ----------------------------------------------------------------
     def pages(self) -> list[Page]:
@@ -86,7 +102,7 @@ class SitePlan(SiteLook):
         key = (f"{self.article_key_prefix}:{s['updated_at']}:{s['live_revision']}:"
                f"{s['revision']}:{s['renderer_version']}")
         return Page(s["public_path"], f"article {s['id'][:8]}", key,
-                    partial(self._article_html, s), article_id=s["id"])
+                    partial(self._article_html, s), article_id=s["id"], list_key=list_key(s))
 
     def prepare(self, article_ids: list[str]) -> None:
         """Load the articles (and their meta lines) that are about to be rendered."""
@@ -215,15 +231,19 @@ class SitePlan(SiteLook):
             "blocks": blocks}
         return digest(self.global_key, "home", context), context
 
-    def _ranking(self) -> tuple[str, list]:
+    @cached_property
+    def most_viewed(self) -> list[tuple[str, list[tuple[str, int]]]]:
+        """The ranking page's boards: (name, [(story id, views)…])."""
         today = times.from_stored(self.now).astimezone(self.tz).date()
+        return [(name, self.store.pageviews.most_viewed(
+                    (today - timedelta(days=days - 1)).isoformat(), self.site.ranking_items))
+                for name, days in (("近7天", 7), ("近30天", 30))]
+
+    def _ranking(self) -> tuple[str, list]:
         titles = {s["id"]: s for s in self.stories}
-        boards = []
-        for name, days in (("近7天", 7), ("近30天", 30)):
-            since = (today - timedelta(days=days - 1)).isoformat()
-            top = self.store.pageviews.most_viewed(since, self.site.ranking_items)
-            boards.append({"name": name, "stories": [
-                self._item(titles[i]) | {"views": n} for i, n in top if i in titles]})
+        boards = [{"name": name, "stories": [self._item(titles[i]) | {"views": n}
+                                             for i, n in top if i in titles]}
+                  for name, top in self.most_viewed]
         return digest(self.global_key, "ranking", boards), boards
 
     # ---- feeds, sitemaps, files ------------------------------------------------------
@@ -260,40 +280,54 @@ class SitePlan(SiteLook):
         return feeds
 
     def _sitemaps(self) -> list[Page]:
+        """Home, lists and topics (lastmod: the newest change among what a first page
+        shows), then every story oldest first (lastmod: its last change); past
+        SITEMAP_SHARD entries, an index, the lists in sitemap-0.xml and the stories in
+        shards of SITEMAP_SHARD, which a new story never shifts."""
         if not self.site.base_url:
             return []
-        latest = max((s["updated_at"] for s in self.stories), default=None)
+        size = self.site.page_size
 
-        def newest(stories: list[dict]) -> str | None:  # a list changes with its stories
-            return max((s["updated_at"] for s in stories), default=latest)
+        def newest(stories: list[dict]) -> str | None:
+            return max((s["updated_at"] for s in stories[:size]), default=None)
 
-        urls = [(self._absolute("index.html"), newest(self.stories))]
-        urls += [(self._absolute(f"{c.slug}/index.html"), newest(self.in_channel[c.id]))
+        lists = [(self._absolute(f"{c.slug}/index.html"), newest(self.in_channel[c.id]))
                  for c in self.channels if c.kind == "list"]
-        urls += [(self._absolute(f"topics/{t.slug}/index.html"),
-                  newest(self.in_topic.get(t.id, []))) for t in self.topics]
-        urls += [(self._absolute(s["public_path"]), s["updated_at"]) for s in self.stories]
-        shards = [urls[i:i + SITEMAP_SHARD] for i in range(0, len(urls), SITEMAP_SHARD)]
-
-        def urlset(entries) -> bytes:
-            lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-                     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
-            lines += [f"<url><loc>{xml_escape(u)}</loc>"
-                      + (f"<lastmod>{m}</lastmod>" if m else "") + "</url>" for u, m in entries]
-            return ("\n".join(lines + ["</urlset>"]) + "\n").encode()
-
-        if len(shards) == 1:
-            return [Page("sitemap.xml", "sitemap.xml", digest(urls),
-                         lambda: urlset(shards[0]))]
-        pages = [Page(f"sitemap-{n}.xml", f"sitemap shard {n}", digest(shard),
-                      lambda shard=shard: urlset(shard))
-                 for n, shard in enumerate(shards, 1)]
+        lists += [(self._absolute(f"topics/{t.slug}/index.html"),
+                   newest(self.in_topic.get(t.id, []))) for t in self.topics]
+        home = max([m for _, m in lists if m] + [newest(self.stories) or ""]) or None
+        # An empty list changes with the site around it.
+        head = [(self._absolute("index.html"), home)] + [(u, m or home) for u, m in lists]
+        count = self._live_count()
+        if len(head) + count <= SITEMAP_SHARD:
+            entries = head + self._story_entries(0, count)
+            return [Page("sitemap.xml", "sitemap.xml", digest(entries),
+                         lambda: _urlset(entries))]
+        pages = [Page("sitemap-0.xml", "sitemap of the lists", digest(head),
+                      lambda: _urlset(head))]
+        for n in self._shards(-(-count // SITEMAP_SHARD)):
+            entries = self._story_entries(n * SITEMAP_SHARD, SITEMAP_SHARD)
+            pages.append(Page(f"sitemap-{n + 1}.xml", f"sitemap shard {n + 1}",
+                              digest(entries), lambda entries=entries: _urlset(entries)))
         index = ['<?xml version="1.0" encoding="UTF-8"?>',
                  '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
-        index += [f"<sitemap><loc>{xml_escape(self._absolute(p.path))}</loc></sitemap>"
-                  for p in pages]
+        index += [f"<sitemap><loc>{xml_escape(self._absolute(f'sitemap-{n}.xml'))}</loc>"
+                  "</sitemap>" for n in range(-(-count // SITEMAP_SHARD) + 1)]
         body = ("\n".join(index + ["</sitemapindex>"]) + "\n").encode()
         return pages + [Page("sitemap.xml", "sitemap index", digest(body), lambda: body)]
+
+    # What the sitemap reads of the stories; the delta plan (site.delta), which holds
+    # only some of them, reads these from the database.
+    def _live_count(self) -> int:
+        return len(self.stories)
+
+    def _story_entries(self, offset: int, limit: int) -> list[tuple[str, str]]:
+        end = len(self.stories) - offset
+        oldest = self.stories[max(0, end - limit):max(0, end)][::-1]
+        return [(self._absolute(s["public_path"]), s["updated_at"]) for s in oldest]
+
+    def _shards(self, count: int) -> list[int]:
+        return list(range(count))
 
     def _static_pages(self) -> list[Page]:
         files: dict[str, Path] = {}
@@ -308,3 +342,11 @@ class SitePlan(SiteLook):
         return [Page(f"assets/{a['id']}{a['ext']}", f"asset {a['filename']}", a["id"],
                      lambda a=a: self.store.assets.data(a["id"]))
                 for a in self.store.assets.all()]
+
+
+def _urlset(entries: list[tuple[str, str | None]]) -> bytes:
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    lines += [f"<url><loc>{xml_escape(u)}</loc>" + (f"<lastmod>{m}</lastmod>" if m else "")
+              + "</url>" for u, m in entries]
+    return ("\n".join(lines + ["</urlset>"]) + "\n").encode()

@@ -9,21 +9,25 @@ from newsdesk.store.assets import extension
 
 
 class Exports(Repository):
+    _LIST = ("SELECT a.id, a.title, a.kicker, a.summary, a.channel_id, a.public_path, "
+             "a.first_published_at, a.updated_at, a.pinned, a.weight, a.revision, "
+             "a.live_revision, COALESCE(a.renderer_version, '') AS renderer_version, "
+             "a.cover_asset_id, c.filename AS cover_filename FROM articles a {index}"
+             "LEFT JOIN assets c ON c.id = a.cover_asset_id WHERE " + LIVE + " {where} "
+             "ORDER BY a.first_published_at DESC, a.id {limit}")
+
     def live_stories(self) -> list[dict]:
         """Every live story's list fields, newest first, with its topic ids."""
-        rows = self.rows(
-            "SELECT a.id, a.title, a.kicker, a.summary, a.channel_id, a.public_path, "
-            "a.first_published_at, a.updated_at, a.pinned, a.weight, a.revision, "
-            "a.live_revision, COALESCE(a.renderer_version, '') AS renderer_version, "
-            "a.cover_asset_id, c.filename AS cover_filename "
-            "FROM articles a INDEXED BY articles_live "
-            f"LEFT JOIN assets c ON c.id = a.cover_asset_id WHERE {LIVE} "
-            "ORDER BY a.first_published_at DESC, a.id")
+        rows = self.rows(self._LIST.format(index="INDEXED BY articles_live ", where="",
+                                           limit=""))
         topics: dict[str, list[str]] = {}
         for article_id, topic_id in self.conn.execute(
                 f"SELECT t.article_id, t.topic_id FROM article_topics t JOIN articles a "
                 f"ON a.id = t.article_id WHERE {LIVE}"):
             topics.setdefault(article_id, []).append(topic_id)
+        return self._finish(rows, topics)
+
+    def _finish(self, rows: list[dict], topics: dict[str, list[str]]) -> list[dict]:
         for r in rows:
             r["topics"] = topics.get(r["id"], [])
             # The cover's site path, as a body links to a picture (assets.add).
@@ -32,6 +36,109 @@ class Exports(Repository):
             if r["live_revision"] != r["revision"]:
                 live = self.store.articles.revision_content(r["id"], r["live_revision"])
                 r |= {k: live.get(k, r[k]) for k in ("title", "kicker", "summary")}
+        return rows
+
+    def _some_live(self, where: str, params: list, limit: int | None = None,
+                   index: str = "") -> list[dict]:
+        rows = self.rows(self._LIST.format(index=index and f"INDEXED BY {index} ",
+                                           where=f"AND {where}",
+                                           limit="LIMIT ?" if limit else ""),
+                         params + ([limit] if limit else []))
+        topics: dict[str, list[str]] = {}
+        for article_id, topic_id in self.in_chunks(
+                "SELECT article_id, topic_id FROM article_topics WHERE article_id IN "
+                "({marks})", [r["id"] for r in rows]):
+            topics.setdefault(article_id, []).append(topic_id)
+        return self._finish(rows, topics)
+
+    def live_of(self, ids: list[str]) -> list[dict]:
+        """live_stories' rows of those of these stories that are live."""
+        out = []
+        for start in range(0, len(ids), 500):
+            part = ids[start:start + 500]
+            out += self._some_live(f"a.id IN ({','.join('?' * len(part))})", part)
+        return out
+
+    def newest_live(self, limit: int, *, channel_id: str | None = None,
+                    topic_id: str | None = None, with_cover: bool = False,
+                    pinned: bool = False) -> list[dict]:
+        """live_stories' first rows (all pinned ones, pinned): overall, in one channel
+        (not its sub-channels), in one topic, or with a cover picture."""
+        if channel_id is not None:
+            return self._some_live("a.channel_id = ?", [channel_id], limit)
+        if topic_id is not None:
+            return self._some_live("a.id IN (SELECT article_id FROM article_topics WHERE "
+                                   "topic_id = ?)", [topic_id], limit)
+        if pinned:
+            return self._some_live("a.pinned != 0", [], index="articles_pinned")
+        if with_cover:
+            return self._some_live("a.cover_asset_id IS NOT NULL", [], limit,
+                                   index="articles_covers")
+        return self._some_live("1", [], limit)
+
+    def sitemap_entries(self, offset: int, limit: int) -> list[tuple[str, str]]:
+        """(public path, updated_at) of live stories, oldest first (live_stories'
+        order reversed), from offset."""
+        return [tuple(r) for r in self.conn.execute(
+            f"SELECT a.public_path, a.updated_at FROM articles a INDEXED BY articles_live "
+            f"WHERE {LIVE} ORDER BY a.first_published_at, a.id DESC LIMIT ? OFFSET ?",
+            [limit, offset])]
+
+    def sitemap_around(self, story: dict, before: int, limit: int) -> list[tuple[str, str]]:
+        """sitemap_entries from `before` entries before this story to `limit` in all,
+        found from the story in the index, however far into the archive it is."""
+        at = [story["first_published_at"], story["first_published_at"], story["id"]]
+        older = self.conn.execute(
+            f"SELECT a.public_path, a.updated_at FROM articles a INDEXED BY articles_live "
+            f"WHERE {LIVE} AND a.first_published_at <= ? AND NOT (a.first_published_at = ? "
+            "AND a.id <= ?) ORDER BY a.first_published_at DESC, a.id LIMIT ?",
+            at + [before]).fetchall()
+        rest = self.conn.execute(
+            f"SELECT a.public_path, a.updated_at FROM articles a INDEXED BY articles_live "
+            f"WHERE {LIVE} AND a.first_published_at >= ? AND NOT (a.first_published_at = ? "
+            "AND a.id > ?) ORDER BY a.first_published_at, a.id DESC LIMIT ?",
+            at + [limit - len(older)]).fetchall()
+        return [tuple(r) for r in older[::-1] + rest]
+
+    # ---- what changed since an export ------------------------------------------------
+    def change_mark(self) -> int:
+        """The latest change to any story (article_changes, migration m011)."""
+        return self.conn.execute("SELECT IFNULL(MAX(seq), 0) FROM article_changes"
+                                 ).fetchone()[0]
+
+    def changed_since(self, seq: int, limit: int) -> list[str] | None:
+        """The stories changed after mark seq; None when more than limit did."""
+        ids = [r[0] for r in self.conn.execute(
+            "SELECT article_id FROM article_changes WHERE seq > ? LIMIT ?", [seq, limit + 1])]
+        return None if len(ids) > limit else ids
+
+    def public_paths(self, ids: list[str]) -> dict[str, str | None]:
+        """id → public path of these stories (the ones that exist)."""
+        return dict(self.in_chunks("SELECT id, public_path FROM articles WHERE id IN "
+                                   "({marks})", ids))
+
+    def mark(self, out_dir: str) -> tuple[str, int, int, int] | None:
+        """(whole-site key, change mark, live stories, files) the last export to
+        out_dir finished with."""
+        row = self.conn.execute("SELECT global_key, seq, stories, files FROM export_marks "
+                                "WHERE out_dir = ?", [out_dir]).fetchone()
+        return tuple(row) if row else None
+
+    def records(self, out_dir: str, paths: list[str]) -> dict[str, tuple[str, str | None]]:
+        """path → (input key, list key) of these paths as the last export wrote them."""
+        return {p: (key, list_key) for p, key, list_key in self.in_chunks(
+            "SELECT path, input_key, list_key FROM export_state WHERE out_dir = ? AND path "
+            "IN ({marks})", paths, before=[out_dir])}
+
+    def new_assets(self, out_dir: str) -> list[dict]:
+        """assets.all()'s rows of the assets the last export to out_dir did not write
+        (a file assets/ID.ext: ids are hex, so assets/ID to assets/ID~ holds it)."""
+        rows = self.rows(
+            "SELECT id, filename, mime FROM assets s WHERE NOT EXISTS (SELECT 1 FROM "
+            "export_state e WHERE e.out_dir = ? AND e.path BETWEEN 'assets/' || s.id AND "
+            "'assets/' || s.id || '~') ORDER BY id", [out_dir])
+        for r in rows:
+            r["ext"] = extension(r["filename"])
         return rows
 
     def live_ids(self) -> list[str]:
@@ -100,13 +207,26 @@ class Exports(Repository):
             [out_dir]).fetchone()
         return row[0] or ""
 
-    def save_state(self, out_dir: str, files: list[tuple[str, str, int, str]],
-                   removed: list[str]) -> None:
+    def list_keys(self, out_dir: str) -> dict[str, str]:
+        """path → list key of every story page the last export to out_dir wrote."""
+        return dict(self.conn.execute(
+            "SELECT path, list_key FROM export_state WHERE out_dir = ? AND list_key IS NOT "
+            "NULL", [out_dir]))
+
+    def save_state(self, out_dir: str, files: list[tuple[str, str, int, str, str | None]],
+                   removed: list[str], moved: list[tuple[str, str]] = ()) -> None:
+        """(path, sha256, size, input key, list key) of the files written or found
+        unchanged; the paths removed; (list key, path) of pages left as they were whose
+        story moved in the site's order."""
         now = times.now()
         with self.store.transaction():
+            self.conn.executemany("UPDATE export_state SET list_key = ? WHERE out_dir = ? "
+                                  "AND path = ?", [(k, out_dir, p) for k, p in moved])
             self.conn.executemany(
-                "INSERT OR REPLACE INTO export_state VALUES (?, ?, ?, ?, ?, ?)",
-                [(out_dir, p, sha, size, key, now) for p, sha, size, key in files])
+                "INSERT OR REPLACE INTO export_state (out_dir, path, sha256, size, "
+                "input_key, written_at, list_key) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(out_dir, p, sha, size, key, now, list_key)
+                 for p, sha, size, key, list_key in files])
             self.conn.executemany("DELETE FROM export_state WHERE out_dir = ? AND path = ?",
                                   [(out_dir, p) for p in removed])
 
@@ -114,6 +234,17 @@ class Exports(Repository):
         """Drop the record of what was exported to out_dir: the next export is full."""
         with self.store.transaction(content=False):
             self.conn.execute("DELETE FROM export_state WHERE out_dir = ?", [out_dir])
+            self.conn.execute("DELETE FROM export_marks WHERE out_dir = ?", [out_dir])
+
+    def drop_mark(self, out_dir: str) -> None:
+        with self.store.transaction(content=False):
+            self.conn.execute("DELETE FROM export_marks WHERE out_dir = ?", [out_dir])
+
+    def save_mark(self, out_dir: str, global_key: str, seq: int, stories: int,
+                  files: int) -> None:
+        with self.store.transaction(content=False):
+            self.conn.execute("INSERT OR REPLACE INTO export_marks VALUES (?, ?, ?, ?, ?)",
+                              [out_dir, global_key, seq, stories, files])
 
     def mark_uploaded(self, out_dir: str) -> int:
         """Record that what the last export wrote to out_dir is now on the web host."""
