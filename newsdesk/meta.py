@@ -16,8 +16,7 @@ def meta_lines(store: Store, articles: list[Article], site: SiteSettings | None 
     names (user id → real name) may be given by callers that render many pages."""
     site = store.settings() if site is None else site
     ids = [a.id for a in articles]
-    approvers = store.events.final_signoffs(ids, len(site.review_stages))
-    imported = store.events.imported_details(ids)
+    approvers, imported = store.events.signers(ids, len(site.review_stages))
     if names is None:
         names = store.users.names([a.editor_id for a in articles] + list(approvers.values()))
     return {a.id: {

@@ -428,20 +428,24 @@ def test_stored_images_are_exported_and_linked_from_deep_pages(newsroom, out):
 
 def test_a_full_disk_leaves_no_half_written_file(demo_store, out, monkeypatch, cli):
     import errno
+    import os
     import newsdesk.site.writer as writer
-    real_open = open
-    calls = []
+    created = []
 
-    def filling_disk(path, mode="r", *a, **k):
-        if "b" in mode and ("w" in mode or "x" in mode):
-            calls.append(path)
-            if len(calls) > 15:
-                f = real_open(path, mode, *a, **k)
-                f.write(b"<html>half")  # some bytes made it before the disk filled
-                f.close()
+    class FillingDisk:   # the writer's os, whose disk fills at the 16th file
+        def __getattr__(self, name):
+            return getattr(os, name)
+
+        def open(self, path, flags, *a):
+            created.append(path)
+            return os.open(path, flags, *a)
+
+        def write(self, fd, data):
+            if len(created) > 15:
+                os.write(fd, b"<html>half")  # some bytes made it before the disk filled
                 raise OSError(errno.ENOSPC, "No space left on device")
-        return real_open(path, mode, *a, **k)
-    monkeypatch.setattr(writer, "open", filling_disk, raising=False)
+            return os.write(fd, data)
+    monkeypatch.setattr(writer, "os", FillingDisk())
     r = cli("export", "--db", demo_store.path, "--out", out)
     assert r.code == 2 and "No space left on device" in r.err
     files = [p for p in out.rglob("*") if p.is_file()]
@@ -488,3 +492,23 @@ def test_settings_no_page_shows_re_render_nothing(site):
     assert (again.rendered, again.written) == (0, [])
     store.set_settings({"licence": "浙新办[2026]1号"})  # on every page's footer
     assert export_site(store, out).rendered > 0
+
+
+def test_an_outlets_partial_is_used_and_inlining_changes_no_byte(demo_store, tmp_path,
+                                                                  monkeypatch):
+    from jinja2 import ChoiceLoader
+    from newsdesk.site import templates
+    own = tmp_path / "own"
+    own.mkdir()
+    (own / "_byline.html").write_text(
+        "{%- if a.reporters %}（本台记者 {{ a.reporters | join('、') }}）{% endif -%}\n", "utf-8")
+    demo_store.set_settings({"template_dir": str(own)})
+    export_site(demo_store, tmp_path / "inlined")
+    monkeypatch.setattr(templates, "InliningLoader", ChoiceLoader)   # plain includes
+    export_site(demo_store, tmp_path / "included")
+    inlined, included = (tmp_path / "inlined"), (tmp_path / "included")
+    a = published(demo_store, "社区志愿者")
+    assert soup(inlined, a.public_path).find(class_="byline").text == "（本台记者 张薇）"
+    files = sorted(p.relative_to(inlined) for p in inlined.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(included) for p in included.rglob("*") if p.is_file())
+    assert all((inlined / f).read_bytes() == (included / f).read_bytes() for f in files)

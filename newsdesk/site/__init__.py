@@ -70,12 +70,14 @@ SERIAL_BATCH = 20   # pages between progress reports when rendering in this proc
 _WORK: tuple | None = None  # what forked workers render: (plan, out, todo, old, on_disk)
 
 
-def _render_batch(plan: SitePlan, folder: Folder, pages: list[Page], old: dict,
+def _render_batch(plan: SitePlan, folder: Folder, items: list[Page | dict], old: dict,
                   on_disk: set[str] | None) -> tuple[list, Exception | None]:
-    """Render pages, write those whose bytes changed (or whose file is missing).
+    """Render pages (a story's page planned here, from its row: in the worker, not
+    before the fork), write those whose bytes changed (or whose file is missing).
     Returns what was done and, if a write failed (disk full…), why: what was written
     before is recorded all the same."""
     results = []
+    pages = [t if isinstance(t, Page) else plan.article_page(t) for t in items]
     try:
         plan.prepare([p.article_id for p in pages if p.article_id])
         for page in pages:
@@ -89,6 +91,11 @@ def _render_batch(plan: SitePlan, folder: Folder, pages: list[Page], old: dict,
     except OSError as e:
         return results, e
     return results, None
+
+
+def _path(item: Page | dict) -> str:
+    """A page's path: a Page's, or a story row's (its page not planned yet)."""
+    return item.path if isinstance(item, Page) else item["public_path"]
 
 
 def _worker(bounds: tuple[int, int]) -> list:
@@ -197,7 +204,7 @@ def _export(store, out, full, actor, now, progress, cancel, parallel) -> ExportR
     keys: dict[str, str] = {}
     moved: list[tuple[str, str]] = []
     if delta is not None:
-        todo = pages + [plan.article_page(s) for s in delta.changed]
+        todo: list[Page | dict] = pages + [plan.article_page(s) for s in delta.changed]
         records = store.exports.records(key, [p.path for p in todo])
         total = delta.files + sum(p.path not in records for p in todo)
         todo = [p for p in todo if records.get(p.path, ("",))[0] != p.key]
@@ -205,16 +212,16 @@ def _export(store, out, full, actor, now, progress, cancel, parallel) -> ExportR
         keys = store.exports.keys(key)
         total = len(pages) + len(articles)
         if full:
-            todo = pages + [plan.article_page(s) for s in plan.stories]
+            todo = pages + plan.stories
         elif not trusted:
             todo = [p for p in pages if p.path not in on_disk or keys.get(p.path) != p.key]
-            todo += [plan.article_page(s) for s in plan.stories]
+            todo += plan.stories
         else:
             todo = [p for p in pages if keys.get(p.path) != p.key]
             changed = store.exports.changed_articles(key, plan.article_key_prefix)
-            todo += [plan.article_page(s) for s in plan.stories if s["id"] in changed]
+            todo += [s for s in plan.stories if s["id"] in changed]
             moved = _moved(store, key, plan, changed)
-    old = store.exports.state(key, [p.path for p in todo])
+    old = store.exports.state(key, [_path(t) for t in todo])
     done: list[tuple[str, str, int, str, str | None]] = []
     store.exports.drop_mark(key)   # until this export is whole, the next plans it all
     try:

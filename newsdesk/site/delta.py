@@ -8,7 +8,8 @@ templates changed — is planned whole (SitePlan), which this must equal page fo
 from __future__ import annotations
 
 from newsdesk.site.look import SiteLook
-from newsdesk.site.plan import HEADLINES, PHOTO_ROW, SITEMAP_SHARD, Page, SitePlan, list_key
+from newsdesk.site import plan
+from newsdesk.site.plan import HEADLINES, PHOTO_ROW, Page, SitePlan, list_key
 from newsdesk.store import Store
 
 LIMIT = 500   # changed stories past which the whole site is planned
@@ -105,4 +106,4 @@ class DeltaPlan(SitePlan):
         return [(self._absolute(path), updated) for path, updated in entries]
 
     def _shards(self, count: int) -> list[int]:
-        return sorted({s["position"] // SITEMAP_SHARD for s in self.changed})
+        return sorted({s["position"] // plan.SITEMAP_SHARD for s in self.changed})

@@ -10,6 +10,9 @@ from pathlib import Path, PurePosixPath
 from newsdesk.errors import NewsdeskError
 
 
+_BINARY = getattr(os, "O_BINARY", 0)   # Windows: no newline translation
+
+
 class UnsafePath(NewsdeskError):
     pass
 
@@ -64,14 +67,20 @@ class Folder:
         if not new:
             write_atomic(target, data)
             return
-        try:
-            with open(target, "xb") as f:  # x: never through a file that appeared
-                f.write(data)
+        try:  # O_EXCL: never through a file that appeared; no buffered file object
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY, 0o666)
         except FileExistsError:
             write_atomic(target, data)
+            return
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
         except BaseException:
+            os.close(fd)
             target.unlink(missing_ok=True)
             raise
+        os.close(fd)
 
 
 def write_atomic(target: Path, data: bytes) -> None:
