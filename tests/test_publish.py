@@ -417,3 +417,22 @@ def test_many_files_go_by_rsync_where_the_host_has_a_shell(newsroom, sshd, tmp_p
     newsroom.set_local_meta("hostkey:127.0.0.1:%d" % sshd.port, "ssh-ed25519 AAAAold")
     with pytest.raises(trust.HostKeyChanged):
         run(newsroom)
+
+
+def test_a_host_that_allows_sftp_only_gets_every_file_by_sftp(newsroom, tmp_path,
+                                                               monkeypatch):
+    import shutil
+    from newsdesk.publish import sftp
+    if not shutil.which("rsync"):
+        pytest.skip("rsync is not installed (.ci/run installs it)")
+    work = tmp_path / "ssh"
+    work.mkdir()
+    server = Sshd(work, sftp_only=True).start()   # any command: "sftp connections only"
+    monkeypatch.setattr(sftp, "BY_RSYNC", 10)
+    monkeypatch.setattr(sftp.SftpRemote, "_rsync", lambda *a: pytest.fail("rsync was tried"))
+    root = tmp_path / "served"
+    use(newsroom, name="主机", kind="sftp", host="127.0.0.1", port=server.port,
+        user=server.user, path=str(root), key_file=str(server.user_key))
+    assert run(newsroom).ok
+    same_site(newsroom, root)
+    server.stop()

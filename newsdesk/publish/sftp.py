@@ -23,6 +23,7 @@ import asyncssh
 
 from newsdesk.publish.remote import PART, Progress, PublishError, Remote
 from newsdesk.publish.targets import PORTS, Target
+from newsdesk.site.writer import existing_files
 
 IN_FLIGHT = 64
 # AES-GCM first: asyncssh's default, ChaCha20-Poly1305, builds a cipher object per
@@ -32,6 +33,7 @@ CIPHERS = ("aes128-gcm@openssh.com", "aes256-gcm@openssh.com",
            "chacha20-poly1305@openssh.com", "aes128-ctr", "aes256-ctr")
 _LOST = (asyncssh.SFTPConnectionLost, asyncssh.SFTPNoConnection)
 BY_RSYNC = 200   # files in one put from which rsync (when there is one) is worth starting
+EXCLUDES = 2000  # files of the folder not to send, up to which rsync walks it whole
 Trust = Callable[[str, int, str, str], None]   # host, port, key, fingerprint; raises to refuse
 
 
@@ -41,7 +43,7 @@ class SftpRemote(Remote):
         self.target, self.root = target, target.path.rstrip("/") or "/"
         self.port = target.port or PORTS["sftp"]
         self.loop = asyncio.new_event_loop()
-        self.conn = self.sftp = None
+        self.conn = self.sftp = self.rsync = None
         try:
             self._run(self._connect(password, trust, timeout))
         except BaseException:
@@ -81,18 +83,22 @@ class SftpRemote(Remote):
         else:
             options.update(client_keys=None, password=password)
         self.conn = await asyncssh.connect(t.host, self.port, **options)
-        self.sftp = await self.conn.start_sftp_client()
         self.host_key = key
-        self.rsync = bool(t.key_file and shutil.which("rsync") and shutil.which("ssh"))
-        if self.rsync:  # a shell with rsync on the host too?
-            try:
-                probe = await asyncio.wait_for(self.conn.run("rsync --version", check=False),
-                                               timeout)
-                # A host that allows SFTP only may answer any command with a notice, or
-                # run its SFTP server instead (exiting 0): rsync must say its name.
-                self.rsync = probe.exit_status == 0 and "rsync" in str(probe.stdout)
-            except (asyncssh.Error, asyncio.TimeoutError, OSError):
-                self.rsync = False
+        # Whether the host has a shell with rsync is asked beside the SFTP work (a
+        # command takes ~0.1 s to start there) and awaited only by a large put.
+        self.rsync = asyncio.ensure_future(self._has_rsync(timeout)) \
+            if t.key_file and shutil.which("rsync") and shutil.which("ssh") else None
+        self.sftp = await self.conn.start_sftp_client()
+
+    async def _has_rsync(self, timeout: float) -> bool:
+        try:
+            probe = await asyncio.wait_for(self.conn.run("rsync --version", check=False),
+                                           timeout)
+        except (asyncssh.Error, asyncio.TimeoutError, OSError):
+            return False
+        # A host that allows SFTP only may answer any command with a notice, or run its
+        # SFTP server instead (exiting 0): rsync must say its name.
+        return probe.exit_status == 0 and "rsync" in str(probe.stdout)
 
     def _remote(self, path: str) -> str:
         return posixpath.join(self.root, path)
@@ -122,29 +128,29 @@ class SftpRemote(Remote):
 
     def put(self, files: list[tuple[str, Path]], progress: Progress,
             cancel: threading.Event | None, fresh: bool = False) -> None:
-        if self.rsync and len(files) >= BY_RSYNC and _one_folder(files):
-            self._rsync(files, progress, cancel)
+        base = len(files) >= BY_RSYNC and self.rsync is not None and self._run(self.rsync) \
+            and _one_folder(files)
+        if base:
+            self._rsync(files, base, progress, cancel)
         else:
             self._run(self._put(files, progress, cancel, fresh))
 
-    def _rsync(self, files: list[tuple[str, Path]], progress: Progress,
+    def _rsync(self, files: list[tuple[str, Path]], base: str, progress: Progress,
                cancel: threading.Event | None) -> None:
-        """rsync over OpenSSH, held to the key this connection verified."""
-        t, base = self.target, _one_folder(files)
-        sizes = {p: local.stat().st_size for p, local in files}
+        """rsync over OpenSSH, held to the key this connection verified; each file's
+        size read as rsync names it, while it sends the next."""
+        t, wanted = self.target, dict(files)
         with tempfile.TemporaryDirectory(prefix="newsdesk-rsync-") as work:
             known = Path(work) / "known_hosts"
             name = t.host if self.port == 22 else f"[{t.host}]:{self.port}"
             known.write_text(f"{name} {self.host_key.export_public_key().decode()}")
-            listed = Path(work) / "files"
-            listed.write_text("\n".join(p for p, _ in files) + "\n", "utf-8")
+            chosen = _chosen(files, base, Path(work) / "files")
             ssh = ["ssh", "-p", str(self.port), "-i", t.key_file, "-o", "IdentitiesOnly=yes",
                    "-o", "BatchMode=yes", "-o", f"UserKnownHostsFile={known}",
                    "-o", "GlobalKnownHostsFile=/dev/null", "-o", "StrictHostKeyChecking=yes",
                    "-o", "LogLevel=ERROR"]
-            command = ["rsync", "-rlt", "--files-from", str(listed), "--out-format=%n",
-                       "-e", subprocess.list2cmdline(ssh), f"{base}/",
-                       f"{t.user}@{t.host}:{self.root}/"]
+            command = ["rsync", *chosen, "--out-format=%n", "-e", subprocess.list2cmdline(ssh),
+                       f"{base}/", f"{t.user}@{t.host}:{self.root}/"]
             process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                        text=True, encoding="utf-8", errors="replace")
             for line in process.stdout:
@@ -152,8 +158,8 @@ class SftpRemote(Remote):
                     process.terminate()
                     break
                 path = line.rstrip("\n")
-                if path in sizes:
-                    progress(path, sizes[path])
+                if path in wanted:
+                    progress(path, wanted[path].stat().st_size)
             _, errors = process.communicate()
             if process.returncode not in (0, -15) or (process.returncode == -15 and not (
                     cancel is not None and cancel.is_set())):
@@ -203,6 +209,9 @@ class SftpRemote(Remote):
         self._run(all_gone())
 
     def close(self) -> None:
+        if self.rsync is not None and not self.rsync.done():
+            self.rsync.cancel()
+            self.loop.run_until_complete(asyncio.gather(self.rsync, return_exceptions=True))
         if self.conn is not None:
             self.conn.close()
             try:
@@ -212,6 +221,20 @@ class SftpRemote(Remote):
             self.conn = None
         if not self.loop.is_closed():
             self.loop.close()
+
+
+def _chosen(files: list[tuple[str, Path]], base: str, listing: Path) -> list[str]:
+    """rsync's options to send exactly these files of the folder base: the whole
+    folder but the few others (rsync walks a folder as it sends, 20,000 files in 1.8 s;
+    given a list it reads the list first: 2.7 s), every file sent whatever its time
+    (-I: a file of the same size and time on the host is not taken as the same); or
+    the list itself."""
+    others = existing_files(Path(base)) - {p for p, _ in files}
+    if len(others) <= EXCLUDES and not any(c in p for p in others for c in "*?[\\"):
+        listing.write_text("".join(f"/{p}\n" for p in sorted(others)), "utf-8")
+        return ["-rltI", "--exclude-from", str(listing)]
+    listing.write_text("\n".join(p for p, _ in files) + "\n", "utf-8")
+    return ["-rlt", "--files-from", str(listing)]
 
 
 def _one_folder(files: list[tuple[str, Path]]) -> str | None:
