@@ -184,9 +184,14 @@ def main() -> int:
                     upload = timed(lambda: lftp_ftp(out, ftpd.port, "/" + dest.name))
                 first.setdefault(name, []).append(upload)
         print("first upload (median of %d): " % args.runs + "; ".join(
-            f"{n} {statistics.median(t):.1f} s" + (f" (whole run {statistics.median(whole[n]):.1f} s)"
-                                                     if n in whole else "")
+            f"{n} {statistics.median(t):.1f} s [" + ", ".join(f"{x:.1f}" for x in t) + "]"
+            + (f" (whole run {statistics.median(whole[n]):.1f} s)" if n in whole else "")
             for n, t in first.items()))
+        for ours, peer in (("newsdesk-sftp", "rsync-ssh"), ("newsdesk-sftp-only", "lftp-sftp"),
+                           ("newsdesk-ftp", "lftp-ftp")):
+            if ours in first and peer in first:
+                print(f"  {ours} / {peer} = {statistics.median(first[ours]) / statistics.median(first[peer]):.2f}"
+                      "  (goal ≤ 1.5)")
         again: dict[str, list[tuple[float, int]]] = {}
         whole_again: dict[str, list[float]] = {}
         exports = []
