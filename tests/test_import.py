@@ -185,6 +185,25 @@ def test_import_mixed_folder(newsroom, tmp_path):
     assert s.search.find("真心")[0].article_id in (page.id, imported["f-dump.txt"][0])
 
 
+def test_only_an_administrator_imports_published_pages_as_published(db_path, cli, tmp_path,
+                                                                    monkeypatch):
+    """三审 is never skipped: anyone else's published archive pages become drafts, said
+    in the dry run and the import alike (in Chinese too)."""
+    assert cli("init", "--db", db_path, "--demo").code == 0
+    page = write(tmp_path, "old.md", MD_PUBLISHED)
+    for args in (["--dry-run"], []):
+        r = cli("import", "--db", db_path, "--as", "zhangwei", *args, page)
+        assert r.code == 0 and "imported as a draft for 三审" in r.out
+    assert "(draft)" in r.out
+    monkeypatch.setenv("NEWSDESK_LANG", "zh_CN")
+    r = cli("import", "--db", db_path, "--as", "zhangwei", "--dry-run", page)
+    assert "作为草稿导入，须经三审" in r.out
+    monkeypatch.setenv("NEWSDESK_LANG", "en")
+    r = cli("import", "--db", db_path, "--as", "admin", write(tmp_path, "b.md", MD_PUBLISHED
+                                                                .replace("老街改造", "新街")))
+    assert r.code == 0 and "三审" not in r.out
+
+
 def test_reimport_is_skipped(newsroom, tmp_path):
     path = write(tmp_path, "a.md", MD_PUBLISHED)
     assert len(import_paths(newsroom, [path]).imported) == 1

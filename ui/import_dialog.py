@@ -161,9 +161,10 @@ class ImportDialog(OwnRun, QDialog):
         tz = self.store.settings().timezone
         for row in outcome.rows:
             s = row.summary(tz)
+            notes = s["warnings"] + ([s["why"]] if s["why"] else [])
             item = QTreeWidgetItem([s["file"].rsplit("/", 1)[-1], s["headline"], s["time"],
                                     s["source"], str(s["chars"]) if row.story else "",
-                                    s["start"], "；".join(s["warnings"]) or s["why"]])
+                                    s["start"], "；".join(notes)])
             item.setToolTip(0, s["file"])
             item.setToolTip(6, item.text(6))
             item.setData(0, STORY, row.article_id)

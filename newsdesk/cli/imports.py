@@ -81,6 +81,8 @@ def _print(report, rows: list[dict], dry_run: bool) -> None:
                            start=row["start"]))
         for w in row["warnings"]:
             print("  " + _("待核对: {warning}", warning=w))
+        if r.why:
+            print("  " + r.why)
     if dry_run:
         print(_("{count} would be imported ({doubtful} 待核对), {failed} failed; "
                 "nothing was written",

@@ -13,7 +13,8 @@ from newsdesk.errors import NewsdeskError, NotFound
 from newsdesk.importers import frontmatter, legacy, page, pictures
 from newsdesk.importers.decode import DecodeError, declared_charset, decode
 from newsdesk.importers.story import Doubt, ImportedStory, carried_fields
-from newsdesk.model import Article
+from newsdesk.i18n import _
+from newsdesk.model import Article, Role
 from newsdesk.store import Store
 
 MARKDOWN = {".md", ".markdown"}
@@ -114,28 +115,37 @@ def import_paths(store: Store, paths: Iterable[str | Path], actor_id: str | None
                  progress: Callable[[int, int, Path], None] | None = None,
                  dry_run: bool = False,
                  stop: Callable[[], bool] | None = None) -> ImportReport:
+    """Import the files (dry_run: read them and say what would go in). Pages the old
+    site published go in as published only for an administrator (or a script run
+    without a user, which acts as the administrator running it); anyone else's become
+    drafts, which go through 三审 like any story."""
     report = ImportReport()
     files = expand(paths)
     tz = store.settings().timezone
+    archivist = actor_id is None or Role.ADMIN in store.users.get(actor_id).roles
     for n, path in enumerate(files, 1):
         if stop is not None and stop():
             report.cancelled = True
             break
         if progress:
             progress(n, len(files), path)
-        report.rows.append(_one(store, path, tz, actor_id, channel, dry_run))
+        report.rows.append(_one(store, path, tz, actor_id, channel, dry_run, archivist))
     return report
 
 
 def _one(store: Store, path: Path, tz: str, actor_id: str | None, channel: str | None,
-         dry_run: bool) -> Row:
-    story = None
+         dry_run: bool, archivist: bool) -> Row:
+    story, why = None, ""
     try:
         story = parse_file(path, tz)
+        if _published(story) and not archivist:
+            story.draft = True
+            why = _("published on the old site: imported as a draft for 三审 (only an "
+                    "administrator imports published pages)")
         if dry_run:
             if _published(story) and _channel_id(store, story, channel) is None:
                 raise NewsdeskError("the file names no channel; pass --channel")
-            return Row(str(path), "would import", story)
+            return Row(str(path), "would import", story, why=why)
         result = save_story(store, story, actor_id, channel, path)
     except FileNotFoundError:
         return Row(str(path), "failed", story, why="no such file")
@@ -146,7 +156,7 @@ def _one(store: Store, path: Path, tz: str, actor_id: str | None, channel: str |
         return Row(str(path), "failed", story, why=str(e))
     if isinstance(result, str):
         return Row(str(path), "skipped", story, why=result)
-    return Row(str(path), "imported", story, article_id=result[0], state=result[1])
+    return Row(str(path), "imported", story, article_id=result[0], state=result[1], why=why)
 
 
 def _published(story: ImportedStory) -> bool:

@@ -1,25 +1,48 @@
 """导入旧网站 from the window: the menu action, a folder chosen through the file dialog,
 the pages previewed (nothing written), imported on the dialog's own thread, the 待核对
-tab listing the doubtful one, which opens in the editor and is marked checked."""
+tab listing the doubtful one, which opens in the editor and is marked checked. An
+administrator brings the old site's published pages in as published; an editor's
+become drafts for 三审."""
 import shutil
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from tests.conftest import DATA
 from tests.test_import_pages import NO_TIME
-from tests.ui.test_newsroom import action, window  # noqa: F401 - the fixture
+from tests.ui.test_main_window import demo_window
+from tests.ui.test_newsroom import action
 
 
-def test_an_editor_previews_then_imports_an_old_site(window, qtbot, monkeypatch,  # noqa: F811
-                                                     tmp_path):
-    from ui.import_dialog import ImportDialog
-    store = window.store
+@pytest.fixture
+def admin_window(qtbot, tmp_path):
+    yield from demo_window(qtbot, tmp_path, "admin")
+
+
+@pytest.fixture
+def editor_window(qtbot, tmp_path):
+    yield from demo_window(qtbot, tmp_path, "zhangwei")   # 张薇, an editor
+
+
+def old_site(tmp_path, monkeypatch):
     folder = tmp_path / "旧网站"
     folder.mkdir()
     shutil.copy(DATA / "hijacked_page.html", folder / "a.html")
     (folder / "b.html").write_text(NO_TIME, "utf-8")
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+
+
+def rows(dialog) -> list[list[str]]:
+    return [[dialog.table.topLevelItem(i).text(c) for c in range(7)]
+            for i in range(dialog.table.topLevelItemCount())]
+
+
+def test_an_administrator_previews_then_imports_an_old_site(admin_window, qtbot,
+                                                            monkeypatch, tmp_path):
+    from ui.import_dialog import ImportDialog
+    store = admin_window.store
+    old_site(tmp_path, monkeypatch)
     before = store.articles.count()
     seen = {}
 
@@ -30,8 +53,7 @@ def test_an_editor_previews_then_imports_an_old_site(window, qtbot, monkeypatch,
         dialog.channel.setCurrentIndex(dialog.channel.findText("国内"))
         qtbot.mouseClick(dialog.preview_button, Qt.LeftButton)
         qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=30_000)
-        seen["preview"] = [[dialog.table.topLevelItem(i).text(c) for c in range(7)]
-                           for i in range(dialog.table.topLevelItemCount())]
+        seen["preview"] = rows(dialog)
         seen["written after preview"] = store.articles.count() - before
         qtbot.mouseClick(dialog.import_button, Qt.LeftButton)
         qtbot.waitUntil(lambda: dialog.import_button.isEnabled() and dialog._thread is None,
@@ -44,13 +66,43 @@ def test_an_editor_previews_then_imports_an_old_site(window, qtbot, monkeypatch,
         seen["after checked"] = dialog.doubts.topLevelItemCount()
         return 0
     monkeypatch.setattr(ImportDialog, "exec", run)
-    action(window, "action_import").trigger()
+    action(admin_window, "action_import").trigger()
     assert "names no channel" in seen["no channel"]
     first, second = seen["preview"]
     assert first[1:5] == ["用心服务是最好的防控", "2020-03-09 09:39:23", "人民日报", "360"]
+    assert first[6] == ""
     assert second[1] == "村里的新路通了" and "draft" in second[6]
     assert seen["written after preview"] == 0
     assert seen["summary"].startswith("2 imported, 1 of them to check; 0 failed")
     assert seen["to check"] == ["村里的新路通了"]
     assert seen["after checked"] == 0 and store.doubts.pending() == []
     assert store.articles.count() == before + 2
+    page = next(a for a in store.articles.many(store.articles.ids())
+                if a.title == "用心服务是最好的防控")
+    assert page.state == "published"
+
+
+def test_an_editors_published_pages_come_in_as_drafts_for_review(editor_window, qtbot,
+                                                                 monkeypatch, tmp_path):
+    from ui.import_dialog import ImportDialog
+    store = editor_window.store
+    old_site(tmp_path, monkeypatch)
+    seen = {}
+
+    def run(dialog):
+        qtbot.mouseClick(dialog.folder_button, Qt.LeftButton)
+        qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=30_000)
+        seen["preview"] = rows(dialog)
+        qtbot.mouseClick(dialog.import_button, Qt.LeftButton)
+        qtbot.waitUntil(lambda: dialog.import_button.isEnabled() and dialog._thread is None,
+                        timeout=30_000)
+        seen["imported"] = rows(dialog)
+        return 0
+    monkeypatch.setattr(ImportDialog, "exec", run)
+    action(editor_window, "action_import").trigger()
+    for table in (seen["preview"], seen["imported"]):
+        assert "imported as a draft for 三审" in table[0][6]   # no channel needed
+    page = next(a for a in store.articles.many(store.articles.ids())
+                if a.title == "用心服务是最好的防控")
+    assert (page.state, page.public_path, page.first_published_at) == ("draft", None, None)
+    assert store.events.of(page.id) == []   # nothing signed it off
