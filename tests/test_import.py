@@ -214,7 +214,7 @@ def test_reimport_is_skipped(newsroom, tmp_path):
 
 def test_default_channel_for_files_without_one(newsroom, tmp_path):
     path = write(tmp_path, "a.md", "---\ntitle: 无栏目\ndate: 2020-01-01\n---\n正文")
-    assert "pass --channel" in import_paths(newsroom, [path]).failed[0][1]
+    assert "--channel on the command line" in import_paths(newsroom, [path]).failed[0][1]
     report = import_paths(newsroom, [path], channel="shehui")
     assert newsroom.articles.get(report.imported[0][1]).channel_id == \
         newsroom.channels.find("shehui").id

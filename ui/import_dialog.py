@@ -38,10 +38,14 @@ class ImportDialog(OwnRun, QDialog):
         self.folder_button = QPushButton(self.tr("Choose a folder…"))
         self.files_button = QPushButton(self.tr("Choose files…"))
         self.channel = QComboBox()
-        self.channel.setSizeAdjustPolicy(QComboBox.AdjustToContents)
         self.channel.addItem(self.tr("(as the page says)"), None)
         for c in store.channels.all():
             self.channel.addItem(c.name, c.slug)
+        # As wide as its longest item: AdjustToContents measured the full-width
+        # brackets short and cut “（按页面所示）”.
+        metrics = self.channel.fontMetrics()
+        self.channel.setMinimumWidth(60 + max(metrics.horizontalAdvance(
+            self.channel.itemText(i)) for i in range(self.channel.count())))
         self.preview_button = QPushButton(self.tr("Preview"))
         self.import_button = QPushButton(self.tr("Import"))
         self.cancel_button = QPushButton(self.tr("Cancel"))
@@ -53,8 +57,10 @@ class ImportDialog(OwnRun, QDialog):
         self.table.setHeaderLabels([self.tr("File"), self.tr("Headline"),
                                     self.tr("Publish time"), self.tr("Source (来源)"),
                                     self.tr("Characters"),
-                                    self.tr("Body begins"), self.tr("To check")])
-        for column, width in enumerate((150, 280, 140, 90, 60, 250)):
+                                    self.tr("Body begins"), self.tr("Notes")])
+        # The notes (what to check, why a page cannot go in) get the room; whole in
+        # each row's tooltip.
+        for column, width in enumerate((110, 240, 140, 90, 50, 190)):
             self.table.setColumnWidth(column, width)
         self.doubts = QTreeWidget()
         self.doubts.setHeaderLabels([self.tr("Headline"), self.tr("State"), self.tr("File"),

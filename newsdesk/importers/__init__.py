@@ -13,7 +13,7 @@ from newsdesk.errors import NewsdeskError, NotFound
 from newsdesk.importers import frontmatter, legacy, page, pictures
 from newsdesk.importers.decode import DecodeError, declared_charset, decode
 from newsdesk.importers.story import Doubt, ImportedStory, carried_fields
-from newsdesk.i18n import _
+from newsdesk.i18n import N_, _
 from newsdesk.model import Article, Role
 from newsdesk.store import Store
 
@@ -144,7 +144,7 @@ def _one(store: Store, path: Path, tz: str, actor_id: str | None, channel: str |
                     "administrator imports published pages)")
         if dry_run:
             if _published(story) and _channel_id(store, story, channel) is None:
-                raise NewsdeskError("the file names no channel; pass --channel")
+                raise NewsdeskError(NO_CHANNEL)
             return Row(str(path), "would import", story, why=why)
         result = save_story(store, story, actor_id, channel, path)
     except FileNotFoundError:
@@ -157,6 +157,11 @@ def _one(store: Store, path: Path, tz: str, actor_id: str | None, channel: str |
     if isinstance(result, str):
         return Row(str(path), "skipped", story, why=result)
     return Row(str(path), "imported", story, article_id=result[0], state=result[1], why=why)
+
+
+# Said alike in the app and on the command line: each has its way to choose.
+NO_CHANNEL = N_("the file names no channel: choose the channel for such pages (栏目 in the "
+                "import window, --channel on the command line)")
 
 
 def _published(story: ImportedStory) -> bool:
@@ -190,7 +195,7 @@ def save_story(store: Store, story: ImportedStory, actor_id: str | None,
     published = _published(story)
     channel_id = _channel_id(store, story, default_channel)
     if published and channel_id is None:
-        raise NewsdeskError("the file names no channel; pass --channel")
+        raise NewsdeskError(NO_CHANNEL)
     topics = []
     for key in story.topics:
         try:

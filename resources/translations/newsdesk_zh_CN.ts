@@ -741,27 +741,27 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/import_dialog.py" line="37"/>
+        <location filename="../../ui/import_dialog.py" line="33"/>
         <source>Import an old site&apos;s pages</source>
         <translation>导入旧网站页面</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="41"/>
+        <location filename="../../ui/import_dialog.py" line="37"/>
         <source>Saved pages (.html, .txt) or markdown files</source>
         <translation>另存的网页（.html、.txt）或 markdown 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="42"/>
+        <location filename="../../ui/import_dialog.py" line="38"/>
         <source>Choose a folder…</source>
         <translation>选择文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="43"/>
+        <location filename="../../ui/import_dialog.py" line="39"/>
         <source>Choose files…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="46"/>
+        <location filename="../../ui/import_dialog.py" line="41"/>
         <source>(as the page says)</source>
         <translation>（按页面所示）</translation>
     </message>
@@ -792,13 +792,13 @@
     </message>
     <message>
         <location filename="../../ui/import_dialog.py" line="57"/>
-        <location filename="../../ui/import_dialog.py" line="64"/>
+        <location filename="../../ui/import_dialog.py" line="66"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
         <location filename="../../ui/import_dialog.py" line="57"/>
-        <location filename="../../ui/import_dialog.py" line="64"/>
+        <location filename="../../ui/import_dialog.py" line="66"/>
         <source>Headline</source>
         <translation>主标题</translation>
     </message>
@@ -824,87 +824,91 @@
     </message>
     <message>
         <location filename="../../ui/import_dialog.py" line="60"/>
-        <location filename="../../ui/import_dialog.py" line="65"/>
+        <source>Notes</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="67"/>
         <source>To check</source>
         <translation>待核对</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="64"/>
+        <location filename="../../ui/import_dialog.py" line="66"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="67"/>
+        <location filename="../../ui/import_dialog.py" line="69"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="68"/>
+        <location filename="../../ui/import_dialog.py" line="70"/>
         <source>Checked</source>
         <translation>已核对</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="70"/>
+        <location filename="../../ui/import_dialog.py" line="72"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="79"/>
+        <location filename="../../ui/import_dialog.py" line="81"/>
         <source>To check (待核对)</source>
         <translation>待核对</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="84"/>
+        <location filename="../../ui/import_dialog.py" line="86"/>
         <source>Channel</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="112"/>
+        <location filename="../../ui/import_dialog.py" line="114"/>
         <source>Choose a folder</source>
         <translation>选择文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="118"/>
+        <location filename="../../ui/import_dialog.py" line="120"/>
         <source>Choose files</source>
         <translation>选择文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="119"/>
+        <location filename="../../ui/import_dialog.py" line="121"/>
         <source>Pages and stories (%1)</source>
         <translation>网页和稿件（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="143"/>
+        <location filename="../../ui/import_dialog.py" line="145"/>
         <source>Reading the pages…</source>
         <translation>正在读取页面…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="144"/>
+        <location filename="../../ui/import_dialog.py" line="146"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="174"/>
+        <location filename="../../ui/import_dialog.py" line="165"/>
         <source>Could not import: %1</source>
         <translation>无法导入：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="187"/>
+        <location filename="../../ui/import_dialog.py" line="179"/>
         <source>%1 pages would be imported, %2 of them to check; %3 cannot be imported (see the last column). Nothing has been written.</source>
         <translation>将导入 %1 个页面，其中 %2 个待核对；%3 个无法导入（原因见最后一列）。尚未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="189"/>
+        <location filename="../../ui/import_dialog.py" line="181"/>
         <source>%1 imported, %2 of them to check; %3 failed.</source>
         <translation>已导入 %1 篇，其中 %2 篇待核对；%3 个失败。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="193"/>
+        <location filename="../../ui/import_dialog.py" line="185"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="206"/>
+        <location filename="../../ui/import_dialog.py" line="198"/>
         <source>To check (待核对): %1</source>
         <translation>待核对：%1</translation>
     </message>
@@ -912,124 +916,124 @@
 <context>
     <name>InspectDialog</name>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="36"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="35"/>
         <source>Site self-inspection (网站自查)</source>
         <translation>网站自查</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="39"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="38"/>
         <source>The exported site, for its links (optional)</source>
         <translation>导出的网站文件夹，用于检查链接（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="40"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="39"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="41"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="40"/>
         <source>Follow the site&apos;s links</source>
         <translation>检查站内链接</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="43"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="42"/>
         <source>Check external links (needs the internet)</source>
         <translation>检查外部链接（需要联网）</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="45"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="44"/>
         <source>Inspect</source>
         <translation>自查</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="47"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="46"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="48"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="47"/>
         <source>Save the HTML report…</source>
         <translation>保存 HTML 报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="49"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="48"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="51"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="50"/>
         <source>Checks every published story, every channel, the footer and the links, as a provincial inspection does.</source>
         <translation>像省级检查那样，检查每篇已发布稿件、每个栏目、页脚信息和链接。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="55"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="54"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="55"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="54"/>
         <source>Channel</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="55"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="54"/>
         <source>Story</source>
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="56"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="55"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="61"/>
-        <location filename="../../ui/publish/inspect_dialog.py" line="95"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="60"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="92"/>
         <source>Site folder</source>
         <translation>网站文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="110"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="107"/>
         <source>%1 is not a folder.</source>
         <translation>%1 不是文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="114"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="111"/>
         <source>Inspecting…</source>
         <translation>正在自查…</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="142"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="128"/>
         <source>Could not inspect: %1</source>
         <translation>无法完成自查：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="146"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="132"/>
         <source>Problems an inspection would fail the site for:</source>
         <translation>存在会导致检查不合格的问题：</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="147"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="133"/>
         <source>Nothing blocking; warnings to look at:</source>
         <translation>没有必须整改的问题，有提醒事项：</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="148"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="134"/>
         <source>No problem found:</source>
         <translation>未发现问题：</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="150"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="136"/>
         <source>%1 to fix, %2 warnings, %3 notes in %4 published stories, %5 channels, %6 pages, %7 external links.</source>
         <translation>必须整改 %1 项，提醒 %2 项，说明 %3 项；已检查已发布稿件 %4 篇、栏目 %5 个、页面 %6 个、外部链接 %7 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="183"/>
-        <location filename="../../ui/publish/inspect_dialog.py" line="190"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="169"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="176"/>
         <source>Save the HTML report</source>
         <translation>保存 HTML 报告</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="184"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="170"/>
         <source>Web pages (*.html)</source>
         <translation>网页 (*.html)</translation>
     </message>
@@ -1586,10 +1590,10 @@
     <name>PublishDialog</name>
     <message>
         <location filename="../../ui/publish/publish_dialog.py" line="41"/>
-        <location filename="../../ui/publish/publish_dialog.py" line="156"/>
-        <location filename="../../ui/publish/publish_dialog.py" line="161"/>
-        <location filename="../../ui/publish/publish_dialog.py" line="166"/>
-        <location filename="../../ui/publish/publish_dialog.py" line="205"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="154"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="159"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="164"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="201"/>
         <source>Publish the site</source>
         <translation>发布网站</translation>
     </message>
@@ -1604,7 +1608,7 @@
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="123"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="121"/>
         <source>Only write the folder (upload by hand)</source>
         <translation>只写入文件夹（手动上传）</translation>
     </message>
@@ -1670,7 +1674,7 @@
     </message>
     <message>
         <location filename="../../ui/publish/publish_dialog.py" line="70"/>
-        <location filename="../../ui/publish/publish_dialog.py" line="290"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="281"/>
         <source>Uploaded</source>
         <translation>已上传</translation>
     </message>
@@ -1691,7 +1695,7 @@
     </message>
     <message>
         <location filename="../../ui/publish/publish_dialog.py" line="77"/>
-        <location filename="../../ui/publish/publish_dialog.py" line="135"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="133"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
@@ -1701,27 +1705,27 @@
         <translation>上传到</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="157"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="155"/>
         <source>Password for %1:</source>
         <translation>%1 的密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="162"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="160"/>
         <source>Keep the password in this computer&apos;s keyring?</source>
         <translation>把密码保存在本机的系统钥匙串中吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="172"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="170"/>
         <source>Choose the folder the site is written into.</source>
         <translation>请选择网站文件写入的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="187"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="185"/>
         <source>Publishing…</source>
         <translation>正在发布…</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="206"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="202"/>
         <source>%1 is reached for the first time. Its key is
 %2
 Trust it only if the host&apos;s administrator confirms this fingerprint.</source>
@@ -1730,138 +1734,138 @@ Trust it only if the host&apos;s administrator confirms this fingerprint.</sourc
 请向主机管理员核实该指纹后再选择信任。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="214"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="210"/>
         <source>Cancelling: the files being sent are finished first…</source>
         <translation>正在取消：先传完正在发送的文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="305"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="296"/>
         <source>Changed on the host by someone else</source>
         <translation>服务器上被他人改动的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="312"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="303"/>
         <source>verified</source>
         <translation>已核验</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="312"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="303"/>
         <source>differs</source>
         <translation>有差异</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="313"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="304"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="313"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="304"/>
         <source>changed by others</source>
         <translation>被他人改动</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="314"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="305"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="314"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="305"/>
         <source>running</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="244"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="235"/>
         <source>Not published: %1</source>
         <translation>未发布：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="223"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="214"/>
         <source>Exporting</source>
         <translation>导出中</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="223"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="214"/>
         <source>Comparing</source>
         <translation>比对中</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="224"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="215"/>
         <source>Uploading</source>
         <translation>上传中</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="224"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="215"/>
         <source>Verifying</source>
         <translation>核验中</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="252"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="243"/>
         <source>Published: %1 files written, %2 removed, %3 unchanged.</source>
         <translation>已发布：写入 %1 个文件，删除 %2 个，未变 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="263"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="254"/>
         <source>Cancelled after %1 files: what went up is whole; publish again to finish.</source>
         <translation>已在上传 %1 个文件后取消：已上传的文件都是完整的；再次发布即可完成。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="265"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="256"/>
         <source>Uploaded %1 files (%2 KB), removed %3, to %4.</source>
         <translation>已上传 %1 个文件（%2 KB），删除 %3 个，发布到 %4。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="270"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="261"/>
         <source>Verified: the host serves what was published (%1 files).</source>
         <translation>核验通过：服务器上的内容与发布的一致（%1 个文件）。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="272"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="263"/>
         <source>The verify found %1 modified and %2 missing files: see below.</source>
         <translation>核验发现 %1 个文件被改动、%2 个文件缺失：见下方。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="283"/>
-        <location filename="../../ui/publish/publish_dialog.py" line="304"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="274"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="295"/>
         <source>search-spam injection (博彩):</source>
         <translation>搜索垃圾植入（博彩）：</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="284"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="275"/>
         <source>Changed on the host</source>
         <translation>服务器上被改动的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="288"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="279"/>
         <source>Missing on the host</source>
         <translation>服务器上缺失的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="289"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="280"/>
         <source>Put back</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="294"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="285"/>
         <source>Stories published now (their time had come)</source>
         <translation>本次发布的稿件（已到发布时间）</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="296"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="287"/>
         <source>Left out (fix and publish again)</source>
         <translation>未能发布的内容（修正后重新发布）</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="297"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="288"/>
         <source>Shown unformatted (simplify their markup)</source>
         <translation>以纯文本显示的稿件（请简化其标记）</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="298"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="289"/>
         <source>Files written</source>
         <translation>写入的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="299"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="290"/>
         <source>Files removed</source>
         <translation>删除的文件</translation>
     </message>
