@@ -10,7 +10,7 @@ import keyring
 import keyring.backend
 import pytest
 
-from newsdesk import workflow
+from newsdesk import times, workflow
 from newsdesk.publish import trust
 from newsdesk.publish.remote import PART, PublishError
 from newsdesk.publish.targets import find
@@ -298,6 +298,25 @@ def test_one_run_at_a_time(newsroom, tmp_path):
     with pytest.raises(PublishBusy, match="another publish run is uploading \\(王芳\\)"):
         run(newsroom, now="2026-11-30T01:00:00Z")
     assert run(newsroom, now="2026-11-30T03:00:00Z").ok  # a lock two hours old was left
+
+
+def test_a_lock_left_by_a_killed_run_on_this_machine_is_taken_over(newsroom, tmp_path):
+    import socket
+    import subprocess
+    import sys
+    use(newsroom, name="本机", kind="folder", path=str(tmp_path / "served"))
+    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                           capture_output=True, text=True).stdout.strip()
+    here = socket.gethostname()
+    newsroom.publishing.take_lock(f"王芳:{here}/{ended}/ab12cd34", times.now())
+    assert run(newsroom).ok   # its process is gone: nobody is uploading
+    newsroom.publishing.take_lock(f"王芳:{here}/{os.getpid()}/ab12cd34", times.now())
+    with pytest.raises(PublishBusy, match="王芳"):   # a live run on this machine
+        run(newsroom)
+    newsroom.publishing.drop_lock(f"王芳:{here}/{os.getpid()}/ab12cd34")
+    newsroom.publishing.take_lock(f"王芳:another-pc/{ended}/ab12cd34", times.now())
+    with pytest.raises(PublishBusy, match="王芳"):   # another machine's: cannot tell
+        run(newsroom)
 
 
 def test_due_and_watch_publish_only_what_has_come_due(newsroom, tmp_path):

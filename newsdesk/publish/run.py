@@ -7,6 +7,8 @@ the text injected into it and overwritten only when the person says so."""
 from __future__ import annotations
 
 import json
+import os
+import socket
 import threading
 import time
 import uuid
@@ -14,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from newsdesk import accounts, times
+from newsdesk import accounts, process, times
 from newsdesk.errors import NewsdeskError
 from newsdesk.i18n import N_, _
 from newsdesk.model import User
@@ -225,8 +227,8 @@ def publish(store: Store, actor: User, target_name: str | None = None, *,
     site = store.settings()
     target = find(site, target_name)
     _need_output_dir(site)
-    holder = f"{actor.real_name}:{uuid.uuid4().hex[:8]}"
-    taken = store.publishing.take_lock(holder, now or times.now())
+    holder = f"{actor.real_name}:{socket.gethostname()}/{os.getpid()}/{uuid.uuid4().hex[:8]}"
+    taken = store.publishing.take_lock(holder, now or times.now(), gone=_run_gone)
     if taken:
         raise PublishBusy("another publish run is uploading ({holder}); wait for it to end",
                           holder=taken.split(":")[0])
@@ -263,6 +265,15 @@ def publish(store: Store, actor: User, target_name: str | None = None, *,
         store.publishing.finish(run_id, outcome, times.now(), report.uploaded, report.removed,
                                 report.sent, message)
         store.publishing.drop_lock(holder)
+
+
+def _run_gone(holder: str) -> bool:
+    """The run holding the lock was on this machine and its process has ended (the app
+    was killed or crashed mid-run): nobody is uploading, so the lock need not wait out
+    its two hours."""
+    where = holder.split(":", 1)[-1].split("/")
+    return len(where) == 3 and where[0] == socket.gethostname() and where[1].isdigit() \
+        and not process.alive(int(where[1]))
 
 
 def _need_output_dir(site) -> None:

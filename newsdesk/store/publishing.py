@@ -1,9 +1,11 @@
 """发布's memory: the history of publish runs and the lock one run holds while it
-uploads (a run that died holding it frees it after LOCK_STALE)."""
+uploads (a run that died holding it frees it after LOCK_STALE, or at once where the
+caller can tell that run has ended)."""
 from __future__ import annotations
 
 import json
 from datetime import timedelta
+from typing import Callable
 
 from newsdesk import times
 from newsdesk.ids import new_id
@@ -13,11 +15,14 @@ LOCK_STALE = timedelta(hours=2)
 
 
 class Publishing(Repository):
-    def take_lock(self, holder: str, now: str) -> str | None:
-        """Take the publish lock; None when taken, else who holds it."""
+    def take_lock(self, holder: str, now: str,
+                  gone: Callable[[str], bool] = lambda holder: False) -> str | None:
+        """Take the publish lock; None when taken, else who holds it. A lock is taken
+        over when it is LOCK_STALE old or gone(its holder) says that run has ended."""
         with self.store.transaction(content=False):
             row = self.conn.execute("SELECT holder, taken_at FROM publish_lock").fetchone()
-            if row and times.from_stored(row[1]) > times.from_stored(now) - LOCK_STALE:
+            if row and times.from_stored(row[1]) > times.from_stored(now) - LOCK_STALE \
+                    and not gone(row[0]):
                 return row[0]
             self.conn.execute("INSERT OR REPLACE INTO publish_lock VALUES (1, ?, ?)",
                               [holder, now])
