@@ -115,6 +115,66 @@ def republish_only(store: Store, admin, sftp: "Newsdesk", work: Path, out: Path,
           f"{statistics.median(timings):.2f} s over {runs} (goal ≤ 2 s at 100,000 stories)")
 
 
+def compare(store: Store, admin, tools: list[str], runs: int, work: Path, out: Path,
+            sshd: Sshd, sftpd: Sshd, ftpd: FtpdProcess, ours: dict[str, "Newsdesk"]) -> None:
+    """Each tool's first upload into an empty folder, then a one-story re-publish."""
+    sftp, sftp_only, ftp = (ours["newsdesk-sftp"], ours["newsdesk-sftp-only"],
+                            ours["newsdesk-ftp"])
+    first: dict[str, list[float]] = {}
+    whole: dict[str, list[float]] = {}
+    for run in range(runs):
+        for name in tools:
+            dest = work / ("ftp" if name.endswith("-ftp") else "ssh") / f"{name}-{run}"
+            shutil.rmtree(dest, ignore_errors=True)
+            dest.mkdir()
+            if name in ours:   # an FTP account's home is the ftp folder
+                upload, total, _ = ours[name].run(
+                    "/" + dest.name if name.endswith("-ftp") else str(dest))
+                whole.setdefault(name, []).append(total)
+            elif name == "rsync-ssh":
+                upload = timed(lambda: rsync(out, sshd, dest))
+            elif name == "lftp-sftp":
+                upload = timed(lambda: lftp_sftp(out, sftpd, dest))
+            else:
+                upload = timed(lambda: lftp_ftp(out, ftpd.port, "/" + dest.name))
+            first.setdefault(name, []).append(upload)
+    print("first upload (median of %d): " % runs + "; ".join(
+        f"{n} {statistics.median(t):.1f} s [" + ", ".join(f"{x:.1f}" for x in t) + "]"
+        + (f" (whole run {statistics.median(whole[n]):.1f} s)" if n in whole else "")
+        for n, t in first.items()))
+    for ours, peer in (("newsdesk-sftp", "rsync-ssh"), ("newsdesk-sftp-only", "lftp-sftp"),
+                       ("newsdesk-ftp", "lftp-ftp")):
+        if ours in first and peer in first:
+            print(f"  {ours} / {peer} = {statistics.median(first[ours]) / statistics.median(first[peer]):.2f}"
+                  "  (goal ≤ 1.5)")
+    again: dict[str, list[tuple[float, int]]] = {}
+    whole_again: dict[str, list[float]] = {}
+    exports = []
+    for run in range(runs):
+        correct_one(store, run)
+        exports.append(timed(lambda: export_site(store, out, actor=admin)))
+        last = runs - 1
+        for name, go in (
+                ("newsdesk-sftp", lambda: sftp.run(str(work / "ssh" / f"newsdesk-sftp-{last}"))),
+                ("newsdesk-sftp-only", lambda: sftp_only.run(
+                    str(work / "ssh" / f"newsdesk-sftp-only-{last}"))),
+                ("newsdesk-ftp", lambda: ftp.run(f"/newsdesk-ftp-{last}")),
+                ("rsync-ssh", lambda: (None, timed(lambda: rsync(out, sshd, work / "ssh" / f"rsync-ssh-{last}")), 0)),
+                ("lftp-sftp", lambda: (None, timed(lambda: lftp_sftp(out, sftpd, work / "ssh" / f"lftp-sftp-{last}")), 0)),
+                ("lftp-ftp", lambda: (None, timed(lambda: lftp_ftp(out, ftpd.port, f"/lftp-ftp-{last}")), 0))):
+            if name not in tools:
+                continue
+            upload, total, sent = go()
+            again.setdefault(name, []).append((upload if upload is not None else total, sent))
+            if upload is not None:
+                whole_again.setdefault(name, []).append(total)
+    print(f"one-story re-publish: the incremental export median {statistics.median(exports):.2f} s; "
+          "then " + "; ".join(
+              f"{n} {statistics.median(t for t, _ in v):.2f} s"
+              + (f" ({v[-1][1]} files; whole run {statistics.median(whole_again[n]):.2f} s)"
+                 if n in whole_again else "") for n, v in again.items()))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", required=True)
@@ -152,79 +212,19 @@ def main() -> int:
                                         "key_file": str(sftpd.user_key)}, None)
     ftp = Newsdesk(store, admin, {"name": "ftp", "kind": "ftp", "host": "127.0.0.1",
                                   "port": ftpd.port, "user": "web"}, "pw")
-    first: dict[str, list[float]] = {}
-    whole: dict[str, list[float]] = {}
-    if args.republish_only:
-        try:
-            republish_only(store, admin, sftp, work, out, args.runs)
-        finally:
-            sshd.stop()
-            sftpd.stop()
-            ftpd.stop()
-            store.close()
-        return 0
     try:
-        for run in range(args.runs):
-            for name in tools:
-                dest = work / ("ftp" if name.endswith("-ftp") else "ssh") / f"{name}-{run}"
-                shutil.rmtree(dest, ignore_errors=True)
-                dest.mkdir()
-                if name in ("newsdesk-sftp", "newsdesk-sftp-only"):
-                    upload, total, _ = (sftp if name == "newsdesk-sftp" else sftp_only).run(
-                        str(dest))
-                    whole.setdefault(name, []).append(total)
-                elif name == "newsdesk-ftp":
-                    upload, total, _ = ftp.run("/" + dest.name)
-                    whole.setdefault(name, []).append(total)
-                elif name == "rsync-ssh":
-                    upload = timed(lambda: rsync(out, sshd, dest))
-                elif name == "lftp-sftp":
-                    upload = timed(lambda: lftp_sftp(out, sftpd, dest))
-                else:
-                    upload = timed(lambda: lftp_ftp(out, ftpd.port, "/" + dest.name))
-                first.setdefault(name, []).append(upload)
-        print("first upload (median of %d): " % args.runs + "; ".join(
-            f"{n} {statistics.median(t):.1f} s [" + ", ".join(f"{x:.1f}" for x in t) + "]"
-            + (f" (whole run {statistics.median(whole[n]):.1f} s)" if n in whole else "")
-            for n, t in first.items()))
-        for ours, peer in (("newsdesk-sftp", "rsync-ssh"), ("newsdesk-sftp-only", "lftp-sftp"),
-                           ("newsdesk-ftp", "lftp-ftp")):
-            if ours in first and peer in first:
-                print(f"  {ours} / {peer} = {statistics.median(first[ours]) / statistics.median(first[peer]):.2f}"
-                      "  (goal ≤ 1.5)")
-        again: dict[str, list[tuple[float, int]]] = {}
-        whole_again: dict[str, list[float]] = {}
-        exports = []
-        for run in range(args.runs):
-            correct_one(store, run)
-            exports.append(timed(lambda: export_site(store, out, actor=admin)))
-            last = args.runs - 1
-            for name, go in (
-                    ("newsdesk-sftp", lambda: sftp.run(str(work / "ssh" / f"newsdesk-sftp-{last}"))),
-                    ("newsdesk-sftp-only", lambda: sftp_only.run(
-                        str(work / "ssh" / f"newsdesk-sftp-only-{last}"))),
-                    ("newsdesk-ftp", lambda: ftp.run(f"/newsdesk-ftp-{last}")),
-                    ("rsync-ssh", lambda: (None, timed(lambda: rsync(out, sshd, work / "ssh" / f"rsync-ssh-{last}")), 0)),
-                    ("lftp-sftp", lambda: (None, timed(lambda: lftp_sftp(out, sftpd, work / "ssh" / f"lftp-sftp-{last}")), 0)),
-                    ("lftp-ftp", lambda: (None, timed(lambda: lftp_ftp(out, ftpd.port, f"/lftp-ftp-{last}")), 0))):
-                if name not in tools:
-                    continue
-                upload, total, sent = go()
-                again.setdefault(name, []).append((upload if upload is not None else total, sent))
-                if upload is not None:
-                    whole_again.setdefault(name, []).append(total)
-        print(f"one-story re-publish: the incremental export median {statistics.median(exports):.2f} s; "
-              "then " + "; ".join(
-                  f"{n} {statistics.median(t for t, _ in v):.2f} s"
-                  + (f" ({v[-1][1]} files; whole run {statistics.median(whole_again[n]):.2f} s)"
-                     if n in whole_again else "") for n, v in again.items()))
+        if args.republish_only:
+            republish_only(store, admin, sftp, work, out, args.runs)
+        else:
+            compare(store, admin, tools, args.runs, work, out, sshd, sftpd, ftpd,
+                    {"newsdesk-sftp": sftp, "newsdesk-sftp-only": sftp_only,
+                     "newsdesk-ftp": ftp})
     finally:
         sshd.stop()
         sftpd.stop()
         ftpd.stop()
         store.close()
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())
