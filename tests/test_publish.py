@@ -83,6 +83,15 @@ def host(request, tmp_path):
         server.stop()
 
 
+def ftp_host(store, root: Path, **options) -> Ftpd:
+    """An FTP server serving root (made if need be), the target store publishes to."""
+    root.mkdir(exist_ok=True)
+    server = Ftpd(root, **options)
+    use(store, name="主机", kind="ftp", host="127.0.0.1", port=server.port, user="web",
+        path="/")
+    return server
+
+
 def run(store, password=None, **options):
     return publish(store, admin(store), password=password,
                    confirm=lambda host, fingerprint: True, **options)
@@ -207,19 +216,14 @@ def test_an_sftp_run_cut_half_way_is_finished_by_the_next(newsroom, sshd, tmp_pa
 
 def test_an_ftp_server_stopped_half_way(newsroom, tmp_path):
     root = tmp_path / "served"
-    root.mkdir()
-    server = Ftpd(root)
-    use(newsroom, name="主机", kind="ftp", host="127.0.0.1", port=server.port, user="web",
-        path="/")
+    server = ftp_host(newsroom, root)
 
     def stop_after_ten(phase, done, total):
         if phase == "upload" and done == 10:
             server.stop()
     with pytest.raises(PublishError, match="lost|refused|cannot connect"):
         run(newsroom, "pw", progress=stop_after_ten)
-    again = Ftpd(root)
-    use(newsroom, name="主机", kind="ftp", host="127.0.0.1", port=again.port, user="web",
-        path="/")
+    again = ftp_host(newsroom, root)
     assert run(newsroom, "pw").ok
     same_site(newsroom, root)
     again.stop()
@@ -231,10 +235,7 @@ def test_refusals_say_what_happened(newsroom, tmp_path, sshd):
     with pytest.raises(PublishError, match="refused or lost|Connect call failed"):
         run(newsroom)
     root = tmp_path / "served"
-    root.mkdir()
-    server = Ftpd(root)
-    use(newsroom, name="主机", kind="ftp", host="127.0.0.1", port=server.port, user="web",
-        path="/")
+    server = ftp_host(newsroom, root)
     with pytest.raises(PublishError, match="web@127.0.0.1 refused the login"):
         run(newsroom, "wrong")
     with pytest.raises(PasswordNeeded, match="needs a password"):
@@ -251,10 +252,7 @@ def test_a_full_disk_on_the_host(newsroom, tmp_path):
                 raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
             return super().open(filename, mode)
     root = tmp_path / "served"
-    root.mkdir()
-    server = Ftpd(root, filesystem=FullDisk)
-    use(newsroom, name="主机", kind="ftp", host="127.0.0.1", port=server.port, user="web",
-        path="/")
+    server = ftp_host(newsroom, root, filesystem=FullDisk)
     with pytest.raises(PublishError, match="No space left on device"):
         run(newsroom, "pw")
     assert newsroom.publishing.history()[0]["outcome"] == "failed"
@@ -271,10 +269,7 @@ def test_only_files_no_reader_can_reach_yet_skip_the_temporary_name(newsroom, tm
                 written.append(Path(filename).relative_to(root).as_posix())
             return super().open(filename, mode)
     root = tmp_path / "served"
-    root.mkdir()
-    server = Ftpd(root, filesystem=Recording)
-    use(newsroom, name="主机", kind="ftp", host="127.0.0.1", port=server.port, user="web",
-        path="/")
+    server = ftp_host(newsroom, root, filesystem=Recording)
     first = run(newsroom, "pw")
     # New story pages, pictures, styles: reached only through pages sent after them.
     direct = [p for p in written if not p.endswith(PART)]
@@ -350,10 +345,7 @@ class MemoryKeyring(keyring.backend.KeyringBackend):
 
 def test_passwords_from_the_keyring(newsroom, tmp_path, monkeypatch):
     root = tmp_path / "served"
-    root.mkdir()
-    server = Ftpd(root)
-    use(newsroom, name="主机", kind="ftp", host="127.0.0.1", port=server.port, user="web",
-        path="/")
+    server = ftp_host(newsroom, root)
     target = find(newsroom.settings(), None)
     from keyring.backends import fail
     monkeypatch.setattr(keyring, "get_keyring", lambda: fail.Keyring())
