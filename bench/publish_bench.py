@@ -118,61 +118,50 @@ def republish_only(store: Store, admin, sftp: "Newsdesk", work: Path, out: Path,
 def compare(store: Store, admin, tools: list[str], runs: int, work: Path, out: Path,
             sshd: Sshd, sftpd: Sshd, ftpd: FtpdProcess, ours: dict[str, "Newsdesk"]) -> None:
     """Each tool's first upload into an empty folder, then a one-story re-publish."""
-    sftp, sftp_only, ftp = (ours["newsdesk-sftp"], ours["newsdesk-sftp-only"],
-                            ours["newsdesk-ftp"])
-    first: dict[str, list[float]] = {}
-    whole: dict[str, list[float]] = {}
+    def folder(name: str, run: int) -> Path:
+        return work / ("ftp" if name.endswith("-ftp") else "ssh") / f"{name}-{run}"
+
+    def upload(name: str, dest: Path) -> tuple[float, float | None, int]:
+        """(upload seconds, Newsdesk's whole run or None, files Newsdesk sent)."""
+        if name in ours:   # an FTP account's home is the ftp folder
+            return ours[name].run("/" + dest.name if name.endswith("-ftp") else str(dest))
+        peer = {"rsync-ssh": lambda: rsync(out, sshd, dest),
+                "lftp-sftp": lambda: lftp_sftp(out, sftpd, dest),
+                "lftp-ftp": lambda: lftp_ftp(out, ftpd.port, "/" + dest.name)}[name]
+        return timed(peer), None, 0
+
+    first: dict[str, list[tuple[float, float | None, int]]] = {}
     for run in range(runs):
         for name in tools:
-            dest = work / ("ftp" if name.endswith("-ftp") else "ssh") / f"{name}-{run}"
+            dest = folder(name, run)
             shutil.rmtree(dest, ignore_errors=True)
             dest.mkdir()
-            if name in ours:   # an FTP account's home is the ftp folder
-                upload, total, _ = ours[name].run(
-                    "/" + dest.name if name.endswith("-ftp") else str(dest))
-                whole.setdefault(name, []).append(total)
-            elif name == "rsync-ssh":
-                upload = timed(lambda: rsync(out, sshd, dest))
-            elif name == "lftp-sftp":
-                upload = timed(lambda: lftp_sftp(out, sftpd, dest))
-            else:
-                upload = timed(lambda: lftp_ftp(out, ftpd.port, "/" + dest.name))
-            first.setdefault(name, []).append(upload)
-    print("first upload (median of %d): " % runs + "; ".join(
-        f"{n} {statistics.median(t):.1f} s [" + ", ".join(f"{x:.1f}" for x in t) + "]"
-        + (f" (whole run {statistics.median(whole[n]):.1f} s)" if n in whole else "")
-        for n, t in first.items()))
-    for ours, peer in (("newsdesk-sftp", "rsync-ssh"), ("newsdesk-sftp-only", "lftp-sftp"),
+            first.setdefault(name, []).append(upload(name, dest))
+    print(f"first upload (median of {runs}): " + "; ".join(
+        f"{n} {_median(v, 0):.1f} s [" + ", ".join(f"{x[0]:.1f}" for x in v) + "]"
+        + (f" (whole run {_median(v, 1):.1f} s)" if n in ours else "")
+        for n, v in first.items()))
+    for mine, peer in (("newsdesk-sftp", "rsync-ssh"), ("newsdesk-sftp-only", "lftp-sftp"),
                        ("newsdesk-ftp", "lftp-ftp")):
-        if ours in first and peer in first:
-            print(f"  {ours} / {peer} = {statistics.median(first[ours]) / statistics.median(first[peer]):.2f}"
+        if mine in first and peer in first:
+            print(f"  {mine} / {peer} = {_median(first[mine], 0) / _median(first[peer], 0):.2f}"
                   "  (goal ≤ 1.5)")
-    again: dict[str, list[tuple[float, int]]] = {}
-    whole_again: dict[str, list[float]] = {}
+    again: dict[str, list[tuple[float, float | None, int]]] = {}
     exports = []
     for run in range(runs):
         correct_one(store, run)
         exports.append(timed(lambda: export_site(store, out, actor=admin)))
-        last = runs - 1
-        for name, go in (
-                ("newsdesk-sftp", lambda: sftp.run(str(work / "ssh" / f"newsdesk-sftp-{last}"))),
-                ("newsdesk-sftp-only", lambda: sftp_only.run(
-                    str(work / "ssh" / f"newsdesk-sftp-only-{last}"))),
-                ("newsdesk-ftp", lambda: ftp.run(f"/newsdesk-ftp-{last}")),
-                ("rsync-ssh", lambda: (None, timed(lambda: rsync(out, sshd, work / "ssh" / f"rsync-ssh-{last}")), 0)),
-                ("lftp-sftp", lambda: (None, timed(lambda: lftp_sftp(out, sftpd, work / "ssh" / f"lftp-sftp-{last}")), 0)),
-                ("lftp-ftp", lambda: (None, timed(lambda: lftp_ftp(out, ftpd.port, f"/lftp-ftp-{last}")), 0))):
-            if name not in tools:
-                continue
-            upload, total, sent = go()
-            again.setdefault(name, []).append((upload if upload is not None else total, sent))
-            if upload is not None:
-                whole_again.setdefault(name, []).append(total)
-    print(f"one-story re-publish: the incremental export median {statistics.median(exports):.2f} s; "
-          "then " + "; ".join(
-              f"{n} {statistics.median(t for t, _ in v):.2f} s"
-              + (f" ({v[-1][1]} files; whole run {statistics.median(whole_again[n]):.2f} s)"
-                 if n in whole_again else "") for n, v in again.items()))
+        for name in tools:   # onto the last run's copies
+            again.setdefault(name, []).append(upload(name, folder(name, runs - 1)))
+    print(f"one-story re-publish: the incremental export median {statistics.median(exports):.2f} "
+          "s; then " + "; ".join(
+              f"{n} {_median(v, 0):.2f} s"
+              + (f" ({v[-1][2]} files; whole run {_median(v, 1):.2f} s)" if n in ours else "")
+              for n, v in again.items()))
+
+
+def _median(results: list[tuple], column: int) -> float:
+    return statistics.median(r[column] for r in results)
 
 
 def main() -> int:

@@ -33,7 +33,6 @@ class Row:
     state: str = ""
     why: str = ""
 
-
     def summary(self, tz: str) -> dict:
         """What a person checks before importing (the dry run's table, the app's too):
         headline, time, 来源, 字数, the body's first 40 characters, doubts."""

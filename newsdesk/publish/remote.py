@@ -1,7 +1,8 @@
 """What 发布 asks of a web host, whatever the protocol: read a file, the sizes of some
 files, put files (each under a temporary name, then renamed into place, so a reader
-never sees half a page; files no reader can reach yet under their own), remove files. Never list the server: the server's own
-manifest.json says what it has. A local or mounted folder is the simplest host."""
+never sees half a page; files no reader can reach yet under their own names), remove
+files. Never list the server: the server's own manifest.json says what it has. A local
+or mounted folder is the simplest host."""
 from __future__ import annotations
 
 import os

@@ -175,9 +175,10 @@ def _upload(remote: Remote, out: Path, todo: list[str], removed: list[str], new:
             cancel: threading.Event | None) -> bool:
     """The new files, then the others, then the manifest, then the removals; False when
     cancelled first. A published site links only to files its manifest lists, so a file
-    new to the server is reached only through a page sent after it, or by its address:
-    the new files but those go up under their own names (a rename saved on each), and
-    every file a reader can already reach under a temporary name, renamed into place."""
+    new to the server is reached only through a page sent after it, or by its address.
+    So new files not asked for by address go first under their own names (a rename
+    saved on each); every file a reader can already reach goes under a temporary name,
+    renamed into place."""
     total = len(todo) + 1
 
     def sent(path: str, size: int) -> None:

@@ -247,7 +247,7 @@ def _export(store, out, full, actor, now, progress, cancel, parallel) -> ExportR
     if report.written or report.removed or not (out / MANIFEST).exists():
         written = {path: (digest, size) for path, digest, size, *_ in done}
         _write_manifest(store, out, now, written if delta is not None else None)
-    store.exports.save_mark(key, plan.global_key, seen, plan._live_count(), total)
+    store.exports.save_mark(key, plan.global_key, seen, plan.story_count(), total)
     return report
 
 

@@ -7,8 +7,8 @@ to the site, withdrawn or moved, a title changed, settings, channels, topics, us
 templates changed — is planned whole (SitePlan), which this must equal page for page."""
 from __future__ import annotations
 
-from newsdesk.site.look import SiteLook
 from newsdesk.site import plan
+from newsdesk.site.look import SiteLook
 from newsdesk.site.plan import HEADLINES, PHOTO_ROW, Page, SitePlan, list_key
 from newsdesk.store import Store
 
@@ -20,13 +20,11 @@ class DeltaPlan(SitePlan):
 
     def __init__(self, store: Store, now: str, out_key: str, mark: tuple[str, int, int, int]):
         SiteLook.__init__(self, store, now)
-        self.withdrawn = []
-        self.live_count, self.files = mark[2], mark[3]   # no story came or went since
-        self.changed = self._changed(out_key, mark)
-        if self.changed is None:
-            return
-        self._file(self._needed())
-        self._new_assets = store.exports.new_assets(out_key)
+        self.out_key = out_key
+        self.count, self.files = mark[2], mark[3]   # no story came or went since
+        self.changed = self._changed(mark)
+        if self.changed is not None:
+            self._file(self._needed())
 
     @classmethod
     def attempt(cls, store: Store, now: str, out_key: str) -> DeltaPlan | None:
@@ -37,7 +35,7 @@ class DeltaPlan(SitePlan):
         plan = cls(store, now, out_key, mark)
         return plan if plan.changed is not None else None
 
-    def _changed(self, out_key: str, mark: tuple) -> list[dict] | None:
+    def _changed(self, mark: tuple) -> list[dict] | None:
         """The live stories changed since the mark, if each changed only in its own
         page; None otherwise."""
         if self.global_key != mark[0]:
@@ -45,11 +43,11 @@ class DeltaPlan(SitePlan):
         ids = self.store.exports.changed_since(mark[1], LIMIT)
         if ids is None:
             return None
-        paths = self.store.exports.public_paths(ids)
+        paths = self.store.exports.lookup("articles", "public_path", ids)
         if len(paths) < len(ids):
             return None   # deleted: it may have had a page
         live = {s["id"]: s for s in self.store.exports.live_of(ids)}
-        records = self.store.exports.records(out_key, [p for p in paths.values() if p])
+        records = self.store.exports.records(self.out_key, [p for p in paths.values() if p])
         for article_id, path in paths.items():
             record, s = records.get(path), live.get(article_id)
             if s is None and record is not None:
@@ -58,7 +56,6 @@ class DeltaPlan(SitePlan):
                 continue
             if record is None or record[1] is None:
                 return None   # new on the site (or exported before list keys)
-            s["shown"] = f"{s['public_path']}\1{s['title']}\1{s['first_published_at']}"
             s["position"] = int(record[1].split(":")[0])
             if record[1] != list_key(s):
                 return None   # its lists change
@@ -87,13 +84,14 @@ class DeltaPlan(SitePlan):
         feeds, the sitemap's shards holding the changed stories, static files and
         new pictures (list and topic pages are unchanged: the lists show nothing that
         changed)."""
-        pages = self._singletons() + self._feeds() + self._sitemaps() + self._static_pages()
-        return pages + [Page(f"assets/{a['id']}{a['ext']}", f"asset {a['filename']}", a["id"],
-                             lambda a=a: self.store.assets.data(a["id"]))
-                        for a in self._new_assets]
+        return self._singletons() + self._feeds() + self._sitemaps() + \
+            self._static_pages() + self._asset_pages()
 
-    def _live_count(self) -> int:
-        return self.live_count
+    def story_count(self) -> int:
+        return self.count
+
+    def _assets(self) -> list[dict]:
+        return self.store.exports.new_assets(self.out_key)
 
     def _story_entries(self, offset: int, limit: int) -> list[tuple[str, str]]:
         """A shard's entries, found from a changed story in it (else, in a sitemap of

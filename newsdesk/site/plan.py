@@ -41,11 +41,16 @@ class Page:
     list_key: str | None = None      # article pages: what lists show of the story
 
 
+def shown(s: dict) -> str:
+    """What a list shows of a live story: list pages' keys are made of these."""
+    return f"{s['public_path']}\1{s['title']}\1{s['first_published_at']}"
+
+
 def list_key(s: dict) -> str:
     """Where the site's order puts a live story (its position, oldest first) and what
     the lists show of it and where they file it: a change that leaves this alone
     rewrites no list page (site.delta)."""
-    text = f'{s["shown"]}\1{s["channel_id"]}\1{",".join(sorted(s["topics"]))}'
+    text = f'{shown(s)}\1{s["channel_id"]}\1{",".join(sorted(s["topics"]))}'
     return f'{s["position"]}:{hashlib.sha256(text.encode()).hexdigest()[:32]}'
 
 
@@ -68,8 +73,7 @@ class SitePlan(SiteLook):
         self.in_channel: dict[str, list[dict]] = {c.id: [] for c in self.channels}
         self.in_topic: dict[str, list[dict]] = {t.id: [] for t in self.topics}
         for n, s in enumerate(self.stories):
-            # What a list shows of the story: list pages' keys are made of these.
-            s["shown"] = f"{s['public_path']}\1{s['title']}\1{s['first_published_at']}"
+            s["shown"] = shown(s)
             s.setdefault("position", len(self.stories) - 1 - n)
             channel_id = s["channel_id"]
             while channel_id in self.by_id:
@@ -298,7 +302,7 @@ class SitePlan(SiteLook):
         home = max([m for _, m in lists if m] + [newest(self.stories) or ""]) or None
         # An empty list changes with the site around it.
         head = [(self._absolute("index.html"), home)] + [(u, m or home) for u, m in lists]
-        count = self._live_count()
+        count = self.story_count()
         if len(head) + count <= SITEMAP_SHARD:
             entries = head + self._story_entries(0, count)
             return [Page("sitemap.xml", "sitemap.xml", digest(entries),
@@ -316,10 +320,13 @@ class SitePlan(SiteLook):
         body = ("\n".join(index + ["</sitemapindex>"]) + "\n").encode()
         return pages + [Page("sitemap.xml", "sitemap index", digest(body), lambda: body)]
 
-    # What the sitemap reads of the stories; the delta plan (site.delta), which holds
-    # only some of them, reads these from the database.
-    def _live_count(self) -> int:
+    def story_count(self) -> int:
+        """Live stories on the site."""
         return len(self.stories)
+
+    # What the sitemap reads of the stories, and which pictures are planned; the
+    # delta plan (site.delta), which holds only some of them, reads these from the
+    # database.
 
     def _story_entries(self, offset: int, limit: int) -> list[tuple[str, str]]:
         end = len(self.stories) - offset
@@ -338,10 +345,13 @@ class SitePlan(SiteLook):
         return [Page(path, f"static file {f}", digest(f.read_bytes()),
                      lambda f=f: f.read_bytes()) for path, f in sorted(files.items())]
 
+    def _assets(self) -> list[dict]:
+        return self.store.assets.all()
+
     def _asset_pages(self) -> list[Page]:
         return [Page(f"assets/{a['id']}{a['ext']}", f"asset {a['filename']}", a["id"],
                      lambda a=a: self.store.assets.data(a["id"]))
-                for a in self.store.assets.all()]
+                for a in self._assets()]
 
 
 def _urlset(entries: list[tuple[str, str | None]]) -> bytes:

@@ -6,7 +6,8 @@ import re
 from pathlib import Path
 
 from jinja2 import (
-    BaseLoader, ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateNotFound, pass_context,
+    BaseLoader, ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateNotFound,
+    pass_context,
 )
 
 from newsdesk.paths import resource

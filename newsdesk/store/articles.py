@@ -89,7 +89,7 @@ class Articles(Repository):
         row = self.one("SELECT * FROM articles WHERE id = ?", [article_id])
         if not row:
             raise NotFound("no article with id {article_id!r}", article_id=article_id)
-        return _article(row, self._topics_of([article_id])[article_id])
+        return _article(row, self.topics_of([article_id])[article_id])
 
     def many(self, ids: list[str], with_body: bool = True) -> list[Article]:
         """The articles with these ids, in the order given (missing ids are skipped).
@@ -98,7 +98,7 @@ class Articles(Repository):
         columns = "*" if with_body else ",".join(
             c if c != "body" else "'' AS body" for c in _COLUMNS)
         rows = self._rows_by_id(columns, ids)
-        topics = self._topics_of(list(rows))
+        topics = self.topics_of(list(rows))
         return [_article(rows[i], topics[i]) for i in ids if i in rows]
 
     def listing(self, ids: list[str]) -> list[dict]:
@@ -364,7 +364,8 @@ class Articles(Repository):
         return {r["id"]: r for r in self.in_chunks(
             f"SELECT {columns} FROM articles WHERE id IN ({{marks}})", ids, dicts=True)}
 
-    def _topics_of(self, article_ids: list[str]) -> dict[str, list[str]]:
+    def topics_of(self, article_ids: list[str]) -> dict[str, list[str]]:
+        """article id → its topic ids, for each of these articles."""
         out: dict[str, list[str]] = {i: [] for i in article_ids}
         for article_id, topic_id in self.in_chunks(
                 "SELECT article_id, topic_id FROM article_topics WHERE article_id IN "

@@ -44,12 +44,7 @@ class Exports(Repository):
                                            where=f"AND {where}",
                                            limit="LIMIT ?" if limit else ""),
                          params + ([limit] if limit else []))
-        topics: dict[str, list[str]] = {}
-        for article_id, topic_id in self.in_chunks(
-                "SELECT article_id, topic_id FROM article_topics WHERE article_id IN "
-                "({marks})", [r["id"] for r in rows]):
-            topics.setdefault(article_id, []).append(topic_id)
-        return self._finish(rows, topics)
+        return self._finish(rows, self.store.articles.topics_of([r["id"] for r in rows]))
 
     def live_of(self, ids: list[str]) -> list[dict]:
         """live_stories' rows of those of these stories that are live."""
@@ -111,11 +106,6 @@ class Exports(Repository):
         ids = [r[0] for r in self.conn.execute(
             "SELECT article_id FROM article_changes WHERE seq > ? LIMIT ?", [seq, limit + 1])]
         return None if len(ids) > limit else ids
-
-    def public_paths(self, ids: list[str]) -> dict[str, str | None]:
-        """id → public path of these stories (the ones that exist)."""
-        return dict(self.in_chunks("SELECT id, public_path FROM articles WHERE id IN "
-                                   "({marks})", ids))
 
     def mark(self, out_dir: str) -> tuple[str, int, int, int] | None:
         """(whole-site key, change mark, live stories, files) the last export to
@@ -234,7 +224,7 @@ class Exports(Repository):
         """Drop the record of what was exported to out_dir: the next export is full."""
         with self.store.transaction(content=False):
             self.conn.execute("DELETE FROM export_state WHERE out_dir = ?", [out_dir])
-            self.conn.execute("DELETE FROM export_marks WHERE out_dir = ?", [out_dir])
+            self.drop_mark(out_dir)
 
     def drop_mark(self, out_dir: str) -> None:
         with self.store.transaction(content=False):
