@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from newsdesk import workflow
+from newsdesk import times, workflow
 from newsdesk.errors import NewsdeskError
 from newsdesk.site import ExportCancelled, export_site
 from newsdesk.site import plan as site_plan
@@ -503,9 +503,10 @@ def test_an_outlets_partial_is_used_and_inlining_changes_no_byte(demo_store, tmp
     (own / "_byline.html").write_text(
         "{%- if a.reporters %}（本台记者 {{ a.reporters | join('、') }}）{% endif -%}\n", "utf-8")
     demo_store.set_settings({"template_dir": str(own)})
-    export_site(demo_store, tmp_path / "inlined")
+    now = times.now()   # the manifest says when: the same moment for both
+    export_site(demo_store, tmp_path / "inlined", now=now)
     monkeypatch.setattr(templates, "InliningLoader", ChoiceLoader)   # plain includes
-    export_site(demo_store, tmp_path / "included")
+    export_site(demo_store, tmp_path / "included", now=now)
     inlined, included = (tmp_path / "inlined"), (tmp_path / "included")
     a = published(demo_store, "社区志愿者")
     assert soup(inlined, a.public_path).find(class_="byline").text == "（本台记者 张薇）"
