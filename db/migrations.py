@@ -370,3 +370,28 @@ def m011_export_changes(db: Database) -> None:
     db.execute("CREATE INDEX articles_pinned ON articles(pinned) WHERE pinned != 0")
     db.execute("CREATE INDEX articles_covers ON articles(first_published_at DESC, id) "
                "WHERE cover_asset_id IS NOT NULL")
+
+
+@step
+def m012_sync(db: Database) -> None:
+    # A field or paragraph two seats changed at once: the later change stands, the
+    # other is kept here until someone settles it. Synced (conflicts/<id>.toml), so
+    # every seat sees it; settling it removes it everywhere.
+    db.execute(f"""CREATE TABLE sync_conflicts (
+        id TEXT PRIMARY KEY,
+        record TEXT NOT NULL,       -- a story's id, or table:key
+        field TEXT NOT NULL,
+        kept TEXT NOT NULL,
+        other TEXT NOT NULL,
+        other_by TEXT,
+        other_at TEXT NOT NULL,
+        {_SYNCED})""")
+    db.execute("CREATE INDEX sync_conflicts_record ON sync_conflicts(record)")
+    # A story's review events and revisions travel with it: adding one is a change of
+    # the story for sync (and for the export: the meta line names who signed).
+    bump = ("INSERT OR REPLACE INTO article_changes (article_id, seq) VALUES ({id}, "
+            "(SELECT IFNULL(MAX(seq), 0) + 1 FROM article_changes))")
+    for table in ("review_events", "revisions"):
+        for event, row in (("INSERT", "NEW"), ("DELETE", "OLD")):
+            db.execute(f"CREATE TRIGGER {table}_changed_{event.lower()} AFTER {event} ON "
+                       f"{table} BEGIN {bump.format(id=row + '.article_id')}; END")

@@ -14,14 +14,16 @@ def _changes(base: list[str], other: list[str]) -> list[tuple[int, int, list[str
             SequenceMatcher(None, base, other, autojunk=False).get_opcodes() if tag != "equal"]
 
 
-def merge(base: str, mine: str, theirs: str) -> tuple[str, int]:
-    """(merged text, number of conflicting places)."""
+def places(base: str, mine: str, theirs: str) -> list:
+    """The merged paragraphs in order: a paragraph one side changed (or both alike)
+    as text, a place both changed differently as (mine, theirs), each a list."""
     split = lambda text: text.split("\n\n")  # noqa: E731
     b, m, t = split(base), split(mine), split(theirs)
     edits = sorted([(s, e, r, "mine") for s, e, r in _changes(b, m)]
                    + [(s, e, r, "theirs") for s, e, r in _changes(b, t)],
                    key=lambda x: (x[0], x[1]))
-    out, pos, conflicts, i = [], 0, 0, 0
+    out: list = []
+    pos, i = 0, 0
     while i < len(edits):
         start, end = edits[i][0], edits[i][1]
         group = [edits[i]]
@@ -35,13 +37,24 @@ def merge(base: str, mine: str, theirs: str) -> tuple[str, int]:
         if len(group) == 1 or same:  # one side changed it, or both alike
             out += group[0][2]
         else:
-            conflicts += 1
-            mine_part = [p for g in group if g[3] == "mine" for p in g[2]]
-            their_part = [p for g in group if g[3] == "theirs" for p in g[2]]
-            out += [MINE] + mine_part + [THEIRS] + their_part
+            out.append(([p for g in group if g[3] == "mine" for p in g[2]],
+                        [p for g in group if g[3] == "theirs" for p in g[2]]))
         pos = max(pos, end)
         i += 1
     out += b[pos:]
+    return out
+
+
+def merge(base: str, mine: str, theirs: str) -> tuple[str, int]:
+    """(merged text, number of conflicting places): both versions of a place kept,
+    marked, for the editor to settle."""
+    out, conflicts = [], 0
+    for place in places(base, mine, theirs):
+        if isinstance(place, tuple):
+            conflicts += 1
+            out += [MINE, *place[0], THEIRS, *place[1]]
+        else:
+            out.append(place)
     return "\n\n".join(out), conflicts
 
 

@@ -21,9 +21,11 @@ DEFAULT_STAGES = [
 ]
 
 
-def _setting(default: Any, help_text: str, pages: bool = True):
-    """pages=False: a setting no exported page shows (changing it re-renders nothing)."""
-    metadata = {"help": help_text, "pages": pages}
+def _setting(default: Any, help_text: str, pages: bool = True, seat: bool = False):
+    """pages=False: a setting no exported page shows (changing it re-renders nothing).
+    seat=True: this seat's own (a folder on its disk, where it uploads), never synced
+    to the newsroom's other seats."""
+    metadata = {"help": help_text, "pages": pages, "seat": seat}
     if isinstance(default, (list, dict)):
         return field(default_factory=lambda: json.loads(json.dumps(default)),
                      metadata=metadata)
@@ -69,16 +71,20 @@ class SiteSettings:
     rss_items: int = _setting(20, "items in each RSS feed")
     ranking_items: int = _setting(20, "stories on the ranking page (新闻排行榜)")
     template_dir: str = _setting("", "a folder of the outlet's own templates, used before "
-                                     "the shipped ones")
-    static_dir: str = _setting("", "a folder of the outlet's own static files for the site")
+                                     "the shipped ones", seat=True)
+    static_dir: str = _setting("", "a folder of the outlet's own static files for the site",
+                               seat=True)
     publish_targets: list = _setting([], "where 发布 uploads the site: a list of {name, kind "
                                          "(sftp, ftp, ftps or folder), host, port, user, "
                                          "path, key_file, ca_file}; passwords live in the "
-                                         "keyring", pages=False)
-    publish_target: str = _setting("", "the target 发布 uploads to unless told otherwise", pages=False)
+                                         "keyring", pages=False, seat=True)
+    publish_target: str = _setting("", "the target 发布 uploads to unless told otherwise",
+                                   pages=False, seat=True)
     output_dir: str = _setting("", "the folder the app publishes (发布) the site into, "
-                                   "chosen once; the CLI's export names its own --out", pages=False)
-    backups_keep: int = _setting(10, "automatic backups kept (and the newest of as many days)", pages=False)
+                                   "chosen once; the CLI's export names its own --out",
+                               pages=False, seat=True)
+    backups_keep: int = _setting(10, "automatic backups kept (and the newest of as many days)",
+                                 pages=False, seat=True)
     demo: bool = _setting(False, "a demo newsroom: reviewers and admins may have no password", pages=False)
 
     @classmethod
@@ -94,6 +100,11 @@ class SiteSettings:
     def on_pages(self) -> dict:
         """The settings exported pages depend on (what their keys are made of)."""
         return {f.name: getattr(self, f.name) for f in fields(self) if f.metadata["pages"]}
+
+
+def seat_settings() -> tuple[str, ...]:
+    """The settings each seat keeps for itself (sync leaves them out)."""
+    return tuple(f.name for f in fields(SiteSettings) if f.metadata["seat"])
 
 
 def described() -> list[tuple[str, str, Any, str]]:

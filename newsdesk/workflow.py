@@ -18,6 +18,7 @@ from newsdesk.model import (
 )
 from newsdesk.store import Store
 from newsdesk.store.articles import built_on_latest
+from newsdesk.sync.publisher import require_publisher
 
 IN_REVIEW = (State.SUBMITTED, State.IN_REVIEW)
 RETURNING = N_("returning a story")
@@ -370,7 +371,9 @@ def due(store: Store, now: str | None = None) -> list[str]:
 
 def publish(store: Store, article_id: str, actor: User | None,
             now: str | None = None) -> Transition:
-    """Publish one approved story whose time has come, at its publish time."""
+    """Publish one approved story whose time has come, at its publish time (on the
+    newsroom's publisher seat)."""
+    require_publisher(store)
     now = now or times.now()
     article = store.articles.get(article_id)
     if article.state not in (State.APPROVED, State.SCHEDULED):

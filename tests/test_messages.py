@@ -30,6 +30,10 @@ from newsdesk.render import FALLBACK
 from newsdesk.site import ExportCancelled, export_site
 from newsdesk.site.writer import UnsafePath, check_path
 from newsdesk.store import Store
+from newsdesk.sync import records
+from newsdesk.sync.gitstore import RemoteUnreachable
+from newsdesk.sync.publisher import NotThePublisher
+from newsdesk.sync.seat import Seat
 from tests.chinese import assert_chinese, english_words
 from tools.messages import PO, calls, error_classes, extract
 
@@ -231,6 +235,20 @@ def host_key_refused(store, tmp_path):
     trust.check_host_key(store, "127.0.0.1", 2222, "ssh-ed25519 AAAA", "SHA256:新", None)
 
 
+def remote_unreachable(store, tmp_path):
+    Seat.init(store, "git://127.0.0.1:1/newsroom.git", store.users.find("admin"))
+
+
+def bad_record(store):
+    records.story_record("没有头信息的正文".encode(), "stories/2026/11/30/x.md")
+
+
+def not_the_publisher(store):
+    store.syncing.set_marks(remote="/srv/newsroom.git", seat="这台", publisher="那台",
+                            publisher_name="总编室电脑")
+    workflow.publish(store, store.articles.ids(state="approved")[0], None)
+
+
 SCENARIOS = {
     "NewsdeskError": (NewsdeskError, newsdesk_error),
     "NotFound": (NotFound, not_found),
@@ -251,9 +269,12 @@ SCENARIOS = {
     "Tampered": (Tampered, tampered),
     "HostKeyChanged": (trust.HostKeyChanged, host_key_changed),
     "HostKeyRefused": (trust.HostKeyRefused, host_key_refused),
+    "RemoteUnreachable": (RemoteUnreachable, remote_unreachable),
+    "BadRecord": (records.BadRecord, bad_record),
+    "NotThePublisher": (NotThePublisher, not_the_publisher),
 }
 WITH_FOLDER = {"ExportCancelled", "PublishError", "PublishBusy", "PasswordNeeded", "Tampered",
-               "HostKeyChanged", "HostKeyRefused"}
+               "HostKeyChanged", "HostKeyRefused", "RemoteUnreachable"}
 
 
 def test_every_error_class_has_a_chinese_scenario():

@@ -20,7 +20,8 @@ def test_the_readme_shows_every_command():
     assert shown >= {"init", "search", "list", "show", "import", "users", "channels",
                      "settings", "delete", "bin", "edit", "submit", "recall", "approve", "return", "withdraw", "correct",
                      "history", "audit", "export", "verify", "views", "backup", "restore",
-                     "check", "words", "lists", "inspect", "publish", "targets"}
+                     "check", "words", "lists", "inspect", "publish", "targets", "sync",
+                     "conflicts"}
 
 
 @pytest.fixture
@@ -52,7 +53,9 @@ def test_every_readme_example_runs(workplace, cli):
         args = shlex.split(line)[2:]
         command = args[0]
         args = [a.replace("/tmp/demo.db", str(db)).replace("/tmp/site", str(site))
-                .replace("/tmp/live", str(workplace / "live")) for a in args]
+                .replace("/tmp/live", str(workplace / "live"))
+                .replace("/tmp/newsroom.git", str(workplace / "newsroom.git"))
+                .replace("/tmp/seat2.db", str(workplace / "seat2.db")) for a in args]
         if command == "publish" and not story.get("offline"):
             # verify over the demo's address would look it up: this test stays offline
             cli("settings", "set", "base_url", "", "--as", "admin", "--db", db)

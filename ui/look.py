@@ -31,6 +31,7 @@ ACTION_ICONS = {
     "action_topics": "tag-multiple-outline", "action_settings": "cog-outline",
     "action_targets": "server-network",
     "action_word_lists": "format-list-checks", "action_switch_user": "account-switch-outline",
+    "action_sync": "sync", "action_conflicts": "source-merge",
 }
 
 # state → (icon, text colour, chip colour)

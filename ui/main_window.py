@@ -31,6 +31,7 @@ from ui.publish.on_time import OnTime
 from ui.publish.verify_dialog import VerifyDialog
 from ui.queue.queue_widget import ReviewQueue
 from ui.search_bar import FilterBar
+from ui.sync_control import SyncControl
 from ui.word_lists import WordListDialog
 
 FILTER = Qt.UserRole + 1
@@ -39,7 +40,7 @@ QUEUE, DUE = "queue", "due"
 
 # Actions the menus carry but the toolbars have no room for (an English toolbar fills
 # 1366 px already).
-MENU_ONLY = {"action_targets", "action_import"}
+MENU_ONLY = {"action_targets", "action_import", "action_sync", "action_conflicts"}
 
 
 class MainWindow(QMainWindow):
@@ -87,6 +88,8 @@ class MainWindow(QMainWindow):
         self.save_label, self.count_label, self.user_label = QLabel(), QLabel(), QLabel()
         for label in (self.save_label, self.count_label, self.user_label):
             self.statusBar().addPermanentWidget(label)
+        self.sync = SyncControl(store, user, self)
+        self.statusBar().addPermanentWidget(self.sync.button)
         self._scrolling = False
         self._menus()
         self.addToolBarBreak()  # the search box gets a row of its own
@@ -189,6 +192,10 @@ class MainWindow(QMainWindow):
         act("action_verify", self.tr("Verify the live site…"), site,
             lambda: VerifyDialog(self.store, self).exec())
         act("action_inspect", self.tr("Site self-inspection (网站自查)…"), site, self.inspect)
+        site.addSeparator()
+        act("action_sync", self.tr("Sync with the newsroom"), site, self.sync.sync_now,
+            "F9")
+        act("action_conflicts", self.tr("Sync conflicts…"), site, self.show_conflicts)
         for n, (name, text) in enumerate((("action_users", self.tr("Users…")),
                                           ("action_channels", self.tr("Channels…")),
                                           ("action_topics", self.tr("Topics…")),
@@ -309,6 +316,7 @@ class MainWindow(QMainWindow):
         self.editor.flush()
         self.save_label.clear()
         self.user = self.queue.user = self.queue.panel.user = self.editor.user = user
+        self.sync.user = user
         self._own_filters()
         self._show_user()
         self._show_counts()
@@ -417,11 +425,19 @@ class MainWindow(QMainWindow):
         self.preview.scrolled.connect(self._follow_preview)
         self.backup_timer.timeout.connect(self.auto_backup)
         self.backup_timer.start()
+        self.sync.received.connect(self.show_changes)
+        self.sync.conflicts_asked.connect(self.show_conflicts)
 
     def stories_changed(self, article_ids: set[str]) -> None:
-        """Stories changed (saved, submitted, signed, returned…): the panes showing
-        them read them again; the one that made the change has already, and a pane
-        out of sight reads everything afresh when it is shown."""
+        """Stories changed here (saved, submitted, signed, returned…): shown again, and
+        the newsroom hears of it soon."""
+        self.show_changes(article_ids)
+        self.sync.changed_here()
+
+    def show_changes(self, article_ids: set[str]) -> None:
+        """The panes showing these stories read them again; the one that made the
+        change has already, and a pane out of sight reads everything afresh when it
+        is shown."""
         self.model.refresh(article_ids)
         self._show_counts()
         shown = self.view.article
@@ -443,6 +459,16 @@ class MainWindow(QMainWindow):
         dialog.open_story.connect(self.open_story)
         dialog.exec()
         dialog.wait()
+
+    def show_conflicts(self) -> None:
+        """同步冲突: what two seats changed at once, to settle."""
+        from ui.conflicts_dialog import ConflictsDialog  # loaded when first asked for
+        self.editor.flush()
+        dialog = ConflictsDialog(self.store, self.user, self)
+        dialog.stories_changed.connect(self.stories_changed)
+        dialog.open_story.connect(self.open_story)
+        dialog.exec()
+        self.sync.show_status()
 
     def inspect(self) -> None:
         """网站自查: the published site as an inspection sees it."""
@@ -616,6 +642,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         self.on_time.timer.stop()
         self.on_time.wait()
+        self.sync.stop()
         if self.damaged is None:
             self.editor.stop()
             self._stop_pages()

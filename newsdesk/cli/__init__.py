@@ -9,7 +9,8 @@ import sys
 
 import click
 
-from newsdesk.cli import admin, data, imports, publish, recycle, review, site, stories
+from newsdesk.cli import (admin, data, imports, publish, recycle, review, site, stories,
+                          syncing)
 from newsdesk.cli.common import DB_HELP, OK, USAGE
 from newsdesk import i18n
 from newsdesk.errors import NewsdeskError
@@ -29,7 +30,7 @@ def newsdesk(ctx, db: str | None):
     return OK
 
 
-for _module in (stories, imports, review, recycle, admin, site, publish, data):
+for _module in (stories, imports, review, recycle, admin, site, publish, data, syncing):
     for _command in _module.COMMANDS:
         newsdesk.add_command(_command)
 

@@ -22,6 +22,7 @@ from newsdesk.site.delta import DeltaPlan
 from newsdesk.site.plan import Page, SitePlan, list_key
 from newsdesk.site.writer import Folder, confined, existing_files, sha256, write_atomic
 from newsdesk.store import Store
+from newsdesk.sync.publisher import require_publisher
 
 MANIFEST = "manifest.json"
 
@@ -177,6 +178,7 @@ def export_site(store: Store, out_dir: str | Path, *, full: bool = False,
     its own (the app) must not fork."""
     if actor is not None:
         accounts.require_admin(actor, N_("publish the site"))
+    require_publisher(store)
     with _no_gc():
         return _export(store, Path(out_dir).resolve(), full, actor, now, progress, cancel,
                        parallel)

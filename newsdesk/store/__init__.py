@@ -1,7 +1,7 @@
 """The Store: the only code that speaks SQL. A thin front (open, close, transactions,
 error mapping, site settings) over one repository per area, the way Anki's collection
 fronts its managers: store.users, .channels, .articles, .events, .checks, .assets,
-.locks, .pageviews, .exports, .search, .bin (回收站). Reads return model objects;
+.locks, .pageviews, .exports, .search, .bin (回收站), .syncing. Reads return model objects;
 writes return what they changed, so callers (GUI, CLI, importers) can refresh."""
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ from newsdesk.store.locks import Locks
 from newsdesk.store.pageviews import PageViews
 from newsdesk.store.saved import SavedSearches
 from newsdesk.store.search import Search
+from newsdesk.store.syncing import Syncing
 from newsdesk.store.users import Users
 
 __all__ = ["Store", "Change", "public_path", "validate_slug"]
@@ -71,6 +72,7 @@ class Store:
         self.search = Search(self)
         self.bin = Bin(self)
         self.saved = SavedSearches(self)
+        self.syncing = Syncing(self)
 
     @classmethod
     def open(cls, path: str | Path) -> "Store":

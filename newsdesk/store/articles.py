@@ -352,6 +352,19 @@ class Articles(Repository):
         self.store.db["revisions"].insert_all(revisions)
         self.store.search.add(article)
 
+    def put_row(self, article: Article, replace: bool) -> None:
+        """Write a story's row and topics as another seat left them (sync), its body
+        already rendered here (render). Inside the caller's transaction."""
+        if replace:
+            self.store.db["articles"].update(article.id, _row(article))
+        else:
+            self.store.db["articles"].insert(_row(article))
+        self._set_topics(article.id, article.topics)
+
+    def render(self, article: Article) -> None:
+        """Render a story's body with this seat's renderer (before a transaction)."""
+        self._render(article)
+
     def cache_rendered(self, article_id: str, body_html: str) -> None:
         """Store a body's HTML rendered again with the current renderer (no content
         change: the story's edit count and time stay as they are)."""

@@ -279,6 +279,69 @@
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <location filename="../../ui/conflicts_dialog.py" line="32"/>
+        <source>Sync conflicts</source>
+        <translation>同步冲突</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_dialog.py" line="36"/>
+        <source>Story</source>
+        <translation>稿件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_dialog.py" line="36"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_dialog.py" line="36"/>
+        <source>Standing</source>
+        <translation>现行版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_dialog.py" line="37"/>
+        <source>The other version</source>
+        <translation>另一版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_dialog.py" line="37"/>
+        <source>Changed by, when</source>
+        <translation>改动人、时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_dialog.py" line="45"/>
+        <source>Two seats changed the same place at once: the later change stands, the other is kept here until someone settles it.</source>
+        <translation>两台电脑同时改了同一处：以后改的为准，另一处改动保留在这里，等人处理。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_dialog.py" line="48"/>
+        <source>Keep what stands</source>
+        <translation>保留现行版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_dialog.py" line="49"/>
+        <source>Take the other version</source>
+        <translation>采用另一版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_dialog.py" line="50"/>
+        <source>Merge in the editor…</source>
+        <translation>在编辑器中合并…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_dialog.py" line="51"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_dialog.py" line="116"/>
+        <source>Not settled</source>
+        <translation>未能处理</translation>
+    </message>
+</context>
+<context>
     <name>EditorPane</name>
     <message>
         <location filename="../../ui/editor/editor_pane.py" line="70"/>
@@ -1095,406 +1158,416 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="61"/>
+        <location filename="../../ui/main_window.py" line="62"/>
         <source>Search headlines, text, names…</source>
         <translation>搜索标题、正文、人名…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
-        <location filename="../../ui/main_window.py" line="509"/>
+        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="535"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>New story</source>
         <translation>新建稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>&amp;Story</source>
         <translation>稿件(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>Filters</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>S&amp;ite</source>
         <translation>网站(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>&amp;Admin</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>Submit</source>
         <translation>送审</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>Recall</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>Correct</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>Withdraw</source>
         <translation>撤稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>Delete</source>
         <translation>删除草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>Bin</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>Publish</source>
         <translation>发布网站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>Verify</source>
         <translation>核验线上网站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>Inspect</source>
         <translation>自查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>Switch user</source>
         <translation>切换用户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>Insert image…</source>
         <translation>插入图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>Cover image…</source>
         <translation>封面图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>Submit for review</source>
         <translation>送审</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>Recall (撤回)</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>Correct (更正)…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>Withdraw (撤稿)…</source>
         <translation>撤稿…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>Delete draft…</source>
         <translation>删除草稿…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>Recycle bin…</source>
         <translation>回收站…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>Import an old site&apos;s pages…</source>
         <translation>导入旧网站页面…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>Publish the site…</source>
         <translation>发布网站…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>Verify the live site…</source>
         <translation>核验线上网站…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>Site self-inspection (网站自查)…</source>
         <translation>网站自查…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="196"/>
+        <source>Sync with the newsroom</source>
+        <translation>与编辑部同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="198"/>
+        <source>Sync conflicts…</source>
+        <translation>同步冲突…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>Users…</source>
         <translation>用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Channels…</source>
         <translation>栏目…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>Topics…</source>
         <translation>专题…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>Site settings…</source>
         <translation>网站设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>Publish targets…</source>
         <translation>发布目标…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>Select a story first</source>
         <translation>请先选择一篇稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>Open a story in the editor first</source>
         <translation>请先在编辑器中打开稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>Open the review queue first</source>
         <translation>请先打开审核队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>Select a draft in the story list first</source>
         <translation>请先在稿件列表中选择一篇草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>Delete draft</source>
         <translation>删除草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>Move “%1” to the recycle bin? It can be restored for %2 days.</source>
         <translation>把“%1”移到回收站？%2 天内可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Publish the site</source>
         <translation>发布网站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>%1 (demo: anyone can sign as anyone)</source>
         <translation>%1（演示数据：任何人都可以代他人签发）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>Newsdesk — %1 — %2</source>
         <translation>Newsdesk 采编系统 — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>Signed in: %1</source>
         <translation>当前用户：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>Review queue (%1)</source>
         <translation>审核队列（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>Review queue</source>
         <translation>审核队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>Returned to me (%1)</source>
         <translation>退回给我的（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>My drafts</source>
         <translation>我的草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>Returned to me</source>
         <translation>退回给我的</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63"/>
+        <location filename="../../ui/main_window.py" line="64"/>
         <source>Story</source>
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>机审 lists</source>
         <translation>机审名单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>Approve…</source>
         <translation>签审通过…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>Sign off the story selected in the queue (Ctrl+Shift+A there)</source>
         <translation>签审队列中选中的稿件（队列中按 Ctrl+Shift+A）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>Return…</source>
         <translation>退回…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>Send the selected story back to its author (Ctrl+Shift+R there)</source>
         <translation>把选中的稿件退回作者（队列中按 Ctrl+Shift+R）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>机审 lists…</source>
         <translation>机审名单…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="349"/>
         <source>Stories</source>
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343"/>
+        <location filename="../../ui/main_window.py" line="351"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343"/>
+        <location filename="../../ui/main_window.py" line="351"/>
         <source>Drafts</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>Submitted</source>
         <translation>已送审</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>In review</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>Approved</source>
         <translation>已签发</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>Scheduled</source>
         <translation>待发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>Published</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>Due at next export</source>
         <translation>待下次导出发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>Channels</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>Saved searches</source>
         <translation>已存搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412"/>
+        <location filename="../../ui/main_window.py" line="420"/>
         <source>%1 characters</source>
         <translation>%1 字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="466"/>
+        <location filename="../../ui/main_window.py" line="492"/>
         <source>Untitled story</source>
         <translation>未命名稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="526"/>
-        <location filename="../../ui/main_window.py" line="533"/>
+        <location filename="../../ui/main_window.py" line="552"/>
+        <location filename="../../ui/main_window.py" line="559"/>
         <source>Save search</source>
         <translation>保存搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="526"/>
+        <location filename="../../ui/main_window.py" line="552"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>Delete this saved search</source>
         <translation>删除此搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="554"/>
+        <location filename="../../ui/main_window.py" line="580"/>
         <source>Stories: %1</source>
         <translation>共 %1 篇</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="611"/>
+        <location filename="../../ui/main_window.py" line="637"/>
         <source>Backup failed: %1</source>
         <translation>备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="614"/>
+        <location filename="../../ui/main_window.py" line="640"/>
         <source>Backed up to %1</source>
         <translation>已备份到 %1</translation>
     </message>
@@ -2244,6 +2317,66 @@ Trust it only if the host&apos;s administrator confirms this fingerprint.</sourc
         <location filename="../../ui/editor/story_session.py" line="287"/>
         <source>Submitted for review (revision %1)</source>
         <translation>已送审（第 %1 版）</translation>
+    </message>
+</context>
+<context>
+    <name>SyncControl</name>
+    <message>
+        <location filename="../../ui/sync_control.py" line="58"/>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_control.py" line="59"/>
+        <source>This database is not part of a newsroom. An administrator makes it one with &apos;newsdesk sync init REMOTE&apos;; a new seat joins one with &apos;newsdesk sync join REMOTE --db NEW.db&apos;.</source>
+        <translation>这个数据库不属于任何编辑部。管理员可用“newsdesk sync init 仓库地址”建立编辑部；新电脑用“newsdesk sync join 仓库地址 --db 新数据库.db”加入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_control.py" line="73"/>
+        <source>Syncing…</source>
+        <translation>同步中…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_control.py" line="94"/>
+        <source>Not synced</source>
+        <translation>未能同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_control.py" line="104"/>
+        <source>Sync: %1</source>
+        <translation>同步：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_control.py" line="108"/>
+        <source>%1 conflicts</source>
+        <translation>%1 个冲突</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_control.py" line="111"/>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_control.py" line="113"/>
+        <source>%1 waiting to go up</source>
+        <translation>%1 项待上传</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_control.py" line="116"/>
+        <source>Synced</source>
+        <translation>已同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_control.py" line="120"/>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_control.py" line="121"/>
+        <source>Newsroom: %1
+Last synced: %2</source>
+        <translation>编辑部仓库：%1
+上次同步：%2</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,151 @@
+"""A newsroom of many seats on the command line: found one on a shared repository,
+join a seat to it, sync, see where things stand, settle conflicts."""
+from __future__ import annotations
+
+import json
+
+import click
+
+from newsdesk import times
+from newsdesk.cli.common import (OK, CliError, Session, acting_option, json_option,
+                                 print_json, table, with_db)
+from newsdesk.i18n import _
+from newsdesk.sync import conflicts as settling
+from newsdesk.sync.seat import Seat, repo_path
+
+
+def _report(result) -> None:
+    if result.offline:
+        print(_("offline: {why}; {n} files kept here for the next sync",
+                why=result.offline, n=result.committed))
+        return
+    print(_("synced: {sent} files sent, {got} received, {c} new conflicts",
+            sent=result.committed, got=result.received, c=result.conflicts))
+
+
+@click.group("sync", invoke_without_command=True)
+@acting_option(required=False, help_text="who the commit names (default: this seat)")
+@json_option
+@with_db
+@click.pass_context
+def sync(ctx, session: Session, as_user: str | None, as_json: bool) -> int:
+    """Sync with the newsroom's repository (init REMOTE, join REMOTE, status)."""
+    if ctx.invoked_subcommand is not None:
+        return OK
+    with session.opened() as store:
+        who = store.users.find(as_user).username if as_user else ""
+        result = Seat.of(store).sync(who)
+    if as_json:
+        print_json(result.__dict__)
+    else:
+        _report(result)
+    return OK
+
+
+@sync.command("init")
+@click.argument("remote")
+@acting_option(help_text="the admin founding the newsroom")
+@with_db
+def init(session: Session, remote: str, as_user: str) -> int:
+    """Make this database the newsroom's, on REMOTE (a folder, ssh://, https://,
+    git://); this seat becomes the publisher."""
+    with session.opened() as store:
+        Seat.init(store, remote, store.users.find(as_user))
+        stories = store.articles.count()
+    print(_("this database is now the newsroom on {remote} ({n} stories); its "
+            "repository is {path}", remote=remote, n=stories, path=repo_path(session.path)))
+    return OK
+
+
+@sync.command("join")
+@click.argument("remote")
+@with_db
+def join(session: Session, remote: str) -> int:
+    """Join a new seat to the newsroom on REMOTE: --db names the new database."""
+    if session.path.exists():
+        raise CliError("{path} already exists: a seat joins with a new database (--db)",
+                       path=session.path)
+    with session.opened(must_exist=False) as store:
+        try:
+            _seat, files = Seat.join(store, remote)
+        except Exception:
+            store.close()
+            session.path.unlink(missing_ok=True)
+            raise
+        stories = store.articles.count()
+    print(_("joined the newsroom on {remote}: {n} stories, {files} files read into {path}",
+            remote=remote, n=stories, files=files, path=session.path))
+    return OK
+
+
+@sync.command("status")
+@json_option
+@with_db
+def status(session: Session, as_json: bool) -> int:
+    """Where this seat stands: what waits to go up, conflicts, the last sync."""
+    with session.opened() as store:
+        s = Seat.of(store).status()
+        tz = store.settings().timezone
+    if as_json:
+        print_json(s.__dict__)
+        return OK
+    table([[_("remote"), s.remote],
+           [_("waiting to go up"), str(s.pending)],
+           [_("conflicts"), str(s.conflicts)],
+           [_("last synced"), times.local_text(s.synced_at, tz)[:16] if s.synced_at
+            else _("never")],
+           [_("publisher"), (s.publisher or "") + (_(" (this seat)") if s.is_publisher
+                                                    else "")]])
+    return OK
+
+
+@click.group("conflicts", invoke_without_command=True)
+@json_option
+@with_db
+@click.pass_context
+def conflicts(ctx, session: Session, as_json: bool) -> int:
+    """Changes that lost to a later one on the same field or paragraph (settle ID)."""
+    if ctx.invoked_subcommand is not None:
+        return OK
+    with session.opened() as store:
+        rows = store.syncing.conflicts()
+        names = store.users.names(r["other_by"] for r in rows)
+    if as_json:
+        print_json(rows)
+        return OK
+    if not rows:
+        print(_("no conflicts"))
+    table([[r["id"][:8], r["title"] or r["record"], r["field"],
+            names.get(r["other_by"], r["other_by"] or ""), _short(r["other"])] for r in rows])
+    return OK
+
+
+def _short(value) -> str:
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return text.replace("\n", " ")[:40]
+
+
+@conflicts.command("settle")
+@click.argument("conflict_id", metavar="ID")
+@click.option("--take-other", "how", flag_value="other",
+              help="the change that lost replaces the one that stood")
+@click.option("--mark", "how", flag_value="mark",
+              help="both versions into the body, marked, to settle in the editor")
+@acting_option(required=False, help_text="who edits the story (--take-other, --mark)")
+@with_db
+def settle(session: Session, conflict_id: str, how: str | None, as_user: str | None) -> int:
+    """Settle a conflict: by default what stands stays; every seat sees it gone."""
+    with session.opened() as store:
+        if how is None:
+            conflict = settling.keep(store, conflict_id)
+            print(_("settled {id}: kept what stands", id=conflict["id"][:8]))
+            return OK
+        if not as_user:
+            raise CliError("--take-other and --mark edit the story: say who with --as")
+        act = settling.take_other if how == "other" else settling.mark_both
+        story = act(store, conflict_id, store.users.find(as_user))
+    print(_("settled the conflict in {id} {title}", id=story.id[:8], title=story.title))
+    return OK
+
+
+COMMANDS = [sync, conflicts]

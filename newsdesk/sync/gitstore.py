@@ -1,0 +1,257 @@
+"""A seat's local bare git repository and its remote, through pygit2 (libgit2: paths,
+ssh://, https://, git:// with nothing else installed). Objects are written directly:
+there is no working tree. Only the subtrees a change touches are rebuilt or walked —
+at 100,000 stories libgit2's whole-tree diff and merge walk 200,000 entries."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pygit2
+
+from newsdesk.errors import NewsdeskError
+from newsdesk.i18n import N_, _
+
+BRANCH = "refs/heads/main"
+TRACKING = "refs/remotes/origin/main"
+_BLOB, _TREE = pygit2.GIT_FILEMODE_BLOB, pygit2.GIT_FILEMODE_TREE
+
+
+class RemoteUnreachable(NewsdeskError):
+    """The newsroom's repository could not be reached (offline, refused, not found)."""
+
+
+class PushRejected(Exception):
+    """Someone pushed first: fetch, merge and try again."""
+
+
+def is_path(url: str) -> bool:
+    """A folder (a shared drive), not ssh://…, https://…, git://… or user@host:path."""
+    return "://" not in url and not re.match(r"^[^/\\]+@[^/\\]+:", url)
+
+
+def _check_path(url: str) -> None:
+    if is_path(url) and not Path(url).is_dir():
+        raise RemoteUnreachable("no newsroom repository at {url}: the folder is not there",
+                                url=url)
+
+
+# What libgit2 says (in English), as a person at the seat would say it.
+_CAUSES = (
+    (("refused",), N_("the server refused the connection")),
+    (("resolve", "not known", "getaddrinfo", "no such host"),
+     N_("the server's name was not found")),
+    (("timed out", "timeout"), N_("the connection timed out")),
+    (("auth", "credential", "password", "publickey", "ssh key"),
+     N_("the server did not accept this seat's key or password")),
+    (("not found", "not appear", "does not exist", "404", "repository"),
+     N_("there is no newsroom repository at that address")),
+)
+
+
+def _unreachable(url: str, e: Exception) -> RemoteUnreachable:
+    text = str(e).strip() or type(e).__name__
+    cause = next((_(said) for words, said in _CAUSES
+                  if any(w in text.lower() for w in words)), text)
+    return RemoteUnreachable("the newsroom repository {url} cannot be reached: {e}",
+                             url=url, e=cause)
+
+
+class _Callbacks(pygit2.RemoteCallbacks):
+    """Says which refs a push had refused (libgit2 raises nothing for them) and uses
+    the ssh agent or the user's default key for ssh:// remotes."""
+
+    def __init__(self):
+        super().__init__()
+        self.refused: list[str] = []
+
+    def push_update_reference(self, refname, message):
+        if message:
+            self.refused.append(f"{refname}: {message}")
+
+    def credentials(self, url, username_from_url, allowed_types):
+        if allowed_types & pygit2.enums.CredentialType.SSH_KEY:
+            return pygit2.KeypairFromAgent(username_from_url or "git")
+        raise pygit2.GitError("the server asks for a password: use an ssh key")
+
+
+class GitStore:
+    def __init__(self, repo: pygit2.Repository):
+        self.repo = repo
+
+    @classmethod
+    def create(cls, path: Path) -> "GitStore":
+        return cls(pygit2.init_repository(str(path), bare=True, initial_head="main"))
+
+    @classmethod
+    def open(cls, path: Path) -> "GitStore":
+        return cls(pygit2.Repository(str(path)))
+
+    @classmethod
+    def clone(cls, url: str, path: Path) -> "GitStore":
+        _check_path(url)
+        try:
+            repo = pygit2.clone_repository(url, str(path), bare=True, callbacks=_Callbacks())
+        except (pygit2.GitError, ValueError) as e:
+            raise _unreachable(url, e) from None
+        return cls(repo)
+
+    # ---- reading --------------------------------------------------------------------
+    def tip(self, ref: str = BRANCH) -> pygit2.Oid | None:
+        try:
+            return self.repo.references[ref].target
+        except KeyError:
+            return None
+
+    def tree(self, commit: pygit2.Oid | None) -> pygit2.Tree | None:
+        return self.repo[commit].peel(pygit2.Tree) if commit else None
+
+    def read(self, tree: pygit2.Tree | None, path: str) -> bytes | None:
+        if tree is None:
+            return None
+        try:
+            return tree[path].data
+        except KeyError:
+            return None
+
+    def blob_id(self, tree: pygit2.Tree | None, path: str) -> pygit2.Oid | None:
+        if tree is None:
+            return None
+        try:
+            return tree[path].id
+        except KeyError:
+            return None
+
+    def subtree_files(self, tree: pygit2.Tree | None, folder: str) -> list[str]:
+        """Paths of the files directly in folder."""
+        try:
+            sub = tree[folder] if tree is not None else None
+        except KeyError:
+            return []
+        if sub is None or sub.filemode != _TREE:
+            return []
+        return [f"{folder}/{e.name}" for e in self.repo[sub.id] if e.filemode != _TREE]
+
+    def blob(self, oid: pygit2.Oid | None) -> bytes | None:
+        return self.repo[oid].data if oid else None
+
+    def changed(self, a: pygit2.Tree | None, b: pygit2.Tree | None,
+                prefix: str = "") -> dict[str, tuple]:
+        """path → (blob id in a, blob id in b), None where absent, for every file that
+        differs; subtrees with equal ids are skipped without being read."""
+        out: dict[str, tuple] = {}
+        left = {e.name: e for e in a} if a is not None else {}
+        right = {e.name: e for e in b} if b is not None else {}
+        for name in left.keys() | right.keys():
+            x, y = left.get(name), right.get(name)
+            if x is not None and y is not None and x.id == y.id:
+                continue
+            xt = x is not None and x.filemode == _TREE
+            yt = y is not None and y.filemode == _TREE
+            if xt or yt:
+                out |= self.changed(self.repo[x.id] if xt else None,
+                                    self.repo[y.id] if yt else None, f"{prefix}{name}/")
+            if (x is not None and not xt) or (y is not None and not yt):
+                out[prefix + name] = (x.id if x is not None and not xt else None,
+                                      y.id if y is not None and not yt else None)
+        return out
+
+    def files(self, tree: pygit2.Tree, prefix: str = ""):
+        """(path, blob id) of every file under tree (a founding import reads all)."""
+        for e in tree:
+            if e.filemode == _TREE:
+                yield from self.files(self.repo[e.id], f"{prefix}{e.name}/")
+            else:
+                yield prefix + e.name, e.id
+
+    # ---- writing --------------------------------------------------------------------
+    def write_blob(self, data: bytes) -> pygit2.Oid:
+        return self.repo.create_blob(data)
+
+    def edit_tree(self, base: pygit2.Tree | None, edits: dict[str, pygit2.Oid | None]
+                  ) -> pygit2.Oid:
+        """base with these files set (a blob id) or removed (None); only the subtrees
+        holding them are rebuilt, an emptied folder disappears."""
+        here: dict[str, pygit2.Oid | None] = {}
+        below: dict[str, dict] = {}
+        for path, oid in edits.items():
+            head, _, rest = path.partition("/")
+            if rest:
+                below.setdefault(head, {})[rest] = oid
+            else:
+                here[head] = oid
+        builder = self.repo.TreeBuilder(base) if base is not None else self.repo.TreeBuilder()
+        for name, oid in here.items():
+            if oid is None:
+                if base is not None and name in base:
+                    builder.remove(name)
+            else:
+                builder.insert(name, oid, _BLOB)
+        for name, sub in below.items():
+            entry = base[name] if base is not None and name in base else None
+            subtree = self.repo[entry.id] if entry is not None and entry.filemode == _TREE \
+                else None
+            oid = self.edit_tree(subtree, sub)
+            if len(self.repo[oid]):
+                builder.insert(name, oid, _TREE)
+            elif entry is not None:
+                builder.remove(name)
+        return builder.write()
+
+    def commit(self, tree: pygit2.Oid, parents: list[pygit2.Oid], message: str,
+               who: str) -> pygit2.Oid:
+        """A commit on main (its new tip)."""
+        sig = pygit2.Signature(who or "newsdesk", "newsdesk@localhost")
+        oid = self.repo.create_commit(None, sig, sig, message, tree, parents)
+        self.set_tip(oid)
+        return oid
+
+    def set_tip(self, oid: pygit2.Oid, ref: str = BRANCH) -> None:
+        self.repo.references.create(ref, oid, force=True)
+
+    def merge_base(self, a: pygit2.Oid, b: pygit2.Oid) -> pygit2.Oid | None:
+        return self.repo.merge_base(a, b)
+
+    def contains(self, ancestor: pygit2.Oid, descendant: pygit2.Oid) -> bool:
+        """Is ancestor in descendant's history (False for a commit not here yet)?"""
+        if ancestor == descendant:
+            return True
+        if ancestor not in self.repo or descendant not in self.repo:
+            return False
+        return self.repo.descendant_of(descendant, ancestor)
+
+    # ---- the remote -----------------------------------------------------------------
+    def remote_tip(self, url: str) -> pygit2.Oid | None:
+        """The remote's main, asked without fetching (None: an empty repository)."""
+        _check_path(url)
+        try:
+            heads = self.repo.remotes.create_anonymous(url).list_heads(callbacks=_Callbacks())
+        except (pygit2.GitError, ValueError, OSError) as e:
+            raise _unreachable(url, e) from None
+        return next((h.oid for h in heads if h.name == BRANCH), None)
+
+    def fetch(self, url: str) -> pygit2.Oid | None:
+        """Bring the remote's main into refs/remotes/origin/main; its tip."""
+        _check_path(url)
+        try:
+            self.repo.remotes.create_anonymous(url).fetch(
+                [f"+{BRANCH}:{TRACKING}"], callbacks=_Callbacks())
+        except (pygit2.GitError, ValueError, OSError) as e:
+            raise _unreachable(url, e) from None
+        return self.tip(TRACKING)
+
+    def push(self, url: str) -> None:
+        _check_path(url)
+        callbacks = _Callbacks()
+        try:
+            self.repo.remotes.create_anonymous(url).push([f"{BRANCH}:{BRANCH}"],
+                                                         callbacks=callbacks)
+        except pygit2.GitError as e:
+            if "non-fast-forward" in str(e) or "fetch first" in str(e):
+                raise PushRejected(str(e)) from None
+            raise _unreachable(url, e) from None
+        except (ValueError, OSError) as e:
+            raise _unreachable(url, e) from None
+        if callbacks.refused:
+            raise PushRejected("; ".join(callbacks.refused))
+        self.set_tip(self.tip(), TRACKING)

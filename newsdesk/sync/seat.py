@@ -1,0 +1,449 @@
+"""A seat of a newsroom: its SQLite database (the live store) beside a bare git
+repository, joined to the newsroom's remote. A sync commits what changed here since
+the last one, fetches, merges by record type, pushes (again after a race), and imports
+into the database only what changed in the tree since the commit it last imported.
+
+Invariant: the local branch's tip before a sync is what the database held at its
+last import plus this seat's own commits, so the import's old side is the tip the
+sync started from."""
+from __future__ import annotations
+
+import shutil
+import socket
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pygit2
+
+from newsdesk import times
+from newsdesk.errors import NewsdeskError
+from newsdesk.ids import new_id
+from newsdesk.accounts import require_admin
+from newsdesk.i18n import N_
+from newsdesk.model import Article, User
+from newsdesk.store import Store
+from newsdesk.store.syncing import StoryRows
+from newsdesk.sync import records as rec
+from newsdesk.sync.gitstore import (TRACKING, GitStore, PushRejected,
+                                    RemoteUnreachable, is_path)
+from newsdesk.sync.merging import (Conflict, merge_events, merge_fields, merge_revisions,
+                                   merge_rows, merge_story)
+
+RETRIES = 5  # pushes lost to another seat's before giving up for this round
+
+
+@dataclass
+class SyncResult:
+    committed: int = 0          # files this seat wrote into the newsroom
+    received: int = 0           # files of other seats taken into the database
+    conflicts: int = 0          # new conflicts this sync found
+    pushed: bool = False
+    offline: str | None = None  # why the remote could not be reached
+    stories: list[str] = field(default_factory=list)  # ids of the stories received
+
+
+@dataclass
+class SyncStatus:
+    remote: str | None
+    pending: int = 0            # stories changed here and not yet on the remote
+    conflicts: int = 0
+    synced_at: str | None = None
+    publisher: str | None = None
+    is_publisher: bool = False
+    details: dict = field(default_factory=dict)
+
+
+def repo_path(db_path: str | Path) -> Path:
+    """A seat's repository lives beside its database: newsroom.db → newsroom.git."""
+    return Path(db_path).with_suffix(".git")
+
+
+def seat_name() -> str:
+    return socket.gethostname()
+
+
+# ---- records ↔ files ---------------------------------------------------------------
+def _story_files(s: StoryRows) -> dict[str, bytes | None]:
+    fields = dict(s.fields)
+    body = fields.pop("body")
+    md, events, revisions = rec.story_paths(fields["id"], fields["created_at"])
+    strip = lambda rows: [{k: v for k, v in r.items() if k != "article_id"}  # noqa: E731
+                          for r in rows]
+    return {md: rec.story_text(fields | {"topics": s.topics}, body),
+            events: rec.lines_text(strip(s.events)) if s.events else None,
+            revisions: rec.lines_text(strip(s.revisions)) if s.revisions else None}
+
+
+def _story_rows(git: GitStore, tree, md_path: str) -> StoryRows | None:
+    """A story as the tree holds it (None if it is not there)."""
+    text = git.read(tree, md_path)
+    if text is None:
+        return None
+    fields, body = rec.story_record(text, md_path)
+    base = md_path[:-3]
+    events = git.read(tree, base + ".events.jsonl")
+    revisions = git.read(tree, base + ".revisions.jsonl")
+    topics = fields.pop("topics", [])
+    return StoryRows(fields | {"body": body}, topics,
+                     rec.lines_records(events, md_path) if events else [],
+                     rec.lines_records(revisions, md_path) if revisions else [])
+
+
+def _article(store: Store, s: StoryRows) -> Article:
+    known = Article.__dataclass_fields__
+    article = Article(**{k: v for k, v in s.fields.items() if k in known},
+                      topics=list(s.topics))
+    store.articles.render(article)
+    return article
+
+
+def _table_files(store: Store, git: GitStore, tree) -> dict[str, bytes | None]:
+    """Every small table as its files; per-row files whose row is gone map to None."""
+    out: dict[str, bytes | None] = {}
+    for spec in rec.TABLES:
+        rows = spec.shared(store.syncing.rows_of(spec.table, spec.json, spec.where))
+        if spec.per_row:
+            mine = {spec.file_of(r): rec.table_text(spec, [r]) for r in rows}
+            there = git.subtree_files(tree, spec.path)
+            out |= mine | {p: None for p in there if p not in mine}
+        elif rows or git.read(tree, spec.path) is not None:
+            out[spec.path] = rec.table_text(spec, rows)
+    return out
+
+
+# ---- the seat ----------------------------------------------------------------------
+class Seat:
+    def __init__(self, store: Store, git: GitStore, remote: str):
+        self.store, self.git, self.remote = store, git, remote
+
+    @classmethod
+    def of(cls, store: Store) -> "Seat":
+        """This database's seat; NewsdeskError if it is not part of a newsroom."""
+        remote = store.syncing.mark("remote")
+        if not remote:
+            raise NewsdeskError("this database is not part of a newsroom: `sync init "
+                                "REMOTE` makes it one, `sync join REMOTE` joins one")
+        return cls(store, GitStore.open(repo_path(store.path)), remote)
+
+    # ---- founding and joining ------------------------------------------------------
+    @classmethod
+    def init(cls, store: Store, remote: str, admin: User) -> "Seat":
+        """Make this database the newsroom's: its records become the first commit of
+        an empty remote (a folder path is created as a bare repository). This seat
+        becomes the newsroom's publisher."""
+        require_admin(admin, N_("found a newsroom"))
+        if store.syncing.mark("remote"):
+            raise NewsdeskError("this database is already part of the newsroom at {url}",
+                                url=store.syncing.mark("remote"))
+        local = repo_path(store.path)
+        if local.exists():
+            raise NewsdeskError("{path} already exists: move it away first", path=str(local))
+        if is_path(remote) and not Path(remote).exists():
+            GitStore.create(Path(remote))
+        git = GitStore.create(local)
+        seat = cls(store, git, remote)
+        seat_id = uuid.uuid4().hex
+        info = {"format": rec.FORMAT, "publisher": seat_id,
+                "publisher_name": seat_name(), "created_at": times.now()}
+        try:
+            if git.remote_tip(remote) is not None:
+                raise NewsdeskError("{url} already holds a newsroom: join it with `sync "
+                                    "join`", url=remote)
+            edits = {rec.NEWSROOM: git.write_blob(rec.newsroom_text(info))}
+            mark = store.syncing.change_mark()
+            edits |= seat._story_edits(None, store.syncing.all_story_ids())
+            edits |= seat._other_edits(None, None)
+            git.commit(git.edit_tree(None, edits), [], "The newsroom founded", admin.username)
+            git.push(remote)
+        except BaseException:
+            shutil.rmtree(local, ignore_errors=True)  # nothing founded: try again later
+            raise
+        store.syncing.set_marks(seat=seat_id, remote=remote, commit=str(git.tip()),
+                                seq=str(mark), synced_at=times.now(), publisher=seat_id,
+                                publisher_name=info["publisher_name"])
+        return seat
+
+    @classmethod
+    def join(cls, store: Store, remote: str) -> tuple["Seat", int]:
+        """A new seat: the remote cloned beside this (empty) database, and every
+        record imported into it. Returns the seat and the files read."""
+        if not store.is_empty():
+            raise NewsdeskError("a seat joins with a new database: {path} already holds "
+                                "stories, users or channels", path=store.path)
+        local = repo_path(store.path)
+        if local.exists():
+            raise NewsdeskError("{path} already exists: move it away first", path=str(local))
+        git = GitStore.clone(remote, local)
+        try:
+            if git.tip() is None:
+                raise NewsdeskError("{url} holds no newsroom yet: `sync init` founds one",
+                                    url=remote)
+            git.set_tip(git.tip(), TRACKING)
+            seat = cls(store, git, remote)
+            read, _stories = seat._import(None, git.tip(), [])
+        except BaseException:
+            shutil.rmtree(local, ignore_errors=True)  # a half-joined seat is no seat
+            raise
+        store.syncing.set_marks(seat=uuid.uuid4().hex)
+        store.syncing.set_marks(remote=remote, commit=str(git.tip()),
+                                seq=str(store.syncing.change_mark()), synced_at=times.now())
+        return seat, read
+
+    # ---- a sync ----------------------------------------------------------------------
+    def sync(self, who: str) -> SyncResult:
+        result = SyncResult()
+        imported = self.store.syncing.mark("commit")
+        if imported and str(self.git.tip()) != imported:
+            # A sync stopped between moving the branch and importing (the app closed,
+            # the power went): import what the database missed first.
+            _read, result.stories = self._import(pygit2.Oid(hex=imported), self.git.tip(), [])
+            self.store.syncing.set_marks(commit=str(self.git.tip()))
+        result.committed = self._commit_local(who)
+        start = self.git.tip()  # what the database holds now
+        conflicts: list[Conflict] = []
+        try:
+            for _attempt in range(RETRIES):
+                theirs = self.git.remote_tip(self.remote)
+                ours = self.git.tip()
+                if theirs is not None and theirs != ours and not self.git.contains(theirs, ours):
+                    theirs = self.git.fetch(self.remote)
+                    if self.git.contains(ours, theirs):
+                        self.git.set_tip(theirs)
+                    else:
+                        conflicts += self._merge(ours, theirs, who)
+                if self.git.tip() == theirs:
+                    break
+                try:
+                    self.git.push(self.remote)
+                    result.pushed = True
+                    break
+                except PushRejected:
+                    continue
+        except RemoteUnreachable as e:
+            result.offline = str(e)
+        local_conflicts: list[Conflict] = []
+        received, stories = self._import(start, self.git.tip(), local_conflicts)
+        result.received, result.stories = received, result.stories + stories
+        result.conflicts = len(conflicts) + len(local_conflicts)
+        marks = {"commit": str(self.git.tip())}
+        if result.offline is None:
+            marks["synced_at"] = times.now()
+        self.store.syncing.set_marks(**marks)
+        return result
+
+    def status(self) -> SyncStatus:
+        s = self.store.syncing
+        since = int(s.mark("seq") or 0)
+        pending = len(s.changed_since(since))
+        tracking = self.git.tip(TRACKING)
+        pending += sum(1 for p in self.git.changed(self.git.tree(tracking),
+                                                   self.git.tree(self.git.tip()))
+                       if rec.story_kind(p) == "story")
+        publisher = s.mark("publisher")
+        return SyncStatus(self.remote, pending, s.conflict_count(), s.mark("synced_at"),
+                          s.mark("publisher_name"), publisher == s.mark("seat"))
+
+    # ---- committing this seat's changes ----------------------------------------------
+    def _commit_local(self, who: str) -> int:
+        """Commit what changed in the database since the last sync; files written."""
+        s = self.store.syncing
+        mark = s.change_mark()
+        assets_from = times.now()
+        tree = self.git.tree(self.git.tip())
+        edits = self._story_edits(tree, s.changed_since(int(s.mark("seq") or 0)))
+        edits |= self._other_edits(tree, s.mark("assets_at"))
+        if edits:
+            self.git.commit(self.git.edit_tree(tree, edits), [self.git.tip()],
+                            f"{len(edits)} files from {seat_name()}", who)
+        s.set_marks(seq=str(mark), assets_at=assets_from)
+        return len(edits)
+
+    def _story_edits(self, tree, ids: list[str]) -> dict:
+        stories = self.store.syncing.stories(ids)
+        files: dict[str, bytes | None] = {}
+        for s in stories.values():
+            files |= _story_files(s)
+        gone = [i for i in ids if i not in stories]
+        for article_id, created_at in self.store.syncing.created_at_of_removed(gone).items():
+            files |= dict.fromkeys(rec.story_paths(article_id, created_at))
+        return self._differing(tree, files)
+
+    def _other_edits(self, tree, assets_at: str | None) -> dict:
+        files = _table_files(self.store, self.git, tree)
+        for row in self.store.syncing.assets_since(assets_at):
+            data_path, meta_path = rec.asset_paths(row["id"], rec.asset_ext(row["filename"]))
+            if self.git.read(tree, meta_path) is None:
+                files[data_path] = self.store.assets.data(row["id"])
+                files[meta_path] = rec.table_text(rec.ASSET, [row])
+        return self._differing(tree, files)
+
+    def _differing(self, tree, files: dict[str, bytes | None]) -> dict:
+        """The files whose content is not what tree has, as blobs written (None: gone)."""
+        out = {}
+        for path, data in files.items():
+            now = self.git.blob_id(tree, path)
+            if data is None:
+                if now is not None:
+                    out[path] = None
+            elif now != pygit2.hash(data):
+                out[path] = self.git.write_blob(data)
+        return out
+
+    # ---- merging -------------------------------------------------------------------
+    def _merge(self, ours, theirs, who: str) -> list[Conflict]:
+        base = self.git.merge_base(ours, theirs)
+        bt, ot, tt = (self.git.tree(c) for c in (base, ours, theirs))
+        mine = self.git.changed(bt, ot)
+        edits, conflicts = {}, []
+        for path, (b, t) in self.git.changed(bt, tt).items():
+            if path not in mine:
+                edits[path] = t
+            elif mine[path][1] != t:
+                data, found = self._merge_file(path, bt, ot, tt)
+                edits[path] = self.git.write_blob(data) if data is not None else None
+                conflicts += found
+        now = times.now()
+        for c in conflicts:
+            row = {"id": new_id(), **c.__dict__, "created_at": now, "updated_at": now,
+                   "updated_by": who}
+            spec = rec.table_of("conflicts/x.toml")
+            edits[spec.file_of(row)] = self.git.write_blob(rec.table_text(spec, [row]))
+        self.git.commit(self.git.edit_tree(ot, edits), [ours, theirs],
+                        f"Merged with the newsroom on {seat_name()}", who)
+        return conflicts
+
+    def _merge_file(self, path: str, bt, ot, tt) -> tuple[bytes | None, list[Conflict]]:
+        """One file both sides changed, merged by what it holds."""
+        kind = rec.story_kind(path)
+        b, o, t = (self.git.read(tree, path) for tree in (bt, ot, tt))
+        if o is None or t is None:  # deleted on one side, changed on the other: keep it
+            return (o if t is None else t), []
+        if kind == "story":
+            (fields, body), found = merge_story(
+                rec.story_id(path), rec.story_record(b, path) if b else ({}, ""),
+                rec.story_record(o, path), rec.story_record(t, path))
+            return rec.story_text(fields, body), found
+        if kind == "events":
+            return rec.lines_text(merge_events(rec.story_id(path), rec.lines_records(o, path),
+                                               rec.lines_records(t, path))), []
+        if kind == "revisions":
+            return rec.lines_text(merge_revisions(rec.lines_records(o, path),
+                                                  rec.lines_records(t, path))), []
+        spec = rec.table_of(path)
+        if spec is not None:
+            rows, found = merge_rows(spec.table, spec.key,
+                                     rec.table_rows(spec, b, path) if b else [],
+                                     rec.table_rows(spec, o, path),
+                                     rec.table_rows(spec, t, path))
+            return (rec.table_text(spec, rows) if rows else None), found
+        if path == rec.NEWSROOM:
+            info, _found = merge_fields("newsroom", rec.newsroom_info(b) if b else {},
+                                        rec.newsroom_info(o), rec.newsroom_info(t))
+            return rec.newsroom_text(info), []
+        return t, []  # pictures: the same name is the same bytes
+
+    # ---- importing into the database -------------------------------------------------
+    def _import(self, old, new, conflicts: list[Conflict]) -> tuple[int, list[str]]:
+        """Take into the database what differs between the commits old and new; a
+        record changed here meanwhile (an edit during the sync) is merged with it.
+        Returns the files read and the ids of the stories among them."""
+        if old == new:
+            return 0, []
+        ot, nt = self.git.tree(old), self.git.tree(new)
+        changed = self.git.changed(ot, nt) if ot is not None else \
+            {p: (None, oid) for p, oid in self.git.files(nt)}
+        stories = sorted({rec.story_base(p) for p in changed if rec.story_kind(p)})
+        prepared = []
+        for base in stories:
+            new_rows = _story_rows(self.git, nt, base + ".md")
+            prepared.append((base, new_rows,
+                             _article(self.store, new_rows) if new_rows else None))
+        with self.store.transaction():
+            self.store.syncing.defer_references()
+            self._import_tables(ot, nt, changed, conflicts)
+            for path, (_a, b) in changed.items():
+                if rec.is_asset_record(path) and b is not None:
+                    row = rec.table_rows(rec.ASSET, self.git.blob(b), path)[0]
+                    data = self.git.read(nt, path[:-5] + rec.asset_ext(row["filename"]))
+                    self.store.syncing.put_asset(row, data or b"")
+            for base, new_rows, article in prepared:
+                self._import_story(ot, base, new_rows, article, conflicts)
+            if path_info := changed.get(rec.NEWSROOM):
+                info = rec.newsroom_info(self.git.blob(path_info[1]))
+                self.store.syncing.set_marks(publisher=info.get("publisher"),
+                                             publisher_name=info.get("publisher_name"))
+            for c in conflicts:
+                self.store.syncing.put_rows(
+                    "sync_conflicts", ("id",), (),
+                    [{"id": new_id(), **c.__dict__, **_stamp()}])
+        return len(changed), [rec.story_id(base) for base in stories]
+
+    def _import_story(self, ot, base: str, new_rows: StoryRows | None,
+                      article: Article | None, conflicts: list[Conflict]) -> None:
+        article_id = base.rsplit("/", 1)[1]
+        if new_rows is None:
+            self.store.syncing.remove_story(article_id)
+            return
+        here = self.store.syncing.stories([article_id]).get(article_id)
+        old_rows = _story_rows(self.git, ot, base + ".md") if ot is not None else None
+        if here is not None and old_rows is not None and \
+                _story_files(here) != _story_files(old_rows):
+            # Edited here while this sync ran: merge, and commit it next time.
+            (fields, body), found = merge_story(
+                article_id, _front(old_rows), _front(here), _front(new_rows))
+            conflicts += found
+            topics = fields.pop("topics", [])
+            new_rows = StoryRows(fields | {"body": body}, topics,
+                                 merge_events(article_id, here.events, new_rows.events),
+                                 merge_revisions(here.revisions, new_rows.revisions))
+            article = _article(self.store, new_rows)
+        self.store.syncing.put_story(article, new_rows)
+
+    def _import_tables(self, ot, nt, changed: dict, conflicts: list[Conflict]) -> None:
+        for spec in rec.TABLES:
+            paths = [p for p in changed if spec.holds(p)]
+            if spec.per_row:
+                for path in paths:  # one row a file
+                    self._import_rows(spec, _rows_at(self.git, spec, ot, path),
+                                      _rows_at(self.git, spec, nt, path), conflicts)
+            elif paths:
+                self._import_rows(spec, _rows_at(self.git, spec, ot, spec.path),
+                                  _rows_at(self.git, spec, nt, spec.path), conflicts)
+
+    def _import_rows(self, spec: rec.TableFile, old: list[dict], new: list[dict],
+                     conflicts: list[Conflict]) -> None:
+        """A file's rows in place of what it held before; rows changed here meanwhile
+        are merged with them."""
+        key = lambda r: tuple(str(r[k]) for k in spec.key)  # noqa: E731
+        here = spec.shared(self.store.syncing.rows_of(spec.table, spec.json, spec.where))
+        if spec.per_row:
+            keys = {key(r) for r in old + new}
+            here = [r for r in here if key(r) in keys]
+        if _canon(spec, here) != _canon(spec, old):
+            new, found = merge_rows(spec.table, spec.key, old, here, new)
+            conflicts += found
+        kept = {key(r) for r in new}
+        self.store.syncing.put_rows(spec.table, spec.key, spec.json, new, spec.where,
+                                    removed=[r for r in here if key(r) not in kept])
+
+
+def _front(s: StoryRows) -> tuple[dict, str]:
+    fields = dict(s.fields)
+    body = fields.pop("body")
+    return fields | {"topics": s.topics}, body
+
+
+def _rows_at(git: GitStore, spec: rec.TableFile, tree, path: str) -> list[dict]:
+    data = git.read(tree, path)
+    return rec.table_rows(spec, data, path) if data is not None else []
+
+
+def _canon(spec: rec.TableFile, rows: list[dict]) -> bytes:
+    """Rows as their file's text, to compare two sets of rows."""
+    return rec.table_text(spec, rows) if rows else b""
+
+
+def _stamp() -> dict:
+    now = times.now()
+    return {"created_at": now, "updated_at": now, "updated_by": None}

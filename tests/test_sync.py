@@ -1,0 +1,410 @@
+"""A newsroom of several seats: each its own SQLite file and local repository, joined
+through a real bare git repository (a folder, and the same served by `git daemon`)."""
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import subprocess
+import time
+
+import pygit2
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from newsdesk import recycle, workflow
+from newsdesk.audit import audit
+from newsdesk.demo import load_demo
+from newsdesk.errors import NewsdeskError
+from newsdesk.settings import seat_settings
+from newsdesk.site import export_site
+from newsdesk.store import Store
+from newsdesk.sync import conflicts as settling, gitstore, records
+from newsdesk.sync.publisher import NotThePublisher
+from newsdesk.sync.seat import Seat, repo_path
+
+SHARED = {  # table → columns compared across seats (local columns left out)
+    "articles": "id, channel_id, kicker, title, subtitle, summary, body, origin, source, "
+                "reporters, state, review_stage, publish_at, first_published_at, number, "
+                "public_path, tags, cover_asset_id, pinned, revision, live_revision, "
+                "author_id, last_editor_id, updated_at",
+    "article_topics": "article_id, topic_id",
+    "review_events": "id, article_id, seq, kind, stage, revision, actor_id, at, hash",
+    "revisions": "id, article_id, number, content",
+    "users": "id, username, real_name, roles, password_hash, active",
+    "channels": "id, slug, name, parent_id, position, kind, url",
+    "topics": "id, slug, name, position",
+    "site": "key, value",
+    "word_terms": "term, level, category, replacement",
+    "check_lists": "kind, key, value, note, position",
+    "assets": "id, filename, mime, size",
+    "sync_conflicts": "id, record, field, kept, other",
+}
+
+
+def snapshot(store: Store) -> dict:
+    """What every seat must hold alike (a seat's own settings left out)."""
+    out = {t: sorted(map(tuple, store.conn.execute(f"SELECT {cols} FROM {t}")))
+           for t, cols in SHARED.items()}
+    out["site"] = [r for r in out["site"] if r[0] not in seat_settings()]
+    return out
+
+
+@pytest.fixture
+def remote(tmp_path):
+    return str(tmp_path / "newsroom.git")
+
+
+@pytest.fixture
+def seats(tmp_path, remote):
+    """Seat A founded the newsroom from the demo database; seat B joined it."""
+    a = Store.open(tmp_path / "a" / "a.db")
+    load_demo(a)
+    Seat.init(a, remote, a.users.find("admin"))
+    b = Store.open(tmp_path / "b" / "b.db")
+    Seat.join(b, remote)
+    yield a, b
+    a.close()
+    b.close()
+
+
+def sync(*stores):
+    return [Seat.of(s).sync("test") for s in stores]
+
+
+def a_draft(store: Store) -> str:
+    return next(i for i in store.articles.ids(state="draft")
+                if store.articles.get(i).body.count("\n\n") >= 2)
+
+
+def edit_paragraph(store: Store, article_id: str, n: int, text: str, who: str) -> None:
+    article = store.articles.get(article_id)
+    paragraphs = article.body.split("\n\n")
+    paragraphs[n] = text
+    workflow.edit(store, article_id, {"body": "\n\n".join(paragraphs)},
+                  store.users.get(article.author_id) if who == "author"
+                  else store.users.find(who))
+
+
+def test_a_joined_seat_holds_the_whole_newsroom(seats):
+    a, b = seats
+    assert snapshot(a) == snapshot(b)
+    assert b.articles.count() == 12 and b.events.count() == a.events.count() > 0
+    # Its own search index and rendered bodies, made here (never synced).
+    title = a.articles.get(a_draft(a)).title
+    assert b.search.find(title[:2])
+    assert all(x.body_html for x in b.articles.many(b.articles.ids()))
+    assert audit(b) == []
+
+
+def test_nothing_to_do_sends_nothing(seats, remote):
+    a, b = seats
+    tip = pygit2.Repository(remote).head.target
+    for result in sync(a, b, a):
+        assert (result.committed, result.received, result.pushed) == (0, 0, False)
+    assert pygit2.Repository(remote).head.target == tip
+    assert Seat.of(b).status().pending == 0
+
+
+def test_different_paragraphs_of_one_story_merge(seats):
+    a, b = seats
+    story = a_draft(a)
+    edit_paragraph(a, story, 0, "甲座位改写的第一段。", "author")
+    edit_paragraph(b, story, 2, "乙座位改写的第三段。", "author")
+    assert Seat.of(b).status().pending == 1
+    sync(a, b, a)
+    for s in (a, b):
+        body = s.articles.get(story).body.split("\n\n")
+        assert body[0] == "甲座位改写的第一段。" and body[2] == "乙座位改写的第三段。"
+        assert s.syncing.conflicts() == []
+    assert snapshot(a) == snapshot(b)
+
+
+def test_the_same_paragraph_keeps_the_later_change_and_the_other_as_a_conflict(seats):
+    a, b = seats
+    story = a_draft(a)
+    edit_paragraph(a, story, 1, "甲的说法。", "author")
+    time.sleep(1.1)  # stored times are to the second: B's edit is the later one
+    edit_paragraph(b, story, 1, "乙的说法。", "author")
+    sync(a, b, a)
+    for s in (a, b):
+        assert s.articles.get(story).body.split("\n\n")[1] == "乙的说法。"
+        [conflict] = s.syncing.conflicts()
+        assert (conflict["record"], conflict["field"]) == (story, "body")
+        assert conflict["other"] == "甲的说法。" and conflict["kept"] == "乙的说法。"
+        assert conflict["title"] == s.articles.get(story).title
+    assert snapshot(a) == snapshot(b)
+    # Settled on one seat (the other version taken), gone from every seat.
+    settling.take_other(b, conflict["id"][:8], b.users.find("admin"))
+    sync(b, a)
+    assert a.syncing.conflicts() == [] == b.syncing.conflicts()
+    assert a.articles.get(story).body.split("\n\n")[1] == "甲的说法。"
+
+
+def test_a_conflict_marked_in_the_text_or_kept(seats, cli):
+    a, b = seats
+    story = a_draft(a)
+    for text in ("甲一。", "乙一。"):
+        edit_paragraph(a if text[0] == "甲" else b, story, 0, text, "author")
+        time.sleep(1.1)
+    for text in ("甲二。", "乙二。"):
+        edit_paragraph(a if text[0] == "甲" else b, story, 2, text, "author")
+        time.sleep(1.1)
+    sync(a, b)
+    first, second = sorted(b.syncing.conflicts(), key=lambda c: c["kept"])  # 乙一 乙二
+    settling.mark_both(b, first["id"], b.users.find("admin"))
+    body = b.articles.get(story).body
+    assert f"{settling.KEPT}\n\n乙一。\n\n{settling.OTHER}\n\n甲一。" in body
+    r = cli("conflicts", "--db", b.path)
+    assert second["id"][:8] in r.out and "甲二。" in r.out and first["id"][:8] not in r.out
+    r = cli("conflicts", "settle", second["id"][:8], "--take-other", "--db", b.path)
+    assert r.code == 2 and "--as" in r.err
+    assert cli("conflicts", "settle", second["id"][:8], "--db", b.path).code == 0
+    assert "no conflicts" in cli("conflicts", "--db", b.path).out
+    assert "乙二。" in b.articles.get(story).body
+    sync(b, a)
+    assert a.syncing.conflicts() == [] and a.articles.get(story).body == \
+        b.articles.get(story).body
+
+
+def test_a_field_both_changed_keeps_the_later_and_records_the_other(seats):
+    a, b = seats
+    story = a_draft(a)
+    workflow.edit(a, story, {"source": "县融媒体中心"}, a.users.find("admin"))
+    time.sleep(1.1)
+    workflow.edit(b, story, {"source": "新华社"}, b.users.find("admin"))
+    sync(a, b, a)
+    assert a.articles.get(story).source == b.articles.get(story).source == "新华社"
+    [conflict] = a.syncing.conflicts()
+    assert (conflict["field"], conflict["other"]) == ("source", "县融媒体中心")
+
+
+def test_review_events_of_both_seats_are_kept_and_chained_again(seats):
+    a, b = seats
+    story = a_draft(a)
+    a.events.append(story, "comment", a.users.find("admin").id, comment="甲的批注")
+    b.events.append(story, "comment", b.users.find("admin").id, comment="乙的批注")
+    sync(a, b, a)
+    for s in (a, b):
+        comments = [e.comment for e in s.events.of(story)]
+        assert "甲的批注" in comments and "乙的批注" in comments
+        assert audit(s) == []
+    assert snapshot(a) == snapshot(b)
+
+
+def test_new_stories_users_settings_lists_and_pictures_travel(seats):
+    a, b = seats
+    author = b.users.find("zhangwei")
+    picture = b.assets.add(b"\x89PNG fake bytes", "现场.png", "image/png", author.id)
+    new = b.articles.create(author.id, title="乙座位的新稿", body=f"正文。\n\n![]({picture})",
+                            channel_id=b.channels.all()[0].id)
+    b.users.add("reporter9", "新记者", ["editor"])
+    a.set_settings({"name": "新名字融媒", "output_dir": "/srv/a-only"}, a.users.find("admin").id)
+    a.checks.set_entries("names", [], a.users.find("admin").id)
+    sync(b, a, b)
+    assert a.articles.get(new.id).title == "乙座位的新稿"
+    assert a.assets.data(picture.split("/")[1].split(".")[0]) == b"\x89PNG fake bytes"
+    assert a.users.find("reporter9").real_name == "新记者"
+    assert b.settings().name == "新名字融媒" and b.settings().output_dir == ""
+    assert b.checks.entries("names") == []
+    assert snapshot(a) == snapshot(b)
+
+
+def test_a_deleted_draft_leaves_every_seat(seats):
+    a, b = seats
+    story = next(i for i in a.articles.ids(state="draft") if not a.events.of(i))
+    recycle.delete_draft(a, story, a.users.find("admin"))
+    sync(a, b)
+    assert story not in b.articles.ids()
+    assert snapshot(a) == snapshot(b)
+
+
+def test_offline_work_waits_and_goes_up_later(seats, remote, tmp_path):
+    a, b = seats
+    story = a_draft(b)
+    shutil.move(remote, tmp_path / "away.git")  # the office server is unreachable
+    edit_paragraph(b, story, 0, "离线时写的段落。", "author")
+    [result] = sync(b)
+    assert result.offline and "newsroom.git" in result.offline and not result.pushed
+    assert Seat.of(b).status().pending == 1
+    shutil.move(tmp_path / "away.git", remote)
+    [result] = sync(b)
+    assert result.pushed and result.offline is None
+    assert Seat.of(b).status().pending == 0
+    sync(a)
+    assert a.articles.get(story).body.startswith("离线时写的段落。")
+
+
+def test_an_edit_made_while_a_sync_runs_is_merged_not_lost(seats, monkeypatch):
+    a, b = seats
+    story = a_draft(a)
+    edit_paragraph(a, story, 0, "甲：同步前的修改。", "author")
+    sync(a)
+    fetch = gitstore.GitStore.fetch
+
+    def fetch_while_editing(self, url):
+        edit_paragraph(b, story, 2, "乙：同步进行时的修改。", "author")
+        return fetch(self, url)
+    monkeypatch.setattr(gitstore.GitStore, "fetch", fetch_while_editing)
+    sync(b)
+    monkeypatch.undo()
+    body = b.articles.get(story).body.split("\n\n")
+    assert body[0] == "甲：同步前的修改。" and body[2] == "乙：同步进行时的修改。"
+    sync(b, a)
+    assert snapshot(a) == snapshot(b)
+
+
+def test_a_seat_refuses_what_it_cannot_do(seats, remote, tmp_path):
+    a, b = seats
+    with pytest.raises(NewsdeskError, match="already part of the newsroom"):
+        Seat.init(b, remote, b.users.find("admin"))
+    with pytest.raises(NewsdeskError, match="new database"):
+        Seat.join(a, remote)
+    fresh = Store.open(tmp_path / "c.db")
+    with pytest.raises(NewsdeskError, match="no newsroom repository at"):
+        Seat.join(fresh, str(tmp_path / "nowhere.git"))
+    assert not repo_path(tmp_path / "c.db").exists()
+    with pytest.raises(NewsdeskError, match="not part of a newsroom"):
+        Seat.of(fresh)
+    editor = a.users.find("zhangwei")
+    other = Store.open(tmp_path / "d.db")
+    load_demo(other, stories=False)
+    with pytest.raises(NewsdeskError, match="only admins"):
+        Seat.init(other, str(tmp_path / "other.git"), other.users.find(editor.username))
+
+
+# ---- over the network: git daemon on 127.0.0.1 ----------------------------------
+@pytest.fixture
+def daemon(tmp_path):
+    if not shutil.which("git"):
+        pytest.skip("git is not installed")
+    root = tmp_path / "served"
+    root.mkdir()
+    subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(root / "newsroom.git")],
+                   check=True)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen(["git", "daemon", "--reuseaddr", "--listen=127.0.0.1",
+                             f"--port={port}", f"--base-path={root}", "--export-all",
+                             "--enable=receive-pack", str(root)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(100):
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                break
+        time.sleep(0.05)
+    yield f"git://127.0.0.1:{port}/newsroom.git"
+    proc.terminate()
+    proc.wait()
+
+
+def test_three_seats_over_git_daemon(tmp_path, daemon):
+    a = Store.open(tmp_path / "a.db")
+    load_demo(a)
+    Seat.init(a, daemon, a.users.find("admin"))
+    b, c = Store.open(tmp_path / "b.db"), Store.open(tmp_path / "c.db")
+    Seat.join(b, daemon)
+    Seat.join(c, daemon)
+    story = a_draft(a)
+    edit_paragraph(a, story, 0, "甲。", "author")
+    edit_paragraph(b, story, 1, "乙。", "author")
+    edit_paragraph(c, story, 2, "丙。", "author")
+    sync(a, b, c, a, b)
+    for s in (a, b, c):
+        assert s.articles.get(story).body.split("\n\n")[:3] == ["甲。", "乙。", "丙。"]
+        assert audit(s) == []
+    assert snapshot(a) == snapshot(b) == snapshot(c)
+    # git itself reads the newsroom's records as text.
+    log = subprocess.run(["git", "--git-dir", str(repo_path(a.path)), "show",
+                          f"main:{_story_file(a, story)}"], capture_output=True, text=True)
+    assert "甲。\n\n乙。\n\n丙。" in log.stdout and log.stdout.startswith("+++\n")
+
+
+def _story_file(store: Store, story: str) -> str:
+    created = store.articles.get(story).created_at
+    return f"stories/{created[:4]}/{created[5:7]}/{created[8:10]}/{story}.md"
+
+
+# ---- the command line ----------------------------------------------------------
+def test_the_command_line_founds_joins_syncs_and_lists_conflicts(cli, tmp_path, remote):
+    a, b = tmp_path / "a.db", tmp_path / "b.db"
+    assert cli("init", "--demo", "--db", a).code == 0
+    r = cli("sync", "init", remote, "--as", "admin", "--db", a)
+    assert r.code == 0 and "12 stories" in r.out
+    r = cli("sync", "join", remote, "--db", b)
+    assert r.code == 0 and "12 stories" in r.out
+    r = cli("sync", "join", remote, "--db", b)
+    assert r.code == 2 and "already exists" in r.err
+    r = cli("sync", "--db", b, "--json")
+    assert r.code == 0 and json.loads(r.out)["pushed"] is False
+    r = cli("sync", "status", "--db", a, "--json")
+    assert json.loads(r.out)["is_publisher"] is True
+    r = cli("sync", "status", "--db", b)
+    assert "waiting to go up  0" in r.out
+    r = cli("conflicts", "--db", b, "--json")
+    assert r.code == 0 and json.loads(r.out) == []
+    r = cli("conflicts", "settle", "abc", "--db", b)
+    assert r.code == 2 and "no single conflict" in r.err
+    r = cli("sync", "join", str(tmp_path / "none.git"), "--db", tmp_path / "c.db")
+    assert r.code == 2 and "no newsroom repository" in r.err
+    assert not (tmp_path / "c.db").exists()
+
+
+# ---- who publishes ----------------------------------------------------------------
+def test_only_the_publisher_seat_numbers_and_exports(seats, tmp_path, cli):
+    a, b = seats
+    story = b.articles.ids(state="approved")[0]
+    with pytest.raises(NotThePublisher, match=f"publisher seat \\({socket.gethostname()}\\)"):
+        workflow.publish(b, story, b.users.find("admin"))
+    with pytest.raises(NotThePublisher):
+        export_site(b, tmp_path / "site-b")
+    assert not (tmp_path / "site-b").exists() and b.articles.get(story).number is None
+    r = cli("export", "--out", tmp_path / "site-b", "--db", b.path)
+    assert r.code == 2 and "only the newsroom's publisher seat" in r.err
+    # The publisher publishes what is due, and every seat learns its number and path.
+    export_site(a, tmp_path / "site-a")
+    sync(a, b)
+    published = b.articles.get(story)
+    assert published.state == "published" and published.number is not None
+    assert published.public_path == a.articles.get(story).public_path
+    assert (tmp_path / "site-a" / published.public_path).exists()
+
+
+# ---- the records as text ----------------------------------------------------------
+_json = st.recursive(st.none() | st.booleans() | st.integers(-2**40, 2**40) | st.text(),
+                     lambda inner: st.lists(inner, max_size=3)
+                     | st.dictionaries(st.text(min_size=1), inner, max_size=3), max_leaves=8)
+
+
+@settings(max_examples=200, deadline=None)
+@given(body=st.text(), title=st.text(min_size=1), corrections=st.lists(_json, max_size=3),
+       tags=st.lists(st.text(), max_size=3))
+def test_a_story_reads_back_exactly_as_written(body, title, corrections, tags):
+    fields = {"id": "abc", "title": title, "corrections": corrections, "tags": tags,
+              "pinned": 0, "publish_at": None}
+    got, got_body = records.story_record(records.story_text(fields, body), "s.md")
+    assert got_body == body
+    assert got == {k: v for k, v in fields.items() if v is not None}
+
+
+@settings(max_examples=200, deadline=None)
+@given(values=st.dictionaries(st.text(min_size=1), _json, max_size=4))
+def test_settings_read_back_exactly_as_written(values):
+    spec = records.table_of("site.toml")
+    rows = [{"key": k, "value": v, "updated_at": "2026-11-30T00:00:00Z"}
+            for k, v in values.items()]
+    back = records.table_rows(spec, records.table_text(spec, rows), "site.toml")
+    expect = [{k: v for k, v in r.items() if v is not None} for r in rows]
+    assert sorted(back, key=lambda r: r["key"]) == sorted(expect, key=lambda r: r["key"])
+
+
+@settings(max_examples=100, deadline=None)
+@given(entries=st.lists(st.tuples(st.text(min_size=1), st.text(), st.text()), max_size=4,
+                        unique_by=lambda e: e[0]))
+def test_list_files_read_back_exactly_as_written(entries):
+    spec = records.table_of("lists/names.tsv")
+    rows = [{"position": n, "key": k, "value": v, "note": note, "created_at": "t",
+             "updated_at": "t", "updated_by": None} for n, (k, v, note) in enumerate(entries)]
+    back = records.table_rows(spec, records.table_text(spec, rows), "lists/names.tsv")
+    assert sorted(back, key=lambda r: r["key"]) == sorted(rows, key=lambda r: r["key"])

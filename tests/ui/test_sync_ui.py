@@ -1,0 +1,112 @@
+"""The newsroom's sync in the app: its state in the status bar, 同步 from the menu, the
+stories another seat changed shown without a restart, offline said quietly, and the
+conflicts list reached from the status bar."""
+import shutil
+import time
+
+import pytest
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMessageBox
+
+from newsdesk import workflow
+from newsdesk.demo import load_demo
+from newsdesk.store import Store
+from newsdesk.sync import conflicts as settling
+from newsdesk.sync.seat import Seat
+from ui import conflicts_dialog
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def seats(tmp_path, qtbot):
+    """Seat A founded the newsroom from the demo; the window runs on seat B."""
+    remote = str(tmp_path / "newsroom.git")
+    a = Store.open(tmp_path / "a.db")
+    load_demo(a)
+    Seat.init(a, remote, a.users.find("admin"))
+    b = Store.open(tmp_path / "b.db")
+    Seat.join(b, remote)
+    w = MainWindow(b, str(tmp_path / "b.db"), b.users.find("admin"))
+    qtbot.addWidget(w)
+    w.show()
+    yield a, b, w, remote
+    w.close()
+    a.close()
+    b.close()
+
+
+def trigger_sync(window, qtbot):
+    window.findChild(QAction, "action_sync").trigger()
+    qtbot.waitUntil(lambda: not window.sync.running, timeout=20_000)
+
+
+def first_paragraph(store, article_id, text):
+    article = store.articles.get(article_id)
+    rest = article.body.split("\n\n")[1:]
+    workflow.edit(store, article_id, {"body": "\n\n".join([text, *rest])},
+                  store.users.find("admin"))
+
+
+def test_the_status_bar_says_where_the_seat_stands(seats, qtbot, tmp_path):
+    a, b, w, remote = seats
+    button = w.sync.button
+    assert button.isVisible() and button.text() == "Synced"
+    story = b.articles.ids(state="draft")[0]
+    first_paragraph(b, story, "乙座位的新开头。")
+    w.stories_changed({story})  # as a save in the editor says it
+    assert w.sync.soon.isActive()  # the newsroom hears of it soon …
+    w.sync.show_status()
+    assert button.text() == "1 waiting to go up"
+    trigger_sync(w, qtbot)  # … or now, from the menu
+    assert button.text() == "Synced"
+    Seat.of(a).sync("a")
+    assert a.articles.get(story).body.startswith("乙座位的新开头。")
+
+
+def test_a_story_another_seat_changed_shows_after_a_sync(seats, qtbot):
+    a, b, w, remote = seats
+    story = w.model.ids[0]
+    workflow.edit(a, story, {"title": "甲座位改过的标题"}, a.users.find("admin"))
+    Seat.of(a).sync("a")
+    trigger_sync(w, qtbot)
+    assert w.model.data(w.model.index(0, 0)) == "甲座位改过的标题"
+
+
+def test_offline_is_said_in_the_status_bar_not_in_a_dialog(seats, qtbot, tmp_path,
+                                                             monkeypatch):
+    a, b, w, remote = seats
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: said.append(args))
+    shutil.move(remote, tmp_path / "away.git")
+    first_paragraph(b, b.articles.ids(state="draft")[0], "离线时写的。")
+    trigger_sync(w, qtbot)
+    assert w.sync.button.text() == "Offline" and said == []
+    assert "newsroom.git" in w.sync.button.toolTip()
+    shutil.move(tmp_path / "away.git", remote)
+    trigger_sync(w, qtbot)
+    assert w.sync.button.text() == "Synced"
+
+
+def test_conflicts_open_from_the_status_bar_and_merge_in_the_editor(seats, qtbot,
+                                                                      monkeypatch):
+    a, b, w, remote = seats
+    story = b.articles.ids(state="draft")[0]
+    first_paragraph(a, story, "甲的开头。")
+    time.sleep(1.1)
+    first_paragraph(b, story, "乙的开头。")
+    Seat.of(a).sync("a")
+    trigger_sync(w, qtbot)
+    assert w.sync.button.text() == "1 conflicts"
+    shown = []
+
+    def look_and_merge(dialog):
+        shown.append([dialog.table.item(0, c).text() for c in range(4)])
+        dialog.mark_button.click()
+    monkeypatch.setattr(conflicts_dialog.ConflictsDialog, "exec", look_and_merge)
+    w.sync.button.click()
+    assert shown[0][1:4] == ["body", "乙的开头。", "甲的开头。"]  # 正文 in Chinese
+    # The story is open in the editor with both versions marked to settle by hand.
+    assert w.stack.currentWidget() is w.writing
+    text = w.editor.body.toPlainText()
+    assert f"{settling.KEPT}\n\n乙的开头。\n\n{settling.OTHER}\n\n甲的开头。" in text
+    assert b.syncing.conflicts() == [] and w.sync.button.text() != "1 conflicts"
