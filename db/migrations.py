@@ -395,3 +395,16 @@ def m012_sync(db: Database) -> None:
         for event, row in (("INSERT", "NEW"), ("DELETE", "OLD")):
             db.execute(f"CREATE TRIGGER {table}_changed_{event.lower()} AFTER {event} ON "
                        f"{table} BEGIN {bump.format(id=row + '.article_id')}; END")
+
+
+@step
+def m013_signatures(db: Database) -> None:
+    # Signed sign-offs: a user's public keys (every one they had: old sign-offs still
+    # verify) and their private key sealed with their password, so they sign from any
+    # seat; an admin's signature over each user record (roles are the admins' to give);
+    # each review event's signature by its actor.
+    db.execute("ALTER TABLE users ADD COLUMN public_keys TEXT NOT NULL DEFAULT '[]'")
+    db.execute("ALTER TABLE users ADD COLUMN private_key TEXT")
+    db.execute("ALTER TABLE users ADD COLUMN signed_by TEXT")
+    db.execute("ALTER TABLE users ADD COLUMN signature TEXT")
+    db.execute("ALTER TABLE review_events ADD COLUMN signature TEXT")

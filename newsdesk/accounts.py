@@ -7,13 +7,12 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from newsdesk import auth
+from newsdesk import auth, signing
 from newsdesk.errors import NewsdeskError
 from newsdesk.i18n import N_, _
-from newsdesk.model import Role, User
+from newsdesk.model import SIGNING_ROLES, Role, User
 from newsdesk.store import Store
 
-SIGNING_ROLES = {Role.REVIEWER1, Role.REVIEWER2, Role.REVIEWER3, Role.ADMIN}
 
 
 class PasswordRequired(NewsdeskError):
@@ -40,8 +39,14 @@ def add_user(store: Store, username: str, real_name: str, roles: Iterable[str],
         raise PasswordRequired(
             "{username} would review or administer: give the account a password "
             "(a sign-off must be its reviewer's own)", username=username)
-    return store.users.add(username, real_name, roles,
-                          auth.hash_password(password) if password else None, actor_id)
+    _can_vouch(store, actor_id, None)
+    pair, key = _new_key(password)
+    user = store.users.add(username, real_name, roles,
+                           auth.hash_password(password) if password else None, actor_id,
+                           pair)
+    signing.unlock(user.id, key)
+    vouch(store, user.id, actor_id)
+    return store.users.get(user.id)
 
 
 def set_password(store: Store, user: User, password: str | None,
@@ -51,8 +56,12 @@ def set_password(store: Store, user: User, password: str | None,
     if not password and needs_password(store, user.roles):
         raise PasswordRequired("{name} reviews or administers: the password cannot be removed",
                                name=user.real_name)
+    _can_vouch(store, actor_id, user.id)
+    pair, key = _new_key(password)
     store.users.set_password_hash(user.id, auth.hash_password(password) if password else None,
-                            actor_id)
+                                  actor_id, pair)
+    vouch(store, user.id, actor_id)  # a user's own change: signed with their old key
+    signing.unlock(user.id, key)
 
 
 def change_user(store: Store, admin: User, user: User, *, roles: Iterable[str] | None = None,
@@ -61,6 +70,7 @@ def change_user(store: Store, admin: User, user: User, *, roles: Iterable[str] |
     its name stays on what it signed). A signing role needs a password outside the demo;
     the last active admin stays an admin."""
     require_admin(admin, N_("change users"))
+    _can_vouch(store, admin.id, user.id)
     values: dict = {}
     if roles is not None:
         roles = list(roles)
@@ -79,7 +89,43 @@ def change_user(store: Store, admin: User, user: User, *, roles: Iterable[str] |
             u for u in store.users.with_role(Role.ADMIN) if u.id != user.id]:
         raise NewsdeskError("{name} is the last admin: make someone else an admin first",
                             name=user.real_name)
-    return store.users.update(user.id, admin.id, **values)
+    store.users.update(user.id, admin.id, **values)
+    vouch(store, user.id, admin.id)
+    return store.users.get(user.id)
+
+
+def _new_key(password: str | None) -> tuple[tuple[str, str] | None, object]:
+    """((public key, sealed private key), the private key) for a password."""
+    if not password:
+        return None, None
+    public, sealed, key = signing.new_key(password)
+    return (public, sealed), key
+
+
+def _can_vouch(store: Store, signer_id: str | None, user_id: str | None) -> None:
+    """In a newsroom of many seats every account change is signed (the other seats
+    refuse one that is not): by an admin whose key is unlocked here, or by the user
+    themselves for their own password."""
+    if not store.syncing.mark("remote"):
+        return
+    signer = store.users.get(signer_id) if signer_id else None
+    if signer is None or not signing.can_sign(signer.id) or not (
+            Role.ADMIN in signer.roles or signer.id == user_id):
+        raise NewsdeskError("in a newsroom of many seats an account changes only when an "
+                            "admin signs it: act as one, with their password (--as ADMIN)")
+
+
+def vouch(store: Store, user_id: str, signer_id: str | None) -> None:
+    """Sign the account as it now stands: by an admin, or by its own user for a new
+    password. Unsigned when the signer's key is not unlocked here (a seat of a newsroom
+    then refuses the change)."""
+    user = store.users.get(user_id)
+    signer = store.users.get(signer_id) if signer_id else None
+    if signer is None or not (Role.ADMIN in signer.roles or signer.id == user.id):
+        return
+    signature = signing.sign_user(user, signer.id)
+    if signature:
+        store.users.set_signature(user.id, signer.id, signature)
 
 
 def require_admin(user: User, what: str) -> None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsdesk import chain
+from newsdesk import chain, signing
 from newsdesk.i18n import _
 from newsdesk.store import Store
 
@@ -17,7 +17,18 @@ class AuditProblem:
 
 
 def audit(store: Store) -> list[AuditProblem]:
-    """Re-walk every article's event chain; the first broken row of each article."""
+    """Re-walk every article's event chain (the first broken row of each article), and
+    check every signature: a signed event must verify with its actor's keys."""
+    problems = _chains(store)
+    keys = {u.id: u.public_keys for u in store.users.all()}
+    for e in store.events.every():
+        if e.signature and not signing.event_signed_by(vars(e), keys.get(e.actor_id, [])):
+            problems.append(AuditProblem(e.article_id, e.seq, e.id, _(
+                "the signature is not its actor's (forged, or changed after signing)")))
+    return problems
+
+
+def _chains(store: Store) -> list[AuditProblem]:
     problems: list[AuditProblem] = []
     current, prev, expected, broken = None, chain.GENESIS, 1, False
     for e in store.events.every():

@@ -42,6 +42,10 @@ class Role(StrEnum):
     ADMIN = "admin"
 
 
+# Whose acts are sign-offs: they need a password (outside the demo), so a key.
+SIGNING_ROLES = frozenset({Role.REVIEWER1, Role.REVIEWER2, Role.REVIEWER3, Role.ADMIN})
+
+
 class ChannelKind(StrEnum):
     LIST = "list"
     LINK = "link"
@@ -105,6 +109,10 @@ class User:
     created_at: str = ""
     updated_at: str = ""
     updated_by: str | None = None
+    public_keys: list[str] = field(default_factory=list)  # newest last
+    private_key: str | None = None     # sealed with the password (newsdesk.signing)
+    signed_by: str | None = None       # the admin (or, for a new password, the user)
+    signature: str | None = None
 
 
 @dataclass
@@ -202,6 +210,7 @@ class ReviewEvent:
     created_at: str = ""
     updated_at: str = ""
     updated_by: str | None = None
+    signature: str | None = None    # its actor's (newsdesk.signing)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsdesk import accounts, auth, checks, times
+from newsdesk import accounts, auth, checks, signing, times
 from newsdesk.errors import NewsdeskError, StaleEdit
 from newsdesk.i18n import N_, _, pick
 from newsdesk.model import (
@@ -60,6 +60,7 @@ def check_password(user: User, password: str | None) -> None:
                         name=user.real_name)
     if not auth.verify_password(password, user.password_hash):
         raise RuleError("wrong password for {name} (rule: password)", name=user.real_name)
+    signing.unlock_with(user, password)  # this process may now sign as them
 
 
 def needs_reason(reason: str | None, action: str) -> str:

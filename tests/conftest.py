@@ -67,6 +67,23 @@ def newsroom(db_path):
     s.close()
 
 
+PASSWORD = "越溪2026"
+
+
+def real_newsroom(store: Store) -> Store:
+    """The demo newsroom made real, as a newsroom of many seats needs it: not a demo,
+    every account with a password (so a key pair), each vouched for by the admin."""
+    from newsdesk import accounts
+    load_demo(store)
+    admin = store.users.find("admin")
+    store.set_settings({"demo": False}, admin.id)
+    accounts.set_password(store, admin, PASSWORD, admin.id)
+    for user in store.users.all():
+        if user.id != admin.id:
+            accounts.set_password(store, user, PASSWORD, admin.id)
+    return store
+
+
 class CliResult:
     def __init__(self, code, out, err):
         self.code, self.out, self.err = code, out, err

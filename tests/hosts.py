@@ -203,3 +203,30 @@ class CuttingProxy:
 
     def close(self) -> None:
         self.listener.close()
+
+
+class GitDaemon:
+    """`git daemon` serving the bare repositories under root on 127.0.0.1, pushes
+    allowed: the newsroom repository seats sync through over git://."""
+
+    def __init__(self, root: Path):
+        self.root, self.port = Path(root), free_port()
+        self.process = subprocess.Popen(
+            ["git", "daemon", "--reuseaddr", "--listen=127.0.0.1", f"--port={self.port}",
+             f"--base-path={self.root}", "--export-all", "--enable=receive-pack",
+             str(self.root)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wait_for(self.port)
+
+    def bare(self, name: str) -> str:
+        """A new empty bare repository under root; its git:// address."""
+        subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(self.root / name)],
+                       check=True)
+        return self.url(name)
+
+    def url(self, name: str) -> str:
+        return f"git://127.0.0.1:{self.port}/{name}"
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait()
+

@@ -30,10 +30,9 @@ from newsdesk.render import FALLBACK
 from newsdesk.site import ExportCancelled, export_site
 from newsdesk.site.writer import UnsafePath, check_path
 from newsdesk.store import Store
-from newsdesk.sync import records
-from newsdesk.sync.gitstore import RemoteUnreachable
+from newsdesk.sync import records, trust as sync_trust
+from newsdesk.sync.gitstore import GitStore, RemoteUnreachable
 from newsdesk.sync.publisher import NotThePublisher
-from newsdesk.sync.seat import Seat
 from tests.chinese import assert_chinese, english_words
 from tools.messages import PO, calls, error_classes, extract
 
@@ -236,7 +235,7 @@ def host_key_refused(store, tmp_path):
 
 
 def remote_unreachable(store, tmp_path):
-    Seat.init(store, "git://127.0.0.1:1/newsroom.git", store.users.find("admin"))
+    GitStore.create(tmp_path / "seat.git").remote_tip("git://127.0.0.1:1/newsroom.git")
 
 
 def bad_record(store):
@@ -247,6 +246,12 @@ def not_the_publisher(store):
     store.syncing.set_marks(remote="/srv/newsroom.git", seat="这台", publisher="那台",
                             publisher_name="总编室电脑")
     workflow.publish(store, store.articles.ids(state="approved")[0], None)
+
+
+def refused(store):
+    # A story's events as the newsroom's copy has them, one fewer than this seat had.
+    sync_trust._events("城关镇社区开展防汛应急演练", {}, [], "x", [{"id": "1", "kind": "submit"}],
+                       [])
 
 
 SCENARIOS = {
@@ -272,6 +277,7 @@ SCENARIOS = {
     "RemoteUnreachable": (RemoteUnreachable, remote_unreachable),
     "BadRecord": (records.BadRecord, bad_record),
     "NotThePublisher": (NotThePublisher, not_the_publisher),
+    "Refused": (sync_trust.Refused, refused),
 }
 WITH_FOLDER = {"ExportCancelled", "PublishError", "PublishBusy", "PasswordNeeded", "Tampered",
                "HostKeyChanged", "HostKeyRefused", "RemoteUnreachable"}

@@ -55,6 +55,7 @@ def test_every_readme_example_runs(workplace, cli):
         args = [a.replace("/tmp/demo.db", str(db)).replace("/tmp/site", str(site))
                 .replace("/tmp/live", str(workplace / "live"))
                 .replace("/tmp/newsroom.git", str(workplace / "newsroom.git"))
+                .replace("/tmp/newsroom.db", str(workplace / "newsroom.db"))
                 .replace("/tmp/seat2.db", str(workplace / "seat2.db")) for a in args]
         if command == "publish" and not story.get("offline"):
             # verify over the demo's address would look it up: this test stays offline

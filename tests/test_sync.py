@@ -12,7 +12,7 @@ import pygit2
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from newsdesk import recycle, workflow
+from newsdesk import accounts, recycle, signing, workflow
 from newsdesk.audit import audit
 from newsdesk.demo import load_demo
 from newsdesk.errors import NewsdeskError
@@ -22,6 +22,9 @@ from newsdesk.store import Store
 from newsdesk.sync import conflicts as settling, gitstore, records
 from newsdesk.sync.publisher import NotThePublisher
 from newsdesk.sync.seat import Seat, repo_path
+from newsdesk.sync.trust import Refused
+from tests.conftest import PASSWORD, real_newsroom
+from tests.hosts import GitDaemon
 
 SHARED = {  # table → columns compared across seats (local columns left out)
     "articles": "id, channel_id, kicker, title, subtitle, summary, body, origin, source, "
@@ -58,8 +61,7 @@ def remote(tmp_path):
 @pytest.fixture
 def seats(tmp_path, remote):
     """Seat A founded the newsroom from the demo database; seat B joined it."""
-    a = Store.open(tmp_path / "a" / "a.db")
-    load_demo(a)
+    a = real_newsroom(Store.open(tmp_path / "a" / "a.db"))
     Seat.init(a, remote, a.users.find("admin"))
     b = Store.open(tmp_path / "b" / "b.db")
     Seat.join(b, remote)
@@ -90,10 +92,14 @@ def test_a_joined_seat_holds_the_whole_newsroom(seats):
     a, b = seats
     assert snapshot(a) == snapshot(b)
     assert b.articles.count() == 12 and b.events.count() == a.events.count() > 0
-    # Its own search index and rendered bodies, made here (never synced).
+    # Its own search index, made here (never synced); bodies are rendered here when
+    # first shown, edited or exported (a joining seat does not wait for 100,000).
     title = a.articles.get(a_draft(a)).title
     assert b.search.find(title[:2])
-    assert all(x.body_html for x in b.articles.many(b.articles.ids()))
+    assert {x.renderer_version for x in b.articles.many(b.articles.ids())} == {None}
+    story = a_draft(b)
+    edit_paragraph(b, story, 0, "新的第一段。", "author")
+    assert b.articles.get(story).body_html.startswith("<p>新的第一段。</p>")
     assert audit(b) == []
 
 
@@ -198,7 +204,7 @@ def test_new_stories_users_settings_lists_and_pictures_travel(seats):
     picture = b.assets.add(b"\x89PNG fake bytes", "现场.png", "image/png", author.id)
     new = b.articles.create(author.id, title="乙座位的新稿", body=f"正文。\n\n![]({picture})",
                             channel_id=b.channels.all()[0].id)
-    b.users.add("reporter9", "新记者", ["editor"])
+    accounts.add_user(b, "reporter9", "新记者", ["editor"], actor_id=b.users.find("admin").id)
     a.set_settings({"name": "新名字融媒", "output_dir": "/srv/a-only"}, a.users.find("admin").id)
     a.checks.set_entries("names", [], a.users.find("admin").id)
     sync(b, a, b)
@@ -278,30 +284,17 @@ def test_a_seat_refuses_what_it_cannot_do(seats, remote, tmp_path):
 def daemon(tmp_path):
     if not shutil.which("git"):
         pytest.skip("git is not installed")
-    root = tmp_path / "served"
-    root.mkdir()
-    subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(root / "newsroom.git")],
-                   check=True)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen(["git", "daemon", "--reuseaddr", "--listen=127.0.0.1",
-                             f"--port={port}", f"--base-path={root}", "--export-all",
-                             "--enable=receive-pack", str(root)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    for _ in range(100):
-        with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", port)) == 0:
-                break
-        time.sleep(0.05)
-    yield f"git://127.0.0.1:{port}/newsroom.git"
-    proc.terminate()
-    proc.wait()
+    (tmp_path / "served").mkdir()
+    server = GitDaemon(tmp_path / "served")
+    yield server.bare("newsroom.git")
+    server.stop()
 
 
-def test_three_seats_over_git_daemon(tmp_path, daemon):
-    a = Store.open(tmp_path / "a.db")
-    load_demo(a)
+@pytest.mark.parametrize("push_with", ["git", "libgit2"])
+def test_three_seats_over_git_daemon(tmp_path, daemon, push_with, monkeypatch):
+    if push_with == "libgit2":  # a PC without git installed: libgit2 alone
+        monkeypatch.setattr(gitstore, "GIT_CLI", None)
+    a = real_newsroom(Store.open(tmp_path / "a.db"))
     Seat.init(a, daemon, a.users.find("admin"))
     b, c = Store.open(tmp_path / "b.db"), Store.open(tmp_path / "c.db")
     Seat.join(b, daemon)
@@ -327,9 +320,16 @@ def _story_file(store: Store, story: str) -> str:
 
 
 # ---- the command line ----------------------------------------------------------
-def test_the_command_line_founds_joins_syncs_and_lists_conflicts(cli, tmp_path, remote):
+def test_the_command_line_founds_joins_syncs_and_lists_conflicts(cli, tmp_path, remote,
+                                                                 monkeypatch):
     a, b = tmp_path / "a.db", tmp_path / "b.db"
-    assert cli("init", "--demo", "--db", a).code == 0
+    assert cli("init", "--demo", "--db", tmp_path / "demo.db").code == 0
+    r = cli("sync", "init", remote, "--as", "admin", "--db", tmp_path / "demo.db")
+    assert r.code == 2 and "demo newsroom works on one seat only" in r.err
+    real_newsroom(Store.open(a)).close()
+    r = cli("sync", "init", remote, "--as", "admin", "--db", a)
+    assert r.code == 2 and "give it to act" in r.err  # the founder's password
+    monkeypatch.setenv("NEWSDESK_PASSWORD", PASSWORD)
     r = cli("sync", "init", remote, "--as", "admin", "--db", a)
     assert r.code == 0 and "12 stories" in r.out
     r = cli("sync", "join", remote, "--db", b)
@@ -408,3 +408,136 @@ def test_list_files_read_back_exactly_as_written(entries):
              "updated_at": "t", "updated_by": None} for n, (k, v, note) in enumerate(entries)]
     back = records.table_rows(spec, records.table_text(spec, rows), "lists/names.tsv")
     assert sorted(back, key=lambda r: r["key"]) == sorted(rows, key=lambda r: r["key"])
+
+
+# ---- what a seat refuses ------------------------------------------------------------
+def refused(store: Store, match: str) -> None:
+    """The sync is refused, saying why, and the seat's database is as it was."""
+    before = snapshot(store)
+    with pytest.raises(Refused, match=match):
+        Seat.of(store).sync("a")
+    assert snapshot(store) == before
+
+
+def sign_off(store: Store, username: str, story: str) -> str:
+    return store.events.append(story, "approve", store.users.find(username).id,
+                               stage=1, revision=1).id
+
+
+def test_a_sign_off_with_a_bad_signature_is_refused(seats):
+    a, b = seats
+    story = a_draft(b)
+    real = sign_off(b, "wangfang", story)
+    other = b.events.of(next(i for i in b.articles.ids() if b.events.of(i)))[0]
+    b.conn.execute("UPDATE review_events SET signature = ? WHERE id = ?",
+                   [signing.sign(b.users.find("wangfang").id, b"something else"), real])
+    b.conn.commit()
+    assert [(p.event_id, p.reason) for p in audit(b)] == [
+        (real, "the signature is not its actor's (forged, or changed after signing)")]
+    sync(b)
+    refused(a, "claims to be 王芳's but is not signed with their key")
+    assert other.id in {e.id for e in a.events.of(other.article_id)}
+
+
+def test_a_sign_off_made_without_the_reviewers_key_is_refused(seats, monkeypatch):
+    a, b = seats
+    monkeypatch.delitem(signing._unlocked, b.users.find("wangfang").id)
+    sign_off(b, "wangfang", a_draft(b))  # someone at B's keyboard, without her password
+    sync(b)
+    refused(a, "王芳's but is not signed")
+
+
+def test_a_sign_off_by_someone_without_the_role_is_refused(seats):
+    a, b = seats
+    sign_off(b, "zhangwei", a_draft(b))  # an editor, signing with his own key
+    sync(b)
+    refused(a, "张薇 signed .* without holding that review role")
+
+
+def test_a_role_granted_without_an_admins_signature_is_refused(seats):
+    a, b = seats
+    editor = b.users.find("zhangwei")
+    b.users.update(editor.id, editor.id, roles=["editor", "admin"])  # past the rules
+    sync(b)
+    refused(a, "张薇's account .* is not signed by an admin")
+    assert a.users.find("zhangwei").roles == ["editor"]
+
+
+def test_a_password_changed_by_its_own_user_travels(seats):
+    a, b = seats
+    user = b.users.find("zhangwei")
+    accounts.set_password(b, user, "新密码2027", user.id)
+    sync(b, a)
+    assert a.users.find("zhangwei").public_keys == b.users.find("zhangwei").public_keys
+
+
+def test_a_rewritten_history_is_refused(seats, remote):
+    a, b = seats
+    story = a_draft(a)
+    edit_paragraph(a, story, 0, "甲：会被抹掉的修改。", "author")
+    sync(a)
+    shared = pygit2.Repository(remote)
+    tip = shared.references["refs/heads/main"]
+    tip.set_target(shared[tip.target].parents[0].id)  # a force-push that drops it
+    edit_paragraph(b, story, 2, "乙。", "author")
+    sync(b)
+    refused(a, "history was rewritten")
+
+
+def test_review_events_dropped_by_a_new_commit_are_refused(seats):
+    a, b = seats
+    story = next(i for i in b.articles.ids() if len(b.events.of(i)) >= 2)
+    seat = Seat.of(b)
+    tree = seat.git.tree(seat.git.tip())
+    path = _story_file(b, story)[:-3] + ".events.jsonl"
+    kept = b"".join(seat.git.read(tree, path).splitlines(keepends=True)[:1])
+    seat.git.commit(seat.git.edit_tree(tree, {path: seat.git.write_blob(kept)}),
+                    [seat.git.tip()], "drop events", "mallory")
+    seat.git.push(seat.remote)
+    refused(a, "has lost 1 review events|has lost \\d+ review events")
+    assert len(a.events.of(story)) >= 2
+
+
+def test_a_return_concurrent_with_a_sign_off_wins(seats):
+    a, b = seats
+    story = a_draft(a)
+    author = a.users.get(a.articles.get(story).author_id)
+    workflow.submit(a, story, author)
+    sync(a, b)
+    reviewer = "wangfang"
+    workflow.return_story(b, story, b.users.find(reviewer), "来源待核实", PASSWORD)
+    time.sleep(1.1)  # the sign-off is the later act: the return still wins
+    workflow.approve(a, story, a.users.find(reviewer), PASSWORD)
+    sync(a, b, a)
+    for s in (a, b):
+        assert s.articles.get(story).state == "returned"
+        kinds = [e.kind for e in s.events.of(story)]
+        assert "approve" in kinds and "return" in kinds  # the sign-off stays on record
+        assert audit(s) == [] and s.syncing.conflicts() == []
+    assert snapshot(a) == snapshot(b)
+
+
+@pytest.mark.parametrize("push_with", ["git", "libgit2"])
+def test_a_push_that_loses_a_race_is_merged_and_pushed_again(seats, push_with,
+                                                             monkeypatch):
+    if push_with == "libgit2":
+        monkeypatch.setattr(gitstore, "GIT_CLI", None)
+    a, b = seats
+    story = a_draft(a)
+    edit_paragraph(a, story, 0, "甲。", "author")
+    edit_paragraph(b, story, 2, "乙。", "author")
+    push, raced = gitstore.GitStore.push, []
+
+    def b_pushes_first(self, url):
+        if not raced:
+            raced.append(True)
+            Seat.of(b).sync("b")  # between A's look at the remote and its push
+        return push(self, url)
+    monkeypatch.setattr(gitstore.GitStore, "push", b_pushes_first)
+    [result] = sync(a)
+    assert raced and result.pushed
+    monkeypatch.undo()
+    sync(b)
+    for s in (a, b):
+        body = s.articles.get(story).body.split("\n\n")
+        assert body[0] == "甲。" and body[2] == "乙。"

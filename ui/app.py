@@ -7,16 +7,28 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from db import DatabaseDamaged, SchemaTooNew, as_damage
 from newsdesk import backup
 from newsdesk.demo import load_demo
-from newsdesk.paths import default_db_path
+from newsdesk.paths import ENV_DB, default_db_path
 from newsdesk.store import Store
 from ui import i18n, look
 from ui.damage import DamageGuard, ask_restore
+
+
+JOINED = "app/joined_database"  # QSettings: the newsroom this PC joined from the app
+
+
+def chosen_db_path() -> Path:
+    """$NEWSDESK_DB if set; else the database of the newsroom this PC joined from the
+    app, while it exists; else the user's default database."""
+    joined = QSettings().value(JOINED)
+    if not os.environ.get(ENV_DB) and joined and Path(joined).exists():
+        return Path(joined)
+    return default_db_path()
 
 
 def open_store(path: Path) -> Store:
@@ -58,7 +70,7 @@ def main(db: str | Path | None = None) -> int:
     app.setApplicationName("Newsdesk")
     look.apply(app)
     i18n.install(app)
-    path = Path(db) if db else default_db_path()
+    path = Path(db) if db else chosen_db_path()
     while True:
         try:
             store = open_store(path)
@@ -71,7 +83,11 @@ def main(db: str | Path | None = None) -> int:
                                  QCoreApplication.translate("app", "Cannot open %1:\n%2")
                                  .replace("%1", str(path)).replace("%2", str(e)))
             return 2
-        code, restore_from = run_window(app, store, path)
+        code, restore_from, joined = run_window(app, store, path)
+        if joined is not None:  # this PC joined a newsroom: work on its database now
+            QSettings().setValue(JOINED, str(joined))
+            path = joined
+            continue
         if restore_from is None:
             return code
         # The database turned out damaged while open and the user chose the backup:
@@ -79,33 +95,34 @@ def main(db: str | Path | None = None) -> int:
         backup.restore(path, restore_from)
 
 
-def run_window(app, store: Store, path: Path) -> tuple[int, Path | None]:
-    """Log in and run the main window until it closes; returns the exit code and the
-    backup to restore when the database turned out damaged."""
+def run_window(app, store: Store, path: Path) -> tuple[int, Path | None, Path | None]:
+    """Log in and run the main window until it closes; returns the exit code, the
+    backup to restore when the database turned out damaged, and the database of a
+    newsroom joined from the sign-in dialog."""
     from ui.login import LoginDialog  # widgets after QApplication exists
     from ui.main_window import MainWindow
 
     guard = DamageGuard(path).install()
     window = None
     try:
-        login = LoginDialog(store)
+        login = LoginDialog(store, join_folder=default_db_path().parent)
         if login.exec() != LoginDialog.Accepted:
-            return 0, None
+            return 0, None, login.joined
         window = MainWindow(store, str(path), login.user)
         guard.attach(window.database_damaged)  # also what was met while it was built
         if window.damaged is None:
             window.show()
             window.check_whole_file()
             code = app.exec()
-        return (2 if window.damaged else code), window.restore_from
+        return (2 if window.damaged else code), window.restore_from, None
     except sqlite3.DatabaseError as e:  # met outside any slot: building a dialog
         damaged = as_damage(e, path)
         if damaged is None:
             raise
         if window is not None:
             window.database_damaged(damaged)
-            return 2, window.restore_from
-        return 2, ask_restore(None, damaged)
+            return 2, window.restore_from, None
+        return 2, ask_restore(None, damaged), None
     finally:
         guard.uninstall()
         store.close()

@@ -3,6 +3,7 @@ password prompt where the user has one. The check itself is the core's."""
 from __future__ import annotations
 
 from functools import partial
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import (
@@ -27,10 +28,13 @@ def who_does_what(store: Store, ids) -> dict[str, str]:
 
 
 class LoginDialog(QDialog):
-    def __init__(self, store: Store, parent=None):
+    def __init__(self, store: Store, parent=None, join_folder: Path | None = None):
+        """join_folder: at start-up, where a database joining a newsroom would go (the
+        dialog then offers 加入编辑部 beside signing in here)."""
         super().__init__(parent)
         self.store = store
         self.user = None
+        self.joined: Path | None = None  # the database of a newsroom joined from here
         self.setWindowTitle(self.tr("Who is working?"))
         # A plain function, not a method: the list's model must not hold the dialog
         # (a cycle the garbage collector would break by deleting the dialog twice).
@@ -44,6 +48,11 @@ class LoginDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.join_folder = join_folder
+        if join_folder is not None:
+            join = buttons.addButton(self.tr("Join a newsroom…"), QDialogButtonBox.ResetRole)
+            join.setObjectName("join-newsroom")
+            join.clicked.connect(self.join_newsroom)
         form = QFormLayout(self)
         form.addRow(self.tr("User"), self.users)
         self.password_label = QLabel(self.tr("Password"))
@@ -72,6 +81,16 @@ class LoginDialog(QDialog):
             return None
         accounts.set_password(self.store, user, password, user.id)
         return self.store.users.get(user.id)
+
+    def join_newsroom(self) -> None:
+        """This PC becomes a seat of a newsroom: on success the app opens its database."""
+        from ui.join_dialog import JoinDialog  # loaded when first asked for
+        dialog = JoinDialog(self.join_folder, self)
+        accepted = dialog.exec() == QDialog.Accepted
+        dialog.wait()
+        if accepted:
+            self.joined = dialog.joined
+            self.reject()
 
     def _selected(self):
         return self.store.users.get(self.users.currentData())

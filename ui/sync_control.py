@@ -11,6 +11,7 @@ from newsdesk import times
 from newsdesk.errors import NewsdeskError
 from newsdesk.store import Store
 from newsdesk.sync.seat import Seat, SyncResult
+from newsdesk.sync.trust import Refused
 from ui import look
 from ui.jobs import on_own_connection
 
@@ -35,6 +36,7 @@ class SyncControl(QObject):
         self.thread = None
         self.quiet = True
         self.last: SyncResult | None = None
+        self.refusal: str | None = None  # what the last sync refused to take in
         self.every.timeout.connect(self.sync_quietly)
         self.soon.timeout.connect(self.sync_quietly)
         self.ended.connect(self._ended)
@@ -85,7 +87,10 @@ class SyncControl(QObject):
             self.thread.join(wait_s)
 
     def _ended(self, outcome) -> None:
+        """A refusal is said even by a quiet sync (in the status bar): the newsroom
+        stays out of step until someone acts on it. Other failures only when asked."""
         self.running = False
+        self.refusal = str(outcome) if isinstance(outcome, Refused) else None
         if isinstance(outcome, SyncResult):
             self.last = outcome
             if outcome.stories:
@@ -104,7 +109,9 @@ class SyncControl(QObject):
             self.button.setText(self.tr("Sync: %1").replace("%1", str(e)))
             return
         offline = self.last is not None and self.last.offline
-        if status.conflicts:
+        if self.refusal:
+            text, icon = self.tr("Sync refused"), look.icon("sync-alert", "#c62828")
+        elif status.conflicts:
             text = self.tr("%1 conflicts").replace("%1", str(status.conflicts))
             icon = look.icon("source-merge", "#c62828")
         elif offline:
@@ -120,7 +127,8 @@ class SyncControl(QObject):
             if status.synced_at else self.tr("never")
         tip = self.tr("Newsroom: %1\nLast synced: %2").replace("%1", status.remote) \
             .replace("%2", when)
-        self.button.setToolTip(tip + ("\n" + self.last.offline if offline else ""))
+        self.button.setToolTip(tip + ("\n" + self.refusal if self.refusal else
+                                      "\n" + self.last.offline if offline else ""))
 
     def _clicked(self) -> None:
         if self.store.syncing.conflict_count():

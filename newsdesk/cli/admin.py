@@ -35,32 +35,50 @@ def users(ctx, session: Session, as_json: bool) -> int:
     return OK
 
 
+def _acting(store, as_user: str | None):
+    """The user acting, their key unlocked by their password; None without --as."""
+    if not as_user:
+        return None
+    actor = store.users.find(as_user)
+    workflow.check_password(actor, password_of(actor))
+    return actor
+
+
 @users.command("add")
 @click.argument("username")
 @click.option("--name", required=True, help="real name, as pages print it")
 @click.option("--role", "roles", multiple=True,
               help="editor, reviewer1..3 or admin; repeatable")
+@acting_option(required=False, help_text="the admin adding it (needed in a newsroom of "
+                                         "many seats, where account changes are signed)")
 @with_db
-def add_user(session: Session, username: str, name: str, roles: tuple[str, ...]) -> int:
+def add_user(session: Session, username: str, name: str, roles: tuple[str, ...],
+             as_user: str | None) -> int:
     """Add a user (reviewers and admins need a password)."""
     with session.opened() as store:
+        actor = _acting(store, as_user)
         password = None
         if accounts.needs_password(store, roles):
             password = new_password(username, required=True)
-        user = accounts.add_user(store, username, name, roles, password)
+        user = accounts.add_user(store, username, name, roles, password,
+                                 actor.id if actor else None)
     print(_("added {username} ({name})", username=user.username, name=user.real_name))
     return OK
 
 
 @users.command("passwd")
 @click.argument("username")
+@acting_option(required=False, help_text="who sets it: the user or an admin (needed in a "
+                                         "newsroom of many seats, where account changes "
+                                         "are signed)")
 @with_db
-def passwd(session: Session, username: str) -> int:
+def passwd(session: Session, username: str, as_user: str | None) -> int:
     """Set a password (from $NEWSDESK_PASSWORD or a prompt; empty removes it)."""
     with session.opened() as store:
+        actor = _acting(store, as_user)
         user = store.users.find(username)
         password = new_password(user.username, required=False)
-        accounts.set_password(store, user, password)
+        accounts.set_password(store, user, password, actor.id if actor else None)
     print(_("password set for {username}", username=user.username) if password
           else _("password removed for {username}", username=user.username))
     return OK

@@ -6,12 +6,12 @@ import json
 
 import click
 
-from newsdesk import times
+from newsdesk import times, workflow
 from newsdesk.cli.common import (OK, CliError, Session, acting_option, json_option,
-                                 print_json, table, with_db)
+                                 password_of, print_json, table, with_db)
 from newsdesk.i18n import _
 from newsdesk.sync import conflicts as settling
-from newsdesk.sync.seat import Seat, repo_path
+from newsdesk.sync.seat import Seat, join_new, repo_path
 
 
 def _report(result) -> None:
@@ -50,7 +50,9 @@ def init(session: Session, remote: str, as_user: str) -> int:
     """Make this database the newsroom's, on REMOTE (a folder, ssh://, https://,
     git://); this seat becomes the publisher."""
     with session.opened() as store:
-        Seat.init(store, remote, store.users.find(as_user))
+        admin = store.users.find(as_user)
+        workflow.check_password(admin, password_of(admin))  # the founder signs accounts
+        Seat.init(store, remote, admin)
         stories = store.articles.count()
     print(_("this database is now the newsroom on {remote} ({n} stories); its "
             "repository is {path}", remote=remote, n=stories, path=repo_path(session.path)))
@@ -62,17 +64,7 @@ def init(session: Session, remote: str, as_user: str) -> int:
 @with_db
 def join(session: Session, remote: str) -> int:
     """Join a new seat to the newsroom on REMOTE: --db names the new database."""
-    if session.path.exists():
-        raise CliError("{path} already exists: a seat joins with a new database (--db)",
-                       path=session.path)
-    with session.opened(must_exist=False) as store:
-        try:
-            _seat, files = Seat.join(store, remote)
-        except Exception:
-            store.close()
-            session.path.unlink(missing_ok=True)
-            raise
-        stories = store.articles.count()
+    files, stories = join_new(session.path, remote)
     print(_("joined the newsroom on {remote}: {n} stories, {files} files read into {path}",
             remote=remote, n=stories, files=files, path=session.path))
     return OK

@@ -323,14 +323,8 @@ class Articles(Repository):
                 a.number, number = number, number + 1
                 a.public_path = public_path(slugs[a.channel_id], a.first_published_at,
                                             a.number, tz)
-            self.conn.executemany(
-                f"INSERT INTO articles ({','.join(_COLUMNS)}) VALUES "
-                f"({','.join('?' * len(_COLUMNS))})",
-                [list(_row(a).values()) for a in articles])
-            self.conn.executemany("INSERT INTO article_topics VALUES (?, ?)",
-                                  [(a.id, t) for a in articles for t in a.topics])
+            self.insert_many(articles)
             for a in articles:
-                self.store.search.add(a)
                 self._add_revision(a, "import", actor_id, a.created_at)
             self.store.events.append_new_chains(events)
 
@@ -351,6 +345,17 @@ class Articles(Repository):
         self._set_topics(article.id, article.topics)
         self.store.db["revisions"].insert_all(revisions)
         self.store.search.add(article)
+
+    def insert_many(self, articles: list[Article]) -> None:
+        """New stories' rows, topics and search entries, as they are (archive loads, a
+        seat joining a newsroom). Inside the caller's transaction."""
+        self.conn.executemany(
+            f"INSERT INTO articles ({','.join(_COLUMNS)}) VALUES "
+            f"({','.join('?' * len(_COLUMNS))})", [list(_row(a).values()) for a in articles])
+        self.conn.executemany("INSERT INTO article_topics VALUES (?, ?)",
+                              [(a.id, t) for a in articles for t in a.topics])
+        for a in articles:
+            self.store.search.add(a)
 
     def put_row(self, article: Article, replace: bool) -> None:
         """Write a story's row and topics as another seat left them (sync), its body

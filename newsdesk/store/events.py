@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Iterator
 
-from newsdesk import chain, times
+from newsdesk import chain, signing, times
 from newsdesk.ids import new_id
 from newsdesk.model import ReviewEvent
 from newsdesk.store._sql import Repository, stamp
@@ -45,6 +45,8 @@ class Events(Repository):
                             last["hash"] if last else chain.GENESIS, kind, at or times.now(),
                             stage=stage, revision=revision, actor_id=actor_id,
                             comment=comment, detail=detail)
+            # Its actor's own, whichever seat it travels to (when their key is unlocked).
+            event["signature"] = signing.sign_event(event)
             self.store.db["review_events"].insert(_row(event))
         return ReviewEvent(**event, **stamp(actor_id, event["at"]))
 

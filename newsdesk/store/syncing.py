@@ -25,6 +25,24 @@ class StoryRows:
     revisions: list[dict] = field(default_factory=list)
 
 
+def _revision_row(article_id: str, r: dict) -> dict:
+    return {"id": r["id"], "article_id": article_id, "number": r["number"],
+            "content": json.dumps(r["content"], ensure_ascii=False), "reason": r["reason"],
+            "created_at": r["created_at"], "updated_at": r["updated_at"],
+            "updated_by": r.get("updated_by")}
+
+
+def _event_row(article_id: str, e: dict) -> dict:
+    """An event as its review_events row, stamped with its own time."""
+    return {"id": e["id"], "article_id": article_id, "seq": e["seq"], "kind": e["kind"],
+            "stage": e.get("stage"), "revision": e.get("revision"),
+            "actor_id": e.get("actor_id"), "at": e["at"], "comment": e.get("comment", ""),
+            "detail": json.dumps(e.get("detail") or {}, ensure_ascii=False),
+            "prev_hash": e["prev_hash"], "hash": e["hash"], "signature": e.get("signature"),
+            "created_at": e["at"],
+            "updated_at": e["at"], "updated_by": e.get("actor_id")}
+
+
 def _decoded(row: dict, columns) -> dict:
     return row | {c: json.loads(row[c]) for c in columns if c in row}
 
@@ -52,6 +70,9 @@ class Syncing(Repository):
         """The newest change number of any story (article_changes)."""
         return self.conn.execute("SELECT IFNULL(MAX(seq), 0) FROM article_changes"
                                  ).fetchone()[0]
+
+    def titles(self, ids: list[str]) -> dict[str, str]:
+        return self.lookup("articles", "title", ids)
 
     def all_story_ids(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT id FROM articles ORDER BY created_at")]
@@ -99,8 +120,7 @@ class Syncing(Repository):
         self.store.articles.put_row(article, replace=bool(old))
         self.conn.execute("DELETE FROM revisions WHERE article_id = ?", [article.id])
         self.store.db["revisions"].insert_all(
-            [r | {"content": json.dumps(r["content"], ensure_ascii=False),
-                  "article_id": article.id} for r in story.revisions])
+            [_revision_row(article.id, r) for r in story.revisions])
         have = self.rows("SELECT id, hash FROM review_events WHERE article_id = ? "
                          "ORDER BY seq", [article.id])
         same = 0
@@ -111,11 +131,20 @@ class Syncing(Repository):
         self.conn.execute("DELETE FROM review_events WHERE article_id = ? AND seq > ?",
                           [article.id, same])
         self.store.db["review_events"].insert_all(
-            [e | {"article_id": article.id,
-                  "detail": json.dumps(e.get("detail") or {}, ensure_ascii=False),
-                  "created_at": e["at"], "updated_at": e["at"],
-                  "updated_by": e.get("actor_id")} for e in story.events[same:]])
+            [_event_row(article.id, e) for e in story.events[same:]])
         self.store.search.add(article)
+
+    def add_stories(self, stories: list[tuple[Article, StoryRows]]) -> None:
+        """Stories new to this seat, many at once (a seat joining a newsroom): rows,
+        topics, search entries, revisions and events. Inside a transaction."""
+        self.store.articles.insert_many([a for a, _s in stories])
+        revisions = [_revision_row(a.id, r) for a, s in stories for r in s.revisions]
+        events = [_event_row(a.id, e) for a, s in stories for e in s.events]
+        for table, rows in (("revisions", revisions), ("review_events", events)):
+            if rows:
+                self.conn.executemany(
+                    f"INSERT INTO {table} ({','.join(rows[0])}) VALUES "
+                    f"({','.join('?' * len(rows[0]))})", [list(r.values()) for r in rows])
 
     def remove_story(self, article_id: str) -> None:
         """A draft another seat deleted (to its 回收站). Inside a transaction."""

@@ -8,24 +8,30 @@ from typing import Iterable
 from newsdesk import times
 from newsdesk.errors import NewsdeskError, NotFound
 from newsdesk.ids import new_id
-from newsdesk.model import User
+from newsdesk.model import SIGNING_ROLES, User
 from newsdesk.store._sql import Repository, stamp
 
 
 def _user(row: dict) -> User:
-    return User(**(row | {"roles": json.loads(row["roles"]), "active": bool(row["active"])}))
+    return User(**(row | {"roles": json.loads(row["roles"]), "active": bool(row["active"]),
+                          "public_keys": json.loads(row["public_keys"])}))
 
 
 class Users(Repository):
     def add(self, username: str, real_name: str, roles: Iterable[str] = (),
-            password_hash: str | None = None, actor_id: str | None = None) -> User:
+            password_hash: str | None = None, actor_id: str | None = None,
+            key: tuple[str, str] | None = None) -> User:
+        """A new account; key: its (public key, sealed private key) when it has a
+        password (newsdesk.signing)."""
         username, real_name = (username or "").strip(), (real_name or "").strip()
         if not username or not real_name:
             raise NewsdeskError("a user needs a username and a real name")
         user = User(id=new_id(), username=username, real_name=real_name,
                     roles=sorted(set(roles)), password_hash=password_hash,
+                    public_keys=[key[0]] if key else [], private_key=key[1] if key else None,
                     **stamp(actor_id))
-        row = asdict(user) | {"roles": json.dumps(user.roles)}
+        row = asdict(user) | {"roles": json.dumps(user.roles),
+                              "public_keys": json.dumps(user.public_keys)}
         with self.store.transaction():
             if self.one("SELECT 1 FROM users WHERE username = ?", [username]):
                 raise NewsdeskError("a user named {username!r} already exists", username=username)
@@ -58,6 +64,12 @@ class Users(Repository):
         return [_user(r) for r in self.rows(
             "SELECT * FROM users WHERE active AND roles LIKE ? AND EXISTS (SELECT 1 FROM "
             "json_each(roles) WHERE value = ?) ORDER BY username", [f'%"{role}"%', role])]
+
+    def with_signing_roles(self) -> list[User]:
+        """Active reviewers and admins: whose acts are signed."""
+        return [u for u in (_user(r) for r in self.rows(
+            "SELECT * FROM users WHERE active ORDER BY username"))
+                if SIGNING_ROLES & set(u.roles)]
 
     def get(self, user_id: str) -> User:
         row = self.one("SELECT * FROM users WHERE id = ?", [user_id])
@@ -94,8 +106,19 @@ class Users(Repository):
         return self.get(user_id)
 
     def set_password_hash(self, user_id: str, password_hash: str | None,
-                          actor_id: str | None) -> None:
+                          actor_id: str | None, key: tuple[str, str] | None = None) -> None:
+        """A new password hash, and with it a new key pair (the public key added to
+        those kept, the sealed private key replacing the old)."""
         with self.store.transaction():
-            self.conn.execute("UPDATE users SET password_hash = ?, updated_at = ?, "
-                              "updated_by = ? WHERE id = ?",
-                              [password_hash, times.now(), actor_id, user_id])
+            keys = self.get(user_id).public_keys + ([key[0]] if key else [])
+            self.conn.execute("UPDATE users SET password_hash = ?, public_keys = ?, "
+                              "private_key = ?, updated_at = ?, updated_by = ? WHERE id = ?",
+                              [password_hash, json.dumps(keys), key[1] if key else None,
+                               times.now(), actor_id, user_id])
+
+    def set_signature(self, user_id: str, signed_by: str | None,
+                      signature: str | None) -> None:
+        """Who vouched for the account as it now stands (an admin's signature)."""
+        with self.store.transaction(content=False):
+            self.conn.execute("UPDATE users SET signed_by = ?, signature = ? WHERE id = ?",
+                              [signed_by, signature, user_id])

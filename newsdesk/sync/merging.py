@@ -104,10 +104,31 @@ def merge_body(record: str, base: str, ours: str, theirs: str, theirs_wins: bool
     return "\n\n".join(out), conflicts
 
 
+# Where a story stands in review: decided by the review events, not by the later save.
+WORKFLOW = ("state", "review_stage", "submitted_at")
+
+
+def returned_side(base_events: list[dict], ours: list[dict], theirs: list[dict]
+                  ) -> str | None:
+    """'ours' or 'theirs' when only that side returned the story (退回) since they
+    parted: a return concurrent with a sign-off wins, the sign-off stays on record."""
+    known = {e["id"] for e in base_events}
+    returned = [side for side, events in (("ours", ours), ("theirs", theirs))
+                if any(e["kind"] == "return" and e["id"] not in known for e in events)]
+    return returned[0] if len(returned) == 1 else None
+
+
 def merge_story(record: str, base: tuple[dict, str], ours: tuple[dict, str],
-                theirs: tuple[dict, str]) -> tuple[tuple[dict, str], list[Conflict]]:
-    """(front matter, body) of one story."""
-    fields, conflicts = merge_fields(record, base[0], ours[0], theirs[0])
+                theirs: tuple[dict, str], workflow_side: str | None = None
+                ) -> tuple[tuple[dict, str], list[Conflict]]:
+    """(front matter, body) of one story; workflow_side: the side whose review state
+    stands (see returned_side), else the later change's."""
+    fields, conflicts = merge_fields(record, base[0], ours[0], theirs[0],
+                                     skip=WORKFLOW if workflow_side else ())
+    if workflow_side:
+        side = ours[0] if workflow_side == "ours" else theirs[0]
+        fields |= {k: side[k] for k in WORKFLOW if k in side}
+        fields = {k: v for k, v in fields.items() if k in side or k not in WORKFLOW}
     theirs_wins = _later(ours[0], theirs[0])
     loser = ours[0] if theirs_wins else theirs[0]
     body, found = merge_body(record, base[1], ours[1], theirs[1], theirs_wins,

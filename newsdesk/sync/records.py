@@ -49,7 +49,7 @@ _STAMPS = ("created_at", "updated_at", "updated_by")
 _LIST = ("position", "key", "value", "note", *_STAMPS)
 
 TABLES = (
-    TableFile("users", "users", ("id",), json=("roles",), per_row="username"),
+    TableFile("users", "users", ("id",), json=("roles", "public_keys"), per_row="username"),
     TableFile("channels.toml", "channels", ("id",)),
     TableFile("topics.toml", "topics", ("id",)),
     TableFile("site.toml", "site", ("key",), json=("value",), seat=seat_settings()),

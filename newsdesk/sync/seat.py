@@ -16,21 +16,22 @@ from pathlib import Path
 
 import pygit2
 
-from newsdesk import times
+from newsdesk import signing, times
 from newsdesk.errors import NewsdeskError
 from newsdesk.ids import new_id
-from newsdesk.accounts import require_admin
+from newsdesk.accounts import require_admin, vouch
 from newsdesk.i18n import N_
 from newsdesk.model import Article, User
 from newsdesk.store import Store
 from newsdesk.store.syncing import StoryRows
-from newsdesk.sync import records as rec
+from newsdesk.sync import records as rec, trust
 from newsdesk.sync.gitstore import (TRACKING, GitStore, PushRejected,
                                     RemoteUnreachable, is_path)
 from newsdesk.sync.merging import (Conflict, merge_events, merge_fields, merge_revisions,
-                                   merge_rows, merge_story)
+                                   merge_rows, merge_story, returned_side)
 
 RETRIES = 5  # pushes lost to another seat's before giving up for this round
+JOIN_BATCH = 2000  # stories read and written at a time when a seat joins
 
 
 @dataclass
@@ -63,6 +64,26 @@ def seat_name() -> str:
     return socket.gethostname()
 
 
+def join_new(db_path: str | Path, remote: str) -> tuple[int, int]:
+    """A new seat in a new database file (the app's 加入编辑部, `sync join`): the files
+    read and the stories it holds. When it fails, no database is left behind."""
+    db_path = Path(db_path)
+    if db_path.exists():
+        raise NewsdeskError("{path} already exists: a seat joins with a new database (--db)",
+                            path=str(db_path))
+    store = Store.open(db_path)
+    try:
+        _seat, files = Seat.join(store, remote)
+        stories = store.articles.count()
+    except BaseException:
+        store.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+        raise
+    store.close()
+    return files, stories
+
+
 # ---- records ↔ files ---------------------------------------------------------------
 def _story_files(s: StoryRows) -> dict[str, bytes | None]:
     fields = dict(s.fields)
@@ -90,11 +111,14 @@ def _story_rows(git: GitStore, tree, md_path: str) -> StoryRows | None:
                      rec.lines_records(revisions, md_path) if revisions else [])
 
 
-def _article(store: Store, s: StoryRows) -> Article:
+def _article(store: Store, s: StoryRows, render: bool = True) -> Article:
+    """The story as an Article: its body rendered here, or left for this seat to render
+    when it is first shown, edited or exported (render=False: a seat joining)."""
     known = Article.__dataclass_fields__
     article = Article(**{k: v for k, v in s.fields.items() if k in known},
                       topics=list(s.topics))
-    store.articles.render(article)
+    if render:
+        store.articles.render(article)
     return article
 
 
@@ -133,6 +157,19 @@ class Seat:
         an empty remote (a folder path is created as a bare repository). This seat
         becomes the newsroom's publisher."""
         require_admin(admin, N_("found a newsroom"))
+        if store.settings().demo:
+            raise NewsdeskError("a demo newsroom works on one seat only: its reviewers have "
+                                "no passwords, so their sign-offs cannot be signed; start a "
+                                "real newsroom (a new database) to share")
+        keyless = [u for u in store.users.with_signing_roles() if not u.public_keys]
+        if keyless:
+            raise NewsdeskError("{name} reviews or administers but has no key (a password "
+                                "set before signed sign-offs): give them a new password "
+                                "first ('newsdesk users passwd {username}')",
+                                name=keyless[0].real_name, username=keyless[0].username)
+        if not signing.can_sign(admin.id):
+            raise NewsdeskError("{name}'s key is not unlocked: give their password to found "
+                                "the newsroom (it signs every account)", name=admin.real_name)
         if store.syncing.mark("remote"):
             raise NewsdeskError("this database is already part of the newsroom at {url}",
                                 url=store.syncing.mark("remote"))
@@ -144,9 +181,12 @@ class Seat:
         git = GitStore.create(local)
         seat = cls(store, git, remote)
         seat_id = uuid.uuid4().hex
-        info = {"format": rec.FORMAT, "publisher": seat_id,
-                "publisher_name": seat_name(), "created_at": times.now()}
+        info = {"format": rec.FORMAT, "publisher": seat_id, "publisher_name": seat_name(),
+                "created_at": times.now(), "admin": admin.id,
+                "admin_key": signing.public_of(admin.id)}
         try:
+            for user in store.users.all():  # the founder vouches for every account
+                vouch(store, user.id, admin.id)
             if git.remote_tip(remote) is not None:
                 raise NewsdeskError("{url} already holds a newsroom: join it with `sync "
                                     "join`", url=remote)
@@ -161,7 +201,8 @@ class Seat:
             raise
         store.syncing.set_marks(seat=seat_id, remote=remote, commit=str(git.tip()),
                                 seq=str(mark), synced_at=times.now(), publisher=seat_id,
-                                publisher_name=info["publisher_name"])
+                                publisher_name=info["publisher_name"], admin=admin.id,
+                                admin_key=info["admin_key"], seen=str(git.tip()))
         return seat
 
     @classmethod
@@ -185,9 +226,11 @@ class Seat:
         except BaseException:
             shutil.rmtree(local, ignore_errors=True)  # a half-joined seat is no seat
             raise
-        store.syncing.set_marks(seat=uuid.uuid4().hex)
-        store.syncing.set_marks(remote=remote, commit=str(git.tip()),
-                                seq=str(store.syncing.change_mark()), synced_at=times.now())
+        info = rec.newsroom_info(git.read(git.tree(git.tip()), rec.NEWSROOM) or b"")
+        store.syncing.set_marks(seat=uuid.uuid4().hex, remote=remote, commit=str(git.tip()),
+                                seq=str(store.syncing.change_mark()), synced_at=times.now(),
+                                admin=info.get("admin"), admin_key=info.get("admin_key"),
+                                seen=str(git.tip()))
         return seat, read
 
     # ---- a sync ----------------------------------------------------------------------
@@ -208,6 +251,7 @@ class Seat:
                 ours = self.git.tip()
                 if theirs is not None and theirs != ours and not self.git.contains(theirs, ours):
                     theirs = self.git.fetch(self.remote)
+                    self._check(ours, theirs)
                     if self.git.contains(ours, theirs):
                         self.git.set_tip(theirs)
                     else:
@@ -228,7 +272,7 @@ class Seat:
         result.conflicts = len(conflicts) + len(local_conflicts)
         marks = {"commit": str(self.git.tip())}
         if result.offline is None:
-            marks["synced_at"] = times.now()
+            marks |= {"synced_at": times.now(), "seen": str(self.git.tip(TRACKING))}
         self.store.syncing.set_marks(**marks)
         return result
 
@@ -243,6 +287,18 @@ class Seat:
         publisher = s.mark("publisher")
         return SyncStatus(self.remote, pending, s.conflict_count(), s.mark("synced_at"),
                           s.mark("publisher_name"), publisher == s.mark("seat"))
+
+    def _check(self, ours, theirs) -> None:
+        """Refused unless the newsroom's new commits may be taken in: its history still
+        holds what this seat saw there last, and every change is vouched for."""
+        seen = self.store.syncing.mark("seen")
+        if seen and not self.git.contains(pygit2.Oid(hex=seen), theirs):
+            raise trust.Refused("the newsroom's history was rewritten (commit {commit} this "
+                                "seat synced with is gone from it): refused, nothing taken "
+                                "in; ask whoever pushed it", commit=seen[:10])
+        base = self.git.merge_base(ours, theirs)
+        trust.check(self.store, self.git, self.git.tree(base), self.git.tree(theirs),
+                    self.store.syncing.mark("admin_key"), self.store.syncing.mark("admin"))
 
     # ---- committing this seat's changes ----------------------------------------------
     def _commit_local(self, who: str) -> int:
@@ -281,8 +337,9 @@ class Seat:
     def _differing(self, tree, files: dict[str, bytes | None]) -> dict:
         """The files whose content is not what tree has, as blobs written (None: gone)."""
         out = {}
+        there = self.git.blob_ids(tree, files)
         for path, data in files.items():
-            now = self.git.blob_id(tree, path)
+            now = there[path]
             if data is None:
                 if now is not None:
                     out[path] = None
@@ -320,9 +377,13 @@ class Seat:
         if o is None or t is None:  # deleted on one side, changed on the other: keep it
             return (o if t is None else t), []
         if kind == "story":
+            events = [rec.lines_records(x, path) if x else [] for x in
+                      (self.git.read(tree, path[:-3] + ".events.jsonl")
+                       for tree in (bt, ot, tt))]
             (fields, body), found = merge_story(
                 rec.story_id(path), rec.story_record(b, path) if b else ({}, ""),
-                rec.story_record(o, path), rec.story_record(t, path))
+                rec.story_record(o, path), rec.story_record(t, path),
+                returned_side(*events))
             return rec.story_text(fields, body), found
         if kind == "events":
             return rec.lines_text(merge_events(rec.story_id(path), rec.lines_records(o, path),
@@ -354,14 +415,18 @@ class Seat:
         changed = self.git.changed(ot, nt) if ot is not None else \
             {p: (None, oid) for p, oid in self.git.files(nt)}
         stories = sorted({rec.story_base(p) for p in changed if rec.story_kind(p)})
-        prepared = []
-        for base in stories:
-            new_rows = _story_rows(self.git, nt, base + ".md")
-            prepared.append((base, new_rows,
-                             _article(self.store, new_rows) if new_rows else None))
+        prepared = [] if ot is None else [
+            (base, rows, _article(self.store, rows) if rows else None)
+            for base in stories for rows in [_story_rows(self.git, nt, base + ".md")]]
         with self.store.transaction():
             self.store.syncing.defer_references()
             self._import_tables(ot, nt, changed, conflicts)
+            if ot is None:  # a seat joining: every story is new here
+                for start in range(0, len(stories), JOIN_BATCH):
+                    self.store.syncing.add_stories([
+                        (_article(self.store, rows, render=False), rows)
+                        for base in stories[start:start + JOIN_BATCH]
+                        for rows in [_story_rows(self.git, nt, base + ".md")]])
             for path, (_a, b) in changed.items():
                 if rec.is_asset_record(path) and b is not None:
                     row = rec.table_rows(rec.ASSET, self.git.blob(b), path)[0]

@@ -1102,55 +1102,109 @@
     </message>
 </context>
 <context>
+    <name>JoinDialog</name>
+    <message>
+        <location filename="../../ui/join_dialog.py" line="24"/>
+        <source>Join a newsroom</source>
+        <translation>加入编辑部</translation>
+    </message>
+    <message>
+        <location filename="../../ui/join_dialog.py" line="32"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/join_dialog.py" line="38"/>
+        <source>The newsroom&apos;s administrator gives you the address of its shared repository. This PC gets a database of its own, filled from it; sign in afterwards as yourself.</source>
+        <translation>编辑部管理员会告诉你共享仓库的地址。本机将建立自己的数据库，并从仓库取得全部内容；之后请以自己的身份登录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/join_dialog.py" line="45"/>
+        <source>Join</source>
+        <translation>加入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/join_dialog.py" line="49"/>
+        <source>Repository</source>
+        <translation>仓库地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/join_dialog.py" line="50"/>
+        <location filename="../../ui/join_dialog.py" line="60"/>
+        <source>New database</source>
+        <translation>新数据库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/join_dialog.py" line="61"/>
+        <source>Newsdesk database (*.db)</source>
+        <translation>Newsdesk 数据库 (*.db)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/join_dialog.py" line="68"/>
+        <source>Give the repository&apos;s address and where the new database goes.</source>
+        <translation>请填写仓库地址和新数据库的位置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/join_dialog.py" line="72"/>
+        <source>Joining: fetching the newsroom and building this PC&apos;s database…</source>
+        <translation>正在加入：获取编辑部内容，建立本机数据库…</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="34"/>
+        <location filename="../../ui/login.py" line="38"/>
         <source>Who is working?</source>
         <translation>请选择当前用户</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="48"/>
+        <location filename="../../ui/login.py" line="57"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="49"/>
+        <location filename="../../ui/login.py" line="58"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="22"/>
+        <location filename="../../ui/login.py" line="23"/>
         <source>Editor</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="23"/>
+        <location filename="../../ui/login.py" line="24"/>
         <source>Admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="59"/>
+        <location filename="../../ui/login.py" line="53"/>
+        <source>Join a newsroom…</source>
+        <translation>加入编辑部…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="68"/>
         <source>%1 reviews or administers: a sign-off must be their own, so the account needs a password. New password:</source>
         <translation>%1 担任审核或管理：签发必须由本人完成，因此该账号需要设置密码。新密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="62"/>
-        <location filename="../../ui/login.py" line="68"/>
+        <location filename="../../ui/login.py" line="71"/>
+        <location filename="../../ui/login.py" line="77"/>
         <source>Set a password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="65"/>
+        <location filename="../../ui/login.py" line="74"/>
         <source>%1 needs a password first.</source>
         <translation>%1 需要先设置密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="69"/>
+        <location filename="../../ui/login.py" line="78"/>
         <source>The same password again:</source>
         <translation>再输入一次密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="71"/>
+        <location filename="../../ui/login.py" line="80"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -2322,57 +2376,62 @@ Trust it only if the host&apos;s administrator confirms this fingerprint.</sourc
 <context>
     <name>SyncControl</name>
     <message>
-        <location filename="../../ui/sync_control.py" line="58"/>
+        <location filename="../../ui/sync_control.py" line="60"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_control.py" line="59"/>
+        <location filename="../../ui/sync_control.py" line="61"/>
         <source>This database is not part of a newsroom. An administrator makes it one with &apos;newsdesk sync init REMOTE&apos;; a new seat joins one with &apos;newsdesk sync join REMOTE --db NEW.db&apos;.</source>
         <translation>这个数据库不属于任何编辑部。管理员可用“newsdesk sync init 仓库地址”建立编辑部；新电脑用“newsdesk sync join 仓库地址 --db 新数据库.db”加入。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_control.py" line="73"/>
+        <location filename="../../ui/sync_control.py" line="75"/>
         <source>Syncing…</source>
         <translation>同步中…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_control.py" line="94"/>
+        <location filename="../../ui/sync_control.py" line="99"/>
         <source>Not synced</source>
         <translation>未能同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_control.py" line="104"/>
+        <location filename="../../ui/sync_control.py" line="109"/>
         <source>Sync: %1</source>
         <translation>同步：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_control.py" line="108"/>
+        <location filename="../../ui/sync_control.py" line="113"/>
+        <source>Sync refused</source>
+        <translation>同步被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_control.py" line="115"/>
         <source>%1 conflicts</source>
         <translation>%1 个冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_control.py" line="111"/>
+        <location filename="../../ui/sync_control.py" line="118"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_control.py" line="113"/>
+        <location filename="../../ui/sync_control.py" line="120"/>
         <source>%1 waiting to go up</source>
         <translation>%1 项待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_control.py" line="116"/>
+        <location filename="../../ui/sync_control.py" line="123"/>
         <source>Synced</source>
         <translation>已同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_control.py" line="120"/>
+        <location filename="../../ui/sync_control.py" line="127"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_control.py" line="121"/>
+        <location filename="../../ui/sync_control.py" line="128"/>
         <source>Newsroom: %1
 Last synced: %2</source>
         <translation>编辑部仓库：%1
@@ -2863,12 +2922,12 @@ Last synced: %2</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="70"/>
+        <location filename="../../ui/app.py" line="82"/>
         <source>Newsdesk</source>
         <translation>Newsdesk 采编系统</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="71"/>
+        <location filename="../../ui/app.py" line="83"/>
         <source>Cannot open %1:
 %2</source>
         <translation>无法打开 %1：

@@ -6,14 +6,18 @@ import time
 
 import pytest
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from newsdesk import workflow
-from newsdesk.demo import load_demo
 from newsdesk.store import Store
 from newsdesk.sync import conflicts as settling
 from newsdesk.sync.seat import Seat
-from ui import conflicts_dialog
+from ui import app, conflicts_dialog
+from ui.app import open_store
+from ui.join_dialog import JoinDialog
+from ui.login import LoginDialog
+from tests.conftest import real_newsroom
 from ui.main_window import MainWindow
 
 
@@ -21,8 +25,7 @@ from ui.main_window import MainWindow
 def seats(tmp_path, qtbot):
     """Seat A founded the newsroom from the demo; the window runs on seat B."""
     remote = str(tmp_path / "newsroom.git")
-    a = Store.open(tmp_path / "a.db")
-    load_demo(a)
+    a = real_newsroom(Store.open(tmp_path / "a.db"))
     Seat.init(a, remote, a.users.find("admin"))
     b = Store.open(tmp_path / "b.db")
     Seat.join(b, remote)
@@ -110,3 +113,50 @@ def test_conflicts_open_from_the_status_bar_and_merge_in_the_editor(seats, qtbot
     text = w.editor.body.toPlainText()
     assert f"{settling.KEPT}\n\n乙的开头。\n\n{settling.OTHER}\n\n甲的开头。" in text
     assert b.syncing.conflicts() == [] and w.sync.button.text() != "1 conflicts"
+
+
+def test_a_refused_sync_is_said_in_the_status_bar(seats, qtbot, monkeypatch):
+    a, b, w, remote = seats
+    editor = a.users.find("zhangwei")
+    a.users.update(editor.id, editor.id, roles=["editor", "admin"])  # no admin signed it
+    Seat.of(a).sync("a")
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: said.append(args[2]))
+    w.sync.sync_quietly()  # the automatic sync: still says it, in the status bar
+    qtbot.waitUntil(lambda: not w.sync.running, timeout=20_000)
+    assert w.sync.button.text() == "Sync refused" and said == []
+    assert "张薇's account" in w.sync.button.toolTip()
+    assert b.users.find("zhangwei").roles == ["editor"]
+
+
+def test_a_pc_joins_a_newsroom_from_the_sign_in_dialog(tmp_path, qtbot, monkeypatch):
+    remote = str(tmp_path / "newsroom.git")
+    a = real_newsroom(Store.open(tmp_path / "a.db"))
+    Seat.init(a, remote, a.users.find("admin"))
+    demo = open_store(tmp_path / "demo.db")  # what this PC opened on its first run
+    login = LoginDialog(demo, join_folder=tmp_path / "seat")
+    qtbot.addWidget(login)
+    new_db = tmp_path / "seat" / "newsroom.db"
+
+    def fill_in_and_join(dialog):
+        dialog.remote.setText(str(tmp_path / "nowhere.git"))
+        dialog.join_button.click()
+        qtbot.waitUntil(lambda: "no newsroom repository" in dialog.status.text(),
+                        timeout=10_000)
+        assert not new_db.exists()  # nothing left behind
+        dialog.remote.setText(remote)
+        dialog.join_button.click()
+        qtbot.waitUntil(lambda: dialog.joined is not None, timeout=60_000)
+        return dialog.result()
+    monkeypatch.setattr(JoinDialog, "exec", fill_in_and_join)
+    login.findChild(QPushButton, "join-newsroom").click()
+    assert login.joined == new_db and login.result() == LoginDialog.Rejected
+    joined = Store.open(new_db)
+    assert joined.articles.count() == 12 and Seat.of(joined).status().remote == remote
+    joined.close()
+    # The app works on it from now on (unless $NEWSDESK_DB says otherwise).
+    QSettings().setValue(app.JOINED, str(new_db))
+    monkeypatch.delenv("NEWSDESK_DB", raising=False)
+    assert app.chosen_db_path() == new_db
+    demo.close()
+    a.close()

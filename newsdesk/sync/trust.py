@@ -1,0 +1,122 @@
+"""What a seat accepts from the newsroom's repository, checked before anything is
+merged or imported: user records signed by an admin (or, for a new password, by the
+user's own earlier key), sign-offs signed by their reviewers and made by someone who
+holds the role, and a history that only grows — no review event dropped, no commit
+the seat had seen taken away. A refusal names what was wrong and leaves the database
+and the seat's own branch as they were."""
+from __future__ import annotations
+
+from newsdesk import signing
+from newsdesk.errors import NewsdeskError
+from newsdesk.model import SIGNING_ROLES, Role
+from newsdesk.store import Store
+from newsdesk.sync import records as rec
+
+# Events that are a reviewer's act: signed, and by someone holding a reviewing role.
+SIGN_OFFS = {"approve", "return", "withdraw"}
+_IDENTITY = ("username", "real_name", "roles", "active")
+
+
+class Refused(NewsdeskError):
+    """Something arriving from the newsroom's repository is not to be trusted."""
+
+
+def check(store: Store, git, base, theirs, pinned_key: str | None, admin_id: str | None
+          ) -> None:
+    """Refused unless everything theirs changed since base may be taken in."""
+    changed = git.changed(base, theirs)
+    users = _users(store, git, base, theirs, changed, pinned_key, admin_id)
+    stages = store.settings().review_stages
+    for path, (old, new) in changed.items():
+        if rec.story_kind(path) == "events":
+            story = rec.story_id(path)
+            _events(_title(store, git, theirs, path, story), users, stages, story,
+                    rec.lines_records(git.blob(old), path) if old else [],
+                    rec.lines_records(git.blob(new), path) if new else [])
+
+
+def _users(store: Store, git, base, theirs, changed: dict, pinned_key, admin_id
+           ) -> dict[str, dict]:
+    """Every user as this seat will know them (id → record), each change to one
+    checked: signed by an admin already trusted, or by the pinned founding admin's key,
+    or — a new password, nothing else changed — by the user's own earlier key."""
+    known = {u.id: signing.user_record(u) | {"signature": u.signature,
+                                              "signed_by": u.signed_by}
+             for u in store.users.all()}
+    spec = rec.table_of("users/x.toml")
+    waiting = {}
+    for path, (old, new) in changed.items():
+        if spec.holds(path) and new is not None:
+            row = rec.table_rows(spec, git.blob(new), path)[0]
+            before = rec.table_rows(spec, git.blob(old), path)[0] if old else None
+            waiting[row["id"]] = (row, before)
+    while waiting:  # an admin made in this change vouches for those after them
+        trusted = {i: r["public_keys"] for i, r in known.items()
+                   if Role.ADMIN in r["roles"] and r["active"]}
+        if pinned_key and admin_id:
+            trusted.setdefault(admin_id, [])
+            trusted[admin_id] = [*trusted[admin_id], pinned_key]
+        done = [i for i, (row, before) in waiting.items()
+                if _vouched(row, before, trusted)]
+        if not done:
+            row = next(iter(waiting.values()))[0]
+            raise Refused("the newsroom's copy of {name}'s account ({username}: roles, "
+                          "password or keys) is not signed by an admin: refused, nothing "
+                          "taken in", name=row.get("real_name", "?"),
+                          username=row.get("username", "?"))
+        for i in done:
+            known[i] = signing.user_record(waiting.pop(i)[0])
+    return known
+
+
+def _vouched(row: dict, before: dict | None, trusted: dict[str, list[str]]) -> bool:
+    signer = row.get("signed_by")
+    if signer in trusted and signing.user_signed_by(row, trusted[signer]):
+        return True
+    own = before is not None and signer == row["id"] and all(
+        signing.user_record(row)[k] == signing.user_record(before)[k] for k in _IDENTITY)
+    return own and signing.user_signed_by(row, before.get("public_keys") or [])
+
+
+def _events(title: str, users: dict[str, dict], stages: list[dict], story: str,
+            old: list[dict], new: list[dict]) -> None:
+    have = {e["id"] for e in new}
+    gone = [e for e in old if e["id"] not in have]
+    if gone:
+        raise Refused("the newsroom's copy of “{title}” has lost {n} review events (a "
+                      "rewritten history): refused, nothing taken in", title=title,
+                      n=len(gone))
+    seen = {e["id"] for e in old}
+    for e in new:
+        if e["id"] in seen or (e["kind"] not in SIGN_OFFS and not e.get("signature")):
+            continue
+        actor = users.get(e.get("actor_id"))
+        name = (actor or {}).get("real_name") or e.get("actor_id") or "?"
+        if actor is None or not signing.event_signed_by(e | {"article_id": story},
+                                                        actor["public_keys"]):
+            raise Refused("a sign-off of “{title}” in the newsroom's copy claims to be "
+                          "{name}'s but is not signed with their key: refused, nothing "
+                          "taken in", title=title, name=name)
+        if e["kind"] in SIGN_OFFS and not _may_sign(actor, e, stages):
+            raise Refused("{name} signed “{title}” ({kind}) without holding that review "
+                          "role: refused, nothing taken in", name=name, title=title,
+                          kind=e["kind"])
+
+
+def _may_sign(actor: dict, event: dict, stages: list[dict]) -> bool:
+    roles = set(actor["roles"])
+    if Role.ADMIN in roles:
+        return True
+    stage = event.get("stage")
+    if event["kind"] == "approve" and stage and stage <= len(stages):
+        return stages[stage - 1]["role"] in roles
+    return bool(roles & SIGNING_ROLES)
+
+
+def _title(store: Store, git, theirs, path: str, story: str) -> str:
+    """The story's headline here, else as the newsroom's copy has it."""
+    here = store.syncing.titles([story]).get(story)
+    if here:
+        return here
+    text = git.read(theirs, rec.story_base(path) + ".md")
+    return rec.story_record(text, path)[0].get("title", story[:8]) if text else story[:8]
