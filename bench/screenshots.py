@@ -14,7 +14,8 @@ someone else opens), published (read-only, 更正 offered), publish (the 发布 
 a run to a folder target; publish-history: its runs), verify (核验 of a live copy with
 an injected link), import (导入旧网站页面, a dry run of two saved pages), inspect (网站自查 of the
 published demo), lists-words, -names, -confusions, -traditional (the 机审名单 dialog's
-tabs), picture-text and pictures
+tabs), login-join and join (加入编辑部), sync-status (a seat's window with a conflict
+in the status bar) and conflicts (同步冲突), picture-text and pictures
 (a picture's words, the story's pictures), admin-users, -channels, -targets,
 -topics, -settings (系统管理), admin-readonly (as a non-admin) and bin (回收站); and
 the exported site's home, channel, article and reprint pages at desktop, wide and phone
@@ -42,6 +43,7 @@ import site_shots  # noqa: E402
 from newsdesk import journal, pictures, recycle, workflow  # noqa: E402
 from newsdesk.model import StoryFilter  # noqa: E402
 from ui import i18n, look  # noqa: E402
+from newsdesk.store import Store  # noqa: E402
 from ui.app import open_store  # noqa: E402
 from ui.admin.admin_dialog import AdminDialog  # noqa: E402
 from ui.bin_dialog import BinDialog  # noqa: E402
@@ -240,6 +242,60 @@ def shots(app, out: Path, suffix: str, size: tuple[int, int], site_pages: bool) 
     store.close()
 
 
+def sync_shots(app, out: Path, suffix: str, size: tuple[int, int]) -> None:
+    """A newsroom of two seats: sign-in with 加入编辑部 and the join dialog, then seat B's
+    window with a conflict in the status bar and the 同步冲突 dialog."""
+    from sync_bench import make_real
+
+    from newsdesk.sync.seat import Seat
+    from ui.conflicts_dialog import ConflictsDialog
+    from ui.join_dialog import JoinDialog
+
+    root = Path(tempfile.mkdtemp())
+    a = open_store(root / "a.db")
+    make_real(a)
+    Seat.init(a, str(root / "newsroom.git"), a.users.find("admin"))
+    b = Store.open(root / "b.db")
+    Seat.join(b, str(root / "newsroom.git"))
+    login = LoginDialog(b, join_folder=root)
+    login.show()
+    app.processEvents()
+    login.grab().save(str(out / f"login-join-{suffix}.png"))
+    join = JoinDialog(root, login)
+    join.remote.setText(r"\\bangongshi\newsroom\newsroom.git")
+    join.show()
+    app.processEvents()
+    join.grab().save(str(out / f"join-{suffix}.png"))
+    join.close()
+    login.close()
+    story = a.articles.ids(state="draft")[0]
+    for store, text in ((a, "城关镇今天上午召开防汛动员会，部署下一阶段工作。"),
+                        (b, "城关镇今天上午召开防汛工作动员会。")):
+        article = store.articles.get(story)
+        rest = article.body.split("\n\n")[1:]
+        workflow.edit(store, story, {"body": "\n\n".join([text, *rest])},
+                      store.users.get(article.author_id))
+        time.sleep(1.1)
+    Seat.of(a).sync("a")
+    window = MainWindow(b, str(root / "b.db"), b.users.find("admin"))
+    window.resize(*size)
+    window.show()
+    window.sync.sync_now()
+    while window.sync.running:
+        app.processEvents()
+        time.sleep(0.05)
+    settle(app, window.view)
+    window.grab().save(str(out / f"sync-status-{suffix}.png"))
+    dialog = ConflictsDialog(b, window.user, window)
+    dialog.show()
+    app.processEvents()
+    dialog.grab().save(str(out / f"conflicts-{suffix}.png"))
+    dialog.close()
+    window.close()
+    a.close()
+    b.close()
+
+
 def settle(app, pane) -> None:
     """Until a page pane shows its story, body included (it loads asynchronously),
     and has painted it."""
@@ -267,6 +323,8 @@ def main() -> int:
         i18n.install(app, language)
         for n, (w, h) in enumerate(SIZES):
             shots(app, out, f"{language}-{w}", (w, h), site_pages=language == "zh_CN" and n == 0)
+            if n == 0:
+                sync_shots(app, out, f"{language}-{w}", (w, h))
     print("wrote", ", ".join(sorted(p.name for p in out.glob("*.png"))), "in", out)
     return 0
 
