@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-    QPushButton, QWidget,
+    QProgressBar, QPushButton, QWidget,
 )
 
 from newsdesk.errors import NewsdeskError
@@ -17,7 +17,9 @@ from newsdesk.sync.seat import join_new
 
 
 class JoinDialog(QDialog):
-    ended = Signal(object)  # (files, stories), or the error that stopped the join
+    ended = Signal(object)  # (path, files, stories), or the error that stopped the join
+    progressed = Signal(int, int, str)  # done, of how many, 'fetch' or 'build'
+
 
     def __init__(self, folder: Path, parent=None):
         super().__init__(parent)
@@ -41,6 +43,8 @@ class JoinDialog(QDialog):
         note.setWordWrap(True)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.bar = QProgressBar()
+        self.bar.setVisible(False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Cancel)
         self.join_button = self.buttons.addButton(self.tr("Join"),
                                                   QDialogButtonBox.AcceptRole)
@@ -49,11 +53,13 @@ class JoinDialog(QDialog):
         form.addRow(self.tr("Repository"), self.remote)
         form.addRow(self.tr("New database"), where)
         form.addRow(self.status)
+        form.addRow(self.bar)
         form.addRow(self.buttons)
         choose.clicked.connect(self.choose)
         self.join_button.clicked.connect(self.join)
         self.buttons.rejected.connect(self.reject)
         self.ended.connect(self._ended)
+        self.progressed.connect(self._progressed)
 
     def choose(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(
@@ -77,12 +83,21 @@ class JoinDialog(QDialog):
 
     def _run(self, path: Path, remote: str) -> None:
         try:
-            self.ended.emit((path, *join_new(path, remote)))
+            self.ended.emit((path, *join_new(path, remote, self.progressed.emit)))
         except (NewsdeskError, OSError) as e:
             self.ended.emit(e)
 
+    def _progressed(self, done: int, total: int, phase: str) -> None:
+        self.bar.setVisible(True)
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(done)
+        texts = {"fetch": self.tr("Fetching the newsroom: %1 of %2 objects"),
+                 "build": self.tr("Building this PC's database: %1 of %2 stories")}
+        self.status.setText(texts[phase].replace("%1", f"{done:,}").replace("%2", f"{total:,}"))
+
     def _ended(self, outcome) -> None:
         self.join_button.setEnabled(True)
+        self.bar.setVisible(False)
         if isinstance(outcome, Exception):
             self.status.setText(str(outcome))
             return

@@ -3,6 +3,7 @@ join a seat to it, sync, see where things stand, settle conflicts."""
 from __future__ import annotations
 
 import json
+import sys
 
 import click
 
@@ -64,7 +65,8 @@ def init(session: Session, remote: str, as_user: str) -> int:
 @with_db
 def join(session: Session, remote: str) -> int:
     """Join a new seat to the newsroom on REMOTE: --db names the new database."""
-    files, stories = join_new(session.path, remote)
+    files, stories = join_new(session.path, remote,
+                              _progress_line if sys.stderr.isatty() else None)
     print(_("joined the newsroom on {remote}: {n} stories, {files} files read into {path}",
             remote=remote, n=stories, files=files, path=session.path))
     return OK
@@ -110,6 +112,14 @@ def conflicts(ctx, session: Session, as_json: bool) -> int:
     table([[r["id"][:8], r["title"] or r["record"], r["field"],
             names.get(r["other_by"], r["other_by"] or ""), _short(r["other"])] for r in rows])
     return OK
+
+
+def _progress_line(done: int, total: int, phase: str) -> None:
+    """How far a join has got, on one line of a terminal."""
+    said = (_("fetching: {done} of {total} objects", done=done, total=total)
+            if phase == "fetch" else
+            _("building the database: {done} of {total} stories", done=done, total=total))
+    print(f"\r{said}", end="" if done < total else "\n", file=sys.stderr, flush=True)
 
 
 def _short(value) -> str:

@@ -70,9 +70,14 @@ class _Callbacks(pygit2.RemoteCallbacks):
     """Says which refs a push had refused (libgit2 raises nothing for them) and uses
     the ssh agent or the user's default key for ssh:// remotes."""
 
-    def __init__(self):
+    def __init__(self, progress=None):
         super().__init__()
         self.refused: list[str] = []
+        self.progress = progress  # (objects received, objects in all)
+
+    def transfer_progress(self, stats):
+        if self.progress is not None:
+            self.progress(stats.received_objects, stats.total_objects)
 
     def push_update_reference(self, refname, message):
         if message:
@@ -97,10 +102,12 @@ class GitStore:
         return cls(pygit2.Repository(str(path)))
 
     @classmethod
-    def clone(cls, url: str, path: Path) -> "GitStore":
+    def clone(cls, url: str, path: Path, progress=None) -> "GitStore":
+        """A bare copy of the remote; progress(objects received, objects in all)."""
         _check_path(url)
         try:
-            repo = pygit2.clone_repository(url, str(path), bare=True, callbacks=_Callbacks())
+            repo = pygit2.clone_repository(url, str(path), bare=True,
+                                           callbacks=_Callbacks(progress))
         except (pygit2.GitError, ValueError) as e:
             raise _unreachable(url, e) from None
         return cls(repo)

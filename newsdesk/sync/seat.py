@@ -64,16 +64,17 @@ def seat_name() -> str:
     return socket.gethostname()
 
 
-def join_new(db_path: str | Path, remote: str) -> tuple[int, int]:
+def join_new(db_path: str | Path, remote: str, progress=None) -> tuple[int, int]:
     """A new seat in a new database file (the app's 加入编辑部, `sync join`): the files
-    read and the stories it holds. When it fails, no database is left behind."""
+    read and the stories it holds. When it fails, no database is left behind.
+    progress(done, total, phase): 'fetch' counts objects, 'build' stories."""
     db_path = Path(db_path)
     if db_path.exists():
         raise NewsdeskError("{path} already exists: a seat joins with a new database (--db)",
                             path=str(db_path))
     store = Store.open(db_path)
     try:
-        _seat, files = Seat.join(store, remote)
+        _seat, files = Seat.join(store, remote, progress)
         stories = store.articles.count()
     except BaseException:
         store.close()
@@ -206,23 +207,25 @@ class Seat:
         return seat
 
     @classmethod
-    def join(cls, store: Store, remote: str) -> tuple["Seat", int]:
+    def join(cls, store: Store, remote: str, progress=None) -> tuple["Seat", int]:
         """A new seat: the remote cloned beside this (empty) database, and every
-        record imported into it. Returns the seat and the files read."""
+        record imported into it. Returns the seat and the files read; progress as
+        join_new's."""
         if not store.is_empty():
             raise NewsdeskError("a seat joins with a new database: {path} already holds "
                                 "stories, users or channels", path=store.path)
         local = repo_path(store.path)
         if local.exists():
             raise NewsdeskError("{path} already exists: move it away first", path=str(local))
-        git = GitStore.clone(remote, local)
+        git = GitStore.clone(remote, local, progress and (
+            lambda done, total: progress(done, total, "fetch")))
         try:
             if git.tip() is None:
                 raise NewsdeskError("{url} holds no newsroom yet: `sync init` founds one",
                                     url=remote)
             git.set_tip(git.tip(), TRACKING)
             seat = cls(store, git, remote)
-            read, _stories = seat._import(None, git.tip(), [])
+            read, _stories = seat._import(None, git.tip(), [], progress)
         except BaseException:
             shutil.rmtree(local, ignore_errors=True)  # a half-joined seat is no seat
             raise
@@ -405,10 +408,12 @@ class Seat:
         return t, []  # pictures: the same name is the same bytes
 
     # ---- importing into the database -------------------------------------------------
-    def _import(self, old, new, conflicts: list[Conflict]) -> tuple[int, list[str]]:
+    def _import(self, old, new, conflicts: list[Conflict], progress=None
+                ) -> tuple[int, list[str]]:
         """Take into the database what differs between the commits old and new; a
         record changed here meanwhile (an edit during the sync) is merged with it.
-        Returns the files read and the ids of the stories among them."""
+        Returns the files read and the ids of the stories among them; a joining seat
+        says how far it got through progress(stories done, stories, 'build')."""
         if old == new:
             return 0, []
         ot, nt = self.git.tree(old), self.git.tree(new)
@@ -427,6 +432,9 @@ class Seat:
                         (_article(self.store, rows, render=False), rows)
                         for base in stories[start:start + JOIN_BATCH]
                         for rows in [_story_rows(self.git, nt, base + ".md")]])
+                    if progress:
+                        progress(min(start + JOIN_BATCH, len(stories)), len(stories),
+                                 "build")
             for path, (_a, b) in changed.items():
                 if rec.is_asset_record(path) and b is not None:
                     row = rec.table_rows(rec.ASSET, self.git.blob(b), path)[0]

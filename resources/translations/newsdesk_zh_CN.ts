@@ -1104,50 +1104,60 @@
 <context>
     <name>JoinDialog</name>
     <message>
-        <location filename="../../ui/join_dialog.py" line="24"/>
+        <location filename="../../ui/join_dialog.py" line="26"/>
         <source>Join a newsroom</source>
         <translation>加入编辑部</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="32"/>
+        <location filename="../../ui/join_dialog.py" line="34"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="38"/>
+        <location filename="../../ui/join_dialog.py" line="40"/>
         <source>The newsroom&apos;s administrator gives you the address of its shared repository. This PC gets a database of its own, filled from it; sign in afterwards as yourself.</source>
         <translation>编辑部管理员会告诉你共享仓库的地址。本机将建立自己的数据库，并从仓库取得全部内容；之后请以自己的身份登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="45"/>
+        <location filename="../../ui/join_dialog.py" line="49"/>
         <source>Join</source>
         <translation>加入</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="49"/>
+        <location filename="../../ui/join_dialog.py" line="53"/>
         <source>Repository</source>
         <translation>仓库地址</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="50"/>
-        <location filename="../../ui/join_dialog.py" line="60"/>
+        <location filename="../../ui/join_dialog.py" line="54"/>
+        <location filename="../../ui/join_dialog.py" line="66"/>
         <source>New database</source>
         <translation>新数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="61"/>
+        <location filename="../../ui/join_dialog.py" line="67"/>
         <source>Newsdesk database (*.db)</source>
         <translation>Newsdesk 数据库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="68"/>
+        <location filename="../../ui/join_dialog.py" line="74"/>
         <source>Give the repository&apos;s address and where the new database goes.</source>
         <translation>请填写仓库地址和新数据库的位置。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="72"/>
+        <location filename="../../ui/join_dialog.py" line="78"/>
         <source>Joining: fetching the newsroom and building this PC&apos;s database…</source>
         <translation>正在加入：获取编辑部内容，建立本机数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/join_dialog.py" line="94"/>
+        <source>Fetching the newsroom: %1 of %2 objects</source>
+        <translation>正在获取编辑部内容：%1 / %2 个对象</translation>
+    </message>
+    <message>
+        <location filename="../../ui/join_dialog.py" line="95"/>
+        <source>Building this PC&apos;s database: %1 of %2 stories</source>
+        <translation>正在建立本机数据库：%1 / %2 篇稿件</translation>
     </message>
 </context>
 <context>

@@ -144,9 +144,13 @@ def test_a_pc_joins_a_newsroom_from_the_sign_in_dialog(tmp_path, qtbot, monkeypa
         qtbot.waitUntil(lambda: "no newsroom repository" in dialog.status.text(),
                         timeout=10_000)
         assert not new_db.exists()  # nothing left behind
+        phases = []
+        dialog.progressed.connect(lambda done, total, phase: phases.append(
+            (phase, done, total)))
         dialog.remote.setText(remote)
         dialog.join_button.click()
         qtbot.waitUntil(lambda: dialog.joined is not None, timeout=60_000)
+        assert ("build", 12, 12) in phases  # the demo newsroom's 12 stories
         return dialog.result()
     monkeypatch.setattr(JoinDialog, "exec", fill_in_and_join)
     login.findChild(QPushButton, "join-newsroom").click()
