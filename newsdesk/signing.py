@@ -139,6 +139,12 @@ def user_signed_by(row: dict, public_keys: list[str]) -> bool:
     return verify(public_keys, row.get("signature"), canonical(user_record(row)))
 
 
+def file_payload(path: str, data: bytes) -> bytes:
+    """What an admin's signature of one of the outlet's files covers: which file, and
+    exactly its bytes."""
+    return canonical({"path": path, "sha256": hashlib.sha256(data).hexdigest()})
+
+
 def sign_event(event: dict) -> str | None:
     return sign(event.get("actor_id"), canonical(event, EVENT_SIGNED)) \
         if event.get("actor_id") else None

@@ -541,3 +541,44 @@ def test_a_push_that_loses_a_race_is_merged_and_pushed_again(seats, push_with,
     for s in (a, b):
         body = s.articles.get(story).body.split("\n\n")
         assert body[0] == "甲。" and body[2] == "乙。"
+
+
+def test_settings_changed_without_an_admins_key_wait_until_one_signs(seats, monkeypatch):
+    a, b = seats
+    admin = b.users.find("admin")
+    key = signing._unlocked.pop(admin.id)  # the admin's session ended before the sync
+    b.set_settings({"name": "待签名的站名"}, admin.id)
+    [result] = sync(b)
+    assert Seat.of(b).status().pending == 1
+    sync(a)
+    assert a.settings().name != "待签名的站名"
+    signing.unlock(admin.id, key)  # the admin signs in again
+    sync(b, a)
+    assert a.settings().name == "待签名的站名" and Seat.of(b).status().pending == 0
+
+
+def test_an_unsigned_change_to_the_outlets_settings_is_refused(seats):
+    a, b = seats
+    seat = Seat.of(b)
+    tree = seat.git.tree(seat.git.tip())
+    text = seat.git.read(tree, "site.toml").replace("越溪新闻网".encode(), "某博彩网".encode())
+    seat.git.commit(seat.git.edit_tree(tree, {"site.toml": seat.git.write_blob(text)}),
+                    [seat.git.tip()], "a new name", "mallory")
+    seat.git.push(seat.remote)
+    refused(a, "site.toml .* is not signed by an admin")
+    assert a.settings().name == "越溪新闻网"
+
+
+def test_two_admins_changing_settings_at_once_keep_the_later_whole(seats):
+    a, b = seats
+    a.set_settings({"report_phone": "0571-11111111"}, a.users.find("admin").id)
+    sync(a)  # A's change is signed and up; B has not seen it
+    time.sleep(1.1)
+    b.set_settings({"licence": "浙新办[2027]1号"}, b.users.find("admin").id)
+    sync(b, a)
+    for s in (a, b):
+        assert s.settings().licence == "浙新办[2027]1号"
+        assert s.settings().report_phone != "0571-11111111"  # whole file: B's, later
+        [conflict] = s.syncing.conflicts()
+        assert conflict["record"] == "site.toml" and "0571-11111111" in conflict["other"]
+    assert snapshot(a) == snapshot(b)

@@ -32,6 +32,7 @@ class TableFile:
     per_row: str | None = None
     tsv: tuple[str, ...] = ()       # a list as tab-separated lines, these columns
     seat: tuple[str, ...] = ()      # keys of rows each seat keeps for itself
+    admin: bool = False             # the outlet's own: the file travels signed by an admin
 
     def shared(self, rows: list[dict]) -> list[dict]:
         """The rows that travel (not a seat's own)."""
@@ -50,22 +51,42 @@ _LIST = ("position", "key", "value", "note", *_STAMPS)
 
 TABLES = (
     TableFile("users", "users", ("id",), json=("roles", "public_keys"), per_row="username"),
-    TableFile("channels.toml", "channels", ("id",)),
-    TableFile("topics.toml", "topics", ("id",)),
-    TableFile("site.toml", "site", ("key",), json=("value",), seat=seat_settings()),
+    TableFile("channels.toml", "channels", ("id",), admin=True),
+    TableFile("topics.toml", "topics", ("id",), admin=True),
+    TableFile("site.toml", "site", ("key",), json=("value",), seat=seat_settings(),
+              admin=True),
     TableFile("lists/words.tsv", "word_terms", ("term",),
-              tsv=("term", "level", "category", "replacement", "id", *_STAMPS)),
-    TableFile("lists/names.tsv", "check_lists", ("key",), where=("kind", "names"), tsv=_LIST),
+              tsv=("term", "level", "category", "replacement", "id", *_STAMPS), admin=True),
+    TableFile("lists/names.tsv", "check_lists", ("key",), where=("kind", "names"), tsv=_LIST,
+              admin=True),
     TableFile("lists/confusions.tsv", "check_lists", ("key",),
-              where=("kind", "confusions"), tsv=_LIST),
+              where=("kind", "confusions"), tsv=_LIST, admin=True),
     TableFile("lists/traditional.tsv", "check_lists", ("key",),
-              where=("kind", "traditional"), tsv=_LIST),
+              where=("kind", "traditional"), tsv=_LIST, admin=True),
     TableFile("conflicts", "sync_conflicts", ("id",), per_row="id"),
 )
 
 
 def table_of(path: str) -> TableFile | None:
     return next((t for t in TABLES if t.holds(path)), None)
+
+
+# An admin's signature of one of the outlet's files (settings, channels, topics, lists)
+# travels beside it: the file's path with ".sig".
+SIG = ".sig"
+
+
+def signed_file(path: str) -> str | None:
+    """The file a .sig path signs, else None."""
+    return path[:-len(SIG)] if path.endswith(SIG) else None
+
+
+def sig_text(signed_by: str, signed_at: str, signature: str) -> bytes:
+    return _toml({"signed_by": signed_by, "signed_at": signed_at, "signature": signature})
+
+
+def sig_record(text: bytes | None, path: str) -> dict:
+    return _read_toml(text, path) if text else {}
 
 
 # ---- TOML ---------------------------------------------------------------------------

@@ -8,6 +8,7 @@ last import plus this seat's own commits, so the import's old side is the tip th
 sync started from."""
 from __future__ import annotations
 
+import json
 import shutil
 import socket
 import uuid
@@ -17,10 +18,10 @@ from pathlib import Path
 import pygit2
 
 from newsdesk import signing, times
-from newsdesk.errors import NewsdeskError
-from newsdesk.ids import new_id
 from newsdesk.accounts import require_admin, vouch
+from newsdesk.errors import NewsdeskError
 from newsdesk.i18n import N_
+from newsdesk.ids import new_id
 from newsdesk.model import Article, User
 from newsdesk.store import Store
 from newsdesk.store.syncing import StoryRows
@@ -47,12 +48,11 @@ class SyncResult:
 @dataclass
 class SyncStatus:
     remote: str | None
-    pending: int = 0            # stories changed here and not yet on the remote
+    pending: int = 0            # stories and shared files changed here, not yet up
     conflicts: int = 0
     synced_at: str | None = None
     publisher: str | None = None
     is_publisher: bool = False
-    details: dict = field(default_factory=dict)
 
 
 def repo_path(db_path: str | Path) -> Path:
@@ -287,6 +287,7 @@ class Seat:
         pending += sum(1 for p in self.git.changed(self.git.tree(tracking),
                                                    self.git.tree(self.git.tip()))
                        if rec.story_kind(p) == "story")
+        pending += self._waiting_files()
         publisher = s.mark("publisher")
         return SyncStatus(self.remote, pending, s.conflict_count(), s.mark("synced_at"),
                           s.mark("publisher_name"), publisher == s.mark("seat"))
@@ -335,7 +336,42 @@ class Seat:
             if self.git.read(tree, meta_path) is None:
                 files[data_path] = self.store.assets.data(row["id"])
                 files[meta_path] = rec.table_text(rec.ASSET, [row])
-        return self._differing(tree, files)
+        edits = self._differing(tree, files)
+        return edits | self._sign_outlets_files(files, edits)
+
+    def _sign_outlets_files(self, files: dict, edits: dict) -> dict:
+        """A signature for each of the outlet's files about to change (settings,
+        channels, topics, lists), by an admin whose key is unlocked here — the one who
+        changed it last, when they are. One no admin here can sign waits in the
+        database for a sync that can (taken out of edits)."""
+        signed = {}
+        unlocked = [u.id for u in self.store.users.with_role("admin")
+                    if signing.can_sign(u.id)]
+        for path in list(edits):
+            spec = rec.table_of(path)
+            if spec is None or not spec.admin or files.get(path) is None:
+                continue
+            rows = self.store.syncing.rows_of(spec.table, spec.json, spec.where)
+            last = max(rows, key=lambda r: r.get("updated_at") or "",
+                       default={}).get("updated_by")
+            signer = last if last in unlocked else next(iter(unlocked), None)
+            if signer is None:
+                del edits[path]
+                continue
+            signature = signing.sign(signer, signing.file_payload(path, files[path]))
+            signed[path + rec.SIG] = self.git.write_blob(
+                rec.sig_text(signer, times.now(), signature))
+        return signed
+
+    def _waiting_files(self) -> int:
+        """The shared tables' files that differ from this seat's last commit (an
+        outlet's file no admin here could sign yet among them)."""
+        tree = self.git.tree(self.git.tip())
+        files = _table_files(self.store, self.git, tree)
+        there = self.git.blob_ids(tree, files)
+        return sum(1 for path, data in files.items()
+                   if (data is None) != (there[path] is None)
+                   or (data is not None and pygit2.hash(data) != there[path]))
 
     def _differing(self, tree, files: dict[str, bytes | None]) -> dict:
         """The files whose content is not what tree has, as blobs written (None: gone)."""
@@ -394,7 +430,10 @@ class Seat:
         if kind == "revisions":
             return rec.lines_text(merge_revisions(rec.lines_records(o, path),
                                                   rec.lines_records(t, path))), []
-        spec = rec.table_of(path)
+        outlets = rec.signed_file(path) or path
+        spec = rec.table_of(outlets)
+        if spec is not None and spec.admin:
+            return self._later_signed(path, outlets, o, t, ot, tt)
         if spec is not None:
             rows, found = merge_rows(spec.table, spec.key,
                                      rec.table_rows(spec, b, path) if b else [],
@@ -406,6 +445,21 @@ class Seat:
                                         rec.newsroom_info(o), rec.newsroom_info(t))
             return rec.newsroom_text(info), []
         return t, []  # pictures: the same name is the same bytes
+
+    def _later_signed(self, path: str, outlets: str, o: bytes, t: bytes, ot, tt
+                      ) -> tuple[bytes, list[Conflict]]:
+        """One of the outlet's files (or its signature) both sides changed: it goes
+        whole, as the admin who signed later left it (a merge of two would carry no
+        admin's signature); the other version is kept as a conflict."""
+        sigs = [rec.sig_record(self.git.read(tree, outlets + rec.SIG), outlets)
+                for tree in (ot, tt)]
+        theirs = (sigs[1].get("signed_at", ""), t) > (sigs[0].get("signed_at", ""), o)
+        if path != outlets:  # the signature: the same choice as its file's
+            return (t if theirs else o), []
+        kept, other, loser = (t, o, sigs[0]) if theirs else (o, t, sigs[1])
+        return kept, [Conflict(outlets, "file", json.dumps(kept.decode("utf-8"), ensure_ascii=False),
+                               json.dumps(other.decode("utf-8"), ensure_ascii=False),
+                               loser.get("signed_by"), loser.get("signed_at", ""))]
 
     # ---- importing into the database -------------------------------------------------
     def _import(self, old, new, conflicts: list[Conflict], progress=None

@@ -26,6 +26,7 @@ def check(store: Store, git, base, theirs, pinned_key: str | None, admin_id: str
     """Refused unless everything theirs changed since base may be taken in."""
     changed = git.changed(base, theirs)
     users = _users(store, git, base, theirs, changed, pinned_key, admin_id)
+    _outlets_files(git, theirs, changed, users)
     stages = store.settings().review_stages
     for path, (old, new) in changed.items():
         if rec.story_kind(path) == "events":
@@ -67,6 +68,26 @@ def _users(store: Store, git, base, theirs, changed: dict, pinned_key, admin_id
         for i in done:
             known[i] = signing.user_record(waiting.pop(i)[0])
     return known
+
+
+def _outlets_files(git, theirs, changed: dict, users: dict[str, dict]) -> None:
+    """Each of the outlet's files that changed (settings, channels, topics, lists) is
+    signed, as it now is, by an admin."""
+    files = {rec.signed_file(p) or p for p in changed}
+    for path in sorted(files):
+        spec = rec.table_of(path)
+        if spec is None or not spec.admin:
+            continue
+        data = git.read(theirs, path)
+        sig = rec.sig_record(git.read(theirs, path + rec.SIG), path + rec.SIG)
+        signer = users.get(sig.get("signed_by"), {})
+        admin = Role.ADMIN in signer.get("roles", []) and signer.get("active")
+        if data is not None and not (admin and signing.verify(
+                signer["public_keys"], sig.get("signature"),
+                signing.file_payload(path, data))):
+            raise Refused("the newsroom's copy of {file} (the outlet's settings, channels, "
+                          "topics or lists) is not signed by an admin: refused, nothing "
+                          "taken in", file=path)
 
 
 def _vouched(row: dict, before: dict | None, trusted: dict[str, list[str]]) -> bool:
