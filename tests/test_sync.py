@@ -582,3 +582,23 @@ def test_two_admins_changing_settings_at_once_keep_the_later_whole(seats):
         [conflict] = s.syncing.conflicts()
         assert conflict["record"] == "site.toml" and "0571-11111111" in conflict["other"]
     assert snapshot(a) == snapshot(b)
+
+
+def test_two_sign_offs_of_one_stage_at_once_the_first_stands(seats):
+    a, b = seats
+    story = a_draft(a)
+    workflow.submit(a, story, a.users.get(a.articles.get(story).author_id))
+    for reviewer in ("wangfang", "liqiang"):  # 初审, 复审
+        workflow.approve(a, story, a.users.find(reviewer), PASSWORD)
+    accounts.add_user(a, "zhouxin", "周欣", ["reviewer3"], PASSWORD, a.users.find("admin").id)
+    sync(a, b)
+    workflow.approve(a, story, a.users.find("zhaomin"), PASSWORD)  # 终审 on A …
+    time.sleep(1.1)
+    workflow.approve(b, story, b.users.find("zhouxin"), PASSWORD)  # … and at once on B
+    sync(a, b, a)
+    for s in (a, b):
+        finals = [e.actor_id for e in s.events.of(story) if e.kind == "approve"
+                  and e.stage == 3]
+        assert len(finals) == 2  # both on record
+        assert s.events.final_signoffs([story], 3) == {story: s.users.find("zhaomin").id}
+        assert s.articles.get(story).state == "approved" and audit(s) == []

@@ -116,19 +116,27 @@ class Events(Repository):
         return self.signers(ids, stage)[0]
 
     def signers(self, ids: list[str], stage: int) -> tuple[dict[str, str], dict[str, dict]]:
-        """(article id → the user who last signed `stage`, the final one; article id →
-        the names an imported archive page carried): what a page's meta line prints,
-        in one pass over the stories' events (an export asks for 500 at a time)."""
+        """(article id → the user who signed `stage`, the final one, in the latest
+        round of review; article id → the names an imported archive page carried):
+        what a page's meta line prints, in one pass over the stories' events (an export
+        asks for 500 at a time). Within a round the first sign-off of the stage stands:
+        a second, made at the same time on another seat, stays on record superseded."""
         signed: dict[str, str] = {}
         imported: dict[str, dict] = {}
-        # In chain order, so a later sign-off of the stage replaces an earlier one.
+        in_round: set[str] = set()  # articles whose stage is signed in this round
+        # In chain order: a submission or a void starts a round, whose sign-off replaces
+        # the earlier round's.
         for article_id, kind, actor_id, detail in self.in_chunks(
                 "SELECT article_id, kind, actor_id, detail FROM review_events WHERE "
-                "((kind = 'approve' AND stage = ?) OR kind = 'imported') AND article_id IN "
-                "({marks}) ORDER BY article_id, seq", ids, before=[stage]):
-            if kind == "approve":
+                "((kind = 'approve' AND stage = ?) OR kind IN ('imported', 'submit', "
+                "'void')) AND article_id IN ({marks}) ORDER BY article_id, seq", ids,
+                before=[stage]):
+            if kind == "approve" and article_id not in in_round:
                 signed[article_id] = actor_id
-            else:
+                in_round.add(article_id)
+            elif kind in ("submit", "void"):
+                in_round.discard(article_id)
+            elif kind == "imported":
                 imported[article_id] = json.loads(detail)
         return signed, imported
 
