@@ -7,6 +7,7 @@ import shutil
 import socket
 import subprocess
 import time
+from pathlib import Path
 
 import pygit2
 import pytest
@@ -24,7 +25,7 @@ from newsdesk.sync.publisher import NotThePublisher
 from newsdesk.sync.seat import Seat, repo_path
 from newsdesk.sync.trust import Refused
 from tests.conftest import PASSWORD, real_newsroom
-from tests.hosts import GitDaemon
+from tests.hosts import SSHD, GitDaemon, Sshd
 
 SHARED = {  # table → columns compared across seats (local columns left out)
     "articles": "id, channel_id, kicker, title, subtitle, summary, body, origin, source, "
@@ -602,3 +603,48 @@ def test_two_sign_offs_of_one_stage_at_once_the_first_stands(seats):
         assert len(finals) == 2  # both on record
         assert s.events.final_signoffs([story], 3) == {story: s.users.find("zhaomin").id}
         assert s.articles.get(story).state == "approved" and audit(s) == []
+
+
+# ---- over ssh: OpenSSH's sshd on 127.0.0.1 ---------------------------------------------
+@pytest.fixture
+def ssh_remote(tmp_path, monkeypatch):
+    """A bare repository on an ssh server that takes this user's key (from an ssh
+    agent, as a seat's is); known hosts kept in the test's own file."""
+    if not (shutil.which("git") and shutil.which("ssh-agent") and Path(SSHD).exists()):
+        pytest.skip("needs git, OpenSSH's client and server")
+    work = tmp_path / "sshd"
+    work.mkdir()
+    server = Sshd(work).start()
+    bare = tmp_path / "served" / "newsroom.git"
+    subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(bare)], check=True)
+    said = subprocess.run(["ssh-agent", "-s"], capture_output=True, text=True).stdout
+    agent = dict(line.split(";")[0].split("=", 1) for line in said.splitlines()
+                 if line.startswith("SSH_"))
+    for name, value in agent.items():
+        monkeypatch.setenv(name, value)
+    subprocess.run(["ssh-add", "-q", str(work / "user_key")], check=True)
+    monkeypatch.setenv("GIT_SSH_COMMAND", "ssh -o StrictHostKeyChecking=accept-new -o "
+                       f"BatchMode=yes -o UserKnownHostsFile={tmp_path / 'known_hosts'}")
+    yield server, f"ssh://{server.user}@127.0.0.1:{server.port}{bare}"
+    server.stop()
+    subprocess.run(["kill", agent["SSH_AGENT_PID"]])
+
+
+def test_seats_over_ssh_and_a_changed_host_key_stops_them(tmp_path, ssh_remote):
+    server, url = ssh_remote
+    a = real_newsroom(Store.open(tmp_path / "a.db"))
+    Seat.init(a, url, a.users.find("admin"))
+    b = Store.open(tmp_path / "b.db")
+    Seat.join(b, url)
+    story = a_draft(a)
+    edit_paragraph(a, story, 0, "甲。", "author")
+    edit_paragraph(b, story, 2, "乙。", "author")
+    sync(a, b, a)
+    assert snapshot(a) == snapshot(b)
+    server.stop()
+    server.new_host_key()  # someone else answers at the server's address now
+    server.start()
+    edit_paragraph(b, story, 1, "换了主机密钥之后写的。", "author")
+    [result] = sync(b)
+    assert result.offline and "host key is not the one this PC trusts" in result.offline
+    assert not result.pushed and Seat.of(b).status().pending == 1

@@ -39,6 +39,31 @@ def is_path(url: str) -> bool:
     return "://" not in url and not re.match(r"^[^/\\]+@[^/\\]+:", url)
 
 
+def is_ssh(url: str) -> bool:
+    return url.startswith("ssh://") or (not is_path(url) and "://" not in url)
+
+
+def _git_env() -> dict:
+    """The git command line, unattended: no prompts, and OpenSSH checking the server's
+    host key — the first connection records it (accept-new), a changed one is refused.
+    (libgit2, as pygit2 drives it, accepts any host key: ssh goes through git.)"""
+    env = os.environ | {"GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
+    env.setdefault("GIT_SSH_COMMAND", "ssh -o StrictHostKeyChecking=accept-new "
+                                      "-o BatchMode=yes")
+    return env
+
+
+def _git(url: str, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+    """git ARGS about the remote at url; RemoteUnreachable when it fails (check)."""
+    if not GIT_CLI:
+        raise _unreachable(url, Exception("ssh needs git"))
+    run = subprocess.run([GIT_CLI, *args], capture_output=True, text=True, env=_git_env(),
+                         stdin=subprocess.DEVNULL)
+    if check and run.returncode != 0:
+        raise _unreachable(url, Exception(run.stderr.strip() or "git failed"))
+    return run
+
+
 def _check_path(url: str) -> None:
     if is_path(url) and not Path(url).is_dir():
         raise RemoteUnreachable("no newsroom repository at {url}: the folder is not there",
@@ -47,6 +72,10 @@ def _check_path(url: str) -> None:
 
 # What libgit2 says (in English), as a person at the seat would say it.
 _CAUSES = (
+    (("host key", "host identification"),
+     N_("the server's host key is not the one this PC trusts: ask its administrator "
+        "before going on")),
+    (("ssh needs git",), N_("ssh:// addresses need git installed on this PC")),
     (("refused",), N_("the server refused the connection")),
     (("resolve", "not known", "getaddrinfo", "no such host"),
      N_("the server's name was not found")),
@@ -59,9 +88,11 @@ _CAUSES = (
 
 
 def _unreachable(url: str, e: Exception) -> RemoteUnreachable:
+    """What went wrong, said as a person at the seat would (the first known cause in
+    all that git or libgit2 said), else its last line."""
     text = str(e).strip() or type(e).__name__
     cause = next((_(said) for words, said in _CAUSES
-                  if any(w in text.lower() for w in words)), text)
+                  if any(w in text.lower() for w in words)), text.splitlines()[-1])
     return RemoteUnreachable("the newsroom repository {url} cannot be reached: {e}",
                              url=url, e=cause)
 
@@ -105,6 +136,9 @@ class GitStore:
     def clone(cls, url: str, path: Path, progress=None) -> "GitStore":
         """A bare copy of the remote; progress(objects received, objects in all)."""
         _check_path(url)
+        if is_ssh(url):
+            _git(url, "clone", "-q", "--bare", url, str(path))
+            return cls.open(path)
         try:
             repo = pygit2.clone_repository(url, str(path), bare=True,
                                            callbacks=_Callbacks(progress))
@@ -250,6 +284,9 @@ class GitStore:
     def remote_tip(self, url: str) -> pygit2.Oid | None:
         """The remote's main, asked without fetching (None: an empty repository)."""
         _check_path(url)
+        if is_ssh(url):
+            said = _git(url, "ls-remote", url, BRANCH).stdout.split()
+            return pygit2.Oid(hex=said[0]) if said else None
         try:
             heads = self.repo.remotes.create_anonymous(url).list_heads(callbacks=_Callbacks())
         except (pygit2.GitError, ValueError, OSError) as e:
@@ -259,6 +296,10 @@ class GitStore:
     def fetch(self, url: str) -> pygit2.Oid | None:
         """Bring the remote's main into refs/remotes/origin/main; its tip."""
         _check_path(url)
+        if is_ssh(url):
+            _git(url, "--git-dir", self.repo.path, "fetch", "-q", url,
+                 f"+{BRANCH}:{TRACKING}")
+            return self.tip(TRACKING)
         try:
             self.repo.remotes.create_anonymous(url).fetch(
                 [f"+{BRANCH}:{TRACKING}"], callbacks=_Callbacks())
@@ -269,7 +310,7 @@ class GitStore:
     def push(self, url: str) -> None:
         """main to the remote's main; PushRejected when another seat pushed first."""
         _check_path(url)
-        if GIT_CLI:
+        if GIT_CLI or is_ssh(url):
             self._push_with_git(url)
         else:
             self._push_with_libgit2(url)
@@ -278,17 +319,14 @@ class GitStore:
     def _push_with_git(self, url: str) -> None:
         # libgit2 marks the remote's whole tree as known before packing (a walk of every
         # entry: half a second at 100,000 stories); git walks only the paths that differ.
-        env = os.environ | {"GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
-        run = subprocess.run([GIT_CLI, "--git-dir", self.repo.path, "push", "--porcelain",
-                              url, f"{BRANCH}:{BRANCH}"], capture_output=True, text=True,
-                             env=env, stdin=subprocess.DEVNULL)
+        run = _git(url, "--git-dir", self.repo.path, "push", "--porcelain", url,
+                   f"{BRANCH}:{BRANCH}", check=False)
         said = f"{run.stdout}\n{run.stderr}"
         if run.returncode == 0:
             return
         if any(w in said for w in _REJECTED):
             raise PushRejected(said.strip())
-        raise _unreachable(url, Exception(run.stderr.strip().splitlines()[-1]
-                                          if run.stderr.strip() else said.strip()))
+        raise _unreachable(url, Exception(run.stderr.strip() or said.strip()))
 
     def _push_with_libgit2(self, url: str) -> None:
         callbacks = _Callbacks()
