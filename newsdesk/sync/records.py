@@ -254,7 +254,8 @@ def lines_records(text: bytes, path: str) -> list[dict]:
     try:
         return [json.loads(line) for line in text.decode("utf-8").splitlines() if line]
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise BadRecord("{path} is not readable JSON lines: {e}", path=path, e=str(e)) from None
+        raise BadRecord("{path} is not readable JSON lines: {e}", path=path,
+                        e=str(e)) from None
 
 
 # ---- assets ---------------------------------------------------------------------------

@@ -1,0 +1,119 @@
+"""Taking into a seat's database what changed between two commits: only the paths that
+differ, a seat joining reading everything in batches; a record changed here while the
+sync ran is merged with what arrives, never overwritten."""
+from __future__ import annotations
+
+from newsdesk import times
+from newsdesk.ids import new_id
+from newsdesk.model import Article
+from newsdesk.store import Store
+from newsdesk.store.syncing import StoryRows
+from newsdesk.sync import records as rec
+from newsdesk.sync.gitstore import GitStore
+from newsdesk.sync.merging import (Conflict, merge_events, merge_revisions, merge_rows,
+                                   merge_story)
+from newsdesk.sync.rows import article_of, canon, front, rows_at, story_files, story_rows
+
+JOIN_BATCH = 2000  # stories read and written at a time when a seat joins
+
+
+class Importer:
+    def __init__(self, store: Store, git: GitStore):
+        self.store, self.git = store, git
+
+    def run(self, old, new, conflicts: list[Conflict], progress=None
+            ) -> tuple[int, list[str]]:
+        """Take into the database what differs between the commits old and new; a
+        record changed here meanwhile (an edit during the sync) is merged with it.
+        Returns the files read and the ids of the stories among them; a joining seat
+        says how far it got through progress(stories done, stories, 'build')."""
+        if old == new:
+            return 0, []
+        ot, nt = self.git.tree(old), self.git.tree(new)
+        changed = self.git.changed(ot, nt) if ot is not None else \
+            {p: (None, oid) for p, oid in self.git.files(nt)}
+        stories = sorted({rec.story_base(p) for p in changed if rec.story_kind(p)})
+        prepared = [] if ot is None else [
+            (base, rows, article_of(self.store, rows) if rows else None)
+            for base in stories for rows in [story_rows(self.git, nt, base + ".md")]]
+        with self.store.transaction():
+            self.store.syncing.defer_references()
+            self._tables(ot, nt, changed, conflicts)
+            if ot is None:  # a seat joining: every story is new here
+                for start in range(0, len(stories), JOIN_BATCH):
+                    self.store.syncing.add_stories([
+                        (article_of(self.store, rows, render=False), rows)
+                        for base in stories[start:start + JOIN_BATCH]
+                        for rows in [story_rows(self.git, nt, base + ".md")]])
+                    if progress:
+                        progress(min(start + JOIN_BATCH, len(stories)), len(stories),
+                                 "build")
+            for path, (_a, b) in changed.items():
+                if rec.is_asset_record(path) and b is not None:
+                    row = rec.table_rows(rec.ASSET, self.git.blob(b), path)[0]
+                    data = self.git.read(nt, path[:-5] + rec.asset_ext(row["filename"]))
+                    self.store.syncing.put_asset(row, data or b"")
+            for base, new_rows, article in prepared:
+                self._story(ot, base, new_rows, article, conflicts)
+            if path_info := changed.get(rec.NEWSROOM):
+                info = rec.newsroom_info(self.git.blob(path_info[1]))
+                self.store.syncing.set_marks(publisher=info.get("publisher"),
+                                             publisher_name=info.get("publisher_name"))
+            for c in conflicts:
+                self.store.syncing.put_rows(
+                    "sync_conflicts", ("id",), (),
+                    [{"id": new_id(), **c.__dict__, **_stamp()}])
+        return len(changed), [rec.story_id(base) for base in stories]
+
+    def _story(self, ot, base: str, new_rows: StoryRows | None,
+                      article: Article | None, conflicts: list[Conflict]) -> None:
+        article_id = base.rsplit("/", 1)[1]
+        if new_rows is None:
+            self.store.syncing.remove_story(article_id)
+            return
+        here = self.store.syncing.stories([article_id]).get(article_id)
+        old_rows = story_rows(self.git, ot, base + ".md") if ot is not None else None
+        if here is not None and old_rows is not None and \
+                story_files(here) != story_files(old_rows):
+            # Edited here while this sync ran: merge, and commit it next time.
+            (fields, body), found = merge_story(
+                article_id, front(old_rows), front(here), front(new_rows))
+            conflicts += found
+            topics = fields.pop("topics", [])
+            new_rows = StoryRows(fields | {"body": body}, topics,
+                                 merge_events(article_id, here.events, new_rows.events),
+                                 merge_revisions(here.revisions, new_rows.revisions))
+            article = article_of(self.store, new_rows)
+        self.store.syncing.put_story(article, new_rows)
+
+    def _tables(self, ot, nt, changed: dict, conflicts: list[Conflict]) -> None:
+        for spec in rec.TABLES:
+            paths = [p for p in changed if spec.holds(p)]
+            if spec.per_row:
+                for path in paths:  # one row a file
+                    self._rows(spec, rows_at(self.git, spec, ot, path),
+                               rows_at(self.git, spec, nt, path), conflicts)
+            elif paths:
+                self._rows(spec, rows_at(self.git, spec, ot, spec.path),
+                           rows_at(self.git, spec, nt, spec.path), conflicts)
+
+    def _rows(self, spec: rec.TableFile, old: list[dict], new: list[dict],
+                     conflicts: list[Conflict]) -> None:
+        """A file's rows in place of what it held before; rows changed here meanwhile
+        are merged with them."""
+        key = lambda r: tuple(str(r[k]) for k in spec.key)  # noqa: E731
+        here = spec.shared(self.store.syncing.rows_of(spec.table, spec.json, spec.where))
+        if spec.per_row:
+            keys = {key(r) for r in old + new}
+            here = [r for r in here if key(r) in keys]
+        if canon(spec, here) != canon(spec, old):
+            new, found = merge_rows(spec.table, spec.key, old, here, new)
+            conflicts += found
+        kept = {key(r) for r in new}
+        self.store.syncing.put_rows(spec.table, spec.key, spec.json, new, spec.where,
+                                    removed=[r for r in here if key(r) not in kept])
+
+
+def _stamp() -> dict:
+    now = times.now()
+    return {"created_at": now, "updated_at": now, "updated_by": None}

@@ -1,0 +1,76 @@
+"""A seat's records as the repository's files and back: a story's three files from
+its rows, a story from a tree, an Article made from it, the shared tables as files."""
+from __future__ import annotations
+
+from newsdesk.model import Article
+from newsdesk.store import Store
+from newsdesk.store.syncing import StoryRows
+from newsdesk.sync import records as rec
+from newsdesk.sync.gitstore import GitStore
+
+
+def story_files(s: StoryRows) -> dict[str, bytes | None]:
+    fields = dict(s.fields)
+    body = fields.pop("body")
+    md, events, revisions = rec.story_paths(fields["id"], fields["created_at"])
+    strip = lambda rows: [{k: v for k, v in r.items() if k != "article_id"}  # noqa: E731
+                          for r in rows]
+    return {md: rec.story_text(fields | {"topics": s.topics}, body),
+            events: rec.lines_text(strip(s.events)) if s.events else None,
+            revisions: rec.lines_text(strip(s.revisions)) if s.revisions else None}
+
+
+def story_rows(git: GitStore, tree, md_path: str) -> StoryRows | None:
+    """A story as the tree holds it (None if it is not there)."""
+    text = git.read(tree, md_path)
+    if text is None:
+        return None
+    fields, body = rec.story_record(text, md_path)
+    base = md_path[:-3]
+    events = git.read(tree, base + ".events.jsonl")
+    revisions = git.read(tree, base + ".revisions.jsonl")
+    topics = fields.pop("topics", [])
+    return StoryRows(fields | {"body": body}, topics,
+                     rec.lines_records(events, md_path) if events else [],
+                     rec.lines_records(revisions, md_path) if revisions else [])
+
+
+def article_of(store: Store, s: StoryRows, render: bool = True) -> Article:
+    """The story as an Article: its body rendered here, or left for this seat to render
+    when it is first shown, edited or exported (render=False: a seat joining)."""
+    known = Article.__dataclass_fields__
+    article = Article(**{k: v for k, v in s.fields.items() if k in known},
+                      topics=list(s.topics))
+    if render:
+        store.articles.render(article)
+    return article
+
+
+def table_files(store: Store, git: GitStore, tree) -> dict[str, bytes | None]:
+    """Every small table as its files; per-row files whose row is gone map to None."""
+    out: dict[str, bytes | None] = {}
+    for spec in rec.TABLES:
+        rows = spec.shared(store.syncing.rows_of(spec.table, spec.json, spec.where))
+        if spec.per_row:
+            mine = {spec.file_of(r): rec.table_text(spec, [r]) for r in rows}
+            there = git.subtree_files(tree, spec.path)
+            out |= mine | {p: None for p in there if p not in mine}
+        elif rows or git.read(tree, spec.path) is not None:
+            out[spec.path] = rec.table_text(spec, rows)
+    return out
+
+def front(s: StoryRows) -> tuple[dict, str]:
+    fields = dict(s.fields)
+    body = fields.pop("body")
+    return fields | {"topics": s.topics}, body
+
+
+def rows_at(git: GitStore, spec: rec.TableFile, tree, path: str) -> list[dict]:
+    data = git.read(tree, path)
+    return rec.table_rows(spec, data, path) if data is not None else []
+
+
+def canon(spec: rec.TableFile, rows: list[dict]) -> bytes:
+    """Rows as their file's text, to compare two sets of rows."""
+    return rec.table_text(spec, rows) if rows else b""
+
