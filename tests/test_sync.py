@@ -217,13 +217,17 @@ def test_new_stories_users_settings_lists_and_pictures_travel(seats):
     assert snapshot(a) == snapshot(b)
 
 
-def test_a_deleted_draft_leaves_every_seat(seats):
+def test_a_deleted_draft_goes_to_every_seats_bin_and_comes_back_from_any(seats):
     a, b = seats
     story = next(i for i in a.articles.ids(state="draft") if not a.events.of(i))
     recycle.delete_draft(a, story, a.users.find("admin"))
     sync(a, b)
-    assert story not in b.articles.ids()
+    assert story not in b.articles.ids() and b.bin.get(story)["title"]  # in B's bin too
     assert snapshot(a) == snapshot(b)
+    recycle.restore_draft(b, story, b.users.find("admin"))  # restored on B: back on all
+    sync(b, a)
+    assert story in a.articles.ids() and snapshot(a) == snapshot(b)
+    assert story not in {i["article_id"] for i in a.bin.items()}
 
 
 def test_offline_work_waits_and_goes_up_later(seats, remote, tmp_path):

@@ -117,6 +117,8 @@ class Syncing(Repository):
         if old:
             self.store.search.remove(self.store.articles.get(article.id))
             article.edits = old["edits"] + 1   # an open editor's copy is now stale
+        else:  # restored from the bin on another seat: out of this seat's bin
+            self.conn.execute("DELETE FROM recycle_bin WHERE article_id = ?", [article.id])
         self.store.articles.put_row(article, replace=bool(old))
         self.conn.execute("DELETE FROM revisions WHERE article_id = ?", [article.id])
         self.store.db["revisions"].insert_all(
@@ -146,14 +148,11 @@ class Syncing(Repository):
                     f"INSERT INTO {table} ({','.join(rows[0])}) VALUES "
                     f"({','.join('?' * len(rows[0]))})", [list(r.values()) for r in rows])
 
-    def remove_story(self, article_id: str) -> None:
-        """A draft another seat deleted (to its 回收站). Inside a transaction."""
-        row = self.one("SELECT id FROM articles WHERE id = ?", [article_id])
-        if row:
-            article = self.store.articles.get(article_id)
-            self.store.search.remove(article)
-            self.conn.execute("DELETE FROM review_events WHERE article_id = ?", [article_id])
-            self.conn.execute("DELETE FROM articles WHERE id = ?", [article_id])
+    def remove_story(self, article_id: str, at: str) -> None:
+        """A draft another seat deleted goes into this seat's 回收站 too (restored on
+        any seat, it comes back on all). Inside a transaction."""
+        if self.one("SELECT id FROM articles WHERE id = ?", [article_id]):
+            self.store.bin.put(self.store.articles.get(article_id), None, at)
 
     # ---- small tables ---------------------------------------------------------------
     def rows_of(self, table: str, json_columns: tuple[str, ...],

@@ -69,7 +69,7 @@ class Importer:
                       article: Article | None, conflicts: list[Conflict]) -> None:
         article_id = base.rsplit("/", 1)[1]
         if new_rows is None:
-            self.store.syncing.remove_story(article_id)
+            self.store.syncing.remove_story(article_id, times.now())
             return
         here = self.store.syncing.stories([article_id]).get(article_id)
         old_rows = story_rows(self.git, ot, base + ".md") if ot is not None else None
