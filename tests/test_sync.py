@@ -652,3 +652,16 @@ def test_seats_over_ssh_and_a_changed_host_key_stops_them(tmp_path, ssh_remote):
     [result] = sync(b)
     assert result.offline and "host key is not the one this PC trusts" in result.offline
     assert not result.pushed and Seat.of(b).status().pending == 1
+
+
+def test_a_seat_that_makes_itself_the_publisher_is_refused(seats):
+    a, b = seats
+    seat = Seat.of(b)
+    tree = seat.git.tree(seat.git.tip())
+    info = records.newsroom_info(seat.git.read(tree, records.NEWSROOM))
+    info |= {"publisher": b.syncing.mark("seat"), "publisher_name": "mallory"}
+    seat.git.commit(seat.git.edit_tree(tree, {records.NEWSROOM: seat.git.write_blob(
+        records.newsroom_text(info))}), [seat.git.tip()], "publish from here", "mallory")
+    seat.git.push(seat.remote)
+    refused(a, "newsroom.toml .* is not signed by an admin")
+    assert a.syncing.mark("publisher") == a.syncing.mark("seat")

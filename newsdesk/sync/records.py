@@ -281,6 +281,13 @@ def is_asset_record(path: str) -> bool:
 NEWSROOM = "newsroom.toml"
 
 
+def admins_only(path: str) -> bool:
+    """A file only admins change, travelling with a .sig: the newsroom's own settings
+    (who publishes, the founder's key) and the outlet's files."""
+    spec = table_of(path)
+    return path == NEWSROOM or (spec is not None and spec.admin)
+
+
 def newsroom_text(info: dict) -> bytes:
     return _toml(_clean(info))
 

@@ -137,7 +137,11 @@ class Seat:
             if git.remote_tip(remote) is not None:
                 raise NewsdeskError("{url} already holds a newsroom: join it with `sync "
                                     "join`", url=remote)
-            edits = {rec.NEWSROOM: git.write_blob(rec.newsroom_text(info))}
+            newsroom = rec.newsroom_text(info)
+            edits = {rec.NEWSROOM: git.write_blob(newsroom),
+                     rec.NEWSROOM + rec.SIG: git.write_blob(rec.sig_text(
+                         admin.id, info["created_at"], signing.sign(
+                             admin.id, signing.file_payload(rec.NEWSROOM, newsroom))))}
             mark = store.syncing.change_mark()
             edits |= seat._story_edits(None, store.syncing.all_story_ids())
             edits |= seat._other_edits(None, None)

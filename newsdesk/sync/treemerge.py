@@ -9,8 +9,8 @@ from newsdesk import times
 from newsdesk.ids import new_id
 from newsdesk.sync import records as rec
 from newsdesk.sync.gitstore import GitStore
-from newsdesk.sync.merging import (Conflict, merge_events, merge_fields, merge_revisions,
-                                   merge_rows, merge_story, returned_side)
+from newsdesk.sync.merging import (Conflict, merge_events, merge_revisions, merge_rows,
+                                   merge_story, returned_side)
 
 
 class TreeMerge:
@@ -63,24 +63,20 @@ class TreeMerge:
             return rec.lines_text(merge_revisions(rec.lines_records(o, path),
                                                   rec.lines_records(t, path))), []
         outlets = rec.signed_file(path) or path
-        spec = rec.table_of(outlets)
-        if spec is not None and spec.admin:
+        if rec.admins_only(outlets):
             return self._later_signed(path, outlets, o, t, ot, tt)
+        spec = rec.table_of(outlets)
         if spec is not None:
             rows, found = merge_rows(spec.table, spec.key,
                                      rec.table_rows(spec, b, path) if b else [],
                                      rec.table_rows(spec, o, path),
                                      rec.table_rows(spec, t, path))
             return (rec.table_text(spec, rows) if rows else None), found
-        if path == rec.NEWSROOM:
-            info, _found = merge_fields("newsroom", rec.newsroom_info(b) if b else {},
-                                        rec.newsroom_info(o), rec.newsroom_info(t))
-            return rec.newsroom_text(info), []
         return t, []  # pictures: the same name is the same bytes
 
     def _later_signed(self, path: str, outlets: str, o: bytes, t: bytes, ot, tt
                       ) -> tuple[bytes, list[Conflict]]:
-        """One of the outlet's files (or its signature) both sides changed: it goes
+        """A file only admins change (or its signature) both sides changed: it goes
         whole, as the admin who signed later left it (a merge of two would carry no
         admin's signature); the other version is kept as a conflict."""
         sigs = [rec.sig_record(self.git.read(tree, outlets + rec.SIG), outlets)

@@ -71,12 +71,11 @@ def _users(store: Store, git, base, theirs, changed: dict, pinned_key, admin_id
 
 
 def _outlets_files(git, theirs, changed: dict, users: dict[str, dict]) -> None:
-    """Each of the outlet's files that changed (settings, channels, topics, lists) is
-    signed, as it now is, by an admin."""
+    """Each file only admins change (the newsroom's own settings, the outlet's settings,
+    channels, topics, lists) is signed, as it now is, by an admin."""
     files = {rec.signed_file(p) or p for p in changed}
     for path in sorted(files):
-        spec = rec.table_of(path)
-        if spec is None or not spec.admin:
+        if not rec.admins_only(path):
             continue
         data = git.read(theirs, path)
         sig = rec.sig_record(git.read(theirs, path + rec.SIG), path + rec.SIG)
@@ -85,9 +84,8 @@ def _outlets_files(git, theirs, changed: dict, users: dict[str, dict]) -> None:
         if data is not None and not (admin and signing.verify(
                 signer["public_keys"], sig.get("signature"),
                 signing.file_payload(path, data))):
-            raise Refused("the newsroom's copy of {file} (the outlet's settings, channels, "
-                          "topics or lists) is not signed by an admin: refused, nothing "
-                          "taken in", file=path)
+            raise Refused("the newsroom's copy of {file} (a file only admins change) is not "
+                          "signed by an admin: refused, nothing taken in", file=path)
 
 
 def _vouched(row: dict, before: dict | None, trusted: dict[str, list[str]]) -> bool:
