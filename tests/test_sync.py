@@ -665,3 +665,35 @@ def test_a_seat_that_makes_itself_the_publisher_is_refused(seats):
     seat.git.push(seat.remote)
     refused(a, "newsroom.toml .* is not signed by an admin")
     assert a.syncing.mark("publisher") == a.syncing.mark("seat")
+
+
+def test_an_old_signed_copy_of_an_account_sent_again_is_refused(seats):
+    a, b = seats
+    seat, path = Seat.of(b), "users/zhangwei.toml"
+    admin = b.users.find("admin")
+    accounts.change_user(b, admin, b.users.find("zhangwei"), roles=["editor", "reviewer1"])
+    sync(b, a)
+    granted = seat.git.read(seat.git.tree(seat.git.tip()), path)  # signed by the admin
+    time.sleep(1.1)  # stored times are to the second
+    accounts.change_user(b, admin, b.users.find("zhangwei"), roles=["editor"])  # revoked
+    sync(b, a)
+    tree = seat.git.tree(seat.git.tip())  # someone sends the signed grant again
+    seat.git.commit(seat.git.edit_tree(tree, {path: seat.git.write_blob(granted)}),
+                    [seat.git.tip()], "restore", "mallory")
+    seat.git.push(seat.remote)
+    refused(a, "张薇's account is older than the one this seat had")
+    assert a.users.find("zhangwei").roles == ["editor"]
+
+
+def test_two_admins_changing_one_account_at_once_keep_the_later_whole(seats):
+    a, b = seats
+    a_admin, b_admin = a.users.find("admin"), b.users.find("admin")
+    accounts.change_user(a, a_admin, a.users.find("zhangwei"), roles=["editor", "reviewer1"])
+    time.sleep(1.1)
+    accounts.change_user(b, b_admin, b.users.find("zhangwei"), active=False)
+    sync(a, b, a)
+    for s in (a, b):  # B's, the later, stands whole (signed), A's is a conflict
+        user = s.users.find("zhangwei")
+        assert (user.roles, user.active) == (["editor"], False)
+        assert [c["record"] for c in s.syncing.conflicts()] == ["users/zhangwei.toml"]
+    assert snapshot(a) == snapshot(b)

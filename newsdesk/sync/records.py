@@ -33,6 +33,7 @@ class TableFile:
     tsv: tuple[str, ...] = ()       # a list as tab-separated lines, these columns
     seat: tuple[str, ...] = ()      # keys of rows each seat keeps for itself
     admin: bool = False             # the outlet's own: the file travels signed by an admin
+    whole: bool = False             # a row carries its own signature: it merges whole
 
     def shared(self, rows: list[dict]) -> list[dict]:
         """The rows that travel (not a seat's own)."""
@@ -50,7 +51,8 @@ _STAMPS = ("created_at", "updated_at", "updated_by")
 _LIST = ("position", "key", "value", "note", *_STAMPS)
 
 TABLES = (
-    TableFile("users", "users", ("id",), json=("roles", "public_keys"), per_row="username"),
+    TableFile("users", "users", ("id",), json=("roles", "public_keys"), per_row="username",
+              whole=True),
     TableFile("channels.toml", "channels", ("id",), admin=True),
     TableFile("topics.toml", "topics", ("id",), admin=True),
     TableFile("site.toml", "site", ("key",), json=("value",), seat=seat_settings(),

@@ -66,6 +66,8 @@ class TreeMerge:
         if rec.admins_only(outlets):
             return self._later_signed(path, outlets, o, t, ot, tt)
         spec = rec.table_of(outlets)
+        if spec is not None and spec.whole:
+            return self._later_row(spec, path, o, t)
         if spec is not None:
             rows, found = merge_rows(spec.table, spec.key,
                                      rec.table_rows(spec, b, path) if b else [],
@@ -73,6 +75,18 @@ class TreeMerge:
                                      rec.table_rows(spec, t, path))
             return (rec.table_text(spec, rows) if rows else None), found
         return t, []  # pictures: the same name is the same bytes
+
+    @staticmethod
+    def _later_row(spec: rec.TableFile, path: str, o: bytes, t: bytes
+                   ) -> tuple[bytes, list[Conflict]]:
+        """A record that carries its own signature (an account) both sides changed: the
+        later version stands whole, the other is kept as a conflict."""
+        mine, theirs = (rec.table_rows(spec, x, path)[0] for x in (o, t))
+        later = (theirs.get("updated_at", ""), t) > (mine.get("updated_at", ""), o)
+        kept, other, loser = (t, o, mine) if later else (o, t, theirs)
+        text = lambda data: json.dumps(data.decode("utf-8"), ensure_ascii=False)  # noqa: E731
+        return kept, [Conflict(path, "file", text(kept), text(other),
+                               loser.get("updated_by"), loser.get("updated_at", ""))]
 
     def _later_signed(self, path: str, outlets: str, o: bytes, t: bytes, ot, tt
                       ) -> tuple[bytes, list[Conflict]]:

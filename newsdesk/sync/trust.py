@@ -50,6 +50,10 @@ def _users(store: Store, git, base, theirs, changed: dict, pinned_key, admin_id
         if spec.holds(path) and new is not None:
             row = rec.table_rows(spec, git.blob(new), path)[0]
             before = rec.table_rows(spec, git.blob(old), path)[0] if old else None
+            if before and (row.get("updated_at") or "") < (before.get("updated_at") or ""):
+                raise Refused("the newsroom's copy of {name}'s account is older than the one "
+                              "this seat had (an old version sent again): refused, nothing "
+                              "taken in", name=row.get("real_name", "?"))
             waiting[row["id"]] = (row, before)
     while waiting:  # an admin made in this change vouches for those after them
         trusted = {i: r["public_keys"] for i, r in known.items()
