@@ -697,3 +697,18 @@ def test_two_admins_changing_one_account_at_once_keep_the_later_whole(seats):
         assert (user.roles, user.active) == (["editor"], False)
         assert [c["record"] for c in s.syncing.conflicts()] == ["users/zhangwei.toml"]
     assert snapshot(a) == snapshot(b)
+
+
+def test_publishing_moves_to_another_seat(seats, tmp_path, cli, monkeypatch):
+    a, b = seats
+    monkeypatch.setenv("NEWSDESK_PASSWORD", PASSWORD)
+    r = cli("sync", "publisher", "--as", "zhangwei", "--db", b.path)
+    assert r.code == 2 and "only admins" in r.err
+    r = cli("sync", "publisher", "--as", "admin", "--db", b.path)
+    assert r.code == 0 and "now publishes" in r.out
+    assert Seat.of(b).status().is_publisher
+    export_site(b, tmp_path / "site-b")  # the new publisher exports …
+    sync(a)
+    assert not Seat.of(a).status().is_publisher
+    with pytest.raises(NotThePublisher):  # … and the old one stops
+        export_site(a, tmp_path / "site-a")

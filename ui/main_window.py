@@ -40,7 +40,8 @@ QUEUE, DUE = "queue", "due"
 
 # Actions the menus carry but the toolbars have no room for (an English toolbar fills
 # 1366 px already).
-MENU_ONLY = {"action_targets", "action_import", "action_sync", "action_conflicts"}
+MENU_ONLY = {"action_targets", "action_import", "action_sync", "action_conflicts",
+             "action_publisher"}
 
 
 class MainWindow(QMainWindow):
@@ -196,6 +197,8 @@ class MainWindow(QMainWindow):
         act("action_sync", self.tr("Sync with the newsroom"), site, self.sync.sync_now,
             "F9")
         act("action_conflicts", self.tr("Sync conflicts…"), site, self.show_conflicts)
+        act("action_publisher", self.tr("Publish from this seat…"), site,
+            self.sync.become_publisher)
         for n, (name, text) in enumerate((("action_users", self.tr("Users…")),
                                           ("action_channels", self.tr("Channels…")),
                                           ("action_topics", self.tr("Topics…")),

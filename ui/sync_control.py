@@ -20,6 +20,7 @@ class SyncControl(QObject):
     ended = Signal(object)          # a sync's SyncResult, or the error that stopped it
     received = Signal(set)          # ids of stories another seat changed
     conflicts_asked = Signal()      # the status button was clicked with conflicts open
+    moved = Signal(object)          # publishing moved here (None), or why it did not
 
     EVERY_MS = 5 * 60_000           # automatic sync
     SOON_MS = 10_000                # after stories changed here (submit, sign, publish)
@@ -40,6 +41,7 @@ class SyncControl(QObject):
         self.every.timeout.connect(self.sync_quietly)
         self.soon.timeout.connect(self.sync_quietly)
         self.ended.connect(self._ended)
+        self.moved.connect(self._moved)
         self.button.clicked.connect(self._clicked)
         self.show_status()
         if self.is_seat():
@@ -63,6 +65,32 @@ class SyncControl(QObject):
                         "'newsdesk sync join REMOTE --db NEW.db'."))
             return
         self._start(quiet=False)
+
+    def become_publisher(self) -> None:
+        """本机作为发布机: after the person confirms, on a thread of its own."""
+        if not self.is_seat():
+            self.sync_now()  # says what a newsroom is and how to make one
+            return
+        asked = QMessageBox.question(
+            self.parent(), self.tr("Publish from this seat"),
+            self.tr("This PC will number the newsroom's stories and publish the site; the "
+                    "seat publishing now stops at its next sync. Go on?"))
+        if asked != QMessageBox.Yes:
+            return
+        user_id = self.user.id
+        self.thread = on_own_connection(
+            self.store.path,
+            lambda store: Seat.of(store).become_publisher(store.users.get(user_id)),
+            self.moved.emit, "publisher")
+
+    def _moved(self, outcome) -> None:
+        if isinstance(outcome, Exception):
+            QMessageBox.warning(self.parent(), self.tr("Publishing did not move"),
+                                str(outcome))
+        else:
+            QMessageBox.information(self.parent(), self.tr("Publish from this seat"),
+                                    self.tr("This PC now publishes for the newsroom."))
+        self.show_status()
 
     def sync_quietly(self) -> None:
         if self.is_seat():

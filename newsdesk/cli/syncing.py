@@ -75,6 +75,19 @@ def join(session: Session, remote: str) -> int:
     return OK
 
 
+@sync.command("publisher")
+@acting_option(help_text="an admin (password from $NEWSDESK_PASSWORD or a prompt)")
+@with_db
+def publisher(session: Session, as_user: str) -> int:
+    """Make this seat the newsroom's publisher (numbers stories, exports, uploads)."""
+    with session.opened() as store:
+        admin = store.users.find(as_user)
+        workflow.check_password(admin, password_of(admin))
+        Seat.of(store).become_publisher(admin)
+    print(_("this seat now publishes for the newsroom; the others stop at their next sync"))
+    return OK
+
+
 @sync.command("status")
 @json_option
 @with_db

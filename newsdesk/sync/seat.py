@@ -232,6 +232,41 @@ class Seat:
         self.store.syncing.set_marks(**marks)
         return result
 
+    def become_publisher(self, admin: User) -> None:
+        """This seat takes over publishing (the old publisher's PC retired or broken):
+        newsroom.toml names it, signed by an admin, pushed at once — the other seats,
+        the old publisher among them, stop numbering and exporting at their next sync.
+        Only while the newsroom's repository is reachable."""
+        require_admin(admin, N_("choose who publishes"))
+        if not signing.can_sign(admin.id):
+            raise NewsdeskError("{name}'s key is not unlocked: give their password",
+                                name=admin.real_name)
+        result = self.sync(admin.username)
+        if result.offline:
+            raise NewsdeskError("publishing moves here only while the newsroom's repository "
+                                "can be reached: {why}", why=result.offline)
+        marks = self.store.syncing
+        if marks.mark("publisher") == marks.mark("seat"):
+            return
+        before, tree = self.git.tip(), self.git.tree(self.git.tip())
+        info = rec.newsroom_info(self.git.read(tree, rec.NEWSROOM)) | {
+            "publisher": marks.mark("seat"), "publisher_name": seat_name()}
+        text = rec.newsroom_text(info)
+        sig = rec.sig_text(admin.id, times.now(),
+                           signing.sign(admin.id, signing.file_payload(rec.NEWSROOM, text)))
+        self.git.commit(self.git.edit_tree(tree, {
+            rec.NEWSROOM: self.git.write_blob(text),
+            rec.NEWSROOM + rec.SIG: self.git.write_blob(sig)}), [before],
+            f"Publishing moves to {seat_name()}", admin.username)
+        try:
+            self.git.push(self.remote)
+        except (PushRejected, RemoteUnreachable) as e:
+            self.git.set_tip(before)  # nothing changed: try again
+            raise NewsdeskError("publishing did not move here: {why}; try again",
+                                why=str(e)) from None
+        marks.set_marks(publisher=info["publisher"], publisher_name=info["publisher_name"],
+                        commit=str(self.git.tip()), seen=str(self.git.tip()))
+
     def status(self) -> SyncStatus:
         s = self.store.syncing
         since = int(s.mark("seq") or 0)

@@ -164,3 +164,17 @@ def test_a_pc_joins_a_newsroom_from_the_sign_in_dialog(tmp_path, qtbot, monkeypa
     assert app.chosen_db_path() == new_db
     demo.close()
     a.close()
+
+
+def test_an_admin_moves_publishing_to_this_seat_from_the_menu(seats, qtbot, monkeypatch):
+    a, b, w, remote = seats
+    said = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.Yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: said.append(args[2]))
+    assert not Seat.of(b).status().is_publisher
+    w.findChild(QAction, "action_publisher").trigger()
+    qtbot.waitUntil(lambda: bool(said), timeout=20_000)
+    assert said == ["This PC now publishes for the newsroom."]
+    assert Seat.of(b).status().is_publisher
+    Seat.of(a).sync("a")
+    assert not Seat.of(a).status().is_publisher
