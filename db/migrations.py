@@ -408,3 +408,16 @@ def m013_signatures(db: Database) -> None:
     db.execute("ALTER TABLE users ADD COLUMN signed_by TEXT")
     db.execute("ALTER TABLE users ADD COLUMN signature TEXT")
     db.execute("ALTER TABLE review_events ADD COLUMN signature TEXT")
+
+
+@step
+def m014_checks_travel(db: Database) -> None:
+    # The 机审 findings an editor accepted and each submitted revision's report travel
+    # with the story (a reviewer on another seat sees them): changing one is a change
+    # of the story.
+    bump = ("INSERT OR REPLACE INTO article_changes (article_id, seq) VALUES ({id}, "
+            "(SELECT IFNULL(MAX(seq), 0) + 1 FROM article_changes))")
+    for table in ("check_acceptances", "check_reports"):
+        for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
+            db.execute(f"CREATE TRIGGER {table}_changed_{event.lower()} AFTER {event} ON "
+                       f"{table} BEGIN {bump.format(id=row + '.article_id')}; END")

@@ -43,6 +43,8 @@ SHARED = {  # table → columns compared across seats (local columns left out)
     "check_lists": "kind, key, value, note, position",
     "assets": "id, filename, mime, size",
     "sync_conflicts": "id, record, field, kept, other",
+    "check_acceptances": "article_id, rule, field, text, note",
+    "check_reports": "article_id, revision, verdict, report",
 }
 
 
@@ -712,3 +714,22 @@ def test_publishing_moves_to_another_seat(seats, tmp_path, cli, monkeypatch):
     assert not Seat.of(a).status().is_publisher
     with pytest.raises(NotThePublisher):  # … and the old one stops
         export_site(a, tmp_path / "site-a")
+
+
+def test_accepted_findings_and_the_submitted_report_travel_with_the_story(seats):
+    a, b = seats
+    story = a_draft(a)
+    author = a.users.get(a.articles.get(story).author_id)
+    a.checks.accept(story, "confusion", "body", "的地得", "引语原文如此", author.id)
+    workflow.submit(a, story, author)
+    revision = a.articles.get(story).revision
+    assert a.checks.report(story, revision) is not None
+    sync(a, b)
+    assert b.checks.acceptances(story) == {("confusion", "body", "的地得"): "引语原文如此"}
+    assert b.checks.report(story, revision) == a.checks.report(story, revision)
+    # Accepted on both seats at once: both kept.
+    b.checks.accept(story, "confusion", "title", "乙", "乙的理由", author.id)
+    a.checks.accept(story, "confusion", "title", "甲", "甲的理由", author.id)
+    sync(a, b, a)
+    assert a.checks.acceptances(story) == b.checks.acceptances(story)
+    assert len(a.checks.acceptances(story)) == 3

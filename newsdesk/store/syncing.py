@@ -18,11 +18,14 @@ _JSON = ("reporters", "tags", "corrections")
 @dataclass
 class StoryRows:
     """One story as rows: its article row (JSON decoded, local columns left out, the
-    body inside), topic ids, events and revisions in order."""
+    body inside), topic ids, events and revisions in order, the 机审 findings accepted
+    in it and the 机审 report of each submitted revision."""
     fields: dict
     topics: list[str] = field(default_factory=list)
     events: list[dict] = field(default_factory=list)
     revisions: list[dict] = field(default_factory=list)
+    accepted: list[dict] = field(default_factory=list)
+    reports: list[dict] = field(default_factory=list)
 
 
 def _revision_row(article_id: str, r: dict) -> dict:
@@ -100,6 +103,13 @@ class Syncing(Repository):
         for r in self.in_chunks("SELECT * FROM revisions WHERE article_id IN ({marks}) "
                                 "ORDER BY article_id, number", found, dicts=True):
             out[r["article_id"]].revisions.append(_decoded(r, ("content",)))
+        for r in self.in_chunks("SELECT * FROM check_acceptances WHERE article_id IN "
+                                "({marks}) ORDER BY article_id, rule, field, text", found,
+                                dicts=True):
+            out[r["article_id"]].accepted.append(r)
+        for r in self.in_chunks("SELECT * FROM check_reports WHERE article_id IN ({marks}) "
+                                "ORDER BY article_id, revision", found, dicts=True):
+            out[r["article_id"]].reports.append(_decoded(r, ("report",)))
         return out
 
     def created_at_of_removed(self, ids: list[str]) -> dict[str, str]:
@@ -134,6 +144,9 @@ class Syncing(Repository):
                           [article.id, same])
         self.store.db["review_events"].insert_all(
             [_event_row(article.id, e) for e in story.events[same:]])
+        for table in ("check_acceptances", "check_reports"):
+            self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", [article.id])
+        self._insert_checks([(article, story)])
         self.store.search.add(article)
 
     def add_stories(self, stories: list[tuple[Article, StoryRows]]) -> None:
@@ -143,10 +156,25 @@ class Syncing(Repository):
         revisions = [_revision_row(a.id, r) for a, s in stories for r in s.revisions]
         events = [_event_row(a.id, e) for a, s in stories for e in s.events]
         for table, rows in (("revisions", revisions), ("review_events", events)):
-            if rows:
-                self.conn.executemany(
-                    f"INSERT INTO {table} ({','.join(rows[0])}) VALUES "
-                    f"({','.join('?' * len(rows[0]))})", [list(r.values()) for r in rows])
+            self._insert(table, rows)
+        self._insert_checks(stories)
+
+    def _insert_checks(self, stories: list[tuple[Article, StoryRows]]) -> None:
+        self._insert("check_acceptances", [
+            {"id": r["id"], "article_id": a.id, "rule": r["rule"], "field": r["field"],
+             "text": r["text"], "note": r.get("note", ""), "created_at": r["created_at"],
+             "updated_at": r["updated_at"], "updated_by": r.get("updated_by")}
+            for a, s in stories for r in s.accepted])
+        self._insert("check_reports", [
+            {"article_id": a.id, "revision": r["revision"], "verdict": r["verdict"],
+             "report": json.dumps(r["report"], ensure_ascii=False),
+             "created_at": r["created_at"]} for a, s in stories for r in s.reports])
+
+    def _insert(self, table: str, rows: list[dict]) -> None:
+        if rows:
+            self.conn.executemany(
+                f"INSERT INTO {table} ({','.join(rows[0])}) VALUES "
+                f"({','.join('?' * len(rows[0]))})", [list(r.values()) for r in rows])
 
     def remove_story(self, article_id: str, at: str) -> None:
         """A draft another seat deleted goes into this seat's 回收站 too (restored on

@@ -10,8 +10,8 @@ from newsdesk.store import Store
 from newsdesk.store.syncing import StoryRows
 from newsdesk.sync import records as rec
 from newsdesk.sync.gitstore import GitStore
-from newsdesk.sync.merging import (Conflict, merge_events, merge_revisions, merge_rows,
-                                   merge_story)
+from newsdesk.sync.merging import (CHECK_KEYS, Conflict, merge_checks, merge_events,
+                                   merge_revisions, merge_rows, merge_story)
 from newsdesk.sync.rows import article_of, canon, front, rows_at, story_files, story_rows
 
 JOIN_BATCH = 2000  # stories read and written at a time when a seat joins
@@ -80,9 +80,12 @@ class Importer:
                 article_id, front(old_rows), front(here), front(new_rows))
             conflicts += found
             topics = fields.pop("topics", [])
+            checks = {kind: merge_checks(kind, getattr(old_rows, kind), getattr(here, kind),
+                                         getattr(new_rows, kind))[0] for kind in CHECK_KEYS}
             new_rows = StoryRows(fields | {"body": body}, topics,
                                  merge_events(article_id, here.events, new_rows.events),
-                                 merge_revisions(here.revisions, new_rows.revisions))
+                                 merge_revisions(here.revisions, new_rows.revisions),
+                                 **checks)
             article = article_of(self.store, new_rows)
         self.store.syncing.put_story(article, new_rows)
 

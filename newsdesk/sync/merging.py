@@ -157,6 +157,18 @@ def merge_events(article_id: str, ours: list[dict], theirs: list[dict]) -> list[
     return out
 
 
+# A story's 机审 records, each once: an accepted finding by what it matched, a report
+# by the revision it was made for.
+CHECK_KEYS = {"accepted": ("rule", "field", "text"), "reports": ("revision",)}
+
+
+def merge_checks(kind: str, base: list[dict], ours: list[dict], theirs: list[dict]
+                 ) -> tuple[list[dict], list[Conflict]]:
+    """A story's accepted findings or reports from both sides, in key order."""
+    rows, found = merge_rows(kind, CHECK_KEYS[kind], base, ours, theirs)
+    return sorted(rows, key=lambda r: [str(r.get(k)) for k in CHECK_KEYS[kind]]), found
+
+
 def merge_revisions(ours: list[dict], theirs: list[dict]) -> list[dict]:
     """A story's revisions, each once; a number taken twice goes to the later one's
     next free number."""

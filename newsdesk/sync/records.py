@@ -203,21 +203,25 @@ def story_dir(article_id: str, created_at: str) -> str:
     return f"stories/{created_at[:4]}/{created_at[5:7]}/{created_at[8:10]}"
 
 
-def story_paths(article_id: str, created_at: str) -> tuple[str, str, str]:
-    """(story, its events, its revisions)."""
+# A story's files: its text, and as JSON lines its review events, its revisions, the
+# 机审 findings an editor accepted (with why) and the 机审 report of each submitted
+# revision.
+STORY_FILES = {"story": ".md", "events": ".events.jsonl", "revisions": ".revisions.jsonl",
+               "accepted": ".accepted.jsonl", "reports": ".reports.jsonl"}
+
+
+def story_paths(article_id: str, created_at: str) -> dict[str, str]:
+    """kind → path of each of a story's files."""
     base = f"{story_dir(article_id, created_at)}/{article_id}"
-    return f"{base}.md", f"{base}.events.jsonl", f"{base}.revisions.jsonl"
+    return {kind: base + suffix for kind, suffix in STORY_FILES.items()}
 
 
 def story_kind(path: str) -> str | None:
-    """'story', 'events' or 'revisions' for a path under stories/, else None."""
+    """Which of a story's files a path under stories/ is, else None."""
     if not path.startswith("stories/"):
         return None
-    for suffix, kind in ((".events.jsonl", "events"), (".revisions.jsonl", "revisions"),
-                         (".md", "story")):
-        if path.endswith(suffix):
-            return kind
-    return None
+    suffix = "." + path.rsplit("/", 1)[1].split(".", 1)[-1]
+    return next((kind for kind, s in STORY_FILES.items() if s == suffix), None)
 
 
 def story_id(path: str) -> str:

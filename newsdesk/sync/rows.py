@@ -9,15 +9,19 @@ from newsdesk.sync import records as rec
 from newsdesk.sync.gitstore import GitStore
 
 
+LINES = ("events", "revisions", "accepted", "reports")  # a story's JSON-lines files
+
+
 def story_files(s: StoryRows) -> dict[str, bytes | None]:
+    """path → text of each of a story's files (None: it has nothing there)."""
     fields = dict(s.fields)
     body = fields.pop("body")
-    md, events, revisions = rec.story_paths(fields["id"], fields["created_at"])
-    strip = lambda rows: [{k: v for k, v in r.items() if k != "article_id"}  # noqa: E731
-                          for r in rows]
-    return {md: rec.story_text(fields | {"topics": s.topics}, body),
-            events: rec.lines_text(strip(s.events)) if s.events else None,
-            revisions: rec.lines_text(strip(s.revisions)) if s.revisions else None}
+    paths = rec.story_paths(fields["id"], fields["created_at"])
+    out = {paths["story"]: rec.story_text(fields | {"topics": s.topics}, body)}
+    for kind in LINES:
+        rows = [{k: v for k, v in r.items() if k != "article_id"} for r in getattr(s, kind)]
+        out[paths[kind]] = rec.lines_text(rows) if rows else None
+    return out
 
 
 def story_rows(git: GitStore, tree, md_path: str) -> StoryRows | None:
@@ -27,12 +31,11 @@ def story_rows(git: GitStore, tree, md_path: str) -> StoryRows | None:
         return None
     fields, body = rec.story_record(text, md_path)
     base = md_path[:-3]
-    events = git.read(tree, base + ".events.jsonl")
-    revisions = git.read(tree, base + ".revisions.jsonl")
+    lines = {kind: git.read(tree, base + rec.STORY_FILES[kind]) for kind in LINES}
     topics = fields.pop("topics", [])
     return StoryRows(fields | {"body": body}, topics,
-                     rec.lines_records(events, md_path) if events else [],
-                     rec.lines_records(revisions, md_path) if revisions else [])
+                     **{kind: rec.lines_records(data, md_path) if data else []
+                        for kind, data in lines.items()})
 
 
 def article_of(store: Store, s: StoryRows, render: bool = True) -> Article:

@@ -314,7 +314,7 @@ class Seat:
             files |= story_files(s)
         gone = [i for i in ids if i not in stories]
         for article_id, created_at in self.store.syncing.created_at_of_removed(gone).items():
-            files |= dict.fromkeys(rec.story_paths(article_id, created_at))
+            files |= dict.fromkeys(rec.story_paths(article_id, created_at).values())
         return self._differing(tree, files)
 
     def _other_edits(self, tree, assets_at: str | None) -> dict:

@@ -9,8 +9,8 @@ from newsdesk import times
 from newsdesk.ids import new_id
 from newsdesk.sync import records as rec
 from newsdesk.sync.gitstore import GitStore
-from newsdesk.sync.merging import (Conflict, merge_events, merge_revisions, merge_rows,
-                                   merge_story, returned_side)
+from newsdesk.sync.merging import (Conflict, merge_checks, merge_events, merge_revisions,
+                                   merge_rows, merge_story, returned_side)
 
 
 class TreeMerge:
@@ -49,7 +49,7 @@ class TreeMerge:
             return (o if t is None else t), []
         if kind == "story":
             events = [rec.lines_records(x, path) if x else [] for x in
-                      (self.git.read(tree, path[:-3] + ".events.jsonl")
+                      (self.git.read(tree, path[:-3] + rec.STORY_FILES["events"])
                        for tree in (bt, ot, tt))]
             (fields, body), found = merge_story(
                 rec.story_id(path), rec.story_record(b, path) if b else ({}, ""),
@@ -62,6 +62,10 @@ class TreeMerge:
         if kind == "revisions":
             return rec.lines_text(merge_revisions(rec.lines_records(o, path),
                                                   rec.lines_records(t, path))), []
+        if kind in ("accepted", "reports"):
+            rows, found = merge_checks(kind, rec.lines_records(b, path) if b else [],
+                                       rec.lines_records(o, path), rec.lines_records(t, path))
+            return (rec.lines_text(rows) if rows else None), found
         outlets = rec.signed_file(path) or path
         if rec.admins_only(outlets):
             return self._later_signed(path, outlets, o, t, ot, tt)
