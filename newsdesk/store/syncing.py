@@ -63,6 +63,12 @@ class Syncing(Repository):
                 else:
                     self.store.set_local_meta(f"sync_{key}", value)
 
+    def large_cache(self) -> None:
+        """A page cache of 256 MB for this connection: a joining seat fills indexes
+        keyed by random ids, which with SQLite's 2 MB default are read back from disk
+        page by page as they outgrow it."""
+        self.conn.execute("PRAGMA cache_size = -262144")
+
     def defer_references(self) -> None:
         """Check references at commit, not row by row: another seat's rows arrive in
         file order (a sub-channel before its parent). Inside a transaction."""

@@ -40,11 +40,13 @@ class Importer:
             self.store.syncing.defer_references()
             self._tables(ot, nt, changed, conflicts)
             if ot is None:  # a seat joining: every story is new here
+                self.store.syncing.large_cache()
+                every = {path: ids[1] for path, ids in changed.items()}
                 for start in range(0, len(stories), JOIN_BATCH):
                     self.store.syncing.add_stories([
                         (article_of(self.store, rows, render=False), rows)
                         for base in stories[start:start + JOIN_BATCH]
-                        for rows in [story_rows(self.git, nt, base + ".md")]])
+                        for rows in [story_rows(self.git, nt, base + ".md", every)]])
                     if progress:
                         progress(min(start + JOIN_BATCH, len(stories)), len(stories),
                                  "build")
