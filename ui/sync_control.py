@@ -75,8 +75,9 @@ class SyncControl(QObject):
             self.parent(), self.tr("Publish from this seat"),
             self.tr("This PC will number the newsroom's stories and publish the site; the "
                     "seat publishing now stops at its next sync. Go on?"))
-        if asked != QMessageBox.Yes:
+        if asked != QMessageBox.Yes or self.running:
             return
+        self.running = True  # no automatic sync meanwhile: one thread on the repository
         user_id = self.user.id
         self.thread = on_own_connection(
             self.store.path,
@@ -84,6 +85,7 @@ class SyncControl(QObject):
             self.moved.emit, "publisher")
 
     def _moved(self, outcome) -> None:
+        self.running = False
         if isinstance(outcome, Exception):
             QMessageBox.warning(self.parent(), self.tr("Publishing did not move"),
                                 str(outcome))
