@@ -3,8 +3,6 @@ to keep as it stands, replace with the other version, or open in the editor with
 versions marked (as a save overtaken by another is merged)."""
 from __future__ import annotations
 
-import json
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton,
@@ -16,10 +14,6 @@ from newsdesk.errors import NewsdeskError
 from newsdesk.model import field_label
 from newsdesk.store import Store
 from newsdesk.sync import conflicts as settling
-
-
-def _text(value) -> str:
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
 class ConflictsDialog(QDialog):
@@ -71,8 +65,8 @@ class ConflictsDialog(QDialog):
         tz = self.store.settings().timezone
         self.table.setRowCount(len(self.items))
         for row, c in enumerate(self.items):
-            cells = (c["title"] or c["record"], field_label(c["field"]), _text(c["kept"]),
-                     _text(c["other"]), f"{names.get(c['other_by'], c['other_by'] or '')} "
+            cells = (c["title"] or c["record"], field_label(c["field"]), settling.shown(c["kept"]),
+                     settling.shown(c["other"]), f"{names.get(c['other_by'], c['other_by'] or '')} "
                      f"{times.local_text(c['other_at'], tz)[:16]}")
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import click
 
-from newsdesk import accounts, checks, settings as site_settings, workflow
+from newsdesk import accounts, checks, settings as site_settings
 from newsdesk.checks.lists import KINDS, format_entries, parse_entries
 from newsdesk.checks.words import ListError, format_list, parse_list
 from newsdesk.i18n import N_, _
 from newsdesk.cli.common import (
-    OK, CliError, Session, acting_option, json_option, new_password, password_of,
+    OK, CliError, Session, acting_option, acting_user, json_option, new_password,
     print_json, table, with_db,
 )
 
@@ -35,15 +35,6 @@ def users(ctx, session: Session, as_json: bool) -> int:
     return OK
 
 
-def _acting(store, as_user: str | None):
-    """The user acting, their key unlocked by their password; None without --as."""
-    if not as_user:
-        return None
-    actor = store.users.find(as_user)
-    workflow.check_password(actor, password_of(actor))
-    return actor
-
-
 @users.command("add")
 @click.argument("username")
 @click.option("--name", required=True, help="real name, as pages print it")
@@ -56,7 +47,7 @@ def add_user(session: Session, username: str, name: str, roles: tuple[str, ...],
              as_user: str | None) -> int:
     """Add a user (reviewers and admins need a password)."""
     with session.opened() as store:
-        actor = _acting(store, as_user)
+        actor = acting_user(store, as_user)
         password = None
         if accounts.needs_password(store, roles):
             password = new_password(username, required=True)
@@ -75,7 +66,7 @@ def add_user(session: Session, username: str, name: str, roles: tuple[str, ...],
 def passwd(session: Session, username: str, as_user: str | None) -> int:
     """Set a password (from $NEWSDESK_PASSWORD or a prompt; empty removes it)."""
     with session.opened() as store:
-        actor = _acting(store, as_user)
+        actor = acting_user(store, as_user)
         user = store.users.find(username)
         password = new_password(user.username, required=False)
         accounts.set_password(store, user, password, actor.id if actor else None)
@@ -95,8 +86,7 @@ def change_user(session: Session, username: str, roles: tuple[str, ...],
                 deactivate: bool | None, as_user: str) -> int:
     """Change a user's roles, or deactivate (or activate) them (admins)."""
     with session.opened() as store:
-        admin = store.users.find(as_user)
-        workflow.check_password(admin, password_of(admin))
+        admin = acting_user(store, as_user)
         user = accounts.change_user(store, admin, store.users.find(username),
                                     roles=roles or None,
                                     active=None if deactivate is None else not deactivate)
@@ -271,9 +261,8 @@ def get_setting(session: Session, key: str, as_json: bool) -> int:
 def set_setting(session: Session, key: str, value: str, as_user: str) -> int:
     """Set one (lists as JSON)."""
     with session.opened() as store:
-        user = store.users.find(as_user)
+        user = acting_user(store, as_user)
         accounts.require_admin(user, N_("change site settings"))
-        workflow.check_password(user, password_of(user))
         store.set_settings({key: site_settings.parse(key, value)}, user.id)
         print(f"{key} = {_setting_text(getattr(store.settings(), key))}")
     return OK
@@ -365,8 +354,7 @@ def import_list(session: Session, kind: str, file: str, as_user: str) -> int:
     except ListError as e:
         raise CliError("{file}: {e}", file=file, e=e) from None
     with session.opened() as store:
-        user = store.users.find(as_user)
-        workflow.check_password(user, password_of(user))
+        user = acting_user(store, as_user)
         n = checks.save_list(store, kind, entries, user)
     print(_("{count} entries imported (the list was replaced)", count=n))
     return OK

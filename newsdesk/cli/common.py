@@ -16,7 +16,7 @@ from typing import Iterator
 import click
 
 from db import DatabaseDamaged, SchemaTooNew, as_damage
-from newsdesk import backup
+from newsdesk import backup, workflow
 from newsdesk.errors import NewsdeskError
 from newsdesk.model import Origin, State
 from newsdesk.paths import ENV_DB, default_db_path
@@ -125,6 +125,16 @@ def password_of(user) -> str | None:
     if sys.stdin.isatty():
         return getpass.getpass(f"password for {user.username}: ")
     return None
+
+
+def acting_user(store: Store, as_user: str | None):
+    """The user --as names, once their password is given (which unlocks their signing
+    key); None without --as."""
+    if not as_user:
+        return None
+    user = store.users.find(as_user)
+    workflow.check_password(user, password_of(user))
+    return user
 
 
 def new_password(username: str, required: bool) -> str | None:

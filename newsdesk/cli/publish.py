@@ -8,9 +8,8 @@ import sys
 
 import click
 
-from newsdesk import workflow
 from newsdesk.cli.common import (
-    OK, PROBLEMS, CliError, Session, acting_option, json_option, password_of, print_json,
+    OK, PROBLEMS, CliError, Session, acting_option, acting_user, json_option, print_json,
     table, with_db,
 )
 from newsdesk.cli.site import print_differences, print_injection
@@ -113,8 +112,7 @@ def publish(session: Session, target: str | None, due: bool, watch: bool, every:
             as_user: str) -> int:
     """发布: export, upload what differs to the web host, verify (exit 1 on a difference)."""
     with session.opened() as store:
-        user = store.users.find(as_user)
-        workflow.check_password(user, password_of(user))
+        user = acting_user(store, as_user)
         target = find(store.settings(), target)
         options = dict(password=_target_password(target), confirm=_confirm(trust_host_key),
                        overwrite=overwrite, verify_all=verify_all, progress=_progress)

@@ -2,14 +2,13 @@
 join a seat to it, sync, see where things stand, settle conflicts."""
 from __future__ import annotations
 
-import json
 import sys
 
 import click
 
-from newsdesk import times, workflow
-from newsdesk.cli.common import (OK, CliError, Session, acting_option, json_option,
-                                 password_of, print_json, table, with_db)
+from newsdesk import times
+from newsdesk.cli.common import (OK, CliError, Session, acting_option, acting_user,
+                                 json_option, print_json, table, with_db)
 from newsdesk.i18n import _
 from newsdesk.sync import conflicts as settling
 from newsdesk.sync.seat import Seat, join_new, repo_path
@@ -35,9 +34,7 @@ def sync(ctx, session: Session, as_user: str | None, as_json: bool) -> int:
     if ctx.invoked_subcommand is not None:
         return OK
     with session.opened() as store:
-        user = store.users.find(as_user) if as_user else None
-        if user:  # an admin's key signs the outlet's files changed here
-            workflow.check_password(user, password_of(user))
+        user = acting_user(store, as_user)  # an admin's key signs the outlet's files
         result = Seat.of(store).sync(user.username if user else "")
     if as_json:
         print_json(result.__dict__)
@@ -54,8 +51,7 @@ def init(session: Session, remote: str, as_user: str) -> int:
     """Make this database the newsroom's, on REMOTE (a folder, ssh://, https://,
     git://); this seat becomes the publisher."""
     with session.opened() as store:
-        admin = store.users.find(as_user)
-        workflow.check_password(admin, password_of(admin))  # the founder signs accounts
+        admin = acting_user(store, as_user)  # the founder signs every account
         Seat.init(store, remote, admin)
         stories = store.articles.count()
     print(_("this database is now the newsroom on {remote} ({n} stories); its "
@@ -81,9 +77,7 @@ def join(session: Session, remote: str) -> int:
 def publisher(session: Session, as_user: str) -> int:
     """Make this seat the newsroom's publisher (numbers stories, exports, uploads)."""
     with session.opened() as store:
-        admin = store.users.find(as_user)
-        workflow.check_password(admin, password_of(admin))
-        Seat.of(store).become_publisher(admin)
+        Seat.of(store).become_publisher(acting_user(store, as_user))
     print(_("this seat now publishes for the newsroom; the others stop at their next sync"))
     return OK
 
@@ -139,8 +133,7 @@ def _progress_line(done: int, total: int, phase: str) -> None:
 
 
 def _short(value) -> str:
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-    return text.replace("\n", " ")[:40]
+    return settling.shown(value).replace("\n", " ")[:40]
 
 
 @conflicts.command("settle")

@@ -4,12 +4,19 @@ put both into the story's text, marked, to settle by hand in the editor (as a sa
 overtaken by another does). Story edits go through the workflow's rules."""
 from __future__ import annotations
 
+import json
+
 from newsdesk import workflow
 from newsdesk.errors import NewsdeskError
 from newsdesk.model import CONTENT_FIELDS, Article, User
 from newsdesk.store import Store
 
 KEPT, OTHER = "【保留的版本】", "【另一版本】"
+
+
+def shown(value) -> str:
+    """A conflict's value as a person reads it: text as it is, anything else as JSON."""
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
 def keep(store: Store, conflict_id: str) -> dict:

@@ -83,6 +83,20 @@ def join_new(db_path: str | Path, remote: str, progress=None) -> tuple[int, int]
     return files, stories
 
 
+def _require_key(admin: User) -> None:
+    if not signing.can_sign(admin.id):
+        raise NewsdeskError("{name}'s key is not unlocked: give their password",
+                            name=admin.real_name)
+
+
+def _signed_file(git: GitStore, path: str, data: bytes, signer: str) -> dict:
+    """A file only admins change and its .sig (signer's signature of its bytes), as the
+    blobs a tree takes."""
+    signature = signing.sign(signer, signing.file_payload(path, data))
+    return {path: git.write_blob(data), path + rec.SIG: git.write_blob(
+        rec.sig_text(signer, times.now(), signature))}
+
+
 # ---- the seat ----------------------------------------------------------------------
 class Seat:
     def __init__(self, store: Store, git: GitStore, remote: str):
@@ -114,9 +128,7 @@ class Seat:
                                 "set before signed sign-offs): give them a new password "
                                 "first ('newsdesk users passwd {username}')",
                                 name=keyless[0].real_name, username=keyless[0].username)
-        if not signing.can_sign(admin.id):
-            raise NewsdeskError("{name}'s key is not unlocked: give their password to found "
-                                "the newsroom (it signs every account)", name=admin.real_name)
+        _require_key(admin)  # the founder signs every account
         if store.syncing.mark("remote"):
             raise NewsdeskError("this database is already part of the newsroom at {url}",
                                 url=store.syncing.mark("remote"))
@@ -137,11 +149,7 @@ class Seat:
             if git.remote_tip(remote) is not None:
                 raise NewsdeskError("{url} already holds a newsroom: join it with `sync "
                                     "join`", url=remote)
-            newsroom = rec.newsroom_text(info)
-            edits = {rec.NEWSROOM: git.write_blob(newsroom),
-                     rec.NEWSROOM + rec.SIG: git.write_blob(rec.sig_text(
-                         admin.id, info["created_at"], signing.sign(
-                             admin.id, signing.file_payload(rec.NEWSROOM, newsroom))))}
+            edits = _signed_file(git, rec.NEWSROOM, rec.newsroom_text(info), admin.id)
             mark = store.syncing.change_mark()
             edits |= seat._story_edits(None, store.syncing.all_story_ids())
             edits |= seat._other_edits(None, None)
@@ -238,9 +246,7 @@ class Seat:
         the old publisher among them, stop numbering and exporting at their next sync.
         Only while the newsroom's repository is reachable."""
         require_admin(admin, N_("choose who publishes"))
-        if not signing.can_sign(admin.id):
-            raise NewsdeskError("{name}'s key is not unlocked: give their password",
-                                name=admin.real_name)
+        _require_key(admin)
         result = self.sync(admin.username)
         if result.offline:
             raise NewsdeskError("publishing moves here only while the newsroom's repository "
@@ -251,12 +257,8 @@ class Seat:
         before, tree = self.git.tip(), self.git.tree(self.git.tip())
         info = rec.newsroom_info(self.git.read(tree, rec.NEWSROOM)) | {
             "publisher": marks.mark("seat"), "publisher_name": seat_name()}
-        text = rec.newsroom_text(info)
-        sig = rec.sig_text(admin.id, times.now(),
-                           signing.sign(admin.id, signing.file_payload(rec.NEWSROOM, text)))
-        self.git.commit(self.git.edit_tree(tree, {
-            rec.NEWSROOM: self.git.write_blob(text),
-            rec.NEWSROOM + rec.SIG: self.git.write_blob(sig)}), [before],
+        self.git.commit(self.git.edit_tree(tree, _signed_file(
+            self.git, rec.NEWSROOM, rec.newsroom_text(info), admin.id)), [before],
             f"Publishing moves to {seat_name()}", admin.username)
         try:
             self.git.push(self.remote)
@@ -346,30 +348,23 @@ class Seat:
             if signer is None:
                 del edits[path]
                 continue
-            signature = signing.sign(signer, signing.file_payload(path, files[path]))
-            signed[path + rec.SIG] = self.git.write_blob(
-                rec.sig_text(signer, times.now(), signature))
+            signed[path + rec.SIG] = _signed_file(self.git, path, files[path],
+                                                  signer)[path + rec.SIG]
         return signed
 
     def _waiting_files(self) -> int:
         """The shared tables' files that differ from this seat's last commit (an
         outlet's file no admin here could sign yet among them)."""
         tree = self.git.tree(self.git.tip())
-        files = table_files(self.store, self.git, tree)
+        return len(self._differing_paths(tree, table_files(self.store, self.git, tree)))
+
+    def _differing_paths(self, tree, files: dict[str, bytes | None]) -> list[str]:
+        """The paths whose content (None: no file) is not what tree has."""
         there = self.git.blob_ids(tree, files)
-        return sum(1 for path, data in files.items()
-                   if (data is None) != (there[path] is None)
-                   or (data is not None and pygit2.hash(data) != there[path]))
+        return [path for path, data in files.items()
+                if (None if data is None else pygit2.hash(data)) != there[path]]
 
     def _differing(self, tree, files: dict[str, bytes | None]) -> dict:
         """The files whose content is not what tree has, as blobs written (None: gone)."""
-        out = {}
-        there = self.git.blob_ids(tree, files)
-        for path, data in files.items():
-            now = there[path]
-            if data is None:
-                if now is not None:
-                    out[path] = None
-            elif now != pygit2.hash(data):
-                out[path] = self.git.write_blob(data)
-        return out
+        return {path: None if files[path] is None else self.git.write_blob(files[path])
+                for path in self._differing_paths(tree, files)}
