@@ -243,12 +243,14 @@ def shots(app, out: Path, suffix: str, size: tuple[int, int], site_pages: bool) 
 
 
 def sync_shots(app, out: Path, suffix: str, size: tuple[int, int]) -> None:
-    """A newsroom of two seats: sign-in with 加入编辑部 and the join dialog, then seat B's
+    """A newsroom of two seats: sign-in with 加入编辑部 and the join dialog (a shared
+    folder; a Gitea over https, with its login), 建立多机编辑部 under way, then seat B's
     window with a conflict in the status bar and the 同步冲突 dialog."""
     from sync_bench import make_real
 
     from newsdesk.sync.seat import Seat
     from ui.conflicts_dialog import ConflictsDialog
+    from ui.found_dialog import FoundDialog
     from ui.join_dialog import JoinDialog
 
     root = Path(tempfile.mkdtemp())
@@ -266,8 +268,21 @@ def sync_shots(app, out: Path, suffix: str, size: tuple[int, int]) -> None:
     join.show()
     app.processEvents()
     join.grab().save(str(out / f"join-{suffix}.png"))
+    join.remote.setText("https://git.xian.gov.cn/rongmeiti/newsroom.git")  # a Gitea
+    join.login.user.setText("newsroom")
+    join.login.password.setText("token")
+    app.processEvents()
+    join.adjustSize()
+    join.grab().save(str(out / f"join-https-{suffix}.png"))
     join.close()
     login.close()
+    found = FoundDialog(str(root / "b.db"), b.users.find("admin"))
+    found.remote.setText(r"\\bangongshi\newsroom\newsroom.git")
+    found.show()
+    found.progressed.emit(38_000, 100_000, "write")
+    app.processEvents()
+    found.grab().save(str(out / f"found-{suffix}.png"))
+    found.close()
     story = a.articles.ids(state="draft")[0]
     for store, text in ((a, "城关镇今天上午召开防汛动员会，部署下一阶段工作。"),
                         (b, "城关镇今天上午召开防汛工作动员会。")):

@@ -1,8 +1,12 @@
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import keyring
+import keyring.backend
+import pygit2
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -15,6 +19,7 @@ os.environ["NEWSDESK_LANG"] = "en"
 from newsdesk.cli import main as cli_main  # noqa: E402
 from newsdesk.demo import load_demo  # noqa: E402
 from newsdesk.store import Store  # noqa: E402
+from tests.hosts import GitHttps, certificate  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -102,3 +107,55 @@ def run_main(*args, env=None):
     """python main.py ARGS in a subprocess, as a user would type it."""
     return subprocess.run([sys.executable, str(ROOT / "main.py"), *map(str, args)],
                           capture_output=True, text=True, env=env, timeout=120)
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    priority = 1
+
+    def __init__(self):
+        self.kept = {}
+
+    def get_password(self, service, username):
+        return self.kept.get((service, username))
+
+    def set_password(self, service, username, password):
+        self.kept[(service, username)] = password
+
+    def delete_password(self, service, username):
+        self.kept.pop((service, username), None)
+
+
+@pytest.fixture
+def memory_keyring(monkeypatch):
+    """A keyring that forgets at the test's end (never the machine's own)."""
+    memory = MemoryKeyring()
+    monkeypatch.setattr(keyring, "get_keyring", lambda: memory)
+    monkeypatch.setattr(keyring, "get_password", memory.get_password)
+    monkeypatch.setattr(keyring, "set_password", memory.set_password)
+    return memory
+
+
+TOKEN = "a1b2c3-令牌"  # the newsroom's git server's access token in the tests
+
+
+@pytest.fixture(scope="session")
+def https_certificate(tmp_path_factory):
+    """One for the run: libgit2 reads the certificates it is told to trust once."""
+    return certificate(tmp_path_factory.mktemp("https"))
+
+
+@pytest.fixture
+def https(tmp_path, monkeypatch, memory_keyring, https_certificate):
+    """The newsroom on an office git server over HTTPS that wants a login (a Gitea's
+    user name and access token); this PC told to trust its certificate."""
+    if not shutil.which("git"):
+        pytest.skip("git is not installed")
+    (tmp_path / "served").mkdir()
+    server = GitHttps(tmp_path / "served", https_certificate, "newsroom", TOKEN)
+    monkeypatch.setenv("GIT_SSL_CAINFO", str(server.ca))
+    pygit2.settings.set_ssl_cert_locations(str(server.ca), None)
+    monkeypatch.delenv("NEWSDESK_GIT_USER", raising=False)
+    monkeypatch.delenv("NEWSDESK_GIT_PASSWORD", raising=False)
+    yield server
+    server.stop()
+

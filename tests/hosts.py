@@ -1,18 +1,22 @@
 """Real web hosts on 127.0.0.1 for the publish tests: OpenSSH's sshd serving SFTP with a
 throwaway host key and user key, pyftpdlib serving FTP and explicit FTPS with a
-throwaway certificate, and a TCP proxy that cuts a connection after so many bytes.
+throwaway certificate, a TCP proxy that cuts a connection after so many bytes, and
+git's own servers (git daemon; git http-backend behind HTTPS with a login).
 Each serves a temporary folder; nothing leaves this machine."""
 from __future__ import annotations
 
+import base64
 import datetime
 import getpass
 import ipaddress
 import os
 import shutil
 import socket
+import ssl
 import subprocess
 import threading
 import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 SSHD = shutil.which("sshd") or "/usr/sbin/sshd"
@@ -230,3 +234,96 @@ class GitDaemon:
         self.process.terminate()
         self.process.wait()
 
+
+
+class GitHttps:
+    """`git http-backend` (smart HTTP, as Gitea and GitLab speak it) behind HTTPS with a
+    throwaway certificate and a user name and password (Basic auth) on 127.0.0.1: the
+    newsroom repository as an office's own git server holds it. certificate: from
+    certificate() (one for a whole test run: libgit2 reads the CA it is told to trust
+    once); refused: the logins turned away."""
+
+    def __init__(self, root: Path, certificate: tuple[Path, Path], user: str,
+                 password: str):
+        self.root = Path(root)
+        pem, self.ca = certificate
+        self.refused: list[str] = []
+        handler = type("Handler", (_GitHandler,), {
+            "host": self, "expected": "Basic " + base64.b64encode(
+                f"{user}:{password}".encode()).decode(), "user": user})
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(pem)
+        self.server.socket = context.wrap_socket(self.server.socket, server_side=True)
+        self.port = self.server.server_address[1]
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def bare(self, name: str) -> str:
+        subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(self.root / name)],
+                       check=True)
+        return self.url(name)
+
+    def url(self, name: str) -> str:
+        return f"https://127.0.0.1:{self.port}/{name}"
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+class _GitHandler(BaseHTTPRequestHandler):
+    """One request: the login checked, then handed to git http-backend as CGI."""
+    protocol_version = "HTTP/1.1"
+    host: GitHttps
+    expected: str
+    user: str
+
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        self._serve()
+
+    def do_POST(self):
+        self._serve()
+
+    def _body(self) -> bytes:
+        if self.headers.get("Transfer-Encoding", "").lower() != "chunked":
+            return self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        parts = []
+        while size := int(self.rfile.readline().split(b";")[0].strip() or b"0", 16):
+            parts.append(self.rfile.read(size))
+            self.rfile.readline()
+        self.rfile.readline()  # the empty line after the last chunk
+        return b"".join(parts)
+
+    def _serve(self):
+        body = self._body()
+        if self.headers.get("Authorization") != self.expected:
+            if self.headers.get("Authorization"):
+                self.host.refused.append(self.headers["Authorization"])
+            self._reply(401, {"WWW-Authenticate": 'Basic realm="newsroom"'}, b"")
+            return
+        path, _, query = self.path.partition("?")
+        env = {"PATH": os.environ["PATH"], "GIT_PROJECT_ROOT": str(self.host.root),
+               "GIT_HTTP_EXPORT_ALL": "1", "PATH_INFO": path, "QUERY_STRING": query,
+               "REQUEST_METHOD": self.command, "REMOTE_USER": self.user,
+               "REMOTE_ADDR": "127.0.0.1", "CONTENT_LENGTH": str(len(body)),
+               "CONTENT_TYPE": self.headers.get("Content-Type", "")}
+        for header in ("Content-Encoding", "Git-Protocol"):
+            if self.headers.get(header):
+                env["HTTP_" + header.upper().replace("-", "_")] = self.headers[header]
+        out = subprocess.run(["git", "http-backend"], input=body, capture_output=True,
+                             env=env).stdout
+        head, _, content = out.partition(b"\r\n\r\n")
+        headers = dict(line.split(": ", 1) for line in head.decode().split("\r\n") if line)
+        status = int(headers.pop("Status", "200").split()[0])
+        self._reply(status, headers, content)
+
+    def _reply(self, status: int, headers: dict, content: bytes):
+        self.send_response(status)
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(content)))
+        self.end_headers()
+        self.wfile.write(content)

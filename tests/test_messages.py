@@ -6,6 +6,7 @@ import json
 import re
 import sqlite3
 import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -32,6 +33,7 @@ from newsdesk.site.writer import UnsafePath, check_path
 from newsdesk.store import Store
 from newsdesk.sync import records, trust as sync_trust
 from newsdesk.sync.gitstore import GitStore, RemoteUnreachable
+from newsdesk.sync.login import LoginNeeded
 from newsdesk.sync.publisher import NotThePublisher
 from tests.chinese import assert_chinese, english_words
 from tools.messages import PO, calls, error_classes, extract
@@ -238,6 +240,28 @@ def remote_unreachable(store, tmp_path):
     GitStore.create(tmp_path / "seat.git").remote_tip("git://127.0.0.1:1/newsroom.git")
 
 
+class _AsksForLogin(BaseHTTPRequestHandler):
+    def do_GET(self):
+        self.send_response(401)
+        self.send_header("WWW-Authenticate", 'Basic realm="newsroom"')
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def login_needed(store, tmp_path):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _AsksForLogin)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        GitStore.create(tmp_path / "seat.git").remote_tip(
+            f"http://127.0.0.1:{server.server_address[1]}/newsroom.git")
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 def bad_record(store):
     records.story_record("没有头信息的正文".encode(), "stories/2026/11/30/x.md")
 
@@ -275,12 +299,13 @@ SCENARIOS = {
     "HostKeyChanged": (trust.HostKeyChanged, host_key_changed),
     "HostKeyRefused": (trust.HostKeyRefused, host_key_refused),
     "RemoteUnreachable": (RemoteUnreachable, remote_unreachable),
+    "LoginNeeded": (LoginNeeded, login_needed),
     "BadRecord": (records.BadRecord, bad_record),
     "NotThePublisher": (NotThePublisher, not_the_publisher),
     "Refused": (sync_trust.Refused, refused),
 }
 WITH_FOLDER = {"ExportCancelled", "PublishError", "PublishBusy", "PasswordNeeded", "Tampered",
-               "HostKeyChanged", "HostKeyRefused", "RemoteUnreachable"}
+               "HostKeyChanged", "HostKeyRefused", "RemoteUnreachable", "LoginNeeded"}
 
 
 def test_every_error_class_has_a_chinese_scenario():

@@ -7,7 +7,6 @@ import os
 from pathlib import Path
 
 import keyring
-import keyring.backend
 import pytest
 
 from newsdesk import times, workflow
@@ -327,23 +326,7 @@ def test_due_and_watch_publish_only_what_has_come_due(newsroom, tmp_path):
     assert newsroom.articles.get(scheduled).public_path in files(root)
 
 
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    priority = 1
-
-    def __init__(self):
-        self.kept = {}
-
-    def get_password(self, service, username):
-        return self.kept.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.kept[(service, username)] = password
-
-    def delete_password(self, service, username):
-        self.kept.pop((service, username), None)
-
-
-def test_passwords_from_the_keyring(newsroom, tmp_path, monkeypatch):
+def test_passwords_from_the_keyring(newsroom, tmp_path, monkeypatch, memory_keyring):
     root = tmp_path / "served"
     server = ftp_host(newsroom, root)
     target = find(newsroom.settings(), None)
@@ -351,10 +334,7 @@ def test_passwords_from_the_keyring(newsroom, tmp_path, monkeypatch):
     monkeypatch.setattr(keyring, "get_keyring", lambda: fail.Keyring())
     with pytest.raises(PasswordNeeded, match="no keyring, so it is asked at each run"):
         run(newsroom)
-    memory = MemoryKeyring()
-    monkeypatch.setattr(keyring, "get_keyring", lambda: memory)
-    monkeypatch.setattr(keyring, "get_password", memory.get_password)
-    monkeypatch.setattr(keyring, "set_password", memory.set_password)
+    monkeypatch.setattr(keyring, "get_keyring", lambda: memory_keyring)
     trust.save_password(target, "pw")
     assert run(newsroom).ok
     assert "pw" not in str(newsroom.settings().as_dict())  # never in the settings

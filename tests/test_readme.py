@@ -25,7 +25,7 @@ def test_the_readme_shows_every_command():
 
 
 @pytest.fixture
-def workplace(tmp_path, monkeypatch):
+def workplace(tmp_path, monkeypatch, memory_keyring):
     """The files the examples name, made real in a folder the commands run in."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / "old-site").mkdir()
@@ -37,6 +37,7 @@ def workplace(tmp_path, monkeypatch):
     (tmp_path / "more.txt").write_text("某博彩品牌\tblock\t赌博\t\n", "utf-8")
     (tmp_path / "leaders.tsv").write_text("林振华\t县委书记\n何文斌\t县委副书记、县长\n", "utf-8")
     monkeypatch.setenv("NEWSDESK_PASSWORD", "越溪2026")  # for 'users passwd'
+    monkeypatch.setenv("NEWSDESK_GIT_PASSWORD", "token")  # for 'sync login'
     return tmp_path
 
 

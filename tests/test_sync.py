@@ -20,11 +20,12 @@ from newsdesk.errors import NewsdeskError
 from newsdesk.settings import seat_settings
 from newsdesk.site import export_site
 from newsdesk.store import Store
-from newsdesk.sync import conflicts as settling, gitstore, records
+from newsdesk.sync import conflicts as settling, gitstore, login, records
+from newsdesk.sync.login import LoginNeeded
 from newsdesk.sync.publisher import NotThePublisher
-from newsdesk.sync.seat import Seat, repo_path
+from newsdesk.sync.seat import Seat, join_new, repo_path
 from newsdesk.sync.trust import Refused
-from tests.conftest import PASSWORD, real_newsroom
+from tests.conftest import PASSWORD, TOKEN, real_newsroom
 from tests.hosts import SSHD, GitDaemon, Sshd
 
 SHARED = {  # table → columns compared across seats (local columns left out)
@@ -302,7 +303,14 @@ def test_three_seats_over_git_daemon(tmp_path, daemon, push_with, monkeypatch):
     if push_with == "libgit2":  # a PC without git installed: libgit2 alone
         monkeypatch.setattr(gitstore, "GIT_CLI", None)
     a = real_newsroom(Store.open(tmp_path / "a.db"))
-    Seat.init(a, daemon, a.users.find("admin"))
+    said = []
+    Seat.init(a, daemon, a.users.find("admin"), lambda *p: said.append(p))
+    # Founding: the stories written as one pack (loose: only trees and the commit),
+    # and how far it got told as it went.
+    assert _loose_kinds(repo_path(a.path)) == {"tree", "commit"}
+    assert [p for p in said if p[2] == "write"][-1] == (12, 12, "write")
+    pushed = [p[:2] for p in said if p[2] == "push"]
+    assert pushed and pushed[-1][0] == pushed[-1][1] > 50
     b, c = Store.open(tmp_path / "b.db"), Store.open(tmp_path / "c.db")
     Seat.join(b, daemon)
     Seat.join(c, daemon)
@@ -319,6 +327,66 @@ def test_three_seats_over_git_daemon(tmp_path, daemon, push_with, monkeypatch):
     log = subprocess.run(["git", "--git-dir", str(repo_path(a.path)), "show",
                           f"main:{_story_file(a, story)}"], capture_output=True, text=True)
     assert "甲。\n\n乙。\n\n丙。" in log.stdout and log.stdout.startswith("+++\n")
+
+
+def test_a_seat_gathers_what_it_fetched_into_one_pack(tmp_path, daemon):
+    a = real_newsroom(Store.open(tmp_path / "a.db"))
+    Seat.init(a, daemon, a.users.find("admin"))
+    b = Store.open(tmp_path / "b.db")
+    Seat.join(b, daemon)
+    local = repo_path(b.path)
+    for key, value in (("gc.autoPackLimit", "1"), ("gc.autoDetach", "false")):
+        subprocess.run(["git", "--git-dir", str(local), "config", key, value], check=True)
+    edit_paragraph(a, a_draft(a), 0, "新的一段。", "author")
+    sync(a, b)  # b fetches a second pack: over git's limit here, gathered into one
+    assert len(list((local / "objects" / "pack").glob("*.pack"))) == 1
+    assert snapshot(a) == snapshot(b)
+
+
+@pytest.mark.parametrize("push_with", ["git", "libgit2"])
+def test_seats_over_https_with_a_login(tmp_path, https, push_with, monkeypatch, cli):
+    if push_with == "libgit2":
+        monkeypatch.setattr(gitstore, "GIT_CLI", None)
+    url = https.bare("newsroom.git")
+    a = real_newsroom(Store.open(tmp_path / "a.db"))
+    admin = a.users.find("admin")
+    with pytest.raises(LoginNeeded, match="asks for a user name and password"):
+        Seat.init(a, url, admin)
+    login.remember(url, login.Login("newsroom", "wrong"))
+    with pytest.raises(LoginNeeded, match="did not accept the user name and password"):
+        Seat.init(a, url, admin)
+    assert https.refused and not repo_path(a.path).exists()
+    login.remember(url, login.Login("newsroom", TOKEN))
+    Seat.init(a, url, admin)
+    b = Store.open(tmp_path / "b.db")
+    Seat.join(b, url)
+    story = a_draft(a)
+    edit_paragraph(a, story, 0, "甲。", "author")
+    edit_paragraph(b, story, 1, "乙。", "author")
+    sync(a, b, a)
+    assert a.articles.get(story).body.split("\n\n")[:2] == ["甲。", "乙。"]
+    assert snapshot(a) == snapshot(b)
+    # The token is replaced on the server: the work waits here, and the sync says why.
+    login.remember(url, login.Login("newsroom", "an old token"))
+    edit_paragraph(a, story, 2, "丙。", "author")
+    result = Seat.of(a).sync("a")
+    assert result.login_needed and "did not accept" in result.offline
+    r = cli("sync", "--db", a.path)
+    assert r.code == 2 and "'newsdesk sync login'" in r.err
+    monkeypatch.setenv("NEWSDESK_GIT_PASSWORD", TOKEN)
+    r = cli("sync", "login", "--user", "newsroom", "--db", a.path)
+    assert r.code == 0 and "keyring" in r.out
+    monkeypatch.delenv("NEWSDESK_GIT_PASSWORD")
+    sync(a, b)
+    assert b.articles.get(story).body.split("\n\n")[2] == "丙。"
+    assert TOKEN not in (repo_path(a.path) / "config").read_text()  # never in git's files
+
+
+def _loose_kinds(repo: Path) -> set[str]:
+    """The kinds of object a repository holds as loose files."""
+    git = pygit2.Repository(str(repo))
+    return {git[d.name + f.name].type_str for d in (repo / "objects").iterdir()
+            if len(d.name) == 2 for f in d.iterdir()}
 
 
 def _story_file(store: Store, story: str) -> str:
@@ -431,7 +499,7 @@ def sign_off(store: Store, username: str, story: str) -> str:
                                stage=1, revision=1).id
 
 
-def test_a_sign_off_with_a_bad_signature_is_refused(seats):
+def test_a_sign_off_with_a_bad_signature_is_refused(seats, remote, tmp_path):
     a, b = seats
     story = a_draft(b)
     real = sign_off(b, "wangfang", story)
@@ -444,6 +512,10 @@ def test_a_sign_off_with_a_bad_signature_is_refused(seats):
     sync(b)
     refused(a, "claims to be 王芳's but is not signed with their key")
     assert other.id in {e.id for e in a.events.of(other.article_id)}
+    # It stays in the shared repository (B pushed it): a new seat refuses it as well.
+    with pytest.raises(Refused, match="claims to be 王芳's but is not signed"):
+        join_new(tmp_path / "c.db", remote)
+    assert not (tmp_path / "c.db").exists() and not (tmp_path / "c.git").exists()
 
 
 def test_a_sign_off_made_without_the_reviewers_key_is_refused(seats, monkeypatch):

@@ -32,7 +32,7 @@ ACTION_ICONS = {
     "action_targets": "server-network",
     "action_word_lists": "format-list-checks", "action_switch_user": "account-switch-outline",
     "action_sync": "sync", "action_conflicts": "source-merge",
-    "action_publisher": "monitor-star",
+    "action_publisher": "monitor-star", "action_found": "source-repository-multiple",
 }
 
 # state → (icon, text colour, chip colour)

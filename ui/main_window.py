@@ -41,7 +41,7 @@ QUEUE, DUE = "queue", "due"
 # Actions the menus carry but the toolbars have no room for (an English toolbar fills
 # 1366 px already).
 MENU_ONLY = {"action_targets", "action_import", "action_sync", "action_conflicts",
-             "action_publisher"}
+             "action_publisher", "action_found"}
 
 
 class MainWindow(QMainWindow):
@@ -199,6 +199,7 @@ class MainWindow(QMainWindow):
         act("action_conflicts", self.tr("Sync conflicts…"), site, self.show_conflicts)
         act("action_publisher", self.tr("Publish from this seat…"), site,
             self.sync.become_publisher)
+        act("action_found", self.tr("Found a newsroom of many PCs…"), site, self.sync.found)
         for n, (name, text) in enumerate((("action_users", self.tr("Users…")),
                                           ("action_channels", self.tr("Channels…")),
                                           ("action_topics", self.tr("Topics…")),

@@ -5,7 +5,7 @@ nothing when the newsroom's repository cannot be reached — the work waits here
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox, QPushButton
+from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton
 
 from newsdesk import times
 from newsdesk.errors import NewsdeskError
@@ -14,6 +14,7 @@ from newsdesk.sync.seat import Seat, SyncResult
 from newsdesk.sync.trust import Refused
 from ui import look
 from ui.jobs import on_own_connection
+from ui.repo_login import LoginDialog
 
 
 class SyncControl(QObject):
@@ -60,11 +61,28 @@ class SyncControl(QObject):
         if not self.is_seat():
             QMessageBox.information(
                 self.parent(), self.tr("Sync"),
-                self.tr("This database is not part of a newsroom. An administrator makes it "
-                        "one with 'newsdesk sync init REMOTE'; a new seat joins one with "
-                        "'newsdesk sync join REMOTE --db NEW.db'."))
+                self.tr("This database is not part of a newsroom of many PCs. An "
+                        "administrator makes it one (Site → Found a newsroom of many "
+                        "PCs…); other PCs join it from the sign-in window."))
             return
         self._start(quiet=False)
+
+    def found(self) -> None:
+        """建立多机编辑部 (an administrator): this database becomes the newsroom's, and
+        syncs from then on."""
+        from ui.found_dialog import FoundDialog  # loaded when first asked for
+        dialog = FoundDialog(self.store.path, self.user, self.parent())
+        accepted = dialog.exec() == QDialog.Accepted
+        dialog.wait()
+        if not accepted:
+            return
+        self.every.start()
+        self.show_status()
+        QMessageBox.information(
+            self.parent(), self.tr("Found a newsroom of many PCs"),
+            self.tr("The newsroom's repository is %1. Other PCs join it from the sign-in "
+                    "window with that address; this PC publishes.").replace(
+                        "%1", self.store.syncing.mark("remote")))
 
     def become_publisher(self) -> None:
         """本机作为发布机: after the person confirms, on a thread of its own."""
@@ -128,6 +146,8 @@ class SyncControl(QObject):
         elif not self.quiet:
             QMessageBox.warning(self.parent(), self.tr("Not synced"), str(outcome))
         self.show_status()
+        if isinstance(outcome, SyncResult) and outcome.login_needed and not self.quiet:
+            self.ask_login()
 
     def show_status(self) -> None:
         self.button.setVisible(self.is_seat())
@@ -141,6 +161,8 @@ class SyncControl(QObject):
         offline = self.last is not None and self.last.offline
         if self.refusal:
             text, icon = self.tr("Sync refused"), look.icon("sync-alert", "#c62828")
+        elif self.last is not None and self.last.login_needed:
+            text, icon = self.tr("Log in to sync"), look.icon("account-key", "#c62828")
         elif status.conflicts:
             text = self.tr("%1 conflicts").replace("%1", str(status.conflicts))
             icon = look.icon("source-merge", "#c62828")
@@ -160,8 +182,17 @@ class SyncControl(QObject):
         self.button.setToolTip(tip + ("\n" + self.refusal if self.refusal else
                                       "\n" + self.last.offline if offline else ""))
 
+    def ask_login(self) -> None:
+        """The repository's server wants this seat's login: given, then synced."""
+        dialog = LoginDialog(self.store.syncing.mark("remote"), self.last.offline,
+                             self.parent())
+        if dialog.exec() == QDialog.Accepted:
+            self._start(quiet=False)
+
     def _clicked(self) -> None:
-        if self.store.syncing.conflict_count():
+        if self.last is not None and self.last.login_needed:
+            self.ask_login()
+        elif self.store.syncing.conflict_count():
             self.conflicts_asked.emit()
         else:
             self.sync_now()

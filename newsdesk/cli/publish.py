@@ -12,6 +12,7 @@ from newsdesk.cli.common import (
     OK, PROBLEMS, CliError, Session, acting_option, acting_user, json_option, print_json,
     table, with_db,
 )
+from newsdesk import keyring_store
 from newsdesk.cli.site import print_differences, print_injection
 from newsdesk.i18n import N_, _
 from newsdesk.publish import trust
@@ -36,7 +37,7 @@ def _target_password(target) -> str | None:
         raise CliError("{target} needs a password: set ${env} or save it with 'newsdesk targets "
                        "password {name}'", target=target.address, env=ENV_TARGET_PASSWORD,
                        name=target.name)
-    if not trust.keyring_works():
+    if not keyring_store.keyring_works():
         print(_("this machine has no keyring: the password is asked at each run"),
               file=sys.stderr)
     return getpass.getpass(_("password for {target}: ", target=target.address))

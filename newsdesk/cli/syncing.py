@@ -2,19 +2,24 @@
 join a seat to it, sync, see where things stand, settle conflicts."""
 from __future__ import annotations
 
+import getpass
+import os
 import sys
 
 import click
 
 from newsdesk import times
-from newsdesk.cli.common import (OK, CliError, Session, acting_option, acting_user,
+from newsdesk.cli.common import (OK, USAGE, CliError, Session, acting_option, acting_user,
                                  json_option, print_json, table, with_db)
 from newsdesk.i18n import _
-from newsdesk.sync import conflicts as settling
+from newsdesk.sync import conflicts as settling, login
 from newsdesk.sync.seat import Seat, join_new, repo_path
 
 
 def _report(result) -> None:
+    if result.login_needed:
+        raise CliError("{why}: 'newsdesk sync login' keeps them on this PC",
+                       why=result.offline)
     if result.offline:
         print(_("offline: {why}; {n} files kept here for the next sync",
                 why=result.offline, n=result.committed))
@@ -36,10 +41,33 @@ def sync(ctx, session: Session, as_user: str | None, as_json: bool) -> int:
     with session.opened() as store:
         user = acting_user(store, as_user)  # an admin's key signs the outlet's files
         result = Seat.of(store).sync(user.username if user else "")
-    if as_json:
-        print_json(result.__dict__)
-    else:
+    if not as_json:
         _report(result)
+        return OK
+    print_json(result.__dict__)
+    return USAGE if result.login_needed else OK
+
+
+@sync.command("login")
+@click.argument("remote", required=False)
+@click.option("--user", "user", required=True, help="the user name on the repository's "
+              "server (password or access token from $NEWSDESK_GIT_PASSWORD or a prompt)")
+@with_db
+def login_command(session: Session, remote: str | None, user: str) -> int:
+    """Keep this PC's login to the newsroom's repository (REMOTE: this seat's own unless
+    given, as before `sync join`) in the keyring."""
+    if remote is None:
+        with session.opened() as store:
+            remote = Seat.of(store).remote
+    secret = os.environ.get("NEWSDESK_GIT_PASSWORD")
+    if secret is None:
+        if not sys.stdin.isatty():
+            raise CliError("give the password in $NEWSDESK_GIT_PASSWORD or on a terminal")
+        secret = getpass.getpass(_("password for {target}: ", target=remote))
+    if not login.remember(remote, login.Login(user, secret)):
+        raise CliError("this machine has no keyring to keep passwords in: give the login "
+                       "in $NEWSDESK_GIT_USER and $NEWSDESK_GIT_PASSWORD to each command")
+    print(_("the login for {remote} is in the keyring", remote=remote))
     return OK
 
 
@@ -52,7 +80,7 @@ def init(session: Session, remote: str, as_user: str) -> int:
     git://); this seat becomes the publisher."""
     with session.opened() as store:
         admin = acting_user(store, as_user)  # the founder signs every account
-        Seat.init(store, remote, admin)
+        Seat.init(store, remote, admin, _progress_line if sys.stderr.isatty() else None)
         stories = store.articles.count()
     print(_("this database is now the newsroom on {remote} ({n} stories); its "
             "repository is {path}", remote=remote, n=stories, path=repo_path(session.path)))
@@ -125,10 +153,13 @@ def conflicts(ctx, session: Session, as_json: bool) -> int:
 
 
 def _progress_line(done: int, total: int, phase: str) -> None:
-    """How far a join has got, on one line of a terminal."""
-    said = (_("fetching: {done} of {total} objects", done=done, total=total)
-            if phase == "fetch" else
-            _("building the database: {done} of {total} stories", done=done, total=total))
+    """How far a join or a founding has got, on one line of a terminal."""
+    said = {"fetch": _("fetching: {done} of {total} objects", done=done, total=total),
+            "build": _("building the database: {done} of {total} stories", done=done,
+                       total=total),
+            "write": _("writing the repository: {done} of {total} stories", done=done,
+                       total=total),
+            "push": _("sending: {done} of {total} objects", done=done, total=total)}[phase]
     print(f"\r{said}", end="" if done < total else "\n", file=sys.stderr, flush=True)
 
 

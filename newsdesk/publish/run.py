@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from newsdesk import accounts, process, times
+from newsdesk import accounts, keyring_store, process, times
 from newsdesk.errors import NewsdeskError
 from newsdesk.i18n import N_, _
 from newsdesk.model import User
@@ -80,7 +80,7 @@ def connect(store: Store, target: Target, password: str | None,
     if password is None and needs_password(target):
         raise PasswordNeeded(
             "{target} needs a password: {where}", target=target.address,
-            where=_("save it in the keyring") if trust.keyring_works()
+            where=_("save it in the keyring") if keyring_store.keyring_works()
             else _("this machine has no keyring, so it is asked at each run"))
     if target.kind == "sftp":
         from newsdesk.publish.sftp import SftpRemote  # asyncssh: loaded when used

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+from newsdesk import keyring_store
 from newsdesk.errors import NewsdeskError
 from newsdesk.publish.targets import Target
 
@@ -51,31 +52,9 @@ def forget_host_key(store, host: str, port: int) -> bool:
     return True
 
 
-# keyring is imported when a password is wanted: at the app's start it would cost 40 ms.
-def keyring_works() -> bool:
-    import keyring
-    from keyring.backends import fail
-    return not isinstance(keyring.get_keyring(), fail.Keyring)
-
-
 def saved_password(target: Target) -> str | None:
-    import keyring
-    import keyring.errors
-    if not keyring_works():
-        return None
-    try:
-        return keyring.get_password(SERVICE, target.address)
-    except keyring.errors.KeyringError:
-        return None
+    return keyring_store.get(SERVICE, target.address)
 
 
 def save_password(target: Target, password: str) -> None:
-    import keyring
-    import keyring.errors
-    if not keyring_works():
-        raise NewsdeskError("this machine has no keyring to keep passwords in: the password "
-                            "is asked at each run")
-    try:
-        keyring.set_password(SERVICE, target.address, password)
-    except keyring.errors.KeyringError as e:
-        raise NewsdeskError("the keyring refused the password: {reason}", reason=e) from None
+    keyring_store.put(SERVICE, target.address, password)

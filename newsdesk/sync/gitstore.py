@@ -8,12 +8,15 @@ import os
 import re
 import shutil
 import subprocess
+from contextlib import contextmanager
 from pathlib import Path
 
 import pygit2
 
 from newsdesk.errors import NewsdeskError
 from newsdesk.i18n import N_, _
+from newsdesk.sync import login
+from newsdesk.sync.packing import PackWriter
 
 # The git command line where it is installed (pushes); libgit2 alone otherwise.
 GIT_CLI = shutil.which("git")
@@ -53,15 +56,63 @@ def _git_env() -> dict:
     return env
 
 
-def _git(url: str, *args: str, check: bool = True) -> subprocess.CompletedProcess:
-    """git ARGS about the remote at url; RemoteUnreachable when it fails (check)."""
+# git asks this helper for an http(s) login: it says what the environment holds, so the
+# password is never on a command line.
+_HELPER = ("credential.helper=!f() { test \"$1\" = get && printf 'username=%s\\npassword=%s\\n' "
+           "\"$NEWSDESK_GIT_USER\" \"$NEWSDESK_GIT_PASSWORD\"; }; f")
+_LOGIN_REFUSED = ("Authentication failed", "could not read Username", "terminal prompts",
+                  "401")
+
+
+def _with_login(url: str, args: tuple) -> tuple[tuple, dict]:
+    """git's arguments and environment for url: its saved login, where it has one."""
+    env = _git_env()
+    found = login.login_for(url) if login.is_http(url) else None
+    if found is None:
+        return args, env
+    return ("-c", "credential.helper=", "-c", _HELPER, *args), env | {
+        "NEWSDESK_GIT_USER": found.user, "NEWSDESK_GIT_PASSWORD": found.password}
+
+
+def _git(url: str, *args: str, check: bool = True, progress=None
+         ) -> subprocess.CompletedProcess:
+    """git ARGS about the remote at url; RemoteUnreachable when it fails (check), or
+    LoginNeeded. progress(done, total) hears git's 'Writing objects: n% (done/total)'."""
     if not GIT_CLI:
         raise _unreachable(url, Exception("ssh needs git"))
-    run = subprocess.run([GIT_CLI, *args], capture_output=True, text=True, env=_git_env(),
-                         stdin=subprocess.DEVNULL)
+    args, env = _with_login(url, args)
+    if progress is None:
+        run = subprocess.run([GIT_CLI, *args], capture_output=True, text=True, env=env,
+                             stdin=subprocess.DEVNULL)
+    else:
+        run = _git_telling(list(args), env, progress)
+    if run.returncode != 0 and login.is_http(url) and \
+            any(w in run.stderr for w in _LOGIN_REFUSED):
+        raise login.needed(url, refused=login.login_for(url) is not None)
     if check and run.returncode != 0:
         raise _unreachable(url, Exception(run.stderr.strip() or "git failed"))
     return run
+
+
+_WRITING = re.compile(r"Writing objects:\s+\d+% \((\d+)/(\d+)\)")
+
+
+def _git_telling(args: list[str], env: dict, progress) -> subprocess.CompletedProcess:
+    """git ARGS (with --progress), its progress lines passed on while it runs (they
+    end in \r, so they are read as they come, not by line)."""
+    process = subprocess.Popen([GIT_CLI, *args],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               stdin=subprocess.DEVNULL, env=env)
+    said, line = [], b""
+    while chunk := process.stderr.read1(4096):
+        said.append(chunk)
+        *done, line = re.split(rb"[\r\n]", line + chunk)
+        for text in done:
+            if match := _WRITING.search(text.decode(errors="replace")):
+                progress(int(match[1]), int(match[2]))
+    out = process.stdout.read().decode(errors="replace")
+    return subprocess.CompletedProcess(args, process.wait(), out,
+                                       b"".join(said).decode(errors="replace"))
 
 
 def _check_path(url: str) -> None:
@@ -76,6 +127,8 @@ _CAUSES = (
      N_("the server's host key is not the one this PC trusts: ask its administrator "
         "before going on")),
     (("ssh needs git",), N_("ssh:// addresses need git installed on this PC")),
+    (("certificate", "ssl"),
+     N_("the server's certificate is not one this PC trusts: ask its administrator")),
     (("refused",), N_("the server refused the connection")),
     (("resolve", "not known", "getaddrinfo", "no such host"),
      N_("the server's name was not found")),
@@ -98,23 +151,36 @@ def _unreachable(url: str, e: Exception) -> RemoteUnreachable:
 
 
 class _Callbacks(pygit2.RemoteCallbacks):
-    """Says which refs a push had refused (libgit2 raises nothing for them) and uses
-    the ssh agent or the user's default key for ssh:// remotes."""
+    """Says which refs a push had refused (libgit2 raises nothing for them), gives the
+    saved login to an http(s) server that asks, and uses the ssh agent for ssh."""
 
-    def __init__(self, progress=None):
+    def __init__(self, url: str, progress=None, push_progress=None):
         super().__init__()
+        self.url = url
         self.refused: list[str] = []
         self.progress = progress  # (objects received, objects in all)
+        self.push_progress = push_progress  # (objects sent, objects in all)
+        self.tried = False  # the login was given once: asked again, it was refused
 
     def transfer_progress(self, stats):
         if self.progress is not None:
             self.progress(stats.received_objects, stats.total_objects)
+
+    def push_transfer_progress(self, objects_pushed, total_objects, bytes_pushed):
+        if self.push_progress is not None:
+            self.push_progress(objects_pushed, total_objects)
 
     def push_update_reference(self, refname, message):
         if message:
             self.refused.append(f"{refname}: {message}")
 
     def credentials(self, url, username_from_url, allowed_types):
+        if allowed_types & pygit2.enums.CredentialType.USERPASS_PLAINTEXT:
+            found = login.login_for(self.url)
+            if found is None or self.tried:
+                raise login.needed(self.url, refused=self.tried)
+            self.tried = True
+            return pygit2.UserPass(found.user, found.password)
         if allowed_types & pygit2.enums.CredentialType.SSH_KEY:
             return pygit2.KeypairFromAgent(username_from_url or "git")
         raise pygit2.GitError("the server asks for a password: use an ssh key")
@@ -123,6 +189,7 @@ class _Callbacks(pygit2.RemoteCallbacks):
 class GitStore:
     def __init__(self, repo: pygit2.Repository):
         self.repo = repo
+        self._pack: PackWriter | None = None
 
     @classmethod
     def create(cls, path: Path) -> "GitStore":
@@ -141,7 +208,7 @@ class GitStore:
             return cls.open(path)
         try:
             repo = pygit2.clone_repository(url, str(path), bare=True,
-                                           callbacks=_Callbacks(progress))
+                                           callbacks=_Callbacks(url, progress))
         except (pygit2.GitError, ValueError) as e:
             raise _unreachable(url, e) from None
         return cls(repo)
@@ -226,7 +293,22 @@ class GitStore:
 
     # ---- writing --------------------------------------------------------------------
     def write_blob(self, data: bytes) -> pygit2.Oid:
-        return self.repo.create_blob(data)
+        return self._pack.add(data) if self._pack else self.repo.create_blob(data)
+
+    @contextmanager
+    def packed(self):
+        """Blobs written meanwhile go into one pack (a founding commit's 300,000 files),
+        usable once the block ends; none when it fails."""
+        self._pack = PackWriter(self.repo)
+        try:
+            yield
+        except BaseException:
+            self._pack.abort()
+            raise
+        else:
+            self._pack.close()
+        finally:
+            self._pack = None
 
     def edit_tree(self, base: pygit2.Tree | None, edits: dict[str, pygit2.Oid | None]
                   ) -> pygit2.Oid:
@@ -269,6 +351,15 @@ class GitStore:
     def set_tip(self, oid: pygit2.Oid, ref: str = BRANCH) -> None:
         self.repo.references.create(ref, oid, force=True)
 
+    def root(self, tip: pygit2.Oid) -> pygit2.Oid:
+        """The first commit of tip's history along first parents (the founding)."""
+        walker = self.repo.walk(tip, pygit2.enums.SortMode.TOPOLOGICAL)
+        walker.simplify_first_parent()
+        first = tip
+        for commit in walker:
+            first = commit.id
+        return first
+
     def merge_base(self, a: pygit2.Oid, b: pygit2.Oid) -> pygit2.Oid | None:
         return self.repo.merge_base(a, b)
 
@@ -280,6 +371,14 @@ class GitStore:
             return False
         return self.repo.descendant_of(descendant, ancestor)
 
+    def tidy(self) -> None:
+        """Loose objects and fetched packs gathered into one pack once git finds enough
+        of them (`gc --auto`: some 6,700 loose objects or 50 packs; it goes on in the
+        background). libgit2 has no gc: a seat without git keeps them as they are."""
+        if GIT_CLI:
+            subprocess.run([GIT_CLI, "--git-dir", self.repo.path, "gc", "--auto", "--quiet"],
+                           capture_output=True, stdin=subprocess.DEVNULL, env=_git_env())
+
     # ---- the remote -----------------------------------------------------------------
     def remote_tip(self, url: str) -> pygit2.Oid | None:
         """The remote's main, asked without fetching (None: an empty repository)."""
@@ -288,7 +387,7 @@ class GitStore:
             said = _git(url, "ls-remote", url, BRANCH).stdout.split()
             return pygit2.Oid(hex=said[0]) if said else None
         try:
-            heads = self.repo.remotes.create_anonymous(url).list_heads(callbacks=_Callbacks())
+            heads = self.repo.remotes.create_anonymous(url).list_heads(callbacks=_Callbacks(url))
         except (pygit2.GitError, ValueError, OSError) as e:
             raise _unreachable(url, e) from None
         return next((h.oid for h in heads if h.name == BRANCH), None)
@@ -302,25 +401,29 @@ class GitStore:
             return self.tip(TRACKING)
         try:
             self.repo.remotes.create_anonymous(url).fetch(
-                [f"+{BRANCH}:{TRACKING}"], callbacks=_Callbacks())
+                [f"+{BRANCH}:{TRACKING}"], callbacks=_Callbacks(url))
         except (pygit2.GitError, ValueError, OSError) as e:
             raise _unreachable(url, e) from None
         return self.tip(TRACKING)
 
-    def push(self, url: str) -> None:
-        """main to the remote's main; PushRejected when another seat pushed first."""
+    def push(self, url: str, first: bool = False, progress=None) -> None:
+        """main to the remote's main; PushRejected when another seat pushed first.
+        first: the founding push, sent as written (no search for deltas, which save
+        little on 300,000 small text files and take minutes). progress(done, total)."""
         _check_path(url)
         if GIT_CLI or is_ssh(url):
-            self._push_with_git(url)
+            self._push_with_git(url, first, progress)
         else:
-            self._push_with_libgit2(url)
+            self._push_with_libgit2(url, progress)
         self.set_tip(self.tip(), TRACKING)
 
-    def _push_with_git(self, url: str) -> None:
+    def _push_with_git(self, url: str, first: bool, progress) -> None:
         # libgit2 marks the remote's whole tree as known before packing (a walk of every
         # entry: half a second at 100,000 stories); git walks only the paths that differ.
-        run = _git(url, "--git-dir", self.repo.path, "push", "--porcelain", url,
-                   f"{BRANCH}:{BRANCH}", check=False)
+        window = ["-c", "pack.window=0"] if first else []
+        telling = ["--progress"] if progress else []
+        run = _git(url, *window, "--git-dir", self.repo.path, "push", "--porcelain",
+                   *telling, url, f"{BRANCH}:{BRANCH}", check=False, progress=progress)
         said = f"{run.stdout}\n{run.stderr}"
         if run.returncode == 0:
             return
@@ -328,8 +431,8 @@ class GitStore:
             raise PushRejected(said.strip())
         raise _unreachable(url, Exception(run.stderr.strip() or said.strip()))
 
-    def _push_with_libgit2(self, url: str) -> None:
-        callbacks = _Callbacks()
+    def _push_with_libgit2(self, url: str, progress=None) -> None:
+        callbacks = _Callbacks(url, push_progress=progress)
         try:
             self.repo.remotes.create_anonymous(url).push([f"{BRANCH}:{BRANCH}"],
                                                          callbacks=callbacks)

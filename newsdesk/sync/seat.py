@@ -26,11 +26,13 @@ from newsdesk.sync import records as rec, trust
 from newsdesk.sync.gitstore import (TRACKING, GitStore, PushRejected,
                                     RemoteUnreachable, is_path)
 from newsdesk.sync.importing import Importer
+from newsdesk.sync.login import LoginNeeded
 from newsdesk.sync.merging import Conflict
 from newsdesk.sync.rows import story_files, table_files
 from newsdesk.sync.treemerge import TreeMerge
 
 RETRIES = 5  # pushes lost to another seat's before giving up for this round
+FOUNDING_BATCH = 2_000  # stories read and written at a time when a newsroom is founded
 
 
 @dataclass
@@ -40,6 +42,7 @@ class SyncResult:
     conflicts: int = 0          # new conflicts this sync found
     pushed: bool = False
     offline: str | None = None  # why the remote could not be reached
+    login_needed: bool = False  # …because its server wants a login this seat lacks
     stories: list[str] = field(default_factory=list)  # ids of the stories received
 
 
@@ -113,10 +116,11 @@ class Seat:
 
     # ---- founding and joining ------------------------------------------------------
     @classmethod
-    def init(cls, store: Store, remote: str, admin: User) -> "Seat":
+    def init(cls, store: Store, remote: str, admin: User, progress=None) -> "Seat":
         """Make this database the newsroom's: its records become the first commit of
         an empty remote (a folder path is created as a bare repository). This seat
-        becomes the newsroom's publisher."""
+        becomes the newsroom's publisher. progress(done, total, phase): 'write' counts
+        stories, 'push' objects sent (total 0 while git has not said)."""
         require_admin(admin, N_("found a newsroom"))
         if store.settings().demo:
             raise NewsdeskError("a demo newsroom works on one seat only: its reviewers have "
@@ -149,12 +153,14 @@ class Seat:
             if git.remote_tip(remote) is not None:
                 raise NewsdeskError("{url} already holds a newsroom: join it with `sync "
                                     "join`", url=remote)
-            edits = _signed_file(git, rec.NEWSROOM, rec.newsroom_text(info), admin.id)
             mark = store.syncing.change_mark()
-            edits |= seat._story_edits(None, store.syncing.all_story_ids())
-            edits |= seat._other_edits(None, None)
+            with git.packed():
+                edits = _signed_file(git, rec.NEWSROOM, rec.newsroom_text(info), admin.id)
+                edits |= seat._all_story_edits(progress)
+                edits |= seat._other_edits(None, None)
             git.commit(git.edit_tree(None, edits), [], "The newsroom founded", admin.username)
-            git.push(remote)
+            git.push(remote, first=True, progress=progress and (
+                lambda done, total: progress(done, total, "push")))
         except BaseException:
             shutil.rmtree(local, ignore_errors=True)  # nothing founded: try again later
             raise
@@ -166,9 +172,9 @@ class Seat:
 
     @classmethod
     def join(cls, store: Store, remote: str, progress=None) -> tuple["Seat", int]:
-        """A new seat: the remote cloned beside this (empty) database, and every
-        record imported into it. Returns the seat and the files read; progress as
-        join_new's."""
+        """A new seat: the remote cloned beside this (empty) database, every record
+        imported into it, and everything after the founding checked as a sync checks
+        it. Returns the seat and the files read; progress as join_new's."""
         if not store.is_empty():
             raise NewsdeskError("a seat joins with a new database: {path} already holds "
                                 "stories, users or channels", path=store.path)
@@ -184,15 +190,29 @@ class Seat:
             git.set_tip(git.tip(), TRACKING)
             seat = cls(store, git, remote)
             read, _stories = Importer(store, git).run(None, git.tip(), [], progress)
+            info = rec.newsroom_info(git.read(git.tree(git.tip()), rec.NEWSROOM) or b"")
+            seat._check_since_founding(info)
         except BaseException:
             shutil.rmtree(local, ignore_errors=True)  # a half-joined seat is no seat
             raise
-        info = rec.newsroom_info(git.read(git.tree(git.tip()), rec.NEWSROOM) or b"")
         store.syncing.set_marks(seat=uuid.uuid4().hex, remote=remote, commit=str(git.tip()),
                                 seq=str(store.syncing.change_mark()), synced_at=times.now(),
                                 admin=info.get("admin"), admin_key=info.get("admin_key"),
                                 seen=str(git.tip()))
         return seat, read
+
+    def _check_since_founding(self, info: dict) -> None:
+        """What every seat checked as it arrived, checked once more by a new one: all
+        that changed since the founding commit (taken on trust, as the founder's key
+        is), against the accounts as founded. A forged sign-off another seat refused
+        stays in the shared repository; a joining seat refuses it too."""
+        founding = self.git.root(self.git.tip())
+        if founding == self.git.tip():
+            return
+        base = self.git.tree(founding)
+        trust.check(self.store, self.git, base, self.git.tree(self.git.tip()),
+                    info.get("admin_key"), info.get("admin"),
+                    known=trust.users_at(self.git, base))
 
     # ---- a sync ----------------------------------------------------------------------
     def sync(self, who: str) -> SyncResult:
@@ -229,6 +249,8 @@ class Seat:
                     continue
         except RemoteUnreachable as e:
             result.offline = str(e)
+        except LoginNeeded as e:  # the work waits here, as offline, until it is given
+            result.offline, result.login_needed = str(e), True
         local_conflicts: list[Conflict] = []
         received, stories = Importer(self.store, self.git).run(start, self.git.tip(),
                                                               local_conflicts)
@@ -238,6 +260,8 @@ class Seat:
         if result.offline is None:
             marks |= {"synced_at": times.now(), "seen": str(self.git.tip(TRACKING))}
         self.store.syncing.set_marks(**marks)
+        if result.committed or result.received:
+            self.git.tidy()
         return result
 
     def become_publisher(self, admin: User) -> None:
@@ -309,6 +333,16 @@ class Seat:
         s.set_marks(seq=str(mark), assets_at=assets_from)
         return len(edits)
 
+    def _all_story_edits(self, progress=None) -> dict:
+        """Every story's files as blobs (founding), a batch at a time."""
+        ids = self.store.syncing.all_story_ids()
+        edits = {}
+        for start in range(0, len(ids), FOUNDING_BATCH):
+            edits |= self._story_edits(None, ids[start:start + FOUNDING_BATCH])
+            if progress:
+                progress(min(start + FOUNDING_BATCH, len(ids)), len(ids), "write")
+        return edits
+
     def _story_edits(self, tree, ids: list[str]) -> dict:
         stories = self.store.syncing.stories(ids)
         files: dict[str, bytes | None] = {}
@@ -360,6 +394,8 @@ class Seat:
 
     def _differing_paths(self, tree, files: dict[str, bytes | None]) -> list[str]:
         """The paths whose content (None: no file) is not what tree has."""
+        if tree is None:  # founding: every file is new
+            return [path for path, data in files.items() if data is not None]
         there = self.git.blob_ids(tree, files)
         return [path for path, data in files.items()
                 if (None if data is None else pygit2.hash(data)) != there[path]]

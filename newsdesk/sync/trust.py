@@ -21,11 +21,16 @@ class Refused(NewsdeskError):
     """Something arriving from the newsroom's repository is not to be trusted."""
 
 
-def check(store: Store, git, base, theirs, pinned_key: str | None, admin_id: str | None
-          ) -> None:
-    """Refused unless everything theirs changed since base may be taken in."""
+def check(store: Store, git, base, theirs, pinned_key: str | None, admin_id: str | None,
+          known: dict[str, dict] | None = None) -> None:
+    """Refused unless everything theirs changed since base may be taken in. known:
+    the users trusted before it (id → record); the database's by default."""
     changed = git.changed(base, theirs)
-    users = _users(store, git, base, theirs, changed, pinned_key, admin_id)
+    if known is None:
+        known = {u.id: signing.user_record(u) | {"signature": u.signature,
+                                                  "signed_by": u.signed_by}
+                 for u in store.users.all()}
+    users = _users(git, changed, known, pinned_key, admin_id)
     _outlets_files(git, theirs, changed, users)
     stages = store.settings().review_stages
     for path, (old, new) in changed.items():
@@ -36,14 +41,22 @@ def check(store: Store, git, base, theirs, pinned_key: str | None, admin_id: str
                     rec.lines_records(git.blob(new), path) if new else [])
 
 
-def _users(store: Store, git, base, theirs, changed: dict, pinned_key, admin_id
+def users_at(git, tree) -> dict[str, dict]:
+    """The users as a tree of the repository holds them (id → record)."""
+    spec = rec.table_of("users/x.toml")
+    rows = (rec.table_rows(spec, git.read(tree, path), path)[0]
+            for path in git.subtree_files(tree, "users") if spec.holds(path))
+    return {row["id"]: signing.user_record(row) | {"signature": row.get("signature"),
+                                                   "signed_by": row.get("signed_by")}
+            for row in rows}
+
+
+def _users(git, changed: dict, known: dict[str, dict], pinned_key, admin_id
            ) -> dict[str, dict]:
     """Every user as this seat will know them (id → record), each change to one
     checked: signed by an admin already trusted, or by the pinned founding admin's key,
     or — a new password, nothing else changed — by the user's own earlier key."""
-    known = {u.id: signing.user_record(u) | {"signature": u.signature,
-                                              "signed_by": u.signed_by}
-             for u in store.users.all()}
+    known = dict(known)
     spec = rec.table_of("users/x.toml")
     waiting = {}
     for path, (old, new) in changed.items():

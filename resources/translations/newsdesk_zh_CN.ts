@@ -281,62 +281,62 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="32"/>
+        <location filename="../../ui/conflicts_dialog.py" line="26"/>
         <source>Sync conflicts</source>
         <translation>同步冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="36"/>
+        <location filename="../../ui/conflicts_dialog.py" line="30"/>
         <source>Story</source>
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="36"/>
+        <location filename="../../ui/conflicts_dialog.py" line="30"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="36"/>
+        <location filename="../../ui/conflicts_dialog.py" line="30"/>
         <source>Standing</source>
         <translation>现行版本</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="37"/>
+        <location filename="../../ui/conflicts_dialog.py" line="31"/>
         <source>The other version</source>
         <translation>另一版本</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="37"/>
+        <location filename="../../ui/conflicts_dialog.py" line="31"/>
         <source>Changed by, when</source>
         <translation>改动人、时间</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="45"/>
+        <location filename="../../ui/conflicts_dialog.py" line="39"/>
         <source>Two seats changed the same place at once: the later change stands, the other is kept here until someone settles it.</source>
         <translation>两台电脑同时改了同一处：以后改的为准，另一处改动保留在这里，等人处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="48"/>
+        <location filename="../../ui/conflicts_dialog.py" line="42"/>
         <source>Keep what stands</source>
         <translation>保留现行版本</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="49"/>
+        <location filename="../../ui/conflicts_dialog.py" line="43"/>
         <source>Take the other version</source>
         <translation>采用另一版本</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="50"/>
+        <location filename="../../ui/conflicts_dialog.py" line="44"/>
         <source>Merge in the editor…</source>
         <translation>在编辑器中合并…</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="51"/>
+        <location filename="../../ui/conflicts_dialog.py" line="45"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="116"/>
+        <location filename="../../ui/conflicts_dialog.py" line="110"/>
         <source>Not settled</source>
         <translation>未能处理</translation>
     </message>
@@ -802,6 +802,59 @@
     </message>
 </context>
 <context>
+    <name>FoundDialog</name>
+    <message>
+        <location filename="../../ui/found_dialog.py" line="20"/>
+        <source>Found a newsroom of many PCs</source>
+        <translation>建立多机编辑部</translation>
+    </message>
+    <message>
+        <location filename="../../ui/found_dialog.py" line="22"/>
+        <source>Folder…</source>
+        <translation>文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/found_dialog.py" line="30"/>
+        <source>This database&apos;s stories, sign-offs, users, channels and settings are written into the newsroom&apos;s shared repository: a new folder on the office server, or an empty repository on a server. This PC becomes the one that publishes. Other PCs then join from the sign-in window (Join a newsroom).</source>
+        <translation>本库的稿件、审核记录、用户、栏目和设置将写入编辑部的共享仓库：办公室服务器上的一个新文件夹，或服务器上的一个空仓库。本机成为发布机。其他电脑随后在登录窗口点“加入编辑部”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/found_dialog.py" line="34"/>
+        <source>Found</source>
+        <translation>建立</translation>
+    </message>
+    <message>
+        <location filename="../../ui/found_dialog.py" line="34"/>
+        <source>Repository</source>
+        <translation>仓库地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/found_dialog.py" line="39"/>
+        <source>Where the repository goes</source>
+        <translation>仓库放在哪里</translation>
+    </message>
+    <message>
+        <location filename="../../ui/found_dialog.py" line="44"/>
+        <source>Give the repository&apos;s address or choose a folder.</source>
+        <translation>请填写仓库地址，或选择一个文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/found_dialog.py" line="47"/>
+        <source>Founding the newsroom…</source>
+        <translation>正在建立编辑部……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/found_dialog.py" line="56"/>
+        <source>Writing the repository: %1 of %2 stories</source>
+        <translation>正在写入仓库：%1 / %2 篇稿件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/found_dialog.py" line="57"/>
+        <source>Sending it to the server: %1 of %2 objects</source>
+        <translation>正在上传到服务器：%1 / %2 个对象</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../../ui/import_dialog.py" line="33"/>
@@ -1104,58 +1157,58 @@
 <context>
     <name>JoinDialog</name>
     <message>
-        <location filename="../../ui/join_dialog.py" line="26"/>
+        <location filename="../../ui/join_dialog.py" line="19"/>
         <source>Join a newsroom</source>
         <translation>加入编辑部</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="34"/>
+        <location filename="../../ui/join_dialog.py" line="22"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="40"/>
+        <location filename="../../ui/join_dialog.py" line="28"/>
         <source>The newsroom&apos;s administrator gives you the address of its shared repository. This PC gets a database of its own, filled from it; sign in afterwards as yourself.</source>
         <translation>编辑部管理员会告诉你共享仓库的地址。本机将建立自己的数据库，并从仓库取得全部内容；之后请以自己的身份登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="49"/>
+        <location filename="../../ui/join_dialog.py" line="31"/>
         <source>Join</source>
         <translation>加入</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="53"/>
+        <location filename="../../ui/join_dialog.py" line="31"/>
         <source>Repository</source>
         <translation>仓库地址</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="54"/>
-        <location filename="../../ui/join_dialog.py" line="66"/>
+        <location filename="../../ui/join_dialog.py" line="32"/>
+        <location filename="../../ui/join_dialog.py" line="37"/>
         <source>New database</source>
         <translation>新数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="67"/>
+        <location filename="../../ui/join_dialog.py" line="38"/>
         <source>Newsdesk database (*.db)</source>
         <translation>Newsdesk 数据库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="74"/>
+        <location filename="../../ui/join_dialog.py" line="44"/>
         <source>Give the repository&apos;s address and where the new database goes.</source>
         <translation>请填写仓库地址和新数据库的位置。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="78"/>
+        <location filename="../../ui/join_dialog.py" line="48"/>
         <source>Joining: fetching the newsroom and building this PC&apos;s database…</source>
         <translation>正在加入：获取编辑部内容，建立本机数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="94"/>
+        <location filename="../../ui/join_dialog.py" line="62"/>
         <source>Fetching the newsroom: %1 of %2 objects</source>
         <translation>正在获取编辑部内容：%1 / %2 个对象</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="95"/>
+        <location filename="../../ui/join_dialog.py" line="63"/>
         <source>Building this PC&apos;s database: %1 of %2 stories</source>
         <translation>正在建立本机数据库：%1 / %2 篇稿件</translation>
     </message>
@@ -1218,6 +1271,24 @@
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
+    <message>
+        <location filename="../../ui/repo_login.py" line="42"/>
+        <source>Log in to the newsroom&apos;s repository</source>
+        <translation>登录编辑部仓库</translation>
+    </message>
+</context>
+<context>
+    <name>LoginFields</name>
+    <message>
+        <location filename="../../ui/repo_login.py" line="23"/>
+        <source>User name on the server</source>
+        <translation>服务器上的用户名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/repo_login.py" line="24"/>
+        <source>Password or access token</source>
+        <translation>密码或访问令牌</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1228,7 +1299,7 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="97"/>
-        <location filename="../../ui/main_window.py" line="538"/>
+        <location filename="../../ui/main_window.py" line="539"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
@@ -1394,113 +1465,118 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="202"/>
+        <source>Found a newsroom of many PCs…</source>
+        <translation>建立多机编辑部…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>Users…</source>
         <translation>用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>Channels…</source>
         <translation>栏目…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>Topics…</source>
         <translation>专题…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>Site settings…</source>
         <translation>网站设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>Publish targets…</source>
         <translation>发布目标…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>Select a story first</source>
         <translation>请先选择一篇稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>Open a story in the editor first</source>
         <translation>请先在编辑器中打开稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>Open the review queue first</source>
         <translation>请先打开审核队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>Select a draft in the story list first</source>
         <translation>请先在稿件列表中选择一篇草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>Delete draft</source>
         <translation>删除草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>Move “%1” to the recycle bin? It can be restored for %2 days.</source>
         <translation>把“%1”移到回收站？%2 天内可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>Publish the site</source>
         <translation>发布网站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>%1 (demo: anyone can sign as anyone)</source>
         <translation>%1（演示数据：任何人都可以代他人签发）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>Newsdesk — %1 — %2</source>
         <translation>Newsdesk 采编系统 — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>Signed in: %1</source>
         <translation>当前用户：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>Review queue (%1)</source>
         <translation>审核队列（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>Review queue</source>
         <translation>审核队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>Returned to me (%1)</source>
         <translation>退回给我的（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>My drafts</source>
         <translation>我的草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="349"/>
         <source>Returned to me</source>
         <translation>退回给我的</translation>
     </message>
@@ -1535,108 +1611,108 @@
         <translation>把选中的稿件退回作者（队列中按 Ctrl+Shift+R）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>机审 lists…</source>
         <translation>机审名单…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>Stories</source>
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>Drafts</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>Submitted</source>
         <translation>已送审</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="358"/>
         <source>In review</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>Approved</source>
         <translation>已签发</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>Scheduled</source>
         <translation>待发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>Published</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>Due at next export</source>
         <translation>待下次导出发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>Channels</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>Saved searches</source>
         <translation>已存搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="424"/>
         <source>%1 characters</source>
         <translation>%1 字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="495"/>
+        <location filename="../../ui/main_window.py" line="496"/>
         <source>Untitled story</source>
         <translation>未命名稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="555"/>
-        <location filename="../../ui/main_window.py" line="562"/>
+        <location filename="../../ui/main_window.py" line="556"/>
+        <location filename="../../ui/main_window.py" line="563"/>
         <source>Save search</source>
         <translation>保存搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="555"/>
+        <location filename="../../ui/main_window.py" line="556"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>Delete this saved search</source>
         <translation>删除此搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="583"/>
+        <location filename="../../ui/main_window.py" line="584"/>
         <source>Stories: %1</source>
         <translation>共 %1 篇</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="640"/>
+        <location filename="../../ui/main_window.py" line="641"/>
         <source>Backup failed: %1</source>
         <translation>备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="643"/>
+        <location filename="../../ui/main_window.py" line="644"/>
         <source>Backed up to %1</source>
         <translation>已备份到 %1</translation>
     </message>
@@ -2391,83 +2467,98 @@ Trust it only if the host&apos;s administrator confirms this fingerprint.</sourc
 <context>
     <name>SyncControl</name>
     <message>
-        <location filename="../../ui/sync_control.py" line="62"/>
+        <location filename="../../ui/sync_control.py" line="63"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_control.py" line="63"/>
-        <source>This database is not part of a newsroom. An administrator makes it one with &apos;newsdesk sync init REMOTE&apos;; a new seat joins one with &apos;newsdesk sync join REMOTE --db NEW.db&apos;.</source>
-        <translation>这个数据库不属于任何编辑部。管理员可用“newsdesk sync init 仓库地址”建立编辑部；新电脑用“newsdesk sync join 仓库地址 --db 新数据库.db”加入。</translation>
+        <location filename="../../ui/sync_control.py" line="64"/>
+        <source>This database is not part of a newsroom of many PCs. An administrator makes it one (Site → Found a newsroom of many PCs…); other PCs join it from the sign-in window.</source>
+        <translation>本库还不属于多机编辑部。管理员可以建立（网站 → 建立多机编辑部…）；其他电脑在登录窗口加入。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_control.py" line="75"/>
-        <location filename="../../ui/sync_control.py" line="91"/>
+        <location filename="../../ui/sync_control.py" line="82"/>
+        <source>Found a newsroom of many PCs</source>
+        <translation>建立多机编辑部</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_control.py" line="83"/>
+        <source>The newsroom&apos;s repository is %1. Other PCs join it from the sign-in window with that address; this PC publishes.</source>
+        <translation>编辑部的仓库是 %1。其他电脑在登录窗口用这个地址加入；本机负责发布。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_control.py" line="93"/>
+        <location filename="../../ui/sync_control.py" line="111"/>
         <source>Publish from this seat</source>
         <translation>本机作为发布机</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_control.py" line="76"/>
+        <location filename="../../ui/sync_control.py" line="94"/>
         <source>This PC will number the newsroom&apos;s stories and publish the site; the seat publishing now stops at its next sync. Go on?</source>
         <translation>本机将为编辑部的稿件编号并发布网站；现在负责发布的电脑在下次同步后停止发布。继续吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_control.py" line="88"/>
+        <location filename="../../ui/sync_control.py" line="108"/>
         <source>Publishing did not move</source>
         <translation>发布未能转到本机</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_control.py" line="92"/>
+        <location filename="../../ui/sync_control.py" line="112"/>
         <source>This PC now publishes for the newsroom.</source>
         <translation>本机现在负责编辑部的发布。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_control.py" line="103"/>
+        <location filename="../../ui/sync_control.py" line="123"/>
         <source>Syncing…</source>
         <translation>同步中…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_control.py" line="127"/>
+        <location filename="../../ui/sync_control.py" line="147"/>
         <source>Not synced</source>
         <translation>未能同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_control.py" line="137"/>
+        <location filename="../../ui/sync_control.py" line="159"/>
         <source>Sync: %1</source>
         <translation>同步：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_control.py" line="141"/>
+        <location filename="../../ui/sync_control.py" line="163"/>
         <source>Sync refused</source>
         <translation>同步被拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_control.py" line="143"/>
+        <location filename="../../ui/sync_control.py" line="165"/>
+        <source>Log in to sync</source>
+        <translation>需登录才能同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_control.py" line="167"/>
         <source>%1 conflicts</source>
         <translation>%1 个冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_control.py" line="146"/>
+        <location filename="../../ui/sync_control.py" line="170"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_control.py" line="148"/>
+        <location filename="../../ui/sync_control.py" line="172"/>
         <source>%1 waiting to go up</source>
         <translation>%1 项待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_control.py" line="151"/>
+        <location filename="../../ui/sync_control.py" line="175"/>
         <source>Synced</source>
         <translation>已同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_control.py" line="155"/>
+        <location filename="../../ui/sync_control.py" line="179"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_control.py" line="156"/>
+        <location filename="../../ui/sync_control.py" line="180"/>
         <source>Newsroom: %1
 Last synced: %2</source>
         <translation>编辑部仓库：%1

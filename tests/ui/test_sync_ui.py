@@ -4,21 +4,24 @@ conflicts list reached from the status bar."""
 import shutil
 import time
 
+import keyring
 import pytest
 from PySide6.QtGui import QAction
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox, QPushButton
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QPushButton
 
 from newsdesk import workflow
 from newsdesk.store import Store
-from newsdesk.sync import conflicts as settling
+from newsdesk.sync import conflicts as settling, login
 from newsdesk.sync.seat import Seat
 from ui import app, conflicts_dialog
 from ui.app import open_store
+from ui.found_dialog import FoundDialog
 from ui.join_dialog import JoinDialog
 from ui.login import LoginDialog
-from tests.conftest import real_newsroom
+from tests.conftest import TOKEN, real_newsroom
 from ui.main_window import MainWindow
+from ui.repo_login import LoginDialog as RepoLoginDialog
 
 
 @pytest.fixture
@@ -140,7 +143,7 @@ def test_a_pc_joins_a_newsroom_from_the_sign_in_dialog(tmp_path, qtbot, monkeypa
 
     def fill_in_and_join(dialog):
         dialog.remote.setText(str(tmp_path / "nowhere.git"))
-        dialog.join_button.click()
+        dialog.go.click()
         qtbot.waitUntil(lambda: "no newsroom repository" in dialog.status.text(),
                         timeout=10_000)
         assert not new_db.exists()  # nothing left behind
@@ -148,7 +151,7 @@ def test_a_pc_joins_a_newsroom_from_the_sign_in_dialog(tmp_path, qtbot, monkeypa
         dialog.progressed.connect(lambda done, total, phase: phases.append(
             (phase, done, total)))
         dialog.remote.setText(remote)
-        dialog.join_button.click()
+        dialog.go.click()
         qtbot.waitUntil(lambda: dialog.joined is not None, timeout=60_000)
         assert ("build", 12, 12) in phases  # the demo newsroom's 12 stories
         return dialog.result()
@@ -178,3 +181,115 @@ def test_an_admin_moves_publishing_to_this_seat_from_the_menu(seats, qtbot, monk
     assert Seat.of(b).status().is_publisher
     Seat.of(a).sync("a")
     assert not Seat.of(a).status().is_publisher
+
+
+def test_an_admin_founds_a_newsroom_from_the_menu(tmp_path, qtbot, monkeypatch):
+    a = real_newsroom(Store.open(tmp_path / "a.db"))
+    w = MainWindow(a, str(tmp_path / "a.db"), a.users.find("admin"))
+    qtbot.addWidget(w)
+    w.show()
+    assert not w.sync.button.isVisible()  # one PC alone: nothing to sync yet
+    server = tmp_path / "server"
+    server.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args: str(server))
+    said = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: said.append(args[2]))
+    phases = []
+
+    def fill_in_and_found(dialog):
+        dialog.go.click()
+        assert "address" in dialog.status.text()
+        dialog.findChild(QPushButton, "choose-folder").click()
+        assert dialog.remote.text() == str(server / "newsroom.git")
+        dialog.progressed.connect(lambda done, total, phase: phases.append(
+            (phase, done, total)))
+        dialog.go.click()
+        qtbot.waitUntil(lambda: dialog.result() == QDialog.Accepted, timeout=60_000)
+        return dialog.result()
+    monkeypatch.setattr(FoundDialog, "exec", fill_in_and_found)
+    w.findChild(QAction, "action_found").trigger()
+    assert ("write", 12, 12) in phases and phases[-1][0] == "push"
+    assert w.sync.button.isVisible() and w.sync.button.text() == "Synced"
+    assert w.sync.every.isActive() and str(server / "newsroom.git") in said[0]
+    assert Seat.of(a).status().is_publisher
+    b = Store.open(tmp_path / "b.db")  # another PC joins it
+    Seat.join(b, str(server / "newsroom.git"))
+    assert b.articles.count() == 12
+    w.close()
+    a.close()
+    b.close()
+
+
+def test_a_demo_database_is_not_founded_as_a_newsroom(tmp_path, qtbot, monkeypatch):
+    demo = open_store(tmp_path / "demo.db")
+    w = MainWindow(demo, str(tmp_path / "demo.db"), demo.users.find("admin"))
+    qtbot.addWidget(w)
+
+    said = []
+
+    def try_to_found(dialog):
+        dialog.remote.setText(str(tmp_path / "newsroom.git"))
+        dialog.go.click()
+        qtbot.waitUntil(lambda: dialog.go.isEnabled(), timeout=10_000)
+        said.append(dialog.status.text())
+        return QDialog.Rejected
+    monkeypatch.setattr(FoundDialog, "exec", try_to_found)
+    w.findChild(QAction, "action_found").trigger()
+    assert "demo newsroom works on one seat only" in said[0]
+    assert not (tmp_path / "newsroom.git").exists() and not (tmp_path / "demo.git").exists()
+    w.close()
+    demo.close()
+
+
+def test_a_pc_joins_and_logs_in_to_an_https_server_from_the_app(tmp_path, qtbot, monkeypatch,
+                                                               https):
+    url = https.bare("newsroom.git")
+    a = real_newsroom(Store.open(tmp_path / "a.db"))
+    login.remember(url, login.Login("newsroom", TOKEN))
+    Seat.init(a, url, a.users.find("admin"))
+    memory = keyring.get_keyring()
+    memory.kept.clear()  # a new PC: it knows no login yet
+    demo = open_store(tmp_path / "demo.db")
+    sign_in = LoginDialog(demo, join_folder=tmp_path / "seat")
+    qtbot.addWidget(sign_in)
+
+    def fill_in_and_join(dialog):
+        assert dialog.login.user.isHidden()  # no address yet: nothing to log in to
+        dialog.remote.setText(url)
+        assert not dialog.login.user.isHidden()
+        dialog.go.click()
+        qtbot.waitUntil(lambda: dialog.go.isEnabled(), timeout=20_000)
+        assert "asks for a user name and password" in dialog.status.text()
+        dialog.login.user.setText("newsroom")
+        dialog.login.password.setText(TOKEN)
+        dialog.go.click()
+        qtbot.waitUntil(lambda: dialog.joined is not None, timeout=60_000)
+        return dialog.result()
+    monkeypatch.setattr(JoinDialog, "exec", fill_in_and_join)
+    sign_in.findChild(QPushButton, "join-newsroom").click()
+    b = Store.open(sign_in.joined)
+    assert b.articles.count() == 12
+    w = MainWindow(b, str(sign_in.joined), b.users.find("admin"))
+    qtbot.addWidget(w)
+    w.show()
+    # The server's token is replaced: the automatic sync says so in the status bar,
+    # and a click there asks for the new one.
+    login.remember(url, login.Login("newsroom", "an old token"))
+    w.sync.sync_quietly()
+    qtbot.waitUntil(lambda: not w.sync.running, timeout=20_000)
+    assert w.sync.button.text() == "Log in to sync"
+    assert "did not accept" in w.sync.button.toolTip()
+
+    def give_token(dialog):
+        assert dialog.fields.user.text() == "newsroom"
+        dialog.fields.password.setText(TOKEN)
+        dialog.accept()
+        return dialog.result()
+    monkeypatch.setattr(RepoLoginDialog, "exec", give_token)
+    w.sync.button.click()
+    qtbot.waitUntil(lambda: not w.sync.running and w.sync.button.text() == "Synced",
+                    timeout=20_000)
+    assert login.login_for(url) == login.Login("newsroom", TOKEN)
+    w.close()
+    for store in (a, b, demo):
+        store.close()

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QTextBrowser, QVBoxLayout,
 )
 
-from newsdesk import times
+from newsdesk import keyring_store, times
 from newsdesk.errors import NewsdeskError
 from newsdesk.publish import trust
 from newsdesk.publish.run import PublishReport, Tampered, needs_password, write_or_publish
@@ -155,7 +155,7 @@ class PublishDialog(OwnRun, QDialog):
             self.tr("Password for %1:").replace("%1", target.address), QLineEdit.Password)
         if not ok:
             return False
-        if trust.keyring_works() and QMessageBox.question(
+        if keyring_store.keyring_works() and QMessageBox.question(
                 self, self.tr("Publish the site"),
                 self.tr("Keep the password in this computer's keyring?")) == QMessageBox.Yes:
             try:
