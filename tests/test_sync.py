@@ -177,6 +177,31 @@ def test_a_conflict_marked_in_the_text_or_kept(seats, cli):
         b.articles.get(story).body
 
 
+def test_a_story_submitted_on_two_seats_at_once_keeps_both_revisions(seats):
+    a, b = seats
+    story = a_draft(a)
+    author = a.users.get(a.articles.get(story).author_id)
+    workflow.edit(a, story, {"reporters": ["记者甲"], "source": "越溪县融媒体中心"}, author)
+    sync(a, b)
+    for store, n, text in ((a, 0, "甲座位改的开头。"), (b, 2, "乙座位改的结尾。")):
+        edit_paragraph(store, story, n, text, "author")
+        workflow.submit(store, story, author)  # each seat's own next revision number
+    sync(a, b, a)
+    assert snapshot(a) == snapshot(b)
+    revisions = b.articles.revisions(story)
+    numbers = [r.number for r in revisions]
+    assert numbers == list(range(1, len(numbers) + 1))  # both kept, one renumbered
+    assert b.articles.get(story).revision == numbers[-1]
+    # Where it stands in review and its revision number follow the seats' work: no
+    # conflict to settle there (taking "the other" would skip a sign-off).
+    assert {c["field"] for c in b.syncing.conflicts()} <= {"body"}
+    workflow.recall(b, story, author)
+    edit_paragraph(b, story, 1, "之后再改一段。", "author")
+    workflow.submit(b, story, author)  # a new revision, under a new number
+    assert b.articles.get(story).revision == numbers[-1] + 1
+    assert audit(a) == audit(b) == []
+
+
 def test_a_field_both_changed_keeps_the_later_and_records_the_other(seats):
     a, b = seats
     story = a_draft(a)

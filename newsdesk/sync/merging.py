@@ -104,7 +104,9 @@ def merge_body(record: str, base: str, ours: str, theirs: str, theirs_wins: bool
     return "\n\n".join(out), conflicts
 
 
-# Where a story stands in review: decided by the review events, not by the later save.
+# Where a story stands in review: decided by the review events, not by the later save
+# (a return made meanwhile wins, else the later change's), and never a person's
+# conflict to settle — taking "the other version" would skip a sign-off.
 WORKFLOW = ("state", "review_stage", "submitted_at")
 
 
@@ -122,13 +124,17 @@ def merge_story(record: str, base: tuple[dict, str], ours: tuple[dict, str],
                 theirs: tuple[dict, str], workflow_side: str | None = None
                 ) -> tuple[tuple[dict, str], list[Conflict]]:
     """(front matter, body) of one story; workflow_side: the side whose review state
-    stands (see returned_side), else the later change's."""
+    stands (see returned_side), else the later change's. The revision number is the
+    higher: both seats' revisions are kept (merge_revisions)."""
     fields, conflicts = merge_fields(record, base[0], ours[0], theirs[0],
-                                     skip=WORKFLOW if workflow_side else ())
+                                     skip=(*WORKFLOW, "revision"))
     if workflow_side:
         side = ours[0] if workflow_side == "ours" else theirs[0]
         fields |= {k: side[k] for k in WORKFLOW if k in side}
         fields = {k: v for k, v in fields.items() if k in side or k not in WORKFLOW}
+    numbers = [x["revision"] for x in (ours[0], theirs[0]) if x.get("revision")]
+    if numbers:
+        fields["revision"] = max(numbers)
     theirs_wins = _later(ours[0], theirs[0])
     loser = ours[0] if theirs_wins else theirs[0]
     body, found = merge_body(record, base[1], ours[1], theirs[1], theirs_wins,
@@ -164,8 +170,12 @@ CHECK_KEYS = {"accepted": ("rule", "field", "text"), "reports": ("revision",)}
 
 def merge_checks(kind: str, base: list[dict], ours: list[dict], theirs: list[dict]
                  ) -> tuple[list[dict], list[Conflict]]:
-    """A story's accepted findings or reports from both sides, in key order."""
+    """A story's accepted findings or reports from both sides, in key order. Two
+    reports of one revision number (two seats submitted at once) are 机审's own
+    output: the later stands, nobody is asked."""
     rows, found = merge_rows(kind, CHECK_KEYS[kind], base, ours, theirs)
+    if kind == "reports":
+        found = []
     return sorted(rows, key=lambda r: [str(r.get(k)) for k in CHECK_KEYS[kind]]), found
 
 

@@ -49,6 +49,9 @@ def article_of(store: Store, s: StoryRows, render: bool = True) -> Article:
     known = Article.__dataclass_fields__
     article = Article(**{k: v for k, v in s.fields.items() if k in known},
                       topics=list(s.topics))
+    # Two seats' revisions of one number are both kept, the later renumbered past the
+    # rest (merge_revisions): the story's number follows, so its next one is new.
+    article.revision = max([article.revision or 0, *(r["number"] for r in s.revisions)])
     if render:
         store.articles.render(article)
     return article
