@@ -22,6 +22,7 @@ from newsdesk.site import export_site
 from newsdesk.store import Store
 from newsdesk.sync import conflicts as settling, gitstore, login, records
 from newsdesk.sync.login import LoginNeeded
+from newsdesk.sync.merging import interleaved, review_state
 from newsdesk.sync.publisher import NotThePublisher
 from newsdesk.sync.seat import Seat, join_new, repo_path
 from newsdesk.sync.trust import Refused
@@ -619,6 +620,35 @@ def test_a_return_concurrent_with_a_sign_off_wins(seats):
         assert "approve" in kinds and "return" in kinds  # the sign-off stays on record
         assert audit(s) == [] and s.syncing.conflicts() == []
     assert snapshot(a) == snapshot(b)
+
+
+def _event(id_: str, kind: str, second: int, stage: int | None = None) -> dict:
+    return {"id": id_, "kind": kind, "at": f"2026-11-30T08:00:{second:02}Z", "stage": stage}
+
+
+@pytest.mark.parametrize("ours, theirs, stands", [
+    # the last stage signed on one seat, returned on the other a second later
+    ([("s3", "approve", 1, 3)], [("r", "return", 2, 3)], ("returned", None)),
+    # … and the other way round: the return still wins, the sign-off stays on record
+    ([("r", "return", 1, 3)], [("s3", "approve", 2, 3)], ("returned", None)),
+    # two sign-offs of stage 3 at once: the first counts
+    ([("x", "approve", 1, 3)], [("y", "approve", 1, 3)], ("approved", None)),
+    # a sign-off on one seat, the stage reviewer's edit (留痕) on the other, later
+    ([("s3", "approve", 1, 3)], [("e", "revise", 2, 3)], ("approved", None)),
+    # returned and resubmitted on one seat while the other signed: a new round
+    ([("r", "return", 1, 3), ("re", "submit", 3, 1)], [("s3", "approve", 2, 3)],
+     ("submitted", 1)),
+    # nothing in review moved: the fields as they merge
+    ([("e1", "revise", 1, 3)], [("e2", "revise", 2, 3)], None),
+])
+def test_where_a_story_stands_follows_both_seats_review_events(ours, theirs, stands):
+    start = {"state": "in_review", "review_stage": 3}
+    base = [_event("sub", "submit", 0, 1)]
+    mine, yours = ([_event(*e) for e in side] for side in (ours, theirs))
+    merged = base + interleaved(mine, yours)
+    for a, b in ((mine, yours), (yours, mine)):  # whichever seat merges
+        got = review_state(start, base, base + a, base + b, merged, last_stage=3)
+        assert (got and (got["state"], got["review_stage"])) == stands
 
 
 @pytest.mark.parametrize("push_with", ["git", "libgit2"])

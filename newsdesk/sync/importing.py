@@ -11,7 +11,8 @@ from newsdesk.store.syncing import StoryRows
 from newsdesk.sync import records as rec
 from newsdesk.sync.gitstore import GitStore
 from newsdesk.sync.merging import (CHECK_KEYS, Conflict, merge_checks, merge_events,
-                                   merge_revisions, merge_rows, merge_story)
+                                   merge_revisions, merge_rows, merge_story,
+                                   review_state)
 from newsdesk.sync.rows import article_of, canon, front, rows_at, story_files, story_rows
 
 JOIN_BATCH = 2000  # stories read and written at a time when a seat joins
@@ -78,14 +79,17 @@ class Importer:
         if here is not None and old_rows is not None and \
                 story_files(here) != story_files(old_rows):
             # Edited here while this sync ran: merge, and commit it next time.
+            start = front(old_rows)
+            events = merge_events(article_id, here.events, new_rows.events)
             (fields, body), found = merge_story(
-                article_id, front(old_rows), front(here), front(new_rows))
+                article_id, start, front(here), front(new_rows),
+                review_state(start[0], old_rows.events, here.events, new_rows.events,
+                             events, len(self.store.settings().review_stages)))
             conflicts += found
             topics = fields.pop("topics", [])
             checks = {kind: merge_checks(kind, getattr(old_rows, kind), getattr(here, kind),
                                          getattr(new_rows, kind))[0] for kind in CHECK_KEYS}
-            new_rows = StoryRows(fields | {"body": body}, topics,
-                                 merge_events(article_id, here.events, new_rows.events),
+            new_rows = StoryRows(fields | {"body": body}, topics, events,
                                  merge_revisions(here.revisions, new_rows.revisions),
                                  **checks)
             article = article_of(self.store, new_rows)

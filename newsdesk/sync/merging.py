@@ -104,34 +104,92 @@ def merge_body(record: str, base: str, ours: str, theirs: str, theirs_wins: bool
     return "\n\n".join(out), conflicts
 
 
-# Where a story stands in review: decided by the review events, not by the later save
-# (a return made meanwhile wins, else the later change's), and never a person's
-# conflict to settle — taking "the other version" would skip a sign-off.
+# Where a story stands in review: decided by the review events, never by the later save
+# and never a person's conflict to settle — taking "the other version" would skip a
+# sign-off.
 WORKFLOW = ("state", "review_stage", "submitted_at")
 
 
-def returned_side(base_events: list[dict], ours: list[dict], theirs: list[dict]
-                  ) -> str | None:
-    """'ours' or 'theirs' when only that side returned the story (退回) since they
-    parted: a return concurrent with a sign-off wins, the sign-off stays on record."""
-    known = {e["id"] for e in base_events}
-    returned = [side for side, events in (("ours", ours), ("theirs", theirs))
-                if any(e["kind"] == "return" and e["id"] not in known for e in events)]
-    return returned[0] if len(returned) == 1 else None
+def interleaved(ours: list[dict], theirs: list[dict]) -> list[dict]:
+    """Two seats' new events in time order, each seat's own order kept (times are to
+    the second: events of one second stay as they happened there); one both hold, once.
+    The same whichever side is ours."""
+    out, i, j = [], 0, 0
+    key = lambda e: (e.get("at") or "", e["id"])  # noqa: E731
+    while i < len(ours) or j < len(theirs):
+        if j == len(theirs) or (i < len(ours) and key(ours[i]) <= key(theirs[j])):
+            out.append(ours[i])
+            i += 1
+        else:
+            out.append(theirs[j])
+            j += 1
+    seen: set[str] = set()
+    return [e for e in out if not (e["id"] in seen or seen.add(e["id"]))]
+
+
+def _moved(kind: str, state: str, stage: int | None, event: dict, last: int,
+           publish_at: str | None) -> dict | None:
+    """Where event takes a story standing at (state, stage), by workflow.py's rules;
+    None when it does not fit there (a sign-off made on a seat that had not yet seen a
+    return, a second sign-off of one stage): on record, moving nothing."""
+    if kind == "submit" and state in ("draft", "returned"):
+        return {"state": "submitted", "review_stage": 1, "submitted_at": event.get("at")}
+    if kind == "approve" and state in ("submitted", "in_review") and event.get("stage") == stage:
+        if stage < last:
+            return {"state": "in_review", "review_stage": stage + 1}
+        later = publish_at and publish_at > (event.get("at") or "")
+        return {"state": "scheduled" if later else "approved", "review_stage": None}
+    if kind == "return" and state in ("submitted", "in_review"):
+        return {"state": "returned", "review_stage": None}
+    if kind == "recall" and state == "submitted":
+        return {"state": "draft", "review_stage": None}
+    if kind == "void" and state in ("in_review", "approved", "scheduled"):
+        return {"state": "submitted", "review_stage": 1}
+    if kind == "withdraw" and state != "withdrawn":
+        return {"state": "withdrawn", "review_stage": None}
+    if kind == "correction" and state == "published":
+        return {"state": "draft"}
+    if kind == "publish" and state in ("approved", "scheduled"):
+        return {"state": "published", "review_stage": None}
+    return None
+
+
+def review_state(start: dict, base: list[dict], ours: list[dict], theirs: list[dict],
+                 merged: list[dict], last_stage: int) -> dict | None:
+    """The review fields after what two seats did since they parted (ours, theirs:
+    each seat's events; merged: as merge_events chains them), replayed from where the
+    story stood then (start: its fields there). A return on one seat beats the other
+    seat's sign-offs made meanwhile (they stay on record); of two sign-offs of one
+    stage the first counts. None when nobody moved it in review meanwhile."""
+    known = {e["id"] for e in base}
+    new = [e for e in merged if e["id"] not in known]
+    if all(e["kind"] == "revise" for e in new):
+        return None
+    mine, yours = ({e["id"] for e in side if e["id"] not in known} for side in (ours, theirs))
+    returned = [side for side in (mine, yours)
+                if any(e["kind"] == "return" for e in new if e["id"] in side)]
+    outvoted = (yours - mine if returned[0] is mine else mine - yours) \
+        if len(returned) == 1 else set()
+    fields = {k: start.get(k) for k in WORKFLOW}
+    for e in new:
+        if e["kind"] == "approve" and e["id"] in outvoted:
+            continue
+        moved = _moved(e["kind"], fields["state"], fields["review_stage"], e, last_stage,
+                       start.get("publish_at"))
+        fields |= moved or {}
+    return fields
 
 
 def merge_story(record: str, base: tuple[dict, str], ours: tuple[dict, str],
-                theirs: tuple[dict, str], workflow_side: str | None = None
+                theirs: tuple[dict, str], review: dict | None = None
                 ) -> tuple[tuple[dict, str], list[Conflict]]:
-    """(front matter, body) of one story; workflow_side: the side whose review state
-    stands (see returned_side), else the later change's. The revision number is the
-    higher: both seats' revisions are kept (merge_revisions)."""
+    """(front matter, body) of one story; review: its review fields as the seats'
+    events leave them (review_state), else the later change's. The revision number is
+    the higher: both seats' revisions are kept (merge_revisions)."""
     fields, conflicts = merge_fields(record, base[0], ours[0], theirs[0],
                                      skip=(*WORKFLOW, "revision"))
-    if workflow_side:
-        side = ours[0] if workflow_side == "ours" else theirs[0]
-        fields |= {k: side[k] for k in WORKFLOW if k in side}
-        fields = {k: v for k, v in fields.items() if k in side or k not in WORKFLOW}
+    if review is not None:
+        fields = {k: v for k, v in (fields | review).items() if v is not None}
     numbers = [x["revision"] for x in (ours[0], theirs[0]) if x.get("revision")]
     if numbers:
         fields["revision"] = max(numbers)
@@ -152,8 +210,8 @@ def merge_events(article_id: str, ours: list[dict], theirs: list[dict]) -> list[
         return ours if len(ours) >= len(theirs) else theirs
     shared = ours[:n]
     seen = {e["id"] for e in shared}
-    rest = sorted({e["id"]: e for e in ours[n:] + theirs[n:] if e["id"] not in seen}
-                  .values(), key=lambda e: (e["at"], e["id"]))
+    rest = interleaved([e for e in ours[n:] if e["id"] not in seen],
+                       [e for e in theirs[n:] if e["id"] not in seen])
     prev = shared[-1]["hash"] if shared else chain.GENESIS
     out = list(shared)
     for e in rest:

@@ -238,7 +238,8 @@ class Seat:
                     if self.git.contains(ours, theirs):
                         self.git.set_tip(theirs)
                     else:
-                        conflicts += TreeMerge(self.git, seat_name()).merge(ours, theirs, who)
+                        conflicts += TreeMerge(self.git, seat_name(), len(
+                            self.store.settings().review_stages)).merge(ours, theirs, who)
                 if self.git.tip() == theirs:
                     break
                 try:

@@ -10,12 +10,13 @@ from newsdesk.ids import new_id
 from newsdesk.sync import records as rec
 from newsdesk.sync.gitstore import GitStore
 from newsdesk.sync.merging import (Conflict, merge_checks, merge_events, merge_revisions,
-                                   merge_rows, merge_story, returned_side)
+                                   merge_rows, merge_story, review_state)
 
 
 class TreeMerge:
-    def __init__(self, git: GitStore, seat_name: str):
+    def __init__(self, git: GitStore, seat_name: str, last_stage: int):
         self.git, self.seat_name = git, seat_name
+        self.last_stage = last_stage  # the newsroom's number of review stages
 
     def merge(self, ours, theirs, who: str) -> list[Conflict]:
         """A merge commit of ours and theirs on main; the conflicts it recorded (also
@@ -51,10 +52,12 @@ class TreeMerge:
             events = [rec.lines_records(x, path) if x else [] for x in
                       (self.git.read(tree, path[:-3] + rec.STORY_FILES["events"])
                        for tree in (bt, ot, tt))]
+            start = rec.story_record(b, path) if b else ({}, "")
+            merged = merge_events(rec.story_id(path), events[1], events[2])
             (fields, body), found = merge_story(
-                rec.story_id(path), rec.story_record(b, path) if b else ({}, ""),
-                rec.story_record(o, path), rec.story_record(t, path),
-                returned_side(*events))
+                rec.story_id(path), start, rec.story_record(o, path),
+                rec.story_record(t, path),
+                review_state(start[0], *events, merged, self.last_stage))
             return rec.story_text(fields, body), found
         if kind == "events":
             return rec.lines_text(merge_events(rec.story_id(path), rec.lines_records(o, path),
