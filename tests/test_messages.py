@@ -274,8 +274,8 @@ def not_the_publisher(store):
 
 def refused(store):
     # A story's events as the newsroom's copy has them, one fewer than this seat had.
-    sync_trust._events("城关镇社区开展防汛应急演练", {}, [], "x", [{"id": "1", "kind": "submit"}],
-                       [])
+    sync_trust._events(lambda: "城关镇社区开展防汛应急演练", {}, [], "x",
+                       [{"id": "1", "kind": "submit"}], [])
 
 
 SCENARIOS = {

@@ -20,7 +20,7 @@ from newsdesk.errors import NewsdeskError
 from newsdesk.settings import seat_settings
 from newsdesk.site import export_site
 from newsdesk.store import Store
-from newsdesk.sync import conflicts as settling, gitstore, login, records
+from newsdesk.sync import conflicts as settling, gitstore, login, records, trust
 from newsdesk.sync.login import LoginNeeded
 from newsdesk.sync.merging import interleaved, review_state
 from newsdesk.sync.publisher import NotThePublisher
@@ -525,7 +525,10 @@ def sign_off(store: Store, username: str, story: str) -> str:
                                stage=1, revision=1).id
 
 
-def test_a_sign_off_with_a_bad_signature_is_refused(seats, remote, tmp_path):
+@pytest.mark.parametrize("spread_from", [trust.SPREAD_FROM, 1])  # 1: over threads
+def test_a_sign_off_with_a_bad_signature_is_refused(seats, remote, tmp_path, monkeypatch,
+                                                    spread_from):
+    monkeypatch.setattr(trust, "SPREAD_FROM", spread_from)
     a, b = seats
     story = a_draft(b)
     real = sign_off(b, "wangfang", story)

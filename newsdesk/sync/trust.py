@@ -6,6 +6,10 @@ the seat had seen taken away. A refusal names what was wrong and leaves the data
 and the seat's own branch as they were."""
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
+
 from newsdesk import signing
 from newsdesk.errors import NewsdeskError
 from newsdesk.model import SIGNING_ROLES, Role
@@ -15,6 +19,7 @@ from newsdesk.sync import records as rec
 # Events that are a reviewer's act: signed, and by someone holding a reviewing role.
 SIGN_OFFS = {"approve", "return", "withdraw"}
 _IDENTITY = ("username", "real_name", "roles", "active")
+SPREAD_FROM = 2_000  # signatures verified on one thread below this; in parts of it above
 
 
 class Refused(NewsdeskError):
@@ -33,12 +38,34 @@ def check(store: Store, git, base, theirs, pinned_key: str | None, admin_id: str
     users = _users(git, changed, known, pinned_key, admin_id)
     _outlets_files(git, theirs, changed, users)
     stages = store.settings().review_stages
+    signed: list[tuple] = []  # (title, name, event, keys): checked together, below
     for path, (old, new) in changed.items():
         if rec.story_kind(path) == "events":
             story = rec.story_id(path)
-            _events(_title(store, git, theirs, path, story), users, stages, story,
-                    rec.lines_records(git.blob(old), path) if old else [],
-                    rec.lines_records(git.blob(new), path) if new else [])
+            title = partial(_title, store, git, theirs, path, story)  # asked if refused
+            signed += _events(title, users, stages, story,
+                              rec.lines_records(git.blob(old), path) if old else [],
+                              rec.lines_records(git.blob(new), path) if new else [])
+    _signatures(signed)
+
+
+def _signatures(signed: list[tuple]) -> None:
+    """Each new event's signature verified — a joining seat's hundreds of thousands
+    spread over the cores (cryptography lets go of the GIL while it verifies); the
+    first bad one, in order, refused."""
+    check = lambda part: [signing.event_signed_by(e, keys)  # noqa: E731
+                          for _title, _name, e, keys in part]
+    if len(signed) < SPREAD_FROM:
+        good = check(signed)
+    else:
+        parts = [signed[i:i + SPREAD_FROM] for i in range(0, len(signed), SPREAD_FROM)]
+        with ThreadPoolExecutor(os.cpu_count() or 1) as pool:
+            good = [ok for part in pool.map(check, parts) for ok in part]
+    for (title, name, _e, _keys), ok in zip(signed, good):
+        if not ok:
+            raise Refused("a sign-off of “{title}” in the newsroom's copy claims to be "
+                          "{name}'s but is not signed with their key: refused, nothing "
+                          "taken in", title=title(), name=name)
 
 
 def users_at(git, tree) -> dict[str, dict]:
@@ -114,29 +141,30 @@ def _vouched(row: dict, before: dict | None, trusted: dict[str, list[str]]) -> b
     return own and signing.user_signed_by(row, before.get("public_keys") or [])
 
 
-def _events(title: str, users: dict[str, dict], stages: list[dict], story: str,
-            old: list[dict], new: list[dict]) -> None:
+def _events(title, users: dict[str, dict], stages: list[dict], story: str,
+            old: list[dict], new: list[dict]) -> list[tuple]:
+    """The story's events checked but for their signatures, which it returns to be
+    verified: (title, actor's name, event, actor's keys) for each new signed one."""
     have = {e["id"] for e in new}
     gone = [e for e in old if e["id"] not in have]
     if gone:
         raise Refused("the newsroom's copy of “{title}” has lost {n} review events (a "
-                      "rewritten history): refused, nothing taken in", title=title,
+                      "rewritten history): refused, nothing taken in", title=title(),
                       n=len(gone))
     seen = {e["id"] for e in old}
+    signed = []
     for e in new:
         if e["id"] in seen or (e["kind"] not in SIGN_OFFS and not e.get("signature")):
             continue
         actor = users.get(e.get("actor_id"))
         name = (actor or {}).get("real_name") or e.get("actor_id") or "?"
-        if actor is None or not signing.event_signed_by(e | {"article_id": story},
-                                                        actor["public_keys"]):
-            raise Refused("a sign-off of “{title}” in the newsroom's copy claims to be "
-                          "{name}'s but is not signed with their key: refused, nothing "
-                          "taken in", title=title, name=name)
-        if e["kind"] in SIGN_OFFS and not _may_sign(actor, e, stages):
+        signed.append((title, name, e | {"article_id": story},
+                       actor["public_keys"] if actor else []))
+        if actor is not None and e["kind"] in SIGN_OFFS and not _may_sign(actor, e, stages):
             raise Refused("{name} signed “{title}” ({kind}) without holding that review "
-                          "role: refused, nothing taken in", name=name, title=title,
+                          "role: refused, nothing taken in", name=name, title=title(),
                           kind=e["kind"])
+    return signed
 
 
 def _may_sign(actor: dict, event: dict, stages: list[dict]) -> bool:
