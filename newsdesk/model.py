@@ -18,6 +18,11 @@ class State(StrEnum):
     WITHDRAWN = "withdrawn"
 
 
+# Being reviewed (a reviewer's to sign or return); signed off by at least one stage.
+IN_REVIEW = (State.SUBMITTED, State.IN_REVIEW)
+SIGNED_OFF = (State.IN_REVIEW, State.APPROVED, State.SCHEDULED)
+
+
 # What each state is called (the CLI's messages; the app's tables say the same).
 STATE_NAMES = {State.DRAFT: N_("draft"), State.SUBMITTED: N_("submitted"),
                State.IN_REVIEW: N_("in review"), State.RETURNED: N_("returned"),

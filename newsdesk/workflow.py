@@ -14,15 +14,14 @@ from newsdesk import accounts, auth, checks, signing, times
 from newsdesk.errors import NewsdeskError, StaleEdit
 from newsdesk.i18n import N_, _, pick
 from newsdesk.model import (
-    CONTENT_FIELDS, Article, ReviewEvent, Role, State, User, field_label, state_name,
+    CONTENT_FIELDS, IN_REVIEW, SIGNED_OFF, Article, ReviewEvent, Role, State, User,
+    field_label, state_name,
 )
 from newsdesk.store import Store
 from newsdesk.store.articles import built_on_latest
 from newsdesk.sync.publisher import require_publisher
 
-IN_REVIEW = (State.SUBMITTED, State.IN_REVIEW)
 RETURNING = N_("returning a story")
-SIGNED_OFF = (State.IN_REVIEW, State.APPROVED, State.SCHEDULED)
 EDITABLE = (State.DRAFT, State.RETURNED, *IN_REVIEW, State.APPROVED, State.SCHEDULED)
 
 

@@ -33,7 +33,7 @@ class LoginFields(QObject):
             login.remember(url, login.Login(self.user.text().strip(), self.password.text()))
 
 
-class LoginDialog(QDialog):
+class RepositoryLoginDialog(QDialog):
     """The server turned this seat away: its login, given again."""
 
     def __init__(self, url: str, why: str, parent=None):

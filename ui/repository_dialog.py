@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QLabel, QLayout, QLineEdit, QProgressBar,
 )
 
+from newsdesk.errors import NewsdeskError
 from ui.repo_login import LoginFields
 
 
@@ -59,7 +60,11 @@ class RepositoryDialog(QDialog):
         if missing:
             self.status.setText(missing)
             return
-        self.login.keep(remote)
+        try:
+            self.login.keep(remote)
+        except NewsdeskError as e:  # the keyring refused it
+            self.status.setText(str(e))
+            return
         self.go.setEnabled(False)
         self.thread = self.run(remote)
 

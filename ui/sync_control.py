@@ -14,7 +14,7 @@ from newsdesk.sync.seat import Seat, SyncResult
 from newsdesk.sync.trust import Refused
 from ui import look
 from ui.jobs import on_own_connection
-from ui.repo_login import LoginDialog
+from ui.repo_login import RepositoryLoginDialog
 
 
 class SyncControl(QObject):
@@ -184,7 +184,7 @@ class SyncControl(QObject):
 
     def ask_login(self) -> None:
         """The repository's server wants this seat's login: given, then synced."""
-        dialog = LoginDialog(self.store.syncing.mark("remote"), self.last.offline,
+        dialog = RepositoryLoginDialog(self.store.syncing.mark("remote"), self.last.offline,
                              self.parent())
         if dialog.exec() == QDialog.Accepted:
             self._start(quiet=False)

@@ -64,10 +64,9 @@ _LOGIN_REFUSED = ("Authentication failed", "could not read Username", "terminal 
                   "401")
 
 
-def _with_login(url: str, args: tuple) -> tuple[tuple, dict]:
-    """git's arguments and environment for url: its saved login, where it has one."""
+def _with_login(found: login.Login | None, args: tuple) -> tuple[tuple, dict]:
+    """git's arguments and environment, with the remote's saved login where it has one."""
     env = _git_env()
-    found = login.login_for(url) if login.is_http(url) else None
     if found is None:
         return args, env
     return ("-c", "credential.helper=", "-c", _HELPER, *args), env | {
@@ -80,7 +79,8 @@ def _git(url: str, *args: str, check: bool = True, progress=None
     LoginNeeded. progress(done, total) hears git's 'Writing objects: n% (done/total)'."""
     if not GIT_CLI:
         raise _unreachable(url, Exception("ssh needs git"))
-    args, env = _with_login(url, args)
+    found = login.login_for(url) if login.is_http(url) else None
+    args, env = _with_login(found, args)
     if progress is None:
         run = subprocess.run([GIT_CLI, *args], capture_output=True, text=True, env=env,
                              stdin=subprocess.DEVNULL)
@@ -88,7 +88,7 @@ def _git(url: str, *args: str, check: bool = True, progress=None
         run = _git_telling(list(args), env, progress)
     if run.returncode != 0 and login.is_http(url) and \
             any(w in run.stderr for w in _LOGIN_REFUSED):
-        raise login.needed(url, refused=login.login_for(url) is not None)
+        raise login.needed(url, refused=found is not None)
     if check and run.returncode != 0:
         raise _unreachable(url, Exception(run.stderr.strip() or "git failed"))
     return run

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from newsdesk import chain
 from newsdesk.merge import places
+from newsdesk.model import IN_REVIEW, SIGNED_OFF, State
 
 _STAMP = ("updated_at", "updated_by")
 
@@ -127,30 +128,30 @@ def interleaved(ours: list[dict], theirs: list[dict]) -> list[dict]:
     return [e for e in out if not (e["id"] in seen or seen.add(e["id"]))]
 
 
-def _moved(kind: str, state: str, stage: int | None, event: dict, last: int,
-           publish_at: str | None) -> dict | None:
-    """Where event takes a story standing at (state, stage), by workflow.py's rules;
-    None when it does not fit there (a sign-off made on a seat that had not yet seen a
-    return, a second sign-off of one stage): on record, moving nothing."""
-    if kind == "submit" and state in ("draft", "returned"):
-        return {"state": "submitted", "review_stage": 1, "submitted_at": event.get("at")}
-    if kind == "approve" and state in ("submitted", "in_review") and event.get("stage") == stage:
+def _moved(at: dict, event: dict, last: int, publish_at: str | None) -> dict | None:
+    """Where event takes a story standing at (its review fields), by workflow.py's
+    rules; None when it does not fit there (a sign-off made on a seat that had not yet
+    seen a return, a second sign-off of one stage): on record, moving nothing."""
+    kind, state, stage = event["kind"], at["state"], at["review_stage"]
+    if kind == "submit" and state in (State.DRAFT, State.RETURNED):
+        return {"state": State.SUBMITTED, "review_stage": 1, "submitted_at": event.get("at")}
+    if kind == "approve" and state in IN_REVIEW and event.get("stage") == stage:
         if stage < last:
-            return {"state": "in_review", "review_stage": stage + 1}
+            return {"state": State.IN_REVIEW, "review_stage": stage + 1}
         later = publish_at and publish_at > (event.get("at") or "")
-        return {"state": "scheduled" if later else "approved", "review_stage": None}
-    if kind == "return" and state in ("submitted", "in_review"):
-        return {"state": "returned", "review_stage": None}
-    if kind == "recall" and state == "submitted":
-        return {"state": "draft", "review_stage": None}
-    if kind == "void" and state in ("in_review", "approved", "scheduled"):
-        return {"state": "submitted", "review_stage": 1}
-    if kind == "withdraw" and state != "withdrawn":
-        return {"state": "withdrawn", "review_stage": None}
-    if kind == "correction" and state == "published":
-        return {"state": "draft"}
-    if kind == "publish" and state in ("approved", "scheduled"):
-        return {"state": "published", "review_stage": None}
+        return {"state": State.SCHEDULED if later else State.APPROVED, "review_stage": None}
+    if kind == "return" and state in IN_REVIEW:
+        return {"state": State.RETURNED, "review_stage": None}
+    if kind == "recall" and state == State.SUBMITTED:
+        return {"state": State.DRAFT, "review_stage": None}
+    if kind == "void" and state in SIGNED_OFF:
+        return {"state": State.SUBMITTED, "review_stage": 1}
+    if kind == "withdraw" and state != State.WITHDRAWN:
+        return {"state": State.WITHDRAWN, "review_stage": None}
+    if kind == "correction" and state == State.PUBLISHED:
+        return {"state": State.DRAFT}
+    if kind == "publish" and state in (State.APPROVED, State.SCHEDULED):
+        return {"state": State.PUBLISHED, "review_stage": None}
     return None
 
 
@@ -174,9 +175,7 @@ def review_state(start: dict, base: list[dict], ours: list[dict], theirs: list[d
     for e in new:
         if e["kind"] == "approve" and e["id"] in outvoted:
             continue
-        moved = _moved(e["kind"], fields["state"], fields["review_stage"], e, last_stage,
-                       start.get("publish_at"))
-        fields |= moved or {}
+        fields |= _moved(fields, e, last_stage, start.get("publish_at")) or {}
     return fields
 
 
@@ -185,14 +184,11 @@ def merge_story(record: str, base: tuple[dict, str], ours: tuple[dict, str],
                 ) -> tuple[tuple[dict, str], list[Conflict]]:
     """(front matter, body) of one story; review: its review fields as the seats'
     events leave them (review_state), else the later change's. The revision number is
-    the higher: both seats' revisions are kept (merge_revisions)."""
+    no conflict either: it follows the story's revisions (rows.article_of)."""
     fields, conflicts = merge_fields(record, base[0], ours[0], theirs[0],
                                      skip=(*WORKFLOW, "revision"))
     if review is not None:
         fields = {k: v for k, v in (fields | review).items() if v is not None}
-    numbers = [x["revision"] for x in (ours[0], theirs[0]) if x.get("revision")]
-    if numbers:
-        fields["revision"] = max(numbers)
     theirs_wins = _later(ours[0], theirs[0])
     loser = ours[0] if theirs_wins else theirs[0]
     body, found = merge_body(record, base[1], ours[1], theirs[1], theirs_wins,

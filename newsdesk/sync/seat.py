@@ -120,7 +120,7 @@ class Seat:
         """Make this database the newsroom's: its records become the first commit of
         an empty remote (a folder path is created as a bare repository). This seat
         becomes the newsroom's publisher. progress(done, total, phase): 'write' counts
-        stories, 'push' objects sent (total 0 while git has not said)."""
+        stories, 'push' objects sent."""
         require_admin(admin, N_("found a newsroom"))
         if store.settings().demo:
             raise NewsdeskError("a demo newsroom works on one seat only: its reviewers have "

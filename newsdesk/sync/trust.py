@@ -32,9 +32,7 @@ def check(store: Store, git, base, theirs, pinned_key: str | None, admin_id: str
     the users trusted before it (id → record); the database's by default."""
     changed = git.changed(base, theirs)
     if known is None:
-        known = {u.id: signing.user_record(u) | {"signature": u.signature,
-                                                  "signed_by": u.signed_by}
-                 for u in store.users.all()}
+        known = {u.id: _trusted(u) for u in store.users.all()}
     users = _users(git, changed, known, pinned_key, admin_id)
     _outlets_files(git, theirs, changed, users)
     stages = store.settings().review_stages
@@ -53,14 +51,14 @@ def _signatures(signed: list[tuple]) -> None:
     """Each new event's signature verified — a joining seat's hundreds of thousands
     spread over the cores (cryptography lets go of the GIL while it verifies); the
     first bad one, in order, refused."""
-    check = lambda part: [signing.event_signed_by(e, keys)  # noqa: E731
-                          for _title, _name, e, keys in part]
+    verified = lambda part: [signing.event_signed_by(e, keys)  # noqa: E731
+                             for _title, _name, e, keys in part]
     if len(signed) < SPREAD_FROM:
-        good = check(signed)
+        good = verified(signed)
     else:
         parts = [signed[i:i + SPREAD_FROM] for i in range(0, len(signed), SPREAD_FROM)]
         with ThreadPoolExecutor(os.cpu_count() or 1) as pool:
-            good = [ok for part in pool.map(check, parts) for ok in part]
+            good = [ok for part in pool.map(verified, parts) for ok in part]
     for (title, name, _e, _keys), ok in zip(signed, good):
         if not ok:
             raise Refused("a sign-off of “{title}” in the newsroom's copy claims to be "
@@ -73,9 +71,14 @@ def users_at(git, tree) -> dict[str, dict]:
     spec = rec.table_of("users/x.toml")
     rows = (rec.table_rows(spec, git.read(tree, path), path)[0]
             for path in git.subtree_files(tree, "users") if spec.holds(path))
-    return {row["id"]: signing.user_record(row) | {"signature": row.get("signature"),
-                                                   "signed_by": row.get("signed_by")}
-            for row in rows}
+    return {row["id"]: _trusted(row) for row in rows}
+
+
+def _trusted(user) -> dict:
+    """A user (a User or a record's row) as trust knows them: what is signed, and by whom."""
+    record = user if isinstance(user, dict) else user.__dict__
+    return signing.user_record(user) | {"signature": record.get("signature"),
+                                        "signed_by": record.get("signed_by")}
 
 
 def _users(git, changed: dict, known: dict[str, dict], pinned_key, admin_id

@@ -1271,11 +1271,6 @@
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
-    <message>
-        <location filename="../../ui/repo_login.py" line="42"/>
-        <source>Log in to the newsroom&apos;s repository</source>
-        <translation>登录编辑部仓库</translation>
-    </message>
 </context>
 <context>
     <name>LoginFields</name>
@@ -2154,6 +2149,14 @@ Trust it only if the host&apos;s administrator confirms this fingerprint.</sourc
         <location filename="../../ui/queue/queue_model.py" line="29"/>
         <source>Checks</source>
         <translation>机审</translation>
+    </message>
+</context>
+<context>
+    <name>RepositoryLoginDialog</name>
+    <message>
+        <location filename="../../ui/repo_login.py" line="42"/>
+        <source>Log in to the newsroom&apos;s repository</source>
+        <translation>登录编辑部仓库</translation>
     </message>
 </context>
 <context>

@@ -21,7 +21,7 @@ from ui.join_dialog import JoinDialog
 from ui.login import LoginDialog
 from tests.conftest import TOKEN, real_newsroom
 from ui.main_window import MainWindow
-from ui.repo_login import LoginDialog as RepoLoginDialog
+from ui.repo_login import RepositoryLoginDialog
 
 
 @pytest.fixture
@@ -285,7 +285,7 @@ def test_a_pc_joins_and_logs_in_to_an_https_server_from_the_app(tmp_path, qtbot,
         dialog.fields.password.setText(TOKEN)
         dialog.accept()
         return dialog.result()
-    monkeypatch.setattr(RepoLoginDialog, "exec", give_token)
+    monkeypatch.setattr(RepositoryLoginDialog, "exec", give_token)
     w.sync.button.click()
     qtbot.waitUntil(lambda: not w.sync.running and w.sync.button.text() == "Synced",
                     timeout=20_000)
