@@ -1,11 +1,14 @@
 """Demo content: a small working newsroom (channels, users, footer settings and a dozen
 stories in every state), so a new user's first look is not an empty window. The data
 lives in resources/demo/; this module only loads it and gives each story the review
-history its state implies."""
+history its state implies. A story's time is a day counted from the day the demo is made
+and an hour of that day in the outlet's zone (demo_days, demo_time), so the demo looks
+the same whenever it is made: its scheduled story ahead, the rest in the days before."""
 from __future__ import annotations
 
 import tomllib
-from datetime import timedelta
+from datetime import datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 from newsdesk import times, workflow
 from newsdesk.checks.words import parse_list
@@ -18,9 +21,11 @@ from newsdesk.settings import SiteSettings
 from newsdesk.store import Store
 
 
-def load_demo(store: Store, stories: bool = True) -> int:
+def load_demo(store: Store, stories: bool = True, now: datetime | None = None) -> int:
     """Fill an empty database with the demo newsroom (site settings, users, channels,
-    topics and, unless stories is False, the demo stories). Returns the story count."""
+    topics and, unless stories is False, the demo stories, dated from now: an aware
+    datetime, by default the real clock's). Returns the story count."""
+    now = now or datetime.now(timezone.utc)
     data = tomllib.loads(resource("demo", "site.toml").read_text("utf-8"))
     with store.transaction():
         store.set_settings(data["site"])
@@ -36,7 +41,7 @@ def load_demo(store: Store, stories: bool = True) -> int:
                                            for n in data["names"]], None)
         files = sorted(resource("demo", "articles").glob("*.md")) if stories else []
         for path in files:
-            _load_story(store, decode(path.read_bytes()), users, store.settings())
+            _load_story(store, decode(path.read_bytes()), users, store.settings(), now)
     return len(files)
 
 
@@ -62,21 +67,34 @@ def _pictured(store: Store, demo: dict, author: str) -> dict:
     return values
 
 
-def _load_story(store: Store, text: str, users: dict, site: SiteSettings) -> None:
+def _dated(demo: dict, now: datetime, tz: str) -> datetime | None:
+    """A story's time: demo_days from the demo's day, at demo_time in the outlet's zone."""
+    if "demo_days" not in demo:
+        return None
+    today = now.astimezone(ZoneInfo(tz)).date()
+    return datetime.combine(today + timedelta(days=demo["demo_days"]),
+                            time.fromisoformat(demo["demo_time"]), ZoneInfo(tz))
+
+
+def _load_story(store: Store, text: str, users: dict, site: SiteSettings,
+                now: datetime) -> None:
     demo, _ = frontmatter.split(text)
     story = frontmatter.parse(text, site.timezone)
     author = users[demo["demo_author"]].id
     state = demo["demo_state"]
-    when = times.from_stored(story.published_at) if story.published_at else None
+    when = _dated(demo, now, site.timezone)
+    # Its history ends at its time, or now for one still ahead or undated.
+    end = min(when, now) if when else now
 
     def at(hours_before: float) -> str:
-        return times.to_stored(when - timedelta(hours=hours_before)) if when else times.now()
+        return times.to_stored(end - timedelta(hours=hours_before))
 
     article = store.articles.create(
         author, at=at(5), **carried_fields(story), **_pictured(store, demo, author),
         channel_id=store.channels.find(story.channel).id, origin=story.origin or "original",
         editor_id=users[story.editor].id if story.editor else None,
-        topics=[store.channels.find_topic(t).id for t in story.topics], publish_at=story.published_at)
+        topics=[store.channels.find_topic(t).id for t in story.topics],
+        publish_at=times.to_stored(when) if when else None)
     if state == "draft":
         return
     workflow.submit(store, article.id, users[demo["demo_author"]], now=at(4))

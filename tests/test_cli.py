@@ -2,6 +2,7 @@ import json
 
 import pytest
 
+from newsdesk import times
 from tests.conftest import run_main
 
 
@@ -50,12 +51,14 @@ def test_show_by_prefix_with_meta_names(demo_db, cli):
     data = json.loads(r.out)
     assert data["origin"] == "reprint" and data["source"] == "人民日报"
     assert data["original_title"] and data["original_author"]
-    assert data["meta"] == {"published_at": "2026-11-21 07:50:00", "source": "人民日报",
+    published = times.local_text(data["first_published_at"])  # in the outlet's zone:
+    assert published.endswith(" 07:50:00")                        # the demo's hour
+    assert data["meta"] == {"published_at": published, "source": "人民日报",
                             "editor": "陈璐", "reviewer": "赵敏"}
     assert data["channel"] == {"slug": "guonei", "name": "国内"}
     assert data["char_count"] > 100 and data["body_html"].startswith("<p>")
     human = cli("show", "--db", demo_db, rows[0]["id"][:6]).out
-    assert "发布时间:2026-11-21 07:50:00  来源:人民日报  编辑:陈璐  审核:赵敏" in human
+    assert f"发布时间:{published}  来源:人民日报  编辑:陈璐  审核:赵敏" in human
 
 
 def test_users_and_channels(demo_db, cli):

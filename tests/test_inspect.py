@@ -4,7 +4,6 @@ links (a local HTTP server on 127.0.0.1), the report as JSON, text and HTML."""
 import http.server
 import json
 import threading
-from datetime import datetime, timezone
 
 import pytest
 
@@ -12,8 +11,7 @@ from newsdesk import checks
 from newsdesk.site import export_site
 from newsdesk.site.inspect import inspect_site
 from newsdesk.site.inspect_report import report_html
-
-NOW = datetime(2026, 11, 30, 12, tzinfo=timezone.utc)
+from tests.clock import moment, stamp
 
 
 def live_story(store, title, body, channel="yaowen", editor="wangfang"):
@@ -23,7 +21,7 @@ def live_story(store, title, body, channel="yaowen", editor="wangfang"):
     a = store.articles.create(users["zhangwei"].id, title=title, body=body,
                               channel_id=store.channels.find(channel).id,
                               reporters=["张薇"], editor_id=users[editor].id if editor else None)
-    return store.articles.publish(a.id, "2026-11-28T02:00:00Z", None)
+    return store.articles.publish(a.id, stamp(days=-2), None)
 
 
 def rules(report):
@@ -31,7 +29,7 @@ def rules(report):
 
 
 def test_the_demo_sites_channels_and_footer(demo_store):
-    report = inspect_site(demo_store, links=False, now=NOW)
+    report = inspect_site(demo_store, links=False, now=moment())
     empty = {p.channel for p in report.problems if p.rule == "inspect.empty-channel"}
     assert empty == {"专题", "国际", "城关镇", "桃源街道", "溪口镇", "越视频", "外宣"}
     # 镇街 shows its towns' stories: not empty although nothing is filed in it directly
@@ -41,7 +39,7 @@ def test_the_demo_sites_channels_and_footer(demo_store):
 
 
 def test_stale_channels_and_the_exempt(demo_store):
-    later = datetime(2027, 1, 30, tzinfo=timezone.utc)
+    later = moment(days=61)
     stale = {p.channel for p in inspect_site(demo_store, links=False, now=later).problems
              if p.rule == "inspect.stale-channel"}
     assert {"要闻", "社会"} <= stale
@@ -57,7 +55,7 @@ def test_stale_channels_and_the_exempt(demo_store):
 
 def test_footer_items_missing(demo_store):
     demo_store.set_settings({"report_phone": "", "licence": " "})
-    found = [p.message_en for p in inspect_site(demo_store, links=False, now=NOW).problems
+    found = [p.message_en for p in inspect_site(demo_store, links=False, now=moment()).problems
              if p.rule == "inspect.footer"]
     assert found == ["the footer lacks the internet news licence number (互联网新闻信息服务许可证)",
                      "the footer lacks the 违法和不良信息举报电话 hotline"]
@@ -67,7 +65,7 @@ def test_published_stories_through_the_knowledge_and_their_meta_lines(demo_store
     bad = live_story(demo_store, "县长何文彬调研春耕",
                      "县委书记林振化出席。联系人身份证号11010519491231002X。大家再接再励。"
                      "澳门新葡京官网。", editor=None)
-    report = inspect_site(demo_store, links=False, now=NOW)
+    report = inspect_site(demo_store, links=False, now=moment())
     mine = {(p.rule, p.where, p.text) for p in report.problems if p.story_id == bad.id}
     assert {("names.misspelt", "title", "何文彬"), ("names.misspelt", "body", "林振化"),
             ("personal.id-number", "body", "11010519491231002X"),
@@ -80,7 +78,7 @@ def test_published_stories_through_the_knowledge_and_their_meta_lines(demo_store
     [pii] = [f for f in checks.run_checks(demo_store, demo_store.articles.get(bad.id)).findings
              if f.rule == "personal.id-number"]
     checks.accept(demo_store, bad.id, pii, "本人同意公开", None)
-    again = inspect_site(demo_store, links=False, now=NOW)
+    again = inspect_site(demo_store, links=False, now=moment())
     assert not any(p.rule == "personal.id-number" for p in again.problems)
     # The demo's own stories pass.
     assert not any(p.story_id and p.story_id != bad.id for p in again.problems)
@@ -119,7 +117,7 @@ def test_links_inside_the_site_and_out_of_it(demo_store, tmp_path, local_web):
     page.write_text(page.read_text("utf-8").replace(
         "</main>", f'<a href="{local_web}/gone">旧链接</a><a href="../nowhere.html">x</a></main>'),
         "utf-8")
-    report = inspect_site(demo_store, site, now=NOW, timeout=5)
+    report = inspect_site(demo_store, site, now=moment(), timeout=5)
     broken = {(p.where, p.text) for p in report.problems if p.rule == "inspect.broken-link"}
     assert ("index.html", "shehui/index.html") in broken
     assert (article, "../nowhere.html") in broken
@@ -138,7 +136,7 @@ def test_offline_external_links_are_one_note(demo_store, tmp_path):
     (site / "index.html").write_text(
         f'<a href="http://127.0.0.1:{port}/a">a</a><a href="http://127.0.0.1:{port}/b">b</a>',
         "utf-8")
-    report = inspect_site(demo_store, site, now=NOW, timeout=2)
+    report = inspect_site(demo_store, site, now=moment(), timeout=2)
     [note] = [p for p in report.problems if p.rule.startswith("inspect.external")
               or p.rule == "inspect.offline"]
     assert note.rule == "inspect.offline" and note.severity == "info"
@@ -170,8 +168,8 @@ def test_the_html_report_reads_on_a_phone(demo_store, tmp_path):
     from playwright.sync_api import sync_playwright
     live_story(demo_store, "县长何文彬调研春耕", "澳门新葡京官网。")
     page_file = tmp_path / "report.html"
-    page_file.write_text(report_html(inspect_site(demo_store, links=False, now=NOW), "越溪新闻网"),
-                         "utf-8")
+    report = inspect_site(demo_store, links=False, now=moment())
+    page_file.write_text(report_html(report, "越溪新闻网"), "utf-8")
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium",
                                     args=["--no-sandbox", "--disable-gpu"])
@@ -190,6 +188,6 @@ def test_a_site_without_an_address_links_to_no_feed_it_lacks(demo_store, tmp_pat
     # not link to them (网站自查 found 31 such broken links).
     demo_store.set_settings({"base_url": ""})
     export_site(demo_store, tmp_path / "site")
-    report = inspect_site(demo_store, tmp_path / "site", external=False, now=NOW)
+    report = inspect_site(demo_store, tmp_path / "site", external=False, now=moment())
     assert not [p for p in report.problems if p.rule == "inspect.broken-link"]
     assert not (tmp_path / "site" / "rss.xml").exists()

@@ -11,6 +11,7 @@ from newsdesk.render import renderer_version
 from newsdesk.store import Store
 from newsdesk.store.articles import Articles
 from newsdesk.store.users import Users
+from tests import clock
 from ui import id_model
 from ui.choices import PAGE
 from ui.login import LoginDialog
@@ -102,7 +103,7 @@ def archive(tmp_path_factory):
     store = Store.open(path)
     load_demo(store)
     channel, author = store.channels.find("yaowen").id, store.users.find("chenlu").id
-    version, stamp = renderer_version(store.settings().video_hosts), "2026-11-01T08:00:00Z"
+    version, stamp = renderer_version(store.settings().video_hosts), clock.stamp(days=-30)
     for first in range(0, 100_000, 10_000):
         store.articles.bulk_add([Article(
             id=new_id(), title=f"第{n}号短讯", channel_id=channel, body=f"短讯{n}。",

@@ -3,6 +3,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QInputDialog
 
+from newsdesk import times
 from ui.app import open_store
 from ui.article_model import ArticleTableModel
 from ui.id_model import PAGE
@@ -84,9 +85,12 @@ def test_search_box_and_story_view(window, qtbot):
     sort.activated.emit(sort.currentIndex())  # as a pick from the list does
     assert set(titles(window)[:2]) == {"城关镇社区开展防汛应急演练",
                                        "社区志愿者守护独居老人“最后一百米”"}  # in the headline
-    window.table.selectRow(titles(window).index("社区志愿者守护独居老人“最后一百米”"))
+    row = titles(window).index("社区志愿者守护独居老人“最后一百米”")
+    window.table.selectRow(row)
     text = page_text(window.view, qtbot, needle="一张联系卡")  # the body is in
-    assert "发布时间:2026-11-22 09:30:00" in text and "审核:赵敏" in text
+    story = window.store.articles.get(window.model.ids[row])
+    published = times.local_text(story.first_published_at)
+    assert f"发布时间:{published}" in text and "审核:赵敏" in text
     assert "（记者张薇）" in text
 
 
