@@ -1,4 +1,5 @@
 """The schema and the connection: sqlite-utils migrations and pragmas. No Qt here."""
-from db.connection import DatabaseDamaged, SchemaTooNew, as_damage, connect
+from db.connection import (DatabaseDamaged, DatabaseUnusable, SchemaTooNew, as_trouble,
+                           connect)
 
-__all__ = ["DatabaseDamaged", "SchemaTooNew", "as_damage", "connect"]
+__all__ = ["DatabaseDamaged", "DatabaseUnusable", "SchemaTooNew", "as_trouble", "connect"]

@@ -12,9 +12,11 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from db import connect
-from db.connection import DatabaseDamaged, SchemaTooNew
+from db.connection import DatabaseDamaged, DatabaseUnusable, SchemaTooNew, as_trouble
 from newsdesk import times
-from newsdesk.errors import NewsdeskError
+from newsdesk.errors import NewsdeskError, unusable
+from newsdesk.i18n import _
+from newsdesk.model import field_label
 from newsdesk.store import Store, files
 
 EVERY = timedelta(days=1)
@@ -31,7 +33,7 @@ def check_file(path: str | Path) -> None:
     if not path.is_file():
         raise NewsdeskError("{path}: no such file", path=path)
     try:
-        result, tables = files.quick_check(path)
+        result, tables = files.integrity_check(path)
     except sqlite3.DatabaseError as e:
         raise NewsdeskError("{path} is not a database ({e})", path=path, e=e) from None
     if result != "ok":
@@ -40,17 +42,23 @@ def check_file(path: str | Path) -> None:
         raise NewsdeskError("{path} is not a Newsdesk database", path=path)
     try:
         connect(path, migrate=False).close()
-    except (SchemaTooNew, DatabaseDamaged) as e:
+    except (SchemaTooNew, DatabaseDamaged, DatabaseUnusable) as e:
         raise NewsdeskError("{path}: {e}", path=path, e=e) from None
 
 
-def full_check(path: str | Path) -> str | None:
-    """What is wrong with the whole file (PRAGMA quick_check), or None when sound."""
+def full_check(path: str | Path) -> DatabaseDamaged | NewsdeskError | None:
+    """What the whole-file check (PRAGMA integrity_check) found: the damage; or why it
+    could not look (the folder read-only, the disk full, another program holding the
+    file: a NewsdeskError, since that is no damage); or None when the file is sound."""
     try:
-        result, _ = files.quick_check(path)
+        result, _ = files.integrity_check(path)
     except sqlite3.DatabaseError as e:
-        return str(e)
-    return None if result == "ok" else result
+        trouble = as_trouble(e, path)
+        if isinstance(trouble, DatabaseUnusable):
+            return unusable(trouble)
+        return trouble or NewsdeskError("the whole-file check of {path} could not run: {e}",
+                                        path=path, e=e)
+    return None if result == "ok" else DatabaseDamaged(path, result)
 
 
 def newest_good_backup(db_path: str | Path) -> Path | None:
@@ -63,15 +71,45 @@ def newest_good_backup(db_path: str | Path) -> Path | None:
     return None
 
 
-def damage_message(damaged: DatabaseDamaged) -> str:
+def what_is_damaged(damaged: DatabaseDamaged) -> str:
+    """The damage in words: SQLite's, or for text that is not UTF-8 the story it is in
+    and the field (never the garbled bytes)."""
+    if damaged.column is None:
+        return damaged.detail
+    field = field_label(damaged.column)
+    try:
+        story, title, table = files.undecodable(damaged.path, damaged.column)
+    except sqlite3.Error:  # the file cannot be searched: say what was met
+        story, title, table = None, None, ""
+    if story and title is not None:
+        return _("story {id} “{title}”: its {field} is damaged (not valid UTF-8 text)",
+                 id=story[:8], title=title, field=field)
+    if story:
+        return _("story {id}: its {field} is damaged (not valid UTF-8 text)",
+                 id=story[:8], field=field)
+    if table:
+        return _("the {field} column of {table} holds text that is not valid UTF-8",
+                 field=field, table=table)
+    return _("stored {field} text is not valid UTF-8", field=field)
+
+
+def damage_error(damaged: DatabaseDamaged) -> NewsdeskError:
+    """The damage, and the newest good backup to put back (or that there is none)."""
     good = newest_good_backup(damaged.path)
-    offer = (f"the newest good backup is {good}: 'newsdesk restore {good}' puts it back "
-             "(the damaged file is kept aside)") if good else "no good backup was found"
-    return f"{damaged}; {offer}"
+    if good is None:
+        return NewsdeskError("{path} is damaged or not a database ({what}); no good backup "
+                             "was found: copy the file somewhere safe before anything writes "
+                             "to it again",
+                             path=damaged.path, what=what_is_damaged(damaged))
+    return NewsdeskError("{path} is damaged or not a database ({what}); the newest good "
+                         "backup is {good}: 'newsdesk restore {good}' puts it back (the "
+                         "damaged file is kept aside)",
+                         path=damaged.path, what=what_is_damaged(damaged), good=good)
 
 
 def backup(store: Store, to: str | Path) -> Path:
-    """A consistent copy of the open database at `to` (written whole, then checked)."""
+    """A consistent copy of the open database at `to` (written whole, then checked).
+    The copy is the database page for page: damage found in it is the database's."""
     to = Path(to).resolve()
     if to == Path(store.path).resolve():
         raise NewsdeskError("a backup cannot overwrite the database itself")
@@ -79,12 +117,22 @@ def backup(store: Store, to: str | Path) -> Path:
     tmp = to.with_name(f".{to.name}.tmp")
     tmp.unlink(missing_ok=True)
     try:
-        target = sqlite3.connect(tmp)
         try:
-            store.backup_to(target)
-        finally:
-            target.close()
-        check_file(tmp)
+            target = sqlite3.connect(tmp)
+            try:
+                store.backup_to(target)
+                # One self-contained file: the check below leaves no -wal or -shm.
+                target.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                target.close()
+        except sqlite3.Error as e:
+            trouble = as_trouble(e, to)
+            raise unusable(trouble) if isinstance(trouble, DatabaseUnusable) else e
+        found = full_check(tmp)
+        if isinstance(found, DatabaseDamaged):
+            raise DatabaseDamaged(store.path, found.detail)
+        if found is not None:
+            raise found
         os.replace(tmp, to)
     except BaseException:
         tmp.unlink(missing_ok=True)

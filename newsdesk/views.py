@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo
 
+from newsdesk import named_files
 from newsdesk.errors import NewsdeskError
 from newsdesk.store import Store
 
@@ -36,7 +37,7 @@ class ViewsReport:
 
 def _read(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        data = named_files.read_bytes(path)
     except FileNotFoundError:
         raise NewsdeskError("{path}: no such file", path=path) from None
     except OSError as e:

@@ -10,13 +10,14 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from db import DatabaseDamaged, SchemaTooNew, as_damage
+from db import DatabaseDamaged, SchemaTooNew, as_trouble
 from newsdesk import backup
 from newsdesk.demo import load_demo
+from newsdesk.errors import NewsdeskError
 from newsdesk.paths import ENV_DB, default_db_path
 from newsdesk.store import Store
 from ui import i18n, look
-from ui.damage import DamageGuard, ask_restore
+from ui.damage import DamageGuard, ask_restore, say_unusable
 
 
 JOINED = "app/joined_database"  # QSettings: the newsroom this PC joined from the app
@@ -78,6 +79,9 @@ def main(db: str | Path | None = None) -> int:
             store = offer_restore(path, e)
             if store is None:
                 return 2
+        except NewsdeskError as e:  # sound, but not usable here (read-only, full, busy)
+            say_unusable(None, str(e))
+            return 2
         except (SchemaTooNew, sqlite3.DatabaseError) as e:
             QMessageBox.critical(None, QCoreApplication.translate("app", "Newsdesk"),
                                  QCoreApplication.translate("app", "Cannot open %1:\n%2")
@@ -116,8 +120,8 @@ def run_window(app, store: Store, path: Path) -> tuple[int, Path | None, Path | 
             code = app.exec()
         return (2 if window.damaged else code), window.restore_from, None
     except sqlite3.DatabaseError as e:  # met outside any slot: building a dialog
-        damaged = as_damage(e, path)
-        if damaged is None:
+        damaged = as_trouble(e, path)
+        if not isinstance(damaged, DatabaseDamaged):
             raise
         if window is not None:
             window.database_damaged(damaged)

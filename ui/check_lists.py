@@ -3,17 +3,18 @@ names (in the order leaders are named, so rows move up and down), its own misspe
 words kept in traditional characters. Import and export as text, like the word lists."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtWidgets import (
-    QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTableWidget,
+    QHBoxLayout, QLabel, QMessageBox, QPushButton, QTableWidget,
     QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from newsdesk import named_files
 from newsdesk.checks.confusions import shipped
 from newsdesk.checks.lists import checked, format_entries, parse_entries
 from newsdesk.checks.words import ListError
+from newsdesk.errors import NewsdeskError
 from newsdesk.model import ListEntry
+from ui import file_dialogs
 
 
 class EntryPage(QWidget):
@@ -110,12 +111,15 @@ class EntryPage(QWidget):
 
     def import_file(self, path: str | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import list"), "",
-                                                  self.tr("Text files (*.txt *.tsv)"))
+            path = file_dialogs.open_file(self, self.tr("Import list"), "",
+                                          self.tr("Text files (*.txt *.tsv)"))
             if not path:
                 return
         try:
-            found = parse_entries(self.kind, Path(path).read_text("utf-8"))
+            found = parse_entries(self.kind, named_files.read_text(path))
+        except NewsdeskError as e:
+            QMessageBox.warning(self, self.tr("Import list"), str(e))
+            return
         except (OSError, UnicodeDecodeError, ListError) as e:
             QMessageBox.warning(self, self.tr("Import list"), f"{path}: {e}")
             return
@@ -126,12 +130,15 @@ class EntryPage(QWidget):
 
     def export_file(self, path: str | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export list"),
-                                                  f"{self.kind}.tsv",
-                                                  self.tr("Text files (*.txt *.tsv)"))
+            path = file_dialogs.save_file(self, self.tr("Export list"),
+                                          f"{self.kind}.tsv",
+                                          self.tr("Text files (*.txt *.tsv)"))
             if not path:
                 return
         try:
-            Path(path).write_text(format_entries(self.kind, self.entries()), "utf-8")
+            named_files.write_text(path, format_entries(self.kind, self.entries()))
+        except NewsdeskError as e:
+            QMessageBox.warning(self, self.tr("Export list"), str(e))
+            return
         except (OSError, ListError) as e:
             QMessageBox.warning(self, self.tr("Export list"), f"{path}: {e}")

@@ -7,9 +7,10 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from newsdesk.sync.seat import Seat
+from ui import file_dialogs
 from ui.jobs import on_own_connection
 from ui.repository_dialog import RepositoryDialog
 
@@ -36,7 +37,7 @@ class FoundDialog(RepositoryDialog):
 
     def choose(self) -> None:
         """A folder on the office server; the repository is a new folder in it."""
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Where the repository goes"))
+        folder = file_dialogs.folder(self, self.tr("Where the repository goes"))
         if folder:
             self.remote.setText(str(Path(folder) / "newsroom.git"))
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QProgressBar,
+    QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QProgressBar,
     QPushButton, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -14,6 +14,7 @@ from newsdesk.importers import ImportReport, SUPPORTED, import_paths
 from newsdesk.importers.story import Doubt
 from newsdesk.model import state_name
 from newsdesk.store import Store
+from ui import file_dialogs
 from ui.jobs import OwnRun
 
 STORY = Qt.UserRole + 1
@@ -111,19 +112,19 @@ class ImportDialog(OwnRun, QDialog):
         self._fill_doubts()
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder"))
+        folder = file_dialogs.folder(self, self.tr("Choose a folder"))
         if folder:
-            self._chosen([folder])
+            self.choose([folder])
 
     def choose_files(self) -> None:
         pattern = " ".join(f"*{s}" for s in sorted(SUPPORTED))
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Choose files"), "",
-                                                self.tr("Pages and stories (%1)")
-                                                .replace("%1", pattern))
+        files = file_dialogs.open_files(self, self.tr("Choose files"), "",
+                                        self.tr("Pages and stories (%1)")
+                                        .replace("%1", pattern))
         if files:
-            self._chosen(files)
+            self.choose(files)
 
-    def _chosen(self, paths: list[str]) -> None:
+    def choose(self, paths: list[str]) -> None:
         self.paths = paths
         self.where.setText("; ".join(paths))
         self.start(dry_run=True)  # what would go in, before anything is written

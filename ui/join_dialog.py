@@ -6,10 +6,11 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from newsdesk.errors import NewsdeskError
 from newsdesk.sync.seat import join_new
+from ui import file_dialogs
 from ui.repository_dialog import RepositoryDialog
 
 
@@ -33,7 +34,7 @@ class JoinDialog(RepositoryDialog):
         choose.clicked.connect(self.choose)
 
     def choose(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
+        path = file_dialogs.save_file(
             self, self.tr("New database"), self.database.text(),
             self.tr("Newsdesk database (*.db)"))
         if path:

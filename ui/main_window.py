@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.stack)
         self.splitter.setSizes([180, 1200])
         self.setCentralWidget(self.splitter)
+        self.setAcceptDrops(True)  # pages and folders dropped here are imported
         self.save_label, self.count_label, self.user_label = QLabel(), QLabel(), QLabel()
         for label in (self.save_label, self.count_label, self.user_label):
             self.statusBar().addPermanentWidget(label)
@@ -454,13 +455,16 @@ class MainWindow(QMainWindow):
         bar.setValue(round(fraction * bar.maximum()))
         self._scrolling = False
 
-    def import_pages(self) -> None:
-        """导入旧网站: saved pages of the old site, previewed before anything is written."""
+    def import_pages(self, paths: list[str] | None = None) -> None:
+        """导入旧网站: saved pages of the old site (the files or folders dropped on the
+        window, or chosen in the dialog), previewed before anything is written."""
         from ui.import_dialog import ImportDialog  # loaded when first asked for
         self.editor.flush()
         dialog = ImportDialog(self.store, self.user, self)
         dialog.stories_changed.connect(self.stories_changed)
         dialog.open_story.connect(self.open_story)
+        if paths:
+            dialog.choose(paths)
         dialog.exec()
         dialog.wait()
 
@@ -609,13 +613,15 @@ class MainWindow(QMainWindow):
             self.resize(1400, 860)
 
     def check_whole_file(self) -> None:
-        """Check every page of the database off the UI thread (about a second per
-        gigabyte); say so at once if it is damaged."""
+        """Check every page and index of the database off the UI thread (about four
+        seconds per gigabyte); say so at once if it is damaged."""
         self.jobs.start(backup.full_check, self.store.path, then=self._checked_file)
 
-    def _checked_file(self, problem: str | None) -> None:
-        if problem:
-            self.database_damaged(DatabaseDamaged(self.store.path, problem))
+    def _checked_file(self, found: DatabaseDamaged | NewsdeskError | None) -> None:
+        if isinstance(found, DatabaseDamaged):
+            self.database_damaged(found)
+        elif found is not None:  # the check could not run (busy, full disk): no damage
+            self.statusBar().showMessage(str(found))
 
     def database_damaged(self, damaged: DatabaseDamaged) -> None:
         """The database turned out damaged while open: keep the editor's text in an
@@ -637,11 +643,26 @@ class MainWindow(QMainWindow):
     def auto_backup(self, closing: bool = False) -> None:
         try:
             made = backup.auto_backup(self.store, closing=closing)
+        except DatabaseDamaged as e:  # found in the copy: the database's own damage
+            self.database_damaged(e)
+            return
         except (NewsdeskError, OSError, sqlite3.Error) as e:
             self.statusBar().showMessage(self.tr("Backup failed: %1").replace("%1", str(e)))
             return
         if made:
             self.statusBar().showMessage(self.tr("Backed up to %1").replace("%1", str(made)))
+
+    def dragEnterEvent(self, event) -> None:
+        # Pages and folders dropped beside the editor are imported; pictures dropped on
+        # the body go into the story (the body takes those itself).
+        if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls()]
+        event.acceptProposedAction()
+        # After the drop returns: the dialog's own event loop must not run inside it.
+        QTimer.singleShot(0, lambda: self.import_pages(paths))
 
     def closeEvent(self, event) -> None:
         self.on_time.timer.stop()

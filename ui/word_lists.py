@@ -5,19 +5,18 @@ exports as a plain text file, and Save keeps them all or, when one has a bad row
 none."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
+    QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit,
     QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout,
     QWidget,
 )
 
-from newsdesk import checks
+from newsdesk import checks, named_files
 from newsdesk.checks.lists import KINDS
 from newsdesk.checks.words import ListError, format_list, parse_list
 from newsdesk.errors import NewsdeskError
 from newsdesk.model import Role, Term
+from ui import file_dialogs
 from ui.check_lists import EntryPage
 
 
@@ -118,13 +117,13 @@ class WordListDialog(QDialog):
 
     def import_file(self, path: str | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import word list"), "",
-                                                  self.tr("Text files (*.txt)"))
+            path = file_dialogs.open_file(self, self.tr("Import word list"), "",
+                                          self.tr("Text files (*.txt)"))
             if not path:
                 return
         try:
-            terms = parse_list(Path(path).read_text("utf-8"))
-        except (OSError, UnicodeDecodeError, ValueError) as e:
+            terms = parse_list(named_files.read_text(path))
+        except (OSError, UnicodeDecodeError, ValueError, NewsdeskError) as e:
             QMessageBox.warning(self, self.tr("Import word list"), f"{path}: {e}")
             return
         known = {t.term: row for row, t in enumerate(self.terms())}
@@ -134,11 +133,14 @@ class WordListDialog(QDialog):
 
     def export_file(self, path: str | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export word list"),
-                                                  "wordlist.txt", self.tr("Text files (*.txt)"))
+            path = file_dialogs.save_file(self, self.tr("Export word list"),
+                                          "wordlist.txt", self.tr("Text files (*.txt)"))
             if not path:
                 return
-        Path(path).write_text(format_list(self.terms()), "utf-8")
+        try:
+            named_files.write_text(path, format_list(self.terms()))
+        except (OSError, NewsdeskError) as e:
+            QMessageBox.warning(self, self.tr("Export word list"), str(e))
 
     def save(self) -> None:
         """Every list, or none: a bad row anywhere is shown on its tab and nothing is

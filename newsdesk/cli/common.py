@@ -2,6 +2,7 @@
 their passwords, and output (tables that line up with Chinese, JSON)."""
 from __future__ import annotations
 
+import codecs
 import functools
 import getpass
 import json
@@ -15,9 +16,10 @@ from typing import Iterator
 
 import click
 
-from db import DatabaseDamaged, SchemaTooNew, as_damage
-from newsdesk import backup, workflow
-from newsdesk.errors import NewsdeskError
+from db import DatabaseDamaged, DatabaseUnusable, SchemaTooNew, as_trouble
+from newsdesk import backup, named_files, workflow
+from newsdesk.errors import NewsdeskError, unusable
+from newsdesk.i18n import _
 from newsdesk.model import Origin, State
 from newsdesk.paths import ENV_DB, default_db_path
 from newsdesk.store import Store
@@ -48,7 +50,7 @@ class Session:
         except SchemaTooNew as e:
             raise CliError("{path}: {e}", path=path, e=e) from None
         except DatabaseDamaged as e:
-            raise CliError(backup.damage_message(e)) from None
+            raise backup.damage_error(e) from None
         except sqlite3.DatabaseError as e:
             raise CliError("{path} is not a usable Newsdesk database ({e})",
                            path=path, e=e) from None
@@ -60,6 +62,25 @@ class Session:
             yield store
         finally:
             store.close()
+
+
+def read_text(file: str) -> str:
+    """The UTF-8 text of a file the command was given ('-': standard input), a BOM left
+    out; a CliError naming the file and what is wrong with it otherwise."""
+    name = _("standard input") if file == "-" else file
+    try:
+        data = sys.stdin.buffer.read() if file == "-" else named_files.read_bytes(file)
+    except OSError as e:
+        raise CliError("{file}: cannot read ({e})", file=name, e=e.strerror or e) from None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise CliError("{file} is UTF-16 text (it begins with a UTF-16 byte order mark); "
+                       "save it as UTF-8", file=name)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise CliError("{file} is not UTF-8 text (0x{byte:02x} at byte offset {offset}); "
+                       "save it as UTF-8", file=name, offset=e.start,
+                       byte=data[e.start]) from None
 
 
 DB_HELP = f"database file (default: ${ENV_DB} or the user data directory)"
@@ -75,11 +96,14 @@ def with_db(command):
         session = Session(db or ctx.find_root().params.get("db"))
         try:
             return command(session, **kwargs)
-        except sqlite3.DatabaseError as e:
-            # A damaged page is met by the first query that reads it, in any command.
-            damaged = as_damage(e, session.path)
-            if damaged is not None:
-                raise CliError(backup.damage_message(damaged)) from None
+        except (sqlite3.DatabaseError, DatabaseDamaged) as e:
+            # A damaged page is met by the first query that reads it, in any command; a
+            # read can meet another program's lock or a disk that refuses, too.
+            trouble = as_trouble(e, session.path)
+            if isinstance(trouble, DatabaseDamaged):
+                raise backup.damage_error(trouble) from None
+            if isinstance(trouble, DatabaseUnusable):
+                raise unusable(trouble) from None
             if isinstance(e, sqlite3.OperationalError):
                 raise CliError("the database could not be used: {e}", e=e) from None
             raise

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from newsdesk import times
+from newsdesk import named_files, times
 from newsdesk.errors import NewsdeskError, NotFound
 from newsdesk.importers import frontmatter, legacy, page, pictures
 from newsdesk.importers.decode import DecodeError, declared_charset, decode
@@ -95,7 +95,7 @@ def parse_file(path: Path, tz: str) -> ImportedStory:
     if suffix not in SUPPORTED:
         raise NewsdeskError("unsupported file type {value!r}; expected .md, .html or .txt",
                             value=suffix or '(none)')
-    data = path.read_bytes()
+    data = named_files.read_bytes(path)
     if suffix in HTML:
         story = page.read(decode(data, declared_charset(data)), tz)
         story.pictures = pictures.beside(path, story.body)

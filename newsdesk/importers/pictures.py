@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from newsdesk import pictures as body_pictures
+from newsdesk import named_files, pictures as body_pictures
 
 _REMOTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)
 
@@ -26,7 +26,8 @@ def beside(page: Path, body: str) -> dict[str, Path | None]:
                       page.parent / f"{page.stem}_files" / Path(rel).name]
         # '/upload/a.jpg' in a saved copy of the whole site: its root is a parent.
         candidates += [up / rel.lstrip("/") for up in list(page.parents)[1:4]]
-        out[src] = next((c for c in candidates if c.is_file()), None)
+        out[src] = next((c for c in candidates
+                         if c.is_file() and not named_files.is_database_file(c)), None)
     return out
 
 
@@ -37,6 +38,6 @@ def stored(store, story, actor_id: str | None) -> str:
         if path is None:
             continue
         mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        link = store.assets.add(path.read_bytes(), path.name, mime, actor_id)
+        link = store.assets.add(named_files.read_bytes(path), path.name, mime, actor_id)
         body = body.replace(f"]({src})", f"]({link})")
     return body

@@ -20,6 +20,11 @@ from newsdesk.store import Store
 # resources folder as its base, so its stylesheet link (static/site.css) resolves.
 PATH = "preview.html"
 _ASSET = re.compile(r'(src|poster)="assets/([0-9a-f]{64})(\.[a-z0-9]{1,5})?"')
+# What else a body names to load, it names on the web; a path is never read from disk.
+# The pane's page lives in the resources folder, so `![](../../newsdesk.db)` would have
+# QtWebEngine open the database in the app's own process (dropping SQLite's locks: see
+# db/own_files.py), and `//server/x.jpg` a file share on Windows.
+_LOCAL = re.compile(r'\b(src|poster)="(?!data:|https?://)[^"]*"', re.I)
 BASE = RESOURCES
 
 
@@ -39,7 +44,8 @@ class Preview:
                 "editor": "", "reviewer": ""}
 
     def _inline_assets(self, body_html: str) -> str:
-        """The preview is not in the exported folder: stored images come inline."""
+        """The preview is not in the exported folder: stored images come inline, and
+        no other path is read."""
         def data_url(m: re.Match) -> str:
             try:
                 data = self.store.assets.data(m.group(2))
@@ -47,7 +53,7 @@ class Preview:
                 return m.group(0)
             mime = mimetypes.guess_type(f"x{m.group(3)}")[0] or "application/octet-stream"
             return f'{m.group(1)}="data:{mime};base64,{base64.b64encode(data).decode()}"'
-        return _ASSET.sub(data_url, body_html)
+        return _LOCAL.sub(r'data-unread-\1=""', _ASSET.sub(data_url, body_html))
 
     def page(self, article: Article, body_html: str) -> str:
         """The whole page, for the first load."""

@@ -13,9 +13,9 @@ from typing import Iterator
 
 import sqlite_utils
 
-from db import connect
+from db import DatabaseUnusable, as_trouble, connect
 from newsdesk import search as segmenter, times
-from newsdesk.errors import DatabaseBusy, StorageFailed
+from newsdesk.errors import StorageFailed, unusable
 from newsdesk.settings import SiteSettings, validate as validate_settings
 from newsdesk.store.articles import Articles, Change, public_path
 from newsdesk.store.assets import Assets
@@ -36,19 +36,15 @@ from newsdesk.store.users import Users
 __all__ = ["Store", "Change", "public_path", "validate_slug"]
 
 
-def _storage_error(e: sqlite3.OperationalError) -> Exception:
-    """What a user can act on: another program holds the database, or the disk is full
-    or read-only. Nothing of the transaction was written either way."""
-    text = str(e).lower()
-    if "locked" in text or "busy" in text:
-        return DatabaseBusy("the database is busy: another program holds it and did not "
-                            "let go in time; nothing was written, try again")
-    if "full" in text:
-        return StorageFailed("the disk is full: the database could not be written; nothing "
-                             "was written")
-    if "readonly" in text or "read-only" in text:
-        return StorageFailed("the database is read-only: nothing was written")
-    if "disk i/o" in text:
+def _storage_error(e: sqlite3.OperationalError, path) -> Exception:
+    """What a user can act on: another program holds the database, or the disk is full,
+    or the folder or file read-only or not this user's. Nothing of the transaction was
+    written either way. Damage, and what is none of these, stays as it was raised."""
+    trouble = as_trouble(e, path)
+    if isinstance(trouble, DatabaseUnusable):
+        return unusable(trouble)
+    code = (getattr(e, "sqlite_errorcode", None) or 0) & 0xFF
+    if trouble is None and code == sqlite3.SQLITE_IOERR:
         return StorageFailed("the disk could not be written (a disk I/O error); nothing was "
                              "written")
     return e
@@ -78,7 +74,10 @@ class Store:
     def open(cls, path: str | Path) -> "Store":
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        store = cls(connect(path))
+        try:
+            store = cls(connect(path))
+        except DatabaseUnusable as e:
+            raise unusable(e) from None
         if store.search.version() != segmenter.SEGMENTER_VERSION:
             store.search.rebuild()
         return store
@@ -108,7 +107,7 @@ class Store:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as e:
-            raise _storage_error(e) from None
+            raise _storage_error(e, self.path) from None
         before = self.conn.total_changes
         try:
             yield
@@ -117,7 +116,7 @@ class Store:
             self.conn.execute("COMMIT")
         except sqlite3.OperationalError as e:
             self.conn.rollback()
-            raise _storage_error(e) from None
+            raise _storage_error(e, self.path) from None
         except BaseException:
             self.conn.rollback()
             raise

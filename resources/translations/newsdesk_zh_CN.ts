@@ -541,105 +541,107 @@
 <context>
     <name>EntryPage</name>
     <message>
-        <location filename="../../ui/check_lists.py" line="35"/>
+        <location filename="../../ui/check_lists.py" line="36"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../ui/check_lists.py" line="36"/>
+        <location filename="../../ui/check_lists.py" line="37"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/check_lists.py" line="38"/>
+        <location filename="../../ui/check_lists.py" line="39"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../ui/check_lists.py" line="39"/>
+        <location filename="../../ui/check_lists.py" line="40"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../ui/check_lists.py" line="40"/>
+        <location filename="../../ui/check_lists.py" line="41"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/check_lists.py" line="47"/>
+        <location filename="../../ui/check_lists.py" line="48"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/check_lists.py" line="60"/>
+        <location filename="../../ui/check_lists.py" line="61"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/check_lists.py" line="60"/>
+        <location filename="../../ui/check_lists.py" line="61"/>
         <source>Titles (joined with 、)</source>
         <translation>职务（以、分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/check_lists.py" line="60"/>
+        <location filename="../../ui/check_lists.py" line="61"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/check_lists.py" line="61"/>
+        <location filename="../../ui/check_lists.py" line="62"/>
         <source>Protected names (重要人名), in the order leaders are named. 机审 blocks a name typed with a homophone, or one character off next to its title, and warns of a title that is not theirs or of leaders named out of this order.</source>
         <translation>重要人名，按领导排名顺序排列。机审遇到同音错写的人名，或紧挨职务却错了一个字的人名时阻止送审；职务与名单不符、多位领导未按此顺序排列时给出提醒。</translation>
     </message>
     <message>
-        <location filename="../../ui/check_lists.py" line="66"/>
+        <location filename="../../ui/check_lists.py" line="67"/>
         <source>Wrong</source>
         <translation>错误写法</translation>
     </message>
     <message>
-        <location filename="../../ui/check_lists.py" line="66"/>
+        <location filename="../../ui/check_lists.py" line="67"/>
         <source>Right</source>
         <translation>正确写法</translation>
     </message>
     <message>
-        <location filename="../../ui/check_lists.py" line="66"/>
+        <location filename="../../ui/check_lists.py" line="67"/>
         <source>Source</source>
         <translation>出处</translation>
     </message>
     <message>
-        <location filename="../../ui/check_lists.py" line="67"/>
+        <location filename="../../ui/check_lists.py" line="68"/>
         <source>The outlet&apos;s own misspellings (易错词), added to the %1 pairs Newsdesk ships. A wrong form with no correction turns a shipped pair off.</source>
         <translation>本社自定的易错词，与 Newsdesk 内置的 %1 组一起使用。只填错误写法、不填正确写法，即可停用一组内置词。</translation>
     </message>
     <message>
-        <location filename="../../ui/check_lists.py" line="70"/>
+        <location filename="../../ui/check_lists.py" line="71"/>
         <source>Word</source>
         <translation>词语</translation>
     </message>
     <message>
-        <location filename="../../ui/check_lists.py" line="70"/>
+        <location filename="../../ui/check_lists.py" line="71"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/check_lists.py" line="71"/>
+        <location filename="../../ui/check_lists.py" line="72"/>
         <source>Words kept in traditional characters (a name, a Hong Kong company): 机审 does not flag them as 繁简混用.</source>
         <translation>保留繁体字的词语（人名、香港公司名等）：机审不把它们算作繁简混用。</translation>
     </message>
     <message>
-        <location filename="../../ui/check_lists.py" line="113"/>
-        <location filename="../../ui/check_lists.py" line="120"/>
+        <location filename="../../ui/check_lists.py" line="114"/>
+        <location filename="../../ui/check_lists.py" line="121"/>
+        <location filename="../../ui/check_lists.py" line="124"/>
         <source>Import list</source>
         <translation>导入名单</translation>
     </message>
     <message>
-        <location filename="../../ui/check_lists.py" line="114"/>
-        <location filename="../../ui/check_lists.py" line="131"/>
+        <location filename="../../ui/check_lists.py" line="115"/>
+        <location filename="../../ui/check_lists.py" line="135"/>
         <source>Text files (*.txt *.tsv)</source>
         <translation>文本文件 (*.txt *.tsv)</translation>
     </message>
     <message>
-        <location filename="../../ui/check_lists.py" line="129"/>
-        <location filename="../../ui/check_lists.py" line="137"/>
+        <location filename="../../ui/check_lists.py" line="133"/>
+        <location filename="../../ui/check_lists.py" line="141"/>
+        <location filename="../../ui/check_lists.py" line="144"/>
         <source>Export list</source>
         <translation>导出名单</translation>
     </message>
@@ -804,52 +806,52 @@
 <context>
     <name>FoundDialog</name>
     <message>
-        <location filename="../../ui/found_dialog.py" line="20"/>
+        <location filename="../../ui/found_dialog.py" line="21"/>
         <source>Found a newsroom of many PCs</source>
         <translation>建立多机编辑部</translation>
     </message>
     <message>
-        <location filename="../../ui/found_dialog.py" line="22"/>
+        <location filename="../../ui/found_dialog.py" line="23"/>
         <source>Folder…</source>
         <translation>文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/found_dialog.py" line="30"/>
+        <location filename="../../ui/found_dialog.py" line="31"/>
         <source>This database&apos;s stories, sign-offs, users, channels and settings are written into the newsroom&apos;s shared repository: a new folder on the office server, or an empty repository on a server. This PC becomes the one that publishes. Other PCs then join from the sign-in window (Join a newsroom).</source>
         <translation>本库的稿件、审核记录、用户、栏目和设置将写入编辑部的共享仓库：办公室服务器上的一个新文件夹，或服务器上的一个空仓库。本机成为发布机。其他电脑随后在登录窗口点“加入编辑部”。</translation>
     </message>
     <message>
-        <location filename="../../ui/found_dialog.py" line="34"/>
+        <location filename="../../ui/found_dialog.py" line="35"/>
         <source>Found</source>
         <translation>建立</translation>
     </message>
     <message>
-        <location filename="../../ui/found_dialog.py" line="34"/>
+        <location filename="../../ui/found_dialog.py" line="35"/>
         <source>Repository</source>
         <translation>仓库地址</translation>
     </message>
     <message>
-        <location filename="../../ui/found_dialog.py" line="39"/>
+        <location filename="../../ui/found_dialog.py" line="40"/>
         <source>Where the repository goes</source>
         <translation>仓库放在哪里</translation>
     </message>
     <message>
-        <location filename="../../ui/found_dialog.py" line="44"/>
+        <location filename="../../ui/found_dialog.py" line="45"/>
         <source>Give the repository&apos;s address or choose a folder.</source>
         <translation>请填写仓库地址，或选择一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/found_dialog.py" line="47"/>
+        <location filename="../../ui/found_dialog.py" line="48"/>
         <source>Founding the newsroom…</source>
         <translation>正在建立编辑部……</translation>
     </message>
     <message>
-        <location filename="../../ui/found_dialog.py" line="56"/>
+        <location filename="../../ui/found_dialog.py" line="57"/>
         <source>Writing the repository: %1 of %2 stories</source>
         <translation>正在写入仓库：%1 / %2 篇稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/found_dialog.py" line="57"/>
+        <location filename="../../ui/found_dialog.py" line="58"/>
         <source>Sending it to the server: %1 of %2 objects</source>
         <translation>正在上传到服务器：%1 / %2 个对象</translation>
     </message>
@@ -857,174 +859,174 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/import_dialog.py" line="33"/>
+        <location filename="../../ui/import_dialog.py" line="34"/>
         <source>Import an old site&apos;s pages</source>
         <translation>导入旧网站页面</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="37"/>
+        <location filename="../../ui/import_dialog.py" line="38"/>
         <source>Saved pages (.html, .txt) or markdown files</source>
         <translation>另存的网页（.html、.txt）或 markdown 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="38"/>
+        <location filename="../../ui/import_dialog.py" line="39"/>
         <source>Choose a folder…</source>
         <translation>选择文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="39"/>
+        <location filename="../../ui/import_dialog.py" line="40"/>
         <source>Choose files…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="41"/>
+        <location filename="../../ui/import_dialog.py" line="42"/>
         <source>(as the page says)</source>
         <translation>（按页面所示）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="49"/>
+        <location filename="../../ui/import_dialog.py" line="50"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="50"/>
+        <location filename="../../ui/import_dialog.py" line="51"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="51"/>
+        <location filename="../../ui/import_dialog.py" line="52"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="52"/>
+        <location filename="../../ui/import_dialog.py" line="53"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="54"/>
+        <location filename="../../ui/import_dialog.py" line="55"/>
         <source>Nothing is written until you press Import.</source>
         <translation>按“导入”之前不会写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="57"/>
-        <location filename="../../ui/import_dialog.py" line="66"/>
+        <location filename="../../ui/import_dialog.py" line="58"/>
+        <location filename="../../ui/import_dialog.py" line="67"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="57"/>
-        <location filename="../../ui/import_dialog.py" line="66"/>
+        <location filename="../../ui/import_dialog.py" line="58"/>
+        <location filename="../../ui/import_dialog.py" line="67"/>
         <source>Headline</source>
         <translation>主标题</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="58"/>
+        <location filename="../../ui/import_dialog.py" line="59"/>
         <source>Publish time</source>
         <translation>发布时间</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="58"/>
+        <location filename="../../ui/import_dialog.py" line="59"/>
         <source>Source (来源)</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="59"/>
+        <location filename="../../ui/import_dialog.py" line="60"/>
         <source>Characters</source>
         <translation>字数</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="60"/>
+        <location filename="../../ui/import_dialog.py" line="61"/>
         <source>Body begins</source>
         <translation>正文开头</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="60"/>
+        <location filename="../../ui/import_dialog.py" line="61"/>
         <source>Notes</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="67"/>
+        <location filename="../../ui/import_dialog.py" line="68"/>
         <source>To check</source>
         <translation>待核对</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="66"/>
+        <location filename="../../ui/import_dialog.py" line="67"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="69"/>
+        <location filename="../../ui/import_dialog.py" line="70"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="70"/>
+        <location filename="../../ui/import_dialog.py" line="71"/>
         <source>Checked</source>
         <translation>已核对</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="72"/>
+        <location filename="../../ui/import_dialog.py" line="73"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="81"/>
+        <location filename="../../ui/import_dialog.py" line="82"/>
         <source>To check (待核对)</source>
         <translation>待核对</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="86"/>
+        <location filename="../../ui/import_dialog.py" line="87"/>
         <source>Channel</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="114"/>
+        <location filename="../../ui/import_dialog.py" line="115"/>
         <source>Choose a folder</source>
         <translation>选择文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="120"/>
+        <location filename="../../ui/import_dialog.py" line="121"/>
         <source>Choose files</source>
         <translation>选择文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="121"/>
+        <location filename="../../ui/import_dialog.py" line="122"/>
         <source>Pages and stories (%1)</source>
         <translation>网页和稿件（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="145"/>
+        <location filename="../../ui/import_dialog.py" line="146"/>
         <source>Reading the pages…</source>
         <translation>正在读取页面…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="146"/>
+        <location filename="../../ui/import_dialog.py" line="147"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="165"/>
+        <location filename="../../ui/import_dialog.py" line="166"/>
         <source>Could not import: %1</source>
         <translation>无法导入：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="179"/>
+        <location filename="../../ui/import_dialog.py" line="180"/>
         <source>%1 pages would be imported, %2 of them to check; %3 cannot be imported (see the last column). Nothing has been written.</source>
         <translation>将导入 %1 个页面，其中 %2 个待核对；%3 个无法导入（原因见最后一列）。尚未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="181"/>
+        <location filename="../../ui/import_dialog.py" line="182"/>
         <source>%1 imported, %2 of them to check; %3 failed.</source>
         <translation>已导入 %1 篇，其中 %2 篇待核对；%3 个失败。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="185"/>
+        <location filename="../../ui/import_dialog.py" line="186"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="198"/>
+        <location filename="../../ui/import_dialog.py" line="199"/>
         <source>To check (待核对): %1</source>
         <translation>待核对：%1</translation>
     </message>
@@ -1032,124 +1034,125 @@
 <context>
     <name>InspectDialog</name>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="35"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="38"/>
         <source>Site self-inspection (网站自查)</source>
         <translation>网站自查</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="38"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="41"/>
         <source>The exported site, for its links (optional)</source>
         <translation>导出的网站文件夹，用于检查链接（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="39"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="42"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="40"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="43"/>
         <source>Follow the site&apos;s links</source>
         <translation>检查站内链接</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="42"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="45"/>
         <source>Check external links (needs the internet)</source>
         <translation>检查外部链接（需要联网）</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="44"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="47"/>
         <source>Inspect</source>
         <translation>自查</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="46"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="49"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="47"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="50"/>
         <source>Save the HTML report…</source>
         <translation>保存 HTML 报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="48"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="51"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="50"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="53"/>
         <source>Checks every published story, every channel, the footer and the links, as a provincial inspection does.</source>
         <translation>像省级检查那样，检查每篇已发布稿件、每个栏目、页脚信息和链接。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="54"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="57"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="54"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="57"/>
         <source>Channel</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="54"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="57"/>
         <source>Story</source>
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="55"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="58"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="60"/>
-        <location filename="../../ui/publish/inspect_dialog.py" line="92"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="63"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="95"/>
         <source>Site folder</source>
         <translation>网站文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="107"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="110"/>
         <source>%1 is not a folder.</source>
         <translation>%1 不是文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="111"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="114"/>
         <source>Inspecting…</source>
         <translation>正在自查…</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="128"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="131"/>
         <source>Could not inspect: %1</source>
         <translation>无法完成自查：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="132"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="135"/>
         <source>Problems an inspection would fail the site for:</source>
         <translation>存在会导致检查不合格的问题：</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="133"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="136"/>
         <source>Nothing blocking; warnings to look at:</source>
         <translation>没有必须整改的问题，有提醒事项：</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="134"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="137"/>
         <source>No problem found:</source>
         <translation>未发现问题：</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="136"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="139"/>
         <source>%1 to fix, %2 warnings, %3 notes in %4 published stories, %5 channels, %6 pages, %7 external links.</source>
         <translation>必须整改 %1 项，提醒 %2 项，说明 %3 项；已检查已发布稿件 %4 篇、栏目 %5 个、页面 %6 个、外部链接 %7 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="169"/>
-        <location filename="../../ui/publish/inspect_dialog.py" line="176"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="172"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="179"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="182"/>
         <source>Save the HTML report</source>
         <translation>保存 HTML 报告</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="170"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="173"/>
         <source>Web pages (*.html)</source>
         <translation>网页 (*.html)</translation>
     </message>
@@ -1157,58 +1160,58 @@
 <context>
     <name>JoinDialog</name>
     <message>
-        <location filename="../../ui/join_dialog.py" line="19"/>
+        <location filename="../../ui/join_dialog.py" line="20"/>
         <source>Join a newsroom</source>
         <translation>加入编辑部</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="22"/>
+        <location filename="../../ui/join_dialog.py" line="23"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="28"/>
+        <location filename="../../ui/join_dialog.py" line="29"/>
         <source>The newsroom&apos;s administrator gives you the address of its shared repository. This PC gets a database of its own, filled from it; sign in afterwards as yourself.</source>
         <translation>编辑部管理员会告诉你共享仓库的地址。本机将建立自己的数据库，并从仓库取得全部内容；之后请以自己的身份登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="31"/>
+        <location filename="../../ui/join_dialog.py" line="32"/>
         <source>Join</source>
         <translation>加入</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="31"/>
+        <location filename="../../ui/join_dialog.py" line="32"/>
         <source>Repository</source>
         <translation>仓库地址</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="32"/>
-        <location filename="../../ui/join_dialog.py" line="37"/>
+        <location filename="../../ui/join_dialog.py" line="33"/>
+        <location filename="../../ui/join_dialog.py" line="38"/>
         <source>New database</source>
         <translation>新数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="38"/>
+        <location filename="../../ui/join_dialog.py" line="39"/>
         <source>Newsdesk database (*.db)</source>
         <translation>Newsdesk 数据库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="44"/>
+        <location filename="../../ui/join_dialog.py" line="45"/>
         <source>Give the repository&apos;s address and where the new database goes.</source>
         <translation>请填写仓库地址和新数据库的位置。</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="48"/>
+        <location filename="../../ui/join_dialog.py" line="49"/>
         <source>Joining: fetching the newsroom and building this PC&apos;s database…</source>
         <translation>正在加入：获取编辑部内容，建立本机数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="62"/>
+        <location filename="../../ui/join_dialog.py" line="63"/>
         <source>Fetching the newsroom: %1 of %2 objects</source>
         <translation>正在获取编辑部内容：%1 / %2 个对象</translation>
     </message>
     <message>
-        <location filename="../../ui/join_dialog.py" line="63"/>
+        <location filename="../../ui/join_dialog.py" line="64"/>
         <source>Building this PC&apos;s database: %1 of %2 stories</source>
         <translation>正在建立本机数据库：%1 / %2 篇稿件</translation>
     </message>
@@ -1293,285 +1296,285 @@
         <translation>搜索标题、正文、人名…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
-        <location filename="../../ui/main_window.py" line="539"/>
+        <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="543"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>New story</source>
         <translation>新建稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>&amp;Story</source>
         <translation>稿件(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="104"/>
         <source>Filters</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>S&amp;ite</source>
         <translation>网站(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>&amp;Admin</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>Submit</source>
         <translation>送审</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>Recall</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>Correct</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>Withdraw</source>
         <translation>撤稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>Delete</source>
         <translation>删除草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>Bin</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>Publish</source>
         <translation>发布网站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>Verify</source>
         <translation>核验线上网站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>Inspect</source>
         <translation>自查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>Switch user</source>
         <translation>切换用户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>Insert image…</source>
         <translation>插入图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>Cover image…</source>
         <translation>封面图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>Submit for review</source>
         <translation>送审</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>Recall (撤回)</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>Correct (更正)…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>Withdraw (撤稿)…</source>
         <translation>撤稿…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>Delete draft…</source>
         <translation>删除草稿…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>Recycle bin…</source>
         <translation>回收站…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>Import an old site&apos;s pages…</source>
         <translation>导入旧网站页面…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>Publish the site…</source>
         <translation>发布网站…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>Verify the live site…</source>
         <translation>核验线上网站…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>Site self-inspection (网站自查)…</source>
         <translation>网站自查…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>Sync with the newsroom</source>
         <translation>与编辑部同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Sync conflicts…</source>
         <translation>同步冲突…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>Publish from this seat…</source>
         <translation>本机作为发布机…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>Found a newsroom of many PCs…</source>
         <translation>建立多机编辑部…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>Users…</source>
         <translation>用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>Channels…</source>
         <translation>栏目…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>Topics…</source>
         <translation>专题…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>Site settings…</source>
         <translation>网站设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>Publish targets…</source>
         <translation>发布目标…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>Select a story first</source>
         <translation>请先选择一篇稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>Open a story in the editor first</source>
         <translation>请先在编辑器中打开稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>Open the review queue first</source>
         <translation>请先打开审核队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>Select a draft in the story list first</source>
         <translation>请先在稿件列表中选择一篇草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>Delete draft</source>
         <translation>删除草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>Move “%1” to the recycle bin? It can be restored for %2 days.</source>
         <translation>把“%1”移到回收站？%2 天内可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>Publish the site</source>
         <translation>发布网站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>%1 (demo: anyone can sign as anyone)</source>
         <translation>%1（演示数据：任何人都可以代他人签发）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>Newsdesk — %1 — %2</source>
         <translation>Newsdesk 采编系统 — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>Signed in: %1</source>
         <translation>当前用户：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>Review queue (%1)</source>
         <translation>审核队列（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
-        <location filename="../../ui/main_window.py" line="343"/>
+        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>Review queue</source>
         <translation>审核队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>Returned to me (%1)</source>
         <translation>退回给我的（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>My drafts</source>
         <translation>我的草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336"/>
-        <location filename="../../ui/main_window.py" line="349"/>
+        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>Returned to me</source>
         <translation>退回给我的</translation>
     </message>
@@ -1581,133 +1584,133 @@
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>机审 lists</source>
         <translation>机审名单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>Approve…</source>
         <translation>签审通过…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>Sign off the story selected in the queue (Ctrl+Shift+A there)</source>
         <translation>签审队列中选中的稿件（队列中按 Ctrl+Shift+A）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>Return…</source>
         <translation>退回…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>Send the selected story back to its author (Ctrl+Shift+R there)</source>
         <translation>把选中的稿件退回作者（队列中按 Ctrl+Shift+R）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>机审 lists…</source>
         <translation>机审名单…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>Stories</source>
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>Drafts</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="358"/>
         <source>Submitted</source>
         <translation>已送审</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>In review</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>Approved</source>
         <translation>已签发</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>Scheduled</source>
         <translation>待发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>Published</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>Due at next export</source>
         <translation>待下次导出发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>Channels</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>Saved searches</source>
         <translation>已存搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="424"/>
+        <location filename="../../ui/main_window.py" line="425"/>
         <source>%1 characters</source>
         <translation>%1 字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="496"/>
+        <location filename="../../ui/main_window.py" line="500"/>
         <source>Untitled story</source>
         <translation>未命名稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="556"/>
-        <location filename="../../ui/main_window.py" line="563"/>
+        <location filename="../../ui/main_window.py" line="560"/>
+        <location filename="../../ui/main_window.py" line="567"/>
         <source>Save search</source>
         <translation>保存搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="556"/>
+        <location filename="../../ui/main_window.py" line="560"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>Delete this saved search</source>
         <translation>删除此搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="584"/>
+        <location filename="../../ui/main_window.py" line="588"/>
         <source>Stories: %1</source>
         <translation>共 %1 篇</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="641"/>
+        <location filename="../../ui/main_window.py" line="650"/>
         <source>Backup failed: %1</source>
         <translation>备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="644"/>
+        <location filename="../../ui/main_window.py" line="653"/>
         <source>Backed up to %1</source>
         <translation>已备份到 %1</translation>
     </message>
@@ -1802,143 +1805,143 @@
 <context>
     <name>PublishDialog</name>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="41"/>
-        <location filename="../../ui/publish/publish_dialog.py" line="154"/>
-        <location filename="../../ui/publish/publish_dialog.py" line="159"/>
-        <location filename="../../ui/publish/publish_dialog.py" line="164"/>
-        <location filename="../../ui/publish/publish_dialog.py" line="201"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="44"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="157"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="162"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="167"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="204"/>
         <source>Publish the site</source>
         <translation>发布网站</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="45"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="48"/>
         <source>The folder the site is written into</source>
         <translation>网站文件写入的文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="46"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="49"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="121"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="124"/>
         <source>Only write the folder (upload by hand)</source>
         <translation>只写入文件夹（手动上传）</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="50"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="53"/>
         <source>This computer publishes scheduled stories on time while the app is open</source>
         <translation>本机负责定时发布：应用打开时，定时稿件到点自动发布</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="48"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="51"/>
         <source>Targets…</source>
         <translation>目标…</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="53"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="56"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="55"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="58"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="56"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="59"/>
         <source>Put the published versions back</source>
         <translation>恢复为已发布的版本</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="57"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="60"/>
         <source>Open the site</source>
         <translation>打开网站</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="58"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="61"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="63"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="66"/>
         <source>Writes what changed since the last publication, and publishes the approved stories whose time has come.</source>
         <translation>写入上次发布以来变化的内容，并发布已到发布时间的已签发稿件。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="69"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="72"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="69"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="72"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="69"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="72"/>
         <source>Target</source>
         <translation>发布目标</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="69"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="72"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="70"/>
-        <location filename="../../ui/publish/publish_dialog.py" line="281"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="73"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="286"/>
         <source>Uploaded</source>
         <translation>已上传</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="70"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="73"/>
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="74"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="77"/>
         <source>Result</source>
         <translation>本次结果</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="75"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="78"/>
         <source>History</source>
         <translation>发布记录</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="77"/>
-        <location filename="../../ui/publish/publish_dialog.py" line="133"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="80"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="136"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="81"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="84"/>
         <source>Upload to</source>
         <translation>上传到</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="155"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="158"/>
         <source>Password for %1:</source>
         <translation>%1 的密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="160"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="163"/>
         <source>Keep the password in this computer&apos;s keyring?</source>
         <translation>把密码保存在本机的系统钥匙串中吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="170"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="173"/>
         <source>Choose the folder the site is written into.</source>
         <translation>请选择网站文件写入的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="185"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="188"/>
         <source>Publishing…</source>
         <translation>正在发布…</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="202"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="205"/>
         <source>%1 is reached for the first time. Its key is
 %2
 Trust it only if the host&apos;s administrator confirms this fingerprint.</source>
@@ -1947,138 +1950,138 @@ Trust it only if the host&apos;s administrator confirms this fingerprint.</sourc
 请向主机管理员核实该指纹后再选择信任。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="210"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="213"/>
         <source>Cancelling: the files being sent are finished first…</source>
         <translation>正在取消：先传完正在发送的文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="296"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="301"/>
         <source>Changed on the host by someone else</source>
         <translation>服务器上被他人改动的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="303"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="308"/>
         <source>verified</source>
         <translation>已核验</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="303"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="308"/>
         <source>differs</source>
         <translation>有差异</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="304"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="309"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="304"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="309"/>
         <source>changed by others</source>
         <translation>被他人改动</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="305"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="310"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="305"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="310"/>
         <source>running</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="235"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="238"/>
         <source>Not published: %1</source>
         <translation>未发布：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="214"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="217"/>
         <source>Exporting</source>
         <translation>导出中</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="214"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="217"/>
         <source>Comparing</source>
         <translation>比对中</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="215"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="218"/>
         <source>Uploading</source>
         <translation>上传中</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="215"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="218"/>
         <source>Verifying</source>
         <translation>核验中</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="243"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="246"/>
         <source>Published: %1 files written, %2 removed, %3 unchanged.</source>
         <translation>已发布：写入 %1 个文件，删除 %2 个，未变 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="254"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="257"/>
         <source>Cancelled after %1 files: what went up is whole; publish again to finish.</source>
         <translation>已在上传 %1 个文件后取消：已上传的文件都是完整的；再次发布即可完成。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="256"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="259"/>
         <source>Uploaded %1 files (%2 KB), removed %3, to %4.</source>
         <translation>已上传 %1 个文件（%2 KB），删除 %3 个，发布到 %4。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="261"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="266"/>
         <source>Verified: the host serves what was published (%1 files).</source>
         <translation>核验通过：服务器上的内容与发布的一致（%1 个文件）。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="263"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="268"/>
         <source>The verify found %1 modified and %2 missing files: see below.</source>
         <translation>核验发现 %1 个文件被改动、%2 个文件缺失：见下方。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="274"/>
-        <location filename="../../ui/publish/publish_dialog.py" line="295"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="279"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="300"/>
         <source>search-spam injection (博彩):</source>
         <translation>搜索垃圾植入（博彩）：</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="275"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="280"/>
         <source>Changed on the host</source>
         <translation>服务器上被改动的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="279"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="284"/>
         <source>Missing on the host</source>
         <translation>服务器上缺失的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="280"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="285"/>
         <source>Put back</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="285"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="290"/>
         <source>Stories published now (their time had come)</source>
         <translation>本次发布的稿件（已到发布时间）</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="287"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="292"/>
         <source>Left out (fix and publish again)</source>
         <translation>未能发布的内容（修正后重新发布）</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="288"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="293"/>
         <source>Shown unformatted (simplify their markup)</source>
         <translation>以纯文本显示的稿件（请简化其标记）</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="289"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="294"/>
         <source>Files written</source>
         <translation>写入的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="290"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="295"/>
         <source>Files removed</source>
         <translation>删除的文件</translation>
     </message>
@@ -2851,88 +2854,88 @@ Last synced: %2</source>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../ui/publish/verify_dialog.py" line="24"/>
+        <location filename="../../ui/publish/verify_dialog.py" line="25"/>
         <source>Verify the live site</source>
         <translation>核验线上网站</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/verify_dialog.py" line="30"/>
+        <location filename="../../ui/publish/verify_dialog.py" line="31"/>
         <source>https://www.example.gov.cn/ or a folder</source>
         <translation>https://www.example.gov.cn/ 或文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/verify_dialog.py" line="31"/>
+        <location filename="../../ui/publish/verify_dialog.py" line="32"/>
         <source>Folder…</source>
         <translation>文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/verify_dialog.py" line="32"/>
+        <location filename="../../ui/publish/verify_dialog.py" line="33"/>
         <source>Verify</source>
         <translation>核验</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/verify_dialog.py" line="41"/>
+        <location filename="../../ui/publish/verify_dialog.py" line="42"/>
         <source>What was published (manifest)</source>
         <translation>发布清单（manifest）</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/verify_dialog.py" line="42"/>
-        <location filename="../../ui/publish/verify_dialog.py" line="59"/>
+        <location filename="../../ui/publish/verify_dialog.py" line="43"/>
+        <location filename="../../ui/publish/verify_dialog.py" line="60"/>
         <source>The live copy</source>
         <translation>线上副本</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/verify_dialog.py" line="43"/>
+        <location filename="../../ui/publish/verify_dialog.py" line="44"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/verify_dialog.py" line="66"/>
+        <location filename="../../ui/publish/verify_dialog.py" line="67"/>
         <source>Name the manifest and the live copy.</source>
         <translation>请填写发布清单和线上副本。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/verify_dialog.py" line="70"/>
+        <location filename="../../ui/publish/verify_dialog.py" line="71"/>
         <source>Verifying…</source>
         <translation>正在核验…</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/verify_dialog.py" line="76"/>
+        <location filename="../../ui/publish/verify_dialog.py" line="77"/>
         <source>Could not verify: %1</source>
         <translation>无法核验：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/verify_dialog.py" line="80"/>
+        <location filename="../../ui/publish/verify_dialog.py" line="81"/>
         <source>The live site is what was published: %1 files checked.</source>
         <translation>线上网站与发布内容一致：已核对 %1 个文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/verify_dialog.py" line="81"/>
+        <location filename="../../ui/publish/verify_dialog.py" line="82"/>
         <source>%1 files checked: %2 modified, %3 missing, %4 unexpected.</source>
         <translation>已核对 %1 个文件：%2 个被改动，%3 个缺失，%4 个多出。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/verify_dialog.py" line="85"/>
+        <location filename="../../ui/publish/verify_dialog.py" line="86"/>
         <source>Modified</source>
         <translation>被改动</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/verify_dialog.py" line="85"/>
+        <location filename="../../ui/publish/verify_dialog.py" line="86"/>
         <source>added:</source>
         <translation>被加入：</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/verify_dialog.py" line="86"/>
+        <location filename="../../ui/publish/verify_dialog.py" line="87"/>
         <source>search-spam injection (博彩):</source>
         <translation>搜索垃圾植入（博彩）：</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/verify_dialog.py" line="96"/>
+        <location filename="../../ui/publish/verify_dialog.py" line="97"/>
         <source>Missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/verify_dialog.py" line="97"/>
+        <location filename="../../ui/publish/verify_dialog.py" line="98"/>
         <source>Unexpected</source>
         <translation>多出</translation>
     </message>
@@ -2940,111 +2943,112 @@ Last synced: %2</source>
 <context>
     <name>WordListDialog</name>
     <message>
-        <location filename="../../ui/word_lists.py" line="28"/>
-        <location filename="../../ui/word_lists.py" line="152"/>
-        <location filename="../../ui/word_lists.py" line="157"/>
+        <location filename="../../ui/word_lists.py" line="27"/>
+        <location filename="../../ui/word_lists.py" line="154"/>
+        <location filename="../../ui/word_lists.py" line="159"/>
         <source>机审 lists</source>
         <translation>机审名单</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="32"/>
+        <location filename="../../ui/word_lists.py" line="31"/>
         <source>Filter terms…</source>
         <translation>筛选词条…</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="34"/>
+        <location filename="../../ui/word_lists.py" line="33"/>
         <source>Term</source>
         <translation>词条</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="34"/>
+        <location filename="../../ui/word_lists.py" line="33"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="35"/>
+        <location filename="../../ui/word_lists.py" line="34"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="35"/>
+        <location filename="../../ui/word_lists.py" line="34"/>
         <source>Replacement</source>
         <translation>建议替换为</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="42"/>
+        <location filename="../../ui/word_lists.py" line="41"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="43"/>
+        <location filename="../../ui/word_lists.py" line="42"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="44"/>
+        <location filename="../../ui/word_lists.py" line="43"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="45"/>
+        <location filename="../../ui/word_lists.py" line="44"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="58"/>
+        <location filename="../../ui/word_lists.py" line="57"/>
         <source>Read only: only an admin changes the 机审 lists.</source>
         <translation>只读：只有管理员可以修改机审名单。</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="74"/>
+        <location filename="../../ui/word_lists.py" line="73"/>
         <source>Banned and cautioned words</source>
         <translation>禁用词与慎用词</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="75"/>
+        <location filename="../../ui/word_lists.py" line="74"/>
         <source>Protected names</source>
         <translation>重要人名</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="75"/>
+        <location filename="../../ui/word_lists.py" line="74"/>
         <source>Misspellings</source>
         <translation>易错词</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="76"/>
+        <location filename="../../ui/word_lists.py" line="75"/>
         <source>Traditional characters kept</source>
         <translation>繁体字例外</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="87"/>
+        <location filename="../../ui/word_lists.py" line="86"/>
         <source>block (禁用)</source>
         <translation>禁用（拦截）</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="88"/>
+        <location filename="../../ui/word_lists.py" line="87"/>
         <source>warn (慎用)</source>
         <translation>慎用（警告）</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="117"/>
+        <location filename="../../ui/word_lists.py" line="116"/>
         <source>%1 terms</source>
         <translation>共 %1 条</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="121"/>
-        <location filename="../../ui/word_lists.py" line="128"/>
+        <location filename="../../ui/word_lists.py" line="120"/>
+        <location filename="../../ui/word_lists.py" line="127"/>
         <source>Import word list</source>
         <translation>导入词表</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="122"/>
-        <location filename="../../ui/word_lists.py" line="138"/>
+        <location filename="../../ui/word_lists.py" line="121"/>
+        <location filename="../../ui/word_lists.py" line="137"/>
         <source>Text files (*.txt)</source>
         <translation>文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="137"/>
+        <location filename="../../ui/word_lists.py" line="136"/>
+        <location filename="../../ui/word_lists.py" line="143"/>
         <source>Export word list</source>
         <translation>导出词表</translation>
     </message>
@@ -3052,12 +3056,13 @@ Last synced: %2</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="82"/>
+        <location filename="../../ui/app.py" line="86"/>
+        <location filename="../../ui/damage.py" line="52"/>
         <source>Newsdesk</source>
         <translation>Newsdesk 采编系统</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="83"/>
+        <location filename="../../ui/app.py" line="87"/>
         <source>Cannot open %1:
 %2</source>
         <translation>无法打开 %1：
@@ -3090,67 +3095,85 @@ Last synced: %2</source>
 <context>
     <name>damage</name>
     <message>
-        <location filename="../../ui/damage.py" line="24"/>
+        <location filename="../../ui/damage.py" line="26"/>
         <source>The database is damaged</source>
         <translation>数据库已损坏</translation>
     </message>
     <message>
-        <location filename="../../ui/damage.py" line="25"/>
+        <location filename="../../ui/damage.py" line="27"/>
         <source>The database %1 is damaged (%2).</source>
         <translation>数据库 %1 已损坏（%2）。</translation>
     </message>
     <message>
-        <location filename="../../ui/damage.py" line="29"/>
+        <location filename="../../ui/damage.py" line="32"/>
         <source>Your text is kept in %1.</source>
         <translation>您的文字已保存在 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/damage.py" line="32"/>
+        <location filename="../../ui/damage.py" line="35"/>
         <source>The newest good backup is %1. Restore it? The damaged file is kept aside.</source>
         <translation>最近一份完好的备份是 %1。要恢复它吗？损坏的文件会另行保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/damage.py" line="35"/>
+        <location filename="../../ui/damage.py" line="38"/>
         <source>Restore the backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/damage.py" line="38"/>
+        <location filename="../../ui/damage.py" line="41"/>
         <source>No good backup was found next to it.</source>
         <translation>旁边没有找到完好的备份。</translation>
     </message>
 </context>
 <context>
+    <name>file_dialogs</name>
+    <message>
+        <location filename="../../ui/file_dialogs.py" line="69"/>
+        <source>Look in:</source>
+        <translation>查找范围：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_dialogs.py" line="71"/>
+        <source>Files of type:</source>
+        <translation>文件类型：</translation>
+    </message>
+</context>
+<context>
     <name>images</name>
     <message>
-        <location filename="../../ui/editor/images.py" line="25"/>
+        <location filename="../../ui/editor/images.py" line="28"/>
         <source>Picture text</source>
         <translation>图片说明</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/images.py" line="28"/>
+        <location filename="../../ui/editor/images.py" line="31"/>
         <source>What the picture shows, for readers who cannot see it</source>
         <translation>图片内容，供看不到图片的读者了解</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/images.py" line="31"/>
+        <location filename="../../ui/editor/images.py" line="34"/>
         <source>Shown under the picture (optional)</source>
         <translation>显示在图片下方（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/images.py" line="37"/>
+        <location filename="../../ui/editor/images.py" line="40"/>
         <source>Alt text (required)</source>
         <translation>替代文字（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/images.py" line="38"/>
+        <location filename="../../ui/editor/images.py" line="41"/>
         <source>Caption</source>
         <translation>图片说明文字</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/images.py" line="62"/>
+        <location filename="../../ui/editor/images.py" line="66"/>
         <source>Images (*.jpg *.jpeg *.png *.gif *.webp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.gif *.webp)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/images.py" line="67"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
     </message>
 </context>
 <context>

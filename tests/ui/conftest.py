@@ -34,3 +34,20 @@ def no_windows_left_at_exit(qapp):
         widget.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.DeferredDelete)
     qapp.processEvents()
+
+
+def answer_file_dialogs(monkeypatch, answer) -> list:
+    """The person picks `answer` (a path, or a list of paths) in every file dialog the
+    app shows: the app's own dialogs are built as usual (ui/file_dialogs.py), only their
+    showing is replaced by the person's choice. Returns the dialogs asked, in order."""
+    from PySide6.QtWidgets import QDialog, QFileDialog
+    asked = []
+    picked = [str(p) for p in answer] if isinstance(answer, list) else [str(answer)]
+
+    def exec_(dialog):
+        asked.append(dialog)
+        return QDialog.Accepted
+
+    monkeypatch.setattr(QFileDialog, "exec", exec_)
+    monkeypatch.setattr(QFileDialog, "selectedFiles", lambda dialog: picked)
+    return asked

@@ -1,10 +1,13 @@
 """A database found damaged while the app runs: the same message as at open, in a
-dialog, the editor's text kept in an emergency file, the window closed, no traceback."""
+dialog, the editor's text kept in an emergency file, the window closed, no traceback. A
+sound database that cannot be used here is said as that, with no backup offered."""
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from newsdesk import backup
-from tests.test_damage import damage_index
+from tests.test_damage import (  # noqa: F401 (fixtures)
+    damage_index, damaged_index_rows, demo_on, fill_up, small_disk,
+)
 from ui.app import open_store
 from ui.damage import DamageGuard
 from ui.main_window import MainWindow
@@ -18,7 +21,8 @@ def answer_dialog(monkeypatch):
     shown = []
 
     def exec_(box):
-        shown.append(box.text() + "\n" + box.informativeText())
+        shown.append("\n".join([box.text(), box.informativeText(),
+                                *(b.text() for b in box.buttons())]))
         wanted = [b for b in box.buttons() if box.buttonRole(b) == QMessageBox.AcceptRole]
         (wanted or [box.button(QMessageBox.Close)])[0].click()
         return 0
@@ -81,3 +85,77 @@ def test_the_app_restores_the_backup_and_starts_again(qtbot, tmp_path, answer_di
     assert logins == [12, 12] and len(answer_dialog) == 1 and str(good) in answer_dialog[0]
     assert list(tmp_path.glob("newsdesk.db.before-restore-*"))  # the damaged file kept aside
     assert backup.full_check(path) is None
+
+
+@pytest.mark.parametrize("cause", ["read-only folder", "full disk"])
+def test_a_sound_database_that_cannot_be_used_is_said_so_with_no_restore(
+        small_disk, answer_dialog, cause):
+    """ui.app.main on a database in a read-only folder or on a full disk: the dialog
+    says which, and offers no backup (restoring one would not help)."""
+    import subprocess
+    from ui import app as app_module
+    path = demo_on(small_disk)
+    if cause == "read-only folder":
+        subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+        said = f"the folder {small_disk} is read-only"
+    else:
+        fill_up(small_disk)
+        said = f"the disk holding {small_disk} is full"
+    assert app_module.main(path) == 2
+    [shown] = answer_dialog
+    assert said in shown and "there is nothing to restore" in shown
+    assert "Restore" not in shown and "is damaged" not in shown
+
+
+@pytest.mark.qt_no_exception_capture
+def test_the_background_check_finds_what_integrity_check_finds(
+        qtbot, damaged_index_rows, answer_dialog):
+    """Damage no plain query meets (rows missing from an index): the check the app runs
+    at start finds it and says it as damage met by a query is said."""
+    path, good = damaged_index_rows
+    store = open_store(path)
+    guard = DamageGuard(path).install()
+    try:
+        window = MainWindow(store, str(path), store.users.find("chenlu"))
+        qtbot.addWidget(window)
+        guard.attach(window.database_damaged)
+        window.show()
+        assert window.damaged is None  # the window opened and listed the stories
+        window.check_whole_file()
+        qtbot.waitUntil(lambda: window.damaged is not None, timeout=10000)
+    finally:
+        guard.uninstall()
+    [shown] = answer_dialog
+    assert "missing from index" in shown and str(good) in shown
+    assert window.restore_from == good
+    store.close()
+
+
+@pytest.mark.qt_no_exception_capture
+def test_a_story_whose_text_is_not_utf8_is_named_in_the_dialog(qtbot, tmp_path,
+                                                              answer_dialog):
+    import sqlite3
+    path = tmp_path / "newsdesk.db"
+    store = open_store(path)
+    good = backup.auto_backup(store)
+    draft = store.articles.get(store.articles.ids(state="draft")[0])
+    guard = DamageGuard(path).install()
+    try:
+        window = MainWindow(store, str(path), store.users.find("chenlu"))
+        qtbot.addWidget(window)
+        guard.attach(window.database_damaged)
+        window.show()
+        other = sqlite3.connect(path)  # bytes flipped in its body, behind the app's back
+        other.execute("UPDATE articles SET body = CAST(x'e6ada3ff' AS TEXT) WHERE id = ?",
+                      [draft.id])
+        other.commit()
+        other.close()
+        row = window.model.row_of(draft.id)
+        window.table.doubleClicked.emit(window.model.index(row, 0))  # the editor opens it
+        qtbot.waitUntil(lambda: window.damaged is not None, timeout=5000)
+    finally:
+        guard.uninstall()
+    [shown] = answer_dialog
+    assert f"story {draft.id[:8]} “{draft.title}”: its body is damaged" in shown
+    assert str(good) in shown and "\ufffd" not in shown
+    store.close()

@@ -4,6 +4,7 @@ from PySide6.QtGui import QAction, QInputMethodEvent, QTextCursor
 from PySide6.QtWebEngineCore import QWebEngineScript
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from tests.ui.conftest import answer_file_dialogs
 from ui.editor import conflict, images
 from ui.main_window import MainWindow
 
@@ -157,9 +158,7 @@ def test_restore_a_revision(window, qtbot):
 
 def choose_file(monkeypatch, path):
     """Patch only the OS file dialog's answer."""
-    from PySide6.QtWidgets import QFileDialog
-    monkeypatch.setattr(QFileDialog, "getOpenFileName",
-                        lambda *a, **k: (str(path), "Images (*.png)"))
+    answer_file_dialogs(monkeypatch, path)
 
 
 def test_inserted_image_is_stored_once_and_shown(window, qtbot, tmp_path, monkeypatch):

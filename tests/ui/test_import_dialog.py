@@ -7,10 +7,10 @@ import shutil
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
 
 from tests.conftest import DATA
 from tests.test_import_pages import NO_TIME
+from tests.ui.conftest import answer_file_dialogs
 from tests.ui.test_main_window import demo_window
 from tests.ui.test_newsroom import action
 
@@ -30,7 +30,7 @@ def old_site(tmp_path, monkeypatch):
     folder.mkdir()
     shutil.copy(DATA / "hijacked_page.html", folder / "a.html")
     (folder / "b.html").write_text(NO_TIME, "utf-8")
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    answer_file_dialogs(monkeypatch, folder)
 
 
 def rows(dialog) -> list[list[str]]:

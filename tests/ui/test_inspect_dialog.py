@@ -2,10 +2,10 @@
 findings grouped with what must be fixed first, the HTML report saved through the file
 dialog, and a double-click that opens the story a finding is in."""
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
 
 from newsdesk.site import export_site
 from tests.test_inspect import live_story
+from tests.ui.conftest import answer_file_dialogs
 from tests.ui.test_newsroom import action, window  # noqa: F401 - the fixture
 
 
@@ -16,7 +16,7 @@ def test_an_editor_inspects_the_site_and_opens_a_finding(window, qtbot, monkeypa
     bad = live_story(store, "县长何文彬调研春耕", "县委书记林振化出席。澳门新葡京官网。")
     export_site(store, tmp_path / "site")
     report_file = tmp_path / "自查报告.html"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(report_file), ""))
+    answer_file_dialogs(monkeypatch, report_file)
     seen = {}
 
     def run(dialog):

@@ -8,9 +8,10 @@ import base64
 
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QAction, QColor, QImage
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog
 
 from tests.ui.test_editor import type_chinese
+from tests.ui.conftest import answer_file_dialogs
 from tests.ui.test_main_window import demo_window
 from ui.choices import select_id
 from ui.editor import images
@@ -71,8 +72,7 @@ def test_a_newsroom_day_in_the_app(qtbot, tmp_path, monkeypatch):
     png = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42m"
                            "NkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==")
     (tmp_path / "封面.png").write_bytes(png)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName",
-                        lambda *a, **k: (str(tmp_path / "封面.png"), ""))
+    answer_file_dialogs(monkeypatch, tmp_path / "封面.png")
     trigger(window, "action_cover_image")
     trigger(window, "action_submit")
     story = editor.article

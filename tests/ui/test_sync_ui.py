@@ -8,7 +8,7 @@ import keyring
 import pytest
 from PySide6.QtGui import QAction
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton
 
 from newsdesk import workflow
 from newsdesk.store import Store
@@ -22,6 +22,7 @@ from ui.login import LoginDialog
 from tests.conftest import TOKEN, real_newsroom
 from ui.main_window import MainWindow
 from ui.repo_login import RepositoryLoginDialog
+from tests.ui.conftest import answer_file_dialogs
 
 
 @pytest.fixture
@@ -191,7 +192,7 @@ def test_an_admin_founds_a_newsroom_from_the_menu(tmp_path, qtbot, monkeypatch):
     assert not w.sync.button.isVisible()  # one PC alone: nothing to sync yet
     server = tmp_path / "server"
     server.mkdir()
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args: str(server))
+    answer_file_dialogs(monkeypatch, server)
     said = []
     monkeypatch.setattr(QMessageBox, "information", lambda *args: said.append(args[2]))
     phases = []

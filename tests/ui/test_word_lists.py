@@ -2,6 +2,7 @@ from PySide6.QtWidgets import QDialog
 from newsdesk import checks
 from newsdesk.errors import NewsdeskError
 from newsdesk.model import Term
+from tests.ui.conftest import answer_file_dialogs
 from ui.word_lists import WordListDialog
 
 import pytest
@@ -72,7 +73,6 @@ def _type(page, row, *values):
 
 def test_admin_keeps_protected_names_and_the_checks_use_them(qtbot, demo_store, tmp_path,
                                                               monkeypatch):
-    from PySide6.QtWidgets import QFileDialog
     from newsdesk.model import ListEntry
     d = dialog(qtbot, demo_store, "admin")
     assert [d.tabs.tabText(i) for i in range(d.tabs.count())] == [
@@ -87,7 +87,7 @@ def test_admin_keeps_protected_names_and_the_checks_use_them(qtbot, demo_store, 
     _click(qtbot, names, "Move up")      # order is protocol: he goes before 冯雪梅
     listed = tmp_path / "names.tsv"
     listed.write_text("# name\ttitles\n马兰\t县委常委\n", "utf-8")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(listed), ""))
+    answer_file_dialogs(monkeypatch, listed)
     _click(qtbot, names, "Import…")
     traditional = d.pages["traditional"]
     _click(qtbot, traditional, "Add")

@@ -9,10 +9,13 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLineEdit, QMessageBox, QWidget,
+    QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QMessageBox, QWidget,
 )
 
+from newsdesk import named_files
+from newsdesk.errors import NewsdeskError
 from newsdesk.store import Store
+from ui import file_dialogs
 
 SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp"}
 
@@ -58,14 +61,15 @@ def store_file(parent: QWidget, store: Store, user_id: str, title: str,
     """Ask for an image file (unless path is given) and store it; returns its site path
     (assets/<sha256>.<ext>) and its file's name without the extension."""
     if path is None:
-        path, _ = QFileDialog.getOpenFileName(
-            parent, title, "", QCoreApplication.translate(
-                "images", "Images (*.jpg *.jpeg *.png *.gif *.webp)"))
+        # 所有文件 too: a picture saved from WeChat or a phone often has no extension.
+        path = file_dialogs.open_file(parent, title, "", ";;".join((
+            QCoreApplication.translate("images", "Images (*.jpg *.jpeg *.png *.gif *.webp)"),
+            QCoreApplication.translate("images", "All files (*)"))))
         if not path:
             return None
     try:
-        data = Path(path).read_bytes()
-    except OSError as e:
+        data = named_files.read_bytes(path)
+    except (OSError, NewsdeskError) as e:
         QMessageBox.warning(parent, title, str(e))
         return None
     mime = mimetypes.guess_type(path)[0] or "application/octet-stream"

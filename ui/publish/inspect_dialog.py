@@ -9,14 +9,17 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
+    QCheckBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
     QProgressBar, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
 )
 
+from newsdesk import named_files
+from newsdesk.errors import NewsdeskError
 from newsdesk.i18n import pick
 from newsdesk.site.inspect import InspectReport, inspect_site
 from newsdesk.site.inspect_report import report_html, rule_label
 from newsdesk.store import Store
+from ui import file_dialogs
 from ui.jobs import OwnRun
 from ui.look import severity_icon
 
@@ -89,8 +92,8 @@ class InspectDialog(OwnRun, QDialog):
         self.ended.connect(self._ended)
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Site folder"),
-                                                  self.folder.text())
+        folder = file_dialogs.folder(self, self.tr("Site folder"),
+                                     self.folder.text())
         if folder:
             self.folder.setText(folder)
 
@@ -166,12 +169,15 @@ class InspectDialog(OwnRun, QDialog):
         if self.report is None:
             return
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the HTML report"),
-                                                  "inspect.html", self.tr("Web pages (*.html)"))
+            path = file_dialogs.save_file(self, self.tr("Save the HTML report"),
+                                          "inspect.html", self.tr("Web pages (*.html)"))
             if not path:
                 return
         try:
-            Path(path).write_text(report_html(self.report, self.store.settings().name), "utf-8")
+            named_files.write_text(path, report_html(self.report, self.store.settings().name))
+        except NewsdeskError as e:
+            QMessageBox.warning(self, self.tr("Save the HTML report"), str(e))
+            return
         except OSError as e:
             QMessageBox.warning(self, self.tr("Save the HTML report"),
                                 f"{path}: {e.strerror or e}")

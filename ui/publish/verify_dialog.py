@@ -7,7 +7,7 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+    QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
     QTextBrowser, QVBoxLayout,
 )
 
@@ -15,6 +15,7 @@ from newsdesk.errors import NewsdeskError
 from newsdesk.site import MANIFEST
 from newsdesk.site.verify import VerifyReport, verify
 from newsdesk.store import Store
+from ui import file_dialogs
 from ui.jobs import Jobs
 
 
@@ -56,7 +57,7 @@ class VerifyDialog(QDialog):
         close.clicked.connect(self.reject)
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("The live copy"))
+        folder = file_dialogs.folder(self, self.tr("The live copy"))
         if folder:
             self.target.setText(folder)
 
