@@ -1,9 +1,11 @@
 """Plain data types of the newsroom. No SQL, no Qt."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from newsdesk.errors import NewsdeskError
 from newsdesk.i18n import N_, _, pick
 
 
@@ -94,6 +96,42 @@ LABELS = {f.name: f.label for f in FIELDS}
 def field_label(name: str) -> str:
     """A field as the newsroom calls it in Chinese; its name in English."""
     return pick(LABELS.get(name, name), name)
+
+
+# C0 and C1 control characters: no keyboard types them, a terminal obeys them, and XML
+# 1.0 forbids most (a feed holding one is no feed). Text fields keep newline and tab.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def with_newlines(values: dict) -> dict:
+    """values with each text field's line ends made \\n, as the editor has them."""
+    texts = {f.name for f in FIELDS if f.kind == "text"}
+    return {k: v.replace("\r\n", "\n").replace("\r", "\n")
+            if k in texts and isinstance(v, str) else v for k, v in values.items()}
+
+
+def refuse_control_characters(values: dict) -> None:
+    """NewsdeskError naming the first field of values (name → value) that holds a
+    control character, and where, as the person sees the field."""
+    for spec in FIELDS:
+        value = values.get(spec.name)
+        text = "、".join(value) if isinstance(value, list) else value  # as the form shows it
+        if not isinstance(text, str):
+            continue
+        found = (_CONTROL_IN_TEXT if spec.kind == "text" else _CONTROL).search(text)
+        if found is None:
+            continue
+        at, code = found.start(), f"U+{ord(found.group()):04X}"
+        if spec.kind == "text":
+            line = text.count("\n", 0, at) + 1
+            raise NewsdeskError("{field}: character {column} of line {line} is a control "
+                                "character ({code}) and cannot be saved",
+                                field=field_label(spec.name), line=line,
+                                column=at - text.rfind("\n", 0, at), code=code)
+        raise NewsdeskError("{field}: character {position} is a control character ({code}) "
+                            "and cannot be saved", field=field_label(spec.name),
+                            position=at + 1, code=code)
 
 
 def field_names(**wanted) -> tuple[str, ...]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from newsdesk.cjk import HAN
+from newsdesk.rawhtml import opens_line
 
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _LIST_ITEM = re.compile(r"^\s{0,3}([-*+]|\d{1,9}[.)])\s")
@@ -18,7 +19,6 @@ _QUOTE = re.compile(r"^\s{0,3}>")
 _TABLE = re.compile(r"^\s{0,3}\|")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}(\s|$)")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
-_HTML = re.compile(r"^\s{0,3}<")
 _INDENTED = re.compile(r"^( {2,}|\t)")
 _HARD_BREAK = re.compile(r"( {2,}|\\)$")
 
@@ -32,7 +32,7 @@ def _kind(line: str) -> str:
         return "table"
     if _HEADING.match(line):
         return "heading"
-    if _HTML.match(line):
+    if opens_line(line):  # "<5岁儿童免票" is a line of text
         return "html"
     return "text"
 

@@ -12,15 +12,18 @@ import re
 import threading
 from dataclasses import dataclass
 from functools import partial
+from html import escape as html_escape
+from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import markdown2
 import nh3
 
+from newsdesk import rawhtml
 from newsdesk.cjk import HAN
 from newsdesk.paragraphs import one_line_paragraphs
 
-RENDERER_VERSION = f"md{markdown2.__version__}-nh3-4"
+RENDERER_VERSION = f"md{markdown2.__version__}-nh3-5"
 
 _EXTRAS = {
     "tables": None,
@@ -90,11 +93,61 @@ def sanitize(html: str, video_hosts=()) -> str:
 _FIGURE = re.compile(r'<p>(<img [^>]*?title="([^"]*)"[^>]*>)</p>')
 
 
-def render_body(markdown: str, video_hosts=()) -> str:
+def _unsanitized(markdown: str) -> str:
+    """The body as HTML before the sanitizer: what a person wrote, markup and all."""
     html = markdown2.markdown(one_line_paragraphs(markdown), extras=_EXTRAS)
+    # markdown2 passes on any '<' before a letter as HTML: only real tags stay markup.
+    html = rawhtml.escape_stray(html)
     html = _H1.sub(r"<\1h2>", html)
-    html = _FIGURE.sub(r"<figure>\1<figcaption>\2</figcaption></figure>", html)
-    return sanitize(html, video_hosts)
+    return _FIGURE.sub(r"<figure>\1<figcaption>\2</figcaption></figure>", html)
+
+
+def render_body(markdown: str, video_hosts=()) -> str:
+    return sanitize(_unsanitized(markdown), video_hosts)
+
+
+class _StartTags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.found: list[tuple[str, list]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.found.append((tag, attrs))
+
+
+def _url_kept(tag: str, attr: str, value: str, video_hosts) -> bool:
+    alone = f'<{tag} {attr}="{html_escape(value)}"></{tag}>'
+    return f" {attr}=" in sanitize(alone, video_hosts)
+
+
+def dropped_markup(markdown: str, video_hosts=()) -> list[tuple[str, int, int]]:
+    """What the sanitizer leaves out of the page among the markup the body holds as
+    written: (what, start, end in the body) for each element (`<font>`), attribute
+    (`onclick=`) or refused address (`src="https://…"`), first place, once each."""
+    parser = _StartTags()
+    parser.feed(_unsanitized(markdown))
+    parser.close()
+    dropped: dict[str, tuple[int, int]] = {}
+
+    def note(label: str, pattern: str) -> None:
+        where = re.search(pattern, markdown, re.I)
+        if where and label not in dropped:
+            dropped[label] = where.span()
+
+    for tag, attrs in parser.found:
+        if tag not in _TAGS:
+            note(f"<{tag}>", rf"<{re.escape(tag)}(?![A-Za-z0-9-])")
+            continue
+        for attr, value in attrs:
+            if attr not in _ATTRIBUTES.get(tag, ()):
+                # (markdown's own, such as a table's alignment, is not the writer's)
+                note(f"{attr}=" if value is not None else attr,
+                     rf"(?<=[\s\"'/]){re.escape(attr)}(?![A-Za-z0-9_.:-])")
+            elif attr in _URL_ATTRS and value and not _url_kept(tag, attr, value,
+                                                                video_hosts):
+                shown = value if len(value) <= 60 else value[:60] + "…"  # a data: URL
+                note(f'{attr}="{shown}"', re.escape(value))
+    return [(label, start, end) for label, (start, end) in dropped.items()]
 
 
 _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
@@ -168,11 +221,12 @@ class _Helper:
         self.lock = threading.Lock()  # one request at a time on the pipe (saves, exports)
         # Start it (interpreter, markdown2, nh3) before any render is timed: on a busy
         # machine that alone can take seconds, and it is not the body's fault.
-        self.render("", [], None)
+        self.call("render", "", [], None)
 
-    def render(self, markdown: str, video_hosts: list, limit: float | None) -> str:
+    def call(self, task: str, markdown: str, video_hosts: list, limit: float | None):
+        """TASKS[task](markdown, video_hosts), answered within limit seconds."""
         with self.lock:
-            self.conn.send((markdown, video_hosts))
+            self.conn.send((task, markdown, video_hosts))
             if limit is not None and not self.conn.poll(limit):
                 # Killed under the lock: a late answer must never reach the next caller.
                 self.stop()
@@ -189,15 +243,18 @@ class _Helper:
         self.conn.close()
 
 
+TASKS = {"render": render_body, "dropped": dropped_markup}
+
+
 def _serve(conn) -> None:
-    """The helper process: render what comes, send back the HTML or the error."""
+    """The helper process: do what comes, send back the answer or the error."""
     while True:
         try:
-            markdown, video_hosts = conn.recv()
+            task, markdown, video_hosts = conn.recv()
         except EOFError:
             return
         try:
-            conn.send(render_body(markdown, video_hosts))
+            conn.send(TASKS[task](markdown, video_hosts))
         except Exception as e:  # noqa: BLE001 - markdown2's failure goes back to be said
             conn.send(e)
 
@@ -235,7 +292,19 @@ def render_safely(markdown: str, video_hosts=(), limit: float | None = None) -> 
     if limit <= 0:  # no time at all: not even a tiny body that the helper answers at once
         return Rendered(plain_paragraphs(markdown), fallback=True)
     try:
-        return Rendered(_helper().render(markdown, list(video_hosts), limit))
+        return Rendered(_helper().call("render", markdown, list(video_hosts), limit))
     except Exception:  # noqa: BLE001 - a timeout or any failure inside markdown2
         _stop_helper()  # a stuck render must not hold the helper
         return Rendered(plain_paragraphs(markdown), fallback=True)
+
+
+def dropped_safely(markdown: str, video_hosts=()) -> list[tuple[str, int, int]]:
+    """dropped_markup within the body's time limit; nothing when it fails or overruns
+    (that body falls back to plain paragraphs, and 机审 says so)."""
+    if "<" not in markdown and ":" not in markdown:
+        return []  # neither a tag nor an address written: nothing can be dropped
+    try:
+        return _helper().call("dropped", markdown, list(video_hosts), time_limit(markdown))
+    except Exception:  # noqa: BLE001 - a timeout or any failure inside markdown2
+        _stop_helper()
+        return []

@@ -5,7 +5,7 @@ lists, house style and accepted findings, and measures the error rate (findings 
 from __future__ import annotations
 
 from newsdesk import urls
-from newsdesk.checks import fields, lists, personal, spam, traditional, typography
+from newsdesk.checks import fields, lists, markup, personal, spam, traditional, typography
 from newsdesk.checks.knowledge import Knowledge, knowledge_for
 from newsdesk.checks.model import BLOCK, WARN, Finding, Report
 from newsdesk.errors import NewsdeskError
@@ -50,6 +50,7 @@ def check_article(a: Article, know: Knowledge, site: SiteSettings) -> Report:
             found += typography.check(name, value, style)
         else:
             found += know.words.find(name, value)
+    found += markup.dropped(a.body or "", site.video_hosts)
     if a.renderer_version == FALLBACK:
         found.append(Finding("render.fallback", WARN, "body", 0, 0, "", *both(
             "the body's markdown could not be formatted in time and shows as plain "

@@ -13,7 +13,7 @@ from newsdesk.checks.words import ListError, format_list, parse_list
 from newsdesk.i18n import N_, _
 from newsdesk.cli.common import (
     OK, CliError, Session, acting_option, acting_user, json_option, new_password,
-    print_json, table, with_db,
+    print_json, read_text, table, with_db,
 )
 
 
@@ -293,9 +293,7 @@ def import_words(session: Session, file: str, replace: bool) -> int:
     """Add terms from a text file (term<TAB>block|warn<TAB>category<TAB>replacement)."""
     with session.opened() as store:
         try:
-            terms = parse_list(Path(file).read_text("utf-8"))
-        except (OSError, UnicodeDecodeError) as e:
-            raise CliError("{file}: cannot read ({e})", file=file, e=e) from None
+            terms = parse_list(read_text(file))
         except ValueError as e:
             raise CliError("{file}: {e}", file=file, e=e) from None
         n = store.checks.set_terms(terms, None, replace=replace)
@@ -348,9 +346,7 @@ def show_list(session: Session, kind: str, as_json: bool) -> int:
 def import_list(session: Session, kind: str, file: str, as_user: str) -> int:
     """Replace a list with a text file's (one entry a line, tab-separated)."""
     try:
-        entries = parse_entries(kind, Path(file).read_text("utf-8"))
-    except (OSError, UnicodeDecodeError) as e:
-        raise CliError("{file}: cannot read ({e})", file=file, e=e) from None
+        entries = parse_entries(kind, read_text(file))
     except ListError as e:
         raise CliError("{file}: {e}", file=file, e=e) from None
     with session.opened() as store:

@@ -9,7 +9,7 @@ import click
 from newsdesk import checks, filtering, importers, present, times, workflow
 from newsdesk.cli.common import (
     OK, PROBLEMS, CliError, Session, acting_option, channel_name, filter_options, json_option,
-    print_json, table, with_db,
+    print_json, read_text, table, with_db,
 )
 from newsdesk.demo import load_demo, load_starter_words
 from newsdesk.i18n import _, pick
@@ -172,15 +172,15 @@ def check(session: Session, target: str, as_json: bool) -> int:
 @click.argument("article_id", metavar="ID")
 @acting_option()
 @click.option("--title", help="the new headline")
-@click.option("--body-file", type=click.File("r", encoding="utf-8"), metavar="FILE",
-              help="the new markdown body ('-': standard input)")
+@click.option("--body-file", metavar="FILE",
+              help="the new markdown body, UTF-8 ('-': standard input)")
 @with_db
 def edit(session: Session, article_id: str, as_user: str, title: str | None,
-         body_file) -> int:
+         body_file: str | None) -> int:
     """Change a story's headline or body, under the rules the app's editor obeys."""
     changes = {"title": title} if title else {}
     if body_file is not None:
-        changes["body"] = body_file.read()
+        changes["body"] = read_text(body_file)
     if not changes:
         raise CliError("nothing to change: give --title or --body-file")
     with session.opened() as store:

@@ -5,6 +5,7 @@ render. Nothing here writes a file."""
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from email.utils import format_datetime
@@ -269,9 +270,9 @@ class SitePlan(SiteLook):
                   "rfc822": format_datetime(times.from_stored(s["first_published_at"]))}
                  for s in stories]
         return Page(path, f"feed {path}", digest(self.global_key, path, items),
-                    lambda: self.env.get_template("rss.xml").render(
+                    lambda: _xml(self.env.get_template("rss.xml").render(
                         title=title, link=self._absolute(link),
-                        self_link=self._absolute(path), stories=items).encode("utf-8"))
+                        self_link=self._absolute(path), stories=items)))
 
     def _feeds(self) -> list[Page]:
         if not self.site.base_url:
@@ -317,7 +318,7 @@ class SitePlan(SiteLook):
                  '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
         index += [f"<sitemap><loc>{xml_escape(self._absolute(f'sitemap-{n}.xml'))}</loc>"
                   "</sitemap>" for n in range(-(-count // SITEMAP_SHARD) + 1)]
-        body = ("\n".join(index + ["</sitemapindex>"]) + "\n").encode()
+        body = _xml("\n".join(index + ["</sitemapindex>"]) + "\n")
         return pages + [Page("sitemap.xml", "sitemap index", digest(body), lambda: body)]
 
     def story_count(self) -> int:
@@ -359,4 +360,14 @@ def _urlset(entries: list[tuple[str, str | None]]) -> bytes:
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
     lines += [f"<url><loc>{xml_escape(u)}</loc>" + (f"<lastmod>{m}</lastmod>" if m else "")
               + "</url>" for u, m in entries]
-    return ("\n".join(lines + ["</urlset>"]) + "\n").encode()
+    return _xml("\n".join(lines + ["</urlset>"]) + "\n")
+
+
+# What XML 1.0 forbids in a document: the C0 controls but tab and line ends, and
+# U+FFFE/U+FFFF. The app refuses them, but an older database may hold some, and one
+# would make a whole feed unreadable.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml(text: str) -> bytes:
+    return _NOT_XML.sub("", text).encode("utf-8")

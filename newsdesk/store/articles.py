@@ -13,7 +13,10 @@ from typing import Callable, TypeVar
 from newsdesk import times
 from newsdesk.errors import NewsdeskError, NotFound, StaleEdit
 from newsdesk.ids import new_id
-from newsdesk.model import CONTENT_FIELDS, FIELDS, Article, Revision, StoryFilter
+from newsdesk.model import (
+    CONTENT_FIELDS, FIELDS, Article, Revision, StoryFilter, refuse_control_characters,
+    with_newlines,
+)
 from newsdesk.render import FALLBACK, render_safely, renderer_version
 from newsdesk.store import filters
 from newsdesk.store._sql import Repository, stamp
@@ -56,6 +59,15 @@ class Change:
     new: Article
     changed: list[str]
     checkpoint: str | None
+
+
+def _typed(values: dict) -> dict:
+    """Field values as a person could have typed them: line ends as the editor has
+    them, no control character (refused, naming the field and where). Every new story
+    and every change passes here, whichever way it came in (app, command, import)."""
+    values = with_newlines(values)
+    refuse_control_characters(values)
+    return values
 
 
 def _filters(state, channel_id, author_id) -> tuple[str, list]:
@@ -195,6 +207,7 @@ class Articles(Repository):
 
     def draft(self, actor_id: str | None, at: str | None = None, **values) -> Article:
         """A new article built and rendered, not yet stored (see insert)."""
+        values = _typed(values)
         topics = values.pop("topics", [])
         article = Article(id=new_id(), **values, **stamp(actor_id, at))
         if article.author_id is None:
@@ -224,6 +237,7 @@ class Articles(Repository):
         A content change makes actor the story's last editor unless authored is False
         (a reviewer's traced edit)."""
         new = Article(**asdict(old))
+        changes = _typed(changes)
         for k, v in changes.items():
             if not hasattr(new, k) or k in ("id", "created_at"):
                 raise NewsdeskError("unknown article field {k!r}", k=k)

@@ -2,7 +2,8 @@
 its rows, a story from a tree, an Article made from it, the shared tables as files."""
 from __future__ import annotations
 
-from newsdesk.model import Article
+from newsdesk.errors import NewsdeskError
+from newsdesk.model import Article, refuse_control_characters
 from newsdesk.store import Store
 from newsdesk.store.syncing import StoryRows
 from newsdesk.sync import records as rec
@@ -35,6 +36,10 @@ def story_rows(git: GitStore, tree, md_path: str, files: dict | None = None
     if text is None:
         return None
     fields, body = rec.story_record(text, md_path)
+    try:  # what the app refuses to save, it refuses to take from another seat
+        refuse_control_characters(fields | {"body": body})
+    except NewsdeskError as e:
+        raise rec.BadRecord("{path}: {problem}", path=md_path, problem=str(e)) from None
     base = md_path[:-3]
     lines = {kind: read(base + rec.STORY_FILES[kind]) for kind in LINES}
     topics = fields.pop("topics", [])
