@@ -11,6 +11,7 @@ import getpass
 import ipaddress
 import os
 import shutil
+import signal
 import socket
 import ssl
 import subprocess
@@ -85,6 +86,49 @@ class Sshd:
             self.process.terminate()
             self.process.wait(10)
             self.process = None
+
+    def kill(self) -> None:
+        """The host dies mid-run: SIGKILL to sshd and to every session it forked (stop()
+        ends only the listener; the sessions it forked would serve on). What the
+        sessions run (sftp-server, rsync, the login shell's own start-up) loses its
+        connection and ends by itself: killed outright, a shell's start-up could leave a
+        lock behind that stalls every later login on this machine."""
+        if self.process is None:
+            return
+        for pid in _descendants(self.process.pid):
+            if not _is_sshd(pid):
+                continue
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass   # ended meanwhile
+        self.process.wait(10)
+        self.process = None
+
+
+def _is_sshd(pid: int) -> bool:
+    try:
+        # OpenSSH 9.8 and later name the session processes sshd-session.
+        return Path(f"/proc/{pid}/comm").read_text().startswith("sshd")
+    except OSError:
+        return False
+
+
+def _descendants(root: int) -> list[int]:
+    """root and the processes under it (from /proc), children first."""
+    parents = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parents[int(entry.name)] = int(
+                    (entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                pass  # ended while listed
+    found, level = [root], [root]
+    while level:
+        level = [pid for pid, parent in parents.items() if parent in level]
+        found += level
+    return found[::-1]
 
 
 def certificate(work: Path) -> tuple[Path, Path]:

@@ -18,6 +18,7 @@ from newsdesk.i18n import N_, _
 from newsdesk.publish import trust
 from newsdesk.publish.remote import PublishError
 from newsdesk.publish.run import PHASES, Tampered, needs_password, publish as run_publish
+from newsdesk.publish.run import verdict
 from newsdesk.publish.run import publish_due, watch as watch_due
 from newsdesk.publish.targets import default_name, find, targets as all_targets
 
@@ -83,13 +84,10 @@ def _said(report) -> int:
     if report.cancelled:
         print(_("cancelled: what was uploaded is whole; publish again to finish"))
         return PROBLEMS
-    v = report.verify
-    if report.unreachable:
-        print(_("not verified over the public address: {reason}", reason=report.unreachable))
-    print_differences(v)
-    print(_("verified over {place}: {checked} files, {modified} modified, {missing} missing",
-            place=report.verified_over, checked=v.checked, modified=len(v.modified),
-            missing=len(v.missing)))
+    if report.verify is not None:
+        print_differences(report.verify)
+    for line in verdict(report):
+        print(line)
     return OK if report.ok else PROBLEMS
 
 

@@ -13,11 +13,12 @@ import threading
 from io import BytesIO
 from pathlib import Path
 
-from newsdesk.publish.remote import PART, Progress, PublishError, Remote
+from newsdesk.publish.remote import PART, Progress, PublishError, Remote, lost
 from newsdesk.publish.targets import PORTS, Target
 
 CONNECTIONS = 4
 _FULL = ("452", "552")   # insufficient storage, exceeded storage allocation
+_CLOSING = "421"         # the server is closing the connection (shutting down)
 
 
 class FtpRemote(Remote):
@@ -29,7 +30,9 @@ class FtpRemote(Remote):
         self.folders: set[str] = set()
         self.lock = threading.Lock()   # self.folders, shared by the connections
 
-    def _connect(self) -> ftplib.FTP:
+    def _connect(self, during: bool = False) -> ftplib.FTP:
+        """A logged-in connection; during: one more, mid-run (its failure is a lost
+        connection: the run is cut)."""
         t = self.target
         try:
             if t.kind == "ftps":
@@ -55,6 +58,8 @@ class FtpRemote(Remote):
             raise PublishError("{host}:{port}: the TLS connection failed ({reason})",
                                host=t.host, port=self.port, reason=e.reason or e) from None
         except (OSError, EOFError, ftplib.Error) as e:
+            if during:
+                raise self._lost(None, e) from None
             raise PublishError("cannot connect to {host}:{port}: {reason}", host=t.host,
                                port=self.port, reason=getattr(e, "strerror", None) or e) from None
 
@@ -84,10 +89,9 @@ class FtpRemote(Remote):
                 raise self._lost(p, e) from None
         return out
 
-    def _lost(self, path: str, e) -> PublishError:
-        return PublishError("the connection to {host}:{port} was lost at {path} ({reason}); "
-                            "what was uploaded is whole: publish again to finish",
-                            host=self.target.host, port=self.port, path=path, reason=e)
+    def _lost(self, path: str | None, e) -> PublishError:
+        reason = getattr(e, "strerror", None) or str(e) or type(e).__name__  # EOFError: ""
+        return lost(self.target.host, self.port, f"{path}: {reason}" if path else reason)
 
     def _folder(self, ftp: ftplib.FTP, folder: str) -> None:
         with self.lock:
@@ -118,6 +122,8 @@ class FtpRemote(Remote):
                 ftp.delete(remote)
                 ftp.rename(remote + PART, remote)
         except ftplib.error_temp as e:
+            if str(e)[:3] == _CLOSING:
+                raise self._lost(path, e) from None
             if str(e)[:3] in _FULL:
                 raise PublishError("{path}: the host's disk is full ({reason})", path=path,
                                    reason=e) from None
@@ -155,7 +161,14 @@ class FtpRemote(Remote):
             finally:
                 if ftp is not self.main:
                     _quit(ftp)
-        extra = [self._connect() for _ in range(min(CONNECTIONS, len(files)) - 1)]
+        extra: list[ftplib.FTP] = []
+        try:
+            for _ in range(min(CONNECTIONS, len(files)) - 1):
+                extra.append(self._connect(during=True))
+        except PublishError:
+            for ftp in extra:
+                _quit(ftp)
+            raise
         threads = [threading.Thread(target=worker, args=(ftp,), daemon=True)
                    for ftp in [self.main, *extra]]
         for t in threads:

@@ -20,6 +20,16 @@ class PublishError(NewsdeskError):
     """The host refused or failed: the message says what and where."""
 
 
+def lost(host: str, port: int, reason) -> PublishError:
+    """The connection ended mid-run. Every file goes up under a temporary name and is
+    renamed into place, the manifest last, so the site is whole and the next run
+    completes it (and verifies what this one sent)."""
+    return PublishError("the connection to {host}:{port} was lost ({reason}); the site on "
+                        "the host is whole (each file is renamed into place once complete, "
+                        "the manifest last): publishing again completes it",
+                        host=host, port=port, reason=reason)
+
+
 Progress = Callable[[str, int], None]   # a file put (its path, its bytes)
 
 

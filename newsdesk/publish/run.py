@@ -57,7 +57,7 @@ class PublishReport:
     already: list[str] = field(default_factory=list)   # put by a run that was cut
     repaired: list[str] = field(default_factory=list)  # someone else's changes, undone
     sent: int = 0
-    verify: VerifyReport | None = None
+    verify: VerifyReport | None = None   # None: nothing could check the site
     verified_over: str = ""
     unreachable: str = ""       # why the public address could not verify it
     cancelled: bool = False
@@ -65,7 +65,28 @@ class PublishReport:
 
     @property
     def ok(self) -> bool:
-        return not self.cancelled and (self.verify is None or self.verify.ok)
+        return not self.cancelled and self.verify is not None and self.verify.ok
+
+
+def verdict(report: PublishReport) -> list[str]:
+    """What checked the site after the upload, as the command line and the app say it:
+    never “verified” about nothing."""
+    said = []
+    if report.unreachable:
+        said.append(_("could not verify the public site: {reason}", reason=report.unreachable))
+    v = report.verify
+    if v is None:
+        said.append(_("nothing else checked the site: every file went up, and publishing "
+                      "again once the address answers verifies what this run sent"))
+    else:
+        counts = dict(place=report.verified_over, checked=v.checked,
+                      modified=len(v.modified), missing=len(v.missing))
+        said.append(_("verified over the upload target instead, {place}: {checked} files, "
+                      "{modified} modified, {missing} missing", **counts)
+                    if report.unreachable else
+                    _("verified over {place}: {checked} files, {modified} modified, "
+                      "{missing} missing", **counts))
+    return said
 
 
 def needs_password(target: Target) -> bool:
@@ -123,11 +144,15 @@ def _tampered(remote: Remote, out: Path, local: dict, server: dict, paths: list[
 
 def _verify_over_target(remote: Remote, out: Path, local: dict, every_byte: bool,
                         only: set[str] | None = None) -> VerifyReport:
-    """Without a public address: each file's size (every file's, or `only` these), and
-    the bytes of each that is not its size (of all of them, every_byte: a folder reads
-    quickly; reading 20,000 files back over FTP takes longer than sending them)."""
+    """Without a public address: each file's size (every file's, or `only` these, the
+    manifest among them compared with ours), and the bytes of each that is not its size
+    (of all of them, every_byte: a folder reads quickly; reading 20,000 files back over
+    FTP takes longer than sending them)."""
+    if only is not None and MANIFEST in only:
+        ours = (out / MANIFEST).read_bytes()
+        local = local | {MANIFEST: {"size": len(ours), "sha256": sha256(ours)}}
     paths = sorted(local) if only is None else sorted(set(only) & set(local))
-    report = VerifyReport(checked=len(paths))
+    report = VerifyReport(checked=len(paths), listed=len(local))
     sizes = remote.sizes(paths)
     for path, size in sizes.items():
         if size is None:
@@ -200,11 +225,30 @@ def _upload(remote: Remote, out: Path, todo: list[str], removed: list[str], new:
     return True
 
 
+def _unverified(store: Store, target: str) -> set[str]:
+    """What the runs to this target since its last verified one sent: a run cut after
+    its upload, or one that found differences or could not reach the site, left those
+    files unverified, and the next run verifies them with its own."""
+    paths: set[str] = set()
+    for run in store.publishing.history():
+        if run["target"] != target or run["outcome"] == "running":
+            continue
+        if run["outcome"] == "ok":
+            break
+        paths.update(run["files"].get("uploaded", []))
+    return paths
+
+
 def _verify(site, remote: Remote, out: Path, local: dict, target: Target,
-            report: PublishReport, whole: bool) -> None:
-    """What this run sent (or, whole, the whole site) over the site's public address;
-    without one, or when it cannot be reached from here, over the target."""
-    only = None if whole else set(report.uploaded) | {MANIFEST}
+            report: PublishReport, whole: bool, unverified: set[str]) -> None:
+    """What this run sent, what it found already there and what earlier runs left
+    unverified (or, whole, the whole site), with the manifest, over the site's public
+    address; without one, over the target. When the public address cannot be reached,
+    the target is compared instead, if this run has files of the site to compare: the
+    manifest alone, written a moment ago by this run, says nothing of the site, and then
+    nothing checked it (report.verify stays None)."""
+    only = None if whole else (set(report.uploaded) | set(report.already) | unverified
+                               | {MANIFEST})
     if site.base_url:
         try:
             report.verify = verify(out / MANIFEST, site.base_url, only=only)
@@ -212,6 +256,8 @@ def _verify(site, remote: Remote, out: Path, local: dict, target: Target,
             return
         except NewsdeskError as e:
             report.unreachable = str(e)
+        if only is not None and not (only & set(local)):
+            return
     report.verify = _verify_over_target(remote, out, local, target.kind == "folder", only)
     report.verified_over = target.address
 
@@ -233,6 +279,7 @@ def publish(store: Store, actor: User, target_name: str | None = None, *,
     if taken:
         raise PublishBusy("another publish run is uploading ({holder}); wait for it to end",
                           holder=taken.split(":")[0])
+    unverified = _unverified(store, target.name)
     run_id = store.publishing.start(target.name, actor.id, now or times.now())
     report, remote, started = PublishReport(target.name), None, time.perf_counter()
     outcome, message = "failed", ""
@@ -249,9 +296,14 @@ def publish(store: Store, actor: User, target_name: str | None = None, *,
             outcome = "cancelled"
             return report
         progress("verify", 0, 1)
-        _verify(site, remote, out, local, target, report, verify_all)
+        _verify(site, remote, out, local, target, report, verify_all, unverified)
         progress("verify", 1, 1)
-        outcome = "ok" if report.verify.ok else "differs"
+        if report.verify is None:
+            outcome = "failed"
+        else:
+            outcome = "ok" if report.verify.ok else "differs"
+        if report.unreachable:  # the history says why the public address did not check it
+            message = verdict(report)[0]
         return report
     except ExportCancelled as e:
         report.cancelled, outcome, message = True, "cancelled", str(e)

@@ -10,9 +10,11 @@ it, and it is held to the same host key (a known_hosts file of that one key)."""
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import posixpath
 import shutil
+import socket
 import subprocess
 import tempfile
 import threading
@@ -21,8 +23,10 @@ from typing import Callable
 
 import asyncssh
 
-from newsdesk.publish.remote import PART, Progress, PublishError, Remote
+from newsdesk.i18n import _
+from newsdesk.publish.remote import PART, Progress, PublishError, Remote, lost
 from newsdesk.publish.targets import PORTS, Target
+from newsdesk.site.verify import why_unreachable
 from newsdesk.site.writer import existing_files
 
 IN_FLIGHT = 64
@@ -31,10 +35,20 @@ IN_FLIGHT = 64
 # The rest stay as fallbacks for hosts without GCM.
 CIPHERS = ("aes128-gcm@openssh.com", "aes256-gcm@openssh.com",
            "chacha20-poly1305@openssh.com", "aes128-ctr", "aes256-ctr")
-_LOST = (asyncssh.SFTPConnectionLost, asyncssh.SFTPNoConnection)
+_LOST = (asyncssh.SFTPConnectionLost, asyncssh.SFTPNoConnection, asyncssh.ConnectionLost,
+         ConnectionResetError, ConnectionAbortedError, BrokenPipeError)
+# rsync's exit codes for a connection that ended: socket I/O, the protocol stream cut,
+# timeouts, and ssh's own (255)
+RSYNC_LOST = (10, 12, 30, 35, 255)
 BY_RSYNC = 200   # files in one put from which rsync (when there is one) is worth starting
 EXCLUDES = 2000  # files of the folder not to send, up to which rsync walks it whole
 Trust = Callable[[str, int, str, str], None]   # host, port, key, fingerprint; raises to refuse
+
+
+def _not_a_write_to_a_lost_connection(record: logging.LogRecord) -> bool:
+    """asyncio warns of every write to a connection already lost (the requests under way
+    when it went, asyncssh's goodbye); the run says the connection was lost, once."""
+    return record.msg != "socket.send() raised exception."
 
 
 class SftpRemote(Remote):
@@ -43,7 +57,9 @@ class SftpRemote(Remote):
         self.target, self.root = target, target.path.rstrip("/") or "/"
         self.port = target.port or PORTS["sftp"]
         self.loop = asyncio.new_event_loop()
+        logging.getLogger("asyncio").addFilter(_not_a_write_to_a_lost_connection)
         self.conn = self.sftp = self.rsync = None
+        self.timeout = timeout
         try:
             self._run(self._connect(password, trust, timeout))
         except BaseException:
@@ -53,11 +69,12 @@ class SftpRemote(Remote):
     def _run(self, coroutine):
         try:
             return self.loop.run_until_complete(coroutine)
-        except (ConnectionRefusedError, asyncssh.misc.ConnectionLost, BrokenPipeError,
-                ConnectionResetError, *_LOST) as e:
-            raise PublishError("the connection to {host}:{port} was refused or lost ({reason}); "
-                               "what was uploaded is whole: publish again to finish",
-                               host=self.target.host, port=self.port, reason=e) from None
+        except _LOST as e:
+            raise lost(self.target.host, self.port, getattr(e, "reason", None) or e) from None
+        except (ConnectionRefusedError, socket.gaierror, TimeoutError) as e:
+            raise PublishError("{host}:{port} cannot be reached ({why}); nothing was sent",
+                               host=self.target.host, port=self.port,
+                               why=why_unreachable(e, self.timeout)) from None
         except asyncssh.PermissionDenied:
             raise PublishError("{user}@{host} refused the login: check the user and the "
                                "password or key", user=self.target.user,
@@ -113,18 +130,12 @@ class SftpRemote(Remote):
         return self._run(read())
 
     def sizes(self, paths: list[str]) -> dict[str, int | None]:
-        gate = asyncio.Semaphore(IN_FLIGHT)
-
         async def size(path):
-            async with gate:
-                try:
-                    return (await self.sftp.stat(self._remote(path))).size
-                except asyncssh.SFTPNoSuchFile:
-                    return None
-
-        async def all_sizes():
-            return await asyncio.gather(*(size(p) for p in paths))
-        return dict(zip(paths, self._run(all_sizes())))
+            try:
+                return (await self.sftp.stat(self._remote(path))).size
+            except asyncssh.SFTPNoSuchFile:
+                return None
+        return dict(zip(paths, self._run(_each(size, paths))))
 
     def put(self, files: list[tuple[str, Path]], progress: Progress,
             cancel: threading.Event | None, fresh: bool = False) -> None:
@@ -161,41 +172,42 @@ class SftpRemote(Remote):
                 if path in wanted:
                     progress(path, wanted[path].stat().st_size)
             _, errors = process.communicate()
-            if process.returncode not in (0, -15) or (process.returncode == -15 and not (
-                    cancel is not None and cancel.is_set())):
-                raise PublishError("{host}:{port}: rsync failed ({reason})", host=t.host,
-                                   port=self.port, reason=errors.strip().splitlines()[-1:]
-                                   or process.returncode)
+            if process.returncode == 0 or (process.returncode == -15 and cancel is not None
+                                           and cancel.is_set()):
+                return
+            reason = _rsync_said(errors, process.returncode)
+            if process.returncode in RSYNC_LOST or process.returncode < 0:
+                raise lost(t.host, self.port, reason)
+            raise PublishError("{host}:{port}: rsync could not send the files: {reason}",
+                               host=t.host, port=self.port, reason=reason)
 
     async def _put(self, files, progress, cancel, fresh) -> None:
         folders = sorted({posixpath.dirname(self._remote(p)) for p, _ in files})
-        gate = asyncio.Semaphore(IN_FLIGHT)
 
         async def folder(path):
-            async with gate:
-                await self.sftp.makedirs(path, exist_ok=True)
+            await self.sftp.makedirs(path, exist_ok=True)
 
-        async def one(path, local: Path):
-            async with gate:
-                if cancel is not None and cancel.is_set():
-                    return
-                data = local.read_bytes()
-                remote = self._remote(path)
-                try:
-                    async with self.sftp.open(remote if fresh else remote + PART, "wb") as f:
-                        await f.write(data)
-                    if not fresh:
-                        await self.sftp.posix_rename(remote + PART, remote)
-                except _LOST:
-                    raise  # said by _run, as any lost connection
-                except asyncssh.SFTPFailure as e:
-                    raise PublishError("{path}: the host refused the file ({reason}); its disk "
-                                       "may be full", path=path, reason=e.reason) from None
-                except asyncssh.SFTPError as e:
-                    raise PublishError("{path}: {reason}", path=path, reason=e.reason) from None
-                progress(path, len(data))
-        await asyncio.gather(*(folder(f) for f in folders))
-        await asyncio.gather(*(one(p, local) for p, local in files))
+        async def one(item: tuple[str, Path]):
+            path, local = item
+            if cancel is not None and cancel.is_set():
+                return
+            data = local.read_bytes()
+            remote = self._remote(path)
+            try:
+                async with self.sftp.open(remote if fresh else remote + PART, "wb") as f:
+                    await f.write(data)
+                if not fresh:
+                    await self.sftp.posix_rename(remote + PART, remote)
+            except _LOST:
+                raise  # said by _run, as any lost connection
+            except asyncssh.SFTPFailure as e:
+                raise PublishError("{path}: the host refused the file ({reason}); its disk "
+                                   "may be full", path=path, reason=e.reason) from None
+            except asyncssh.SFTPError as e:
+                raise PublishError("{path}: {reason}", path=path, reason=e.reason) from None
+            progress(path, len(data))
+        await _each(folder, folders)
+        await _each(one, files)
 
     def remove(self, paths: list[str]) -> None:
         async def gone(path):
@@ -203,15 +215,11 @@ class SftpRemote(Remote):
                 await self.sftp.remove(self._remote(path))
             except asyncssh.SFTPNoSuchFile:
                 pass
-
-        async def all_gone():
-            await asyncio.gather(*(gone(p) for p in paths))
-        self._run(all_gone())
+        self._run(_each(gone, paths))
 
     def close(self) -> None:
-        if self.rsync is not None and not self.rsync.done():
-            self.rsync.cancel()
-            self.loop.run_until_complete(asyncio.gather(self.rsync, return_exceptions=True))
+        if self.loop.is_closed():
+            return
         if self.conn is not None:
             self.conn.close()
             try:
@@ -219,8 +227,52 @@ class SftpRemote(Remote):
             except (OSError, asyncssh.Error):
                 pass
             self.conn = None
-        if not self.loop.is_closed():
-            self.loop.close()
+        # What still runs (the rsync probe, asyncssh's own tasks) is cancelled and
+        # awaited before the loop closes: nothing is left to be destroyed pending or to
+        # log an exception nobody retrieved.
+        left = asyncio.all_tasks(self.loop)
+        for task in left:
+            task.cancel()
+        if left:
+            self.loop.run_until_complete(asyncio.gather(*left, return_exceptions=True))
+        self.loop.close()
+        logging.getLogger("asyncio").removeFilter(_not_a_write_to_a_lost_connection)
+
+
+async def _each(work, items: list) -> list:
+    """await work(item) for each item, IN_FLIGHT at a time (one request at a time would
+    wait out a round trip per file); the results in order. After the first failure no
+    item is started, the ones under way end by themselves (on a lost connection at once:
+    asyncssh fails every request waiting), and then that failure is raised: one error,
+    no request sent after it, and no task left holding an exception nobody retrieved.
+    Nothing is cancelled midway: asyncssh's own tasks under a cancelled write are left
+    behind to log theirs."""
+    results: list = [None] * len(items)
+    todo = iter(enumerate(items))
+    failed: list[BaseException] = []
+
+    async def worker():
+        for n, item in todo:
+            if failed:
+                return
+            try:
+                results[n] = await work(item)
+            except Exception as e:
+                failed.append(e)
+                return
+    await asyncio.gather(*(worker() for _ in range(min(IN_FLIGHT, len(items)))))
+    if failed:
+        raise failed[0]
+    return results
+
+
+def _rsync_said(errors: str, code: int) -> str:
+    """What rsync said went wrong, in its words: its own “rsync: …” line (the cause;
+    the last line is only “rsync error: … (code N)”), else its last line, else the
+    exit code."""
+    lines = [line.strip() for line in errors.splitlines() if line.strip()]
+    said = [line for line in lines if line.startswith("rsync:")] or lines[-1:]
+    return said[0] if said else _("rsync ended with code {code}", code=code)
 
 
 def _chosen(files: list[tuple[str, Path]], base: str, listing: Path) -> list[str]:

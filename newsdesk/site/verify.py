@@ -4,9 +4,12 @@ added — the reference site had a gambling brand injected into its <title>."""
 from __future__ import annotations
 
 import difflib
+import http.client
 import re
 import json
 import posixpath
+import socket
+import ssl
 import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
@@ -18,14 +21,32 @@ from bs4 import BeautifulSoup
 
 from newsdesk.checks import spam
 from newsdesk.errors import NewsdeskError
+from newsdesk.i18n import _
 from newsdesk.site.writer import confined, existing_files, sha256
 
 MANIFEST = "manifest.json"
 
 
+def why_unreachable(error: BaseException, timeout: float) -> str:
+    """Why an address did not answer (its name does not resolve, it refused, it was
+    silent, it dropped the connection), in the reader's words."""
+    if isinstance(error, socket.gaierror):
+        return _("the domain name does not resolve")
+    if isinstance(error, ConnectionRefusedError):
+        return _("the connection was refused")
+    if isinstance(error, TimeoutError):
+        return _("no answer within {seconds:g} s", seconds=timeout)
+    if isinstance(error, (ConnectionError, EOFError, http.client.HTTPException)):
+        return _("the connection was lost ({reason})", reason=error)
+    if isinstance(error, ssl.SSLError):
+        return _("the secure connection failed ({reason})", reason=error.reason or error)
+    return str(getattr(error, "strerror", None) or error)
+
+
 @dataclass
 class VerifyReport:
     checked: int = 0
+    listed: int = 0   # the files the manifest lists
     modified: list[tuple[str, str]] = field(default_factory=list)  # path, added text
     missing: list[str] = field(default_factory=list)
     unexpected: list[str] = field(default_factory=list)
@@ -40,7 +61,10 @@ class VerifyReport:
 
     @property
     def ok(self) -> bool:
-        return not (self.modified or self.missing or self.unexpected)
+        """Nothing differs, and something was compared: a verify of no file proves
+        nothing about a site that has files."""
+        return not (self.modified or self.missing or self.unexpected) \
+            and (self.checked > 0 or self.listed == 0)
 
 
 def load_manifest(path: str | Path) -> dict[str, dict]:
@@ -127,9 +151,11 @@ class _Site:
                 return None
             raise NewsdeskError("{base}{path}: HTTP {code}",
                                 base=self.base, path=path, code=e.code) from None
-        except (urllib.error.URLError, OSError) as e:
-            raise NewsdeskError("cannot reach {base}: {value}",
-                                base=self.base, value=getattr(e, 'reason', e)) from None
+        except (urllib.error.URLError, OSError, http.client.HTTPException) as e:
+            reason = e.reason if isinstance(e, urllib.error.URLError) \
+                and isinstance(e.reason, BaseException) else e
+            raise NewsdeskError("{address} cannot be reached ({why})", address=self.base,
+                                why=why_unreachable(reason, self.timeout)) from None
 
     def others(self, known: set[str], pages: dict[str, bytes]) -> list[str]:
         """A web server cannot be listed: follow the links of the fetched pages, and
@@ -172,18 +198,31 @@ class _Site:
         return None
 
 
+def _fetched(place, paths: list[str]) -> dict[str, bytes | None]:
+    """Each path's deployed bytes, eight at a time. The first failure cancels the
+    requests not yet made: an address that does not answer is waited out once, not
+    once for every file."""
+    pool = ThreadPoolExecutor(8)
+    try:
+        return dict(zip(paths, pool.map(place.get, paths)))
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
 def verify(manifest_path: str | Path, target: str, timeout: float = 10,
            only: set[str] | None = None) -> VerifyReport:
     """The deployed copy against the manifest: every file, or `only` these (what a
-    publish run just sent)."""
+    publish run just sent; the manifest itself among them is compared with ours)."""
+    manifest_path = Path(manifest_path)
     files = load_manifest(manifest_path)
-    local = Path(manifest_path).resolve().parent
+    local = manifest_path.resolve().parent
     place = _Site(target, timeout) if target.startswith(("http://", "https://")) \
         else _Folder(Path(target))
+    if only is not None and MANIFEST in only:
+        files = files | {MANIFEST: {"sha256": sha256(manifest_path.read_bytes())}}
     paths = sorted(files) if only is None else sorted(set(only) & set(files))
-    report = VerifyReport(checked=len(paths))
-    with ThreadPoolExecutor(8) as pool:
-        deployed = dict(zip(paths, pool.map(place.get, paths)))
+    report = VerifyReport(checked=len(paths), listed=len(files))
+    deployed = _fetched(place, paths)
     pages = {}
     for path in paths:
         data = deployed[path]

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from tests.clock import stamp
 from tests.test_publish import correct, files, same_site, sshd, story  # noqa: F401 - fixture
 from tests.ui.test_main_window import demo_window
 from tests.ui.test_newsroom import action
@@ -79,7 +80,7 @@ def test_the_publisher_seat_publishes_a_story_at_its_time(window, qtbot, tmp_pat
     monkeypatch.setattr(PublishDialog, "exec", mark)
     action(window, "action_publish").trigger()
     [scheduled] = store.articles.ids(state="scheduled")
-    store.articles.update(scheduled, {"publish_at": "2026-11-01T00:00:00Z"}, None)
+    store.articles.update(scheduled, {"publish_at": stamp(hours=-1)}, None)  # its time came
     window.on_time.timer.timeout.emit()
     qtbot.waitUntil(lambda: "on time" in window.statusBar().currentMessage(), timeout=60_000)
     # the scheduled story, and the approved one whose time had come
@@ -126,3 +127,29 @@ def test_targets_are_edited_in_the_app_and_offered_in_the_publish_dialog(window,
     [target] = window.store.settings().publish_targets
     assert target == {"name": "省平台", "kind": "sftp", "host": "www.yuexi-news.example",
                       "port": 22, "user": "yuexi", "path": "/var/www/html"}
+
+
+def test_the_dialog_says_what_checked_the_site_when_the_public_address_cannot_be_reached(
+        window, qtbot, monkeypatch, tmp_path):
+    from ui.publish.publish_dialog import PublishDialog
+    root = tmp_path / "served"
+    window.store.set_settings({"output_dir": str(tmp_path / "out"),
+                               "base_url": "https://www.yuexi-news.invalid/",
+                               "publish_targets": [{"name": "本机", "kind": "folder",
+                                                    "path": str(root)}]})
+    seen = []
+
+    def twice(dialog):
+        for _ in range(2):
+            qtbot.mouseClick(dialog.start_button, Qt.LeftButton)
+            qtbot.waitUntil(dialog.start_button.isEnabled, timeout=60_000)
+            seen.append(dialog.status.text())
+        return 0
+    monkeypatch.setattr(PublishDialog, "exec", twice)
+    action(window, "action_publish").trigger()
+    cannot = ("could not verify the public site: https://www.yuexi-news.invalid/ cannot be "
+              "reached (the domain name does not resolve)")
+    # The first run compared what it sent over the target; the second sent nothing new.
+    assert cannot in seen[0] and f"verified over the upload target instead, {root}: " in seen[0]
+    assert cannot in seen[1] and "nothing else checked the site" in seen[1]
+    assert "Verified" not in seen[1]

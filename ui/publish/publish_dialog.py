@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
+    QCheckBox, QComboBox, QDialog, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
     QMessageBox, QProgressBar, QPushButton, QTableWidget, QTableWidgetItem, QTabWidget,
     QTextBrowser, QVBoxLayout,
 )
@@ -20,10 +20,13 @@ from PySide6.QtWidgets import (
 from newsdesk import keyring_store, times
 from newsdesk.errors import NewsdeskError
 from newsdesk.publish import trust
-from newsdesk.publish.run import PublishReport, Tampered, needs_password, write_or_publish
+from newsdesk.publish.run import (
+    PublishReport, Tampered, needs_password, verdict, write_or_publish,
+)
 from newsdesk.publish.targets import default_name, find, targets
 from newsdesk.site import ExportReport
 from newsdesk.store import Store
+from ui import file_dialogs
 from ui.jobs import OwnRun
 
 PUBLISHER = "publisher_seat"   # local_meta: this seat publishes scheduled stories on time
@@ -130,8 +133,8 @@ class PublishDialog(OwnRun, QDialog):
         self._fill_targets()
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Output folder"),
-                                                  self.folder.text())
+        folder = file_dialogs.folder(self, self.tr("Output folder"),
+                                     self.folder.text())
         if folder:
             self.folder.setText(folder)
 
@@ -257,6 +260,8 @@ class PublishDialog(OwnRun, QDialog):
                 .replace("%1", str(len(r.uploaded))).replace("%2", str(round(r.sent / 1024)))
                 .replace("%3", str(len(r.removed))).replace("%4", r.target))
         v = r.verify
+        if r.unreachable or v is None:  # the core's words: what checked the site, if anything
+            return " ".join([said, *verdict(r)])
         if v.ok:
             return said + " " + self.tr("Verified: the host serves what was published (%1 "
                                         "files).").replace("%1", str(v.checked))
