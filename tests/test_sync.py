@@ -3,10 +3,15 @@ through a real bare git repository (a folder, and the same served by `git daemon
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
 import shutil
+import signal
 import socket
 import subprocess
+import threading
 import time
+from contextlib import closing
 from pathlib import Path
 
 import pygit2
@@ -17,15 +22,19 @@ from newsdesk import accounts, recycle, signing, workflow
 from newsdesk.audit import audit
 from newsdesk.demo import load_demo
 from newsdesk.errors import NewsdeskError
+from newsdesk.cli import main as cli_main
 from newsdesk.settings import seat_settings
 from newsdesk.site import export_site
 from newsdesk.store import Store
+from newsdesk.store.syncing import Syncing
 from newsdesk.sync import conflicts as settling, gitstore, login, records, trust
+from newsdesk.sync.importing import Importer
 from newsdesk.sync.login import LoginNeeded
 from newsdesk.sync.merging import interleaved, review_state
 from newsdesk.sync.publisher import NotThePublisher
 from newsdesk.sync.seat import Seat, join_new, repo_path
 from newsdesk.sync.trust import Refused
+from tests.clock import stamp
 from tests.conftest import PASSWORD, TOKEN, real_newsroom
 from tests.hosts import SSHD, GitDaemon, Sshd
 
@@ -203,6 +212,36 @@ def test_a_story_submitted_on_two_seats_at_once_keeps_both_revisions(seats):
     assert audit(a) == audit(b) == []
 
 
+@pytest.mark.parametrize("edited", [False, True])
+def test_a_submission_merged_in_before_a_return_leaves_every_seat_alike(seats, tmp_path,
+                                                                         remote, edited):
+    """C submitted first, then B, then A submitted and returned it, none synced: in the
+    merged order the return comes last, so the story is returned on every seat — also
+    on B, which already held A's return (and B's own revision renumbered) when C's
+    submission arrived in front of them, whether or not B changed the story again."""
+    a, b = seats
+    with closing(Store.open(tmp_path / "c" / "c.db")) as c:
+        Seat.join(c, remote)
+        story = a_draft(a)
+        author = a.users.get(a.articles.get(story).author_id)
+        workflow.edit(a, story, {"reporters": ["记者甲"], "source": "越溪县融媒体中心"}, author)
+        sync(a, b, c)
+        for minutes, store in ((-4, c), (-3, b), (-2, a)):
+            workflow.submit(store, story, author, now=stamp(minutes=minutes))
+        workflow.return_story(a, story, a.users.find("wangfang"), "来源待核实", PASSWORD,
+                              now=stamp(minutes=-1))
+        sync(a, b, c)
+        if edited:
+            edit_paragraph(b, story, 0, "乙座位退回后再改。", "author")
+        sync(a, b, c, a)
+        assert [s.articles.get(story).state for s in (a, b, c)] == ["returned"] * 3
+        for s in (a, b, c):
+            assert [e.kind for e in s.events.of(story)][-4:] == [
+                "submit", "submit", "submit", "return"]
+            assert audit(s) == [] and Seat.of(s).status().pending == 0
+        assert snapshot(a) == snapshot(b) == snapshot(c)
+
+
 def test_a_field_both_changed_keeps_the_later_and_records_the_other(seats):
     a, b = seats
     story = a_draft(a)
@@ -294,6 +333,87 @@ def test_an_edit_made_while_a_sync_runs_is_merged_not_lost(seats, monkeypatch):
     assert snapshot(a) == snapshot(b)
 
 
+# Where a receiving sync is cut off (SIGKILL, as a power cut would): just after the
+# n-th call of a method returns; and whether this seat's work had gone up by then.
+KILL_POINTS = {
+    "committed here": (gitstore.GitStore, "commit", 1, False),  # marks not yet moved
+    "fetched": (gitstore.GitStore, "fetch", 1, False),   # the newsroom's news, not merged
+    "importing": (Syncing, "put_story", 2, True),        # inside the import's transaction
+    "imported": (Importer, "run", 1, True),              # the import done, nothing after
+}
+
+
+def _sync_stopped_at(db: str, point: str, stopped) -> None:
+    """`newsdesk sync` in a child process that stops dead at point and says so."""
+    owner, name, nth, _sent = KILL_POINTS[point]
+    real, calls = getattr(owner, name), []
+
+    def stop_after(*args, **kwargs):
+        out = real(*args, **kwargs)
+        calls.append(name)
+        if len(calls) == nth:
+            stopped.set()
+            threading.Event().wait()  # until killed
+        return out
+    setattr(owner, name, stop_after)
+    cli_main(["sync", "--db", db])
+
+
+def kill_sync_at(db: Path, point: str) -> None:
+    spawn = multiprocessing.get_context("spawn")
+    stopped = spawn.Event()
+    child = spawn.Process(target=_sync_stopped_at, args=(str(db), point, stopped))
+    child.start()
+    try:
+        while not stopped.wait(0.1):
+            assert child.is_alive(), f"the sync ended before {point}"
+    finally:
+        os.kill(child.pid, signal.SIGKILL)
+        child.join()
+
+
+@pytest.mark.parametrize("point, local", [(p, True) for p in KILL_POINTS] +
+                         [("fetched", False), ("importing", False), ("imported", False)])
+def test_a_receiving_sync_killed_anywhere_is_finished_by_the_next(seats, point, local, cli):
+    """local: this seat changed a story before the sync, and another after it was
+    killed (before the rerun)."""
+    a, b = seats
+    author = a.users.find("zhangwei")
+    news = [a.articles.create(author.id, title=f"甲座位的新稿{n}", body="正文。",
+                              channel_id=a.channels.all()[0].id).id for n in range(5)]
+    sync(a)
+    before, after = a_draft(b), b.articles.ids(state="returned")[0]
+    if local:
+        edit_paragraph(b, before, 0, "乙座位同步前的修改。", "author")
+    kill_sync_at(b.path, point)
+    if local:
+        edit_paragraph(b, after, 0, "乙座位同步中断后的修改。", "author")
+    # What waits to go up is this seat's own work not yet sent, never what was on its
+    # way in; the rerun sends just that.
+    r = cli("sync", "status", "--db", b.path, "--json")
+    waiting = json.loads(r.out)["pending"]
+    sent = KILL_POINTS[point][3]
+    assert waiting == (2 - sent if local else 0)
+    r = cli("sync", "--db", b.path, "--json")
+    rerun = json.loads(r.out)
+    assert rerun["pushed"] is local and bool(rerun["committed"]) is local
+    assert set(news) <= set(b.articles.ids())
+    [received] = sync(a)
+    assert sorted(received.stories) == (sorted([before, after]) if local else [])
+    assert snapshot(a) == snapshot(b) and audit(b) == []
+    assert Seat.of(a).status().pending == Seat.of(b).status().pending == 0
+
+
+def test_a_sync_that_received_leaves_nothing_waiting(seats, cli):
+    a, b = seats
+    for n in range(3):
+        edit_paragraph(a, a_draft(a), 0, f"甲座位第{n}次改。", "author")
+        sync(a)
+        [result] = sync(b)
+        assert result.received and Seat.of(b).status().pending == 0
+    assert "waiting to go up  0" in cli("sync", "status", "--db", b.path).out
+
+
 def test_a_seat_refuses_what_it_cannot_do(seats, remote, tmp_path):
     a, b = seats
     with pytest.raises(NewsdeskError, match="already part of the newsroom"):
@@ -313,15 +433,72 @@ def test_a_seat_refuses_what_it_cannot_do(seats, remote, tmp_path):
         Seat.init(other, str(tmp_path / "other.git"), other.users.find(editor.username))
 
 
+# ---- a shared repository whose HEAD names another branch ----------------------------
+# A plain `git init --bare` names master (an older git, no init.defaultBranch), or
+# whatever -b said; the newsroom's branch is main.
+HEADS = {"master": ["-c", "init.defaultBranch=master", "init", "--bare"],
+         "trunk": ["init", "--bare", "-b", "trunk"]}
+
+
+def plain_bare(path: Path, head: str) -> None:
+    subprocess.run(["git", *HEADS[head], "-q", str(path)], check=True)
+
+
+def found_and_join(cli, monkeypatch, tmp_path, remote: str) -> None:
+    """Found a newsroom on remote and join a seat to it, on the command line."""
+    a, b = tmp_path / "a.db", tmp_path / "b.db"
+    real_newsroom(Store.open(a)).close()
+    monkeypatch.setenv("NEWSDESK_PASSWORD", PASSWORD)
+    r = cli("sync", "init", remote, "--as", "admin", "--db", a)
+    assert r.code == 0 and "12 stories" in r.out
+    r = cli("sync", "join", remote, "--db", b)
+    assert r.code == 0 and "12 stories" in r.out, r.err
+    with closing(Store.open(a)) as sa, closing(Store.open(b)) as sb:
+        story = a_draft(sa)
+        edit_paragraph(sb, story, 0, "乙座位的修改。", "author")
+        sync(sb, sa)
+        assert sa.articles.get(story).body.startswith("乙座位的修改。")
+        assert snapshot(sa) == snapshot(sb)
+
+
+@pytest.mark.parametrize("head", HEADS)
+@pytest.mark.parametrize("address", ["folder", "file://"])
+def test_a_newsroom_founded_on_a_plain_bare_repository(cli, monkeypatch, tmp_path, head,
+                                                       address):
+    if not shutil.which("git"):
+        pytest.skip("git is not installed")
+    folder = tmp_path / "newsroom.git"
+    plain_bare(folder, head)
+    found_and_join(cli, monkeypatch, tmp_path,
+                   str(folder) if address == "folder" else folder.as_uri())
+    # Founding points the folder's HEAD at the newsroom's branch: plain git clones it.
+    assert pygit2.Repository(str(folder)).head.name == "refs/heads/main"
+
+
 # ---- over the network: git daemon on 127.0.0.1 ----------------------------------
 @pytest.fixture
-def daemon(tmp_path):
+def served(tmp_path):
+    """git daemon serving tmp_path/served."""
     if not shutil.which("git"):
         pytest.skip("git is not installed")
     (tmp_path / "served").mkdir()
     server = GitDaemon(tmp_path / "served")
-    yield server.bare("newsroom.git")
+    yield server
     server.stop()
+
+
+@pytest.fixture
+def daemon(served):
+    return served.bare("newsroom.git")
+
+
+@pytest.mark.parametrize("head", HEADS)
+def test_a_newsroom_founded_over_git_daemon_whose_head_names_another_branch(
+        cli, monkeypatch, tmp_path, served, head):
+    plain_bare(served.root / "newsroom.git", head)
+    found_and_join(cli, monkeypatch, tmp_path, served.url("newsroom.git"))
+    # A push cannot move a server's HEAD: joining found main by its name.
+    assert pygit2.Repository(str(served.root / "newsroom.git")).head_is_unborn
 
 
 @pytest.mark.parametrize("push_with", ["git", "libgit2"])
@@ -532,7 +709,8 @@ def test_a_sign_off_with_a_bad_signature_is_refused(seats, remote, tmp_path, mon
     a, b = seats
     story = a_draft(b)
     real = sign_off(b, "wangfang", story)
-    other = b.events.of(next(i for i in b.articles.ids() if b.events.of(i)))[0]
+    # An event of another story (the list goes by date: the draft can come first)
+    other = b.events.of(next(i for i in b.articles.ids() if i != story and b.events.of(i)))[0]
     b.conn.execute("UPDATE review_events SET signature = ? WHERE id = ?",
                    [signing.sign(b.users.find("wangfang").id, b"something else"), real])
     b.conn.commit()
@@ -643,6 +821,9 @@ def _event(id_: str, kind: str, second: int, stage: int | None = None) -> dict:
      ("submitted", 1)),
     # nothing in review moved: the fields as they merge
     ([("e1", "revise", 1, 3)], [("e2", "revise", 2, 3)], None),
+    # one seat alone moved it (a return there outvoted a sign-off it merged in): that
+    # seat's fields as they merge, not the sign-off replayed here again
+    ([], [("s3", "approve", 1, 3), ("r", "return", 2, 3)], None),
 ])
 def test_where_a_story_stands_follows_both_seats_review_events(ours, theirs, stands):
     start = {"state": "in_review", "review_stage": 3}

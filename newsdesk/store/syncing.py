@@ -80,6 +80,20 @@ class Syncing(Repository):
         return self.conn.execute("SELECT IFNULL(MAX(seq), 0) FROM article_changes"
                                  ).fetchone()[0]
 
+    def local_changes(self) -> list[str]:
+        """The stories changed here since this seat last committed its changes."""
+        return self.changed_since(int(self.mark("seq") or 0))
+
+    def received(self, local: list[str]) -> None:
+        """What an import wrote came from the newsroom, not from here: the change mark
+        (seq) moves past it, and the stories changed here before it (local) are
+        numbered after it, still to go up. Inside the import's transaction."""
+        top = self.change_mark()
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO article_changes (article_id, seq) VALUES (?, "
+            "(SELECT IFNULL(MAX(seq), 0) + 1 FROM article_changes))", [[i] for i in local])
+        self.set_marks(seq=str(top))
+
     def titles(self, ids: list[str]) -> dict[str, str]:
         return self.lookup("articles", "title", ids)
 

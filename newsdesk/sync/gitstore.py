@@ -10,6 +10,8 @@ import shutil
 import subprocess
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlparse
+from urllib.request import url2pathname
 
 import pygit2
 
@@ -201,17 +203,18 @@ class GitStore:
 
     @classmethod
     def clone(cls, url: str, path: Path, progress=None) -> "GitStore":
-        """A bare copy of the remote; progress(objects received, objects in all)."""
-        _check_path(url)
-        if is_ssh(url):
-            _git(url, "clone", "-q", "--bare", url, str(path))
-            return cls.open(path)
+        """A bare repository at path holding the remote's main, asked for by name (no
+        tip: the remote holds no newsroom). A clone would follow the remote's HEAD,
+        which a plain `git init --bare` points at master and a push over git://,
+        ssh:// or https:// cannot move. progress(objects received, objects in all)."""
+        git = cls.create(path)
         try:
-            repo = pygit2.clone_repository(url, str(path), bare=True,
-                                           callbacks=_Callbacks(url, progress))
-        except (pygit2.GitError, ValueError) as e:
-            raise _unreachable(url, e) from None
-        return cls(repo)
+            if git.remote_tip(url) is not None:
+                git.set_tip(git.fetch(url, progress))
+        except BaseException:
+            shutil.rmtree(path, ignore_errors=True)
+            raise
+        return git
 
     # ---- reading --------------------------------------------------------------------
     def tip(self, ref: str = BRANCH) -> pygit2.Oid | None:
@@ -392,8 +395,9 @@ class GitStore:
             raise _unreachable(url, e) from None
         return next((h.oid for h in heads if h.name == BRANCH), None)
 
-    def fetch(self, url: str) -> pygit2.Oid | None:
-        """Bring the remote's main into refs/remotes/origin/main; its tip."""
+    def fetch(self, url: str, progress=None) -> pygit2.Oid | None:
+        """Bring the remote's main into refs/remotes/origin/main; its tip.
+        progress(objects received, objects in all), over libgit2."""
         _check_path(url)
         if is_ssh(url):
             _git(url, "--git-dir", self.repo.path, "fetch", "-q", url,
@@ -401,7 +405,7 @@ class GitStore:
             return self.tip(TRACKING)
         try:
             self.repo.remotes.create_anonymous(url).fetch(
-                [f"+{BRANCH}:{TRACKING}"], callbacks=_Callbacks(url))
+                [f"+{BRANCH}:{TRACKING}"], callbacks=_Callbacks(url, progress))
         except (pygit2.GitError, ValueError, OSError) as e:
             raise _unreachable(url, e) from None
         return self.tip(TRACKING)
@@ -416,6 +420,19 @@ class GitStore:
         else:
             self._push_with_libgit2(url, progress)
         self.set_tip(self.tip(), TRACKING)
+
+    @staticmethod
+    def name_main(url: str) -> None:
+        """The remote's HEAD names main where this seat can set it (a folder, file://),
+        so plain git clones it too. Elsewhere it stays as the server made it: seats
+        ask for main by name."""
+        path = url2pathname(urlparse(url).path) if url.startswith("file://") else url
+        if not is_path(path):
+            return
+        try:
+            pygit2.Repository(path).set_head(BRANCH)
+        except (pygit2.GitError, OSError):
+            pass  # a folder this seat may push to but not rename in: joining still works
 
     def _push_with_git(self, url: str, first: bool, progress) -> None:
         # libgit2 marks the remote's whole tree as known before packing (a walk of every

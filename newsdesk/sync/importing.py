@@ -22,13 +22,18 @@ class Importer:
     def __init__(self, store: Store, git: GitStore):
         self.store, self.git = store, git
 
-    def run(self, old, new, conflicts: list[Conflict], progress=None
-            ) -> tuple[int, list[str]]:
+    def run(self, old, new, conflicts: list[Conflict], progress=None,
+            marks: dict | None = None) -> tuple[int, list[str]]:
         """Take into the database what differs between the commits old and new; a
         record changed here meanwhile (an edit during the sync) is merged with it.
         Returns the files read and the ids of the stories among them; a joining seat
-        says how far it got through progress(stories done, stories, 'build')."""
+        says how far it got through progress(stories done, stories, 'build').
+        The sync marks move in the same transaction (commit: new; the change mark past
+        what it wrote; marks given), so a sync cut off anywhere leaves marks that name
+        what the database holds and count only this seat's changes as its own."""
+        marks = {"commit": str(new)} | (marks or {})
         if old == new:
+            self.store.syncing.set_marks(**marks)
             return 0, []
         ot, nt = self.git.tree(old), self.git.tree(new)
         changed = self.git.changed(ot, nt) if ot is not None else \
@@ -38,6 +43,7 @@ class Importer:
             (base, rows, article_of(self.store, rows) if rows else None)
             for base in stories for rows in [story_rows(self.git, nt, base + ".md")]]
         with self.store.transaction():
+            local = self.store.syncing.local_changes()
             self.store.syncing.defer_references()
             self._tables(ot, nt, changed, conflicts)
             if ot is None:  # a seat joining: every story is new here
@@ -56,8 +62,9 @@ class Importer:
                     row = rec.table_rows(rec.ASSET, self.git.blob(b), path)[0]
                     data = self.git.read(nt, path[:-5] + rec.asset_ext(row["filename"]))
                     self.store.syncing.put_asset(row, data or b"")
+            mine = set(local)
             for base, new_rows, article in prepared:
-                self._story(ot, base, new_rows, article, conflicts)
+                self._story(ot, base, new_rows, article, conflicts, mine)
             if path_info := changed.get(rec.NEWSROOM):
                 info = rec.newsroom_info(self.git.blob(path_info[1]))
                 self.store.syncing.set_marks(publisher=info.get("publisher"),
@@ -66,15 +73,23 @@ class Importer:
                 self.store.syncing.put_rows(
                     "sync_conflicts", ("id",), (),
                     [{"id": new_id(), **c.__dict__, **_stamp()}])
+            self.store.syncing.received(local)
+            self.store.syncing.set_marks(**marks)
         return len(changed), [rec.story_id(base) for base in stories]
 
     def _story(self, ot, base: str, new_rows: StoryRows | None,
-                      article: Article | None, conflicts: list[Conflict]) -> None:
+               article: Article | None, conflicts: list[Conflict], mine: set[str]) -> None:
+        """mine: the stories changed here since this seat last committed; only those
+        are merged with what arrives (and go up next time). Any other story takes the
+        commit's version: where it differs here from the old commit, that is only this
+        seat's reading of it (the revision number rows.article_of derives), and a merge
+        of it would stay on this seat alone."""
         article_id = base.rsplit("/", 1)[1]
         if new_rows is None:
             self.store.syncing.remove_story(article_id, times.now())
             return
-        here = self.store.syncing.stories([article_id]).get(article_id)
+        here = self.store.syncing.stories([article_id]).get(article_id) \
+            if article_id in mine else None
         old_rows = story_rows(self.git, ot, base + ".md") if ot is not None else None
         if here is not None and old_rows is not None and \
                 story_files(here) != story_files(old_rows):

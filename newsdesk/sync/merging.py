@@ -161,12 +161,16 @@ def review_state(start: dict, base: list[dict], ours: list[dict], theirs: list[d
     each seat's events; merged: as merge_events chains them), replayed from where the
     story stood then (start: its fields there). A return on one seat beats the other
     seat's sign-offs made meanwhile (they stay on record); of two sign-offs of one
-    stage the first counts. None when nobody moved it in review meanwhile."""
+    stage the first counts. None when at most one seat moved it in review since."""
     known = {e["id"] for e in base}
     new = [e for e in merged if e["id"] not in known]
-    if all(e["kind"] == "revise" for e in new):
-        return None
     mine, yours = ({e["id"] for e in side if e["id"] not in known} for side in (ours, theirs))
+    if not (mine and yours) or all(e["kind"] == "revise" for e in new):
+        # One seat alone moved it: where it stands is that seat's (merge_fields takes
+        # it), already decided there from the order its events have. Replayed from the
+        # start here it could differ: an event the other merged in before ones the
+        # start held, a sign-off outvoted in a merge there, would count again.
+        return None
     returned = [side for side in (mine, yours)
                 if any(e["kind"] == "return" for e in new if e["id"] in side)]
     outvoted = (yours - mine if returned[0] is mine else mine - yours) \
@@ -204,6 +208,9 @@ def merge_events(article_id: str, ours: list[dict], theirs: list[dict]) -> list[
         n += 1
     if n in (len(ours), len(theirs)):   # one side only appended
         return ours if len(ours) >= len(theirs) else theirs
+    mine, yours = {e["id"] for e in ours}, {e["id"] for e in theirs}
+    if mine < yours or yours < mine:  # one side holds all the other's, in its order
+        return theirs if mine < yours else ours
     shared = ours[:n]
     seen = {e["id"] for e in shared}
     rest = interleaved([e for e in ours[n:] if e["id"] not in seen],

@@ -233,6 +233,16 @@ def story_base(path: str) -> str:
     return path.rsplit("/", 1)[0] + "/" + story_id(path)
 
 
+def record_of(path: str) -> str:
+    """The record a file belongs to: a story for any of its files, a picture for its
+    bytes and its .toml, a shared file for itself and its .sig."""
+    if story_kind(path):
+        return story_base(path)
+    if path.startswith("assets/"):
+        return path.rsplit(".", 1)[0]
+    return path.removesuffix(SIG)
+
+
 def story_text(fields: dict, body: str) -> bytes:
     """TOML front matter between +++ lines, then the markdown body."""
     front = _toml(_clean(_wrapped(fields, STORY_JSON))).decode("utf-8")

@@ -5,7 +5,9 @@ into the database only what changed in the tree since the commit it last importe
 
 Invariant: the local branch's tip before a sync is what the database held at its
 last import plus this seat's own commits, so the import's old side is the tip the
-sync started from."""
+sync started from. The database's marks (the commit it holds, the change number past
+what came from the newsroom) move in the transaction that makes them true, so a sync
+cut off anywhere is finished by the next, and only this seat's work waits to go up."""
 from __future__ import annotations
 
 import shutil
@@ -161,6 +163,7 @@ class Seat:
             git.commit(git.edit_tree(None, edits), [], "The newsroom founded", admin.username)
             git.push(remote, first=True, progress=progress and (
                 lambda done, total: progress(done, total, "push")))
+            GitStore.name_main(remote)
         except BaseException:
             shutil.rmtree(local, ignore_errors=True)  # nothing founded: try again later
             raise
@@ -181,13 +184,12 @@ class Seat:
         local = repo_path(store.path)
         if local.exists():
             raise NewsdeskError("{path} already exists: move it away first", path=str(local))
-        git = GitStore.clone(remote, local, progress and (
-            lambda done, total: progress(done, total, "fetch")))
         try:
+            git = GitStore.clone(remote, local, progress and (
+                lambda done, total: progress(done, total, "fetch")))
             if git.tip() is None:
                 raise NewsdeskError("{url} holds no newsroom yet: `sync init` founds one",
                                     url=remote)
-            git.set_tip(git.tip(), TRACKING)
             seat = cls(store, git, remote)
             read, _stories = Importer(store, git).run(None, git.tip(), [], progress)
             info = rec.newsroom_info(git.read(git.tree(git.tip()), rec.NEWSROOM) or b"")
@@ -195,10 +197,9 @@ class Seat:
         except BaseException:
             shutil.rmtree(local, ignore_errors=True)  # a half-joined seat is no seat
             raise
-        store.syncing.set_marks(seat=uuid.uuid4().hex, remote=remote, commit=str(git.tip()),
-                                seq=str(store.syncing.change_mark()), synced_at=times.now(),
+        store.syncing.set_marks(seat=uuid.uuid4().hex, remote=remote, synced_at=times.now(),
                                 admin=info.get("admin"), admin_key=info.get("admin_key"),
-                                seen=str(git.tip()))
+                                seen=str(git.tip()))  # commit and seq: with the import
         return seat, read
 
     def _check_since_founding(self, info: dict) -> None:
@@ -218,12 +219,12 @@ class Seat:
     def sync(self, who: str) -> SyncResult:
         result = SyncResult()
         imported = self.store.syncing.mark("commit")
+        missed: list[Conflict] = []
         if imported and str(self.git.tip()) != imported:
             # A sync stopped between moving the branch and importing (the app closed,
             # the power went): import what the database missed first.
-            _read, result.stories = Importer(self.store, self.git).run(
-                pygit2.Oid(hex=imported), self.git.tip(), [])
-            self.store.syncing.set_marks(commit=str(self.git.tip()))
+            result.received, result.stories = Importer(self.store, self.git).run(
+                pygit2.Oid(hex=imported), self.git.tip(), missed)
         result.committed = self._commit_local(who)
         start = self.git.tip()  # what the database holds now
         conflicts: list[Conflict] = []
@@ -241,6 +242,8 @@ class Seat:
                         conflicts += TreeMerge(self.git, seat_name(), len(
                             self.store.settings().review_stages)).merge(ours, theirs, who)
                 if self.git.tip() == theirs:
+                    if self.git.tip(TRACKING) != theirs:  # a push cut off before noting it
+                        self.git.set_tip(theirs, TRACKING)
                     break
                 try:
                     self.git.push(self.remote)
@@ -253,14 +256,13 @@ class Seat:
         except LoginNeeded as e:  # the work waits here, as offline, until it is given
             result.offline, result.login_needed = str(e), True
         local_conflicts: list[Conflict] = []
-        received, stories = Importer(self.store, self.git).run(start, self.git.tip(),
-                                                              local_conflicts)
-        result.received, result.stories = received, result.stories + stories
-        result.conflicts = len(conflicts) + len(local_conflicts)
-        marks = {"commit": str(self.git.tip())}
-        if result.offline is None:
-            marks |= {"synced_at": times.now(), "seen": str(self.git.tip(TRACKING))}
-        self.store.syncing.set_marks(**marks)
+        marks = {} if result.offline else {"synced_at": times.now(),
+                                           "seen": str(self.git.tip(TRACKING))}
+        received, stories = Importer(self.store, self.git).run(
+            start, self.git.tip(), local_conflicts, marks=marks)
+        result.received += received
+        result.stories += stories
+        result.conflicts = len(missed) + len(conflicts) + len(local_conflicts)
         if result.committed or result.received:
             self.git.tidy()
         return result
@@ -296,16 +298,26 @@ class Seat:
 
     def status(self) -> SyncStatus:
         s = self.store.syncing
-        since = int(s.mark("seq") or 0)
-        pending = len(s.changed_since(since))
-        tracking = self.git.tip(TRACKING)
-        pending += sum(1 for p in self.git.changed(self.git.tree(tracking),
-                                                   self.git.tree(self.git.tip()))
-                       if rec.story_kind(p) == "story")
-        pending += self._waiting_files()
         publisher = s.mark("publisher")
-        return SyncStatus(self.remote, pending, s.conflict_count(), s.mark("synced_at"),
-                          s.mark("publisher_name"), publisher == s.mark("seat"))
+        return SyncStatus(self.remote, len(self._waiting()), s.conflict_count(),
+                          s.mark("synced_at"), s.mark("publisher_name"),
+                          publisher == s.mark("seat"))
+
+    def _waiting(self) -> set[str]:
+        """The records (a story, a shared file) the next sync sends: changed in the
+        database since the commit it holds, and committed here but not yet in the
+        newsroom's repository as this seat last saw it (what arrived, from the merge
+        base on, is not this seat's to send)."""
+        held = self.store.syncing.mark("commit")
+        tip = self.git.tip()
+        tree = self.git.tree(pygit2.Oid(hex=held) if held else tip)
+        paths = self._differing_paths(tree, self._story_files(
+            self.store.syncing.local_changes()))
+        paths += self._differing_paths(tree, table_files(self.store, self.git, tree))
+        tracking = self.git.tip(TRACKING)
+        base = self.git.merge_base(tip, tracking) if tracking else None
+        paths += list(self.git.changed(self.git.tree(base), self.git.tree(tip)))
+        return {rec.record_of(p) for p in paths}
 
     def _check(self, ours, theirs) -> None:
         """Refused unless the newsroom's new commits may be taken in: its history still
@@ -326,12 +338,12 @@ class Seat:
         mark = s.change_mark()
         assets_from = times.now()
         tree = self.git.tree(self.git.tip())
-        edits = self._story_edits(tree, s.changed_since(int(s.mark("seq") or 0)))
+        edits = self._story_edits(tree, s.local_changes())
         edits |= self._other_edits(tree, s.mark("assets_at"))
         if edits:
             self.git.commit(self.git.edit_tree(tree, edits), [self.git.tip()],
                             f"{len(edits)} files from {seat_name()}", who)
-        s.set_marks(seq=str(mark), assets_at=assets_from)
+        s.set_marks(seq=str(mark), assets_at=assets_from, commit=str(self.git.tip()))
         return len(edits)
 
     def _all_story_edits(self, progress=None) -> dict:
@@ -345,6 +357,10 @@ class Seat:
         return edits
 
     def _story_edits(self, tree, ids: list[str]) -> dict:
+        return self._differing(tree, self._story_files(ids))
+
+    def _story_files(self, ids: list[str]) -> dict[str, bytes | None]:
+        """These stories' files as the database holds them (None: in the bin)."""
         stories = self.store.syncing.stories(ids)
         files: dict[str, bytes | None] = {}
         for s in stories.values():
@@ -352,7 +368,7 @@ class Seat:
         gone = [i for i in ids if i not in stories]
         for article_id, created_at in self.store.syncing.created_at_of_removed(gone).items():
             files |= dict.fromkeys(rec.story_paths(article_id, created_at).values())
-        return self._differing(tree, files)
+        return files
 
     def _other_edits(self, tree, assets_at: str | None) -> dict:
         files = table_files(self.store, self.git, tree)
@@ -386,12 +402,6 @@ class Seat:
             signed[path + rec.SIG] = _signed_file(self.git, path, files[path],
                                                   signer)[path + rec.SIG]
         return signed
-
-    def _waiting_files(self) -> int:
-        """The shared tables' files that differ from this seat's last commit (an
-        outlet's file no admin here could sign yet among them)."""
-        tree = self.git.tree(self.git.tip())
-        return len(self._differing_paths(tree, table_files(self.store, self.git, tree)))
 
     def _differing_paths(self, tree, files: dict[str, bytes | None]) -> list[str]:
         """The paths whose content (None: no file) is not what tree has."""
