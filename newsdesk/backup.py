@@ -46,12 +46,14 @@ def check_file(path: str | Path) -> None:
         raise NewsdeskError("{path}: {e}", path=path, e=e) from None
 
 
-def full_check(path: str | Path) -> DatabaseDamaged | NewsdeskError | None:
-    """What the whole-file check (PRAGMA integrity_check) found: the damage; or why it
-    could not look (the folder read-only, the disk full, another program holding the
-    file: a NewsdeskError, since that is no damage); or None when the file is sound."""
+def full_check(path: str | Path, thorough: bool = True
+               ) -> DatabaseDamaged | NewsdeskError | None:
+    """What the whole-file check (integrity_check; quick_check, pages only, unless
+    thorough) found: the damage; or why it could not look (the folder read-only, the
+    disk full, another program holding the file: a NewsdeskError, since that is no
+    damage); or None when the file is sound."""
     try:
-        result, _ = files.integrity_check(path)
+        result, _ = files.integrity_check(path, thorough)
     except sqlite3.DatabaseError as e:
         trouble = as_trouble(e, path)
         if isinstance(trouble, DatabaseUnusable):
@@ -107,7 +109,7 @@ def damage_error(damaged: DatabaseDamaged) -> NewsdeskError:
                          path=damaged.path, what=what_is_damaged(damaged), good=good)
 
 
-def backup(store: Store, to: str | Path) -> Path:
+def backup(store: Store, to: str | Path, thorough: bool = True) -> Path:
     """A consistent copy of the open database at `to` (written whole, then checked).
     The copy is the database page for page: damage found in it is the database's."""
     to = Path(to).resolve()
@@ -128,7 +130,7 @@ def backup(store: Store, to: str | Path) -> Path:
         except sqlite3.Error as e:
             trouble = as_trouble(e, to)
             raise unusable(trouble) if isinstance(trouble, DatabaseUnusable) else e
-        found = full_check(tmp)
+        found = full_check(tmp, thorough)
         if isinstance(found, DatabaseDamaged):
             raise DatabaseDamaged(store.path, found.detail)
         if found is not None:
@@ -161,7 +163,8 @@ def backups(db_path: str | Path) -> list[Path]:
     return [p for when, p in sorted((f for f in found if f[0]), reverse=True)]
 
 
-def backup_now(store: Store, now: datetime | None = None, keep: int | None = None) -> Path:
+def backup_now(store: Store, now: datetime | None = None, keep: int | None = None,
+               thorough: bool = True) -> Path:
     """A backup into the backups folder, named by the outlet's local time, then the
     rotation: the newest `keep` (site setting backups_keep, default 10) stay, and so
     does the newest of each of the last `keep` days that have one, so a day of many
@@ -170,7 +173,8 @@ def backup_now(store: Store, now: datetime | None = None, keep: int | None = Non
     settings = store.settings()
     local = now.astimezone(ZoneInfo(settings.timezone))
     as_of = times.instant()  # a change after this may not be in the copy
-    made = backup(store, backup_dir(store.path) / f"{_PREFIX}{local:%Y%m%d-%H%M%S%z}.db")
+    made = backup(store, backup_dir(store.path) / f"{_PREFIX}{local:%Y%m%d-%H%M%S%z}.db",
+                  thorough)
     store.note_backup(as_of)
     keep = keep or settings.backups_keep
     existing = backups(store.path)
@@ -196,7 +200,9 @@ def auto_backup(store: Store, now: datetime | None = None, keep: int | None = No
             return None
         if not closing and now - made_at(existing[0]) < EVERY:
             return None
-    return backup_now(store, now, keep)
+    # The app waits on these (at close, daily): its copy's pages are checked (quick_check,
+    # a third of the time); rows against indexes are checked off the UI thread at start.
+    return backup_now(store, now, keep, thorough=False)
 
 
 def restore(db_path: str | Path, source: str | Path, now: datetime | None = None) -> Path:
