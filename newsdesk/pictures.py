@@ -1,9 +1,32 @@
-"""The pictures in a story's markdown body: found, given new words, swapped for another
-file or taken out, as text edits (so the editor's undo, autosave and journal apply)."""
+"""The pictures in a story's markdown body: stored when a person puts one in; found,
+given new words, swapped for another file or taken out, as text edits (so the editor's
+undo, autosave and journal apply)."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import PurePath
+
+from newsdesk.errors import NewsdeskError
+from newsdesk.model import User
+from newsdesk.store import Store
+
+# What a file's first bytes say it is: its name may say nothing (a picture saved from
+# WeChat) or lie. (signature, its offset, extension, MIME type)
+_KINDS = ((b"\xff\xd8\xff", 0, ".jpg", "image/jpeg"),
+          (b"\x89PNG\r\n\x1a\n", 0, ".png", "image/png"),
+          (b"GIF87a", 0, ".gif", "image/gif"), (b"GIF89a", 0, ".gif", "image/gif"),
+          (b"WEBP", 8, ".webp", "image/webp"))
+
+
+def store_picture(store: Store, data: bytes, name: str, actor: User) -> str:
+    """A picture a person puts into a story (chosen, dropped or pasted), stored once by
+    its content; returns the link its markdown uses (assets/<sha256>.<ext>)."""
+    kind = next(((ext, mime) for sig, at, ext, mime in _KINDS
+                 if data[at:at + len(sig)] == sig and (at == 0 or data[:4] == b"RIFF")), None)
+    if kind is None:
+        raise NewsdeskError("{name} is not a picture (JPEG, PNG, GIF or WebP)", name=name)
+    return store.assets.add(data, PurePath(name).stem + kind[0], kind[1], actor.id)
 
 # ![alt](assets/<sha256>.<ext> "caption"): what the editor inserts (images.markdown).
 _PICTURE = re.compile(r'!\[(?P<alt>[^\]\n]*)\]\((?P<link>[^)\s]+)(?: "(?P<caption>[^"\n]*)")?\)')

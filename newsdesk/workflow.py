@@ -150,6 +150,12 @@ def queue(store: Store, stage: int | None = None,
     return store.events.queue(stages=[stage] if stage else None, channel_id=channel_id)
 
 
+def create(store: Store, actor: User, **values) -> Article:
+    """A new draft written by actor: its author and, unless values name another, its
+    responsible editor (编辑)."""
+    return store.articles.create(actor.id, **({"editor_id": actor.id} | values))
+
+
 def edit(store: Store, article_id: str, changes: dict, actor: User,
          checkpoint: str | None = None, expect_edits: int | None = None
          ) -> tuple[Article, list[str]]:

@@ -31,6 +31,27 @@ def test_bad_channel_slugs_are_rejected_where_set(store, slug):
     assert store.channels.all() == []
 
 
+def test_only_an_admin_changes_channels_and_topics(newsroom):
+    """The app's 栏目 and 专题 tabs and the command line go through one operation each."""
+    from newsdesk import navigation
+    editor, admin = newsroom.users.find("chenlu"), newsroom.users.find("admin")
+    shehui = newsroom.channels.find("shehui").id
+    refusals = [lambda: navigation.add_channel(newsroom, editor, "wenhua", "文化"),
+                lambda: navigation.rename_channel(newsroom, editor, shehui, "社会新闻"),
+                lambda: navigation.move_channel(newsroom, editor, shehui, -1),
+                lambda: navigation.reparent_channel(newsroom, editor, shehui, "towns"),
+                lambda: navigation.set_channel_link(newsroom, editor, shehui, "https://x.cn/"),
+                lambda: navigation.add_topic(newsroom, editor, "wenhua", "文化")]
+    before = (newsroom.channels.all(), newsroom.channels.topics())
+    for refused in refusals:
+        with pytest.raises(NewsdeskError, match="only admins"):
+            refused()
+    assert (newsroom.channels.all(), newsroom.channels.topics()) == before
+    made = navigation.add_channel(newsroom, admin, "wenhua", "文化", url="https://h5.x.cn/")
+    assert (made.kind, made.updated_by) == ("link", admin.id)
+    assert navigation.add_topic(newsroom, admin, "wenhua", "文化").slug == "wenhua"
+
+
 def test_channels_tree_order_and_lookup(store):
     store.channels.add("yaowen", "要闻")
     store.channels.add("towns", "镇街")

@@ -497,8 +497,7 @@ class MainWindow(QMainWindow):
 
     def new_story(self) -> None:
         self.editor.flush()
-        article = self.store.articles.create(self.user.id, title=self.tr("Untitled story"),
-                                            editor_id=self.user.id)
+        article = workflow.create(self.store, self.user, title=self.tr("Untitled story"))
         self.open_story(article.id)
         self.editor.fields["title"].selectAll()
         self.editor.fields["title"].setFocus()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from newsdesk import accounts, checks, settings as site_settings
+from newsdesk import accounts, checks, navigation, settings as site_settings
 from newsdesk.checks.lists import KINDS, format_entries, parse_entries
 from newsdesk.checks.words import ListError, format_list, parse_list
 from newsdesk.i18n import N_, _
@@ -126,8 +126,7 @@ def add_channel(session: Session, slug: str, name: str, parent: str | None,
                 link: str | None) -> int:
     """Add a channel (SLUG: an ASCII path segment such as shehui; NAME: 社会)."""
     with session.opened() as store:
-        c = store.channels.add(slug, name, parent=parent, kind="link" if link else "list",
-                              url=link)
+        c = navigation.add_channel(store, None, slug, name, parent, link)
     print(_("added channel {slug} ({name})", slug=c.slug, name=c.name))
     return OK
 
@@ -139,7 +138,7 @@ def add_channel(session: Session, slug: str, name: str, parent: str | None,
 def rename_channel(session: Session, channel: str, name: str) -> int:
     """Give a channel a new name (its slug, in every public path, stays)."""
     with session.opened() as store:
-        c = store.channels.rename(store.channels.find(channel).id, name)
+        c = navigation.rename_channel(store, None, store.channels.find(channel).id, name)
     print(_("renamed channel {slug} to {name}", slug=c.slug, name=c.name))
     return OK
 
@@ -151,8 +150,8 @@ def rename_channel(session: Session, channel: str, name: str) -> int:
 def move_channel(session: Session, channel: str, direction: str) -> int:
     """Move a channel one place among its siblings (the navigation's order)."""
     with session.opened() as store:
-        order = store.channels.move(store.channels.find(channel).id,
-                                    -1 if direction == "up" else 1)
+        order = navigation.move_channel(store, None, store.channels.find(channel).id,
+                                        -1 if direction == "up" else 1)
     print(" ".join(c.slug for c in order))
     return OK
 
@@ -170,9 +169,9 @@ def change_channel(session: Session, channel: str, parent: str | None, top: bool
     with session.opened() as store:
         c = store.channels.find(channel)
         if parent or top:
-            c = store.channels.reparent(c.id, None if top else parent)
+            c = navigation.reparent_channel(store, None, c.id, None if top else parent)
         if link or as_list:
-            c = store.channels.set_link(c.id, None if as_list else link)
+            c = navigation.set_channel_link(store, None, c.id, None if as_list else link)
     print(f"{c.slug}: {c.kind}" + (f" → {c.url}" if c.url else ""))
     return OK
 
@@ -203,7 +202,7 @@ def topics(ctx, session: Session, as_json: bool) -> int:
 def add_topic(session: Session, slug: str, name: str, description: str) -> int:
     """Add a topic (SLUG: its path, such as xiangcun; NAME: 乡村振兴在越溪)."""
     with session.opened() as store:
-        topic = store.channels.add_topic(slug, name, description)
+        topic = navigation.add_topic(store, None, slug, name, description)
     print(_("added topic {slug} ({name})", slug=topic.slug, name=topic.name))
     return OK
 

@@ -205,7 +205,7 @@ def test_a_picture_never_reads_the_database_file(app_window, qtbot, monkeypatch)
     open_draft(window, qtbot)
     said = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: said.append(text))
-    assert images.store_file(window, window.store, window.user.id, "插入图片",
+    assert images.store_file(window, window.store, window.user, "插入图片",
                              f"{db}-wal") is None
     assert said and "newsroom's database" in said[0]
     assert locks_held(os.getpid(), db)

@@ -192,6 +192,33 @@ def test_inserted_image_is_stored_once_and_shown(window, qtbot, tmp_path, monkey
     assert "](assets/" in window.store.articles.get(draft).body
 
 
+def test_a_picture_is_known_by_its_content_not_its_name(window, qtbot, tmp_path,
+                                                        monkeypatch):
+    """插入图片 with 所有文件: a picture saved without an extension goes in under the name
+    its bytes call for; a file named .png that is no picture is refused, nothing stored."""
+    import base64
+    open_draft(window, qtbot)
+    png = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42m"
+                           "NkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==")
+    (tmp_path / "微信图片").write_bytes(png)
+    (tmp_path / "说明.png").write_text("这不是图片", "utf-8")
+    monkeypatch.setattr(images, "ask_text", lambda parent, name: ("会场", ""))
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append(text))
+    before = len(window.store.assets.all())
+    choose_file(monkeypatch, tmp_path / "说明.png")
+    qtbot.mouseClick(window.editor.image_button, Qt.LeftButton)
+    assert warned == ["说明.png is not a picture (JPEG, PNG, GIF or WebP)"]
+    assert len(window.store.assets.all()) == before and "](assets/" not in \
+        window.editor.body.toPlainText()
+    choose_file(monkeypatch, tmp_path / "微信图片")
+    qtbot.mouseClick(window.editor.image_button, Qt.LeftButton)
+    assert "![会场](assets/" in window.editor.body.toPlainText()
+    assert window.editor.body.toPlainText().count(".png)") == 1
+    stored = [a for a in window.store.assets.all() if a["filename"] == "微信图片.png"]
+    assert [(a["mime"], a["ext"]) for a in stored] == [("image/png", ".png")]
+
+
 def test_a_pasted_picture_asks_for_its_text_and_a_cancelled_one_leaves_nothing(
         window, qtbot, monkeypatch):
     from PySide6.QtGui import QColor, QImage

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (
     QPushButton, QTreeWidget, QTreeWidgetItem, QWidget,
 )
 
-from newsdesk import accounts
+from newsdesk import navigation
 from newsdesk.errors import NewsdeskError
 from newsdesk.model import ChannelKind
 from newsdesk.store import Store
@@ -85,7 +85,6 @@ class ChannelsTab(QWidget):
 
     def _do(self, title: str, action, keep: str | None = None) -> None:
         try:
-            accounts.require_admin(self.admin, "change channels")
             action()
         except NewsdeskError as e:
             QMessageBox.warning(self, title, str(e))
@@ -97,10 +96,9 @@ class ChannelsTab(QWidget):
         if dialog.exec() != QDialog.Accepted:
             return
         url = dialog.url.text().strip()
-        self._do(self.tr("Not added"), lambda: self.store.channels.add(
-            dialog.slug.text().strip(), dialog.name.text(), dialog.parent_box.currentData(),
-            ChannelKind.LINK if url else ChannelKind.LIST, url or None,
-            actor_id=self.admin.id))
+        self._do(self.tr("Not added"), lambda: navigation.add_channel(
+            self.store, self.admin, dialog.slug.text().strip(), dialog.name.text(),
+            dialog.parent_box.currentData(), url))
 
     def rename(self) -> None:
         channel_id = self.selected_id()
@@ -110,14 +108,14 @@ class ChannelsTab(QWidget):
             "New name (its path on the site stays):"),
             text=self.store.channels.get(channel_id).name)
         if ok:
-            self._do(self.tr("Not renamed"), lambda: self.store.channels.rename(
-                channel_id, name, self.admin.id), keep=channel_id)
+            self._do(self.tr("Not renamed"), lambda: navigation.rename_channel(
+                self.store, self.admin, channel_id, name), keep=channel_id)
 
     def move(self, step: int) -> None:
         channel_id = self.selected_id()
         if channel_id is not None:
-            self._do(self.tr("Not moved"), lambda: self.store.channels.move(
-                channel_id, step, self.admin.id), keep=channel_id)
+            self._do(self.tr("Not moved"), lambda: navigation.move_channel(
+                self.store, self.admin, channel_id, step), keep=channel_id)
 
     def reparent(self) -> None:
         channel_id = self.selected_id()
@@ -130,8 +128,8 @@ class ChannelsTab(QWidget):
             [top] + [c.name for c in lists], 0, False)
         if ok:
             parent = next((c.slug for c in lists if c.name == choice), None)
-            self._do(self.tr("Not moved"), lambda: self.store.channels.reparent(
-                channel_id, parent, self.admin.id), keep=channel_id)
+            self._do(self.tr("Not moved"), lambda: navigation.reparent_channel(
+                self.store, self.admin, channel_id, parent), keep=channel_id)
 
     def link(self) -> None:
         channel_id = self.selected_id()
@@ -141,5 +139,5 @@ class ChannelsTab(QWidget):
             "The address it links to (empty: a list of stories again):"),
             text=self.store.channels.get(channel_id).url or "")
         if ok:
-            self._do(self.tr("Not changed"), lambda: self.store.channels.set_link(
-                channel_id, url.strip() or None, self.admin.id), keep=channel_id)
+            self._do(self.tr("Not changed"), lambda: navigation.set_channel_link(
+                self.store, self.admin, channel_id, url.strip() or None), keep=channel_id)

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import (
     QPushButton, QTableWidget, QTableWidgetItem, QWidget,
 )
 
-from newsdesk import accounts
+from newsdesk import navigation
 from newsdesk.errors import NewsdeskError
 from newsdesk.store import Store
 from ui.admin.panel import lay_out
@@ -56,9 +56,8 @@ class TopicsTab(QWidget):
         if dialog.exec() != QDialog.Accepted:
             return
         try:
-            accounts.require_admin(self.admin, "add topics")
-            self.store.channels.add_topic(dialog.slug.text().strip(), dialog.name.text(),
-                                          dialog.description.text().strip(), self.admin.id)
+            navigation.add_topic(self.store, self.admin, dialog.slug.text().strip(),
+                                 dialog.name.text(), dialog.description.text().strip())
         except NewsdeskError as e:
             QMessageBox.warning(self, self.tr("Not added"), str(e))
             return

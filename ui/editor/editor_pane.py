@@ -443,7 +443,7 @@ class EditorPane(QWidget):
 
     def insert_image(self, path: str | None = None) -> None:
         """A picture at the cursor, with the alt text and caption asked for."""
-        stored = images.store_file(self, self.store, self.user.id, self.tr("Insert image"),
+        stored = images.store_file(self, self.store, self.user, self.tr("Insert image"),
                                    path)
         if stored:
             self._insert_picture(*stored)
@@ -454,13 +454,13 @@ class EditorPane(QWidget):
             self.body.insertPlainText(f"\n\n{pictures.markdown(link, *text)}\n\n")
 
     def _paste_image(self, image) -> None:
-        link = self.store.assets.add(images.png_bytes(image), "pasted.png", "image/png",
-                                     self.user.id)
+        link = pictures.store_picture(self.store, images.png_bytes(image), "pasted.png",
+                                      self.user)
         self._insert_picture(link, "")
 
     def choose_cover(self, path: str | None = None) -> None:
         """The story's cover image, stored like body images."""
-        stored = images.store_file(self, self.store, self.user.id, self.tr("Cover image"),
+        stored = images.store_file(self, self.store, self.user, self.tr("Cover image"),
                                    path)
         if not stored:
             return

@@ -3,7 +3,6 @@ content hash; each asks for its alternative text (required: the page is read alo
 some readers) and an optional caption, which makes it a figure on the page."""
 from __future__ import annotations
 
-import mimetypes
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice
@@ -12,8 +11,9 @@ from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QMessageBox, QWidget,
 )
 
-from newsdesk import named_files
+from newsdesk import named_files, pictures
 from newsdesk.errors import NewsdeskError
+from newsdesk.model import User
 from newsdesk.store import Store
 from ui import file_dialogs
 
@@ -56,7 +56,7 @@ def ask_text(parent: QWidget, name: str, caption: str = "") -> tuple[str, str] |
     return dialog.alt.text().strip(), dialog.caption.text().strip()
 
 
-def store_file(parent: QWidget, store: Store, user_id: str, title: str,
+def store_file(parent: QWidget, store: Store, user: User, title: str,
                path: str | None) -> tuple[str, str] | None:
     """Ask for an image file (unless path is given) and store it; returns its site path
     (assets/<sha256>.<ext>) and its file's name without the extension."""
@@ -68,12 +68,11 @@ def store_file(parent: QWidget, store: Store, user_id: str, title: str,
         if not path:
             return None
     try:
-        data = named_files.read_bytes(path)
+        link = pictures.store_picture(store, named_files.read_bytes(path), Path(path).name, user)
     except (OSError, NewsdeskError) as e:
         QMessageBox.warning(parent, title, str(e))
         return None
-    mime = mimetypes.guess_type(path)[0] or "application/octet-stream"
-    return store.assets.add(data, Path(path).name, mime, user_id), Path(path).stem
+    return link, Path(path).stem
 
 
 def png_bytes(image: QImage) -> bytes:

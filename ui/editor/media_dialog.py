@@ -85,7 +85,7 @@ class MediaDialog(QDialog):
 
     def replace_file(self) -> None:
         p = self.selected()
-        stored = images.store_file(self, self.pane.store, self.pane.user.id,
+        stored = images.store_file(self, self.pane.store, self.pane.user,
                                    self.tr("Replace the file"), None) if p else None
         if stored:
             self._put(p, pictures.markdown(stored[0], p.alt, p.caption))

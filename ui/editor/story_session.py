@@ -240,8 +240,8 @@ class StorySession(QObject):
         choice = self.ask_conflict(current)
         mine = self.values()
         if choice == "copy":
-            copy = self.store.articles.create(
-                self.user.id, **(mine | {"title": mine["title"] + self.tr(" (copy)")}))
+            copy = workflow.create(self.store, self.user,
+                                   **(mine | {"title": mine["title"] + self.tr(" (copy)")}))
             self.open(copy, new_text=True)
             self.stored.emit({copy.id})
             self.status.emit(self.tr("Saved as a copy"))
