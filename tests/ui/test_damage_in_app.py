@@ -1,6 +1,8 @@
 """A database found damaged while the app runs: the same message as at open, in a
 dialog, the editor's text kept in an emergency file, the window closed, no traceback. A
 sound database that cannot be used here is said as that, with no backup offered."""
+from contextlib import contextmanager
+
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
@@ -30,25 +32,33 @@ def answer_dialog(monkeypatch):
     return shown
 
 
-@pytest.mark.qt_no_exception_capture
-def test_damage_met_by_a_later_query_keeps_the_text_and_offers_the_backup(
-        qtbot, tmp_path, answer_dialog):
-    path = tmp_path / "newsdesk.db"
-    store = open_store(path)
-    good = backup.auto_backup(store)
+@contextmanager
+def guarded_window(qtbot, store, path):
+    """The app's window on store as the app opens it: damage met anywhere goes to its
+    dialog (DamageGuard), for the time of the with-block."""
     guard = DamageGuard(path).install()
     try:
         window = MainWindow(store, str(path), store.users.find("chenlu"))
         qtbot.addWidget(window)
         guard.attach(window.database_damaged)
         window.show()
+        yield window
+    finally:
+        guard.uninstall()
+
+
+@pytest.mark.qt_no_exception_capture
+def test_damage_met_by_a_later_query_keeps_the_text_and_offers_the_backup(
+        qtbot, tmp_path, answer_dialog):
+    path = tmp_path / "newsdesk.db"
+    store = open_store(path)
+    good = backup.auto_backup(store)
+    with guarded_window(qtbot, store, path) as window:
         open_draft(window, qtbot)
         type_chinese(window.editor.body, "（完）这句刚打的字不能丢")
         damage_index(path, "articles_state")  # the page nothing has read yet
         navigate(window, "Published")  # the list reads the damaged index
         qtbot.waitUntil(lambda: window.damaged is not None, timeout=5000)
-    finally:
-        guard.uninstall()
     assert len(answer_dialog) == 1
     assert str(path) in answer_dialog[0] and str(good) in answer_dialog[0]
     kept = list((tmp_path / "emergency").glob("*.md"))
@@ -114,17 +124,10 @@ def test_the_background_check_finds_what_integrity_check_finds(
     at start finds it and says it as damage met by a query is said."""
     path, good = damaged_index_rows
     store = open_store(path)
-    guard = DamageGuard(path).install()
-    try:
-        window = MainWindow(store, str(path), store.users.find("chenlu"))
-        qtbot.addWidget(window)
-        guard.attach(window.database_damaged)
-        window.show()
+    with guarded_window(qtbot, store, path) as window:
         assert window.damaged is None  # the window opened and listed the stories
         window.check_whole_file()
         qtbot.waitUntil(lambda: window.damaged is not None, timeout=10000)
-    finally:
-        guard.uninstall()
     [shown] = answer_dialog
     assert "missing from index" in shown and str(good) in shown
     assert window.restore_from == good
@@ -139,12 +142,7 @@ def test_a_story_whose_text_is_not_utf8_is_named_in_the_dialog(qtbot, tmp_path,
     store = open_store(path)
     good = backup.auto_backup(store)
     draft = store.articles.get(store.articles.ids(state="draft")[0])
-    guard = DamageGuard(path).install()
-    try:
-        window = MainWindow(store, str(path), store.users.find("chenlu"))
-        qtbot.addWidget(window)
-        guard.attach(window.database_damaged)
-        window.show()
+    with guarded_window(qtbot, store, path) as window:
         other = sqlite3.connect(path)  # bytes flipped in its body, behind the app's back
         other.execute("UPDATE articles SET body = CAST(x'e6ada3ff' AS TEXT) WHERE id = ?",
                       [draft.id])
@@ -153,8 +151,6 @@ def test_a_story_whose_text_is_not_utf8_is_named_in_the_dialog(qtbot, tmp_path,
         row = window.model.row_of(draft.id)
         window.table.doubleClicked.emit(window.model.index(row, 0))  # the editor opens it
         qtbot.waitUntil(lambda: window.damaged is not None, timeout=5000)
-    finally:
-        guard.uninstall()
     [shown] = answer_dialog
     assert f"story {draft.id[:8]} “{draft.title}”: its body is damaged" in shown
     assert str(good) in shown and "\ufffd" not in shown
