@@ -22,7 +22,7 @@ from newsdesk.settings import SiteSettings  # noqa: E402
 from newsdesk.checks.words import parse_list  # noqa: E402
 from newsdesk.model import Article, ListEntry, Term  # noqa: E402
 from newsdesk.paths import resource  # noqa: E402
-from newsdesk.render import char_count  # noqa: E402
+from newsdesk.text.render import char_count  # noqa: E402
 
 
 def article(chars: int, rnd: random.Random) -> Article:

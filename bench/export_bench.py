@@ -25,7 +25,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.make_archive import build  # noqa: E402
-from newsdesk import times, workflow  # noqa: E402
+from newsdesk import times  # noqa: E402
+from newsdesk.review import workflow
 from newsdesk.site import export_site  # noqa: E402
 from newsdesk.store import Store  # noqa: E402
 

@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 
-from newsdesk.render import render_body, render_safely  # noqa: E402
+from newsdesk.text.render import render_body, render_safely  # noqa: E402
 from tests import test_hostile as props  # noqa: E402
 
 SLOW = {

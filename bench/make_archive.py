@@ -21,7 +21,7 @@ from newsdesk import times  # noqa: E402
 from newsdesk.demo import load_demo  # noqa: E402
 from newsdesk.ids import new_id  # noqa: E402
 from newsdesk.model import Article  # noqa: E402
-from newsdesk.render import render_body, renderer_version  # noqa: E402
+from newsdesk.text.render import render_body, renderer_version  # noqa: E402
 from newsdesk.store import Store  # noqa: E402
 
 BATCH = 2000

@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from newsdesk import workflow  # noqa: E402
+from newsdesk.review import workflow  # noqa: E402
 from newsdesk.publish.run import publish  # noqa: E402
 from newsdesk.site import export_site  # noqa: E402
 from newsdesk.store import Store  # noqa: E402

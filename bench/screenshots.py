@@ -40,7 +40,9 @@ from PySide6.QtGui import QColor, QImage, QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 import site_shots  # noqa: E402
-from newsdesk import journal, pictures, recycle, workflow  # noqa: E402
+from newsdesk import pictures  # noqa: E402
+from newsdesk.editing import journal
+from newsdesk.review import bin_rules, workflow
 from newsdesk.model import StoryFilter  # noqa: E402
 from ui import i18n, look  # noqa: E402
 from newsdesk.store import Store  # noqa: E402
@@ -227,7 +229,7 @@ def shots(app, out: Path, suffix: str, size: tuple[int, int], site_pages: bool) 
     window.switch_user_to(store.users.find("chenlu"))
     draft = store.articles.ids(state="draft")
     if draft:
-        recycle.delete_draft(store, draft[0], window.user)
+        bin_rules.delete_draft(store, draft[0], window.user)
     bin_dialog = BinDialog(store, window.user, window)
     bin_dialog.show()
     app.processEvents()

@@ -22,7 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from newsdesk import accounts, times, workflow  # noqa: E402
+from newsdesk import times  # noqa: E402
+from newsdesk.review import accounts, workflow
 from newsdesk.model import Article  # noqa: E402
 from newsdesk.ids import new_id  # noqa: E402
 from newsdesk.store import Store  # noqa: E402

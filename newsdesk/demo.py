@@ -10,7 +10,8 @@ import tomllib
 from datetime import datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from newsdesk import times, workflow
+from newsdesk import times
+from newsdesk.review import workflow
 from newsdesk.checks.words import parse_list
 from newsdesk.importers import frontmatter
 from newsdesk.importers.decode import decode

@@ -153,7 +153,7 @@ class User:
     updated_at: str = ""
     updated_by: str | None = None
     public_keys: list[str] = field(default_factory=list)  # newest last
-    private_key: str | None = None     # sealed with the password (newsdesk.signing)
+    private_key: str | None = None     # sealed with the password (newsdesk.review.signing)
     signed_by: str | None = None       # the admin (or, for a new password, the user)
     signature: str | None = None
 
@@ -253,7 +253,7 @@ class ReviewEvent:
     created_at: str = ""
     updated_at: str = ""
     updated_by: str | None = None
-    signature: str | None = None    # its actor's (newsdesk.signing)
+    signature: str | None = None    # its actor's (newsdesk.review.signing)
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@ the app's 管理 → 栏目/专题 and the command line alike. Only an administr
 actor None is a script run without --as, as the import takes it."""
 from __future__ import annotations
 
-from newsdesk import accounts
+from newsdesk.review import accounts
 from newsdesk.i18n import N_
 from newsdesk.model import Channel, ChannelKind, Topic, User
 from newsdesk.store import Store

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from newsdesk import times, workflow
+from newsdesk import times
+from newsdesk.review import workflow
 from newsdesk.i18n import N_, _
-from newsdesk.meta import meta_line
+from newsdesk.review.meta import meta_line
 from newsdesk.model import field_label
-from newsdesk.render import char_count
+from newsdesk.text.render import char_count
 from newsdesk.store import Store
 
 

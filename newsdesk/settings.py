@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from newsdesk import times, urls
 from newsdesk.errors import NewsdeskError
 from newsdesk.i18n import N_, _
-from newsdesk.publish.targets import check_targets
+from newsdesk.targets import check_targets
 
 DEFAULT_STAGES = [
     {"name": "初审", "role": "reviewer1"},

@@ -30,7 +30,7 @@ def patient_renderer(monkeypatch):
     """No test's outcome may hang on how fast this machine renders markdown: ordinary
     bodies get all the time they need, and a test of the time limit sets its own
     (bench/ measures the real one)."""
-    from newsdesk import render
+    from newsdesk.text import render
     monkeypatch.setattr(render, "BASE_LIMIT_S", 300.0)
 
 
@@ -78,7 +78,7 @@ PASSWORD = "越溪2026"
 def real_newsroom(store: Store) -> Store:
     """The demo newsroom made real, as a newsroom of many seats needs it: not a demo,
     every account with a password (so a key pair), each vouched for by the admin."""
-    from newsdesk import accounts
+    from newsdesk.review import accounts
     load_demo(store)
     admin = store.users.find("admin")
     store.set_settings({"demo": False}, admin.id)

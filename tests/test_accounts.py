@@ -2,7 +2,7 @@
 passwords, and an account without one cannot sign."""
 import pytest
 
-from newsdesk import accounts, workflow
+from newsdesk.review import accounts, workflow
 from newsdesk.errors import NewsdeskError
 
 

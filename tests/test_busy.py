@@ -5,7 +5,7 @@ import sqlite3
 import pytest
 
 import db.connection
-from newsdesk import workflow
+from newsdesk.review import workflow
 from newsdesk.errors import DatabaseBusy
 from newsdesk.store import Store
 

@@ -2,14 +2,15 @@ import json
 
 import pytest
 
-from newsdesk import checks, workflow
+from newsdesk import checks
+from newsdesk.review import workflow
 from newsdesk.checks import typography
 from newsdesk.checks import Knowledge
 from newsdesk.checks.words import format_list, parse_list
 from newsdesk.errors import NewsdeskError
 from newsdesk.model import Article, Term
 from newsdesk.settings import SiteSettings
-from newsdesk.workflow import RuleError
+from newsdesk.review.workflow import RuleError
 
 
 def story(**kw) -> Article:
@@ -217,7 +218,7 @@ def test_words_cli(demo_store, cli, tmp_path):
 
 
 def test_rare_characters_of_the_supplementary_planes_count_as_chinese():
-    from newsdesk.render import char_count
+    from newsdesk.text.render import char_count
     text = "𠀋,𡈼"  # Extension B characters, as in some people's and place names
     assert [f.rule for f in typography.check("body", text)] == \
         ["typography.halfwidth-punctuation"]

@@ -3,9 +3,10 @@ from datetime import timedelta
 
 import pytest
 
-from newsdesk import times, workflow
+from newsdesk import times
+from newsdesk.review import workflow
 from newsdesk.demo import load_demo
-from newsdesk.meta import meta_line
+from newsdesk.review.meta import meta_line
 from newsdesk.site import export_site
 from newsdesk.site.inspect import inspect_site
 from newsdesk.store import Store

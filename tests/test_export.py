@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from newsdesk import times, workflow
+from newsdesk import times
+from newsdesk.review import workflow
 from newsdesk.errors import NewsdeskError
 from newsdesk.site import ExportCancelled, export_site
 from newsdesk.site import plan as site_plan

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk import times, workflow
+from newsdesk import times
+from newsdesk.review import workflow
 from newsdesk.site import export_site
 from newsdesk.site import plan as site_plan
 from newsdesk.site.delta import DeltaPlan

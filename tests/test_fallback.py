@@ -4,8 +4,10 @@ named when it still falls back. Never published as literal markdown by accident.
 import json
 from contextlib import contextmanager
 
-from newsdesk import checks, render, workflow
-from newsdesk.render import FALLBACK
+from newsdesk import checks
+from newsdesk.review import workflow
+from newsdesk.text import render
+from newsdesk.text.render import FALLBACK
 from newsdesk.site import export_site
 
 

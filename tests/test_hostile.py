@@ -10,8 +10,8 @@ from newsdesk.importers import parse_file
 from newsdesk.importers.decode import DecodeError
 from newsdesk.importers.frontmatter import FrontMatterError
 from newsdesk.importers.legacy import NotAnArticle
-from newsdesk import render
-from newsdesk.render import Rendered, plain_paragraphs, render_safely
+from newsdesk.text import render
+from newsdesk.text.render import Rendered, plain_paragraphs, render_safely
 from newsdesk.site.writer import UnsafePath, check_path
 from newsdesk.store import validate_slug
 

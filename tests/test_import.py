@@ -4,7 +4,7 @@ import pytest
 
 from newsdesk.importers import frontmatter, import_paths, labels, legacy, page
 from newsdesk.importers.decode import declared_charset, decode
-from newsdesk.meta import meta_line
+from newsdesk.review.meta import meta_line
 from tests.conftest import DATA
 
 REFERENCE_HTML = (DATA / "reference_page.html").read_text("utf-8")

@@ -1,25 +1,26 @@
 import pytest
 
-from newsdesk import locks, workflow
+from newsdesk.editing import edit_locks
+from newsdesk.review import workflow
 from newsdesk.errors import StaleEdit
-from newsdesk.merge import MINE, THEIRS, merge
+from newsdesk.text.merge import MINE, THEIRS, merge
 
 
 def test_one_editor_per_story_with_take_over_and_lapse(demo_store):
     s = demo_store
     chen, wang = s.users.find("chenlu"), s.users.find("wangfang")
     draft = s.articles.ids(state="draft")[0]
-    assert locks.acquire(s, draft, chen, "A", now="2026-11-28T10:00:00Z").ours
-    other = locks.acquire(s, draft, wang, "B", now="2026-11-28T10:00:05Z")
+    assert edit_locks.acquire(s, draft, chen, "A", now="2026-11-28T10:00:00Z").ours
+    other = edit_locks.acquire(s, draft, wang, "B", now="2026-11-28T10:00:05Z")
     assert (other.ours, other.holder) == (False, "陈璐")
-    assert locks.heartbeat(s, draft, chen, "A", now="2026-11-28T10:00:10Z").ours
-    taken = locks.acquire(s, draft, wang, "B", take_over=True, now="2026-11-28T10:00:12Z")
+    assert edit_locks.heartbeat(s, draft, chen, "A", now="2026-11-28T10:00:10Z").ours
+    taken = edit_locks.acquire(s, draft, wang, "B", take_over=True, now="2026-11-28T10:00:12Z")
     assert taken.ours and taken.taken_from == "陈璐"
-    lost = locks.heartbeat(s, draft, chen, "A", now="2026-11-28T10:00:20Z")
+    lost = edit_locks.heartbeat(s, draft, chen, "A", now="2026-11-28T10:00:20Z")
     assert (lost.ours, lost.holder) == (False, "王芳")
     # B's app dies: after the lapse, A may open the story without taking it over.
-    assert locks.acquire(s, draft, chen, "A", now="2026-11-28T10:01:00Z").ours
-    locks.release(s, draft, "A")
+    assert edit_locks.acquire(s, draft, chen, "A", now="2026-11-28T10:01:00Z").ours
+    edit_locks.release(s, draft, "A")
     assert s.locks.get(draft) is None
 
 
@@ -52,7 +53,7 @@ def test_three_way_merge_by_paragraph(mine, theirs, merged, conflicts):
 
 
 def test_merging_a_story_takes_each_sides_own_changes():
-    from newsdesk.merge import merge_story
+    from newsdesk.text.merge import merge_story
     from newsdesk.model import Article
     base = Article(id="a", title="旧标题", kicker="引题", body=BASE)
     theirs = Article(id="a", title="旧标题", kicker="他们改的引题",
@@ -83,11 +84,11 @@ def test_a_lock_left_by_our_own_crashed_app_is_taken_back_silently(demo_store):
     now = "2026-11-28T10:00:05Z"
     # Our own app on this machine was killed a moment ago: ours again, nobody told.
     s.locks.set(draft, chen.id, crashed, "2026-11-28T10:00:00Z")
-    back = locks.acquire(s, draft, chen, locks.new_instance(), now=now)
+    back = edit_locks.acquire(s, draft, chen, edit_locks.new_instance(), now=now)
     assert back.ours and back.taken_from == ""
     # Someone else's crashed app, another machine, or our app still running: ask.
     for holder, instance in ((wang, crashed), (chen, f"other-pc/{dead}/0123abcd"),
                              (chen, f"{here}/{os.getpid()}/0123abcd")):
         s.locks.set(draft, holder.id, instance, "2026-11-28T10:00:00Z")
-        state = locks.acquire(s, draft, chen, locks.new_instance(), now=now)
+        state = edit_locks.acquire(s, draft, chen, edit_locks.new_instance(), now=now)
         assert (state.ours, state.holder) == (False, holder.real_name), instance

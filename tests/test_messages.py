@@ -16,8 +16,9 @@ from babel.messages.pofile import read_po
 import db.connection
 import keyring
 
-from newsdesk import accounts, checks, i18n, times, workflow
-from newsdesk.publish import trust
+from newsdesk import checks, i18n, times
+from newsdesk.review import accounts, workflow
+from newsdesk.publish import hostkeys
 from newsdesk.publish.remote import PublishError
 from newsdesk.publish.run import PasswordNeeded, PublishBusy, Tampered, publish
 from newsdesk.checks.words import ListError, parse_list
@@ -27,11 +28,11 @@ from newsdesk.errors import (
 from newsdesk.importers import frontmatter, legacy
 from newsdesk.importers.decode import DecodeError, decode
 from newsdesk.model import State
-from newsdesk.render import FALLBACK
+from newsdesk.text.render import FALLBACK
 from newsdesk.site import ExportCancelled, export_site
 from newsdesk.site.writer import UnsafePath, check_path
 from newsdesk.store import Store
-from newsdesk.sync import records, trust as sync_trust
+from newsdesk.sync import records, admission as sync_trust
 from newsdesk.sync.gitstore import GitStore, RemoteUnreachable
 from newsdesk.sync.login import LoginNeeded
 from newsdesk.sync.publisher import NotThePublisher
@@ -229,11 +230,11 @@ def tampered(store, tmp_path):
 
 def host_key_changed(store, tmp_path):
     store.set_local_meta("hostkey:127.0.0.1:22", "ssh-ed25519 AAAAold")
-    trust.check_host_key(store, "127.0.0.1", 22, "ssh-ed25519 AAAAnew", "SHA256:新", None)
+    hostkeys.check_host_key(store, "127.0.0.1", 22, "ssh-ed25519 AAAAnew", "SHA256:新", None)
 
 
 def host_key_refused(store, tmp_path):
-    trust.check_host_key(store, "127.0.0.1", 2222, "ssh-ed25519 AAAA", "SHA256:新", None)
+    hostkeys.check_host_key(store, "127.0.0.1", 2222, "ssh-ed25519 AAAA", "SHA256:新", None)
 
 
 def remote_unreachable(store, tmp_path):
@@ -296,8 +297,8 @@ SCENARIOS = {
     "PublishBusy": (PublishBusy, publish_busy),
     "PasswordNeeded": (PasswordNeeded, password_needed),
     "Tampered": (Tampered, tampered),
-    "HostKeyChanged": (trust.HostKeyChanged, host_key_changed),
-    "HostKeyRefused": (trust.HostKeyRefused, host_key_refused),
+    "HostKeyChanged": (hostkeys.HostKeyChanged, host_key_changed),
+    "HostKeyRefused": (hostkeys.HostKeyRefused, host_key_refused),
     "RemoteUnreachable": (RemoteUnreachable, remote_unreachable),
     "LoginNeeded": (LoginNeeded, login_needed),
     "BadRecord": (records.BadRecord, bad_record),

@@ -5,8 +5,8 @@ from hypothesis import strategies as st
 
 from newsdesk.importers import frontmatter
 from newsdesk.paths import resource
-from newsdesk.paragraphs import one_line_paragraphs
-from newsdesk.render import _EXTRAS, plain_paragraphs, render_body
+from newsdesk.text.paragraphs import one_line_paragraphs
+from newsdesk.text.render import _EXTRAS, plain_paragraphs, render_body
 
 
 def paragraphs(html: str) -> list[str]:

@@ -1,4 +1,4 @@
-from newsdesk.paste import html_to_markdown
+from newsdesk.text.paste import html_to_markdown
 
 WORD = """<html xmlns:o="urn:schemas-microsoft-com:office:office"><head>
 <style>p.MsoNormal{mso-style-parent:"";}</style></head><body lang=ZH-CN>

@@ -2,12 +2,13 @@
 a reason; the error rate is judged only on bodies long enough to have one."""
 import pytest
 
-from newsdesk import checks, workflow
+from newsdesk import checks
+from newsdesk.review import workflow
 from newsdesk.checks import personal
 from newsdesk.checks import Knowledge
 from newsdesk.model import Article
 from newsdesk.settings import SiteSettings
-from newsdesk.workflow import RuleError
+from newsdesk.review.workflow import RuleError
 
 VALID_ID = "11010519491231002X"      # the standard's own example
 WRONG_CHECK = "110105194912310021"

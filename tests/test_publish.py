@@ -15,14 +15,15 @@ from pathlib import Path
 import keyring
 import pytest
 
-from newsdesk import times, workflow
-from newsdesk.publish import trust
+from newsdesk import times
+from newsdesk.review import workflow
+from newsdesk.publish import hostkeys
 from newsdesk.publish.remote import PART, PublishError
-from newsdesk.publish.targets import find
+from newsdesk.targets import find
 from newsdesk.publish.run import (
     PasswordNeeded, PublishBusy, Tampered, by_address, publish, publish_due, watch,
 )
-from newsdesk.publish.trust import HostKeyChanged, HostKeyRefused
+from newsdesk.publish.hostkeys import HostKeyChanged, HostKeyRefused
 from tests.clock import stamp
 from tests.hosts import CuttingProxy, Ftpd, Sshd, certificate, free_port
 
@@ -371,7 +372,7 @@ def test_passwords_from_the_keyring(newsroom, tmp_path, monkeypatch, memory_keyr
     with pytest.raises(PasswordNeeded, match="no keyring, so it is asked at each run"):
         run(newsroom)
     monkeypatch.setattr(keyring, "get_keyring", lambda: memory_keyring)
-    trust.save_password(target, "pw")
+    hostkeys.save_password(target, "pw")
     assert run(newsroom).ok
     assert "pw" not in str(newsroom.settings().as_dict())  # never in the settings
     server.stop()
@@ -440,7 +441,7 @@ def test_many_files_go_by_rsync_where_the_host_has_a_shell(newsroom, sshd, tmp_p
     same_site(newsroom, root)
     # A changed host key stops the run before rsync (or SFTP) starts.
     newsroom.set_local_meta("hostkey:127.0.0.1:%d" % sshd.port, "ssh-ed25519 AAAAold")
-    with pytest.raises(trust.HostKeyChanged):
+    with pytest.raises(hostkeys.HostKeyChanged):
         run(newsroom)
 
 

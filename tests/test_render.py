@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from newsdesk.render import char_count, render_body
+from newsdesk.text.render import char_count, render_body
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -83,7 +83,7 @@ def test_pictures_in_a_body_are_found_as_the_editor_writes_them():
 
 
 def test_after_an_overrun_the_next_render_gets_its_own_answer():
-    from newsdesk.render import render_body, render_safely
+    from newsdesk.text.render import render_body, render_safely
     overran = render_safely("[a](" * 10_000, limit=0.05)
     assert overran.fallback
     # The stuck render's late answer must not be taken for the next one's.

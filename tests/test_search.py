@@ -1,23 +1,23 @@
 import pytest
 
-from newsdesk import search
+from newsdesk.text import segment
 from newsdesk.errors import NewsdeskError
 
 
 def test_segment_indexes_bigrams_and_single_characters_apart():
-    assert search.segment("社区服务").split() == ["社区", "区服", "服务"]
-    assert search.segment("在 COVID-19 期间").split() == ["在", "COVID-19", "期间"]
-    assert search.characters("社区服务，在 COVID-19 期间").split() == list("社区服务在期间")
+    assert segment.segment("社区服务").split() == ["社区", "区服", "服务"]
+    assert segment.segment("在 COVID-19 期间").split() == ["在", "COVID-19", "期间"]
+    assert segment.characters("社区服务，在 COVID-19 期间").split() == list("社区服务在期间")
 
 
 def test_match_expression_for_each_query_length():
-    assert search.match_expression("社") == '({title1 body1 people1} : "社")'
-    assert search.match_expression("社区") == '({title body people} : "社区")'
-    assert search.match_expression("志愿者") == '({title body people} : "志愿 愿者")'
-    assert search.match_expression("社区 Hello") == \
+    assert segment.match_expression("社") == '({title1 body1 people1} : "社")'
+    assert segment.match_expression("社区") == '({title body people} : "社区")'
+    assert segment.match_expression("志愿者") == '({title body people} : "志愿 愿者")'
+    assert segment.match_expression("社区 Hello") == \
         '({title body people} : "社区") AND ({title body people} : "Hello")'
-    assert search.match_expression('"(*') is None
-    assert search.match_expression("-广告") is None  # only an exclusion: nothing wanted
+    assert segment.match_expression('"(*') is None
+    assert segment.match_expression("-广告") is None  # only an exclusion: nothing wanted
 
 
 @pytest.fixture
@@ -94,7 +94,7 @@ def test_rebuild_gives_the_same_results(archive):
     before = [ids(s.search.find(q)) for q in ("社区", "疫", "张薇")]
     assert s.search.rebuild() == 6
     assert [ids(s.search.find(q)) for q in ("社区", "疫", "张薇")] == before
-    assert s.search.version() == search.SEGMENTER_VERSION
+    assert s.search.version() == segment.SEGMENTER_VERSION
 
 
 def test_paging_and_empty_query(archive):

@@ -4,7 +4,8 @@ import json
 
 import pytest
 
-from newsdesk import filtering, workflow
+from newsdesk import filtering
+from newsdesk.review import workflow
 from newsdesk.errors import NewsdeskError
 from newsdesk.model import StoryFilter
 

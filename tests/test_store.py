@@ -2,10 +2,10 @@ import re
 
 import pytest
 
-from newsdesk import chain
+from newsdesk.review import chain
 from newsdesk.errors import NewsdeskError, NotFound
 from newsdesk.model import Article
-from newsdesk.render import renderer_version
+from newsdesk.text.render import renderer_version
 from newsdesk.store import Store
 
 ID = re.compile(r"[0-9a-f]{32}")

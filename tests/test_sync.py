@@ -18,8 +18,8 @@ import pygit2
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from newsdesk import accounts, recycle, signing, workflow
-from newsdesk.audit import audit
+from newsdesk.review import accounts, bin_rules, signing, workflow
+from newsdesk.review.audit import audit
 from newsdesk.demo import load_demo
 from newsdesk.errors import NewsdeskError
 from newsdesk.cli import main as cli_main
@@ -27,13 +27,13 @@ from newsdesk.settings import seat_settings
 from newsdesk.site import export_site
 from newsdesk.store import Store
 from newsdesk.store.syncing import Syncing
-from newsdesk.sync import conflicts as settling, gitstore, login, records, trust
+from newsdesk.sync import conflicts as settling, gitstore, login, records, admission
 from newsdesk.sync.importing import Importer
 from newsdesk.sync.login import LoginNeeded
 from newsdesk.sync.merging import interleaved, review_state
 from newsdesk.sync.publisher import NotThePublisher
 from newsdesk.sync.seat import Seat, join_new, repo_path
-from newsdesk.sync.trust import Refused
+from newsdesk.sync.admission import Refused
 from tests.clock import stamp
 from tests.conftest import PASSWORD, TOKEN, real_newsroom
 from tests.hosts import SSHD, GitDaemon, Sshd
@@ -288,11 +288,11 @@ def test_new_stories_users_settings_lists_and_pictures_travel(seats):
 def test_a_deleted_draft_goes_to_every_seats_bin_and_comes_back_from_any(seats):
     a, b = seats
     story = next(i for i in a.articles.ids(state="draft") if not a.events.of(i))
-    recycle.delete_draft(a, story, a.users.find("admin"))
+    bin_rules.delete_draft(a, story, a.users.find("admin"))
     sync(a, b)
     assert story not in b.articles.ids() and b.bin.get(story)["title"]  # in B's bin too
     assert snapshot(a) == snapshot(b)
-    recycle.restore_draft(b, story, b.users.find("admin"))  # restored on B: back on all
+    bin_rules.restore_draft(b, story, b.users.find("admin"))  # restored on B: back on all
     sync(b, a)
     assert story in a.articles.ids() and snapshot(a) == snapshot(b)
     assert story not in {i["article_id"] for i in a.bin.items()}
@@ -702,7 +702,7 @@ def sign_off(store: Store, username: str, story: str) -> str:
                                stage=1, revision=1).id
 
 
-@pytest.mark.parametrize("spread_from", [trust.SPREAD_FROM, 1])  # 1: over threads
+@pytest.mark.parametrize("spread_from", [admission.SPREAD_FROM, 1])  # 1: over threads
 def test_a_sign_off_with_a_bad_signature_is_refused(seats, remote, tmp_path, monkeypatch,
                                                     spread_from):
     monkeypatch.setattr(trust, "SPREAD_FROM", spread_from)

@@ -13,8 +13,8 @@ from pathlib import Path
 from hypothesis import settings, strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
-from newsdesk import workflow
-from newsdesk.audit import audit
+from newsdesk.review import workflow
+from newsdesk.review.audit import audit
 from newsdesk.errors import NewsdeskError
 from newsdesk.store import Store
 from newsdesk.sync.seat import Seat

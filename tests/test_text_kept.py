@@ -12,7 +12,7 @@ import lxml.html
 import pytest
 from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
-from newsdesk import workflow
+from newsdesk.review import workflow
 from newsdesk.errors import NewsdeskError
 from newsdesk.model import Article
 from newsdesk.site import export_site

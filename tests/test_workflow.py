@@ -2,11 +2,11 @@ import sqlite3
 
 import pytest
 
-from newsdesk import auth, workflow
-from newsdesk.audit import audit
-from newsdesk.review_diff import review_diff
-from newsdesk.meta import meta_line
-from newsdesk.workflow import RuleError
+from newsdesk.review import auth, workflow
+from newsdesk.review.audit import audit
+from newsdesk.review.traced import review_diff
+from newsdesk.review.meta import meta_line
+from newsdesk.review.workflow import RuleError
 
 
 @pytest.fixture

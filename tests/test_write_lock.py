@@ -2,7 +2,9 @@
 save would wait on them (DESIGN §2: never hold a write transaction across work)."""
 import pytest
 
-from newsdesk import checks, render, workflow
+from newsdesk import checks
+from newsdesk.review import workflow
+from newsdesk.text import render
 from newsdesk.importers import import_paths
 from newsdesk.store import articles as articles_module
 

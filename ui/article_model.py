@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 
-from newsdesk import times, workflow
+from newsdesk import times
+from newsdesk.review import workflow
 from ui.id_model import IdTableModel
 
 

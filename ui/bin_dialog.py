@@ -7,7 +7,8 @@ from PySide6.QtWidgets import (
     QTableWidget, QTableWidgetItem, QVBoxLayout,
 )
 
-from newsdesk import recycle, times
+from newsdesk import times
+from newsdesk.review import bin_rules
 from newsdesk.errors import NewsdeskError
 from newsdesk.model import Role
 from newsdesk.store import Store
@@ -35,7 +36,7 @@ class BinDialog(QDialog):
         self.empty_button.setVisible(Role.ADMIN in user.roles)
         close = QPushButton(self.tr("Close"))
         note = QLabel(self.tr("Drafts that were never submitted, kept %1 days after they "
-                              "were deleted.").replace("%1", str(recycle.BIN_DAYS)))
+                              "were deleted.").replace("%1", str(bin_rules.BIN_DAYS)))
         buttons = QHBoxLayout()
         buttons.addWidget(self.empty_button)
         buttons.addStretch(1)
@@ -70,7 +71,7 @@ class BinDialog(QDialog):
         if not 0 <= row < len(self.items):
             return
         try:
-            article = recycle.restore_draft(self.store, self.items[row]["article_id"],
+            article = bin_rules.restore_draft(self.store, self.items[row]["article_id"],
                                             self.user)
         except NewsdeskError as e:
             QMessageBox.warning(self, self.tr("Not restored"), str(e))
@@ -84,7 +85,7 @@ class BinDialog(QDialog):
                     "%1", str(len(self.items)))) != QMessageBox.Yes:
             return
         try:
-            recycle.empty_bin(self.store, self.user)
+            bin_rules.empty_bin(self.store, self.user)
         except NewsdeskError as e:
             QMessageBox.warning(self, self.tr("Not emptied"), str(e))
             return

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QInputDialog, QLabel, QLineEdit,
 )
 
-from newsdesk import accounts, workflow
+from newsdesk.review import accounts, workflow
 from newsdesk.errors import NewsdeskError
 from newsdesk.store import Store
 from ui.choices import ChoiceModel, choice_box, select_id

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import (
 )
 
 from db import DatabaseDamaged
-from newsdesk import accounts, backup, filtering, recycle, workflow
+from newsdesk import backup, filtering
+from newsdesk.review import accounts, bin_rules, workflow
 from newsdesk.errors import NewsdeskError
 from newsdesk.model import SavedSearch
 from newsdesk.store import Store
@@ -117,7 +118,7 @@ class MainWindow(QMainWindow):
         self.on_time.said.connect(self.statusBar().showMessage)
         self.on_time.stories_changed.connect(self.stories_changed)
         self.jobs = Jobs(self)
-        recycle.empty_bin(store, None)  # drafts deleted over BIN_DAYS ago go for good
+        bin_rules.empty_bin(store, None)  # drafts deleted over BIN_DAYS ago go for good
         self._fill_navigator()
         self._show_counts()
         self._wire()
@@ -263,11 +264,11 @@ class MainWindow(QMainWindow):
         article = self.store.articles.get(self.model.ids[row])
         if QMessageBox.question(self, self.tr("Delete draft"), self.tr(
                 "Move “%1” to the recycle bin? It can be restored for %2 days.")
-                .replace("%1", article.title).replace("%2", str(recycle.BIN_DAYS))
+                .replace("%1", article.title).replace("%2", str(bin_rules.BIN_DAYS))
                 ) != QMessageBox.Yes:
             return
         try:
-            recycle.delete_draft(self.store, article.id, self.user)
+            bin_rules.delete_draft(self.store, article.id, self.user)
         except NewsdeskError as e:
             QMessageBox.warning(self, self.tr("Not deleted"), str(e))
             return

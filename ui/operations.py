@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
-from newsdesk import workflow
+from newsdesk.review import workflow
 from newsdesk.errors import NewsdeskError
 from newsdesk.model import Article, User
 from newsdesk.store import Store

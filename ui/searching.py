@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from newsdesk import filtering
 from newsdesk.model import SavedSearch, StoryFilter
-from newsdesk.search import query_terms
+from newsdesk.text.segment import query_terms
 from newsdesk.store import Store
 
 LIMIT = 500  # stories a search lists

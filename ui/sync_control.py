@@ -11,7 +11,7 @@ from newsdesk import times
 from newsdesk.errors import NewsdeskError
 from newsdesk.store import Store
 from newsdesk.sync.seat import Seat, SyncResult
-from newsdesk.sync.trust import Refused
+from newsdesk.sync.admission import Refused
 from ui import look
 from ui.jobs import on_own_connection
 from ui.repo_login import RepositoryLoginDialog

@@ -11,7 +11,7 @@ from newsdesk.checks.model import BLOCK, WARN, Finding, Report
 from newsdesk.errors import NewsdeskError
 from newsdesk.i18n import both, pick
 from newsdesk.model import Article, ListEntry, Term, field_names
-from newsdesk.render import FALLBACK, char_count
+from newsdesk.text.render import FALLBACK, char_count
 from newsdesk.settings import SiteSettings
 from newsdesk.store import Store
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from newsdesk.checks.words import ListError, tab_lines
-from newsdesk.cjk import HAN
+from newsdesk.text.cjk import HAN
 from newsdesk.i18n import N_
 from newsdesk.model import ListEntry
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from newsdesk.checks.model import WARN, Finding
 from newsdesk.i18n import both
-from newsdesk.render import dropped_safely
+from newsdesk.text.render import dropped_safely
 
 
 def dropped(body: str, video_hosts) -> list[Finding]:

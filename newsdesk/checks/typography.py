@@ -10,7 +10,7 @@ import re
 import autocorrect_py
 
 from newsdesk.checks.model import WARN, Finding
-from newsdesk.cjk import HAN
+from newsdesk.text.cjk import HAN
 from newsdesk.i18n import both
 
 CJK = HAN

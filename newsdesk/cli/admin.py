@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from newsdesk import accounts, checks, navigation, settings as site_settings
+from newsdesk import checks, navigation, settings as site_settings
+from newsdesk.review import accounts
 from newsdesk.checks.lists import KINDS, format_entries, parse_entries
 from newsdesk.checks.words import ListError, format_list, parse_list
 from newsdesk.i18n import N_, _

@@ -17,7 +17,8 @@ from typing import Iterator
 import click
 
 from db import DatabaseDamaged, DatabaseUnusable, SchemaTooNew, as_trouble
-from newsdesk import backup, named_files, workflow
+from newsdesk import backup, named_files
+from newsdesk.review import workflow
 from newsdesk.errors import NewsdeskError, unusable
 from newsdesk.i18n import _
 from newsdesk.model import Origin, State

@@ -15,12 +15,12 @@ from newsdesk.cli.common import (
 from newsdesk import keyring_store
 from newsdesk.cli.site import print_differences, print_injection
 from newsdesk.i18n import N_, _
-from newsdesk.publish import trust
+from newsdesk.publish import hostkeys
 from newsdesk.publish.remote import PublishError
 from newsdesk.publish.run import PHASES, Tampered, needs_password, publish as run_publish
 from newsdesk.publish.run import verdict
 from newsdesk.publish.run import publish_due, watch as watch_due
-from newsdesk.publish.targets import default_name, find, targets as all_targets
+from newsdesk.targets import default_name, find, targets as all_targets
 
 ENV_TARGET_PASSWORD = "NEWSDESK_TARGET_PASSWORD"
 
@@ -31,7 +31,7 @@ def _target_password(target) -> str | None:
         return os.environ.get(ENV_TARGET_PASSWORD)
     if ENV_TARGET_PASSWORD in os.environ:
         return os.environ[ENV_TARGET_PASSWORD]
-    saved = trust.saved_password(target)
+    saved = hostkeys.saved_password(target)
     if saved is not None:
         return saved
     if not sys.stdin.isatty():
@@ -161,7 +161,7 @@ def targets_group(ctx, session: Session, as_json: bool) -> int:
         found = all_targets(site)
     rows = [{"name": t.name, "kind": t.kind, "address": t.address,
              "default": t.name == default_name(site),
-             "password": "keyring" if trust.saved_password(t) else ""} for t in found]
+             "password": "keyring" if hostkeys.saved_password(t) else ""} for t in found]
     if as_json:
         print_json(rows)
     else:
@@ -183,7 +183,7 @@ def target_password(session: Session, name: str) -> int:
             raise CliError("give the password in ${env} or on a terminal",
                            env=ENV_TARGET_PASSWORD)
         secret = getpass.getpass(_("password for {target}: ", target=target.address))
-    trust.save_password(target, secret)
+    hostkeys.save_password(target, secret)
     print(_("the password for {target} is in the keyring", target=target.address))
     return OK
 
@@ -195,7 +195,7 @@ def target_password(session: Session, name: str) -> int:
 def forget_key(session: Session, host: str, port: int) -> int:
     """Forget a host's trusted key (after its administrator confirms a new one)."""
     with session.opened() as store:
-        if not trust.forget_host_key(store, host, port):
+        if not hostkeys.forget_host_key(store, host, port):
             raise CliError("no host key is kept for {host}:{port}", host=host, port=port)
     print(_("forgot the host key of {host}:{port}", host=host, port=port))
     return OK

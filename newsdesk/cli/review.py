@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import click
 
-from newsdesk import present, workflow
-from newsdesk.audit import audit as audit_chains
+from newsdesk import present
+from newsdesk.review import workflow
+from newsdesk.review.audit import audit as audit_chains
 from newsdesk.cli.common import (
     OK, PROBLEMS, Session, acting_option, json_option, password_of, print_json, table, with_db,
 )

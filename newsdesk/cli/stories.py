@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from newsdesk import checks, filtering, importers, present, times, workflow
+from newsdesk import checks, filtering, importers, present, times
+from newsdesk.review import workflow
 from newsdesk.cli.common import (
     OK, PROBLEMS, CliError, Session, acting_option, channel_name, filter_options, json_option,
     print_json, read_text, table, with_db,

@@ -11,7 +11,7 @@ import yaml
 from newsdesk import times
 from newsdesk.errors import Translated
 from newsdesk.importers.story import ImportedStory, clean_paragraph, split_list, split_names
-from newsdesk.paragraphs import unwrap
+from newsdesk.text.paragraphs import unwrap
 
 _FENCE = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n(.*?)\r?\n\1[ \t]*(?:\r?\n|\Z)", re.S)
 _H1 = re.compile(r"\A\s*#\s+(.+?)\s*#*\s*(?:\n|\Z)")

@@ -14,7 +14,7 @@ from io import BytesIO
 from pathlib import Path
 
 from newsdesk.publish.remote import PART, Progress, PublishError, Remote, lost
-from newsdesk.publish.targets import PORTS, Target
+from newsdesk.targets import PORTS, Target
 
 CONNECTIONS = 4
 _FULL = ("452", "552")   # insufficient storage, exceeded storage allocation

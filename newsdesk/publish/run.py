@@ -16,13 +16,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from newsdesk import accounts, keyring_store, process, times
+from newsdesk import keyring_store, process, times
+from newsdesk.review import accounts
 from newsdesk.errors import NewsdeskError
 from newsdesk.i18n import N_, _
 from newsdesk.model import User
-from newsdesk.publish import trust
+from newsdesk.publish import hostkeys
 from newsdesk.publish.remote import FolderRemote, PublishError, Remote
-from newsdesk.publish.targets import Target, find
+from newsdesk.targets import Target, find
 from newsdesk.site import MANIFEST, ExportCancelled, ExportReport, export_site
 from newsdesk.site.verify import VerifyReport, injection, load_manifest, verify
 from newsdesk.site.writer import sha256
@@ -94,10 +95,10 @@ def needs_password(target: Target) -> bool:
 
 
 def connect(store: Store, target: Target, password: str | None,
-            confirm: trust.Confirm | None) -> Remote:
+            confirm: hostkeys.Confirm | None) -> Remote:
     if target.kind == "folder":
         return FolderRemote(target.path)
-    password = password or trust.saved_password(target)
+    password = password or hostkeys.saved_password(target)
     if password is None and needs_password(target):
         raise PasswordNeeded(
             "{target} needs a password: {where}", target=target.address,
@@ -106,7 +107,7 @@ def connect(store: Store, target: Target, password: str | None,
     if target.kind == "sftp":
         from newsdesk.publish.sftp import SftpRemote  # asyncssh: loaded when used
         return SftpRemote(target, password, lambda host, port, key, fingerprint:
-                          trust.check_host_key(store, host, port, key, fingerprint, confirm))
+                          hostkeys.check_host_key(store, host, port, key, fingerprint, confirm))
     from newsdesk.publish.ftp import FtpRemote
     return FtpRemote(target, password)
 
@@ -263,7 +264,7 @@ def _verify(site, remote: Remote, out: Path, local: dict, target: Target,
 
 
 def publish(store: Store, actor: User, target_name: str | None = None, *,
-            password: str | None = None, confirm: trust.Confirm | None = None,
+            password: str | None = None, confirm: hostkeys.Confirm | None = None,
             overwrite: bool = False, verify_all: bool = False,
             cancel: threading.Event | None = None,
             progress: Progress = lambda phase, done, total: None,

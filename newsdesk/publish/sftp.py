@@ -25,7 +25,7 @@ import asyncssh
 
 from newsdesk.i18n import _
 from newsdesk.publish.remote import PART, Progress, PublishError, Remote, lost
-from newsdesk.publish.targets import PORTS, Target
+from newsdesk.targets import PORTS, Target
 from newsdesk.site.verify import why_unreachable
 from newsdesk.site.writer import existing_files
 

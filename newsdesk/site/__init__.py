@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from newsdesk import accounts, times, workflow
+from newsdesk import times
+from newsdesk.review import accounts, workflow
 from newsdesk.errors import NewsdeskError
 from newsdesk.i18n import N_
 from newsdesk.model import User
-from newsdesk.render import render_safely
+from newsdesk.text.render import render_safely
 from newsdesk.site import manifest
 from newsdesk.site.delta import DeltaPlan
 from newsdesk.site.plan import Page, SitePlan, list_key

@@ -8,7 +8,7 @@ templates changed — is planned whole (SitePlan), which this must equal page fo
 from __future__ import annotations
 
 from newsdesk.site import plan
-from newsdesk.site.look import SiteLook
+from newsdesk.site.sitelook import SiteLook
 from newsdesk.site.plan import HEADLINES, PHOTO_ROW, Page, SitePlan, list_key
 from newsdesk.store import Store
 

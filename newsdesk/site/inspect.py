@@ -16,7 +16,7 @@ from newsdesk import times
 from newsdesk.checks import TEXT_FIELDS, content_findings, knowledge_for
 from newsdesk.checks.model import BLOCK, INFO, WARN
 from newsdesk.i18n import N_, _, both
-from newsdesk.meta import meta_lines
+from newsdesk.review.meta import meta_lines
 from newsdesk.model import ChannelKind, field_label
 from newsdesk.settings import SiteSettings
 from newsdesk.site.links import check_external, internal_links

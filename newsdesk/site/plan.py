@@ -16,13 +16,13 @@ from typing import Callable
 from xml.sax.saxutils import escape as xml_escape
 
 from newsdesk import times
-from newsdesk.meta import meta_lines
+from newsdesk.review.meta import meta_lines
 from newsdesk.model import Article
 from newsdesk.paths import resource
-from newsdesk.render import (
+from newsdesk.text.render import (
     FALLBACK, lead_text, render_body, render_safely, renderer_version,
 )
-from newsdesk.site.look import SiteLook, digest
+from newsdesk.site.sitelook import SiteLook, digest
 from newsdesk.store import Store
 
 # Stories per sitemap file (the protocol allows 50,000): one story's change rewrites one

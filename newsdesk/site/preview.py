@@ -9,11 +9,11 @@ import re
 from dataclasses import replace
 
 from newsdesk.errors import NotFound
-from newsdesk.meta import meta_line
+from newsdesk.review.meta import meta_line
 from newsdesk.model import Article
 from newsdesk.paths import RESOURCES
-from newsdesk.render import Rendered, render_safely
-from newsdesk.site.look import SiteLook
+from newsdesk.text.render import Rendered, render_safely
+from newsdesk.site.sitelook import SiteLook
 from newsdesk.store import Store
 
 # The page is drawn as if it lived at the site root, and the pane loads it with the

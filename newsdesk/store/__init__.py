@@ -14,7 +14,8 @@ from typing import Iterator
 import sqlite_utils
 
 from db import DatabaseUnusable, as_trouble, connect
-from newsdesk import search as segmenter, times
+from newsdesk import times
+from newsdesk.text import segment as segmenter
 from newsdesk.errors import StorageFailed, unusable
 from newsdesk.settings import SiteSettings, validate as validate_settings
 from newsdesk.store.articles import Articles, Change, public_path

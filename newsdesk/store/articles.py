@@ -17,7 +17,7 @@ from newsdesk.model import (
     CONTENT_FIELDS, FIELDS, Article, Revision, StoryFilter, refuse_control_characters,
     with_newlines,
 )
-from newsdesk.render import FALLBACK, render_safely, renderer_version
+from newsdesk.text.render import FALLBACK, render_safely, renderer_version
 from newsdesk.store import filters
 from newsdesk.store._sql import Repository, stamp
 

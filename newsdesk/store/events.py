@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from typing import Iterator
 
-from newsdesk import chain, signing, times
+from newsdesk import times
+from newsdesk.review import chain, signing
 from newsdesk.ids import new_id
 from newsdesk.model import ReviewEvent
 from newsdesk.store._sql import Repository, stamp

@@ -3,7 +3,7 @@ files each export wrote (its manifest) and what was uploaded."""
 from __future__ import annotations
 
 from newsdesk import times
-from newsdesk.render import FALLBACK
+from newsdesk.text.render import FALLBACK
 from newsdesk.store._sql import LIVE, Repository
 from newsdesk.store.assets import extension
 

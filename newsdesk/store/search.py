@@ -1,4 +1,4 @@
-"""The full-text index: contentless FTS5 over segmented text (newsdesk.search), one
+"""The full-text index: contentless FTS5 over segmented text (newsdesk.text.segment), one
 row per story, kept in step by the articles repository. A row's key is its story's
 date, so FTS5 hands matches over newest first and a page of 20 is read without
 collecting every match (村 matches most of a county archive)."""
@@ -7,7 +7,8 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter
 
-from newsdesk import search, times
+from newsdesk import times
+from newsdesk.text import segment
 from newsdesk.errors import NewsdeskError
 from newsdesk.model import Article, SearchHit, StoryFilter, field_names
 from newsdesk.store import filters
@@ -19,15 +20,15 @@ _WEIGHTS = "10.0, 1.0, 3.0, 10.0, 1.0, 3.0"
 
 
 def _columns(a: Article) -> list[str]:
-    """Each field's bigrams, then each field's single characters (search.FIELDS)."""
+    """Each field's bigrams, then each field's single characters (segment.FIELDS)."""
     def words(column: str) -> str:
         out: list[str] = []
         for name in field_names(search=column):
             value = getattr(a, name)
             out += value if isinstance(value, list) else [value]
         return "\n".join(out)
-    texts = [words(column) for column in ("headline", "text", "names")]  # search.FIELDS
-    return [search.segment(t) for t in texts] + [search.characters(t) for t in texts]
+    texts = [words(column) for column in ("headline", "text", "names")]  # segment.FIELDS
+    return [segment.segment(t) for t in texts] + [segment.characters(t) for t in texts]
 
 
 def _date(a: Article) -> str:
@@ -79,7 +80,7 @@ class Search(Repository):
 
     def _matches(self, query: str, f: StoryFilter) -> tuple[str, list]:
         """FROM … WHERE … of the stories matching query and f, and its parameters."""
-        expression = search.match_expression(query)
+        expression = segment.match_expression(query)
         if expression is None:
             raise NewsdeskError("nothing to search for in {query!r}", query=query)
         where, params = filters.conditions(f, "d.date")
@@ -105,13 +106,13 @@ class Search(Repository):
         headline = {r[0] for r in self.conn.execute(
             "SELECT d.article_id FROM search_index s JOIN search_docs d ON d.rowid = s.rowid "
             f"WHERE search_index MATCH ? AND d.article_id IN ({','.join('?' * len(rows))})",
-            [search.match_expression(query, ("title",)), *(r["id"] for r in rows)])} \
+            [segment.match_expression(query, ("title",)), *(r["id"] for r in rows)])} \
             if rows else set()
-        terms = search.query_terms(query)
+        terms = segment.query_terms(query)
         return [SearchHit(article_id=r["id"], title=r["title"], state=r["state"],
                           channel_id=r["channel_id"], date=r["date"],
                           matched_in="headline" if r["id"] in headline else "text",
-                          snippet=search.snippet(r["summary"] + "\n" + r["body"], terms))
+                          snippet=segment.snippet(r["summary"] + "\n" + r["body"], terms))
                 for r in rows]
 
     def count(self, query: str, f: StoryFilter = StoryFilter(),
@@ -147,5 +148,5 @@ class Search(Repository):
             for chunk in range(0, len(ids), 1000):
                 for a in self.store.articles.many(ids[chunk:chunk + 1000]):
                     self.add(a)
-            self.store.set_local_meta("segmenter", search.SEGMENTER_VERSION)
+            self.store.set_local_meta("segmenter", segment.SEGMENTER_VERSION)
         return len(ids)

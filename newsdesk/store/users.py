@@ -22,7 +22,7 @@ class Users(Repository):
             password_hash: str | None = None, actor_id: str | None = None,
             key: tuple[str, str] | None = None) -> User:
         """A new account; key: its (public key, sealed private key) when it has a
-        password (newsdesk.signing)."""
+        password (newsdesk.review.signing)."""
         username, real_name = (username or "").strip(), (real_name or "").strip()
         if not username or not real_name:
             raise NewsdeskError("a user needs a username and a real name")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from newsdesk import workflow
+from newsdesk.review import workflow
 from newsdesk.errors import NewsdeskError
 from newsdesk.model import CONTENT_FIELDS, Article, User
 from newsdesk.store import Store

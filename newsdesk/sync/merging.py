@@ -14,9 +14,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from newsdesk import chain
-from newsdesk.merge import places
-from newsdesk.model import IN_REVIEW, SIGNED_OFF, State
+from newsdesk.review import chain
+from newsdesk.text.merge import places
+from newsdesk.review import rules
 
 _STAMP = ("updated_at", "updated_by")
 
@@ -128,33 +128,6 @@ def interleaved(ours: list[dict], theirs: list[dict]) -> list[dict]:
     return [e for e in out if not (e["id"] in seen or seen.add(e["id"]))]
 
 
-def _moved(at: dict, event: dict, last: int, publish_at: str | None) -> dict | None:
-    """Where event takes a story standing at (its review fields), by workflow.py's
-    rules; None when it does not fit there (a sign-off made on a seat that had not yet
-    seen a return, a second sign-off of one stage): on record, moving nothing."""
-    kind, state, stage = event["kind"], at["state"], at["review_stage"]
-    if kind == "submit" and state in (State.DRAFT, State.RETURNED):
-        return {"state": State.SUBMITTED, "review_stage": 1, "submitted_at": event.get("at")}
-    if kind == "approve" and state in IN_REVIEW and event.get("stage") == stage:
-        if stage < last:
-            return {"state": State.IN_REVIEW, "review_stage": stage + 1}
-        later = publish_at and publish_at > (event.get("at") or "")
-        return {"state": State.SCHEDULED if later else State.APPROVED, "review_stage": None}
-    if kind == "return" and state in IN_REVIEW:
-        return {"state": State.RETURNED, "review_stage": None}
-    if kind == "recall" and state == State.SUBMITTED:
-        return {"state": State.DRAFT, "review_stage": None}
-    if kind == "void" and state in SIGNED_OFF:
-        return {"state": State.SUBMITTED, "review_stage": 1}
-    if kind == "withdraw" and state != State.WITHDRAWN:
-        return {"state": State.WITHDRAWN, "review_stage": None}
-    if kind == "correction" and state == State.PUBLISHED:
-        return {"state": State.DRAFT}
-    if kind == "publish" and state in (State.APPROVED, State.SCHEDULED):
-        return {"state": State.PUBLISHED, "review_stage": None}
-    return None
-
-
 def review_state(start: dict, base: list[dict], ours: list[dict], theirs: list[dict],
                  merged: list[dict], last_stage: int) -> dict | None:
     """The review fields after what two seats did since they parted (ours, theirs:
@@ -179,7 +152,7 @@ def review_state(start: dict, base: list[dict], ours: list[dict], theirs: list[d
     for e in new:
         if e["kind"] == "approve" and e["id"] in outvoted:
             continue
-        fields |= _moved(fields, e, last_stage, start.get("publish_at")) or {}
+        fields |= rules.moved(fields, e, last_stage, start.get("publish_at")) or {}
     return fields
 
 

@@ -18,13 +18,14 @@ from pathlib import Path
 
 import pygit2
 
-from newsdesk import signing, times
-from newsdesk.accounts import require_admin, vouch
+from newsdesk import times
+from newsdesk.review import signing
+from newsdesk.review.accounts import require_admin, vouch
 from newsdesk.errors import NewsdeskError
 from newsdesk.i18n import N_
 from newsdesk.model import User
 from newsdesk.store import Store
-from newsdesk.sync import records as rec, trust
+from newsdesk.sync import records as rec, admission
 from newsdesk.sync.gitstore import (TRACKING, GitStore, PushRejected,
                                     RemoteUnreachable, is_path)
 from newsdesk.sync.importing import Importer
@@ -211,9 +212,9 @@ class Seat:
         if founding == self.git.tip():
             return
         base = self.git.tree(founding)
-        trust.check(self.store, self.git, base, self.git.tree(self.git.tip()),
+        admission.check(self.store, self.git, base, self.git.tree(self.git.tip()),
                     info.get("admin_key"), info.get("admin"),
-                    known=trust.users_at(self.git, base))
+                    known=admission.users_at(self.git, base))
 
     # ---- a sync ----------------------------------------------------------------------
     def sync(self, who: str) -> SyncResult:
@@ -324,11 +325,11 @@ class Seat:
         holds what this seat saw there last, and every change is vouched for."""
         seen = self.store.syncing.mark("seen")
         if seen and not self.git.contains(pygit2.Oid(hex=seen), theirs):
-            raise trust.Refused("the newsroom's history was rewritten (commit {commit} this "
+            raise admission.Refused("the newsroom's history was rewritten (commit {commit} this "
                                 "seat synced with is gone from it): refused, nothing taken "
                                 "in; ask whoever pushed it", commit=seen[:10])
         base = self.git.merge_base(ours, theirs)
-        trust.check(self.store, self.git, self.git.tree(base), self.git.tree(theirs),
+        admission.check(self.store, self.git, self.git.tree(base), self.git.tree(theirs),
                     self.store.syncing.mark("admin_key"), self.store.syncing.mark("admin"))
 
     # ---- committing this seat's changes ----------------------------------------------

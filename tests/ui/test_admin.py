@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QMessageBox
 
-from newsdesk import auth
+from newsdesk.review import auth
 from tests.ui.test_main_window import demo_window
 from ui.admin.admin_dialog import AdminDialog
 from ui.admin.channels_tab import ChannelDialog

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from newsdesk import journal
+from newsdesk.editing import journal
 from newsdesk.store import Store
 from tests.conftest import ROOT
 from tests.ui.typist import PASTE, inputs

@@ -307,7 +307,7 @@ def test_stale_save_offers_merge_or_copy(window, qtbot, demo_store, monkeypatch)
     # Someone saves the story elsewhere (another app whose lock has lapsed, say).
     theirs = demo_store.articles.get(draft)
     workflow_body = theirs.body.replace("进入11月", "入冬以来")
-    from newsdesk import workflow
+    from newsdesk.review import workflow
     workflow.edit(demo_store, draft, {"body": workflow_body}, demo_store.users.find("wangfang"))
     editor.body.setPlainText(editor.body.toPlainText() + "\n\n我补充的一段。")
     monkeypatch.setattr(conflict, "ask", lambda parent, current: "merge")
@@ -364,7 +364,7 @@ def test_a_slow_render_keeps_the_last_good_preview_with_a_warning(window, qtbot,
 
 
 def test_a_failed_save_keeps_the_text_and_an_emergency_file(window, qtbot, monkeypatch):
-    from newsdesk import workflow as wf
+    from newsdesk.review import workflow as wf
     from newsdesk.errors import StorageFailed
     from newsdesk.importers import frontmatter
     draft = open_draft(window, qtbot)
@@ -377,7 +377,7 @@ def test_a_failed_save_keeps_the_text_and_an_emergency_file(window, qtbot, monke
     assert not editor.session.save()
     assert "磁盘满时写下的一句话。" in editor.body.toPlainText()
     assert "disk is full" in window.save_label.text()
-    from newsdesk.emergency import emergency_dir
+    from newsdesk.editing.emergency import emergency_dir
     [copy] = list(emergency_dir(window.store.path).glob(f"{draft[:8]}-*.md"))
     story = frontmatter.parse(copy.read_text("utf-8"))
     assert story.draft and story.body.endswith("磁盘满时写下的一句话。")
@@ -388,7 +388,7 @@ def test_a_failed_save_keeps_the_text_and_an_emergency_file(window, qtbot, monke
 
 
 def test_a_journal_the_database_already_has_is_dropped_quietly(window, qtbot):
-    from newsdesk import journal
+    from newsdesk.editing import journal
     store = window.store
     draft = store.articles.ids(state="draft", author_id=window.user.id)[0]
     article = store.articles.get(draft)
@@ -400,8 +400,9 @@ def test_a_journal_the_database_already_has_is_dropped_quietly(window, qtbot):
 
 
 def test_a_journal_older_than_a_save_elsewhere_is_kept_aside(window, qtbot):
-    from newsdesk import journal, workflow
-    from newsdesk.emergency import emergency_dir
+    from newsdesk.editing import journal
+    from newsdesk.review import workflow
+    from newsdesk.editing.emergency import emergency_dir
     store = window.store
     draft = store.articles.ids(state="draft", author_id=window.user.id)[0]
     article = store.articles.get(draft)

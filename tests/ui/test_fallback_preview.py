@@ -1,6 +1,6 @@
 """While a story's markdown cannot be formatted in time, the editor's preview says so
 (it shows plain paragraphs, which must not be taken for the published look)."""
-from newsdesk import render
+from newsdesk.text import render
 from tests.ui.test_editor import open_draft, preview_text, type_chinese, window  # noqa: F401
 
 

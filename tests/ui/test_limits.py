@@ -7,7 +7,7 @@ from PySide6.QtCore import QSettings
 from newsdesk.demo import load_demo
 from newsdesk.ids import new_id
 from newsdesk.model import Article
-from newsdesk.render import renderer_version
+from newsdesk.text.render import renderer_version
 from newsdesk.store import Store
 from newsdesk.store.articles import Articles
 from newsdesk.store.users import Users

@@ -2,7 +2,7 @@
 first; the demo newsroom says it is a demo in the window title."""
 from PySide6.QtWidgets import QInputDialog
 
-from newsdesk import auth
+from newsdesk.review import auth
 from ui.login import LoginDialog
 from ui.main_window import MainWindow
 

@@ -7,7 +7,7 @@ import time
 import pytest
 from PySide6.QtGui import QTextCursor
 
-from newsdesk import workflow
+from newsdesk.review import workflow
 from newsdesk.store import Store
 from tests.ui.test_editor import open_draft, preview_text, type_chinese
 from ui.editor import conflict, findings

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QToolBar
 
-from newsdesk import workflow
+from newsdesk.review import workflow
 from tests.ui.test_main_window import demo_window, navigate
 
 FLOOD = "城关镇社区开展防汛应急演练"        # submitted by 张薇, waiting for 初审

@@ -2,7 +2,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QMessageBox
 
-from newsdesk import auth, workflow
+from newsdesk.review import auth, workflow
 from ui.login import LoginDialog
 from ui.queue.queue_widget import ReviewQueue
 from ui.queue.review_panel import ReturnDialog

@@ -6,7 +6,8 @@ from PySide6.QtCore import QTranslator
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 
-from newsdesk import auth, backup, workflow
+from newsdesk import backup
+from newsdesk.review import auth, workflow
 from tests.chinese import assert_chinese
 from tests.conftest import CliResult
 from ui import i18n

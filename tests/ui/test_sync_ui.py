@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton
 
-from newsdesk import workflow
+from newsdesk.review import workflow
 from newsdesk.store import Store
 from newsdesk.sync import conflicts as settling, login
 from newsdesk.sync.seat import Seat

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from newsdesk import accounts
+from newsdesk.review import accounts
 from newsdesk import settings as site_settings
 from newsdesk.errors import NewsdeskError
 from newsdesk.model import Role

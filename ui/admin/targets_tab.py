@@ -9,11 +9,11 @@ from PySide6.QtWidgets import (
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from newsdesk import accounts
+from newsdesk.review import accounts
 from newsdesk.errors import NewsdeskError
 from newsdesk.model import Role
-from newsdesk.publish import trust
-from newsdesk.publish.targets import KINDS, PORTS, Target, targets
+from newsdesk.publish import hostkeys
+from newsdesk.targets import KINDS, PORTS, Target, targets
 from newsdesk.store import Store
 
 COLUMNS = ("name", "kind", "host", "port", "user", "path", "key_file", "ca_file")
@@ -134,7 +134,7 @@ class TargetsTab(QWidget):
         if not ok:
             return
         try:
-            trust.save_password(target, text)
+            hostkeys.save_password(target, text)
         except NewsdeskError as e:
             QMessageBox.warning(self, self.tr("Password…"), str(e))
 
@@ -143,7 +143,7 @@ class TargetsTab(QWidget):
         if target is None or target.kind != "sftp":
             return
         port = target.port or PORTS["sftp"]
-        if trust.forget_host_key(self.store, target.host, port):
+        if hostkeys.forget_host_key(self.store, target.host, port):
             QMessageBox.information(self, self.tr("Forget the host key"), self.tr(
                 "The key of %1 is forgotten: the next connection asks again.")
                 .replace("%1", f"{target.host}:{port}"))

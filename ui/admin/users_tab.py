@@ -1,5 +1,5 @@
 """系统管理 · users: add, roles, deactivate, reset a password. Admins change; everyone
-else reads. The rules (and their messages) are the core's: newsdesk.accounts."""
+else reads. The rules (and their messages) are the core's: newsdesk.review.accounts."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (
     QInputDialog, QLineEdit, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QWidget,
 )
 
-from newsdesk import accounts, workflow
+from newsdesk.review import accounts, workflow
 from newsdesk.errors import NewsdeskError
 from newsdesk.model import Role
 from newsdesk.store import Store

@@ -13,11 +13,13 @@ from PySide6.QtWidgets import (
     QMessageBox, QPlainTextEdit, QPushButton, QSplitter, QTextEdit, QVBoxLayout, QWidget,
 )
 
-from newsdesk import checks, locks, pictures, present, times, workflow
+from newsdesk import checks, pictures, present, times
+from newsdesk.editing import edit_locks
+from newsdesk.review import workflow
 from newsdesk.errors import NewsdeskError
 from newsdesk.importers.story import split_list, split_names
 from newsdesk.model import Article, State, field_names
-from newsdesk.paste import html_to_markdown
+from newsdesk.text.paste import html_to_markdown
 from newsdesk.store import Store
 from ui import look
 from ui.article_model import state_label
@@ -147,7 +149,7 @@ class EditorPane(QWidget):
         self.report: checks.Report | None = None
         self._check_serial = 0
         self._loading = False
-        self._lock: locks.LockState | None = None
+        self._lock: edit_locks.LockState | None = None
         self._refusal: str | None = None  # why the rules keep this user from editing
         self.cover_asset_id: str | None = None
         self._wire()
@@ -236,7 +238,7 @@ class EditorPane(QWidget):
         self.banner.setText(text)
         self.banner.setVisible(True)
 
-    def _show_lock(self, state: locks.LockState) -> None:
+    def _show_lock(self, state: edit_locks.LockState) -> None:
         self._lock = state
         self._apply_access()
 

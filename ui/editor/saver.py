@@ -9,7 +9,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 
 from PySide6.QtCore import QObject, Signal
 
-from newsdesk import workflow
+from newsdesk.review import workflow
 from newsdesk.store import Store
 
 

@@ -11,9 +11,11 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from newsdesk import emergency, journal, locks, times, workflow
+from newsdesk import times
+from newsdesk.editing import edit_locks, emergency, journal
+from newsdesk.review import workflow
 from newsdesk.errors import DatabaseBusy, NewsdeskError, StaleEdit, StorageFailed
-from newsdesk.merge import merge_story
+from newsdesk.text.merge import merge_story
 from newsdesk.model import Article
 from newsdesk.store import Store
 from ui.editor.saver import Saver
@@ -25,7 +27,7 @@ JOURNAL_MS = 100       # the crash journal is written this long after a change, 
 
 class StorySession(QObject):
     status = Signal(str)            # a line for the status bar
-    lock_changed = Signal(object)   # locks.LockState: whether the form may be edited
+    lock_changed = Signal(object)   # edit_locks.LockState: whether the form may be edited
     notice = Signal(str)            # something the person must read (the banner)
     reloaded = Signal(object, bool)  # the form must show this article; True: text the
     #                                  preview has not seen (a merge, a copy, a restore)
@@ -40,14 +42,14 @@ class StorySession(QObject):
         self.article: Article | None = None
         self.base: Article | None = None  # the story as last loaded or saved here
         self.ours = False
-        self.instance = locks.new_instance()  # this running editor, for the edit lock
+        self.instance = edit_locks.new_instance()  # this running editor, for the edit lock
         self.saver = Saver(store.path, self)
         self.autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self.max_wait = QTimer(self, singleShot=True, interval=MAX_UNSAVED_MS)
         # Not restarted by each keystroke: the journal is at most JOURNAL_MS behind.
         self.journal_timer = QTimer(self, singleShot=True, interval=JOURNAL_MS)
         self._journal_writer = ThreadPoolExecutor(1, thread_name_prefix="newsdesk-journal")
-        self.heartbeat = QTimer(self, interval=locks.HEARTBEAT_S * 1000)
+        self.heartbeat = QTimer(self, interval=edit_locks.HEARTBEAT_S * 1000)
         self._dirty = False   # typed since the last save began
         self._again = False   # an autosave came due while one was running
         self.autosave.timeout.connect(self.save_in_background)
@@ -66,7 +68,7 @@ class StorySession(QObject):
         self.article = self.base = article
         self._dirty = False
         self.reloaded.emit(article, new_text)
-        self._set_lock(locks.acquire(self.store, article.id, self.user, self.instance))
+        self._set_lock(edit_locks.acquire(self.store, article.id, self.user, self.instance))
         if self.ours:
             self._recover()
 
@@ -74,14 +76,14 @@ class StorySession(QObject):
         """Take the story from whoever holds it, starting from their latest save."""
         self.article = self.base = self.store.articles.get(self.article.id)
         self.reloaded.emit(self.article, True)
-        self._set_lock(locks.acquire(self.store, self.article.id, self.user, self.instance,
+        self._set_lock(edit_locks.acquire(self.store, self.article.id, self.user, self.instance,
                                      take_over=True))
 
     def beat(self) -> None:
         """The heartbeat: keep the lock, or learn that someone took it over."""
         if self.article is None:
             return
-        state = locks.heartbeat(self.store, self.article.id, self.user, self.instance)
+        state = edit_locks.heartbeat(self.store, self.article.id, self.user, self.instance)
         if self.ours and not state.ours:
             self.autosave.stop()
             self.max_wait.stop()
@@ -89,7 +91,7 @@ class StorySession(QObject):
             self.notice.emit(self.tr("%1 took this story over. Your text stays here, "
                                      "unsaved: copy what you need.").replace("%1", state.holder))
 
-    def _set_lock(self, state: locks.LockState) -> None:
+    def _set_lock(self, state: edit_locks.LockState) -> None:
         self.ours = state.ours
         self.heartbeat.start()
         self.lock_changed.emit(state)
@@ -104,7 +106,7 @@ class StorySession(QObject):
 
     def release(self) -> None:
         if self.article is not None and self.ours:
-            locks.release(self.store, self.article.id, self.instance)
+            edit_locks.release(self.store, self.article.id, self.instance)
         self.ours = False
 
     # ---- the crash journal ----------------------------------------------------------

@@ -15,7 +15,7 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from newsdesk.model import Article
-from newsdesk.render import FALLBACK, Rendered
+from newsdesk.text.render import FALLBACK, Rendered
 from newsdesk.site.preview import BASE, Preview
 from ui.jobs import Jobs
 

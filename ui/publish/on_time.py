@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from newsdesk import times
 from newsdesk.model import Role
 from newsdesk.publish.run import PublishReport, write_or_publish
-from newsdesk.publish.targets import default_name
+from newsdesk.targets import default_name
 from ui.jobs import on_own_connection
 from ui.publish.publish_dialog import PUBLISHER
 

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
 
 from newsdesk import keyring_store, times
 from newsdesk.errors import NewsdeskError
-from newsdesk.publish import trust
+from newsdesk.publish import hostkeys
 from newsdesk.publish.run import (
     PublishReport, Tampered, needs_password, verdict, write_or_publish,
 )
-from newsdesk.publish.targets import default_name, find, targets
+from newsdesk.targets import default_name, find, targets
 from newsdesk.site import ExportReport
 from newsdesk.store import Store
 from ui import file_dialogs
@@ -151,7 +151,7 @@ class PublishDialog(OwnRun, QDialog):
     def _password(self, name: str) -> str | None | bool:
         """The target's password: the keyring's, or asked (False: the person declined)."""
         target = find(self.store.settings(), name)
-        if not needs_password(target) or trust.saved_password(target) is not None:
+        if not needs_password(target) or hostkeys.saved_password(target) is not None:
             return None
         text, ok = QInputDialog.getText(
             self, self.tr("Publish the site"),
@@ -162,7 +162,7 @@ class PublishDialog(OwnRun, QDialog):
                 self, self.tr("Publish the site"),
                 self.tr("Keep the password in this computer's keyring?")) == QMessageBox.Yes:
             try:
-                trust.save_password(target, text)
+                hostkeys.save_password(target, text)
             except NewsdeskError as e:
                 QMessageBox.warning(self, self.tr("Publish the site"), str(e))
         return text

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from newsdesk import times, workflow
+from newsdesk import times
+from newsdesk.review import workflow
 from ui.id_model import IdTableModel
 
 

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import (
     QTableView, QVBoxLayout, QWidget,
 )
 
-from newsdesk import times, workflow
+from newsdesk import times
+from newsdesk.review import workflow
 from newsdesk.errors import NewsdeskError
 from newsdesk.model import State
 from newsdesk.store import Store

@@ -1,6 +1,6 @@
 """An opened review item, read-only: the story, what changed since this stage last saw
 it, and the history; Approve and Return act on it. The panel only shows and asks:
-the rules are the core's (newsdesk.workflow)."""
+the rules are the core's (newsdesk.review.workflow)."""
 from __future__ import annotations
 
 from html import escape
@@ -11,8 +11,9 @@ from PySide6.QtWidgets import (
     QTabWidget, QTextBrowser, QVBoxLayout, QWidget,
 )
 
-from newsdesk import present, times, workflow
-from newsdesk.review_diff import ReviewDiff, review_diff
+from newsdesk import present, times
+from newsdesk.review import workflow
+from newsdesk.review.traced import ReviewDiff, review_diff
 from newsdesk.model import LABELS, Article
 from newsdesk.store import Store
 from ui.preview.preview_pane import PreviewPane

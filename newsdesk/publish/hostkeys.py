@@ -8,7 +8,7 @@ from typing import Callable
 
 from newsdesk import keyring_store
 from newsdesk.errors import NewsdeskError
-from newsdesk.publish.targets import Target
+from newsdesk.targets import Target
 
 SERVICE = "newsdesk-publish"
 Confirm = Callable[[str, str], bool]   # (host, fingerprint) → trust it?

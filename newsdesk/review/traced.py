@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsdesk.diff import char_diff
+from newsdesk.text.diff import char_diff
 from newsdesk.model import Article, ReviewEvent, field_names
 from newsdesk.store import Store
-from newsdesk.workflow import current_round
+from newsdesk.review.workflow import current_round
 
 
 @dataclass

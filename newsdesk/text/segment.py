@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from newsdesk.cjk import HAN
+from newsdesk.text.cjk import HAN
 
 # Bump when segmentation changes: the index must then be rebuilt, since contentless
 # FTS5 rows can only be deleted by replaying the exact text they were indexed with.

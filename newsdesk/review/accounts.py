@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from newsdesk import auth, signing
+from newsdesk.review import auth, signing
 from newsdesk.errors import NewsdeskError
 from newsdesk.i18n import N_, _
 from newsdesk.model import SIGNING_ROLES, Role, User

@@ -19,9 +19,9 @@ from urllib.parse import urlsplit
 import markdown2
 import nh3
 
-from newsdesk import rawhtml
-from newsdesk.cjk import HAN
-from newsdesk.paragraphs import one_line_paragraphs
+from newsdesk.text import rawhtml
+from newsdesk.text.cjk import HAN
+from newsdesk.text.paragraphs import one_line_paragraphs
 
 RENDERER_VERSION = f"md{markdown2.__version__}-nh3-5"
 

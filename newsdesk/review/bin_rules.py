@@ -7,7 +7,7 @@ from datetime import timedelta
 from newsdesk import times
 from newsdesk.model import Article, Role, State, User
 from newsdesk.store import Store
-from newsdesk.workflow import RuleError
+from newsdesk.review.workflow import RuleError
 
 BIN_DAYS = 30  # how long a deleted draft waits in the recycle bin
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from newsdesk.cjk import HAN
-from newsdesk.rawhtml import opens_line
+from newsdesk.text.cjk import HAN
+from newsdesk.text.rawhtml import opens_line
 
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _LIST_ITEM = re.compile(r"^\s{0,3}([-*+]|\d{1,9}[.)])\s")

@@ -21,6 +21,8 @@ from cryptography.hazmat.primitives.serialization import (
     Encoding, NoEncryption, PrivateFormat, PublicFormat,
 )
 
+from newsdesk.model import CONTENT_FIELDS
+
 _N, _R, _P = 2**14, 8, 1
 _unlocked: dict[str, Ed25519PrivateKey] = {}   # user id → key, this process only
 
@@ -152,3 +154,10 @@ def sign_event(event: dict) -> str | None:
 
 def event_signed_by(event: dict, public_keys: list[str]) -> bool:
     return verify(public_keys, event.get("signature"), canonical(event, EVENT_SIGNED))
+
+
+def content_hash(content: dict) -> str:
+    """What a final sign-off (or an admin's import as published) vouches for: a
+    revision's content fields (model.CONTENT_FIELDS, as the revision snapshots them),
+    hashed so that every seat computes the same from the same story."""
+    return hashlib.sha256(canonical({k: content.get(k) for k in CONTENT_FIELDS})).hexdigest()

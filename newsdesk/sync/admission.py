@@ -10,14 +10,13 @@ import os
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 
-from newsdesk import signing
+from newsdesk.review import signing
 from newsdesk.errors import NewsdeskError
-from newsdesk.model import SIGNING_ROLES, Role
+from newsdesk.model import Role
+from newsdesk.review import rules
 from newsdesk.store import Store
 from newsdesk.sync import records as rec
 
-# Events that are a reviewer's act: signed, and by someone holding a reviewing role.
-SIGN_OFFS = {"approve", "return", "withdraw"}
 _IDENTITY = ("username", "real_name", "roles", "active")
 SPREAD_FROM = 2_000  # signatures verified on one thread below this; in parts of it above
 
@@ -157,27 +156,18 @@ def _events(title, users: dict[str, dict], stages: list[dict], story: str,
     seen = {e["id"] for e in old}
     signed = []
     for e in new:
-        if e["id"] in seen or (e["kind"] not in SIGN_OFFS and not e.get("signature")):
+        if e["id"] in seen or (e["kind"] not in rules.SIGN_OFFS and not e.get("signature")):
             continue
         actor = users.get(e.get("actor_id"))
         name = (actor or {}).get("real_name") or e.get("actor_id") or "?"
         signed.append((title, name, e | {"article_id": story},
                        actor["public_keys"] if actor else []))
-        if actor is not None and e["kind"] in SIGN_OFFS and not _may_sign(actor, e, stages):
+        if actor is not None and e["kind"] in rules.SIGN_OFFS and \
+                not rules.may_sign(actor["roles"], e["kind"], e.get("stage"), stages):
             raise Refused("{name} signed “{title}” ({kind}) without holding that review "
                           "role: refused, nothing taken in", name=name, title=title(),
                           kind=e["kind"])
     return signed
-
-
-def _may_sign(actor: dict, event: dict, stages: list[dict]) -> bool:
-    roles = set(actor["roles"])
-    if Role.ADMIN in roles:
-        return True
-    stage = event.get("stage")
-    if event["kind"] == "approve" and stage and stage <= len(stages):
-        return stages[stage - 1]["role"] in roles
-    return bool(roles & SIGNING_ROLES)
 
 
 def _title(store: Store, git, theirs, path: str, story: str) -> str:

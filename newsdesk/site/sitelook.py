@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from newsdesk import times, urls
 from newsdesk.model import Article
-from newsdesk.render import renderer_version
+from newsdesk.text.render import renderer_version
 from newsdesk.site.templates import environment, root_for, template_dirs
 from newsdesk.store import Store
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsdesk import accounts, auth, checks, signing, times
+from newsdesk import checks, times
+from newsdesk.review import accounts, auth, signing
 from newsdesk.errors import NewsdeskError, StaleEdit
 from newsdesk.i18n import N_, _, pick
 from newsdesk.model import (

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsdesk import chain, signing
+from newsdesk.review import chain, signing
 from newsdesk.i18n import _
 from newsdesk.store import Store
 
