@@ -236,7 +236,7 @@ def m003_search_newest_first(db: Database) -> None:
     # The search index, laid out for newest-first reading: a story's row key is its
     # date (seconds, then a tie-break), so FTS5 reads matches newest first and a query
     # stops after a page. Each field has a bigram column and a single-character column
-    # (newsdesk.search). Local and derived: the store rebuilds it (segmenter version).
+    # (newsdesk.text.segment). Local and derived: the store rebuilds it (segmenter version).
     db.execute("DROP TABLE search_index")
     db.execute("DROP TABLE search_docs")
     db.execute("""CREATE TABLE search_docs (
