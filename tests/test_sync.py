@@ -705,7 +705,7 @@ def sign_off(store: Store, username: str, story: str) -> str:
 @pytest.mark.parametrize("spread_from", [admission.SPREAD_FROM, 1])  # 1: over threads
 def test_a_sign_off_with_a_bad_signature_is_refused(seats, remote, tmp_path, monkeypatch,
                                                     spread_from):
-    monkeypatch.setattr(trust, "SPREAD_FROM", spread_from)
+    monkeypatch.setattr(admission, "SPREAD_FROM", spread_from)
     a, b = seats
     story = a_draft(b)
     real = sign_off(b, "wangfang", story)

@@ -2,5 +2,5 @@
 store, and a git repository carries the shared records between seats as text.
 records: the layout; rows: records as files and back; gitstore: the repository;
 merging: by record type; treemerge: two commits merged; importing: into the database;
-trust: what a seat refuses; seat: init, join, sync, status; conflicts: settling them;
+admission: what a seat refuses; seat: init, join, sync, status; conflicts: settling them;
 publisher: who publishes."""
