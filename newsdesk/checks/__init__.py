@@ -7,7 +7,7 @@ from __future__ import annotations
 from newsdesk import urls
 from newsdesk.checks import fields, lists, markup, personal, spam, traditional, typography
 from newsdesk.checks.knowledge import Knowledge, knowledge_for
-from newsdesk.checks.model import BLOCK, WARN, Finding, Report
+from newsdesk.checks.findings import BLOCK, WARN, Finding, Report
 from newsdesk.errors import NewsdeskError
 from newsdesk.i18n import both, pick
 from newsdesk.model import Article, ListEntry, Term, field_names

@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from newsdesk.checks.lists import parse_entries
-from newsdesk.checks.model import WARN, Finding
+from newsdesk.checks.findings import WARN, Finding
 from newsdesk.checks.words import automaton_of, longest
 from newsdesk.i18n import both
 from newsdesk.model import ListEntry

@@ -1,7 +1,7 @@
 """Rules about which fields a story must have (required fields, reprints)."""
 from __future__ import annotations
 
-from newsdesk.checks.model import BLOCK, WARN, Finding
+from newsdesk.checks.findings import BLOCK, WARN, Finding
 from newsdesk.i18n import N_, both
 from newsdesk.model import Article
 

@@ -3,7 +3,7 @@
 writer should know before a reader sees the page without it."""
 from __future__ import annotations
 
-from newsdesk.checks.model import WARN, Finding
+from newsdesk.checks.findings import WARN, Finding
 from newsdesk.i18n import both
 from newsdesk.text.render import dropped_safely
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import ahocorasick
 
-from newsdesk.checks.model import BLOCK, WARN, Finding
+from newsdesk.checks.findings import BLOCK, WARN, Finding
 from newsdesk.i18n import both
 from newsdesk.model import ListEntry
 

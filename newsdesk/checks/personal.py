@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from newsdesk.checks.model import BLOCK, Finding
+from newsdesk.checks.findings import BLOCK, Finding
 from newsdesk.i18n import both
 
 _ID = re.compile(r"(?<![\dA-Za-z])(\d{6})(\d{4})(\d{2})(\d{2})\d{3}[\dXx](?![\dA-Za-z])")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from newsdesk.checks.model import BLOCK, Finding
+from newsdesk.checks.findings import BLOCK, Finding
 from newsdesk.checks.words import automaton_of, longest
 from newsdesk.i18n import both
 from newsdesk.paths import resource

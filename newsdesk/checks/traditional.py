@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from newsdesk.checks.model import WARN, Finding
+from newsdesk.checks.findings import WARN, Finding
 from newsdesk.i18n import both
 
 

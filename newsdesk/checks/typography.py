@@ -9,7 +9,7 @@ import re
 
 import autocorrect_py
 
-from newsdesk.checks.model import WARN, Finding
+from newsdesk.checks.findings import WARN, Finding
 from newsdesk.text.cjk import HAN
 from newsdesk.i18n import both
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import ahocorasick
 
-from newsdesk.checks.model import Finding
+from newsdesk.checks.findings import Finding
 from newsdesk.errors import Translated
 from newsdesk.i18n import N_, both
 from newsdesk.model import Term

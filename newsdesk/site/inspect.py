@@ -14,7 +14,7 @@ from typing import Callable
 
 from newsdesk import times
 from newsdesk.checks import TEXT_FIELDS, content_findings, knowledge_for
-from newsdesk.checks.model import BLOCK, INFO, WARN
+from newsdesk.checks.findings import BLOCK, INFO, WARN
 from newsdesk.i18n import N_, _, both
 from newsdesk.review.meta import meta_lines
 from newsdesk.model import ChannelKind, field_label

@@ -7,7 +7,7 @@ from itertools import groupby
 
 import jinja2
 
-from newsdesk.checks.model import BLOCK, INFO, WARN
+from newsdesk.checks.findings import BLOCK, INFO, WARN
 from newsdesk.i18n import N_, _, language, pick
 from newsdesk.paths import resource
 from newsdesk.site.inspect import InspectReport
