@@ -1,4 +1,5 @@
-"""The review workflow (三审): states, stages and the rules of who may do what.
+"""The review workflow (三审): states, stages and the rules of who may do what
+(declared in review.rules, asked here of a story's facts).
 
 draft → submitted → in_review (stage k) → approved | scheduled → published, plus
 returned (to the author, with reasons), withdrawn (撤稿, admins only) and corrections
@@ -8,14 +9,14 @@ acts on. The GUI, the CLI and scripts all come through here, so they obey the sa
 rules; a refused action raises RuleError saying which rule refused it."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from newsdesk import checks, times
-from newsdesk.review import accounts, auth, signing
+from newsdesk.review import accounts, auth, rules, signing
 from newsdesk.errors import NewsdeskError, StaleEdit
 from newsdesk.i18n import N_, _, pick
 from newsdesk.model import (
-    CONTENT_FIELDS, IN_REVIEW, SIGNED_OFF, Article, ReviewEvent, Role, State, User,
+    CONTENT_FIELDS, IN_REVIEW, SIGNED_OFF, Article, ReviewEvent, State, User,
     field_label, state_name,
 )
 from newsdesk.store import Store
@@ -87,35 +88,55 @@ def _signed(events: list[ReviewEvent]) -> list[int]:
     return signed
 
 
-def why_not_review(store: Store, article: Article, user: User) -> str | None:
+def _events(store: Store, article_id: str) -> list[dict]:
+    return [asdict(e) for e in store.events.of(article_id)]
+
+
+def writers(store: Store, article: Article, events: list[dict] | None = None) -> set[str]:
+    """Who wrote the story in its current review cycle (rules.writers)."""
+    return rules.writers(store.articles.revision_authors([article.id])[article.id],
+                         _events(store, article.id) if events is None else events,
+                         article.author_id)
+
+
+def why_not_review(store: Store, article: Article, user: User,
+                   events: list[dict] | None = None) -> str | None:
     """Why user may not act on article's current stage (approve or return), or None.
-    The own-story rule covers returning too: an author does not judge their own story."""
-    if article.state not in IN_REVIEW:
-        return _("the story is {state}, not waiting for review",
-                 state=state_name(article.state))
-    stage = stages(store)[article.review_stage - 1]
-    if not user.active:
-        return _("{name} is not an active user", name=user.real_name)
-    if stage["role"] not in user.roles:
-        return _("{name} does not hold the {stage} role ({role}) (rule: stage role)",
-                 name=user.real_name, stage=stage["name"], role=stage["role"])
-    if user.id in (article.author_id, article.last_editor_id):
-        return _("{name} wrote or last edited this story and may not review it "
-                 "(rule: own story)", name=user.real_name)
-    return None
+    The own-story rule covers returning too: a writer does not judge their own story."""
+    if article.state not in IN_REVIEW:  # no stage to ask about
+        return rules.why_not_review(article.state, None, [], user, set())
+    return rules.why_not_review(article.state, article.review_stage, stages(store), user,
+                                writers(store, article, events))
 
 
 def why_not_sign(store: Store, article: Article, user: User) -> str | None:
     """Why user may not sign off article's current stage, or None if they may."""
-    reason = why_not_review(store, article, user)
+    events = _events(store, article.id)
+    reason = why_not_review(store, article, user, events)
     if reason:
         return reason
-    for e in store.events.of(article.id):
-        if e.kind == "approve" and e.actor_id == user.id and e.stage != article.review_stage:
-            return _("{name} already signed {stage} of this story; nobody signs two "
-                     "stages (rule: two stages)", name=user.real_name,
-                     stage=stage_name(store, e.stage))
+    other = rules.signed_another(events, user.id, article.review_stage)
+    if other:
+        return _("{name} already signed {stage} of this story; nobody signs two "
+                 "stages (rule: two stages)", name=user.real_name,
+                 stage=stage_name(store, other))
     return None
+
+
+def why_not_submit(store: Store, article: Article, user: User) -> str | None:
+    """Why user may not submit the story now (机审 aside: submit runs it), or None."""
+    return rules.why_not_submit(article.state, user, article.author_id)
+
+
+def why_not_recall(store: Store, article: Article, user: User) -> str | None:
+    """Why user may not recall (撤回) the story now, or None."""
+    return rules.why_not_recall(article.state, user, article.author_id,
+                                bool(_signed(store.events.of(article.id))))
+
+
+def why_not_correct(store: Store, article: Article, user: User) -> str | None:
+    """Why user may not start a correction (更正) of the story, or None."""
+    return rules.why_not_correct(article.state, user)
 
 
 def why_nobody_signs(store: Store, article: Article) -> str | None:
@@ -130,8 +151,8 @@ def why_nobody_signs(store: Store, article: Article) -> str | None:
     if not holders:
         return _("nobody holds the {stage} role ({role}): give it to someone "
                  "(rule: stage role)", stage=stage["name"], role=stage["role"])
-    return _("no {stage} reviewer other than its author, its last editor or who signed "
-             "another stage of it: give the {role} role to someone else (rule: own story)",
+    return _("no {stage} reviewer other than who wrote it or signed another stage of it: "
+             "give the {role} role to someone else (rule: own story)",
              stage=stage["name"], role=stage["role"])
 
 
@@ -142,7 +163,12 @@ def waiting_for(store: Store, user: User, channel_id: str | None = None,
             if s["role"] in user.roles and stage in (None, k)]
     if not mine or not user.active:
         return []
-    return store.events.queue(stages=mine, channel_id=channel_id, signable_by=user.id)
+    ids = store.events.queue(stages=mine, channel_id=channel_id, signable_by=user.id)
+    # Of those, the ones they did not write (one query for all the revisions).
+    revisions = store.articles.revision_authors(ids)
+    authors = store.articles.authors(ids)
+    return [i for i in ids if user.id not in rules.writers(revisions[i],
+                                                           _events(store, i), authors[i])]
 
 
 def queue(store: Store, stage: int | None = None,
@@ -196,6 +222,8 @@ def _edit_once(store: Store, article_id: str, changes: dict, actor: User,
     refusal = why_not_edit(store, article, actor) if content else None
     if refusal:
         raise RuleError(refusal)
+    if content:
+        article = _on_record(store, article, actor)
     if content and article.state not in (State.DRAFT, State.RETURNED):
         checkpoint = checkpoint or "edit"  # a sign-off names the exact revision it saw
     # A reviewer's edit is their stage's (留痕): it leaves the story's last editor, and
@@ -220,26 +248,47 @@ def _edit_once(store: Store, article_id: str, changes: dict, actor: User,
                                 detail={"fields": content})
         elif content and article.state in SIGNED_OFF:
             voided = _signed(store.events.of(article_id))
-            new, _changed = store.articles.update(article_id, {"state": State.SUBMITTED,
-                                                        "review_stage": 1}, actor.id)
+            new, _changed = store.articles.update(article_id, _move(store, article, "void"),
+                                                  actor.id)
             store.events.append(article_id, "void", actor.id, revision=new.revision,
                                 comment="edited " + ", ".join(content),
                                 detail={"voided_stages": voided, "fields": content})
     return new, change.changed
 
 
+def _move(store: Store, article: Article, kind: str, at: str | None = None) -> dict:
+    """Where the rulebook's transition table takes the story on this event (the rule
+    checks before it let it through; a move it does not allow is a RuleError)."""
+    fields = {"state": article.state, "review_stage": article.review_stage}
+    moved = rules.moved(fields, {"kind": kind, "stage": article.review_stage, "at": at},
+                        len(stages(store)), article.publish_at)
+    if moved is None:
+        raise RuleError("a {state} story cannot take this step", state=state_name(article.state))
+    return moved
+
+
+def _on_record(store: Store, article: Article, actor: User) -> Article:
+    """A draft's saves between revisions are its last editor's. Before someone else's
+    change joins them, they go on record as that editor's revision, so each revision's
+    change is one person's and who wrote the story stays known (rules.writers)."""
+    if article.state not in (State.DRAFT, State.RETURNED) or \
+            actor.id == article.last_editor_id:
+        return article
+    saved = store.articles.revision_content(article.id, article.revision)
+    if all(saved.get(k) == getattr(article, k) for k in rules.WRITTEN):
+        return article
+    return store.articles.update(article.id, {}, article.last_editor_id, checkpoint="edit")[0]
+
+
 def recall(store: Store, article_id: str, actor: User, comment: str = "") -> Transition:
     """撤回: the author takes a submitted story back to draft, until the first sign-off."""
     article = store.articles.get(article_id)
-    if article.state != State.SUBMITTED or _signed(store.events.of(article_id)):
-        raise RuleError("only a submitted story nobody has signed yet can be recalled; "
-                        "this one is {state} (rule: recall)", state=state_name(article.state))
-    if actor.id != article.author_id:
-        raise RuleError("{name} is not the author; only the author recalls a story (rule: "
-                        "recall)", name=actor.real_name)
+    refusal = why_not_recall(store, article, actor)
+    if refusal:
+        raise RuleError(refusal)
     with store.transaction():
-        new, _changed = store.articles.update(article_id, {"state": State.DRAFT,
-                                                    "review_stage": None}, actor.id)
+        new, _changed = store.articles.update(article_id, _move(store, article, "recall"),
+                                              actor.id)
         event = store.events.append(article_id, "recall", actor.id, revision=new.revision,
                                     comment=comment)
     return Transition(new, event)
@@ -248,12 +297,10 @@ def recall(store: Store, article_id: str, actor: User, comment: str = "") -> Tra
 def submit(store: Store, article_id: str, actor: User, comment: str = "",
            now: str | None = None) -> Transition:
     article = store.articles.get(article_id)
-    if article.state not in (State.DRAFT, State.RETURNED):
-        raise RuleError("only drafts and returned stories are submitted; this one is "
-                        "{state}", state=state_name(article.state))
-    if actor.id != article.author_id and not {Role.EDITOR, Role.ADMIN} & set(actor.roles):
-        raise RuleError("{name} is neither the author nor an editor (rule: who submits)",
-                        name=actor.real_name)
+    refusal = why_not_submit(store, article, actor)
+    if refusal:
+        raise RuleError(refusal)
+    article = _on_record(store, article, actor)
     report = checks.run_checks(store, article)
     if report.blocking:
         listed = _("; ").join(f"{pick(f.message, f.message_en)} [{field_label(f.field)}]"
@@ -265,8 +312,7 @@ def submit(store: Store, article_id: str, actor: User, comment: str = "",
     now = now or times.now()
     with store.transaction():
         new, _changed = store.articles.update(
-            article_id, {"state": State.SUBMITTED, "review_stage": 1, "submitted_at": now},
-            actor.id, checkpoint="submit")
+            article_id, _move(store, article, "submit", now), actor.id, checkpoint="submit")
         # The report travels with the submitted revision, for the reviewers.
         store.checks.save_report(article_id, new.revision, report.verdict, report.to_dict())
         event = store.events.append(article_id, "submit", actor.id, stage=1,
@@ -286,15 +332,14 @@ def approve(store: Store, article_id: str, actor: User, password: str | None = N
     now = now or times.now()
     stage, last = article.review_stage, len(stages(store))
     with store.transaction():
+        # The sign-off vouches for the very text it approves: the last stage's hash is
+        # what the export checks the live text against (review.clearance).
+        vouched = signing.content_hash({k: getattr(article, k) for k in CONTENT_FIELDS})
         event = store.events.append(article_id, "approve", actor.id, stage=stage,
-                                   revision=article.revision, comment=comment, at=now)
-        if stage < last:
-            changes = {"state": State.IN_REVIEW, "review_stage": stage + 1}
-        elif article.publish_at and article.publish_at > now:
-            changes = {"state": State.SCHEDULED, "review_stage": None}
-        else:
-            changes = {"state": State.APPROVED, "review_stage": None}
-        new, _changed = store.articles.update(article_id, changes, actor.id)
+                                   revision=article.revision, comment=comment, at=now,
+                                   detail={"content_hash": vouched})
+        new, _changed = store.articles.update(article_id, _move(store, article, "approve", now),
+                                              actor.id)
         if stage == last and _pending_correction(new):
             new = _republish(store, new, actor, now)
     return Transition(new, event)
@@ -312,28 +357,25 @@ def return_story(store: Store, article_id: str, actor: User, reason: str,
     with store.transaction():
         event = store.events.append(article_id, "return", actor.id, stage=article.review_stage,
                                    revision=article.revision, comment=reason, at=now)
-        new, _changed = store.articles.update(article_id, {"state": State.RETURNED,
-                                                   "review_stage": None}, actor.id)
+        new, _changed = store.articles.update(article_id, _move(store, article, "return"),
+                                              actor.id)
     return Transition(new, event)
 
 
 def withdraw(store: Store, article_id: str, actor: User, reason: str,
              password: str | None = None) -> Transition:
     article = store.articles.get(article_id)
-    if Role.ADMIN not in actor.roles:
-        raise RuleError("{name} is not an admin; only admins withdraw a story (rule: "
-                        "withdraw)", name=actor.real_name)
-    if article.state not in (State.PUBLISHED, State.APPROVED, State.SCHEDULED) \
-            and article.live_revision is None:
-        raise RuleError("a {state} story is not out to withdraw", state=state_name(article.state))
+    refusal = rules.why_not_withdraw(article.state, article.live_revision is not None, actor)
+    if refusal:
+        raise RuleError(refusal)
     reason = needs_reason(reason, N_("withdrawing a story"))
     accounts.check_signer(store, actor)
     check_password(actor, password)
     with store.transaction():
         event = store.events.append(article_id, "withdraw", actor.id,
                                    revision=article.revision, comment=reason)
-        new, _changed = store.articles.update(article_id, {"state": State.WITHDRAWN,
-                                                   "review_stage": None}, actor.id)
+        new, _changed = store.articles.update(article_id, _move(store, article, "withdraw"),
+                                              actor.id)
     return Transition(new, event)
 
 
@@ -341,16 +383,15 @@ def begin_correction(store: Store, article_id: str, actor: User, note: str) -> T
     """Reopen a published story for a correction. The public page keeps showing the
     live revision until the corrected one passes every review stage again."""
     article = store.articles.get(article_id)
-    if article.state != State.PUBLISHED:
-        raise RuleError("only published stories are corrected; this one is {state}",
-                        state=state_name(article.state))
-    if not {Role.EDITOR, Role.ADMIN} & set(actor.roles):
-        raise RuleError("{name} is not an editor (rule: who corrects)", name=actor.real_name)
+    refusal = why_not_correct(store, article, actor)
+    if refusal:
+        raise RuleError(refusal)
     note = needs_reason(note, N_("a correction"))
     with store.transaction():
         corrections = article.corrections + [{"note": note, "by": actor.id, "at": None}]
-        new, _changed = store.articles.update(article_id, {"state": State.DRAFT,
-                                                   "corrections": corrections}, actor.id)
+        new, _changed = store.articles.update(
+            article_id, _move(store, article, "correction") | {"corrections": corrections},
+            actor.id)
         event = store.events.append(article_id, "correction", actor.id,
                                    revision=article.revision, comment=note)
     return Transition(new, event)
@@ -365,9 +406,17 @@ def _republish(store: Store, article: Article, actor: User, now: str) -> Article
     corrections = [dict(c) for c in article.corrections]
     corrections[-1]["at"] = now
     store.articles.update(article.id, {"corrections": corrections}, actor.id)
+    new = store.articles.publish(article.id, article.first_published_at or now, actor.id)
     store.events.append(article.id, "publish", actor.id, revision=article.revision, at=now,
-                       detail={"correction": corrections[-1]["note"]})
-    return store.articles.publish(article.id, article.first_published_at or now, actor.id)
+                       detail={"correction": corrections[-1]["note"], **_publication(new)})
+    return new
+
+
+def _publication(article: Article) -> dict:
+    """What a publish event records for every seat: where and as what number the story
+    went online, and when first (the seats take these from the event, not the file)."""
+    return {"first_published_at": article.first_published_at, "number": article.number,
+            "public_path": article.public_path}
 
 
 def due(store: Store, now: str | None = None) -> list[str]:
@@ -383,7 +432,7 @@ def publish(store: Store, article_id: str, actor: User | None,
     require_publisher(store)
     now = now or times.now()
     article = store.articles.get(article_id)
-    if article.state not in (State.APPROVED, State.SCHEDULED):
+    if not rules.leaves("publish", article.state):
         raise RuleError("only approved stories are published; this one is {state}",
                         state=state_name(article.state))
     if article.publish_at and article.publish_at > now:
@@ -391,9 +440,10 @@ def publish(store: Store, article_id: str, actor: User | None,
                         value=times.local_text(article.publish_at))
     actor_id = actor.id if actor else None
     with store.transaction():
-        event = store.events.append(article_id, "publish", actor_id,
-                                   revision=article.revision, at=now)
         new = store.articles.publish(article_id, article.publish_at or now, actor_id)
+        event = store.events.append(article_id, "publish", actor_id,
+                                   revision=article.revision, at=now,
+                                   detail=_publication(new))
     return Transition(new, event)
 
 

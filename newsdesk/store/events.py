@@ -89,7 +89,8 @@ class Events(Repository):
     def queue(self, stages: list[int] | None = None, channel_id: str | None = None,
               signable_by: str | None = None) -> list[str]:
         """Stories waiting for review, longest-waiting first. signable_by drops those
-        that user wrote, last edited, or signed at another stage."""
+        that user signed at another stage (whether they wrote one is the rulebook's
+        question, asked of each story's revisions: review.workflow.waiting_for)."""
         sql = ("SELECT a.id FROM articles a WHERE a.state IN ('submitted', 'in_review')")
         params: list = []
         if stages:
@@ -99,10 +100,10 @@ class Events(Repository):
             sql += " AND a.channel_id = ?"
             params.append(channel_id)
         if signable_by:
-            sql += (" AND a.author_id IS NOT ? AND a.last_editor_id IS NOT ? AND NOT EXISTS "
-                    "(SELECT 1 FROM review_events e WHERE e.article_id = a.id AND "
-                    "e.kind = 'approve' AND e.actor_id = ? AND e.stage != a.review_stage)")
-            params += [signable_by] * 3
+            sql += (" AND NOT EXISTS (SELECT 1 FROM review_events e WHERE e.article_id = "
+                    "a.id AND e.kind = 'approve' AND e.actor_id = ? AND "
+                    "e.stage != a.review_stage)")
+            params.append(signable_by)
         sql += " ORDER BY a.submitted_at, a.id"
         return [r[0] for r in self.conn.execute(sql, params)]
 

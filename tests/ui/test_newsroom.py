@@ -69,10 +69,13 @@ def test_a_submitted_story_is_locked_but_its_author_can_recall_it(window, qtbot)
     as_user(window, "chenlu")  # not the author, not a reviewer
     window.open_story(flood)
     assert window.editor.body.isReadOnly() and "送审锁定" in window.editor.banner.text()
-    assert not window.editor.recall_button.isVisible()
+    recall = window.editor.recall_button
+    assert not recall.isEnabled() and "only the author recalls" in recall.toolTip()
+    assert not window.editor.submit_button.isEnabled()
+    assert "only drafts and returned stories" in window.editor.submit_button.toolTip()
     as_user(window, "zhangwei")  # the author
     window.open_story(flood)
-    assert window.editor.recall_button.isVisible()
+    assert recall.isVisible() and recall.isEnabled() and not recall.toolTip()
     qtbot.mouseClick(window.editor.recall_button, Qt.LeftButton)
     assert window.store.articles.get(flood).state == "draft"
     assert not window.editor.body.isReadOnly()  # a draft again, in the editor

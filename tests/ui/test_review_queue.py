@@ -41,6 +41,25 @@ def test_queue_lists_waiting_stories_oldest_first(qtbot, demo_store):
     assert cells(q, 0) == [FLOOD]
 
 
+def test_a_co_writer_finds_the_sign_off_refused_with_the_rule(qtbot, demo_store):
+    """王芳 rewrote the story's body before 张薇 resubmitted it: it is not in her queue,
+    and selected among all, its buttons say the rule (issue 30, item 8)."""
+    s = demo_store
+    flood = next(a for a in s.articles.many(workflow.queue(s)) if a.title == FLOOD)
+    zhangwei, wangfang = s.users.find("zhangwei"), s.users.find("wangfang")
+    workflow.recall(s, flood.id, zhangwei)
+    workflow.edit(s, flood.id, {"body": flood.body + "\n\n王芳补写的一段。"}, wangfang)
+    workflow.edit(s, flood.id, {"title": FLOOD + "（续）"}, zhangwei)
+    workflow.submit(s, flood.id, zhangwei)
+    q = make_queue(qtbot, s, "wangfang")
+    assert cells(q, 0) == []  # nothing she may sign
+    q.mine.setChecked(False)
+    select(q, FLOOD + "（续）")
+    for button in (q.panel.approve_button, q.panel.return_button):
+        assert not button.isEnabled()
+        assert "王芳 wrote this story" in button.toolTip() and "own story" in button.toolTip()
+
+
 def test_reviewer_approves_from_the_queue_and_the_item_moves_on(qtbot, demo_store,
                                                                 monkeypatch):
     from PySide6.QtWidgets import QInputDialog

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from newsdesk import checks, pictures, present, times
 from newsdesk.editing import edit_locks
-from newsdesk.review import workflow
+from newsdesk.review import rules, workflow
 from newsdesk.errors import NewsdeskError
 from newsdesk.importers.story import split_list, split_names
 from newsdesk.model import Article, State, field_names
@@ -259,11 +259,20 @@ class EditorPane(QWidget):
                   self.pictures_button):
             w.setEnabled(editable)
         self.findings.set_editable(editable)
-        self.submit_button.setEnabled(editable and a.state in (State.DRAFT, State.RETURNED))
+        # The story's actions are the core's to allow: each button asks the rulebook
+        # and, when refused, its tooltip gives the rule as the CLI would.
+        refusal = workflow.why_not_submit(self.store, a, self.user) or self._refusal
+        self.submit_button.setEnabled(editable and refusal is None)
+        self.submit_button.setToolTip(refusal or "")
         self.take_over_button.setVisible(not state.ours)
-        self.recall_button.setVisible(a.state == State.SUBMITTED
-                                      and a.author_id == self.user.id)
-        self.correct_button.setVisible(a.state == State.PUBLISHED)
+        for button, kind, why_not in (
+                (self.recall_button, "recall", workflow.why_not_recall),
+                (self.correct_button, "correction", workflow.why_not_correct)):
+            refusal = why_not(self.store, a, self.user) if rules.leaves(kind, a.state) \
+                else None
+            button.setVisible(rules.leaves(kind, a.state))
+            button.setEnabled(refusal is None)
+            button.setToolTip(refusal or "")
         if state.ours and state.taken_from:
             text = self.tr("You took this story over from %1; they have been "
                            "told.").replace("%1", state.taken_from)

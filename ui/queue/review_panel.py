@@ -164,10 +164,11 @@ class ReviewPanel(QWidget):
     def show_article(self, article: Article | None) -> None:
         self.article = article
         refusal = workflow.why_not_sign(self.store, article, self.user) if article else None
+        returning = workflow.why_not_review(self.store, article, self.user) if article else None
         self.approve_button.setEnabled(article is not None and refusal is None)
-        self.return_button.setEnabled(
-            article is not None and workflow.why_not_review(self.store, article, self.user)
-            is None)
+        self.approve_button.setToolTip(refusal or "")  # the rule, as the CLI says it
+        self.return_button.setEnabled(article is not None and returning is None)
+        self.return_button.setToolTip(returning or "")
         if article is None:
             self.heading.setText(self.tr("Nothing selected"))
             for view in (self.preview, self.changes, self.checks, self.history):
