@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from newsdesk import times
 from newsdesk.errors import NewsdeskError
-from newsdesk.model import Origin, State, StoryFilter
+from newsdesk.model import Origin, SavedSearch, State, StoryFilter, User
 from newsdesk.store import Store
 
 
@@ -46,3 +46,13 @@ def build(store: Store, *, channel: str | None = None, state: str | None = None,
         origin=origin or None,
         topic_id=store.channels.find_topic(topic).id if topic else None,
         has_image=has_image)
+
+
+def save_search(store: Store, user: User, name: str, query: str, f: StoryFilter) -> SavedSearch:
+    """保存搜索: the signed-in user's, under a name (the same name replaces it)."""
+    return store.saved.save(user.id, name, query, f)
+
+
+def forget_search(store: Store, user: User, saved_id: str) -> None:
+    """One of the user's own saved searches, deleted."""
+    store.saved.remove(user.id, saved_id)

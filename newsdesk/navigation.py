@@ -1,6 +1,6 @@
 """The site's channels and topics, as the outlet changes them: one operation each, for
-the app's 管理 → 栏目/专题 and the command line alike. Only an administrator changes them;
-actor None is a script run without --as, as the import takes it."""
+the app's 管理 → 栏目/专题 and the command line alike. Only an administrator changes them
+(actor None, nobody named, is refused)."""
 from __future__ import annotations
 
 from newsdesk.review import accounts
@@ -9,10 +9,9 @@ from newsdesk.model import Channel, ChannelKind, Topic, User
 from newsdesk.store import Store
 
 
-def _admin(actor: User | None, what: str) -> str | None:
-    if actor is not None:
-        accounts.require_admin(actor, what)
-    return actor.id if actor else None
+def _admin(actor: User | None, what: str) -> str:
+    accounts.require_admin(actor, what)
+    return actor.id
 
 
 def add_channel(store: Store, actor: User | None, slug: str, name: str,

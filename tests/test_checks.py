@@ -206,14 +206,14 @@ def test_words_cli(demo_store, cli, tmp_path):
     assert "澳门葡京\tblock\t博彩/搜索垃圾" in out.read_text("utf-8")
     extra = tmp_path / "extra.txt"
     extra.write_text("网络赌博\tblock\t博彩\n特效药\twarn\t医疗广告\t药物\n", "utf-8")
-    r = cli("words", "import", extra, "--db", db)
+    r = cli("words", "import", extra, "--as", "admin", "--db", db)
     assert r.code == 0 and "2 terms imported" in r.out
     assert "特效药" in cli("words", "--db", db).out
     bad = tmp_path / "bad.txt"
     bad.write_text("词\tsometimes\n", "utf-8")
-    r = cli("words", "import", bad, "--db", db)
+    r = cli("words", "import", bad, "--as", "admin", "--db", db)
     assert r.code == 2 and "line 1" in r.err
-    assert cli("words", "import", extra, "--replace", "--db", db).code == 0
+    assert cli("words", "import", extra, "--replace", "--as", "admin", "--db", db).code == 0
     assert len(json.loads(cli("words", "--db", db, "--json").out)) == 2
 
 

@@ -72,7 +72,7 @@ def test_users_and_channels(demo_db, cli):
     assert [c["name"] for c in channels][:3] == ["要闻", "越视频", "镇街"]
     assert {c["slug"]: c["parent"] for c in channels}["baita"] == "towns"
     assert {c["slug"]: c["kind"] for c in channels}["h5"] == "link"
-    assert cli("channels", "add", "tiyu", "体育", "--db", demo_db).code == 0
+    assert cli("channels", "add", "tiyu", "体育", "--as", "admin", "--db", demo_db).code == 0
 
 
 @pytest.mark.parametrize("args, message", [
@@ -80,8 +80,8 @@ def test_users_and_channels(demo_db, cli):
     (["show", "0" * 32], "no article id starts with"),
     (["list", "--channel", "nowhere"], "no channel 'nowhere'"),
     (["search", "，。"], "nothing to search for"),
-    (["channels", "add", "../x", "坏"], "not allowed"),
-    (["channels", "add", "shehui", "社会"], "already exists"),
+    (["channels", "add", "../x", "坏", "--as", "admin"], "not allowed"),
+    (["channels", "add", "shehui", "社会", "--as", "admin"], "already exists"),
     (["users", "add", "x", "--name", "某", "--role", "boss"], "unknown role 'boss'"),
     (["import", "a.md", "--as", "nobody"], "no user 'nobody'"),
     (["init", "--demo"], "already has content"),

@@ -54,7 +54,7 @@ def test_own_story_rule_through_the_cli(demo_db, cli):
 
 
 def test_password_from_environment(demo_db, cli, monkeypatch):
-    monkeypatch.setenv("NEWSDESK_PASSWORD", "越溪2026")
+    monkeypatch.setenv("NEWSDESK_NEW_PASSWORD", "越溪2026")
     assert cli("users", "passwd", "wangfang", "--db", demo_db).code == 0
     sid = story(cli, demo_db, "submitted")
     monkeypatch.setenv("NEWSDESK_PASSWORD", "wrong")

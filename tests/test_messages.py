@@ -17,7 +17,7 @@ import db.connection
 import keyring
 
 from newsdesk import checks, i18n, times
-from newsdesk.review import accounts, workflow
+from newsdesk.review import accounts, door, workflow
 from newsdesk.publish import hostkeys
 from newsdesk.publish.remote import PublishError
 from newsdesk.publish.run import PasswordNeeded, PublishBusy, Tampered, publish
@@ -128,6 +128,11 @@ def rule_error(store):
 def password_required(store):
     store.set_settings({"demo": False})
     accounts.check_signer(store, store.users.find("wangfang"))
+
+
+def not_proven(store):
+    store.set_settings({"demo": False})
+    door.refuse_unnamed(store)
 
 
 def stale_edit(store):
@@ -274,9 +279,13 @@ def not_the_publisher(store):
 
 
 def refused(store):
-    # A story's events as the newsroom's copy has them, one fewer than this seat had.
-    sync_trust._events(lambda: "城关镇社区开展防汛应急演练", {}, [], "x",
-                       [{"id": "1", "kind": "submit"}], [])
+    # A sign-off arriving from the newsroom's copy, by the one who wrote the story.
+    wrote = ([{"number": 1, "updated_by": "w", "content": {"title": "t", "body": "b"}}], None)
+    sync_trust._events(lambda: "城关镇社区开展防汛应急演练",
+                       {"w": {"real_name": "王芳", "roles": ["reviewer1"], "public_keys": []}},
+                       [{"name": "初审", "role": "reviewer1"}], "x", [],
+                       [{"id": "1", "kind": "approve", "actor_id": "w", "stage": 1,
+                         "revision": 1}], lambda: wrote)
 
 
 SCENARIOS = {
@@ -284,6 +293,7 @@ SCENARIOS = {
     "NotFound": (NotFound, not_found),
     "RuleError": (workflow.RuleError, rule_error),
     "PasswordRequired": (accounts.PasswordRequired, password_required),
+    "NotProven": (door.NotProven, not_proven),
     "StaleEdit": (StaleEdit, stale_edit),
     "DatabaseBusy": (DatabaseBusy, database_busy),
     "StorageFailed": (StorageFailed, storage_failed),
@@ -358,10 +368,11 @@ REFUSALS = [
     ["bin", "empty", "--as", "chenlu"],
     ["show", "zzzz"],
     ["show", "0000ffff"],
-    ["channels", "add", "文化", "文化"],
-    ["channels", "add", "yaowen", "要闻"],
-    ["channels", "change", "nowhere", "--top"],
-    ["topics", "add", "专题", "专题"],
+    ["channels", "add", "文化", "文化", "--as", "admin"],
+    ["channels", "add", "yaowen", "要闻", "--as", "admin"],
+    ["channels", "change", "nowhere", "--top", "--as", "admin"],
+    ["channels", "add", "tiyu", "体育", "--as", "chenlu"],
+    ["topics", "add", "专题", "专题", "--as", "admin"],
     ["users", "change", "admin", "--deactivate", "--as", "admin"],
     ["users", "change", "chenlu", "--role", "boss", "--as", "admin"],
     ["users", "change", "chenlu", "--role", "editor", "--as", "chenlu"],

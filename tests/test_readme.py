@@ -36,7 +36,8 @@ def workplace(tmp_path, monkeypatch, memory_keyring):
         "县图书馆自12月起每天开放至晚上九点。\n", "utf-8")
     (tmp_path / "more.txt").write_text("某博彩品牌\tblock\t赌博\t\n", "utf-8")
     (tmp_path / "leaders.tsv").write_text("林振华\t县委书记\n何文斌\t县委副书记、县长\n", "utf-8")
-    monkeypatch.setenv("NEWSDESK_PASSWORD", "越溪2026")  # for 'users passwd'
+    monkeypatch.setenv("NEWSDESK_PASSWORD", "越溪2026")  # who acts proves it
+    monkeypatch.setenv("NEWSDESK_NEW_PASSWORD", "越溪2026")  # 'users add', 'users passwd'
     monkeypatch.setenv("NEWSDESK_GIT_PASSWORD", "token")  # for 'sync login'
     return tmp_path
 

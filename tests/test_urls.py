@@ -40,12 +40,14 @@ def demo_db(db_path, cli):
 
 
 def test_a_javascript_link_channel_is_refused(demo_db, cli):
-    r = cli("channels", "add", "evil", "恶意", "--link", "javascript:alert(1)", "--db", demo_db)
+    r = cli("channels", "add", "evil", "恶意", "--link", "javascript:alert(1)", "--as", "admin",
+            "--db", demo_db)
     assert r.code == 2 and len(r.err.strip().splitlines()) == 1
     assert "javascript:alert(1)" in r.err and "refused" in r.err
     channels = json.loads(cli("channels", "--db", demo_db, "--json").out)
     assert "evil" not in {c["slug"] for c in channels}
-    r = cli("channels", "add", "weibo", "微博", "--link", "https://weibo.com/x", "--db", demo_db)
+    r = cli("channels", "add", "weibo", "微博", "--link", "https://weibo.com/x", "--as", "admin",
+            "--db", demo_db)
     assert r.code == 0
 
 

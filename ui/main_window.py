@@ -29,6 +29,7 @@ from ui.login import LoginDialog
 from ui.preview.preview_pane import PreviewPane
 from ui.publish.publish_dialog import PublishDialog
 from ui.publish.on_time import OnTime
+from ui.publish.patrol_control import PatrolControl
 from ui.publish.verify_dialog import VerifyDialog
 from ui.queue.queue_widget import ReviewQueue
 from ui.search_bar import FilterBar
@@ -42,7 +43,7 @@ QUEUE, DUE = "queue", "due"
 # Actions the menus carry but the toolbars have no room for (an English toolbar fills
 # 1366 px already).
 MENU_ONLY = {"action_targets", "action_import", "action_sync", "action_conflicts",
-             "action_publisher", "action_found"}
+             "action_publisher", "action_found", "action_patrol"}
 
 
 class MainWindow(QMainWindow):
@@ -93,6 +94,8 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(label)
         self.sync = SyncControl(store, user, self)
         self.statusBar().addPermanentWidget(self.sync.button)
+        self.patrol = PatrolControl(self)   # 巡检: the last check of the live site
+        self.statusBar().addPermanentWidget(self.patrol.label)
         self._scrolling = False
         self._menus()
         self.addToolBarBreak()  # the search box gets a row of its own
@@ -195,6 +198,7 @@ class MainWindow(QMainWindow):
         act("action_verify", self.tr("Verify the live site…"), site,
             lambda: VerifyDialog(self.store, self).exec())
         act("action_inspect", self.tr("Site self-inspection (网站自查)…"), site, self.inspect)
+        act("action_patrol", self.tr("Check the live site (巡检网站)"), site, self.patrol.run)
         site.addSeparator()
         act("action_sync", self.tr("Sync with the newsroom"), site, self.sync.sync_now,
             "F9")
@@ -562,7 +566,7 @@ class MainWindow(QMainWindow):
             return
         try:
             f = filtering.build(self.store, **self.filters.choices())
-            self.store.saved.save(self.user.id, name, self.search.text(), f)
+            filtering.save_search(self.store, self.user, name, self.search.text(), f)
         except NewsdeskError as e:
             QMessageBox.warning(self, self.tr("Save search"), str(e))
             return
@@ -581,7 +585,7 @@ class MainWindow(QMainWindow):
         item = self.navigator.currentItem()
         filters = item.data(0, FILTER) if item else None
         if isinstance(filters, dict) and isinstance(filters.get("saved"), SavedSearch):
-            self.store.saved.remove(self.user.id, filters["saved"].id)
+            filtering.forget_search(self.store, self.user, filters["saved"].id)
             self.show_saved_searches()
 
     def _after_reload(self) -> None:

@@ -15,7 +15,7 @@ from newsdesk import checks, named_files
 from newsdesk.checks.lists import KINDS
 from newsdesk.checks.words import ListError, format_list, parse_list
 from newsdesk.errors import NewsdeskError
-from newsdesk.model import Role, Term
+from newsdesk.model import Term
 from ui import file_dialogs
 from ui.check_lists import EntryPage
 
@@ -26,7 +26,8 @@ class WordListDialog(QDialog):
         self.store, self.user = store, user
         self.setWindowTitle(self.tr("机审 lists"))
         self.resize(820, 580)
-        editable = Role.ADMIN in user.roles
+        refusal = checks.why_not_change_lists(user)  # everyone reads; admins change
+        editable = refusal is None
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("Filter terms…"))
         self.table = QTableWidget(0, 4)
@@ -43,7 +44,9 @@ class WordListDialog(QDialog):
                             (self.tr("Import…"), self.import_file),
                             (self.tr("Export…"), self.export_file)):
             button = QPushButton(label)
-            button.clicked.connect(slot)
+            # not slot itself: clicked passes `checked`, which import_file would take
+            # for a path
+            button.clicked.connect(lambda _checked=False, slot=slot: slot())
             buttons.addWidget(button)
             if slot != self.export_file:
                 self.edit_buttons.append(button)
@@ -53,8 +56,8 @@ class WordListDialog(QDialog):
         box.accepted.connect(self.save)
         box.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        if not editable:  # everyone may read the lists; admins change them
-            note = QLabel(self.tr("Read only: only an admin changes the 机审 lists."))
+        if not editable:
+            note = QLabel(refusal)
             note.setStyleSheet("background:#fff3cd;color:#7a5200;padding:6px")
             layout.addWidget(note)
             self.table.setEditTriggers(QTableWidget.NoEditTriggers)

@@ -9,8 +9,9 @@ from newsdesk.checks import fields, lists, markup, personal, spam, traditional, 
 from newsdesk.checks.knowledge import Knowledge, knowledge_for
 from newsdesk.checks.findings import BLOCK, WARN, Finding, Report
 from newsdesk.errors import NewsdeskError
-from newsdesk.i18n import both, pick
+from newsdesk.i18n import N_, both, pick
 from newsdesk.model import Article, ListEntry, Term, field_names
+from newsdesk.review import accounts
 from newsdesk.text.render import FALLBACK, char_count
 from newsdesk.settings import SiteSettings
 from newsdesk.store import Store
@@ -100,25 +101,30 @@ def site_links(site: SiteSettings, channels) -> list[Finding]:
             for r in urls.site_problems(site, channels)]
 
 
-def save_word_list(store: Store, terms: list[Term], actor) -> int:
-    """Replace the outlet's word lists (admins only: they decide what blocks a story)."""
-    if "admin" not in actor.roles:
-        raise NewsdeskError("{name} is not an admin; only admins change the word lists",
-                            name=actor.real_name)
+def save_word_list(store: Store, terms: list[Term], actor, replace: bool = True) -> int:
+    """Replace the outlet's word lists, or add to them (admins only: they decide what
+    blocks a story)."""
+    accounts.require_admin(actor, N_("change the word lists"))
     for t in terms:
         if not t.term.strip():
             raise NewsdeskError("a word-list entry has no term")
         if t.level not in ("block", "warn"):
             raise NewsdeskError("“{term}”: level must be block or warn", term=t.term)
-    return store.checks.set_terms(terms, actor.id, replace=True)
+    return store.checks.set_terms(terms, actor.id, replace=replace)
+
+
+CHANGE_LISTS = N_("change the 机审 lists")
+
+
+def why_not_change_lists(user) -> str | None:
+    """Why user may not change the 机审 lists (the app says it before they try)."""
+    return accounts.why_not_admin(user, CHANGE_LISTS)
 
 
 def save_list(store: Store, kind: str, entries: list[ListEntry], actor) -> int:
     """Replace one of the outlet's other lists (names, confusions, traditional), in the
     order given: admins only, like the word lists."""
-    if "admin" not in actor.roles:
-        raise NewsdeskError("{name} is not an admin; only admins change the 机审 lists",
-                            name=actor.real_name)
+    accounts.require_admin(actor, CHANGE_LISTS)
     entries = lists.checked(kind, entries)
     return store.checks.set_entries(kind, entries, actor.id)
 

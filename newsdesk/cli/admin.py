@@ -11,7 +11,7 @@ from newsdesk import checks, navigation, settings as site_settings
 from newsdesk.review import accounts
 from newsdesk.checks.lists import KINDS, format_entries, parse_entries
 from newsdesk.checks.words import ListError, format_list, parse_list
-from newsdesk.i18n import N_, _
+from newsdesk.i18n import _
 from newsdesk.cli.common import (
     OK, CliError, Session, acting_option, acting_user, json_option, new_password,
     print_json, read_text, table, with_db,
@@ -41,16 +41,17 @@ def users(ctx, session: Session, as_json: bool) -> int:
 @click.option("--name", required=True, help="real name, as pages print it")
 @click.option("--role", "roles", multiple=True,
               help="editor, reviewer1..3 or admin; repeatable")
-@acting_option(required=False, help_text="the admin adding it (needed in a newsroom of "
-                                         "many seats, where account changes are signed)")
+@acting_option(required=False, help_text="the admin adding it (outside the demo; the "
+                                         "first admin of a new database needs none)")
 @with_db
 def add_user(session: Session, username: str, name: str, roles: tuple[str, ...],
              as_user: str | None) -> int:
-    """Add a user (reviewers and admins need a password)."""
+    """Add a user (outside the demo with a password: $NEWSDESK_NEW_PASSWORD or a
+    prompt)."""
     with session.opened() as store:
         actor = acting_user(store, as_user)
-        password = None
-        if accounts.needs_password(store, roles):
+        password = None  # outside the demo every account needs one to act
+        if not accounts.is_demo(store):
             password = new_password(username, required=True)
         user = accounts.add_user(store, username, name, roles, password,
                                  actor.id if actor else None)
@@ -60,12 +61,11 @@ def add_user(session: Session, username: str, name: str, roles: tuple[str, ...],
 
 @users.command("passwd")
 @click.argument("username")
-@acting_option(required=False, help_text="who sets it: the user or an admin (needed in a "
-                                         "newsroom of many seats, where account changes "
-                                         "are signed)")
+@acting_option(required=False, help_text="who sets it, outside the demo: the user (their "
+                                         "old password) or an admin")
 @with_db
 def passwd(session: Session, username: str, as_user: str | None) -> int:
-    """Set a password (from $NEWSDESK_PASSWORD or a prompt; empty removes it)."""
+    """Set a password (from $NEWSDESK_NEW_PASSWORD or a prompt; empty removes it)."""
     with session.opened() as store:
         actor = acting_user(store, as_user)
         user = store.users.find(username)
@@ -122,12 +122,13 @@ def channels(ctx, session: Session, as_json: bool) -> int:
 @click.argument("name")
 @click.option("--parent", help="parent channel slug or name")
 @click.option("--link", metavar="URL", help="make it a link channel")
+@acting_option(help_text="an admin (password from $NEWSDESK_PASSWORD or a prompt)")
 @with_db
 def add_channel(session: Session, slug: str, name: str, parent: str | None,
-                link: str | None) -> int:
+                link: str | None, as_user: str) -> int:
     """Add a channel (SLUG: an ASCII path segment such as shehui; NAME: 社会)."""
     with session.opened() as store:
-        c = navigation.add_channel(store, None, slug, name, parent, link)
+        c = navigation.add_channel(store, acting_user(store, as_user), slug, name, parent, link)
     print(_("added channel {slug} ({name})", slug=c.slug, name=c.name))
     return OK
 
@@ -135,11 +136,13 @@ def add_channel(session: Session, slug: str, name: str, parent: str | None,
 @channels.command("rename")
 @click.argument("channel")
 @click.argument("name")
+@acting_option(help_text="an admin (password from $NEWSDESK_PASSWORD or a prompt)")
 @with_db
-def rename_channel(session: Session, channel: str, name: str) -> int:
+def rename_channel(session: Session, channel: str, name: str, as_user: str) -> int:
     """Give a channel a new name (its slug, in every public path, stays)."""
     with session.opened() as store:
-        c = navigation.rename_channel(store, None, store.channels.find(channel).id, name)
+        c = navigation.rename_channel(store, acting_user(store, as_user),
+                                      store.channels.find(channel).id, name)
     print(_("renamed channel {slug} to {name}", slug=c.slug, name=c.name))
     return OK
 
@@ -147,11 +150,13 @@ def rename_channel(session: Session, channel: str, name: str) -> int:
 @channels.command("move")
 @click.argument("channel")
 @click.argument("direction", type=click.Choice(["up", "down"]))
+@acting_option(help_text="an admin (password from $NEWSDESK_PASSWORD or a prompt)")
 @with_db
-def move_channel(session: Session, channel: str, direction: str) -> int:
+def move_channel(session: Session, channel: str, direction: str, as_user: str) -> int:
     """Move a channel one place among its siblings (the navigation's order)."""
     with session.opened() as store:
-        order = navigation.move_channel(store, None, store.channels.find(channel).id,
+        order = navigation.move_channel(store, acting_user(store, as_user),
+                                        store.channels.find(channel).id,
                                         -1 if direction == "up" else 1)
     print(" ".join(c.slug for c in order))
     return OK
@@ -163,16 +168,17 @@ def move_channel(session: Session, channel: str, direction: str) -> int:
 @click.option("--top", is_flag=True, help="put it at the top level")
 @click.option("--link", metavar="URL", help="make it a link channel to URL")
 @click.option("--list", "as_list", is_flag=True, help="make it a list channel again")
+@acting_option(help_text="an admin (password from $NEWSDESK_PASSWORD or a prompt)")
 @with_db
 def change_channel(session: Session, channel: str, parent: str | None, top: bool,
-                   link: str | None, as_list: bool) -> int:
+                   link: str | None, as_list: bool, as_user: str) -> int:
     """Move a channel under another (or to the top), or make it a link or a list."""
     with session.opened() as store:
-        c = store.channels.find(channel)
+        c, admin = store.channels.find(channel), acting_user(store, as_user)
         if parent or top:
-            c = navigation.reparent_channel(store, None, c.id, None if top else parent)
+            c = navigation.reparent_channel(store, admin, c.id, None if top else parent)
         if link or as_list:
-            c = navigation.set_channel_link(store, None, c.id, None if as_list else link)
+            c = navigation.set_channel_link(store, admin, c.id, None if as_list else link)
     print(f"{c.slug}: {c.kind}" + (f" → {c.url}" if c.url else ""))
     return OK
 
@@ -199,11 +205,12 @@ def topics(ctx, session: Session, as_json: bool) -> int:
 @click.argument("slug")
 @click.argument("name")
 @click.option("--description", default="", help="a line the topic's page shows")
+@acting_option(help_text="an admin (password from $NEWSDESK_PASSWORD or a prompt)")
 @with_db
-def add_topic(session: Session, slug: str, name: str, description: str) -> int:
+def add_topic(session: Session, slug: str, name: str, description: str, as_user: str) -> int:
     """Add a topic (SLUG: its path, such as xiangcun; NAME: 乡村振兴在越溪)."""
     with session.opened() as store:
-        topic = navigation.add_topic(store, None, slug, name, description)
+        topic = navigation.add_topic(store, acting_user(store, as_user), slug, name, description)
     print(_("added topic {slug} ({name})", slug=topic.slug, name=topic.name))
     return OK
 
@@ -261,9 +268,8 @@ def get_setting(session: Session, key: str, as_json: bool) -> int:
 def set_setting(session: Session, key: str, value: str, as_user: str) -> int:
     """Set one (lists as JSON)."""
     with session.opened() as store:
-        user = acting_user(store, as_user)
-        accounts.require_admin(user, N_("change site settings"))
-        store.set_settings({key: site_settings.parse(key, value)}, user.id)
+        accounts.change_settings(store, acting_user(store, as_user),
+                                 {key: site_settings.parse(key, value)})
         print(f"{key} = {_setting_text(getattr(store.settings(), key))}")
     return OK
 
@@ -288,15 +294,17 @@ def words(ctx, session: Session, as_json: bool) -> int:
 @words.command("import")
 @click.argument("file")
 @click.option("--replace", is_flag=True, help="replace the whole list")
+@acting_option(help_text="an admin (password from $NEWSDESK_PASSWORD or a prompt)")
 @with_db
-def import_words(session: Session, file: str, replace: bool) -> int:
+def import_words(session: Session, file: str, replace: bool, as_user: str) -> int:
     """Add terms from a text file (term<TAB>block|warn<TAB>category<TAB>replacement)."""
     with session.opened() as store:
         try:
             terms = parse_list(read_text(file))
         except ValueError as e:
             raise CliError("{file}: {e}", file=file, e=e) from None
-        n = store.checks.set_terms(terms, None, replace=replace)
+        n = checks.save_word_list(store, terms, acting_user(store, as_user),
+                                  replace=replace)
     print(_("{count} terms imported (the list was replaced)", count=n) if replace
           else _("{count} terms imported", count=n))
     return OK

@@ -1,5 +1,9 @@
 """What every command shares: the database option and opening it, acting users and
-their passwords, and output (tables that line up with Chinese, JSON)."""
+their passwords, and output (tables that line up with Chinese, JSON).
+
+The door is here for every command at once: a command with --as (acting_option) has
+its user proven when it opens its database, before it changes anything, and a command
+that changes the newsroom refuses to open it without --as outside the demo."""
 from __future__ import annotations
 
 import codecs
@@ -18,7 +22,7 @@ import click
 
 from db import DatabaseDamaged, DatabaseUnusable, SchemaTooNew, as_trouble
 from newsdesk import backup, named_files
-from newsdesk.review import workflow
+from newsdesk.review import accounts, door
 from newsdesk.errors import NewsdeskError, unusable
 from newsdesk.i18n import _
 from newsdesk.model import Origin, State
@@ -27,6 +31,7 @@ from newsdesk.store import Store
 
 OK, PROBLEMS, USAGE = 0, 1, 2
 ENV_PASSWORD = "NEWSDESK_PASSWORD"
+ENV_NEW_PASSWORD = "NEWSDESK_NEW_PASSWORD"  # apart: an admin may set another's password
 
 
 class CliError(NewsdeskError):
@@ -40,6 +45,7 @@ class Session:
 
     def __init__(self, db: str | None):
         self.path = Path(db) if db else default_db_path()
+        self.acting: tuple[ActingOption, str | None] | None = None  # the command's --as
 
     def open(self, must_exist: bool = True) -> Store:
         path = self.path
@@ -47,7 +53,7 @@ class Session:
             raise CliError("no database at {path}; create one with 'newsdesk init --db {path}'",
                            path=path)
         try:
-            return Store.open(path)
+            store = Store.open(path)
         except SchemaTooNew as e:
             raise CliError("{path}: {e}", path=path, e=e) from None
         except DatabaseDamaged as e:
@@ -55,6 +61,13 @@ class Session:
         except sqlite3.DatabaseError as e:
             raise CliError("{path} is not a usable Newsdesk database ({e})",
                            path=path, e=e) from None
+        if self.acting:
+            try:
+                _prove(store, *self.acting)
+            except BaseException:
+                store.close()
+                raise
+        return store
 
     @contextmanager
     def opened(self, must_exist: bool = True) -> Iterator[Store]:
@@ -95,8 +108,14 @@ def with_db(command):
     @functools.wraps(command)
     def wrapper(ctx, db, **kwargs):
         session = Session(db or ctx.find_root().params.get("db"))
+        acting = [p for p in ctx.command.params if isinstance(p, ActingOption)]
+        if acting:
+            session.acting = (acting[0], kwargs.get("as_user"))
         try:
-            return command(session, **kwargs)
+            result = command(session, **kwargs)
+            if _invocation().pop("newsdesk.demo", False) and result in (None, OK):
+                print(_(door.DEMO_NOTE), file=sys.stderr)
+            return result
         except (sqlite3.DatabaseError, DatabaseDamaged) as e:
             # A damaged page is met by the first query that reads it, in any command; a
             # read can meet another program's lock or a disk that refuses, too.
@@ -134,44 +153,82 @@ def filter_options(command):
     return command
 
 
-def acting_option(required: bool = True, help_text: str | None = None):
-    return click.option("--as", "as_user", metavar="USER", required=required,
+class ActingOption(click.Option):
+    """--as USER. changes: the command changes the newsroom, so outside the demo it
+    needs --as even where click does not require it."""
+
+    def __init__(self, *args, changes: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.changes = changes
+
+
+def acting_option(required: bool = True, help_text: str | None = None,
+                  changes: bool = True):
+    """--as: who acts, always proven. required: even in the demo; changes: False for a
+    command that changes nothing of the newsroom's by itself (sync), where --as is a
+    choice."""
+    return click.option("--as", "as_user", cls=ActingOption, changes=changes,
+                        metavar="USER", required=required,
                         help=help_text or f"who acts (password from ${ENV_PASSWORD} or a "
                                           "prompt)")
 
 
 # ---- who acts ----------------------------------------------------------------------------
+def _invocation() -> dict:
+    """What this command line has learnt so far (a password typed once, the demo
+    said once); a scratch dict outside a command."""
+    ctx = click.get_current_context(silent=True)
+    return ctx.find_root().meta if ctx else {}
+
+
 def password_of(user) -> str | None:
-    """The acting user's password: $NEWSDESK_PASSWORD, else a prompt on a terminal."""
+    """The acting user's password: $NEWSDESK_PASSWORD, else a prompt on a terminal
+    (once per command)."""
     if not user.password_hash:
         return None
     if ENV_PASSWORD in os.environ:
         return os.environ[ENV_PASSWORD]
-    if sys.stdin.isatty():
-        return getpass.getpass(f"password for {user.username}: ")
-    return None
+    typed = _invocation().setdefault("newsdesk.typed", {})
+    if user.id not in typed and sys.stdin.isatty():
+        typed[user.id] = getpass.getpass(f"password for {user.username}: ")
+    return typed.get(user.id)
 
 
 def acting_user(store: Store, as_user: str | None):
-    """The user --as names, once their password is given (which unlocks their signing
-    key); None without --as."""
+    """The user --as names, proven by the door (their signing key unlocked); None
+    without --as."""
     if not as_user:
         return None
-    user = store.users.find(as_user)
-    workflow.check_password(user, password_of(user))
-    return user
+    proven = _invocation().setdefault("newsdesk.proven", {})
+    if (store.path, as_user) not in proven:
+        user = store.users.find(as_user)
+        proven[store.path, as_user] = door.enter(store, as_user, password_of(user)).id
+    return store.users.get(proven[store.path, as_user])
+
+
+def _prove(store: Store, option: ActingOption, as_user: str | None) -> None:
+    """The door, as a command opens its database: --as proven; a change without it
+    refused outside the demo. In the demo, what it did is followed by a line saying
+    that nobody needed a password (after, and only on success: a refusal or a list of
+    problems stays as it is)."""
+    if as_user:
+        acting_user(store, as_user)
+    elif option.changes:
+        door.refuse_unnamed(store)
+    if accounts.is_demo(store):
+        _invocation()["newsdesk.demo"] = True
 
 
 def new_password(username: str, required: bool) -> str | None:
-    """A new password: $NEWSDESK_PASSWORD, else asked twice on a terminal."""
-    password = os.environ.get(ENV_PASSWORD)
+    """A new password: $NEWSDESK_NEW_PASSWORD, else asked twice on a terminal."""
+    password = os.environ.get(ENV_NEW_PASSWORD)
     if password is None and sys.stdin.isatty():
         password = getpass.getpass(f"new password for {username}: ")
         if getpass.getpass("again: ") != password:
             raise CliError("the two passwords differ")
     if password is None or (required and not password):
         raise CliError("{username} needs a password: give it in ${ENV_PASSWORD} or on "
-                       "a terminal", username=username, ENV_PASSWORD=ENV_PASSWORD)
+                       "a terminal", username=username, ENV_PASSWORD=ENV_NEW_PASSWORD)
     return password
 
 

@@ -1,5 +1,6 @@
 """发布 from the command line: publish to a target (now, what has come due, or on
-watch), the targets and their passwords and host keys, the history of runs."""
+watch, checking the whole site on a schedule: 巡检), the targets and their passwords and
+host keys, the history of runs."""
 from __future__ import annotations
 
 import getpass
@@ -13,9 +14,10 @@ from newsdesk.cli.common import (
     table, with_db,
 )
 from newsdesk import keyring_store
-from newsdesk.cli.site import print_differences, print_injection
+from newsdesk.cli.site import print_differences, print_injection, print_withheld
 from newsdesk.i18n import N_, _
 from newsdesk.publish import hostkeys
+from newsdesk.publish.patrol import Patrol
 from newsdesk.publish.remote import PublishError
 from newsdesk.publish.run import PHASES, Tampered, needs_password, publish as run_publish
 from newsdesk.publish.run import verdict
@@ -69,15 +71,42 @@ def _progress(phase: str, done: int, total: int) -> None:
 PHASE_NAMES = dict(zip(PHASES, (N_("export"), N_("compare"), N_("upload"), N_("verify"))))
 
 
+def _found(found: Patrol) -> None:
+    """What a check of the whole site found someone else did there, file by file."""
+    for path, injected, names in found.changed:
+        print(_("changed on the server: {path}", path=path))
+        print_injection(injected, names)
+    for path, injected, names in found.added:
+        print(_("added on the server: {path}", path=path))
+        print_injection(injected, names)
+    for path in found.missing:
+        print(_("removed from the server: {path}", path=path))
+
+
+def _checked(found: Patrol) -> None:
+    print(_("whole site checked on the host: {checked} files, {compared} of them by "
+            "checksum; none changed, added or removed by others",
+            checked=found.checked, compared=found.compared))
+
+
+def _refused(e: Tampered) -> int:
+    _found(e.found)
+    print(_("newsdesk: problem: {problem}", problem=e), file=sys.stderr)
+    return PROBLEMS
+
+
 def _said(report) -> int:
     """The run as lines; its exit code."""
     if report.export is not None:
         for article_id in report.export.published:
             print(_("published {id} (its time had come)", id=article_id[:8]))
+        print_withheld(report.export)
     for path in report.already:
         print(_("already there {path} (from a run that was cut)", path=path))
     for path in report.repaired:
         print(_("put back {path}", path=path))
+    if report.patrol is not None and report.patrol.ok:
+        _checked(report.patrol)
     print(_("{uploaded} files uploaded ({kb} KB), {removed} removed, to {target} in {seconds:.1f} s",
             uploaded=len(report.uploaded), kb=round(report.sent / 1024), removed=len(report.removed),
             target=report.target, seconds=report.seconds))
@@ -88,16 +117,19 @@ def _said(report) -> int:
         print_differences(report.verify)
     for line in verdict(report):
         print(line)
-    return OK if report.ok else PROBLEMS
+    return OK if report.ok and not (report.export and report.export.withheld) else PROBLEMS
 
 
 @click.command()
 @click.option("--target", metavar="NAME", help="a publish target (default: the site's)")
 @click.option("--due", is_flag=True, help="only if a story's time has come (for cron, "
                                           "systemd timers, the Task Scheduler)")
-@click.option("--watch", is_flag=True, help="publish what comes due until stopped")
-@click.option("--every", type=float, default=60, show_default=True,
-              help="seconds between checks, with --watch")
+@click.option("--watch", is_flag=True, help="publish what comes due until stopped, and "
+                                              "check the whole site on the host (巡检)")
+@click.option("--every", type=click.FloatRange(min=1), default=60, show_default=True,
+              help="seconds between looks for what has come due, with --watch")
+@click.option("--check-every", type=click.FloatRange(min=1), default=600, show_default=True,
+              help="seconds between checks of the whole site (巡检), with --watch")
 @click.option("--overwrite", is_flag=True,
               help="put back files someone else changed on the server")
 @click.option("--verify-all", is_flag=True,
@@ -107,8 +139,8 @@ def _said(report) -> int:
 @acting_option(help_text="an admin (password from $NEWSDESK_PASSWORD or a prompt)")
 @with_db
 def publish(session: Session, target: str | None, due: bool, watch: bool, every: float,
-            overwrite: bool, verify_all: bool, trust_host_key: str | None,
-            as_user: str) -> int:
+            check_every: float, overwrite: bool, verify_all: bool,
+            trust_host_key: str | None, as_user: str) -> int:
     """发布: export, upload what differs to the web host, verify (exit 1 on a difference)."""
     with session.opened() as store:
         user = acting_user(store, as_user)
@@ -117,22 +149,19 @@ def publish(session: Session, target: str | None, due: bool, watch: bool, every:
                        overwrite=overwrite, verify_all=verify_all, progress=_progress)
         try:
             if watch:
-                print(_("watching: publishing to {target} what comes due, every {every:g} s "
-                        "(Ctrl+C stops)", target=target.name, every=every))
+                print(_("watching: publishing to {target} what comes due, every {every:g} s, "
+                        "and checking the whole site every {check:g} s (Ctrl+C stops)",
+                        target=target.name, every=every, check=check_every))
                 try:
-                    watch_due(store, user, target.name, every=every, said=_watch_said,
-                              **options)
+                    watch_due(store, user, target.name, every=every, check_every=check_every,
+                              said=_watch_said, **options)
                 except KeyboardInterrupt:
                     return OK
                 return OK
             report = (publish_due(store, user, target.name, **options) if due
                       else run_publish(store, user, target.name, **options))
         except Tampered as e:
-            for path, injected, names in e.files:
-                print(_("changed on the server: {path}", path=path))
-                print_injection(injected, names)
-            print(_("newsdesk: problem: {problem}", problem=e), file=sys.stderr)
-            return PROBLEMS
+            return _refused(e)
         if sys.stderr.isatty():
             print(file=sys.stderr)
         if report is None:
@@ -142,8 +171,19 @@ def publish(session: Session, target: str | None, due: bool, watch: bool, every:
 
 
 def _watch_said(outcome) -> None:
-    if isinstance(outcome, PublishError):
+    if isinstance(outcome, Tampered):
+        _refused(outcome)
+    elif isinstance(outcome, PublishError):
         print(_("newsdesk: problem: {problem}", problem=outcome), file=sys.stderr)
+    elif isinstance(outcome, Patrol):
+        if outcome.ok:
+            _checked(outcome)
+        else:
+            _found(outcome)
+            problem = _("{count} files on the server were changed, added or removed by "
+                        "someone else: publish with overwrite to put the published versions "
+                        "back", count=len(outcome.paths()))
+            print(_("newsdesk: problem: {problem}", problem=problem), file=sys.stderr)
     else:
         _said(outcome)
 

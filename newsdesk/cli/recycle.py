@@ -7,7 +7,9 @@ import click
 from newsdesk import times
 from newsdesk.review import bin_rules
 from newsdesk.i18n import _
-from newsdesk.cli.common import OK, Session, acting_option, json_option, print_json, table, with_db
+from newsdesk.cli.common import (
+    OK, Session, acting_option, acting_user, json_option, print_json, table, with_db,
+)
 
 
 @click.command()
@@ -18,7 +20,7 @@ def delete(session: Session, article_id: str, as_user: str) -> int:
     """Move a draft that was never submitted to the recycle bin."""
     with session.opened() as store:
         a = bin_rules.delete_draft(store, store.articles.resolve_id(article_id),
-                                 store.users.find(as_user))
+                                 acting_user(store, as_user))
     print(_("moved {id} {title} to the recycle bin (purged after {days} days)",
             id=a.id[:8], title=a.title, days=bin_rules.BIN_DAYS))
     return OK
@@ -54,7 +56,7 @@ def restore(session: Session, article_id: str, as_user: str) -> int:
         ids = [i["article_id"] for i in store.bin.items()
                if i["article_id"].startswith(article_id.strip().lower())]
         a = bin_rules.restore_draft(store, ids[0] if len(ids) == 1 else article_id,
-                                  store.users.find(as_user))
+                                  acting_user(store, as_user))
     print(_("restored {id} {title}", id=a.id[:8], title=a.title))
     return OK
 
@@ -65,7 +67,7 @@ def restore(session: Session, article_id: str, as_user: str) -> int:
 def empty(session: Session, as_user: str) -> int:
     """Delete everything in the recycle bin for good (admins)."""
     with session.opened() as store:
-        n = bin_rules.empty_bin(store, store.users.find(as_user))
+        n = bin_rules.empty_bin(store, acting_user(store, as_user))
     print(_("purged {n} drafts from the recycle bin", n=n))
     return OK
 

@@ -8,7 +8,8 @@ from newsdesk import present
 from newsdesk.review import workflow
 from newsdesk.review.audit import audit as audit_chains
 from newsdesk.cli.common import (
-    OK, PROBLEMS, Session, acting_option, json_option, password_of, print_json, table, with_db,
+    OK, PROBLEMS, Session, acting_option, acting_user, json_option, password_of, print_json,
+    table, with_db,
 )
 from newsdesk.i18n import N_, _
 from newsdesk.model import state_name
@@ -30,7 +31,7 @@ def _act(session: Session, article_id: str, as_user: str, verb: str, action) -> 
     """Resolve the story and the acting user, do the action, say what it changed."""
     with session.opened() as store:
         story = store.articles.resolve_id(article_id)
-        user = store.users.find(as_user)
+        user = acting_user(store, as_user)
         return _report(store, verb, action(store, story, user))
 
 
@@ -122,7 +123,8 @@ def history(session: Session, article_id: str, as_json: bool) -> int:
 @click.command()
 @with_db
 def audit(session: Session) -> int:
-    """Verify the review history hash chains (exit 1 if broken)."""
+    """Verify the review history: hash chains, signatures, what live stories' sign-offs
+    vouch for, accounts (exit 1 on a problem)."""
     with session.opened() as store:
         problems = audit_chains(store)
         checked = store.events.count()
@@ -130,9 +132,16 @@ def audit(session: Session) -> int:
         print(_("review history intact: {checked} events checked", checked=checked))
         return OK
     for p in problems:
-        print(_("article {article_id} event {event_id} (seq {seq}): {reason}",
-                article_id=p.article_id, event_id=p.event_id, seq=p.seq, reason=p.reason))
-    print(_("{count} broken chain(s) in {checked} events", count=len(problems),
+        if p.username:
+            print(_("user {username}: {reason}", username=p.username, reason=p.reason))
+        elif not p.event_id:
+            print(_("article {article_id}: {reason}", article_id=p.article_id,
+                    reason=p.reason))
+        else:
+            print(_("article {article_id} event {event_id} (seq {seq}): {reason}",
+                    article_id=p.article_id, event_id=p.event_id, seq=p.seq,
+                    reason=p.reason))
+    print(_("{count} problem(s) in {checked} events", count=len(problems),
             checked=checked))
     return PROBLEMS
 

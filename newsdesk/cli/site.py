@@ -92,7 +92,14 @@ def export(session: Session, out: str, full: bool, as_user: str | None,
         print(_("newsdesk: problem: story {story} could not be formatted in time (its "
                 "markdown is pathological); its page shows plain paragraphs", story=story),
               file=sys.stderr)
-    return PROBLEMS if report.problems or report.plain else OK
+    print_withheld(report)
+    return PROBLEMS if report.problems or report.plain or report.withheld else OK
+
+
+def print_withheld(report) -> None:
+    """The stories an export held back from the site, each with why."""
+    for story in report.withheld:
+        print(_("withheld: {story}", story=story), file=sys.stderr)
 
 
 def print_injection(added: str, spam_named: list[str]) -> None:

@@ -9,8 +9,8 @@ import click
 from newsdesk import checks, filtering, importers, present, times
 from newsdesk.review import workflow
 from newsdesk.cli.common import (
-    OK, PROBLEMS, CliError, Session, acting_option, channel_name, filter_options, json_option,
-    print_json, read_text, table, with_db,
+    OK, PROBLEMS, CliError, Session, acting_option, acting_user, channel_name, filter_options,
+    json_option, print_json, read_text, table, with_db,
 )
 from newsdesk.demo import load_demo, load_starter_words
 from newsdesk.i18n import _, pick
@@ -186,7 +186,7 @@ def edit(session: Session, article_id: str, as_user: str, title: str | None,
         raise CliError("nothing to change: give --title or --body-file")
     with session.opened() as store:
         article, changed = workflow.edit(store, store.articles.resolve_id(article_id),
-                                         changes, store.users.find(as_user), checkpoint="edit")
+                                         changes, acting_user(store, as_user), checkpoint="edit")
     what = _("changed {fields} (revision {revision})",
              fields=_(", ").join(field_label(f) for f in changed),
              revision=article.revision) if changed else _("nothing changed")

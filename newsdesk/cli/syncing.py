@@ -9,8 +9,8 @@ import sys
 import click
 
 from newsdesk import times
-from newsdesk.cli.common import (OK, USAGE, CliError, Session, acting_option, acting_user,
-                                 json_option, print_json, table, with_db)
+from newsdesk.cli.common import (OK, PROBLEMS, USAGE, CliError, Session, acting_option,
+                                 acting_user, json_option, print_json, table, with_db)
 from newsdesk.i18n import _
 from newsdesk.sync import conflicts as settling, login
 from newsdesk.sync.seat import Seat, join_new, repo_path
@@ -26,11 +26,23 @@ def _report(result) -> None:
         return
     print(_("synced: {sent} files sent, {got} received, {c} new conflicts",
             sent=result.committed, got=result.received, c=result.conflicts))
+    if result.repeated:
+        print(_("{n} review events arrived twice (sent again): each taken once",
+                n=result.repeated))
+    for t in result.tampered:
+        print(_("tampering: a review event of {story} this seat holds was changed in the "
+                "newsroom's repository by commit {commit}; this seat's copy is kept and "
+                "sent back", story=t["record"][:8], commit=t["other_by"]))
+    if result.repaired:
+        print(_("{n} stories' files claimed what their review events do not allow: this "
+                "seat keeps what the events say and sends it back (see 'newsdesk "
+                "conflicts')", n=result.repaired))
 
 
 @click.group("sync", invoke_without_command=True)
-@acting_option(required=False, help_text="who syncs: the commit names them, and an admin's "
-                                         "key signs the outlet's files changed here")
+@acting_option(required=False, changes=False,
+               help_text="who syncs: the commit names them, and an admin's key signs the "
+                         "outlet's files changed here")
 @json_option
 @with_db
 @click.pass_context
@@ -43,9 +55,9 @@ def sync(ctx, session: Session, as_user: str | None, as_json: bool) -> int:
         result = Seat.of(store).sync(user.username if user else "")
     if not as_json:
         _report(result)
-        return OK
+        return PROBLEMS if result.tampered else OK
     print_json(result.__dict__)
-    return USAGE if result.login_needed else OK
+    return USAGE if result.login_needed else PROBLEMS if result.tampered else OK
 
 
 @sync.command("login")
@@ -127,8 +139,11 @@ def status(session: Session, as_json: bool) -> int:
            [_("last synced"), times.local_text(s.synced_at, tz)[:16] if s.synced_at
             else _("never")],
            [_("publisher"), (s.publisher or "") + (_(" (this seat)") if s.is_publisher
-                                                    else "")]])
-    return OK
+                                                    else "")],
+           *([[_("tampering"), _("{n} found, the latest by commit {commit} (settle it in "
+                                 "'newsdesk conflicts')", n=s.tampered,
+                                 commit=s.tampered_by)]] if s.tampered else [])])
+    return PROBLEMS if s.tampered else OK
 
 
 @click.group("conflicts", invoke_without_command=True)

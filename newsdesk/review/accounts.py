@@ -27,6 +27,12 @@ def needs_password(store: Store, roles: Iterable[str]) -> bool:
     return bool(SIGNING_ROLES & set(roles)) and not is_demo(store)
 
 
+def unguarded(store: Store) -> bool:
+    """Nobody need be proven to act: in the demo newsroom, and in a new database until
+    its first admin is added (there is nobody yet to prove)."""
+    return is_demo(store) or not store.users.with_role(Role.ADMIN)
+
+
 def add_user(store: Store, username: str, real_name: str, roles: Iterable[str],
              password: str | None = None, actor_id: str | None = None) -> User:
     """A new account; one with a reviewer or admin role needs a password."""
@@ -39,6 +45,8 @@ def add_user(store: Store, username: str, real_name: str, roles: Iterable[str],
         raise PasswordRequired(
             "{username} would review or administer: give the account a password "
             "(a sign-off must be its reviewer's own)", username=username)
+    if not unguarded(store):
+        require_admin(store.users.get(actor_id) if actor_id else None, N_("add users"))
     _can_vouch(store, actor_id, None)
     pair, key = _new_key(password)
     user = store.users.add(username, real_name, roles,
@@ -51,11 +59,15 @@ def add_user(store: Store, username: str, real_name: str, roles: Iterable[str],
 
 def set_password(store: Store, user: User, password: str | None,
                  actor_id: str | None = None) -> None:
-    """Set (or, with an empty one, remove) a password; a reviewer's or admin's cannot
-    be removed outside the demo."""
+    """Set (or, with an empty one, remove) a password: by the user themself (proven by
+    their old one) or an admin; a reviewer's or admin's cannot be removed outside the
+    demo."""
     if not password and needs_password(store, user.roles):
         raise PasswordRequired("{name} reviews or administers: the password cannot be removed",
                                name=user.real_name)
+    if not unguarded(store) and actor_id != user.id:
+        require_admin(store.users.get(actor_id) if actor_id else None,
+                      N_("set someone else's password"))
     _can_vouch(store, actor_id, user.id)
     pair, key = _new_key(password)
     store.users.set_password_hash(user.id, auth.hash_password(password) if password else None,
@@ -128,11 +140,29 @@ def vouch(store: Store, user_id: str, signer_id: str | None) -> None:
         store.users.set_signature(user.id, signer.id, signature)
 
 
-def require_admin(user: User, what: str) -> None:
-    """Settings, users and lists are the outlet's: only admins change them."""
+def require_admin(user: User | None, what: str) -> None:
+    """Settings, users and lists are the outlet's: only admins change them (None: nobody
+    was named)."""
+    if user is None:
+        raise NewsdeskError("only admins {what}: act as one (--as ADMIN, with their "
+                            "password)", what=_(what))
+    refusal = why_not_admin(user, what)
+    if refusal:
+        raise NewsdeskError(refusal)
+
+
+def why_not_admin(user: User, what: str) -> str | None:
+    """Why user may not do what only admins do, or None (screens say it beforehand)."""
     if Role.ADMIN not in user.roles:
-        raise NewsdeskError("{name} is not an admin; only admins {what}",
-                            name=user.real_name, what=_(what))
+        return _("{name} is not an admin; only admins {what}", name=user.real_name,
+                 what=_(what))
+    return None
+
+
+def change_settings(store: Store, admin: User | None, values: dict) -> list[str]:
+    """The site settings given, changed by an admin (the names changed)."""
+    require_admin(admin, N_("change site settings"))
+    return store.set_settings(values, admin.id)
 
 
 def check_signer(store: Store, user: User) -> None:
@@ -141,5 +171,5 @@ def check_signer(store: Store, user: User) -> None:
     if not user.password_hash and needs_password(store, user.roles):
         raise PasswordRequired(
             "{name} has no password, so anyone could sign as them: set one "
-            "first ('newsdesk users passwd {username}', or switch to the "
-            "user in the app)", name=user.real_name, username=user.username)
+            "first ('newsdesk users passwd {username} --as ADMIN', or switch to "
+            "the user in the app)", name=user.real_name, username=user.username)

@@ -190,7 +190,7 @@ CASES = [
     case("zhangwei", ["correct", "{flood}", "--as", "zhangwei", "--note", "更正"], gui_correct),
     case("zhangwei", ["delete", "{meeting}", "--as", "zhangwei"], gui_delete),
     case("zhaomin", ["approve", "{flood}", "--as", "zhaomin"], gui_approve),
-    case("admin", ["channels", "add", "文化", "文化"], gui_bad_slug),
+    case("admin", ["channels", "add", "文化", "文化", "--as", "admin"], gui_bad_slug),
     case("admin", ["settings", "set", "timezone", "Mars/Olympus", "--as", "admin"],
      gui_bad_timezone),
     case("admin", ["users", "change", "admin", "--deactivate", "--as", "admin"], gui_last_admin),

@@ -96,10 +96,9 @@ class SettingsTab(QWidget):
 
     def save(self) -> None:
         try:
-            accounts.require_admin(self.admin, "change site settings")
             values = self.changed()
             if values:
-                self.store.set_settings(values, self.admin.id)
+                accounts.change_settings(self.store, self.admin, values)
         except NewsdeskError as e:
             QMessageBox.warning(self, self.tr("Not saved"), str(e))
             return

@@ -1,5 +1,6 @@
 """系统管理 · users: add, roles, deactivate, reset a password. Admins change; everyone
-else reads. The rules (and their messages) are the core's: newsdesk.review.accounts."""
+else reads, and changes their own password with the old one. The rules (and their
+messages) are the core's: newsdesk.review.accounts and newsdesk.review.door."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
@@ -8,7 +9,7 @@ from PySide6.QtWidgets import (
     QInputDialog, QLineEdit, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QWidget,
 )
 
-from newsdesk.review import accounts, workflow
+from newsdesk.review import accounts, door, workflow
 from newsdesk.errors import NewsdeskError
 from newsdesk.model import Role
 from newsdesk.store import Store
@@ -69,12 +70,15 @@ class UsersTab(QWidget):
         self.roles_button = QPushButton(self.tr("Roles…"))
         self.active_button = QPushButton(self.tr("Deactivate / activate"))
         self.password_button = QPushButton(self.tr("Reset password…"))
+        self.own_password_button = QPushButton(self.tr("Change my password…"))
         lay_out(self, self.table, [self.add_button, self.roles_button, self.active_button,
-                                   self.password_button], admin)
+                                   self.password_button, self.own_password_button], admin)
+        self.own_password_button.setEnabled(True)  # everyone's own
         self.add_button.clicked.connect(self.add)
         self.roles_button.clicked.connect(self.change_roles)
         self.active_button.clicked.connect(self.toggle_active)
         self.password_button.clicked.connect(self.reset_password)
+        self.own_password_button.clicked.connect(self.change_own_password)
         self.reload()
 
     def reload(self) -> None:
@@ -105,7 +109,6 @@ class UsersTab(QWidget):
             return
 
         def add() -> None:
-            accounts.require_admin(self.admin, "add users")
             accounts.add_user(self.store, dialog.username.text(), dialog.real_name.text(),
                               dialog.chosen_roles(), dialog.password.text() or None,
                               self.admin.id)
@@ -136,7 +139,30 @@ class UsersTab(QWidget):
         if not ok:
             return
 
-        def reset() -> None:
-            accounts.require_admin(self.admin, "reset passwords")
-            accounts.set_password(self.store, user, password, self.admin.id)
-        self._do(self.tr("Not changed"), reset)
+        self._do(self.tr("Not changed"), lambda: accounts.set_password(
+            self.store, user, password, self.admin.id))
+
+    def change_own_password(self) -> None:
+        """The signed-in user's own password: the old one proves it's them."""
+        me = self.store.users.get(self.admin.id)
+        old = None
+        if me.password_hash:
+            old, ok = QInputDialog.getText(self, self.tr("Change my password"),
+                                           self.tr("Current password:"), QLineEdit.Password)
+            if not ok:
+                return
+        new, ok = QInputDialog.getText(self, self.tr("Change my password"),
+                                       self.tr("New password:"), QLineEdit.Password)
+        if not ok:
+            return
+        again, ok = QInputDialog.getText(self, self.tr("Change my password"),
+                                         self.tr("The same password again:"),
+                                         QLineEdit.Password)
+        if not ok:
+            return
+        if again != new:
+            QMessageBox.warning(self, self.tr("Not changed"),
+                                self.tr("The two passwords differ."))
+            return
+        self._do(self.tr("Not changed"),
+                 lambda: door.change_own_password(self.store, me, old, new))
