@@ -20,7 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from newsdesk import times  # noqa: E402
 from newsdesk.demo import load_demo  # noqa: E402
 from newsdesk.ids import new_id  # noqa: E402
-from newsdesk.model import Article  # noqa: E402
+from newsdesk.model import CONTENT_FIELDS, Article  # noqa: E402
+from newsdesk.review.signing import content_hash  # noqa: E402
 from newsdesk.text.render import render_body, renderer_version  # noqa: E402
 from newsdesk.store import Store  # noqa: E402
 
@@ -121,8 +122,12 @@ def build(n: int, db: Path, seed: int) -> float:
                     ev("return", 3, reviewers[0], stage=1, comment="请核实数据后再提交")
                     continue
                 signed = (article.review_stage or 4) - 1  # stages already signed
+                # Each sign-off vouches for the text it approved (review.clearance).
+                vouched = {"content_hash": content_hash(
+                    {k: getattr(article, k) for k in CONTENT_FIELDS})}
                 for stage in range(1, signed + 1):
-                    ev("approve", 4 - stage, reviewers[stage - 1], stage=stage)
+                    ev("approve", 4 - stage, reviewers[stage - 1], stage=stage,
+                       detail=vouched)
                 if state == "published":
                     ev("publish", 0, reviewers[2])
             store.articles.bulk_add(articles, events)

@@ -3,6 +3,8 @@ add a new one. STEPS lists every step this version knows, so a database that has
 applied a step not in it was written by a newer Newsdesk."""
 from __future__ import annotations
 
+import hashlib
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -421,3 +423,51 @@ def m014_checks_travel(db: Database) -> None:
         for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
             db.execute(f"CREATE TRIGGER {table}_changed_{event.lower()} AFTER {event} ON "
                        f"{table} BEGIN {bump.format(id=row + '.article_id')}; END")
+
+
+@step
+def m015_clearances(db: Database) -> None:
+    # Only a story whose live revision is vouched for by verifying sign-offs goes on the
+    # public site (newsdesk/review/clearance.py). What this seat verified is kept, so an
+    # export of 100,000 stories does not verify 300,000 signatures each time: each
+    # signature verified (event id, signature, a digest of what it signs, the key that
+    # verified it), and each story's verdict (reason NULL when cleared) as of its latest
+    # change (article_changes.seq) and the reviewers and stages it was judged by.
+    db.execute("""CREATE TABLE verified_signatures (
+        event_id TEXT NOT NULL,
+        signature TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        public_key TEXT NOT NULL,
+        PRIMARY KEY (event_id, signature)) WITHOUT ROWID""")
+    db.execute("""CREATE TABLE clearances (
+        article_id TEXT PRIMARY KEY,
+        seq INTEGER NOT NULL,
+        context TEXT NOT NULL,
+        reason TEXT)""")
+    # The reviewers and stages each output folder's last export judged its stories by:
+    # when they changed, the next export there judges and plans the whole site.
+    db.execute("""CREATE TABLE export_clearances (
+        out_dir TEXT PRIMARY KEY,
+        context TEXT NOT NULL)""")
+    # Adding or removing a story's event or revision is a change of it (m012); so is
+    # changing one in place (a signature altered, a revision rewritten): what clears a
+    # story is judged again after either.
+    bump = ("INSERT OR REPLACE INTO article_changes (article_id, seq) VALUES ({id}, "
+            "(SELECT IFNULL(MAX(seq), 0) + 1 FROM article_changes))")
+    for table in ("review_events", "revisions"):
+        db.execute(f"CREATE TRIGGER {table}_changed_update AFTER UPDATE ON {table} "
+                   f"BEGIN {bump.format(id='NEW.article_id')}; END")
+    # Stories already live were signed off before sign-offs named the text they approve
+    # (a content hash): the text each had live at this upgrade (its live revision's
+    # stored content) is remembered, so they stay up as they are — and a text changed
+    # after the upgrade does not ride on those old sign-offs.
+    db.execute("""CREATE TABLE legacy_live (
+        article_id TEXT PRIMARY KEY,
+        revision INTEGER NOT NULL,
+        content_sha256 TEXT NOT NULL)""")
+    rows = db.execute("SELECT a.id, r.number, r.content FROM articles a JOIN revisions r "
+                      "ON r.article_id = a.id AND r.number = a.live_revision "
+                      "WHERE a.live_revision IS NOT NULL").fetchall()
+    db.conn.executemany("INSERT INTO legacy_live VALUES (?, ?, ?)",
+                   [(i, n, hashlib.sha256(c.encode("utf-8")).hexdigest())
+                    for i, n, c in rows])

@@ -159,5 +159,8 @@ def event_signed_by(event: dict, public_keys: list[str]) -> bool:
 def content_hash(content: dict) -> str:
     """What a final sign-off (or an admin's import as published) vouches for: a
     revision's content fields (model.CONTENT_FIELDS, as the revision snapshots them),
-    hashed so that every seat computes the same from the same story."""
-    return hashlib.sha256(canonical({k: content.get(k) for k in CONTENT_FIELDS})).hexdigest()
+    hashed so that every seat computes the same from the same story (its topics are a
+    set: the database gives them back in its own order)."""
+    fields = {k: content.get(k) for k in CONTENT_FIELDS}
+    fields["topics"] = sorted(fields["topics"] or [])
+    return hashlib.sha256(canonical(fields)).hexdigest()

@@ -42,6 +42,7 @@ class ExportReport:
     published: list[str] = field(default_factory=list)  # due stories published first
     problems: list[str] = field(default_factory=list)   # what was left out, and why
     plain: list[str] = field(default_factory=list)      # stories still shown unformatted
+    withheld: list[str] = field(default_factory=list)   # “title”: why it is not cleared
 
 
 def _check_output(out: Path, exported_before: bool) -> None:
@@ -200,6 +201,7 @@ def _export(store, out, full, actor, now, progress, cancel, parallel) -> ExportR
     delta = DeltaPlan.attempt(store, now, key) if trusted else None
     plan = delta or SitePlan(store, now)
     report.problems = [p.message for p in plan.problems]
+    report.withheld = [f"“{title}”: {reason}" for title, _path, reason in plan.held.values()]
     pages = plan.pages()
     articles = {s["public_path"]: s for s in plan.stories}
     _unique(pages, articles)
@@ -245,13 +247,28 @@ def _export(store, out, full, actor, now, progress, cancel, parallel) -> ExportR
             if target.is_file():
                 target.unlink()
             report.removed.append(path)
+        report.removed += _take_down(store, key, out, plan)
     finally:
         store.exports.save_state(key, done, report.removed, moved)
     if report.written or report.removed or not (out / MANIFEST).exists():
         written = {path: (digest, size) for path, digest, size, *_ in done}
         _write_manifest(store, out, now, written if delta is not None else None)
     store.exports.save_mark(key, plan.global_key, seen, plan.story_count(), total)
+    store.clearances.mark_exported(key, plan.judge.context)
     return report
+
+
+def _take_down(store: Store, key: str, out: Path, plan: SitePlan) -> list[str]:
+    """Remove the pages of stories held back (not cleared) that an export wrote."""
+    paths = sorted(path for _title, path, _reason in plan.held.values() if path)
+    recorded = store.exports.records(key, paths)
+    gone = []
+    for path in paths:
+        target = confined(out, path)
+        if target.is_file() or path in recorded:
+            target.unlink(missing_ok=True)
+            gone.append(path)
+    return gone
 
 
 def _moved(store: Store, key: str, plan: SitePlan, rendered: set[str]

@@ -7,6 +7,7 @@ to the site, withdrawn or moved, a title changed, settings, channels, topics, us
 templates changed — is planned whole (SitePlan), which this must equal page for page."""
 from __future__ import annotations
 
+from newsdesk.review.clearance import Judge, say
 from newsdesk.site import plan
 from newsdesk.site.sitelook import SiteLook
 from newsdesk.site.plan import HEADLINES, PHOTO_ROW, Page, SitePlan, list_key
@@ -22,9 +23,15 @@ class DeltaPlan(SitePlan):
         SiteLook.__init__(self, store, now)
         self.out_key = out_key
         self.count, self.files = mark[2], mark[3]   # no story came or went since
+        self.judge = Judge(store)
         self.changed = self._changed(mark)
         if self.changed is not None:
             self._file(self._needed())
+            # Held back before and unchanged since: still off the site, still said.
+            held = store.clearances.withheld(self.judge.context)
+            titles = store.articles.lookup("articles", "title", list(held))
+            paths = store.articles.lookup("articles", "public_path", list(held))
+            self.held = {i: (titles.get(i, i), paths.get(i), say(r)) for i, r in held.items()}
 
     @classmethod
     def attempt(cls, store: Store, now: str, out_key: str) -> DeltaPlan | None:
@@ -38,8 +45,9 @@ class DeltaPlan(SitePlan):
     def _changed(self, mark: tuple) -> list[dict] | None:
         """The live stories changed since the mark, if each changed only in its own
         page; None otherwise."""
-        if self.global_key != mark[0]:
-            return None
+        if self.global_key != mark[0] or \
+                self.store.clearances.exported_with(self.out_key) != self.judge.context:
+            return None   # (reviewers' roles or keys changed: every story judged again)
         ids = self.store.exports.changed_since(mark[1], LIMIT)
         if ids is None:
             return None
@@ -59,6 +67,8 @@ class DeltaPlan(SitePlan):
             s["position"] = int(record[1].split(":")[0])
             if record[1] != list_key(s):
                 return None   # its lists change
+        if self.judge.withheld(list(live)):
+            return None   # held back now: its page goes and its lists change
         return list(live.values())
 
     def _needed(self) -> list[dict]:
@@ -76,6 +86,8 @@ class DeltaPlan(SitePlan):
             rows += exports.newest_live(depth, topic_id=t.id)
         rows += exports.live_of(list({i for _, top in self.most_viewed for i, _ in top}))
         unique = {s["id"]: s for s in rows}
+        for article_id in self.judge.withheld(list(unique)):
+            del unique[article_id]
         return sorted(sorted(unique.values(), key=lambda s: s["id"]),
                       key=lambda s: s["first_published_at"], reverse=True)
 

@@ -16,6 +16,7 @@ from typing import Callable
 from xml.sax.saxutils import escape as xml_escape
 
 from newsdesk import times
+from newsdesk.review.clearance import Judge
 from newsdesk.review.meta import meta_lines
 from newsdesk.model import Article
 from newsdesk.paths import resource
@@ -61,7 +62,14 @@ class SitePlan(SiteLook):
     def __init__(self, store: Store, now: str | None = None):
         super().__init__(store, now)
         self.withdrawn = store.exports.withdrawn_pages()
-        self._file(store.exports.live_stories())
+        self.judge = judge = Judge(store)
+        stories = store.exports.live_stories()
+        held = judge.withheld([s["id"] for s in stories])
+        # Not cleared: not on the site (no page, in no list, feed or sitemap).
+        self.held = {s["id"]: (s["title"], s["public_path"], held[s["id"]])
+                     for s in stories if s["id"] in held}
+        self._file([s for s in stories if s["id"] not in held])
+        store.clearances.forget_other_contexts(judge.context)
 
     def _file(self, stories: list[dict]) -> None:
         """Take the live stories (newest first): one pass files each under its channel

@@ -23,6 +23,7 @@ from newsdesk.store.assets import Assets
 from newsdesk.store.bin import Bin
 from newsdesk.store.channels import Channels, validate_slug
 from newsdesk.store.checks import Checks
+from newsdesk.store.clearances import Clearances
 from newsdesk.store.publishing import Publishing
 from newsdesk.store.doubts import Doubts
 from newsdesk.store.events import Events
@@ -66,6 +67,7 @@ class Store:
         self.locks = Locks(self)
         self.pageviews = PageViews(self)
         self.exports = Exports(self)
+        self.clearances = Clearances(self)
         self.search = Search(self)
         self.bin = Bin(self)
         self.saved = SavedSearches(self)
