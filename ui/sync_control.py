@@ -163,6 +163,9 @@ class SyncControl(QObject):
             text, icon = self.tr("Sync refused"), look.icon("sync-alert", "#c62828")
         elif self.last is not None and self.last.login_needed:
             text, icon = self.tr("Log in to sync"), look.icon("account-key", "#c62828")
+        elif status.tampered:
+            text = self.tr("Tampering: %1").replace("%1", str(status.tampered))
+            icon = look.icon("shield-alert-outline", "#c62828")
         elif status.conflicts:
             text = self.tr("%1 conflicts").replace("%1", str(status.conflicts))
             icon = look.icon("source-merge", "#c62828")
@@ -179,6 +182,10 @@ class SyncControl(QObject):
             if status.synced_at else self.tr("never")
         tip = self.tr("Newsroom: %1\nLast synced: %2").replace("%1", status.remote) \
             .replace("%2", when)
+        if status.tampered:  # what changed, by which commit: the conflicts list has each
+            tip += "\n" + self.tr("A review event this PC holds was changed in the "
+                                  "newsroom's repository by commit %1; this PC's copy is "
+                                  "kept and sent back.").replace("%1", status.tampered_by)
         self.button.setToolTip(tip + ("\n" + self.refusal if self.refusal else
                                       "\n" + self.last.offline if offline else ""))
 

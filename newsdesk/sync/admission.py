@@ -1,14 +1,15 @@
 """What a seat accepts from the newsroom's repository, checked before anything is
 merged or imported: user records signed by an admin (or, for a new password, by the
 user's own earlier key), sign-offs signed by their reviewers and made by someone who
-holds the role, and a history that only grows — no review event dropped, no commit
-the seat had seen taken away. A refusal names what was wrong and leaves the database
+holds the role, and a history that only grows — no commit the seat had seen taken
+away (a review event this seat holds, dropped or changed there, is put back by the
+import, which reports it). A refusal names what was wrong and leaves the database
 and the seat's own branch as they were."""
 from __future__ import annotations
 
 import os
 from concurrent.futures import ThreadPoolExecutor
-from functools import partial
+from functools import cache, partial
 
 from newsdesk.review import signing
 from newsdesk.errors import NewsdeskError
@@ -40,9 +41,11 @@ def check(store: Store, git, base, theirs, pinned_key: str | None, admin_id: str
         if rec.story_kind(path) == "events":
             story = rec.story_id(path)
             title = partial(_title, store, git, theirs, path, story)  # asked if refused
+            written = cache(partial(_written, git, theirs, changed, path))  # if signed
             signed += _events(title, users, stages, story,
                               rec.lines_records(git.blob(old), path) if old else [],
-                              rec.lines_records(git.blob(new), path) if new else [])
+                              rec.lines_records(git.blob(new), path) if new else [],
+                              written)
     _signatures(signed)
 
 
@@ -144,30 +147,55 @@ def _vouched(row: dict, before: dict | None, trusted: dict[str, list[str]]) -> b
 
 
 def _events(title, users: dict[str, dict], stages: list[dict], story: str,
-            old: list[dict], new: list[dict]) -> list[tuple]:
+            old: list[dict], new: list[dict], written) -> list[tuple]:
     """The story's events checked but for their signatures, which it returns to be
-    verified: (title, actor's name, event, actor's keys) for each new signed one."""
-    have = {e["id"] for e in new}
-    gone = [e for e in old if e["id"] not in have]
-    if gone:
-        raise Refused("the newsroom's copy of “{title}” has lost {n} review events (a "
-                      "rewritten history): refused, nothing taken in", title=title(),
-                      n=len(gone))
+    verified: (title, actor's name, event, actor's keys) for each new signed one. One
+    this seat held, changed or dropped there, is not checked here: the import keeps
+    this seat's copy and reports the tampering (sync.standing). written(): the story's
+    revisions and author, as the newsroom's copy has them."""
     seen = {e["id"] for e in old}
     signed = []
-    for e in new:
+    for i, e in enumerate(new):
         if e["id"] in seen or (e["kind"] not in rules.SIGN_OFFS and not e.get("signature")):
             continue
         actor = users.get(e.get("actor_id"))
         name = (actor or {}).get("real_name") or e.get("actor_id") or "?"
         signed.append((title, name, e | {"article_id": story},
                        actor["public_keys"] if actor else []))
-        if actor is not None and e["kind"] in rules.SIGN_OFFS and \
-                not rules.may_sign(actor["roles"], e["kind"], e.get("stage"), stages):
+        if actor is not None and (e["kind"] in rules.SIGN_OFFS or e["kind"] == "imported") \
+                and not rules.may_sign(actor["roles"], e["kind"], e.get("stage"), stages):
             raise Refused("{name} signed “{title}” ({kind}) without holding that review "
                           "role: refused, nothing taken in", name=name, title=title(),
                           kind=e["kind"])
+        if e["kind"] in ("approve", "return") and e.get("actor_id") in _wrote(
+                written(), new[:i], e.get("revision")):
+            raise Refused("{name} signed or returned “{title}” though they wrote it "
+                          "(rule: own story): refused, nothing taken in", name=name,
+                          title=title())
     return signed
+
+
+def _written(git, theirs, changed: dict, path: str) -> tuple[list[dict], str | None]:
+    """A story's revisions and its author as the newsroom's copy has them (the blobs
+    the change brought, else the tree's)."""
+    base = rec.story_base(path)
+
+    def read(suffix: str) -> bytes | None:
+        if base + suffix in changed:
+            return git.blob(changed[base + suffix][1])
+        return git.read(theirs, base + suffix)
+    revisions, text = read(".revisions.jsonl"), read(".md")
+    author = rec.story_record(text, base + ".md")[0].get("author_id") if text else None
+    return (rec.lines_records(revisions, base + ".revisions.jsonl") if revisions else [],
+            author)
+
+
+def _wrote(written: tuple[list[dict], str | None], before: list[dict],
+           revision: int | None) -> set[str]:
+    """Who had written the story when a sign-off of this revision was made."""
+    revisions, author = written
+    return rules.writers([r for r in revisions if r["number"] <= (revision or 0)], before,
+                         author)
 
 
 def _title(store: Store, git, theirs, path: str, story: str) -> str:

@@ -9,12 +9,14 @@ import re
 import shutil
 import subprocess
 from contextlib import contextmanager
+from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urlparse
 from urllib.request import url2pathname
 
 import pygit2
 
+from newsdesk import times
 from newsdesk.errors import NewsdeskError
 from newsdesk.i18n import N_, _
 from newsdesk.sync import login
@@ -362,6 +364,24 @@ class GitStore:
         for commit in walker:
             first = commit.id
         return first
+
+    def author(self, commit: pygit2.Oid) -> tuple[str, str]:
+        """Who sent a commit, as a person reads it — its short id, its author and its
+        message (a seat's commits name the seat) — and when, stored-time text."""
+        c = self.repo[commit]
+        summary = c.message.strip().splitlines()[0] if c.message.strip() else ""
+        return (f"{str(commit)[:10]} {c.author.name}: {summary}",
+                times.to_stored(datetime.fromtimestamp(c.commit_time, timezone.utc)))
+
+    def first_with(self, since: pygit2.Oid | None, tip: pygit2.Oid, path: str,
+                   test) -> pygit2.Oid:
+        """The oldest commit after since, up to tip, whose file at path passes test
+        (bytes or None → bool); tip when none does."""
+        walker = self.repo.walk(tip, pygit2.enums.SortMode.TOPOLOGICAL
+                                | pygit2.enums.SortMode.REVERSE)
+        if since is not None:
+            walker.hide(since)
+        return next((c.id for c in walker if test(self.read(c.tree, path))), tip)
 
     def merge_base(self, a: pygit2.Oid, b: pygit2.Oid) -> pygit2.Oid | None:
         return self.repo.merge_base(a, b)

@@ -3,6 +3,8 @@ differ, a seat joining reading everything in batches; a record changed here whil
 sync ran is merged with what arrives, never overwritten."""
 from __future__ import annotations
 
+import json
+
 from newsdesk import times
 from newsdesk.ids import new_id
 from newsdesk.model import Article
@@ -14,6 +16,7 @@ from newsdesk.sync.merging import (CHECK_KEYS, Conflict, merge_checks, merge_eve
                                    merge_revisions, merge_rows, merge_story,
                                    review_state)
 from newsdesk.sync.rows import article_of, canon, front, rows_at, story_files, story_rows
+from newsdesk.sync.standing import TAMPERED, Standing, content, once, standing
 
 JOIN_BATCH = 2000  # stories read and written at a time when a seat joins
 
@@ -21,6 +24,12 @@ JOIN_BATCH = 2000  # stories read and written at a time when a seat joins
 class Importer:
     def __init__(self, store: Store, git: GitStore):
         self.store, self.git = store, git
+        # What the stories' files claimed that their events do not allow, by story id:
+        # this seat keeps its own version and sends it back at its next sync.
+        self.found: dict[str, Standing] = {}
+        self.tampered: list[Conflict] = []  # this seat's events changed there, each once
+        self.span = (None, None)            # the commits imported from and to
+        self.repeated = 0                   # event lines the files held twice
 
     def run(self, old, new, conflicts: list[Conflict], progress=None,
             marks: dict | None = None) -> tuple[int, list[str]]:
@@ -32,6 +41,7 @@ class Importer:
         what it wrote; marks given), so a sync cut off anywhere leaves marks that name
         what the database holds and count only this seat's changes as its own."""
         marks = {"commit": str(new)} | (marks or {})
+        self.span = (old, new)
         if old == new:
             self.store.syncing.set_marks(**marks)
             return 0, []
@@ -51,7 +61,7 @@ class Importer:
                 every = {path: ids[1] for path, ids in changed.items()}
                 for start in range(0, len(stories), JOIN_BATCH):
                     self.store.syncing.add_stories([
-                        (article_of(self.store, rows, render=False), rows)
+                        (article_of(self.store, rows, render=False), _once(rows))
                         for base in stories[start:start + JOIN_BATCH]
                         for rows in [story_rows(self.git, nt, base + ".md", every)]])
                     if progress:
@@ -63,8 +73,10 @@ class Importer:
                     data = self.git.read(nt, path[:-5] + rec.asset_ext(row["filename"]))
                     self.store.syncing.put_asset(row, data or b"")
             mine = set(local)
+            sender = self.git.author(new)
+            held = self.store.syncing.stories([rec.story_id(base) for base, *_ in prepared])
             for base, new_rows, article in prepared:
-                self._story(ot, base, new_rows, article, conflicts, mine)
+                self._story(ot, base, new_rows, article, conflicts, mine, sender, held)
             if path_info := changed.get(rec.NEWSROOM):
                 info = rec.newsroom_info(self.git.blob(path_info[1]))
                 self.store.syncing.set_marks(publisher=info.get("publisher"),
@@ -73,12 +85,13 @@ class Importer:
                 self.store.syncing.put_rows(
                     "sync_conflicts", ("id",), (),
                     [{"id": new_id(), **c.__dict__, **_stamp()}])
-            self.store.syncing.received(local)
+            self.store.syncing.received(local + [i for i in self.found if i not in mine])
             self.store.syncing.set_marks(**marks)
         return len(changed), [rec.story_id(base) for base in stories]
 
-    def _story(self, ot, base: str, new_rows: StoryRows | None,
-               article: Article | None, conflicts: list[Conflict], mine: set[str]) -> None:
+    def _story(self, ot, base: str, new_rows: StoryRows | None, article: Article | None,
+               conflicts: list[Conflict], mine: set[str], sender: tuple[str, str],
+               stories: dict[str, StoryRows]) -> None:
         """mine: the stories changed here since this seat last committed; only those
         are merged with what arrives (and go up next time). Any other story takes the
         commit's version: where it differs here from the old commit, that is only this
@@ -88,8 +101,8 @@ class Importer:
         if new_rows is None:
             self.store.syncing.remove_story(article_id, times.now())
             return
-        here = self.store.syncing.stories([article_id]).get(article_id) \
-            if article_id in mine else None
+        held = stories.get(article_id)  # as this seat holds it: what its events allow
+        here = held if article_id in mine else None
         old_rows = story_rows(self.git, ot, base + ".md") if ot is not None else None
         if here is not None and old_rows is not None and \
                 story_files(here) != story_files(old_rows):
@@ -108,7 +121,34 @@ class Importer:
                                  merge_revisions(here.revisions, new_rows.revisions),
                                  **checks)
             article = article_of(self.store, new_rows)
+        taken = standing(article_id, held and (held.fields, held.events), new_rows.fields,
+                         new_rows.events, len(self.store.settings().review_stages), *sender)
+        if taken.repaired:
+            self.found[article_id] = taken
+            self.repeated += taken.repeated
+            conflicts += taken.conflicts + self._tampering(base, taken)
+            new_rows = StoryRows(taken.fields, new_rows.topics, taken.events,
+                                 new_rows.revisions, new_rows.accepted, new_rows.reports)
+            article = article_of(self.store, new_rows)
         self.store.syncing.put_story(article, new_rows)
+
+    def _tampering(self, base: str, taken: Standing) -> list[Conflict]:
+        """A conflict for each event of this seat's changed in the repository, naming
+        the commit that changed it (and the seat or person who made it)."""
+        path = base + rec.STORY_FILES["events"]
+        found = []
+        for ours, theirs in taken.tampered:
+            def changed(data, ours=ours) -> bool:
+                there = {e["id"]: e for e in rec.lines_records(data, path)} if data else {}
+                return there.get(ours["id"]) is None or content(there[ours["id"]]) != \
+                    content(ours)
+            commit = self.git.first_with(*self.span, path, changed)
+            by, at = self.git.author(commit)
+            found.append(Conflict(rec.story_id(path), TAMPERED,
+                                  json.dumps(ours, ensure_ascii=False),
+                                  json.dumps(theirs, ensure_ascii=False), by, at))
+        self.tampered += found
+        return found
 
     def _tables(self, ot, nt, changed: dict, conflicts: list[Conflict]) -> None:
         for spec in rec.TABLES:
@@ -136,6 +176,12 @@ class Importer:
         kept = {key(r) for r in new}
         self.store.syncing.put_rows(spec.table, spec.key, spec.json, new, spec.where,
                                     removed=[r for r in here if key(r) not in kept])
+
+
+def _once(rows: StoryRows) -> StoryRows:
+    """A joining seat takes an event sent twice once (the seats that sent it repair it)."""
+    rows.events = once(rows.events)[0]
+    return rows
 
 
 def _stamp() -> dict:

@@ -31,7 +31,9 @@ from newsdesk.sync.gitstore import (TRACKING, GitStore, PushRejected,
 from newsdesk.sync.importing import Importer
 from newsdesk.sync.login import LoginNeeded
 from newsdesk.sync.merging import Conflict
-from newsdesk.sync.rows import story_files, table_files
+from newsdesk.store.syncing import StoryRows
+from newsdesk.sync.rows import article_of, story_files, story_rows, table_files
+from newsdesk.sync.standing import TAMPERED, standing
 from newsdesk.sync.treemerge import TreeMerge
 
 RETRIES = 5  # pushes lost to another seat's before giving up for this round
@@ -47,6 +49,11 @@ class SyncResult:
     offline: str | None = None  # why the remote could not be reached
     login_needed: bool = False  # …because its server wants a login this seat lacks
     stories: list[str] = field(default_factory=list)  # ids of the stories received
+    repeated: int = 0           # event lines sent twice (taken once)
+    # This seat's review events changed in the newsroom's repository: each as a
+    # conflict (the story, this seat's copy kept, theirs, the commit that changed it).
+    tampered: list[dict] = field(default_factory=list)
+    repaired: int = 0           # stories whose files this seat corrects at its next sync
 
 
 @dataclass
@@ -57,6 +64,8 @@ class SyncStatus:
     synced_at: str | None = None
     publisher: str | None = None
     is_publisher: bool = False
+    tampered: int = 0           # tampering found and not yet settled by an admin
+    tampered_by: str | None = None   # the latest: the commit that did it
 
 
 def repo_path(db_path: str | Path) -> Path:
@@ -215,9 +224,43 @@ class Seat:
         admission.check(self.store, self.git, base, self.git.tree(self.git.tip()),
                     info.get("admin_key"), info.get("admin"),
                     known=admission.users_at(self.git, base))
+        self._standing_since(base)
+
+    def _standing_since(self, base) -> None:
+        """Each story changed since the founding as its events allow it (what the seats
+        before it decided and sent back; a forged file no seat has corrected yet is not
+        believed here either), from the story as founded."""
+        tip = self.git.tree(self.git.tip())
+        last = len(self.store.settings().review_stages)
+        bases = sorted({rec.story_base(p) for p in self.git.changed(base, tip)
+                        if rec.story_kind(p)})
+        held = self.store.syncing.stories([rec.story_id(b) for b in bases])
+        with self.store.transaction():
+            for path in bases:
+                rows = held.get(rec.story_id(path))
+                if rows is None:
+                    continue
+                founded = story_rows(self.git, base, path + ".md")
+                taken = standing(rec.story_id(path), founded and (
+                    founded.fields, founded.events), rows.fields, rows.events, last, "", "")
+                if taken.repaired:
+                    rows = StoryRows(taken.fields, rows.topics, taken.events, rows.revisions,
+                                     rows.accepted, rows.reports)
+                    self.store.syncing.put_story(article_of(self.store, rows, render=False),
+                                                 rows)
 
     # ---- a sync ----------------------------------------------------------------------
     def sync(self, who: str) -> SyncResult:
+        result = self._round(who)
+        if result.repaired and not result.offline:
+            # What the newsroom's files claimed and this seat corrected goes back up now.
+            again = self._round(who)
+            result.committed += again.committed
+            result.pushed |= again.pushed
+            result.offline = again.offline
+        return result
+
+    def _round(self, who: str) -> SyncResult:
         result = SyncResult()
         imported = self.store.syncing.mark("commit")
         missed: list[Conflict] = []
@@ -259,10 +302,12 @@ class Seat:
         local_conflicts: list[Conflict] = []
         marks = {} if result.offline else {"synced_at": times.now(),
                                            "seen": str(self.git.tip(TRACKING))}
-        received, stories = Importer(self.store, self.git).run(
-            start, self.git.tip(), local_conflicts, marks=marks)
+        importer = Importer(self.store, self.git)
+        received, stories = importer.run(start, self.git.tip(), local_conflicts, marks=marks)
         result.received += received
         result.stories += stories
+        result.repeated, result.repaired = importer.repeated, len(importer.found)
+        result.tampered = [c.__dict__ for c in importer.tampered]
         result.conflicts = len(missed) + len(conflicts) + len(local_conflicts)
         if result.committed or result.received:
             self.git.tidy()
@@ -300,9 +345,12 @@ class Seat:
     def status(self) -> SyncStatus:
         s = self.store.syncing
         publisher = s.mark("publisher")
+        tampered = [c for c in s.conflicts() if c["field"] == TAMPERED]
         return SyncStatus(self.remote, len(self._waiting()), s.conflict_count(),
                           s.mark("synced_at"), s.mark("publisher_name"),
-                          publisher == s.mark("seat"))
+                          publisher == s.mark("seat"), len(tampered),
+                          max(tampered, key=lambda c: c["created_at"])["other_by"]
+                          if tampered else None)
 
     def _waiting(self) -> set[str]:
         """The records (a story, a shared file) the next sync sends: changed in the

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton
 
 from newsdesk.review import workflow
 from newsdesk.store import Store
-from newsdesk.sync import conflicts as settling, login
+from newsdesk.sync import conflicts as settling, login, records
 from newsdesk.sync.seat import Seat
 from ui import app, conflicts_dialog
 from ui.app import open_store
@@ -131,6 +131,23 @@ def test_a_refused_sync_is_said_in_the_status_bar(seats, qtbot, monkeypatch):
     assert w.sync.button.text() == "Sync refused" and said == []
     assert "张薇's account" in w.sync.button.toolTip()
     assert b.users.find("zhangwei").roles == ["editor"]
+
+
+def test_tampering_with_an_event_this_seat_holds_is_said_in_the_status_bar(seats, qtbot):
+    a, b, w, remote = seats
+    story = a.articles.ids(state="approved")[0]
+    seat = Seat.of(a)  # someone with write access rewrites an event both seats hold
+    tree = seat.git.tree(seat.git.tip())
+    path = records.story_paths(story, a.articles.get(story).created_at)["events"]
+    events = records.lines_records(seat.git.read(tree, path), path)
+    events[1]["actor_id"] = a.users.find("zhangwei").id
+    seat.git.commit(seat.git.edit_tree(tree, {path: seat.git.write_blob(
+        records.lines_text(events))}), [seat.git.tip()], "tidy up", "mallory")
+    seat.git.push(seat.remote)
+    trigger_sync(w, qtbot)
+    assert w.sync.button.text() == "Tampering: 1"
+    assert "mallory" in w.sync.button.toolTip()
+    assert b.events.of(story)[1].actor_id != a.users.find("zhangwei").id
 
 
 def test_a_pc_joins_a_newsroom_from_the_sign_in_dialog(tmp_path, qtbot, monkeypatch):
