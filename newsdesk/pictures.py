@@ -19,11 +19,17 @@ _KINDS = ((b"\xff\xd8\xff", 0, ".jpg", "image/jpeg"),
           (b"WEBP", 8, ".webp", "image/webp"))
 
 
+def picture_kind(data: bytes) -> tuple[str, str] | None:
+    """(extension, MIME type) of a JPEG, PNG, GIF or WebP by its first bytes; None for
+    anything else, whatever its name says."""
+    return next(((ext, mime) for sig, at, ext, mime in _KINDS
+                 if data[at:at + len(sig)] == sig and (at == 0 or data[:4] == b"RIFF")), None)
+
+
 def store_picture(store: Store, data: bytes, name: str, actor: User) -> str:
     """A picture a person puts into a story (chosen, dropped or pasted), stored once by
     its content; returns the link its markdown uses (assets/<sha256>.<ext>)."""
-    kind = next(((ext, mime) for sig, at, ext, mime in _KINDS
-                 if data[at:at + len(sig)] == sig and (at == 0 or data[:4] == b"RIFF")), None)
+    kind = picture_kind(data)
     if kind is None:
         raise NewsdeskError("{name} is not a picture (JPEG, PNG, GIF or WebP)", name=name)
     return store.assets.add(data, PurePath(name).stem + kind[0], kind[1], actor.id)

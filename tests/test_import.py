@@ -150,7 +150,8 @@ def test_import_mixed_folder(newsroom, tmp_path):
     write(folder, ".hidden.md", MD_PUBLISHED)
     write(folder, "notes.pdf", b"%PDF")
 
-    report = import_paths(s, [folder, tmp_path / "missing.md", folder / "notes.pdf"])
+    report = import_paths(s, [folder, tmp_path / "missing.md", folder / "notes.pdf"],
+                          actor_id=s.users.find("admin").id)
     imported = {Path(f).name: (i, state) for f, i, state in report.imported}
     assert sorted(imported) == ["a-published.md", "b-draft.md", "c-undated.md",
                                 "d-reprint.markdown", "e-page.html", "f-dump.txt", "g-toml.md"]
@@ -206,16 +207,19 @@ def test_only_an_administrator_imports_published_pages_as_published(db_path, cli
 
 def test_reimport_is_skipped(newsroom, tmp_path):
     path = write(tmp_path, "a.md", MD_PUBLISHED)
-    assert len(import_paths(newsroom, [path]).imported) == 1
-    again = import_paths(newsroom, [path])
+    admin = newsroom.users.find("admin").id
+    assert len(import_paths(newsroom, [path], actor_id=admin).imported) == 1
+    again = import_paths(newsroom, [path], actor_id=admin)
     assert again.imported == [] and "already imported" in again.skipped[0][1]
     assert newsroom.articles.count() == 1
 
 
 def test_default_channel_for_files_without_one(newsroom, tmp_path):
     path = write(tmp_path, "a.md", "---\ntitle: 无栏目\ndate: 2020-01-01\n---\n正文")
-    assert "--channel on the command line" in import_paths(newsroom, [path]).failed[0][1]
-    report = import_paths(newsroom, [path], channel="shehui")
+    admin = newsroom.users.find("admin").id
+    assert "--channel on the command line" in import_paths(newsroom, [path],
+                                                           actor_id=admin).failed[0][1]
+    report = import_paths(newsroom, [path], actor_id=admin, channel="shehui")
     assert newsroom.articles.get(report.imported[0][1]).channel_id == \
         newsroom.channels.find("shehui").id
 

@@ -52,7 +52,8 @@ def test_an_import_renders_outside_the_lock(newsroom, under_lock, tmp_path):
     page = tmp_path / "story.md"
     page.write_text("---\ntitle: 旧稿\nchannel: yaowen\ndate: 2024-01-02 08:00\n"
                     "---\n\n旧稿正文。\n", "utf-8")
-    report = import_paths(newsroom, [page])
+    # An admin's import, so it comes in published (rendered, numbered, given its address).
+    report = import_paths(newsroom, [page], actor_id=newsroom.users.find("admin").id)
     [(_, article_id, state)] = report.imported
     assert state == "published" and newsroom.articles.get(article_id).public_path
     assert under_lock == [("render", False)]

@@ -1,7 +1,8 @@
 """Import stories from files: markdown with front matter, saved pages of an old site
 (HTML, or their text). Every file is read first (a dry run stops there); then one
 transaction per file; a bad file is reported and the others still go in. A page that
-was hard to read goes in all the same, on the 待核对 list with what was doubtful."""
+was hard to read goes in all the same, on the 待核对 list with what was doubtful; so
+does one 机审 blocks (spam, an ID number), kept a draft whoever imports it."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -9,12 +10,14 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from newsdesk import named_files, times
+from newsdesk.checks import Finding, run_checks
 from newsdesk.errors import NewsdeskError, NotFound
-from newsdesk.importers import frontmatter, legacy, page, pictures
+from newsdesk.importers import frontmatter, legacy, page, page_pictures
 from newsdesk.importers.decode import DecodeError, declared_charset, decode
 from newsdesk.importers.story import Doubt, ImportedStory, carried_fields
 from newsdesk.i18n import N_, _
-from newsdesk.model import Article, Role
+from newsdesk.model import CONTENT_FIELDS, Article, Role
+from newsdesk.review import signing
 from newsdesk.store import Store
 
 MARKDOWN = {".md", ".markdown"}
@@ -98,11 +101,13 @@ def parse_file(path: Path, tz: str) -> ImportedStory:
     data = named_files.read_bytes(path)
     if suffix in HTML:
         story = page.read(decode(data, declared_charset(data)), tz)
-        story.pictures = pictures.beside(path, story.body)
-        missing = [src for src, found in story.pictures.items() if found is None]
-        if missing:
-            story.warnings.append(Doubt("missing-images", count=len(missing),
-                                        names=", ".join(missing[:3])))
+        found = page_pictures.beside(path, story.body)
+        story.pictures = found.found
+        for code, srcs in (("missing-images", found.missing),
+                           ("outside-images", found.refused),
+                           ("not-pictures", found.not_pictures)):
+            if srcs:
+                story.warnings.append(Doubt(code, count=len(srcs), names=", ".join(srcs[:3])))
         return story
     if suffix in TEXT:
         return legacy.parse_text(decode(data), tz)
@@ -114,14 +119,16 @@ def import_paths(store: Store, paths: Iterable[str | Path], actor_id: str | None
                  progress: Callable[[int, int, Path], None] | None = None,
                  dry_run: bool = False,
                  stop: Callable[[], bool] | None = None) -> ImportReport:
-    """Import the files (dry_run: read them and say what would go in). Pages the old
-    site published go in as published only for an administrator (or a script run
-    without a user, which acts as the administrator running it); anyone else's become
-    drafts, which go through 三审 like any story."""
+    """Import the files (dry_run: read them and say what would go in) as actor_id, whose
+    proof (a password, the app's sign-in) the caller has checked. Pages the old site
+    published go in as published only for an active administrator, who vouches for
+    them with a signed event; anyone else's, or a page 机审 blocks, become drafts, which
+    go through 三审 like any story."""
     report = ImportReport()
     files = expand(paths)
     tz = store.settings().timezone
-    archivist = actor_id is None or Role.ADMIN in store.users.get(actor_id).roles
+    admin = store.users.get(actor_id) if actor_id else None
+    archivist = admin is not None and admin.active and Role.ADMIN in admin.roles
     for n, path in enumerate(files, 1):
         if stop is not None and stop():
             report.cancelled = True
@@ -137,10 +144,17 @@ def _one(store: Store, path: Path, tz: str, actor_id: str | None, channel: str |
     story, why = None, ""
     try:
         story = parse_file(path, tz)
+        blocked = _blocked(store, story)
+        if blocked:
+            story.warnings.append(Doubt("blocked", findings=blocked))
         if _published(story) and not archivist:
             story.draft = True
             why = _("published on the old site: imported as a draft for 三审 (only an "
                     "administrator imports published pages)")
+        elif _published(story) and blocked:
+            story.draft = True
+            why = _("published on the old site, but 机审 blocks it: imported as a draft "
+                    "for 三审 (see 待核对)")
         if dry_run:
             if _published(story) and _channel_id(store, story, channel) is None:
                 raise NewsdeskError(NO_CHANNEL)
@@ -161,6 +175,29 @@ def _one(store: Store, path: Path, tz: str, actor_id: str | None, channel: str |
 # Said alike in the app and on the command line: each has its way to choose.
 NO_CHANNEL = N_("the file names no channel: choose the channel for such pages (栏目 in the "
                 "import window, --channel on the command line)")
+
+
+# What an old site's pages seldom carried (required fields, a reprint's 原标题) is the
+# editor's to fill in; 机审's findings in the text itself (博彩 spam, an ID number,
+# a misspelt leader's name, a banned word) keep a page off the site.
+_FIELD_RULES = ("fields", "reprint")
+
+
+def _blocked(store: Store, story: ImportedStory) -> list[str]:
+    """机审's blocking findings in the story's text, [Chinese, English] (empty: none)."""
+    article = Article(id="", **carried_fields(story), origin=story.origin or "original")
+    found = {(f.rule, f.text): f for f in run_checks(store, article).blocking
+             if f.rule.split(".")[0] not in _FIELD_RULES}
+    if not found:
+        return []
+    return ["；".join(_said(f.message, f, "（{}）") for f in found.values()),
+            "; ".join(_said(f.message_en, f, " ({})") for f in found.values())]
+
+
+def _said(message: str, finding: Finding, bracket: str) -> str:
+    """The finding's message, with what it matched when the message does not say it."""
+    seen = finding.text[:20]
+    return message + bracket.format(seen) if seen and seen not in message else message
 
 
 def _published(story: ImportedStory) -> bool:
@@ -210,7 +247,7 @@ def save_story(store: Store, story: ImportedStory, actor_id: str | None,
                               else "original")
     # Pictures are stored by content hash before the story (as a paste stores them), and
     # the story is rendered before the write transaction, which holds the lock.
-    story.body = pictures.stored(store, story, actor_id)
+    story.body = page_pictures.stored(store, story, actor_id)
     article = store.articles.draft(
         actor_id, **carried_fields(story), channel_id=channel_id, origin=origin,
         editor_id=_user_id(store, story.editor), topics=topics,
@@ -223,10 +260,13 @@ def save_story(store: Store, story: ImportedStory, actor_id: str | None,
         if not published:
             return article.id, article.state
         article = store.articles.publish(article.id, story.published_at, actor_id)
+        # The admin vouches for this very text, as a final sign-off does (signed with
+        # their key when it is unlocked): the export puts live nothing else.
+        vouched = signing.content_hash({k: getattr(article, k) for k in CONTENT_FIELDS})
         store.events.append(article.id, "imported", actor_id, revision=article.revision,
                            comment=f"imported from {path.name}",
                            detail={"file": path.name, "editor": story.editor,
-                                   "reviewer": story.reviewer})
+                                   "reviewer": story.reviewer, "content_hash": vouched})
     return article.id, article.state
 
 

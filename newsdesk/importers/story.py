@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newsdesk.i18n import N_, _
+from newsdesk.i18n import N_, _, pick
 from newsdesk.model import field_names
 
 _LEADING_SPACE = re.compile(r"^[\s\u3000\u00a0]+")
@@ -18,6 +18,11 @@ DOUBTS = {
     "no-headline": N_("no headline on the page: the <title> was taken"),
     "short-body": N_("the body is short ({chars} characters)"),
     "missing-images": N_("{count} picture(s) not found beside the page: {names}"),
+    "outside-images": N_("{count} picture(s) not read: they lie outside the page's folder "
+                         "({names})"),
+    "not-pictures": N_("{count} file(s) the page shows as pictures are not pictures "
+                       "(JPEG, PNG, GIF or WebP) and were not read: {names}"),
+    "blocked": N_("机审 keeps it off the site until it is put right: {findings}"),
 }
 
 
@@ -31,7 +36,10 @@ class Doubt:
         object.__setattr__(self, "params", params)
 
     def __str__(self) -> str:
-        return _(DOUBTS[self.code], **self.params)
+        # A value kept in both languages ([Chinese, English], as 机审 says its findings)
+        # is shown in the one in use.
+        return _(DOUBTS[self.code], **{k: pick(*v) if isinstance(v, list) else v
+                                       for k, v in self.params.items()})
 
 
 @dataclass

@@ -106,3 +106,48 @@ def test_an_editors_published_pages_come_in_as_drafts_for_review(editor_window, 
                 if a.title == "用心服务是最好的防控")
     assert (page.state, page.public_path, page.first_published_at) == ("draft", None, None)
     assert store.events.of(page.id) == []   # nothing signed it off
+
+
+def test_the_dialog_keeps_spam_a_draft_and_reads_no_picture_outside(admin_window, qtbot,
+                                                                     monkeypatch, tmp_path):
+    """Issue 30 in the app: the administrator imports an old site whose one page carries
+    博彩 spam and whose other names the PC's files as pictures. The spam page comes in
+    a draft on the 待核对 tab with what 机审 found; the other's notes name the pictures
+    not read, and nothing of the PC's is stored."""
+    from tests.test_import_door import HOSTILE, PASSWD, SECRET, SPAM
+    from ui.import_dialog import ImportDialog
+    store = admin_window.store
+    (tmp_path / "secret").mkdir()
+    (tmp_path / "secret" / "id_rsa").write_bytes(SECRET)
+    folder = tmp_path / "旧网站" / "2021"
+    folder.mkdir(parents=True)
+    page = HOSTILE.format(title="镇里新桥通车", pic1=PASSWD, pic2="../../secret/id_rsa")
+    (folder / "a.html").write_text(page, "utf-8")
+    (folder / "b.html").write_text(page.replace("镇里新桥通车", "老街夜市开张")
+                                   .replace("<p>村民老李说", f"<p>{SPAM}</p><p>村民老李说"),
+                                   "utf-8")
+    answer_file_dialogs(monkeypatch, folder)
+    seen = {}
+
+    def run(dialog):
+        qtbot.mouseClick(dialog.folder_button, Qt.LeftButton)
+        qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=30_000)
+        dialog.channel.setCurrentIndex(dialog.channel.findText("社会"))
+        qtbot.mouseClick(dialog.import_button, Qt.LeftButton)
+        qtbot.waitUntil(lambda: dialog.import_button.isEnabled() and dialog._thread is None,
+                        timeout=30_000)
+        seen["imported"] = rows(dialog)
+        seen["to check"] = {dialog.doubts.topLevelItem(i).text(0):
+                            dialog.doubts.topLevelItem(i).text(3)
+                            for i in range(dialog.doubts.topLevelItemCount())}
+        return 0
+    monkeypatch.setattr(ImportDialog, "exec", run)
+    action(admin_window, "action_import").trigger()
+    clean, spam = seen["imported"]
+    assert "not read: they lie outside the page's folder" in clean[6]
+    assert "../../secret/id_rsa" in clean[6] and PASSWD in clean[6]
+    assert "机审" in spam[6] and "draft" in spam[6]
+    assert "新葡京" in seen["to check"]["老街夜市开张"]
+    states = {a.title: a.state for a in store.articles.many(store.articles.ids())}
+    assert (states["镇里新桥通车"], states["老街夜市开张"]) == ("published", "draft")
+    assert all(store.assets.data(a["id"]) != SECRET for a in store.assets.all())
