@@ -80,6 +80,10 @@ class SiteSettings:
                                          "keyring", pages=False, seat=True)
     publish_target: str = _setting("", "the target 发布 uploads to unless told otherwise",
                                    pages=False, seat=True)
+    host_keeps: list = _setting([".htaccess", ".user.ini", ".well-known/*"],
+                                "files the web host keeps beside the site (glob patterns, "
+                                "e.g. baidu_verify_*.html): a publish neither counts them "
+                                "as added by someone else nor removes them", pages=False)
     output_dir: str = _setting("", "the folder the app publishes (发布) the site into, "
                                    "chosen once; the CLI's export names its own --out",
                                pages=False, seat=True)

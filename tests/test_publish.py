@@ -1,8 +1,9 @@
 """发布 end to end against real hosts on 127.0.0.1 (tests/hosts.py): the demo site to a
 folder, OpenSSH's SFTP, FTP and FTPS; one story edited and re-published, one withdrawn;
-verify; host keys (first use, changed), a file someone else changed, runs cut half way,
-hosts killed mid-run, a public address that cannot be reached, refused connections and
-logins, a full disk, the lock, --due and --watch, the keyring."""
+verify; host keys (first use, changed), a file someone else changed (the whole site's
+check: tests/test_site_watch.py), runs cut half way, hosts killed mid-run, a public
+address that cannot be reached, refused connections and logins, a full disk, the lock,
+--due and --watch, the keyring."""
 import errno
 import functools
 import gc
@@ -217,16 +218,15 @@ def test_a_file_changed_on_the_server_is_named_and_put_back_only_when_asked(news
     same_site(newsroom, root)
 
 
-def test_an_injection_into_an_unchanged_page_is_found_by_the_verify(newsroom, tmp_path):
+def test_an_injection_into_a_page_no_run_sends_stops_the_next_run(newsroom, tmp_path):
     root = tmp_path / "served"
     use(newsroom, name="本机", kind="folder", path=str(root))
     run(newsroom)
     home = root / "index.html"
     home.write_text(home.read_text("utf-8").replace("</title>", "-金沙官网</title>"), "utf-8")
-    assert run(newsroom).ok  # a run verifies what it sent
-    report = run(newsroom, verify_all=True)
-    assert not report.ok and report.verify.modified == [("index.html", "-金沙官网")]
-    assert report.verify.spam == {"index.html": ["金沙官网"]}
+    with pytest.raises(Tampered) as refused:   # the whole site is checked, not what is sent
+        run(newsroom)
+    assert refused.value.files == [("index.html", "-金沙官网", ["金沙官网"])]
     assert run(newsroom, overwrite=True).repaired == ["index.html"]
     same_site(newsroom, root)
 

@@ -26,7 +26,7 @@ ACTION_ICONS = {
     "action_import": "file-import-outline",
     "action_approve": "check-decagram-outline", "action_return": "keyboard-return",
     "action_publish": "cloud-upload-outline", "action_verify": "shield-check-outline",
-    "action_inspect": "clipboard-search-outline",
+    "action_inspect": "clipboard-search-outline", "action_patrol": "shield-search",
     "action_users": "account-multiple-outline", "action_channels": "file-tree-outline",
     "action_topics": "tag-multiple-outline", "action_settings": "cog-outline",
     "action_targets": "server-network",

@@ -1,7 +1,8 @@
 """A web host over FTP or explicit FTPS (stdlib ftplib, passive mode): a few
 connections side by side, each file stored under its temporary name and renamed into
 place (RNFR/RNTO; where a server will not rename over a file, the old one is deleted
-first), folders made as needed, sizes from SIZE."""
+first), folders made as needed, sizes from SIZE, the 巡检's listing from MLSD, folder by
+folder (size and modification time)."""
 from __future__ import annotations
 
 import ftplib
@@ -13,7 +14,7 @@ import threading
 from io import BytesIO
 from pathlib import Path
 
-from newsdesk.publish.remote import PART, Progress, PublishError, Remote, lost
+from newsdesk.publish.remote import Listing, PART, Progress, PublishError, Remote, lost
 from newsdesk.targets import PORTS, Target
 
 CONNECTIONS = 4
@@ -88,6 +89,35 @@ class FtpRemote(Remote):
             except (OSError, EOFError) as e:
                 raise self._lost(p, e) from None
         return out
+
+    def listing(self, folders: list[str] | None = None) -> Listing:
+        found: Listing = {}
+        level = [""] if folders is None else folders
+        while level:
+            inner = []
+            for folder in level:
+                try:
+                    entries = list(self.main.mlsd(self._remote(folder) if folder else self.root,
+                                                  facts=["type", "size", "modify"]))
+                except ftplib.error_perm:
+                    continue   # no such folder (yet)
+                except (OSError, EOFError) as e:
+                    raise self._lost(folder, e) from None
+                for name, facts in entries:
+                    kind = facts.get("type", "").lower()
+                    path = f"{folder}/{name}" if folder else name
+                    if kind in ("cdir", "pdir") or name in (".", ".."):
+                        continue
+                    if kind == "dir":
+                        inner.append(path)
+                    else:
+                        found[path] = f"{facts.get('size')} {facts.get('modify')} {path}"
+            level = [] if folders is not None else inner
+        try:
+            self.main.voidcmd("TYPE I")   # a listing leaves ASCII mode, where SIZE is refused
+        except (OSError, EOFError) as e:
+            raise self._lost(None, e) from None
+        return found
 
     def _lost(self, path: str | None, e) -> PublishError:
         reason = getattr(e, "strerror", None) or str(e) or type(e).__name__  # EOFError: ""

@@ -1,9 +1,11 @@
 """One publish run: export what changed, compare with the server's own manifest.json
 (the truth, not a local memory), upload only what differs — each file under a temporary
 name and renamed into place, manifest.json last, removals after it — and verify. A run
-cut at any moment leaves a site the next run completes. A file the server holds that is
-not what the server's manifest says was changed by someone else: it is reported with
-the text injected into it and overwritten only when the person says so."""
+cut at any moment leaves a site the next run completes. Before anything is sent, the
+whole site on the host is checked against the server's manifest (publish/patrol.py): a
+file someone else changed, added or removed stops the run, named with the text injected
+into it, and is put back only when the person says so. publish --watch also checks the
+whole site on a schedule (巡检)."""
 from __future__ import annotations
 
 import json
@@ -21,11 +23,12 @@ from newsdesk.review import accounts
 from newsdesk.errors import NewsdeskError
 from newsdesk.i18n import N_, _
 from newsdesk.model import User
-from newsdesk.publish import hostkeys
+from newsdesk.publish import hostkeys, patrol
+from newsdesk.publish.patrol import Patrol
 from newsdesk.publish.remote import FolderRemote, PublishError, Remote
 from newsdesk.targets import Target, find
 from newsdesk.site import MANIFEST, ExportCancelled, ExportReport, export_site
-from newsdesk.site.verify import VerifyReport, injection, load_manifest, verify
+from newsdesk.site.verify import VerifyReport, load_manifest, verify
 from newsdesk.site.writer import sha256
 from newsdesk.store import Store
 
@@ -42,11 +45,23 @@ class PasswordNeeded(NewsdeskError):
 
 
 class Tampered(NewsdeskError):
-    """Files on the server were changed by someone else; nothing was uploaded."""
+    """Files on the server were changed, added or removed by someone else; nothing was
+    uploaded."""
 
-    def __init__(self, message_id: str, /, files: list[tuple[str, str, list[str]]], **params):
+    def __init__(self, message_id: str, /, found: Patrol, **params):
         super().__init__(message_id, **params)
-        self.files = files   # path, the text injected, the spam named in it
+        self.found = found
+        self.files = found.changed   # path, the text injected, the spam named in it
+        self.added = found.added     # the same, of files the site never had
+        self.missing = found.missing
+
+
+def tampered(found: Patrol) -> Tampered:
+    paths = found.paths()
+    return Tampered("{count} files on the server were changed, added or removed by someone "
+                    "else since the last publication: {paths}. Nothing was uploaded; publish "
+                    "with overwrite to put the published versions back", found=found,
+                    count=len(paths), paths=", ".join(paths))
 
 
 @dataclass
@@ -57,6 +72,7 @@ class PublishReport:
     removed: list[str] = field(default_factory=list)
     already: list[str] = field(default_factory=list)   # put by a run that was cut
     repaired: list[str] = field(default_factory=list)  # someone else's changes, undone
+    patrol: Patrol | None = None   # the whole site on the host, checked before sending
     sent: int = 0
     verify: VerifyReport | None = None   # None: nothing could check the site
     verified_over: str = ""
@@ -123,26 +139,6 @@ def _server_manifest(remote: Remote) -> dict[str, dict]:
         return {}  # unreadable: upload everything, which writes a good one
 
 
-def _tampered(remote: Remote, out: Path, local: dict, server: dict, paths: list[str],
-              report: PublishReport) -> list[tuple[str, str, list[str]]]:
-    """Of the files about to change, those the server holds in another shape than its
-    manifest says: our own from a cut run (dropped from the upload), or someone else's
-    work (returned, with what was injected)."""
-    sizes = remote.sizes([p for p in paths if p in server])
-    found = []
-    for path, size in sizes.items():
-        if size is None or size == server[path]["size"]:
-            continue
-        data = remote.read(path)
-        if data is None:
-            continue
-        if sha256(data) == local[path]["sha256"]:
-            report.already.append(path)
-            continue
-        found.append((path, *injection(path, (out / path).read_bytes(), data)))
-    return found
-
-
 def _verify_over_target(remote: Remote, out: Path, local: dict, every_byte: bool,
                         only: set[str] | None = None) -> VerifyReport:
     """Without a public address: each file's size (every file's, or `only` these, the
@@ -165,28 +161,28 @@ def _verify_over_target(remote: Remote, out: Path, local: dict, every_byte: bool
     return report
 
 
-def _plan(remote: Remote, out: Path, local: dict, target: Target, overwrite: bool,
-          report: PublishReport) -> tuple[list[str], list[str], set[str]]:
+def _plan(store: Store, remote: Remote, out: Path, local: dict, target: Target,
+          overwrite: bool, report: PublishReport) -> tuple[list[str], list[str], set[str]]:
     """(files to send, files to remove, the new ones among those to send): what differs
-    from the server's own manifest. Files someone else changed stop the run (Tampered)
-    unless overwrite."""
+    from the server's own manifest. Files someone else changed, added or removed anywhere
+    on the site stop the run (Tampered) unless overwrite: then they are put back (the
+    added ones removed)."""
     server = _server_manifest(remote)
+    found = report.patrol = patrol.survey(store, remote, target, server, local, out)
+    report.already = found.already
     changed = [p for p in sorted(local) if server.get(p, {}).get("sha256")
                != local[p]["sha256"]]
-    removed = sorted(set(server) - set(local) - {MANIFEST})
-    tampered = _tampered(remote, out, local, server, changed, report)
-    if overwrite:  # the person said so: also what a verify finds changed elsewhere
-        before = _verify_over_target(remote, out, local, target.kind == "folder")
-        extra = {p for p, _ in before.modified} | set(before.missing)
-        report.repaired = sorted({p for p, *_ in tampered} | extra)
-        changed = sorted(set(changed) | extra)
-    elif tampered:
-        raise Tampered("{count} files on the server were changed by someone else since the "
-                       "last publication: {paths}. Nothing was uploaded; publish with overwrite "
-                       "to put the published versions back", files=tampered,
-                       count=len(tampered), paths=", ".join(p for p, *_ in tampered))
+    removed = (set(server) - set(local) - {MANIFEST}) | set(found.leftover)
+    if overwrite:
+        wrong = {p for p, *_ in found.changed} | set(found.missing)
+        added = {p for p, *_ in found.added}
+        report.repaired = sorted(wrong | added)
+        changed = sorted(set(changed) | (wrong & set(local)))
+        removed |= added
+    elif not found.ok:
+        raise tampered(found)
     todo = [p for p in changed if p not in report.already]
-    return todo, removed, {p for p in todo if p not in server}
+    return todo, sorted(removed), {p for p in todo if p not in server}
 
 
 def by_address(path: str) -> bool:
@@ -292,10 +288,11 @@ def publish(store: Store, actor: User, target_name: str | None = None, *,
         local = load_manifest(out / MANIFEST)
         progress("compare", 0, 1)
         remote = connect(store, target, password, confirm)
-        todo, removed, new = _plan(remote, out, local, target, overwrite, report)
+        todo, removed, new = _plan(store, remote, out, local, target, overwrite, report)
         if not _upload(remote, out, todo, removed, new, report, progress, cancel):
             outcome = "cancelled"
             return report
+        patrol.sent(remote, report.patrol, local, report.uploaded, report.removed)
         progress("verify", 0, 1)
         _verify(site, remote, out, local, target, report, verify_all, unverified)
         progress("verify", 1, 1)
@@ -313,6 +310,8 @@ def publish(store: Store, actor: User, target_name: str | None = None, *,
         outcome, message = ("tampered" if isinstance(e, Tampered) else "failed"), str(e)
         raise
     finally:
+        if report.patrol is not None:   # what was seen on the host, whatever came after
+            patrol.remember(store, target, report.patrol, now or times.now())
         if remote is not None:
             remote.close()
         report.seconds = time.perf_counter() - started
@@ -358,19 +357,51 @@ def publish_due(store: Store, actor: User, target_name: str | None = None,
     return publish(store, actor, target_name, now=now, **options)
 
 
+def check_site(store: Store, actor: User, target_name: str | None = None, *,
+               password: str | None = None, confirm: hostkeys.Confirm | None = None,
+               now: str | None = None) -> Patrol:
+    """巡检 on its own: the whole site on the host against the server's manifest, nothing
+    sent; the outcome is kept for the status bar. Pages are compared with the export
+    folder's copies, when there is one, to say what was injected."""
+    accounts.require_admin(actor, N_("check the live site"))
+    site = store.settings()
+    target = find(site, target_name)
+    out = Path(site.output_dir).resolve() if site.output_dir else None
+    try:
+        local = load_manifest(out / MANIFEST) if out is not None else {}
+    except NewsdeskError:   # nothing exported here yet: the host's pages speak for themselves
+        local = {}
+    remote = connect(store, target, password, confirm)
+    try:
+        found = patrol.survey(store, remote, target, _server_manifest(remote), local, out)
+    finally:
+        remote.close()
+    patrol.remember(store, target, found, now or times.now())
+    return found
+
+
 def watch(store: Store, actor: User, target_name: str | None = None, every: float = 60,
-          rounds: int | None = None, said: Callable[[object], None] = print,
-          sleep: Callable[[float], None] = time.sleep, **options) -> None:
-    """publish --watch: publish what comes due, checking every `every` seconds, until
-    stopped (or for `rounds` rounds). A failed run is said and tried again next round."""
-    n = 0
+          check_every: float = 600, rounds: int | None = None,
+          said: Callable[[object], None] = print, sleep: Callable[[float], None] = time.sleep,
+          clock: Callable[[], float] = time.monotonic, **options) -> None:
+    """publish --watch: publish what comes due, looking every `every` seconds, and check
+    the whole site (巡检) every `check_every` seconds when no run did, until stopped (or
+    for `rounds` rounds). A run, a check or what stopped either is said; a failed one is
+    tried again next round."""
+    n, checked_at = 0, None
     while rounds is None or n < rounds:
         n += 1
         try:
             report = publish_due(store, actor, target_name, **options)
             if report is not None:
                 said(report)
-        except PublishError as e:
+                checked_at = clock()
+            elif checked_at is None or clock() - checked_at >= check_every:
+                checked_at = clock()
+                said(check_site(store, actor, target_name, password=options.get("password"),
+                                confirm=options.get("confirm"), now=options.get("now")))
+        except (PublishError, Tampered) as e:
+            checked_at = clock()
             said(e)
         if rounds is None or n < rounds:
             sleep(every)

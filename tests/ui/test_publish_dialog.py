@@ -58,7 +58,7 @@ def test_an_admin_publishes_to_the_host_and_puts_back_a_changed_page(window, qtb
     correct(store, "县人民医院", "18:00至21:00", "18:00至21:30")
     action(window, "action_publish").trigger()
     status, runs, offered, shown = seen[1]
-    assert "changed by someone else" in status and offered and runs == 2
+    assert "changed, added or removed by someone else" in status and offered and runs == 2
     assert a.public_path in shown and "澳门新葡京" in shown
     status, runs, _, _ = seen[2]
     assert "Verified" in status and runs == 3

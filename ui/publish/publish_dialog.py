@@ -290,6 +290,8 @@ class PublishDialog(OwnRun, QDialog):
                     (self.tr("Stories published now (their time had come)"),
                      [titles.get(i, i) for i in export.published]),
                     (self.tr("Left out (fix and publish again)"), export.problems),
+                    (self.tr("Held back: not as their review signed them off"),
+                     export.withheld),
                     (self.tr("Shown unformatted (simplify their markup)"), export.plain),
                     (self.tr("Files written"), export.written[:200]),
                     (self.tr("Files removed"), export.removed)):
@@ -298,9 +300,15 @@ class PublishDialog(OwnRun, QDialog):
 
     def _tampered_html(self, e: Tampered) -> str:
         spam = self.tr("search-spam injection (博彩):")
-        return self._section(self.tr("Changed on the host by someone else"), [
-            f"{path}  +{added}" + (f"  {spam} {'、'.join(names)}" if names else "")
-            for path, added, names in e.files])
+
+        def shown(path, added, names):
+            return (f"{path}  +{added}" if added else path) \
+                + (f"  {spam} {'、'.join(names)}" if names else "")
+        return (self._section(self.tr("Changed on the host by someone else"),
+                              [shown(*f) for f in e.files])
+                + self._section(self.tr("Added on the host by someone else"),
+                                [shown(*f) for f in e.added])
+                + self._section(self.tr("Removed from the host by someone else"), e.missing))
 
     def _fill_history(self) -> None:
         runs = self.store.publishing.history()
