@@ -42,33 +42,33 @@
 <context>
     <name>ArticleTableModel</name>
     <message>
-        <location filename="../../ui/article_model.py" line="44"/>
+        <location filename="../../ui/article_model.py" line="45"/>
         <source>Headline</source>
         <translation>主标题</translation>
     </message>
     <message>
-        <location filename="../../ui/article_model.py" line="44"/>
+        <location filename="../../ui/article_model.py" line="45"/>
         <source>Channel</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/article_model.py" line="44"/>
+        <location filename="../../ui/article_model.py" line="45"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/article_model.py" line="44"/>
+        <location filename="../../ui/article_model.py" line="45"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/article_model.py" line="45"/>
-        <location filename="../../ui/article_model.py" line="50"/>
+        <location filename="../../ui/article_model.py" line="46"/>
+        <location filename="../../ui/article_model.py" line="51"/>
         <source>Return reason</source>
         <translation>退回原因</translation>
     </message>
     <message>
-        <location filename="../../ui/article_model.py" line="50"/>
+        <location filename="../../ui/article_model.py" line="51"/>
         <source>Where it matched</source>
         <translation>匹配内容</translation>
     </message>
@@ -76,62 +76,62 @@
 <context>
     <name>BinDialog</name>
     <message>
-        <location filename="../../ui/bin_dialog.py" line="22"/>
+        <location filename="../../ui/bin_dialog.py" line="23"/>
         <source>Recycle bin</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/bin_dialog.py" line="25"/>
+        <location filename="../../ui/bin_dialog.py" line="26"/>
         <source>Headline</source>
         <translation>主标题</translation>
     </message>
     <message>
-        <location filename="../../ui/bin_dialog.py" line="25"/>
+        <location filename="../../ui/bin_dialog.py" line="26"/>
         <source>Deleted</source>
         <translation>删除时间</translation>
     </message>
     <message>
-        <location filename="../../ui/bin_dialog.py" line="26"/>
+        <location filename="../../ui/bin_dialog.py" line="27"/>
         <source>By</source>
         <translation>删除人</translation>
     </message>
     <message>
-        <location filename="../../ui/bin_dialog.py" line="33"/>
+        <location filename="../../ui/bin_dialog.py" line="34"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/bin_dialog.py" line="34"/>
+        <location filename="../../ui/bin_dialog.py" line="35"/>
         <source>Empty the bin…</source>
         <translation>清空回收站…</translation>
     </message>
     <message>
-        <location filename="../../ui/bin_dialog.py" line="36"/>
+        <location filename="../../ui/bin_dialog.py" line="37"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/bin_dialog.py" line="37"/>
+        <location filename="../../ui/bin_dialog.py" line="38"/>
         <source>Drafts that were never submitted, kept %1 days after they were deleted.</source>
         <translation>从未送审的草稿，删除后保留 %1 天。</translation>
     </message>
     <message>
-        <location filename="../../ui/bin_dialog.py" line="76"/>
+        <location filename="../../ui/bin_dialog.py" line="77"/>
         <source>Not restored</source>
         <translation>未恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/bin_dialog.py" line="82"/>
+        <location filename="../../ui/bin_dialog.py" line="83"/>
         <source>Empty the bin</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/bin_dialog.py" line="83"/>
+        <location filename="../../ui/bin_dialog.py" line="84"/>
         <source>Delete the %1 drafts in the bin for good?</source>
         <translation>永久删除回收站中的 %1 篇草稿？</translation>
     </message>
     <message>
-        <location filename="../../ui/bin_dialog.py" line="89"/>
+        <location filename="../../ui/bin_dialog.py" line="90"/>
         <source>Not emptied</source>
         <translation>未清空</translation>
     </message>
@@ -222,58 +222,58 @@
         <translation>外链…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="100"/>
+        <location filename="../../ui/admin/channels_tab.py" line="99"/>
         <source>Not added</source>
         <translation>未添加</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="109"/>
+        <location filename="../../ui/admin/channels_tab.py" line="107"/>
         <source>Rename a channel</source>
         <translation>栏目改名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="110"/>
+        <location filename="../../ui/admin/channels_tab.py" line="108"/>
         <source>New name (its path on the site stays):</source>
         <translation>新名称（网站路径不变）：</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="113"/>
+        <location filename="../../ui/admin/channels_tab.py" line="111"/>
         <source>Not renamed</source>
         <translation>未改名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="119"/>
-        <location filename="../../ui/admin/channels_tab.py" line="133"/>
+        <location filename="../../ui/admin/channels_tab.py" line="117"/>
+        <location filename="../../ui/admin/channels_tab.py" line="131"/>
         <source>Not moved</source>
         <translation>未移动</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="126"/>
+        <location filename="../../ui/admin/channels_tab.py" line="124"/>
         <source>(top level)</source>
         <translation>（顶级）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="128"/>
+        <location filename="../../ui/admin/channels_tab.py" line="126"/>
         <source>Move a channel</source>
         <translation>移动栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="129"/>
+        <location filename="../../ui/admin/channels_tab.py" line="127"/>
         <source>Put it under (paths on the site do not change):</source>
         <translation>移到哪个栏目下（网站路径不变）：</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="140"/>
+        <location filename="../../ui/admin/channels_tab.py" line="138"/>
         <source>Link channel</source>
         <translation>外链栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="141"/>
+        <location filename="../../ui/admin/channels_tab.py" line="139"/>
         <source>The address it links to (empty: a list of stories again):</source>
         <translation>链接地址（留空则恢复为稿件列表栏目）：</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="144"/>
+        <location filename="../../ui/admin/channels_tab.py" line="142"/>
         <source>Not changed</source>
         <translation>未修改</translation>
     </message>
@@ -344,196 +344,196 @@
 <context>
     <name>EditorPane</name>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="70"/>
+        <location filename="../../ui/editor/editor_pane.py" line="72"/>
         <source>Headline</source>
         <translation>主标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="73"/>
+        <location filename="../../ui/editor/editor_pane.py" line="75"/>
         <source>no topics yet</source>
         <translation>尚无专题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="74"/>
-        <location filename="../../ui/editor/editor_pane.py" line="224"/>
+        <location filename="../../ui/editor/editor_pane.py" line="76"/>
+        <location filename="../../ui/editor/editor_pane.py" line="226"/>
         <source>Cover image…</source>
         <translation>封面图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="80"/>
+        <location filename="../../ui/editor/editor_pane.py" line="82"/>
         <source>Original</source>
         <translation>原创</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="81"/>
+        <location filename="../../ui/editor/editor_pane.py" line="83"/>
         <source>Reprint</source>
         <translation>转载</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="89"/>
+        <location filename="../../ui/editor/editor_pane.py" line="91"/>
         <source>Take over</source>
         <translation>接手编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="90"/>
+        <location filename="../../ui/editor/editor_pane.py" line="92"/>
         <source>Recall (撤回)</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="91"/>
+        <location filename="../../ui/editor/editor_pane.py" line="93"/>
         <source>Correct (更正)…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="96"/>
+        <location filename="../../ui/editor/editor_pane.py" line="98"/>
         <source>Submit for review</source>
         <translation>送审</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="97"/>
-        <location filename="../../ui/editor/editor_pane.py" line="100"/>
+        <location filename="../../ui/editor/editor_pane.py" line="99"/>
+        <location filename="../../ui/editor/editor_pane.py" line="102"/>
         <source>Kicker</source>
         <translation>引题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="98"/>
-        <location filename="../../ui/editor/editor_pane.py" line="101"/>
+        <location filename="../../ui/editor/editor_pane.py" line="100"/>
+        <location filename="../../ui/editor/editor_pane.py" line="103"/>
         <source>Subtitle</source>
         <translation>副标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="102"/>
+        <location filename="../../ui/editor/editor_pane.py" line="104"/>
         <source>Origin</source>
         <translation>稿件来源</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="108"/>
+        <location filename="../../ui/editor/editor_pane.py" line="110"/>
         <source>Source (来源)</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="109"/>
+        <location filename="../../ui/editor/editor_pane.py" line="111"/>
         <source>Original title</source>
         <translation>原标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="110"/>
+        <location filename="../../ui/editor/editor_pane.py" line="112"/>
         <source>Original author</source>
         <translation>原作者</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="103"/>
+        <location filename="../../ui/editor/editor_pane.py" line="105"/>
         <source>Reporters</source>
         <translation>记者</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="104"/>
+        <location filename="../../ui/editor/editor_pane.py" line="106"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="105"/>
+        <location filename="../../ui/editor/editor_pane.py" line="107"/>
         <source>Topics (专题)</source>
         <translation>专题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="106"/>
+        <location filename="../../ui/editor/editor_pane.py" line="108"/>
         <source>Cover</source>
         <translation>封面</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="107"/>
+        <location filename="../../ui/editor/editor_pane.py" line="109"/>
         <source>Publish at</source>
         <translation>发布时间</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="123"/>
+        <location filename="../../ui/editor/editor_pane.py" line="125"/>
         <source>Insert image…</source>
         <translation>插入图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="124"/>
+        <location filename="../../ui/editor/editor_pane.py" line="126"/>
         <source>Revisions…</source>
         <translation>历史版本…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="125"/>
+        <location filename="../../ui/editor/editor_pane.py" line="127"/>
         <source>Pictures…</source>
         <translation>图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="225"/>
-        <location filename="../../ui/editor/editor_pane.py" line="469"/>
+        <location filename="../../ui/editor/editor_pane.py" line="227"/>
+        <location filename="../../ui/editor/editor_pane.py" line="480"/>
         <source>Cover: %1</source>
         <translation>封面：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="266"/>
+        <location filename="../../ui/editor/editor_pane.py" line="277"/>
         <source>You took this story over from %1; they have been told.</source>
         <translation>您已从%1手中接手本稿，对方会收到提示。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="269"/>
+        <location filename="../../ui/editor/editor_pane.py" line="280"/>
         <source>%1 is editing this story (last seen %2). It is read-only here until you take it over.</source>
         <translation>%1 正在编辑本稿（最后活动 %2）。接手之前，这里只读。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="284"/>
+        <location filename="../../ui/editor/editor_pane.py" line="295"/>
         <source>Returned at %1 by %2 (%3): %4</source>
         <translation>%1 %2 退回（%3）：%4</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="288"/>
+        <location filename="../../ui/editor/editor_pane.py" line="299"/>
         <source>Published: read-only. To change it, start a correction (更正).</source>
         <translation>已发布：只读。如需修改，请发起更正。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="290"/>
+        <location filename="../../ui/editor/editor_pane.py" line="301"/>
         <source>In review at %1: your edits are this stage&apos;s revision, shown to the later stages as yours (留痕).</source>
         <translation>%1中：您的修改记为本环节修订，后续审核环节可见并署您的名（留痕）。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="294"/>
+        <location filename="../../ui/editor/editor_pane.py" line="305"/>
         <source>In review at %1: locked (送审锁定). Only its %1 reviewer edits it now; its author can recall it until the first sign-off.</source>
         <translation>%1中：送审锁定。现在只有%1审核人可以修改；作者在首次签审前可以撤回。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="297"/>
+        <location filename="../../ui/editor/editor_pane.py" line="308"/>
         <source>%1: read-only.</source>
         <translation>%1：只读。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="433"/>
+        <location filename="../../ui/editor/editor_pane.py" line="444"/>
         <source>Accept finding</source>
         <translation>接受此项提示</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="434"/>
+        <location filename="../../ui/editor/editor_pane.py" line="445"/>
         <source>Why is this right here?</source>
         <translation>为什么这里可以保留？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="440"/>
+        <location filename="../../ui/editor/editor_pane.py" line="451"/>
         <source>Not accepted</source>
         <translation>未能接受</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="446"/>
+        <location filename="../../ui/editor/editor_pane.py" line="457"/>
         <source>Insert image</source>
         <translation>插入图片</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="463"/>
+        <location filename="../../ui/editor/editor_pane.py" line="474"/>
         <source>Cover image</source>
         <translation>封面图片</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="481"/>
+        <location filename="../../ui/editor/editor_pane.py" line="492"/>
         <source>Not restored</source>
         <translation>未能恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="487"/>
+        <location filename="../../ui/editor/editor_pane.py" line="498"/>
         <source>Not submitted</source>
         <translation>未能送审</translation>
     </message>
@@ -1291,426 +1291,431 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="63"/>
+        <location filename="../../ui/main_window.py" line="65"/>
         <source>Search headlines, text, names…</source>
         <translation>搜索标题、正文、人名…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
-        <location filename="../../ui/main_window.py" line="543"/>
+        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="547"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>New story</source>
         <translation>新建稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>&amp;Story</source>
         <translation>稿件(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>Filters</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>S&amp;ite</source>
         <translation>网站(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>&amp;Admin</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>Submit</source>
         <translation>送审</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>Recall</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>Correct</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>Withdraw</source>
         <translation>撤稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>Delete</source>
         <translation>删除草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>Bin</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>Publish</source>
         <translation>发布网站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>Verify</source>
         <translation>核验线上网站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>Inspect</source>
         <translation>自查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>Switch user</source>
         <translation>切换用户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>Insert image…</source>
         <translation>插入图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>Cover image…</source>
         <translation>封面图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>Submit for review</source>
         <translation>送审</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>Recall (撤回)</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>Correct (更正)…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>Withdraw (撤稿)…</source>
         <translation>撤稿…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>Delete draft…</source>
         <translation>删除草稿…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>Recycle bin…</source>
         <translation>回收站…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>Import an old site&apos;s pages…</source>
         <translation>导入旧网站页面…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>Publish the site…</source>
         <translation>发布网站…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>Verify the live site…</source>
         <translation>核验线上网站…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Site self-inspection (网站自查)…</source>
         <translation>网站自查…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="201"/>
+        <source>Check the live site (巡检网站)</source>
+        <translation>巡检网站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>Sync with the newsroom</source>
         <translation>与编辑部同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>Sync conflicts…</source>
         <translation>同步冲突…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>Publish from this seat…</source>
         <translation>本机作为发布机…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>Found a newsroom of many PCs…</source>
         <translation>建立多机编辑部…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>Users…</source>
         <translation>用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>Channels…</source>
         <translation>栏目…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>Topics…</source>
         <translation>专题…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>Site settings…</source>
         <translation>网站设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>Publish targets…</source>
         <translation>发布目标…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>Select a story first</source>
         <translation>请先选择一篇稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>Open a story in the editor first</source>
         <translation>请先在编辑器中打开稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>Open the review queue first</source>
         <translation>请先打开审核队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>Select a draft in the story list first</source>
         <translation>请先在稿件列表中选择一篇草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>Delete draft</source>
         <translation>删除草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>Move “%1” to the recycle bin? It can be restored for %2 days.</source>
         <translation>把“%1”移到回收站？%2 天内可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>Publish the site</source>
         <translation>发布网站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>%1 (demo: anyone can sign as anyone)</source>
         <translation>%1（演示数据：任何人都可以代他人签发）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>Newsdesk — %1 — %2</source>
         <translation>Newsdesk 采编系统 — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>Signed in: %1</source>
         <translation>当前用户：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>Review queue (%1)</source>
         <translation>审核队列（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="349"/>
         <source>Review queue</source>
         <translation>审核队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="341"/>
         <source>Returned to me (%1)</source>
         <translation>退回给我的（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>My drafts</source>
         <translation>我的草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>Returned to me</source>
         <translation>退回给我的</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65"/>
+        <location filename="../../ui/main_window.py" line="67"/>
         <source>Story</source>
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>机审 lists</source>
         <translation>机审名单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>Approve…</source>
         <translation>签审通过…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>Sign off the story selected in the queue (Ctrl+Shift+A there)</source>
         <translation>签审队列中选中的稿件（队列中按 Ctrl+Shift+A）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>Return…</source>
         <translation>退回…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>Send the selected story back to its author (Ctrl+Shift+R there)</source>
         <translation>把选中的稿件退回作者（队列中按 Ctrl+Shift+R）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>机审 lists…</source>
         <translation>机审名单…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>Stories</source>
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>Drafts</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>Submitted</source>
         <translation>已送审</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>In review</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>Approved</source>
         <translation>已签发</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>Scheduled</source>
         <translation>待发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>Published</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>Due at next export</source>
         <translation>待下次导出发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>Channels</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>Saved searches</source>
         <translation>已存搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="425"/>
+        <location filename="../../ui/main_window.py" line="430"/>
         <source>%1 characters</source>
         <translation>%1 字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="500"/>
+        <location filename="../../ui/main_window.py" line="505"/>
         <source>Untitled story</source>
         <translation>未命名稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="560"/>
-        <location filename="../../ui/main_window.py" line="567"/>
+        <location filename="../../ui/main_window.py" line="564"/>
+        <location filename="../../ui/main_window.py" line="571"/>
         <source>Save search</source>
         <translation>保存搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="560"/>
+        <location filename="../../ui/main_window.py" line="564"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381"/>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>Delete this saved search</source>
         <translation>删除此搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="588"/>
+        <location filename="../../ui/main_window.py" line="592"/>
         <source>Stories: %1</source>
         <translation>共 %1 篇</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="650"/>
+        <location filename="../../ui/main_window.py" line="654"/>
         <source>Backup failed: %1</source>
         <translation>备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="653"/>
+        <location filename="../../ui/main_window.py" line="657"/>
         <source>Backed up to %1</source>
         <translation>已备份到 %1</translation>
     </message>
@@ -1787,6 +1792,59 @@
         <location filename="../../ui/publish/on_time.py" line="60"/>
         <source>Published on time: %1 stories, to %2</source>
         <translation>已按时发布 %1 篇稿件，发布到 %2</translation>
+    </message>
+</context>
+<context>
+    <name>PatrolControl</name>
+    <message>
+        <location filename="../../ui/publish/patrol_control.py" line="35"/>
+        <source>巡检: checking the live site…</source>
+        <translation>巡检：正在检查线上网站…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/patrol_control.py" line="49"/>
+        <source>The live site could not be checked: %1</source>
+        <translation>未能巡检线上网站：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/patrol_control.py" line="52"/>
+        <source>巡检: the host serves what was published (%1 files)</source>
+        <translation>巡检：主机上的网站与发布的一致（%1 个文件）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/patrol_control.py" line="56"/>
+        <source>巡检: changed by someone else on the host: %1</source>
+        <translation>巡检：主机上被他人改动：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/patrol_control.py" line="68"/>
+        <source>巡检 %1: %2 files changed by others</source>
+        <translation>巡检 %1：%2 个文件被他人改动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/patrol_control.py" line="72"/>
+        <source>巡检 %1: no changes</source>
+        <translation>巡检 %1：无改动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/patrol_control.py" line="74"/>
+        <source>%1: %2 files</source>
+        <translation>%1：%2 个文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/patrol_control.py" line="76"/>
+        <source>Changed:</source>
+        <translation>改动：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/patrol_control.py" line="77"/>
+        <source>Added:</source>
+        <translation>添加：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/patrol_control.py" line="78"/>
+        <source>Removed:</source>
+        <translation>删除：</translation>
     </message>
 </context>
 <context>
@@ -1955,37 +2013,52 @@ Trust it only if the host&apos;s administrator confirms this fingerprint.</sourc
         <translation>正在取消：先传完正在发送的文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="301"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="293"/>
+        <source>Held back: not as their review signed them off</source>
+        <translation>未上线：与三审签发的内容不符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="307"/>
         <source>Changed on the host by someone else</source>
         <translation>服务器上被他人改动的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="308"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="309"/>
+        <source>Added on the host by someone else</source>
+        <translation>主机上被他人添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="311"/>
+        <source>Removed from the host by someone else</source>
+        <translation>主机上被他人删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="316"/>
         <source>verified</source>
         <translation>已核验</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="308"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="316"/>
         <source>differs</source>
         <translation>有差异</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="309"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="317"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="309"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="317"/>
         <source>changed by others</source>
         <translation>被他人改动</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="310"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="318"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="310"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="318"/>
         <source>running</source>
         <translation>进行中</translation>
     </message>
@@ -2041,7 +2114,7 @@ Trust it only if the host&apos;s administrator confirms this fingerprint.</sourc
     </message>
     <message>
         <location filename="../../ui/publish/publish_dialog.py" line="279"/>
-        <location filename="../../ui/publish/publish_dialog.py" line="300"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="302"/>
         <source>search-spam injection (博彩):</source>
         <translation>搜索垃圾植入（博彩）：</translation>
     </message>
@@ -2071,17 +2144,17 @@ Trust it only if the host&apos;s administrator confirms this fingerprint.</sourc
         <translation>未能发布的内容（修正后重新发布）</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="293"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="295"/>
         <source>Shown unformatted (simplify their markup)</source>
         <translation>以纯文本显示的稿件（请简化其标记）</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="294"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="296"/>
         <source>Files written</source>
         <translation>写入的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="295"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="297"/>
         <source>Files removed</source>
         <translation>删除的文件</translation>
     </message>
@@ -2089,67 +2162,67 @@ Trust it only if the host&apos;s administrator confirms this fingerprint.</sourc
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="25"/>
+        <location filename="../../ui/queue/queue_model.py" line="26"/>
         <source>Pass</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="25"/>
+        <location filename="../../ui/queue/queue_model.py" line="26"/>
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="26"/>
+        <location filename="../../ui/queue/queue_model.py" line="27"/>
         <source>Blocked</source>
         <translation>拦截</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="27"/>
+        <location filename="../../ui/queue/queue_model.py" line="28"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="27"/>
+        <location filename="../../ui/queue/queue_model.py" line="28"/>
         <source>%1 h</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="27"/>
+        <location filename="../../ui/queue/queue_model.py" line="28"/>
         <source>%1 d</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="28"/>
+        <location filename="../../ui/queue/queue_model.py" line="29"/>
         <source>Headline</source>
         <translation>主标题</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="28"/>
+        <location filename="../../ui/queue/queue_model.py" line="29"/>
         <source>Channel</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="28"/>
+        <location filename="../../ui/queue/queue_model.py" line="29"/>
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="28"/>
+        <location filename="../../ui/queue/queue_model.py" line="29"/>
         <source>Stage</source>
         <translation>审级</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="29"/>
+        <location filename="../../ui/queue/queue_model.py" line="30"/>
         <source>Submitted</source>
         <translation>已送审</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="29"/>
+        <location filename="../../ui/queue/queue_model.py" line="30"/>
         <source>Waiting</source>
         <translation>等待时长</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="29"/>
+        <location filename="../../ui/queue/queue_model.py" line="30"/>
         <source>Checks</source>
         <translation>机审</translation>
     </message>
@@ -2165,17 +2238,17 @@ Trust it only if the host&apos;s administrator confirms this fingerprint.</sourc
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="54"/>
+        <location filename="../../ui/queue/review_panel.py" line="55"/>
         <source>Return to author</source>
         <translation>退回作者</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="56"/>
+        <location filename="../../ui/queue/review_panel.py" line="57"/>
         <source>What must change before it comes back?</source>
         <translation>需要修改哪些地方后再送审？</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="63"/>
+        <location filename="../../ui/queue/review_panel.py" line="64"/>
         <source>Return “%1” with a reason:</source>
         <translation>退回《%1》，请填写理由：</translation>
     </message>
@@ -2183,107 +2256,107 @@ Trust it only if the host&apos;s administrator confirms this fingerprint.</sourc
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="96"/>
+        <location filename="../../ui/queue/review_panel.py" line="97"/>
         <source>Story</source>
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="97"/>
+        <location filename="../../ui/queue/review_panel.py" line="98"/>
         <source>Changes</source>
         <translation>修改对比</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="98"/>
+        <location filename="../../ui/queue/review_panel.py" line="99"/>
         <source>Checks</source>
         <translation>机审</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="99"/>
+        <location filename="../../ui/queue/review_panel.py" line="100"/>
         <source>History</source>
         <translation>审核记录</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="100"/>
+        <location filename="../../ui/queue/review_panel.py" line="101"/>
         <source>&amp;Approve</source>
         <translation>通过(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="101"/>
+        <location filename="../../ui/queue/review_panel.py" line="102"/>
         <source>&amp;Return…</source>
         <translation>退回(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="102"/>
+        <location filename="../../ui/queue/review_panel.py" line="103"/>
         <source>Sign off this stage (Ctrl+Shift+A)</source>
         <translation>签发本审级（Ctrl+Shift+A）</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="103"/>
+        <location filename="../../ui/queue/review_panel.py" line="104"/>
         <source>Send back to the author (Ctrl+Shift+R)</source>
         <translation>退回给作者（Ctrl+Shift+R）</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="120"/>
+        <location filename="../../ui/queue/review_panel.py" line="121"/>
         <source>First review at this stage: no earlier revision to compare with.</source>
         <translation>本审级首次审核：没有可对比的早先版本。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="123"/>
+        <location filename="../../ui/queue/review_panel.py" line="124"/>
         <source>No changes since revision %1, which this stage last saw.</source>
         <translation>自本审级上次审看的第 %1 版以来没有修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="127"/>
+        <location filename="../../ui/queue/review_panel.py" line="128"/>
         <source>Changes from revision %1 to %2:</source>
         <translation>第 %1 版到第 %2 版的修改：</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="135"/>
+        <location filename="../../ui/queue/review_panel.py" line="136"/>
         <source>Edited at %1 by %2 (%3):</source>
         <translation>%1 %2 审改（%3）：</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="144"/>
+        <location filename="../../ui/queue/review_panel.py" line="145"/>
         <source>No checks report was recorded for this revision.</source>
         <translation>此版本没有机审报告。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="146"/>
+        <location filename="../../ui/queue/review_panel.py" line="147"/>
         <source>Pass</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="146"/>
+        <location filename="../../ui/queue/review_panel.py" line="147"/>
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="147"/>
+        <location filename="../../ui/queue/review_panel.py" line="148"/>
         <source>Blocked</source>
         <translation>拦截</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="149"/>
+        <location filename="../../ui/queue/review_panel.py" line="150"/>
         <source>%1 per 10,000 characters (threshold %2)</source>
         <translation>差错率每万字 %1 处（标准 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="153"/>
+        <location filename="../../ui/queue/review_panel.py" line="154"/>
         <source>accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="171"/>
+        <location filename="../../ui/queue/review_panel.py" line="173"/>
         <source>Nothing selected</source>
         <translation>未选择稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="186"/>
+        <location filename="../../ui/queue/review_panel.py" line="188"/>
         <source>Nobody can sign this story now: %1</source>
         <translation>现在没有人能签审这篇稿件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="188"/>
+        <location filename="../../ui/queue/review_panel.py" line="190"/>
         <source>You may sign %1.</source>
         <translation>您可以签发%1。</translation>
     </message>
@@ -2291,52 +2364,52 @@ Trust it only if the host&apos;s administrator confirms this fingerprint.</sourc
 <context>
     <name>ReviewQueue</name>
     <message>
-        <location filename="../../ui/queue/queue_widget.py" line="49"/>
+        <location filename="../../ui/queue/queue_widget.py" line="50"/>
         <source>All stages</source>
         <translation>全部审级</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_widget.py" line="53"/>
+        <location filename="../../ui/queue/queue_widget.py" line="54"/>
         <source>All channels</source>
         <translation>全部栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_widget.py" line="54"/>
+        <location filename="../../ui/queue/queue_widget.py" line="55"/>
         <source>Waiting for me</source>
         <translation>待我审核</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_widget.py" line="124"/>
+        <location filename="../../ui/queue/queue_widget.py" line="125"/>
         <source>Refused</source>
         <translation>操作被拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_widget.py" line="133"/>
+        <location filename="../../ui/queue/queue_widget.py" line="134"/>
         <source>“%1” went back to its author.</source>
         <translation>“%1”已退回作者。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_widget.py" line="135"/>
+        <location filename="../../ui/queue/queue_widget.py" line="136"/>
         <source>“%1” is signed off: it is published at %2.</source>
         <translation>“%1”已签发：将于 %2 发布。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_widget.py" line="139"/>
+        <location filename="../../ui/queue/queue_widget.py" line="140"/>
         <source>“%1” is signed off: it is published with the next publication of the site.</source>
         <translation>“%1”已签发：将随下次网站发布一同发布。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_widget.py" line="141"/>
+        <location filename="../../ui/queue/queue_widget.py" line="142"/>
         <source>“%1” waits for %2.</source>
         <translation>“%1”等待%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_widget.py" line="150"/>
+        <location filename="../../ui/queue/queue_widget.py" line="151"/>
         <source>Sign off</source>
         <translation>签审</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_widget.py" line="150"/>
+        <location filename="../../ui/queue/queue_widget.py" line="151"/>
         <source>Sign %1 of “%2”. Opinion (optional):</source>
         <translation>签审“%2”的%1。审核意见（可不填）：</translation>
     </message>
@@ -2362,22 +2435,22 @@ Trust it only if the host&apos;s administrator confirms this fingerprint.</sourc
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="104"/>
+        <location filename="../../ui/admin/settings_tab.py" line="103"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="106"/>
+        <location filename="../../ui/admin/settings_tab.py" line="105"/>
         <source>Site settings</source>
         <translation>网站设置</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="107"/>
+        <location filename="../../ui/admin/settings_tab.py" line="106"/>
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="107"/>
+        <location filename="../../ui/admin/settings_tab.py" line="106"/>
         <source>nothing changed</source>
         <translation>没有修改</translation>
     </message>
@@ -2385,87 +2458,87 @@ Trust it only if the host&apos;s administrator confirms this fingerprint.</sourc
 <context>
     <name>StorySession</name>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="89"/>
+        <location filename="../../ui/editor/story_session.py" line="91"/>
         <source>%1 took this story over. Your text stays here, unsaved: copy what you need.</source>
         <translation>%1 已接手本稿。您的文字仍在编辑器中但未保存，请复制需要的内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="132"/>
+        <location filename="../../ui/editor/story_session.py" line="134"/>
         <source>Text typed here before Newsdesk closed unexpectedly (%1) was kept in %2: the story was saved elsewhere since.</source>
         <translation>Newsdesk 意外关闭前在此输入的文字（%1）已另存到 %2：此后稿件已在别处保存过。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="139"/>
+        <location filename="../../ui/editor/story_session.py" line="141"/>
         <source>Recovered what was typed before Newsdesk closed unexpectedly (%1): %2</source>
         <translation>已恢复 Newsdesk 意外关闭前输入的内容（%1）：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="142"/>
+        <location filename="../../ui/editor/story_session.py" line="144"/>
         <source>changes to the form</source>
         <translation>稿件信息的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="153"/>
+        <location filename="../../ui/editor/story_session.py" line="155"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="211"/>
+        <location filename="../../ui/editor/story_session.py" line="213"/>
         <source>Saved at %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="222"/>
+        <location filename="../../ui/editor/story_session.py" line="224"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="230"/>
+        <location filename="../../ui/editor/story_session.py" line="232"/>
         <source>a copy is in %1</source>
         <translation>副本保存在 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="231"/>
+        <location filename="../../ui/editor/story_session.py" line="233"/>
         <source>no emergency copy could be written either</source>
         <translation>应急副本也未能写入</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="232"/>
+        <location filename="../../ui/editor/story_session.py" line="234"/>
         <source>Not saved: %1; your text stays here, %2</source>
         <translation>未保存：%1；您的文字仍在编辑器中，%2</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="244"/>
+        <location filename="../../ui/editor/story_session.py" line="246"/>
         <source> (copy)</source>
         <translation>（副本）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="247"/>
+        <location filename="../../ui/editor/story_session.py" line="249"/>
         <source>Saved as a copy</source>
         <translation>已另存为副本</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="256"/>
+        <location filename="../../ui/editor/story_session.py" line="258"/>
         <source>Merged; %1 place(s) to settle by hand</source>
         <translation>已合并；有 %1 处需要人工处理</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="258"/>
+        <location filename="../../ui/editor/story_session.py" line="260"/>
         <source>Merged</source>
         <translation>已合并</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="260"/>
+        <location filename="../../ui/editor/story_session.py" line="262"/>
         <source>Not saved: the story was saved elsewhere meanwhile</source>
         <translation>未保存：稿件已在别处保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="278"/>
+        <location filename="../../ui/editor/story_session.py" line="280"/>
         <source>Revision %1 restored</source>
         <translation>已恢复第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="287"/>
+        <location filename="../../ui/editor/story_session.py" line="289"/>
         <source>Submitted for review (revision %1)</source>
         <translation>已送审（第 %1 版）</translation>
     </message>
@@ -2540,35 +2613,45 @@ Trust it only if the host&apos;s administrator confirms this fingerprint.</sourc
     </message>
     <message>
         <location filename="../../ui/sync_control.py" line="167"/>
+        <source>Tampering: %1</source>
+        <translation>篡改：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_control.py" line="170"/>
         <source>%1 conflicts</source>
         <translation>%1 个冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_control.py" line="170"/>
+        <location filename="../../ui/sync_control.py" line="173"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_control.py" line="172"/>
+        <location filename="../../ui/sync_control.py" line="175"/>
         <source>%1 waiting to go up</source>
         <translation>%1 项待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_control.py" line="175"/>
+        <location filename="../../ui/sync_control.py" line="178"/>
         <source>Synced</source>
         <translation>已同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_control.py" line="179"/>
+        <location filename="../../ui/sync_control.py" line="182"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_control.py" line="180"/>
+        <location filename="../../ui/sync_control.py" line="183"/>
         <source>Newsroom: %1
 Last synced: %2</source>
         <translation>编辑部仓库：%1
 上次同步：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_control.py" line="186"/>
+        <source>A review event this PC holds was changed in the newsroom&apos;s repository by commit %1; this PC&apos;s copy is kept and sent back.</source>
+        <translation>本机持有的一条审核记录在编辑部仓库中被提交 %1 改动；已保留本机的副本并回传。</translation>
     </message>
 </context>
 <context>
@@ -2738,7 +2821,7 @@ Last synced: %2</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/topics_tab.py" line="63"/>
+        <location filename="../../ui/admin/topics_tab.py" line="62"/>
         <source>Not added</source>
         <translation>未添加</translation>
     </message>
@@ -2746,32 +2829,32 @@ Last synced: %2</source>
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="32"/>
+        <location filename="../../ui/admin/users_tab.py" line="33"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="32"/>
+        <location filename="../../ui/admin/users_tab.py" line="33"/>
         <source>Add a user</source>
         <translation>新建用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="39"/>
+        <location filename="../../ui/admin/users_tab.py" line="40"/>
         <source>Username</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="40"/>
+        <location filename="../../ui/admin/users_tab.py" line="41"/>
         <source>Real name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="45"/>
+        <location filename="../../ui/admin/users_tab.py" line="46"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="47"/>
+        <location filename="../../ui/admin/users_tab.py" line="48"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
@@ -2779,76 +2862,110 @@ Last synced: %2</source>
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="62"/>
+        <location filename="../../ui/admin/users_tab.py" line="63"/>
         <source>Username</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="62"/>
+        <location filename="../../ui/admin/users_tab.py" line="63"/>
         <source>Real name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="63"/>
+        <location filename="../../ui/admin/users_tab.py" line="64"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="63"/>
+        <location filename="../../ui/admin/users_tab.py" line="64"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="68"/>
+        <location filename="../../ui/admin/users_tab.py" line="69"/>
         <source>Add…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="69"/>
+        <location filename="../../ui/admin/users_tab.py" line="70"/>
         <source>Roles…</source>
         <translation>角色…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="70"/>
+        <location filename="../../ui/admin/users_tab.py" line="71"/>
         <source>Deactivate / activate</source>
         <translation>停用 / 启用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="71"/>
+        <location filename="../../ui/admin/users_tab.py" line="72"/>
         <source>Reset password…</source>
         <translation>重设密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="87"/>
+        <location filename="../../ui/admin/users_tab.py" line="73"/>
+        <source>Change my password…</source>
+        <translation>修改我的密码…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_tab.py" line="91"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="87"/>
+        <location filename="../../ui/admin/users_tab.py" line="91"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="112"/>
+        <location filename="../../ui/admin/users_tab.py" line="115"/>
         <source>Not added</source>
         <translation>未添加</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="120"/>
-        <location filename="../../ui/admin/users_tab.py" line="126"/>
+        <location filename="../../ui/admin/users_tab.py" line="123"/>
+        <location filename="../../ui/admin/users_tab.py" line="129"/>
         <location filename="../../ui/admin/users_tab.py" line="142"/>
+        <location filename="../../ui/admin/users_tab.py" line="164"/>
+        <location filename="../../ui/admin/users_tab.py" line="167"/>
         <source>Not changed</source>
         <translation>未修改</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="134"/>
+        <location filename="../../ui/admin/users_tab.py" line="137"/>
         <source>Reset password</source>
         <translation>重设密码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="134"/>
+        <location filename="../../ui/admin/users_tab.py" line="137"/>
         <source>New password for %1:</source>
         <translation>%1 的新密码：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_tab.py" line="150"/>
+        <location filename="../../ui/admin/users_tab.py" line="154"/>
+        <location filename="../../ui/admin/users_tab.py" line="158"/>
+        <source>Change my password</source>
+        <translation>修改我的密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_tab.py" line="151"/>
+        <source>Current password:</source>
+        <translation>当前密码：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_tab.py" line="155"/>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_tab.py" line="159"/>
+        <source>The same password again:</source>
+        <translation>再输入一次密码：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_tab.py" line="165"/>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>
@@ -2944,111 +3061,110 @@ Last synced: %2</source>
     <name>WordListDialog</name>
     <message>
         <location filename="../../ui/word_lists.py" line="27"/>
-        <location filename="../../ui/word_lists.py" line="154"/>
-        <location filename="../../ui/word_lists.py" line="159"/>
+        <location filename="../../ui/word_lists.py" line="157"/>
+        <location filename="../../ui/word_lists.py" line="162"/>
         <source>机审 lists</source>
         <translation>机审名单</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="31"/>
+        <location filename="../../ui/word_lists.py" line="32"/>
         <source>Filter terms…</source>
         <translation>筛选词条…</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="33"/>
+        <location filename="../../ui/word_lists.py" line="34"/>
         <source>Term</source>
         <translation>词条</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="33"/>
+        <location filename="../../ui/word_lists.py" line="34"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="34"/>
+        <location filename="../../ui/word_lists.py" line="35"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="34"/>
+        <location filename="../../ui/word_lists.py" line="35"/>
         <source>Replacement</source>
         <translation>建议替换为</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="41"/>
+        <location filename="../../ui/word_lists.py" line="42"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="42"/>
+        <location filename="../../ui/word_lists.py" line="43"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="43"/>
+        <location filename="../../ui/word_lists.py" line="44"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="44"/>
+        <location filename="../../ui/word_lists.py" line="45"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="57"/>
         <source>Read only: only an admin changes the 机审 lists.</source>
-        <translation>只读：只有管理员可以修改机审名单。</translation>
+        <translation type="vanished">只读：只有管理员可以修改机审名单。</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="73"/>
+        <location filename="../../ui/word_lists.py" line="76"/>
         <source>Banned and cautioned words</source>
         <translation>禁用词与慎用词</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="74"/>
+        <location filename="../../ui/word_lists.py" line="77"/>
         <source>Protected names</source>
         <translation>重要人名</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="74"/>
+        <location filename="../../ui/word_lists.py" line="77"/>
         <source>Misspellings</source>
         <translation>易错词</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="75"/>
+        <location filename="../../ui/word_lists.py" line="78"/>
         <source>Traditional characters kept</source>
         <translation>繁体字例外</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="86"/>
+        <location filename="../../ui/word_lists.py" line="89"/>
         <source>block (禁用)</source>
         <translation>禁用（拦截）</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="87"/>
+        <location filename="../../ui/word_lists.py" line="90"/>
         <source>warn (慎用)</source>
         <translation>慎用（警告）</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="116"/>
+        <location filename="../../ui/word_lists.py" line="119"/>
         <source>%1 terms</source>
         <translation>共 %1 条</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="120"/>
-        <location filename="../../ui/word_lists.py" line="127"/>
+        <location filename="../../ui/word_lists.py" line="123"/>
+        <location filename="../../ui/word_lists.py" line="130"/>
         <source>Import word list</source>
         <translation>导入词表</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="121"/>
-        <location filename="../../ui/word_lists.py" line="137"/>
+        <location filename="../../ui/word_lists.py" line="124"/>
+        <location filename="../../ui/word_lists.py" line="140"/>
         <source>Text files (*.txt)</source>
         <translation>文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/word_lists.py" line="136"/>
-        <location filename="../../ui/word_lists.py" line="143"/>
+        <location filename="../../ui/word_lists.py" line="139"/>
+        <location filename="../../ui/word_lists.py" line="146"/>
         <source>Export word list</source>
         <translation>导出词表</translation>
     </message>
@@ -3380,47 +3496,47 @@ Last synced: %2</source>
 <context>
     <name>states</name>
     <message>
-        <location filename="../../ui/article_model.py" line="15"/>
+        <location filename="../../ui/article_model.py" line="16"/>
         <source>At %1</source>
         <translation>%1中</translation>
     </message>
     <message>
-        <location filename="../../ui/article_model.py" line="17"/>
+        <location filename="../../ui/article_model.py" line="18"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/article_model.py" line="18"/>
+        <location filename="../../ui/article_model.py" line="19"/>
         <source>Submitted</source>
         <translation>已送审</translation>
     </message>
     <message>
-        <location filename="../../ui/article_model.py" line="19"/>
+        <location filename="../../ui/article_model.py" line="20"/>
         <source>In review</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../ui/article_model.py" line="20"/>
+        <location filename="../../ui/article_model.py" line="21"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../ui/article_model.py" line="21"/>
+        <location filename="../../ui/article_model.py" line="22"/>
         <source>Approved</source>
         <translation>已签发</translation>
     </message>
     <message>
-        <location filename="../../ui/article_model.py" line="22"/>
+        <location filename="../../ui/article_model.py" line="23"/>
         <source>Scheduled</source>
         <translation>待发布</translation>
     </message>
     <message>
-        <location filename="../../ui/article_model.py" line="23"/>
+        <location filename="../../ui/article_model.py" line="24"/>
         <source>Published</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../ui/article_model.py" line="24"/>
+        <location filename="../../ui/article_model.py" line="25"/>
         <source>Withdrawn</source>
         <translation>已撤稿</translation>
     </message>
@@ -3428,12 +3544,12 @@ Last synced: %2</source>
 <context>
     <name>users</name>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="20"/>
+        <location filename="../../ui/admin/users_tab.py" line="21"/>
         <source>Editor</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="21"/>
+        <location filename="../../ui/admin/users_tab.py" line="22"/>
         <source>Admin</source>
         <translation>管理员</translation>
     </message>
