@@ -2430,27 +2430,27 @@ Trust it only if the host&apos;s administrator confirms this fingerprint.</sourc
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="83"/>
+        <location filename="../../ui/admin/settings_tab.py" line="84"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="103"/>
+        <location filename="../../ui/admin/settings_tab.py" line="104"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="105"/>
+        <location filename="../../ui/admin/settings_tab.py" line="106"/>
         <source>Site settings</source>
         <translation>网站设置</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="106"/>
+        <location filename="../../ui/admin/settings_tab.py" line="107"/>
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="106"/>
+        <location filename="../../ui/admin/settings_tab.py" line="107"/>
         <source>nothing changed</source>
         <translation>没有修改</translation>
     </message>
@@ -3479,16 +3479,21 @@ Last synced: %2</source>
     </message>
     <message>
         <location filename="../../ui/admin/settings_tab.py" line="50"/>
+        <source>Host&apos;s own files (left alone)</source>
+        <translation>主机自有文件（巡检不管）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_tab.py" line="51"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="51"/>
+        <location filename="../../ui/admin/settings_tab.py" line="52"/>
         <source>Backups kept</source>
         <translation>保留备份数</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="52"/>
+        <location filename="../../ui/admin/settings_tab.py" line="53"/>
         <source>Demo newsroom</source>
         <translation>演示新闻室</translation>
     </message>

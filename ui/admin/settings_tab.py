@@ -47,6 +47,7 @@ def _labels() -> dict[str, str]:
         "ranking_items": QCoreApplication.translate("settings", "Stories on the ranking page"),
         "template_dir": QCoreApplication.translate("settings", "Template folder"),
         "static_dir": QCoreApplication.translate("settings", "Static files folder"),
+        "host_keeps": QCoreApplication.translate("settings", "Host's own files (left alone)"),
         "output_dir": QCoreApplication.translate("settings", "Output folder"),
         "backups_keep": QCoreApplication.translate("settings", "Backups kept"),
         "demo": QCoreApplication.translate("settings", "Demo newsroom"),
