@@ -9,6 +9,7 @@ file ({"English": "中文"}) when given; what is still untranslated is listed (e
 from __future__ import annotations
 
 import ast
+import fcntl
 import importlib
 import json
 import pkgutil
@@ -77,6 +78,13 @@ def extract() -> dict[str | tuple, list[str]]:
 
 
 def main(argv: list[str]) -> int:
+    # One update at a time: two people updating at once would lose each other's strings.
+    with open(PO.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return update(argv)
+
+
+def update(argv: list[str]) -> int:
     from babel.messages.catalog import Catalog
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po, write_po

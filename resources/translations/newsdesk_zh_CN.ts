@@ -3112,10 +3112,6 @@ Last synced: %2</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <source>Read only: only an admin changes the 机审 lists.</source>
-        <translation type="vanished">只读：只有管理员可以修改机审名单。</translation>
-    </message>
-    <message>
         <location filename="../../ui/word_lists.py" line="76"/>
         <source>Banned and cautioned words</source>
         <translation>禁用词与慎用词</translation>
