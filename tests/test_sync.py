@@ -33,6 +33,7 @@ from newsdesk.sync.login import LoginNeeded
 from newsdesk.sync.merging import interleaved, review_state
 from newsdesk.sync.publisher import NotThePublisher
 from newsdesk.sync.seat import Seat, join_new, repo_path
+from newsdesk.sync.standing import TAMPERED
 from newsdesk.sync.admission import Refused
 from tests.clock import stamp
 from tests.conftest import PASSWORD, TOKEN, real_newsroom
@@ -758,13 +759,22 @@ def test_a_sign_off_by_someone_who_wrote_the_story_is_refused(seats):
     refused(a, "王芳 signed or returned .* though they wrote it")
 
 
-def test_a_role_granted_without_an_admins_signature_is_refused(seats):
+def test_a_role_granted_without_an_admins_signature_is_not_believed(seats):
+    """An account changed past the rules (here at seat B's database): seat A keeps its
+    own copy, reports the tampering with the commit that did it, and puts its copy
+    back in the repository; its sign-off checks never see the forged role."""
     a, b = seats
     editor = b.users.find("zhangwei")
     b.users.update(editor.id, editor.id, roles=["editor", "admin"])  # past the rules
     sync(b)
-    refused(a, "张薇's account .* is not signed by an admin")
+    result = Seat.of(a).sync("a")
+    assert [t["record"] for t in result.tampered] == [f"users:{editor.id}"]
+    assert result.repaired == 1 and result.pushed
     assert a.users.find("zhangwei").roles == ["editor"]
+    assert [c["field"] for c in a.syncing.conflicts()] == [TAMPERED]
+    seat = Seat.of(a)
+    text = seat.git.read(seat.git.tree(seat.git.tip()), "users/zhangwei.toml")
+    assert b'"admin"' not in text  # A's copy is the repository's again
 
 
 def test_a_password_changed_by_its_own_user_travels(seats):
@@ -1006,7 +1016,7 @@ def test_a_seat_that_makes_itself_the_publisher_is_refused(seats):
     assert a.syncing.mark("publisher") == a.syncing.mark("seat")
 
 
-def test_an_old_signed_copy_of_an_account_sent_again_is_refused(seats):
+def test_an_old_signed_copy_of_an_account_sent_again_is_not_believed(seats):
     a, b = seats
     seat, path = Seat.of(b), "users/zhangwei.toml"
     admin = b.users.find("admin")
@@ -1020,8 +1030,12 @@ def test_an_old_signed_copy_of_an_account_sent_again_is_refused(seats):
     seat.git.commit(seat.git.edit_tree(tree, {path: seat.git.write_blob(granted)}),
                     [seat.git.tip()], "restore", "mallory")
     seat.git.push(seat.remote)
-    refused(a, "张薇's account is older than the one this seat had")
+    result = Seat.of(a).sync("a")
+    assert [t["record"] for t in result.tampered] == [f"users:{b.users.find('zhangwei').id}"]
     assert a.users.find("zhangwei").roles == ["editor"]
+    sync(b, a)  # the seats agree again, on the later signed copy
+    assert b.users.find("zhangwei").roles == ["editor"]
+    assert snapshot(a) == snapshot(b)
 
 
 def test_two_admins_changing_one_account_at_once_keep_the_later_whole(seats):

@@ -119,7 +119,6 @@ class AttackedNewsroom(RuleBasedStateMachine):
                         ("approved", "scheduled", "published")}
         self.clone = self.root / "mallory"
         git(self.root, "clone", "-q", remote, str(self.clone))
-        self.poisoned = False  # an account forged: refused by every seat from then on
         self.site = self.root / "site"
 
     # ---- the honest newsroom ---------------------------------------------------------
@@ -198,7 +197,8 @@ class AttackedNewsroom(RuleBasedStateMachine):
         def edit(paths):
             if not paths["events"].exists():
                 return False
-            lines = paths["events"].read_text("utf-8").splitlines()
+            lines = [line for line in paths["events"].read_text("utf-8").splitlines()
+                     if line.strip()]
             if not lines:
                 return False
             x, y = i % len(lines), j % len(lines)
@@ -228,7 +228,6 @@ class AttackedNewsroom(RuleBasedStateMachine):
         path.write_text(tomli_w.dumps(account | {"roles": FORGED_ROLES}), "utf-8")
         git(self.clone, "commit", "-qam", "roles", "--allow-empty")
         git(self.clone, "push", "-q", "origin", "HEAD:main")
-        self.poisoned = True
 
     # ---- what must hold ----------------------------------------------------------------
     def check_online(self):
@@ -256,10 +255,9 @@ class AttackedNewsroom(RuleBasedStateMachine):
                     refused.add(name)
             for store in self.seats.values():
                 assert all(u.roles != FORGED_ROLES for u in store.users.all())
-            if not self.poisoned:
-                assert not refused
-                shots = [snapshot(s) for s in self.seats.values()]
-                assert shots[0] == shots[1] == shots[2]
+            assert not refused
+            shots = [snapshot(s) for s in self.seats.values()]
+            assert shots[0] == shots[1] == shots[2]
             export_site(self.seats["a"], self.site, full=True, parallel=False)
             self.check_online()
         finally:

@@ -184,3 +184,45 @@ def test_a_changed_copy_of_a_held_event_is_reported_and_repaired(newsroom, tmp_p
     assert (there["actor_id"], there["signature"]) == (mine["actor_id"], mine["signature"])
     join_new(tmp_path / "c" / "c.db", remote)
     assert cli("sync", "--db", a.path).code == 0
+
+
+@pytest.mark.parametrize("forgery", ["roles", "new admin", "removed"])
+def test_a_forged_account_is_kept_out_repaired_and_blocks_nobody(newsroom, tmp_path, cli,
+                                                                 forgery):
+    """An account changed in the repository without an admin's signature — a role
+    granted, an admin account added, an account removed — is not believed by any seat:
+    each keeps its own copy, says who did it, and the first to sync puts the
+    repository right, so the seats go on syncing and a new seat joins (issue 30)."""
+    import tomllib
+
+    import tomli_w
+    a, b, remote = newsroom
+    clone = Clone(remote, tmp_path / "clone")
+    users = clone.path / "users"
+    zhangwei = tomllib.loads((users / "zhangwei.toml").read_text("utf-8"))
+    if forgery == "roles":
+        (users / "zhangwei.toml").write_text(tomli_w.dumps(
+            zhangwei | {"roles": ["editor", "admin", "reviewer3"]}), "utf-8")
+    elif forgery == "new admin":
+        (users / "mallory.toml").write_text(tomli_w.dumps(
+            zhangwei | {"id": "f" * 32, "username": "mallory", "real_name": "马洛礼",
+                        "roles": ["admin"]}), "utf-8")
+        git("add", "users/mallory.toml", cwd=clone.path)
+    else:
+        git("rm", "-q", "users/zhangwei.toml", cwd=clone.path)
+    commit = clone.push("tidy up users")
+    before = {u.username: u.roles for u in b.users.all()}
+    r = cli("sync", "--db", b.path)
+    assert r.code == 1, r.err
+    assert "tampering" in r.out and commit[:10] in r.out and "mallory" in r.out
+    assert {u.username: u.roles for u in b.users.all()} == before
+    assert cli("sync", "--db", a.path).code in (0, 1)
+    assert {u.username: u.roles for u in a.users.all()} == before
+    clone.pull()  # B put the repository right
+    assert tomllib.loads((users / "zhangwei.toml").read_text("utf-8")) == zhangwei
+    assert not (users / "mallory.toml").exists()
+    join_new(tmp_path / "c" / "c.db", remote)
+    c = Store.open(tmp_path / "c" / "c.db")
+    assert {u.username: u.roles for u in c.users.all()} == before
+    c.close()
+    assert cli("sync", "--db", a.path).code == 0 == cli("sync", "--db", b.path).code

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QTableWidget, QTableWidgetItem, QVBoxLayout,
 )
 
-from newsdesk import times
+from newsdesk import present, times
 from newsdesk.errors import NewsdeskError
 from newsdesk.model import field_label
 from newsdesk.store import Store
@@ -63,10 +63,13 @@ class ConflictsDialog(QDialog):
         self.items = self.store.syncing.conflicts()
         names = self.store.users.names(c["other_by"] for c in self.items)
         tz = self.store.settings().timezone
+        roles = present.role_names(self.store)
         self.table.setRowCount(len(self.items))
         for row, c in enumerate(self.items):
-            cells = (c["title"] or c["record"], field_label(c["field"]), settling.shown(c["kept"]),
-                     settling.shown(c["other"]), f"{names.get(c['other_by'], c['other_by'] or '')} "
+            what = c["title"] or (self.tr("%1's account").arg(c["account"]) if c["account"]
+                                  else c["record"])
+            cells = (what, field_label(c["field"]), settling.shown(c["kept"], roles),
+                     settling.shown(c["other"], roles), f"{names.get(c['other_by'], c['other_by'] or '')} "
                      f"{times.local_text(c['other_at'], tz)[:16]}")
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

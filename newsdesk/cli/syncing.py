@@ -3,12 +3,13 @@ join a seat to it, sync, see where things stand, settle conflicts."""
 from __future__ import annotations
 
 import getpass
+import json
 import os
 import sys
 
 import click
 
-from newsdesk import times
+from newsdesk import present, times
 from newsdesk.cli.common import (OK, PROBLEMS, USAGE, CliError, Session, acting_option,
                                  acting_user, json_option, print_json, table, with_db)
 from newsdesk.i18n import _
@@ -30,6 +31,14 @@ def _report(result) -> None:
         print(_("{n} review events arrived twice (sent again): each taken once",
                 n=result.repeated))
     for t in result.tampered:
+        if t["record"].startswith("users:"):
+            account = json.loads(t["kept"]) or json.loads(t["other"])
+            print(_("tampering: {name}'s account ({username}) was changed in the "
+                    "newsroom's repository by commit {commit} without an admin's "
+                    "signature; this seat's copy is kept and sent back",
+                    name=account["real_name"], username=account["username"],
+                    commit=t["other_by"]))
+            continue
         print(_("tampering: a review event of {story} this seat holds was changed in the "
                 "newsroom's repository by commit {commit}; this seat's copy is kept and "
                 "sent back", story=t["record"][:8], commit=t["other_by"]))
@@ -157,13 +166,16 @@ def conflicts(ctx, session: Session, as_json: bool) -> int:
     with session.opened() as store:
         rows = store.syncing.conflicts()
         names = store.users.names(r["other_by"] for r in rows)
+        roles = present.role_names(store)
     if as_json:
         print_json(rows)
         return OK
     if not rows:
         print(_("no conflicts"))
-    table([[r["id"][:8], r["title"] or r["record"], r["field"],
-            names.get(r["other_by"], r["other_by"] or ""), _short(r["other"])] for r in rows])
+    table([[r["id"][:8], r["title"] or (_("{name}'s account", name=r["account"])
+                                        if r["account"] else r["record"]), r["field"],
+            names.get(r["other_by"], r["other_by"] or ""), _short(r["other"], roles)]
+           for r in rows])
     return OK
 
 
@@ -178,8 +190,8 @@ def _progress_line(done: int, total: int, phase: str) -> None:
     print(f"\r{said}", end="" if done < total else "\n", file=sys.stderr, flush=True)
 
 
-def _short(value) -> str:
-    return settling.shown(value).replace("\n", " ")[:40]
+def _short(value, roles: dict[str, str]) -> str:
+    return settling.shown(value, roles).replace("\n", " ")[:40]
 
 
 @conflicts.command("settle")

@@ -244,11 +244,12 @@ class Syncing(Repository):
 
     # ---- conflicts ----------------------------------------------------------------
     def conflicts(self) -> list[dict]:
-        """Open conflicts, oldest first, with the story's title where the record is one
-        (kept and other decoded)."""
+        """Open conflicts, oldest first, with the story's title where the record is one,
+        the account holder's name where it is an account (kept and other decoded)."""
         return [_decoded(r, ("kept", "other")) for r in self.rows(
-            "SELECT c.*, a.title FROM sync_conflicts c LEFT JOIN articles a "
-            "ON a.id = c.record ORDER BY c.other_at, c.id")]
+            "SELECT c.*, a.title, u.real_name AS account FROM sync_conflicts c "
+            "LEFT JOIN articles a ON a.id = c.record "
+            "LEFT JOIN users u ON c.record = 'users:' || u.id ORDER BY c.other_at, c.id")]
 
     def conflict(self, prefix: str) -> dict:
         """The open conflict whose id starts with prefix."""

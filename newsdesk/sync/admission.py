@@ -2,8 +2,9 @@
 merged or imported: user records signed by an admin (or, for a new password, by the
 user's own earlier key), sign-offs signed by their reviewers and made by someone who
 holds the role, and a history that only grows — no commit the seat had seen taken
-away (a review event this seat holds, dropped or changed there, is put back by the
-import, which reports it). A refusal names what was wrong and leaves the database
+away. What this seat holds and finds changed there unvouched — a review event, an
+account — is put back by the import, which reports it, and sent back up; anything
+else unvouched is refused: the refusal names what was wrong and leaves the database
 and the seat's own branch as they were."""
 from __future__ import annotations
 
@@ -27,13 +28,17 @@ class Refused(NewsdeskError):
 
 
 def check(store: Store, git, base, theirs, pinned_key: str | None, admin_id: str | None,
-          known: dict[str, dict] | None = None) -> None:
-    """Refused unless everything theirs changed since base may be taken in. known:
-    the users trusted before it (id → record); the database's by default."""
+          known: dict[str, dict] | None = None) -> dict[str, dict | None]:
+    """Refused unless everything theirs changed since base may be taken in, but for
+    accounts: an account changed there without an admin's signature (or sent again
+    older, or removed) is not believed — returned (id → the repository's record, None
+    where removed) for the import to keep this seat's copy, which goes back up. Every
+    sign-off is checked against the accounts as believed. known: the users trusted
+    before it (id → record); the database's by default."""
     changed = git.changed(base, theirs)
     if known is None:
         known = {u.id: _trusted(u) for u in store.users.all()}
-    users = _users(git, changed, known, pinned_key, admin_id)
+    users, forged = accounts(git, changed, known, pinned_key, admin_id)
     _outlets_files(git, theirs, changed, users)
     stages = store.settings().review_stages
     signed: list[tuple] = []  # (title, name, event, keys): checked together, below
@@ -47,6 +52,14 @@ def check(store: Store, git, base, theirs, pinned_key: str | None, admin_id: str
                               rec.lines_records(git.blob(new), path) if new else [],
                               written)
     _signatures(signed)
+    return forged
+
+
+def forged_account(row: dict) -> Refused:
+    """What a joining seat, which holds no copy to keep, says of a forged account."""
+    return Refused("the newsroom's copy of {name}'s account ({username}: roles, password "
+                   "or keys) is not signed by an admin: refused, nothing taken in",
+                   name=row.get("real_name", "?"), username=row.get("username", "?"))
 
 
 def _signatures(signed: list[tuple]) -> None:
@@ -83,22 +96,31 @@ def _trusted(user) -> dict:
                                         "signed_by": record.get("signed_by")}
 
 
-def _users(git, changed: dict, known: dict[str, dict], pinned_key, admin_id
-           ) -> dict[str, dict]:
-    """Every user as this seat will know them (id → record), each change to one
-    checked: signed by an admin already trusted, or by the pinned founding admin's key,
-    or — a new password, nothing else changed — by the user's own earlier key."""
+def accounts(git, changed: dict, known: dict[str, dict], pinned_key, admin_id
+             ) -> tuple[dict[str, dict], dict[str, dict | None]]:
+    """Every user as this seat will know them (id → record), and the accounts changed
+    without being vouched for (id → the repository's record, None where its file was
+    removed: accounts are closed, never removed). A change is vouched for when signed
+    by an admin already trusted, or by the pinned founding admin's key, or — a new
+    password, nothing else changed — by the user's own earlier key; never when it is
+    older than the copy it replaces (an old version sent again)."""
     known = dict(known)
     spec = rec.table_of("users/x.toml")
-    waiting = {}
+    waiting, forged, removed, written = {}, {}, set(), set()
     for path, (old, new) in changed.items():
-        if spec.holds(path) and new is not None:
-            row = rec.table_rows(spec, git.blob(new), path)[0]
-            before = rec.table_rows(spec, git.blob(old), path)[0] if old else None
-            if before and (row.get("updated_at") or "") < (before.get("updated_at") or ""):
-                raise Refused("the newsroom's copy of {name}'s account is older than the one "
-                              "this seat had (an old version sent again): refused, nothing "
-                              "taken in", name=row.get("real_name", "?"))
+        if not spec.holds(path):
+            continue
+        before = rec.table_rows(spec, git.blob(old), path)[0] if old else None
+        if new is None:
+            removed.add(before["id"])
+            continue
+        row = rec.table_rows(spec, git.blob(new), path)[0]
+        written.add(row["id"])
+        if known.get(row["id"]) == _trusted(row):
+            continue  # this seat's own copy (put back by a seat that found it changed)
+        if before and (row.get("updated_at") or "") < (before.get("updated_at") or ""):
+            forged[row["id"]] = row
+        else:
             waiting[row["id"]] = (row, before)
     while waiting:  # an admin made in this change vouches for those after them
         trusted = {i: r["public_keys"] for i, r in known.items()
@@ -109,14 +131,12 @@ def _users(git, changed: dict, known: dict[str, dict], pinned_key, admin_id
         done = [i for i, (row, before) in waiting.items()
                 if _vouched(row, before, trusted)]
         if not done:
-            row = next(iter(waiting.values()))[0]
-            raise Refused("the newsroom's copy of {name}'s account ({username}: roles, "
-                          "password or keys) is not signed by an admin: refused, nothing "
-                          "taken in", name=row.get("real_name", "?"),
-                          username=row.get("username", "?"))
+            forged |= {i: row for i, (row, _before) in waiting.items()}
+            break
         for i in done:
             known[i] = signing.user_record(waiting.pop(i)[0])
-    return known
+    # A file removed under one name and written under another is a rename, not a removal.
+    return known, forged | {i: None for i in removed - written}
 
 
 def _outlets_files(git, theirs, changed: dict, users: dict[str, dict]) -> None:

@@ -8,14 +8,22 @@ import json
 
 from newsdesk.review import workflow
 from newsdesk.errors import NewsdeskError
+from newsdesk.i18n import _
 from newsdesk.model import CONTENT_FIELDS, Article, User
 from newsdesk.store import Store
 
 KEPT, OTHER = "【保留的版本】", "【另一版本】"
 
 
-def shown(value) -> str:
-    """A conflict's value as a person reads it: text as it is, anything else as JSON."""
+def shown(value, roles: dict[str, str] | None = None) -> str:
+    """A conflict's value as a person reads it: text as it is, an account as who it is
+    and what they may do (roles: each role's name), anything else as JSON."""
+    if isinstance(value, dict) and "username" in value:
+        held = "、".join((roles or {}).get(r, r) for r in value["roles"]) or _("no role")
+        closed = "" if value["active"] else _(" (closed)")
+        return f"{value['real_name']}（{value['username']}）：{held}{closed}"
+    if value is None:
+        return _("(none)")
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 

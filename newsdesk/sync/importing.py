@@ -22,14 +22,20 @@ JOIN_BATCH = 2000  # stories read and written at a time when a seat joins
 
 
 class Importer:
-    def __init__(self, store: Store, git: GitStore):
+    def __init__(self, store: Store, git: GitStore,
+                 forged: dict[str, dict | None] | None = None):
+        """forged: the accounts changed in the repository without being vouched for (id
+        → the repository's record, None where removed): this seat keeps its own copy,
+        reports the tampering and sends its copy back."""
         self.store, self.git = store, git
+        self.forged = forged or {}
         # What the stories' files claimed that their events do not allow, by story id:
         # this seat keeps its own version and sends it back at its next sync.
         self.found: dict[str, Standing] = {}
         self.tampered: list[Conflict] = []  # this seat's events changed there, each once
         self.span = (None, None)            # the commits imported from and to
         self.repeated = 0                   # event lines the files held twice
+        self.accounts_kept: set[str] = set()  # forged accounts: this seat's copies stand
 
     def run(self, old, new, conflicts: list[Conflict], progress=None,
             marks: dict | None = None) -> tuple[int, list[str]]:
@@ -153,6 +159,8 @@ class Importer:
     def _tables(self, ot, nt, changed: dict, conflicts: list[Conflict]) -> None:
         for spec in rec.TABLES:
             paths = [p for p in changed if spec.holds(p)]
+            if spec.table == "users":
+                paths = [p for p in paths if not self._forged_account(ot, nt, p, conflicts)]
             if spec.per_row:
                 for path in paths:  # one row a file
                     self._rows(spec, rows_at(self.git, spec, ot, path),
@@ -160,6 +168,29 @@ class Importer:
             elif paths:
                 self._rows(spec, rows_at(self.git, spec, ot, spec.path),
                            rows_at(self.git, spec, nt, spec.path), conflicts)
+
+    def _forged_account(self, ot, nt, path: str, conflicts: list[Conflict]) -> bool:
+        """Is this account file's change one not believed? Then this seat's copy stands
+        (its next commit writes it back over the file) and the tampering is on record."""
+        spec = rec.table_of(path)
+        there, before = rows_at(self.git, spec, nt, path), rows_at(self.git, spec, ot, path)
+        account = (there or before or [{}])[0].get("id")
+        if account not in self.forged:
+            return False
+        mine = [u for u in spec.shared(self.store.syncing.rows_of(spec.table, spec.json,
+                                                                   spec.where))
+                if u["id"] == account]
+        arrived = self.git.read(nt, path)
+        by, at = self.git.author(self.git.first_with(*self.span, path,
+                                                     lambda data: data == arrived))
+        found = Conflict(f"users:{account}", TAMPERED,
+                         json.dumps(_identity(mine), ensure_ascii=False),
+                         json.dumps(_identity(there), ensure_ascii=False), by, at)
+        if found not in self.tampered:
+            self.tampered.append(found)
+            conflicts.append(found)
+            self.accounts_kept.add(account)
+        return True
 
     def _rows(self, spec: rec.TableFile, old: list[dict], new: list[dict],
                      conflicts: list[Conflict]) -> None:
@@ -176,6 +207,13 @@ class Importer:
         kept = {key(r) for r in new}
         self.store.syncing.put_rows(spec.table, spec.key, spec.json, new, spec.where,
                                     removed=[r for r in here if key(r) not in kept])
+
+
+def _identity(rows: list[dict]) -> dict | None:
+    """An account as a conflict shows it: who, and what they may do (never its keys or
+    password hash, which a conflict would carry to every seat)."""
+    return {k: rows[0][k] for k in ("username", "real_name", "roles", "active")} \
+        if rows else None
 
 
 def _once(rows: StoryRows) -> StoryRows:

@@ -221,9 +221,12 @@ class Seat:
         if founding == self.git.tip():
             return
         base = self.git.tree(founding)
-        admission.check(self.store, self.git, base, self.git.tree(self.git.tip()),
-                    info.get("admin_key"), info.get("admin"),
-                    known=admission.users_at(self.git, base))
+        forged = admission.check(self.store, self.git, base, self.git.tree(self.git.tip()),
+                                 info.get("admin_key"), info.get("admin"),
+                                 known=admission.users_at(self.git, base))
+        if forged:  # no copy of its own to keep: the seats already there repair it
+            i, row = next(iter(forged.items()))
+            raise admission.forged_account(row or admission.users_at(self.git, base)[i])
         self._standing_since(base)
 
     def _standing_since(self, base) -> None:
@@ -264,11 +267,14 @@ class Seat:
         result = SyncResult()
         imported = self.store.syncing.mark("commit")
         missed: list[Conflict] = []
+        forged: dict[str, dict | None] = {}  # accounts changed there unvouched: kept here
         if imported and str(self.git.tip()) != imported:
             # A sync stopped between moving the branch and importing (the app closed,
-            # the power went): import what the database missed first.
-            result.received, result.stories = Importer(self.store, self.git).run(
-                pygit2.Oid(hex=imported), self.git.tip(), missed)
+            # the power went): import what the database missed first, checked again.
+            before = pygit2.Oid(hex=imported)
+            forged = self._check(before, self.git.tip(), since=before)
+            recovering = Importer(self.store, self.git, forged)
+            result.received, result.stories = recovering.run(before, self.git.tip(), missed)
         result.committed = self._commit_local(who)
         start = self.git.tip()  # what the database holds now
         conflicts: list[Conflict] = []
@@ -279,7 +285,7 @@ class Seat:
                 if theirs is not None and theirs != ours and \
                         not self.git.contains(theirs, ours):
                     theirs = self.git.fetch(self.remote)
-                    self._check(ours, theirs)
+                    forged |= self._check(ours, theirs)
                     if self.git.contains(ours, theirs):
                         self.git.set_tip(theirs)
                     else:
@@ -302,11 +308,12 @@ class Seat:
         local_conflicts: list[Conflict] = []
         marks = {} if result.offline else {"synced_at": times.now(),
                                            "seen": str(self.git.tip(TRACKING))}
-        importer = Importer(self.store, self.git)
+        importer = Importer(self.store, self.git, forged)
         received, stories = importer.run(start, self.git.tip(), local_conflicts, marks=marks)
         result.received += received
         result.stories += stories
-        result.repeated, result.repaired = importer.repeated, len(importer.found)
+        result.repeated = importer.repeated
+        result.repaired = len(importer.found) + len(importer.accounts_kept)
         result.tampered = [c.__dict__ for c in importer.tampered]
         result.conflicts = len(missed) + len(conflicts) + len(local_conflicts)
         if result.committed or result.received:
@@ -368,17 +375,20 @@ class Seat:
         paths += list(self.git.changed(self.git.tree(base), self.git.tree(tip)))
         return {rec.record_of(p) for p in paths}
 
-    def _check(self, ours, theirs) -> None:
+    def _check(self, ours, theirs, since=None) -> dict[str, dict | None]:
         """Refused unless the newsroom's new commits may be taken in: its history still
-        holds what this seat saw there last, and every change is vouched for."""
+        holds what this seat saw there last, and every change is vouched for; the
+        accounts changed there unvouched, which this seat keeps as it holds them.
+        since: the commit to check from (the merge base by default)."""
         seen = self.store.syncing.mark("seen")
         if seen and not self.git.contains(pygit2.Oid(hex=seen), theirs):
             raise admission.Refused("the newsroom's history was rewritten (commit {commit} this "
                                 "seat synced with is gone from it): refused, nothing taken "
                                 "in; ask whoever pushed it", commit=seen[:10])
-        base = self.git.merge_base(ours, theirs)
-        admission.check(self.store, self.git, self.git.tree(base), self.git.tree(theirs),
-                    self.store.syncing.mark("admin_key"), self.store.syncing.mark("admin"))
+        base = since or self.git.merge_base(ours, theirs)
+        return admission.check(self.store, self.git, self.git.tree(base),
+                               self.git.tree(theirs), self.store.syncing.mark("admin_key"),
+                               self.store.syncing.mark("admin"))
 
     # ---- committing this seat's changes ----------------------------------------------
     def _commit_local(self, who: str) -> int:

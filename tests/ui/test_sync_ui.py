@@ -122,14 +122,26 @@ def test_conflicts_open_from_the_status_bar_and_merge_in_the_editor(seats, qtbot
 def test_a_refused_sync_is_said_in_the_status_bar(seats, qtbot, monkeypatch):
     a, b, w, remote = seats
     editor = a.users.find("zhangwei")
-    a.users.update(editor.id, editor.id, roles=["editor", "admin"])  # no admin signed it
+    draft = a.articles.ids(state="draft")[0]  # an editor's sign-off, made past the rules
+    a.events.append(draft, "approve", editor.id, stage=1, revision=1)
     Seat.of(a).sync("a")
     said = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: said.append(args[2]))
     w.sync.sync_quietly()  # the automatic sync: still says it, in the status bar
     qtbot.waitUntil(lambda: not w.sync.running, timeout=20_000)
     assert w.sync.button.text() == "Sync refused" and said == []
-    assert "张薇's account" in w.sync.button.toolTip()
+    assert "张薇 signed" in w.sync.button.toolTip()
+    assert [e.kind for e in b.events.of(draft)].count("approve") == 0
+
+
+def test_a_forged_account_is_said_in_the_status_bar_and_kept_out(seats, qtbot):
+    a, b, w, remote = seats
+    editor = a.users.find("zhangwei")
+    a.users.update(editor.id, editor.id, roles=["editor", "admin"])  # no admin signed it
+    Seat.of(a).sync("a")
+    w.sync.sync_quietly()
+    qtbot.waitUntil(lambda: not w.sync.running, timeout=20_000)
+    assert w.sync.button.text() == "Tampering: 1"
     assert b.users.find("zhangwei").roles == ["editor"]
 
 
