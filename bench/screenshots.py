@@ -2,28 +2,34 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/screenshots.py /tmp/shots
 
-Writes, in Chinese (-zh_CN) and in English (-en), with the window at 1366×768 (the
-common office laptop: -1366) and 1920×1080 (-1920): login and login-list (who is
-working, with their roles), main (story browser), queue (review
-queue, 复审 reviewer), review-changes (终审's view of a story 复审 edited: 留痕),
-editor (a draft beside its preview, with the text its crash journal brought back;
-editor-folded with its fields folded to one line),
-search (words and the filter bar: count, facets, marked snippets; saved searches in
-the navigator), returned (the author's returned story with its reason), locked (a submitted story
-someone else opens), published (read-only, 更正 offered), publish (the 发布 dialog after
-a run to a folder target; publish-history: its runs), verify (核验 of a live copy with
-an injected link), import (导入旧网站页面, a dry run of two saved pages), inspect (网站自查 of the
-published demo), lists-words, -names, -confusions, -traditional (the 机审名单 dialog's
-tabs), login-join and join (加入编辑部), sync-status (a seat's window with a conflict
-in the status bar) and conflicts (同步冲突), picture-text and pictures
-(a picture's words, the story's pictures), admin-users, -channels, -targets,
--topics, -settings (系统管理), admin-readonly (as a non-admin) and bin (回收站); and
-the exported site's home, channel, article and reprint pages at desktop, wide and phone
-width (site-*, bench/site_shots.py)."""
+Writes, in Chinese (-zh_CN) and in English (-en), on a screen of 1366×768 (the common
+office laptop: -1366) and of 1920×1080 (-1920), the main window maximized there, each in
+a process of its own (the offscreen platform's screen is that size). In zh_CN every
+window and dialog is checked before it is saved (bench/fit_check.py: inside the screen,
+no text cut unless a tooltip holds it); each problem is printed and the script exits 1
+if there was any. The pictures: login and login-list (who is working, with their roles),
+main (story browser), queue (review queue, 复审 reviewer), review-changes (终审's view of a
+story 复审 edited: 留痕), editor (a draft beside its preview, with the text its crash
+journal brought back; editor-folded with its fields folded to one line; editor-find with
+查找替换 open), search (words and the filter bar: count, facets, marked snippets; saved
+searches in the navigator), returned (the author's returned story with its reason),
+locked (a submitted story someone else opens), published (read-only, 更正 offered),
+correct (更正's question), publish (the 发布 dialog after a run to a folder target; publish-
+history: its runs), verify (核验 of a live copy with an injected link), import (导入旧网站页面, a
+dry run of two saved pages), inspect (网站自查 of the published demo), lists-words, -names,
+-confusions, -traditional (the 机审名单 dialog's tabs), login-join and join (加入编辑部), sync-
+status (a seat's window with a conflict in the status bar) and conflicts (同步冲突),
+picture-text and pictures (a picture's words, the story's pictures), admin-users,
+-channels, -targets, -topics, -settings (系统管理), add-users and add-channels (添加用户, 添加栏目),
+admin-readonly (as a non-admin) and bin (回收站); and the exported site's home, channel,
+article and reprint pages at desktop, wide and phone width (site-*,
+bench/site_shots.py)."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -35,10 +41,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if hasattr(os, "geteuid") and os.geteuid() == 0:
     os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
 
-from PySide6.QtCore import QTranslator  # noqa: E402
-from PySide6.QtGui import QColor, QImage, QPainter  # noqa: E402
+from PySide6.QtCore import Qt, QTimer  # noqa: E402
+from PySide6.QtGui import QAction, QColor, QImage, QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+import fit_check  # noqa: E402
 import site_shots  # noqa: E402
 from newsdesk import pictures  # noqa: E402
 from newsdesk.editing import journal
@@ -48,6 +55,8 @@ from ui import i18n, look  # noqa: E402
 from newsdesk.store import Store  # noqa: E402
 from ui.app import open_store  # noqa: E402
 from ui.admin.admin_dialog import AdminDialog  # noqa: E402
+from ui.admin.channels_tab import ChannelDialog  # noqa: E402
+from ui.admin.users_tab import UserDialog  # noqa: E402
 from ui.bin_dialog import BinDialog  # noqa: E402
 from ui.editor.images import ImageTextDialog, png_bytes  # noqa: E402
 from ui.editor.media_dialog import MediaDialog  # noqa: E402
@@ -84,7 +93,7 @@ def shots(app, out: Path, suffix: str, size: tuple[int, int], site_pages: bool) 
     login.users.hidePopup()
     login.close()
     window = MainWindow(store, "demo.db", store.users.find("liqiang"))
-    window.resize(*size)
+    window.setWindowState(Qt.WindowMaximized)  # as people use it: the whole screen
     window.show()
     window.table.selectRow(7)
     settle(app, window.view)
@@ -132,14 +141,21 @@ def shots(app, out: Path, suffix: str, size: tuple[int, int], site_pages: bool) 
         app.processEvents()
     snap(window, "editor-folded", out, suffix)
     window.editor.meta.fold_button.click()
-    words = ImageTextDialog("测温", window)
+    window.editor.find_bar.open(replacing=True)  # 查找替换 (Ctrl+H)
+    app.processEvents()
+    snap(window, "editor-find", out, suffix)
+    window.editor.find_bar.hide()
+    words = ImageTextDialog("", window)  # a new picture: its words typed in
+    words.alt.setText("社区卫生服务站门口的测温点")
     words.caption.setText("居民排队测量体温")
     words.show()
     app.processEvents()
     snap(words, "picture-text", out, suffix)
     words.close()
     link = pictures.store_picture(store, picture(), "测温.png", window.user)
-    window.editor.body.appendPlainText("\n" + pictures.markdown(link, "社区测温点", "居民排队测量体温"))
+    body = window.editor.body  # the picture shown as a picture in the body
+    body.setPlainText(body.toPlainText() + "\n\n" + pictures.markdown(link, "社区测温点",
+                                                                       "居民排队测量体温"))
     media = MediaDialog(window.editor)
     media.show()
     app.processEvents()
@@ -155,6 +171,8 @@ def shots(app, out: Path, suffix: str, size: tuple[int, int], site_pages: bool) 
         window.open_story(story.id)
         settle(app, window.preview)
         snap(window, name, out, suffix)
+    correct = window.findChild(QAction, "action_correct")
+    snap_asked(app, correct.trigger, "correct", out, suffix)
 
     window.switch_user_to(store.users.find("admin"))
     site = Path(tempfile.mkdtemp()) / "site"
@@ -225,6 +243,14 @@ def shots(app, out: Path, suffix: str, size: tuple[int, int], site_pages: bool) 
         dialog.show()
         app.processEvents()
         snap(dialog, name, out, suffix)
+        asked = {"admin-users": lambda: UserDialog(store, parent=dialog),
+                 "admin-channels": lambda: ChannelDialog(store.channels.all(), dialog)}
+        if name in asked:  # 添加用户, 添加栏目
+            adding = asked[name]()
+            adding.show()
+            app.processEvents()
+            snap(adding, name.replace("admin-", "add-"), out, suffix)
+            adding.close()
         dialog.close()
     window.switch_user_to(store.users.find("chenlu"))
     draft = store.articles.ids(state="draft")
@@ -295,7 +321,7 @@ def sync_shots(app, out: Path, suffix: str, size: tuple[int, int]) -> None:
         time.sleep(1.1)
     Seat.of(a).sync("a")
     window = MainWindow(b, str(root / "b.db"), b.users.find("admin"))
-    window.resize(*size)
+    window.setWindowState(Qt.WindowMaximized)  # as people use it: the whole screen
     window.show()
     window.sync.sync_now()
     while window.sync.running:
@@ -325,6 +351,17 @@ def snap(widget, name: str, out: Path, suffix: str) -> None:
     widget.grab().save(str(out / f"{name}-{suffix}.png"))
 
 
+def snap_asked(app, ask, name: str, out: Path, suffix: str) -> None:
+    """The dialog `ask` shows (a menu action's question, Qt's static QInputDialog…),
+    saved while it waits for an answer, then cancelled."""
+    def picture() -> None:
+        dialog = QApplication.activeModalWidget()
+        snap(dialog, name, out, suffix)
+        dialog.reject()
+    QTimer.singleShot(300, picture)
+    ask()
+
+
 def settle(app, pane) -> None:
     """Until a page pane shows its story, body included (it loads asynchronously),
     and has painted it."""
@@ -341,21 +378,52 @@ def settle(app, pane) -> None:
 
 
 def main() -> int:
+    """Each language at each size in a process of its own, offscreen on a screen of
+    that size (windows and dialogs place themselves on the screen they find); in zh_CN
+    every window is checked for fit (fit_check) and the script exits 1 on a problem."""
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "shots")
     out.mkdir(parents=True, exist_ok=True)
+    if len(sys.argv) > 3:  # one run: language, WxH
+        return run(out, sys.argv[2], tuple(int(n) for n in sys.argv[3].split("x")))
+    failed = 0
+    for language in ("zh_CN", "en"):
+        for w, h in SIZES:
+            env = dict(os.environ)
+            if env["QT_QPA_PLATFORM"] == "offscreen":
+                env["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen_file(out, w, h)}"
+            # -X faulthandler: a run that crashes says where.
+            code = subprocess.run([sys.executable, "-X", "faulthandler", __file__, str(out),
+                                   language, f"{w}x{h}"], env=env).returncode
+            if code:
+                print(f"{language}-{w}: exit code {code}")
+                failed = 1
+    print("wrote", ", ".join(sorted(p.name for p in out.glob("*.png"))), "in", out)
+    return 1 if failed else 0
+
+
+def screen_file(out: Path, w: int, h: int) -> Path:
+    """The offscreen platform's description of one screen of w×h (Qt's configfile)."""
+    path = out / f"screen-{w}x{h}.json"
+    path.write_text(json.dumps({"screens": [{"name": f"Screen{w}x{h}", "x": 0, "y": 0,
+                                             "width": w, "height": h, "logicalDpi": 96,
+                                             "logicalBaseDpi": 96, "dpr": 1}]}))
+    return path
+
+
+def run(out: Path, language: str, size: tuple[int, int]) -> int:
     app = QApplication.instance() or QApplication([])
     look.apply(app)
     app.setOrganizationName("Newsdesk-screenshots")
-    for language in ("zh_CN", "en"):
-        for t in app.findChildren(QTranslator):
-            app.removeTranslator(t)
-        i18n.install(app, language)
-        for n, (w, h) in enumerate(SIZES):
-            shots(app, out, f"{language}-{w}", (w, h), site_pages=language == "zh_CN" and n == 0)
-            if n == 0:
-                sync_shots(app, out, f"{language}-{w}", (w, h))
-    print("wrote", ", ".join(sorted(p.name for p in out.glob("*.png"))), "in", out)
-    return 0
+    i18n.install(app, language)
+    if language == "zh_CN":
+        WATCHERS.append(fit_check.watch)
+    suffix, first = f"{language}-{size[0]}", size == SIZES[0]
+    shots(app, out, suffix, size, site_pages=language == "zh_CN" and first)
+    if first:
+        sync_shots(app, out, suffix, size)
+    if fit_check.PROBLEMS:
+        print(f"{suffix}: {len(fit_check.PROBLEMS)} problems of fit")
+    return 1 if fit_check.PROBLEMS else 0
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ from newsdesk.checks.words import parse_list
 from newsdesk.importers import frontmatter
 from newsdesk.importers.decode import decode
 from newsdesk.importers.story import carried_fields
-from newsdesk.model import ListEntry
+from newsdesk.model import ListEntry, Role
 from newsdesk.paths import resource
 from newsdesk.settings import SiteSettings
 from newsdesk.store import Store
@@ -38,7 +38,7 @@ def load_demo(store: Store, stories: bool = True, now: datetime | None = None) -
         for t in data["topics"]:
             store.channels.add_topic(t["slug"], t["name"], t.get("description", ""))
         load_starter_words(store)
-        store.checks.set_entries("names", [ListEntry(n["name"], n["titles"], "demo")
+        store.checks.set_entries("names", [ListEntry(n["name"], n["titles"], "演示")
                                            for n in data["names"]], None)
         files = sorted(resource("demo", "articles").glob("*.md")) if stories else []
         for path in files:
@@ -109,4 +109,6 @@ def _load_story(store: Store, text: str, users: dict, site: SiteSettings,
     for stage, reviewer in enumerate(reviewers[:waiting - 1], 1):
         workflow.approve(store, article.id, reviewer, now=at(4 - stage))
     if state == "published":
-        workflow.publish(store, article.id, reviewers[-1], now=at(0))
+        # Put online by an admin's publication, as in the app (not by who signed last).
+        publisher = next(u for u in users.values() if Role.ADMIN in u.roles)
+        workflow.publish(store, article.id, publisher, now=at(0))

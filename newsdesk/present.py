@@ -8,7 +8,7 @@ from newsdesk import times
 from newsdesk.review import workflow
 from newsdesk.i18n import N_, _
 from newsdesk.review.meta import meta_line
-from newsdesk.model import field_label
+from newsdesk.model import Role, field_label
 from newsdesk.text.render import char_count
 from newsdesk.store import Store
 
@@ -25,6 +25,15 @@ def story(store: Store, article_id: str) -> dict:
         "char_count": char_count(a.body),
         "meta": meta_line(store, a),
     }
+
+
+def role_names(store: Store) -> dict[str, str]:
+    """Each role as the newsroom calls it (the app and the CLI alike): the review
+    stages by their names."""
+    names = {Role.EDITOR.value: _("Editor"), Role.ADMIN.value: _("Admin")}
+    for stage in workflow.stages(store):
+        names[stage["role"]] = stage["name"]
+    return {r.value: names.get(r.value, r.value) for r in Role}
 
 
 # What each review event is called (the app and the CLI's table; in Chinese 送审, 撤回,

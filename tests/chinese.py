@@ -9,9 +9,11 @@ ALLOWED = {
     "json", "markdown", "front", "matter", "manifest", "prev_hash", "kib", "mb", "gb",
     "get", "md", "html", "txt", "asia", "shanghai", "house_space", "id", "url", "i/o",
     "init", "db", "passwd", "users", "title", "front matter",
+    "icp", "rss",  # as Chinese writes them: ICP备案号, RSS 订阅
 }
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|'[^']*'|「[^」]*」|《[^》]*》")
-_PATHISH = re.compile(r"\S*[/\\]\S*|\S+\.(?:db|md|html|txt|json|zip|gz|log)\b|--?[a-z][\w-]*")
+_PATHISH = re.compile(r"\S*[/\\]\S*|\S+\.(?:db|md|html|txt|json|zip|gz|log)\b|--?[a-z][\w-]*"
+                      r"|\b(?:[a-z0-9-]+\.)+(?:cn|com|net|org)\b")  # …and host names
 _IDISH = re.compile(r"\b[0-9a-f]{8,}\b|\b\w*[\d_]\w*\b")
 _WORD = re.compile(r"[A-Za-z]{2,}")
 

@@ -162,7 +162,7 @@ def test_import_mixed_folder(newsroom, tmp_path):
     assert "not valid" in failed["x-yaml.md"]
     assert "no title" in failed["x-notitle.md"]
     assert "unknown channel 'nowhere'" in failed["x-channel.md"]
-    assert "no such file" in failed["missing.md"]
+    assert "cannot read it: it does not exist" in failed["missing.md"]
     assert "unsupported file type '.pdf'" in failed["notes.pdf"]
     assert s.articles.count() == 7  # nothing half-written from the failures
 

@@ -35,7 +35,11 @@ def test_id_numbers_that_pass_the_checksum():
     assert not personal.id_number_valid(WRONG_CHECK)
     assert not personal.id_number_valid(NOT_A_DATE)
     assert rules(f"当事人身份证号{VALID_ID}，现住址") == [("personal.id-number", VALID_ID)]
-    assert rules(f"编号{WRONG_CHECK}。") == []
+    # A near-miss (real birth date, wrong check character) is still someone's, maybe.
+    [near] = personal.check("body", f"编号{WRONG_CHECK}。")
+    assert (near.rule, near.severity, near.text) == ("personal.id-like", "warn", WRONG_CHECK)
+    assert "身份证号" in near.message_en and "check character" in near.message_en
+    assert rules(f"编号{NOT_A_DATE}。") == []  # no birth date: not an ID number's shape
     assert rules("身份证号110101********1234，已脱敏。") == []
 
 

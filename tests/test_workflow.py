@@ -274,7 +274,12 @@ def test_correction_is_re_reviewed_and_dated(room):
     workflow.approve(s, a.id, u["wangfang"])
     workflow.approve(s, a.id, u["liqiang"])
     assert s.articles.get(a.id).state == "in_review"
-    final = workflow.approve(s, a.id, u["zhaomin"]).article
+    signed = workflow.approve(s, a.id, u["zhaomin"]).article
+    # Signed off, it waits for the next publication like any story: the page keeps
+    # the old text, still vouched for by the round that put it out.
+    assert signed.state == "approved" and signed.live_revision == live.live_revision
+    assert audit(s) == []
+    final = workflow.publish(s, a.id, u["admin"]).article
     assert final.state == "published"
     assert final.live_revision == final.revision > live.live_revision
     assert (final.public_path, final.first_published_at) == (live.public_path,
@@ -283,6 +288,9 @@ def test_correction_is_re_reviewed_and_dated(room):
     assert final.corrections[0]["at"]
     assert [k for k, _ in kinds(s, a.id)][-6:] == ["correction", "submit", "approve",
                                                    "approve", "approve", "publish"]
+    out = s.events.of(a.id)[-1]   # who published it, when: not who signed last
+    assert out.actor_id == u["admin"].id and final.corrections[0]["at"] == out.at
+    assert out.detail["correction"] == final.corrections[0]["note"]
 
 
 def test_audit_finds_a_row_edited_by_hand(room, db_path):

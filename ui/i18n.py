@@ -23,9 +23,13 @@ def install(app, language: str | None = None) -> str:
     language = core.use(language or choose())  # the core's messages speak it too
     if language not in SHIPPED:
         return "en"
-    qt_dir = QLibraryInfo.path(QLibraryInfo.TranslationsPath)
-    for name, folder in ((f"newsdesk_{language}", str(resource("translations"))),
-                         (f"qt_{language}", qt_dir)):
+    ours, qt = str(resource("translations")), QLibraryInfo.path(QLibraryInfo.TranslationsPath)
+    # Qt's own words (file dialog, message box buttons) from qtbase itself: the qt_*
+    # catalogue only names it and others (qtmultimedia), and fails whole where one of
+    # those is not installed (PySide6-Essentials). What qtbase lacks is ours; installed
+    # later, a translator is asked first.
+    for name, folder in ((f"qtbase_{language}", qt), (f"qtbase_more_{language}", ours),
+                         (f"newsdesk_{language}", ours)):
         translator = QTranslator(app)
         if translator.load(name, folder):
             app.installTranslator(translator)

@@ -2,6 +2,8 @@
 cost one id query; rows come in pages of narrow listing columns as the view asks."""
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import QHeaderView, QTableView
 
@@ -9,6 +11,7 @@ from newsdesk.store import Store
 from ui import look
 
 PAGE = 200
+TIP_LINE = 40  # characters a tooltip shows on one line
 
 
 class IdTableModel(QAbstractTableModel):
@@ -78,14 +81,24 @@ class IdTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         column = index.column()
-        if role in (Qt.DisplayRole, Qt.ToolTipRole):
+        if role == Qt.DisplayRole:
             return self.cell(self.row_at(index.row()), column)
+        if role == Qt.ToolTipRole:  # a cut headline or 退回原因, whole on hover
+            return tooltip(self.cell(self.row_at(index.row()), column))
         if role == look.STATE_ROLE and column == self.state_column:
             return self.row_at(index.row())["state"]
         if role == Qt.DecorationRole and column == self.verdict_column:
             verdict = self.row_at(index.row()).get("verdict")
             return look.severity_icon(verdict) if verdict in look.SEVERITIES else None
         return None
+
+
+def tooltip(text: str) -> str:
+    """A cell's whole text for its tooltip: a long one as rich text, which Qt wraps to
+    a readable width instead of one line across the screen."""
+    if len(text) <= TIP_LINE:
+        return text
+    return "<p>" + html.escape(text).replace("\n", "<br>") + "</p>"
 
 
 def setup_table(table: QTableView, model: IdTableModel, samples: list[str]) -> None:

@@ -5,8 +5,9 @@ anything is written, then import on a thread of its own with progress and Cancel
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QProgressBar,
+    QComboBox, QDialog, QHBoxLayout, QLabel, QProgressBar,
     QPushButton, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -15,6 +16,7 @@ from newsdesk.importers.story import Doubt
 from newsdesk.model import state_name
 from newsdesk.store import Store
 from ui import file_dialogs
+from ui.id_model import tooltip
 from ui.jobs import OwnRun
 
 STORY = Qt.UserRole + 1
@@ -33,9 +35,10 @@ class ImportDialog(OwnRun, QDialog):
         self._dry_run = True
         self.setWindowTitle(self.tr("Import an old site's pages"))
         self.resize(1100, 640)
-        self.where = QLineEdit()
-        self.where.setReadOnly(True)
-        self.where.setPlaceholderText(self.tr("Saved pages (.html, .txt) or markdown files"))
+        # What was chosen, shown (not typed: the two buttons choose), whole on hover.
+        self.where = QLabel()
+        self.where.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self._show_paths()
         self.folder_button = QPushButton(self.tr("Choose a folder…"))
         self.files_button = QPushButton(self.tr("Choose files…"))
         self.channel = QComboBox()
@@ -126,8 +129,21 @@ class ImportDialog(OwnRun, QDialog):
 
     def choose(self, paths: list[str]) -> None:
         self.paths = paths
-        self.where.setText("; ".join(paths))
+        self._show_paths()
         self.start(dry_run=True)  # what would go in, before anything is written
+
+    def _show_paths(self) -> None:
+        if not self.paths:
+            self.where.setText(self.tr("Choose saved pages (.html, .txt) or markdown files, "
+                                       "or a folder of them →"))
+            self.where.setStyleSheet("color:#666")
+            self.where.setToolTip("")
+            return
+        shown = self.paths[0] if len(self.paths) == 1 else self.tr(
+            "%1 files: %2 …").replace("%1", str(len(self.paths))).replace("%2", self.paths[0])
+        self.where.setText(self.where.fontMetrics().elidedText(shown, Qt.ElideMiddle, 480))
+        self.where.setStyleSheet("")
+        self.where.setToolTip("\n".join(self.paths))
 
     def _running(self, running: bool) -> None:
         for w in (self.folder_button, self.files_button, self.channel, self.close_button,
@@ -173,8 +189,12 @@ class ImportDialog(OwnRun, QDialog):
                                     s["source"], str(s["chars"]) if row.story else "",
                                     s["start"], "；".join(notes)])
             item.setToolTip(0, s["file"])
-            item.setToolTip(6, item.text(6))
+            for column in (1, 5, 6):  # headline, first lines, notes: cut to the column
+                item.setToolTip(column, tooltip(item.text(column)))
             item.setData(0, STORY, row.article_id)
+            if row.outcome == "skipped":  # in the archive already: it will not go in again
+                for column in range(self.table.columnCount()):
+                    item.setBackground(column, QColor("#fff3cd"))
             self.table.addTopLevelItem(item)
         would = len(outcome.of("would import"))
         counts = (self.tr("%1 pages would be imported, %2 of them to check; %3 cannot be imported "
@@ -183,7 +203,10 @@ class ImportDialog(OwnRun, QDialog):
         self.summary.setText(
             counts.replace("%1", str(would if self._dry_run else len(outcome.imported)))
             .replace("%2", str(len(outcome.doubtful))).replace("%3", str(len(outcome.failed)))
-            + (" " + self.tr("Cancelled.") if outcome.cancelled else ""))
+            + (" " + self.tr("Cancelled.") if outcome.cancelled else "")
+            + (" " + self.tr("Already imported, skipped: %1 (same headline and publish time; "
+                             "marked in the list).").replace("%1", str(len(outcome.skipped)))
+               if outcome.skipped else ""))
         if not self._dry_run:
             self._fill_doubts()
             self.stories_changed.emit({i for _f, i, _s in outcome.imported})

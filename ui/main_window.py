@@ -13,11 +13,11 @@ from PySide6.QtWidgets import (
 
 from db import DatabaseDamaged
 from newsdesk import backup, filtering
-from newsdesk.review import accounts, bin_rules, workflow
+from newsdesk.review import accounts, bin_rules, rules, workflow
 from newsdesk.errors import NewsdeskError
-from newsdesk.model import SavedSearch
+from newsdesk.model import SavedSearch, State
 from newsdesk.store import Store
-from ui import look, operations, searching
+from ui import look, operations, searching, window_fit
 from ui.admin.admin_dialog import AdminDialog
 from ui.article_model import ArticleTableModel
 from ui.bin_dialog import BinDialog
@@ -31,6 +31,7 @@ from ui.publish.publish_dialog import PublishDialog
 from ui.publish.on_time import OnTime
 from ui.publish.patrol_control import PatrolControl
 from ui.publish.verify_dialog import VerifyDialog
+from ui.queue import signing
 from ui.queue.queue_widget import ReviewQueue
 from ui.search_bar import FilterBar
 from ui.sync_control import SyncControl
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         find = QShortcut(QKeySequence.Find, browser, context=Qt.WidgetWithChildrenShortcut)
         find.activated.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
         self._show_user()
+        self._admin_actions()
         # Automatic backups of what changed: when closing, and while open at most daily
         # (checked hourly).
         self.backup_timer = QTimer(self, interval=3_600_000)
@@ -189,11 +191,13 @@ class MainWindow(QMainWindow):
         story.addSeparator()
         act("action_preview", self.tr("Preview"), story, self.toggle_preview, "Ctrl+Shift+P")
         act("action_approve", self.tr("Approve…"), review,
-            lambda: self._in_queue(self.queue.approve_current)).setToolTip(
-            self.tr("Sign off the story selected in the queue (Ctrl+Shift+A there)"))
+            lambda: self._sign(self.queue.approve_current, signing.approve)).setToolTip(
+            self.tr("Sign off the story selected in the queue or open in the editor "
+                    "(Ctrl+Shift+A in the queue)"))
         act("action_return", self.tr("Return…"), review,
-            lambda: self._in_queue(self.queue.return_current)).setToolTip(
-            self.tr("Send the selected story back to its author (Ctrl+Shift+R there)"))
+            lambda: self._sign(self.queue.return_current, signing.send_back)).setToolTip(
+            self.tr("Send the story selected in the queue or open in the editor back to "
+                    "its author (Ctrl+Shift+R in the queue)"))
         act("action_publish", self.tr("Publish the site…"), site, self.publish)
         act("action_verify", self.tr("Verify the live site…"), site,
             lambda: VerifyDialog(self.store, self).exec())
@@ -253,11 +257,29 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().showMessage(self.tr("Open a story in the editor first"))
 
-    def _in_queue(self, slot) -> None:
+    def _sign(self, in_queue, act) -> None:
+        """签审通过 or 退回: the story selected in the queue, or the one open in the editor
+        (act: ui.queue.signing's, as the queue does it)."""
         if self.stack.currentWidget() is self.queue:
-            slot()
+            in_queue()
+        elif self.stack.currentWidget() is self.writing and self.editor.article:
+            self._sign_in_editor(act)
         else:
-            self.statusBar().showMessage(self.tr("Open the review queue first"))
+            self.statusBar().showMessage(self.tr("Open the review queue or a story first"))
+
+    def _sign_in_editor(self, act) -> None:
+        """The reviewer's edits are saved first: a sign-off names the revision it saw."""
+        if not self.editor.flush():
+            QMessageBox.warning(self, self.tr("Not signed"), self.tr(
+                "Your edits could not be saved, so nothing was signed; they are still "
+                "here. %1").replace("%1", self.editor.session.said))
+            return
+        transition = act(self, self.store, self.user,
+                         self.store.articles.get(self.editor.article.id))
+        if transition:
+            self.stories_changed({transition.article.id})
+            self.editor.load(transition.article)
+            self.statusBar().showMessage(signing.outcome(self.store, transition.article))
 
     def delete_story(self) -> None:
         """A draft never submitted, from the story list to the recycle bin."""
@@ -329,8 +351,24 @@ class MainWindow(QMainWindow):
         self.sync.user = user
         self._own_filters()
         self._show_user()
+        self._admin_actions()
         self._show_counts()
         self.queue.reload()
+
+    def _admin_actions(self) -> None:
+        """What only admins do is offered to admins: for anyone else the action is off,
+        its tooltip the core's refusal (saying who may)."""
+        refusals = {
+            "action_publish": accounts.why_not_admin(self.user, "publish the site"),
+            "action_patrol": accounts.why_not_admin(self.user, "check the live site"),
+            "action_found": accounts.why_not_admin(self.user, "found a newsroom"),
+            "action_publisher": accounts.why_not_admin(self.user, "choose who publishes"),
+            # The withdrawal rule asked of a story that is out: only the role can refuse.
+            "action_withdraw": rules.why_not_withdraw(State.PUBLISHED, True, self.user)}
+        for name, refusal in refusals.items():
+            action = self.findChild(QAction, name)
+            action.setEnabled(refusal is None)
+            action.setToolTip(refusal or action.text().replace("&", "").rstrip("…"))
 
     def _show_counts(self) -> None:
         """What waits for this user: stories to sign, and stories returned to them."""
@@ -419,6 +457,10 @@ class MainWindow(QMainWindow):
             self.model.ids[index.row()]))
         # What a core operation changed reaches every pane through one place.
         self.queue.stories_changed.connect(self.stories_changed)
+        self.queue.open_story.connect(self.open_story)
+        for button, name in ((self.editor.approve_button, "action_approve"),
+                             (self.editor.return_button, "action_return")):
+            button.clicked.connect(self.findChild(QAction, name).trigger)
         self.editor.recall_button.clicked.connect(
             self.findChild(QAction, "action_recall").trigger)
         self.editor.correct_button.clicked.connect(
@@ -602,8 +644,8 @@ class MainWindow(QMainWindow):
 
     def _restore(self) -> None:
         settings = QSettings()
-        if settings.value("main/geometry"):
-            self.restoreGeometry(settings.value("main/geometry"))
+        window_fit.place(self, "main", QSize(1400, 860))  # as left on this screen, if it fits
+        if settings.value("main/splitter"):
             self.splitter.restoreState(settings.value("main/splitter"))
             if settings.value("main/writing"):
                 self.writing.restoreState(settings.value("main/writing"))
@@ -613,8 +655,6 @@ class MainWindow(QMainWindow):
                 self.open_story(story)
             except NewsdeskError:
                 pass  # gone since: start in the story list
-        else:
-            self.resize(1400, 860)
 
     def check_whole_file(self) -> None:
         """Check every page and index of the database off the UI thread (about four
@@ -678,7 +718,7 @@ class MainWindow(QMainWindow):
             self.backup_timer.stop()
             self.auto_backup(closing=True)
         settings = QSettings()
-        settings.setValue("main/geometry", self.saveGeometry())
+        window_fit.remember(self, "main")
         settings.setValue("main/splitter", self.splitter.saveState())
         settings.setValue("main/writing", self.writing.saveState())
         writing = self.stack.currentWidget() is self.writing and self.editor.article

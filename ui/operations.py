@@ -45,10 +45,17 @@ def recall(parent: QWidget, store: Store, user: User, article: Article) -> set[s
 
 
 def correct(parent: QWidget, store: Store, user: User, article: Article) -> set[str]:
-    """更正: reopen a published story with the note its page will carry."""
+    """更正: reopen a published story with the note its page will carry, saying first
+    what it does: back to draft, through the outlet's review stages again, and the
+    page unchanged until the corrected story is signed off and published."""
+    stages = QCoreApplication.translate("operations", ", ").join(
+        s["name"] for s in workflow.stages(store))
+    what = QCoreApplication.translate(
+        "operations", "“%1” goes back to draft. Once corrected it must pass %2 again.\n"
+        "Until the corrected story is signed off and published, the site keeps showing "
+        "it unchanged.\n\nThe correction note the page will carry (更正说明):")
     note = _ask(parent, QCoreApplication.translate("operations", "Correct a published story"),
-                QCoreApplication.translate("operations",
-                                           "The correction note the page will carry (更正说明):"))
+                what.replace("%1", article.title).replace("%2", stages))
     if note is None:
         return set()
     title = QCoreApplication.translate("operations", "Not reopened for correction")
@@ -67,5 +74,13 @@ def withdraw(parent: QWidget, store: Store, user: User, article: Article) -> set
     if not ok:
         return set()
     title = QCoreApplication.translate("operations", "Not withdrawn")
-    return _done(parent, title,
-                 lambda: workflow.withdraw(store, article.id, user, reason, password))
+    changed = _done(parent, title,
+                    lambda: workflow.withdraw(store, article.id, user, reason, password))
+    if changed and article.live_revision is not None:  # what a reader still sees
+        QMessageBox.information(
+            parent, QCoreApplication.translate("operations", "Withdrawn"),
+            QCoreApplication.translate(
+                "operations", "“%1” is withdrawn, but its page stays on the live site until "
+                "the site is next published: publishing replaces it with a withdrawal "
+                "notice.").replace("%1", article.title))
+    return changed

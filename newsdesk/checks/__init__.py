@@ -1,7 +1,12 @@
 """机审: machine checks a story passes before a reviewer sees it. Each family of
 rules is a module; run_checks puts their findings together with the outlet's word
 lists, house style and accepted findings, and measures the error rate (findings per
-10,000 characters against the outlet's threshold; newspapers are held to 3)."""
+10,000 characters of prose against the outlet's threshold; newspapers are held to 3).
+
+The rules read what a reader reads: the body's prose (newsdesk.text.prose), never its
+markup; their findings are placed back in the body, and a fix is offered only where it
+changes words and leaves the markup as it was. Spam and dropped markup are looked for
+in the whole body: an injection hides in link targets and tags."""
 from __future__ import annotations
 
 from newsdesk import urls
@@ -12,6 +17,7 @@ from newsdesk.errors import NewsdeskError
 from newsdesk.i18n import N_, both, pick
 from newsdesk.model import Article, ListEntry, Term, field_names
 from newsdesk.review import accounts
+from newsdesk.text import prose
 from newsdesk.text.render import FALLBACK, char_count
 from newsdesk.settings import SiteSettings
 from newsdesk.store import Store
@@ -23,20 +29,41 @@ TEXT_FIELDS = field_names(checked="text")   # every rule on the text
 RATED_FROM = 500  # characters a body needs before its error rate is judged
 NAME_FIELDS = field_names(checked="name")   # word lists
 RATED = ("typography", "words", "confusion", "traditional", "names")  # errors, for the rate
+MARKDOWN_FIELDS = ("body",)   # read as markdown: only its prose is checked
 
 
-def content_findings(name: str, value: str, know: Knowledge) -> list[Finding]:
+def reading(name: str, value: str) -> prose.Reading:
+    """What a reader reads of a field: a markdown body's prose, any other field whole."""
+    return prose.read(value) if name in MARKDOWN_FIELDS else prose.plain(value)
+
+
+def placed(found: list[Finding], text: prose.Reading) -> list[Finding]:
+    """Findings in the prose, moved to where they are in the field; a fix is kept only
+    where it is one run of prose and changes no markup (a caption's words, never the
+    picture around them)."""
+    for f in found:
+        start, end, whole = text.body_span(f.start, f.end)
+        if f.suggestion is not None and not (
+                whole and text.keeps_markup(start, end, f.suggestion)):
+            f.suggestion = None
+        f.start, f.end = start, end
+    return found
+
+
+def content_findings(name: str, value: str, know: Knowledge,
+                     text: prose.Reading | None = None) -> list[Finding]:
     """What the outlet's knowledge finds in one text field: banned words, spam,
     protected names, misspellings, traditional characters, personal information.
     (Also what `inspect` runs over every published story.)"""
+    text = text or reading(name, value)
     found = spam.find(name, value)
     covered = [(f.start, f.end) for f in found]
-    found += [f for f in know.words.find(name, value)
+    said = text.text
+    found += [f for f in placed(know.words.find(name, said), text)
               if not any(s <= f.start and f.end <= e for s, e in covered)]
-    found += know.names.find(name, value)
-    found += know.confusions.find(name, value)
-    found += traditional.check(name, value, know.traditional)
-    found += personal.check(name, value)
+    found += placed(know.names.find(name, said) + know.confusions.find(name, said)
+                    + traditional.check(name, said, know.traditional)
+                    + personal.check(name, said), text)
     return found
 
 
@@ -44,11 +71,13 @@ def check_article(a: Article, know: Knowledge, site: SiteSettings) -> Report:
     """The findings of every rule on one story (no acceptances applied)."""
     found = fields.required(a) + fields.reprint(a, site.approved_sources)
     style = site.house_space
+    body = reading("body", a.body or "")
     for name in TEXT_FIELDS + NAME_FIELDS:
         value = getattr(a, name) or ""
         if name in TEXT_FIELDS:
-            found += content_findings(name, value, know)
-            found += typography.check(name, value, style)
+            text = body if name == "body" else reading(name, value)
+            found += content_findings(name, value, know, text)
+            found += placed(typography.check(name, text.text, style), text)
         else:
             found += know.words.find(name, value)
     found += markup.dropped(a.body or "", site.video_hosts)
@@ -59,7 +88,7 @@ def check_article(a: Article, know: Knowledge, site: SiteSettings) -> Report:
     order = {name: n for n, name in enumerate(("channel_id", "reporters") + TEXT_FIELDS
                                               + NAME_FIELDS)}
     found.sort(key=lambda f: (order.get(f.field, 99), f.start, f.end))
-    return Report(found, char_count(a.body),
+    return Report(found, char_count(body.text),  # the rate is of the prose
                   threshold=float(site.error_rate_threshold))
 
 

@@ -4,7 +4,22 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from newsdesk.i18n import N_, _
+from newsdesk.model import field_label
+
 BLOCK, WARN, INFO = "block", "warn", "info"
+_SEVERITIES = {BLOCK: N_("block"), WARN: N_("warn"), INFO: N_("info")}
+
+
+def severity_label(severity: str) -> str:
+    """A finding's severity as the newsroom says it (拦截, 警告, 提示)."""
+    return _(_SEVERITIES[severity]) if severity in _SEVERITIES else severity
+
+
+def place_label(name: str) -> str:
+    """Where a finding is, as the newsroom says it: a field of the story (正文), or the
+    site's settings."""
+    return _("site settings") if name == "site" else field_label(name)
 
 
 @dataclass

@@ -2,13 +2,14 @@
 GB 11643-1999 checksum (with a real birth date), mainland mobile numbers and bank card
 numbers that pass the Luhn check. Each is a block the editor may accept with a reason
 (a hotline printed on purpose, say); masked forms (110101********1234, 138****1234)
-do not match at all."""
+do not match at all. An ID-shaped number with a real birth date and a wrong check
+character (a slip in copying one, or a made-up one) warns: it may still be a person's."""
 from __future__ import annotations
 
 import re
 from datetime import date
 
-from newsdesk.checks.findings import BLOCK, Finding
+from newsdesk.checks.findings import BLOCK, WARN, Finding
 from newsdesk.i18n import both
 
 _ID = re.compile(r"(?<![\dA-Za-z])(\d{6})(\d{4})(\d{2})(\d{2})\d{3}[\dXx](?![\dA-Za-z])")
@@ -18,13 +19,18 @@ _MOBILE = re.compile(r"(?<![\d])(?:\+?86[ -]?)?(1[3-9]\d[ -]?\d{4}[ -]?\d{4})(?!
 _CARD = re.compile(r"(?<![\d])(\d{4}(?:[ -]?\d{4}){2,3}(?:[ -]?\d{1,3})?)(?![\d])")
 
 
-def id_number_valid(number: str) -> bool:
-    """GB 11643: a real birth date and the check character the weights give."""
+def _born(number: str) -> bool:
+    """Whether an ID number's digits 7-14 are a real birth date."""
     try:
         born = date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
     except ValueError:
         return False
-    if not 1900 <= born.year <= date.today().year:
+    return 1900 <= born.year <= date.today().year
+
+
+def id_number_valid(number: str) -> bool:
+    """GB 11643: a real birth date and the check character the weights give."""
+    if not _born(number):
         return False
     total = sum(int(d) * w for d, w in zip(number[:17], _WEIGHTS))
     return _CHECK[total % 11] == number[17].upper()
@@ -38,20 +44,23 @@ def luhn_valid(digits: str) -> bool:
     return total % 10 == 0
 
 
-def _finding(rule: str, field: str, m: re.Match, said: tuple[str, str]) -> Finding:
-    return Finding(f"personal.{rule}", BLOCK, field, m.start(), m.end(), m.group(), *said)
+def _finding(rule: str, field: str, m: re.Match, said: tuple[str, str],
+             severity: str = BLOCK) -> Finding:
+    return Finding(f"personal.{rule}", severity, field, m.start(), m.end(), m.group(), *said)
 
 
 def check(field: str, text: str) -> list[Finding]:
     """The personal information in one field."""
     if not text:
         return []
-    found, taken = [], []
+    found, taken, near = [], [], []
     for m in _ID.finditer(text):
         if id_number_valid(m.group()):
             found.append(_finding("id-number", field, m, both(
                 "an ID card number (身份证号) in the text: personal information")))
             taken.append(range(m.start(), m.end()))
+        elif _born(m.group()):
+            near.append(m)
     for m in _MOBILE.finditer(text):
         if not any(m.start() in r for r in taken):
             found.append(_finding("mobile", field, m, both(
@@ -63,4 +72,9 @@ def check(field: str, text: str) -> list[Finding]:
                 and luhn_valid(digits):
             found.append(_finding("bank-card", field, m, both(
                 "a bank card number in the text: personal information")))
+            taken.append(range(m.start(), m.end()))
+    found += [_finding("id-like", field, m, both(
+        "a number that looks like an ID card number (身份证号; its check character is "
+        "wrong): it may still be personal information"), WARN)
+        for m in near if not any(m.start() in r for r in taken)]
     return found

@@ -53,12 +53,13 @@ def _halfwidth(field: str, at: int, wrong: str, right: str) -> Finding:
 def _edits(old: str, new: str):
     """(kind, position in old, removed, added) for what autocorrect changed: it only
     adds or drops spaces and swaps single characters, so a walk in step finds them in
-    linear time (a general diff is quadratic on long, repetitive paragraphs)."""
+    linear time (a general diff is quadratic on long, repetitive paragraphs). An
+    ideographic space it makes an ASCII one is a swap, not a space added."""
     i = j = 0
     while i < len(old) and j < len(new):
         if old[i] == new[j]:
             i, j = i + 1, j + 1
-        elif new[j] == " " and (i == len(old) or old[i] != " "):
+        elif new[j] == " " and (i == len(old) or old[i] not in " \u3000"):
             yield "add", i, "", " "
             j += 1
         elif old[i] == " ":

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from newsdesk import checks, navigation, settings as site_settings
+from newsdesk import checks, navigation, present, settings as site_settings
 from newsdesk.review import accounts
 from newsdesk.checks.lists import KINDS, format_entries, parse_entries
 from newsdesk.checks.words import ListError, format_list, parse_list
@@ -29,10 +29,12 @@ def users(ctx, session: Session, as_json: bool) -> int:
     with session.opened() as store:
         rows = [{"id": u.id, "username": u.username, "real_name": u.real_name,
                  "roles": u.roles, "active": u.active} for u in store.users.all()]
+        names = present.role_names(store)
     if as_json:
         print_json(rows)
-    else:
-        table([[r["username"], r["real_name"], ", ".join(r["roles"])] for r in rows])
+    else:  # roles as the app names them (the stages by their names)
+        table([[r["username"], r["real_name"], _(", ").join(names.get(x, x) for x in r["roles"])]
+               for r in rows])
     return OK
 
 
@@ -233,14 +235,15 @@ def settings(ctx, session: Session, as_json: bool) -> int:
     if as_json:
         print_json(rows)
     else:
-        for r in rows:
-            print(f"{r['name']} = {_setting_text(r['value'])}\n    {r['help']}")
+        for r in rows:  # the name and help as the app's form shows them
+            print(f"{r['name']} = {_setting_text(r['value'])}\n    "
+                  + _("{label}: {help}", label=_(r["label"]), help=_(r["help"])))
     return OK
 
 
 def _setting_rows(current) -> list[dict]:
-    return [{"name": name, "type": kind, "value": getattr(current, name), "default": default,
-             "help": text} for name, kind, default, text in site_settings.described()]
+    return [{"name": s.name, "label": s.label, "type": s.kind, "value": getattr(current, s.name),
+             "default": s.default, "help": s.help} for s in site_settings.declared()]
 
 
 @settings.command("get")

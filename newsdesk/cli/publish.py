@@ -13,7 +13,7 @@ from newsdesk.cli.common import (
     OK, PROBLEMS, CliError, Session, acting_option, acting_user, json_option, print_json,
     table, with_db,
 )
-from newsdesk import keyring_store
+from newsdesk import keyring_store, times
 from newsdesk.cli.site import print_differences, print_injection, print_withheld
 from newsdesk.i18n import N_, _
 from newsdesk.publish import hostkeys
@@ -241,6 +241,12 @@ def forget_key(session: Session, host: str, port: int) -> int:
     return OK
 
 
+# A run's outcome as the app's history says it.
+OUTCOMES = {"ok": N_("verified"), "differs": N_("differs"), "failed": N_("failed"),
+            "tampered": N_("changed by others"), "cancelled": N_("cancelled"),
+            "running": N_("running")}
+
+
 @targets_group.command("history")
 @json_option
 @with_db
@@ -248,11 +254,13 @@ def history(session: Session, as_json: bool) -> int:
     """The latest publish runs."""
     with session.opened() as store:
         runs = store.publishing.history()
+        tz = store.settings().timezone
     if as_json:
         print_json(runs)
-    else:
-        table([[r["started_at"], r["user_name"] or "", r["target"], r["outcome"],
-                str(r["uploaded"]), str(r["removed"]), r["message"][:60]] for r in runs])
+    else:  # in the outlet's time, as every other listing
+        table([[times.local_text(r["started_at"], tz)[:16], r["user_name"] or "", r["target"],
+                _(OUTCOMES.get(r["outcome"], r["outcome"])), str(r["uploaded"]),
+                str(r["removed"]), r["message"][:60]] for r in runs])
     return OK
 
 

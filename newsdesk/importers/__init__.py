@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from newsdesk import named_files, times
+from newsdesk import named_files, os_text, times
 from newsdesk.checks import Finding, run_checks
 from newsdesk.errors import NewsdeskError, NotFound
 from newsdesk.importers import frontmatter, legacy, page, page_pictures
@@ -158,12 +158,14 @@ def _one(store: Store, path: Path, tz: str, actor_id: str | None, channel: str |
         if dry_run:
             if _published(story) and _channel_id(store, story, channel) is None:
                 raise NewsdeskError(NO_CHANNEL)
+            again = already_imported(store, story)
+            if again:
+                return Row(str(path), "skipped", story, why=again)
             return Row(str(path), "would import", story, why=why)
         result = save_story(store, story, actor_id, channel, path)
-    except FileNotFoundError:
-        return Row(str(path), "failed", story, why="no such file")
     except OSError as e:
-        return Row(str(path), "failed", story, why=f"cannot read: {e.strerror or e}")
+        return Row(str(path), "failed", story, why=_("cannot read it: {reason}",
+                                                     reason=os_text.reason(e)))
     except (NewsdeskError, DecodeError, frontmatter.FrontMatterError,
             legacy.NotAnArticle) as e:
         return Row(str(path), "failed", story, why=str(e))
@@ -225,6 +227,14 @@ def _user_id(store: Store, name: str) -> str | None:
         return None
 
 
+def already_imported(store: Store, story: ImportedStory) -> str | None:
+    """Why a page is not imported again (a published page whose headline and publish
+    time a story here has already), or None: the preview says it before importing."""
+    if _published(story) and store.articles.find_id(story.title, story.published_at):
+        return _("already imported (same headline and publish time)")
+    return None
+
+
 def save_story(store: Store, story: ImportedStory, actor_id: str | None,
                default_channel: str | None, path: Path) -> tuple[str, str] | str:
     """Store one story: (article id, state), or the reason it was skipped."""
@@ -238,8 +248,9 @@ def save_story(store: Store, story: ImportedStory, actor_id: str | None,
             topics.append(store.channels.find_topic(key).id)
         except NotFound:
             raise NewsdeskError("unknown topic {key!r}", key=key) from None
-    if published and store.articles.find_id(story.title, story.published_at):
-        return "already imported (same headline and publish time)"
+    again = already_imported(store, story)
+    if again:
+        return again
     site = store.settings()
     own = set(site.own_sources) | {site.name}
     # A page that does not say, and names another outlet as 来源, was a reprint.

@@ -138,9 +138,11 @@ class Judge:
 
 
 def _vouching(events: list[dict], last: int) -> dict | None:
-    """What vouches for the live revision: the latest completed round's first sign-off
-    of each stage (stage → event), or the latest import as published (the event)."""
-    found, current = None, {}
+    """What vouches for the live revision: the first sign-off of each stage (stage →
+    event) of the latest round completed when it was last published, or the latest
+    import as published (the event). A correction signed off but not yet published
+    leaves the page on the round before it."""
+    found, live, current = None, None, {}
     for e in events:
         if e["kind"] in ("submit", "void"):
             current = {}
@@ -149,8 +151,10 @@ def _vouching(events: list[dict], last: int) -> dict | None:
             if e["stage"] == last:
                 found = dict(current)
         elif e["kind"] == "imported":
-            found = e
-    return found
+            found = live = e
+        elif e["kind"] == "publish":
+            live = found
+    return live if live is not None else found
 
 
 def _before_hashes(vouching: dict) -> bool:

@@ -21,30 +21,35 @@ class StageEdit:
 
 @dataclass
 class ReviewDiff:
-    base_revision: int | None   # what this stage last saw; None on a first review
+    base_revision: int | None   # what the diff starts from; None: nothing to compare
     revision: int
     fields: dict[str, list[tuple[str, str]]]  # changed field → char_diff ops
     stage_edits: list[StageEdit]  # reviewers' traced edits in this round, in order
+    seen_here: bool = True  # base is what this stage last saw; False: as submitted
 
 
 _DIFFED = field_names(diffed=True)
 
 
 def review_diff(store: Store, article: Article) -> ReviewDiff:
-    """The story against the revision last seen at its current stage (by whoever
-    reviewed that stage), else against the last revision any stage saw; and each
+    """The story against the revision its current stage last saw (by whoever reviewed
+    that stage); a stage that never saw it gets it against the revision submitted in
+    this round, said so (another stage's look is not this one's). With each
     reviewer's traced edits of this round."""
     all_events = store.events.of(article.id)
-    events = [e for e in all_events
-              if e.kind in ("approve", "return") and e.revision is not None]
-    at_stage = [e for e in events if e.stage == article.review_stage]
-    seen = (at_stage or events)[-1].revision if (at_stage or events) else None
+    at_stage = [e for e in all_events if e.kind in ("approve", "return")
+                and e.revision is not None and e.stage == article.review_stage]
+    submitted = [e for e in current_round(all_events) if e.kind == "submit"]
+    seen_here = bool(at_stage)
+    seen = at_stage[-1].revision if at_stage else (
+        submitted[0].revision if submitted else None)
     contents = {r.number: r.content for r in store.articles.revisions(article.id)}
     edits = _stage_edits(current_round(all_events), contents)
     if seen is None or seen == article.revision:
-        return ReviewDiff(seen, article.revision, {}, edits)
+        return ReviewDiff(seen, article.revision, {}, edits, seen_here)
     current = {name: getattr(article, name) for name in _DIFFED}
-    return ReviewDiff(seen, article.revision, _field_diff(contents[seen], current), edits)
+    return ReviewDiff(seen, article.revision, _field_diff(contents[seen], current), edits,
+                      seen_here)
 
 
 def _field_diff(old: dict, new: dict) -> dict[str, list[tuple[str, str]]]:

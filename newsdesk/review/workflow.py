@@ -139,15 +139,21 @@ def why_not_correct(store: Store, article: Article, user: User) -> str | None:
     return rules.why_not_correct(article.state, user)
 
 
+def signers(store: Store, article: Article) -> list[User]:
+    """Who may sign the story's current stage now (none when it is not in review)."""
+    if article.state not in IN_REVIEW:
+        return []
+    role = stages(store)[article.review_stage - 1]["role"]
+    return [u for u in store.users.with_role(role) if why_not_sign(store, article, u) is None]
+
+
 def why_nobody_signs(store: Store, article: Article) -> str | None:
     """Why no active user may sign the story's current stage (it would wait forever),
     or None when someone may."""
-    if article.state not in IN_REVIEW:
+    if article.state not in IN_REVIEW or signers(store, article):
         return None
     stage = stages(store)[article.review_stage - 1]
     holders = store.users.with_role(stage["role"])
-    if any(why_not_sign(store, article, u) is None for u in holders):
-        return None
     if not holders:
         return _("nobody holds the {stage} role ({role}): give it to someone "
                  "(rule: stage role)", stage=stage["name"], role=stage["role"])
@@ -330,7 +336,7 @@ def approve(store: Store, article_id: str, actor: User, password: str | None = N
     accounts.check_signer(store, actor)
     check_password(actor, password)
     now = now or times.now()
-    stage, last = article.review_stage, len(stages(store))
+    stage = article.review_stage
     with store.transaction():
         # The sign-off vouches for the very text it approves: the last stage's hash is
         # what the export checks the live text against (review.clearance).
@@ -340,8 +346,6 @@ def approve(store: Store, article_id: str, actor: User, password: str | None = N
                                    detail={"content_hash": vouched})
         new, _changed = store.articles.update(article_id, _move(store, article, "approve", now),
                                               actor.id)
-        if stage == last and _pending_correction(new):
-            new = _republish(store, new, actor, now)
     return Transition(new, event)
 
 
@@ -381,7 +385,8 @@ def withdraw(store: Store, article_id: str, actor: User, reason: str,
 
 def begin_correction(store: Store, article_id: str, actor: User, note: str) -> Transition:
     """Reopen a published story for a correction. The public page keeps showing the
-    live revision until the corrected one passes every review stage again."""
+    live revision until the corrected one passes every review stage again and is
+    published (by the next publication, like any approved story)."""
     article = store.articles.get(article_id)
     refusal = why_not_correct(store, article, actor)
     if refusal:
@@ -401,15 +406,16 @@ def _pending_correction(article: Article) -> bool:
     return bool(article.corrections) and article.corrections[-1].get("at") is None
 
 
-def _republish(store: Store, article: Article, actor: User, now: str) -> Article:
-    """A corrected story goes back out at once, its correction note dated."""
+def _dated_correction(store: Store, article: Article, actor_id: str | None,
+                      now: str) -> dict:
+    """A corrected story going out: its pending correction note is dated now; what the
+    publish event records of it (empty for a story that is not a correction)."""
+    if not _pending_correction(article):
+        return {}
     corrections = [dict(c) for c in article.corrections]
     corrections[-1]["at"] = now
-    store.articles.update(article.id, {"corrections": corrections}, actor.id)
-    new = store.articles.publish(article.id, article.first_published_at or now, actor.id)
-    store.events.append(article.id, "publish", actor.id, revision=article.revision, at=now,
-                       detail={"correction": corrections[-1]["note"], **_publication(new)})
-    return new
+    store.articles.update(article.id, {"corrections": corrections}, actor_id)
+    return {"correction": corrections[-1]["note"]}
 
 
 def _publication(article: Article) -> dict:
@@ -440,10 +446,13 @@ def publish(store: Store, article_id: str, actor: User | None,
                         value=times.local_text(article.publish_at))
     actor_id = actor.id if actor else None
     with store.transaction():
+        # A correction goes out like any story, on the run that publishes it (the
+        # event names who published and when, not who signed last).
+        corrected = _dated_correction(store, article, actor_id, now)
         new = store.articles.publish(article_id, article.publish_at or now, actor_id)
         event = store.events.append(article_id, "publish", actor_id,
                                    revision=article.revision, at=now,
-                                   detail=_publication(new))
+                                   detail=corrected | _publication(new))
     return Transition(new, event)
 
 

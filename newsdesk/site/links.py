@@ -15,6 +15,9 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from newsdesk import os_text
+from newsdesk.i18n import _
+
 _LINK = re.compile(rb"""(?:href|src)\s*=\s*["']([^"'<>]*)["']""", re.I)
 _SKIP = ("#", "mailto:", "tel:", "javascript:", "data:")
 AGENT = "Newsdesk-inspect/1 (site self-inspection)"
@@ -65,8 +68,10 @@ def _ask(url: str, timeout: float) -> tuple[int | None, str]:
             if method == "HEAD" and e.code in (403, 405, 501):
                 continue  # servers that refuse HEAD may still serve the page
             return e.code, e.reason
-        except (urllib.error.URLError, OSError, ValueError) as e:
-            return None, str(getattr(e, "reason", e))
+        except (urllib.error.URLError, OSError) as e:  # said as a reader says it, not [Errno -2]
+            return None, os_text.reason(getattr(e, "reason", e))
+        except ValueError:
+            return None, _("not a web address")
     return None, ""
 
 

@@ -142,8 +142,7 @@ class SitePlan(SiteLook):
     def _withdrawn_pages(self) -> list[Page]:
         return [Page(w["public_path"], f"withdrawn article {w['id'][:8]}",
                      digest(self.global_key, "withdrawn", w["id"], w["updated_at"]),
-                     lambda w=w: self._render("withdrawn.html", w["public_path"],
-                                              date=f"{self._local(w['updated_at']):%Y-%m-%d}"))
+                     lambda w=w: self.withdrawn_html(w["updated_at"], w["public_path"]))
                 for w in self.withdrawn]
 
     def _paginated(self, base: str, source: str, stories: list[dict], template: str,

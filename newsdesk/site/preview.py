@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from newsdesk.errors import NotFound
 from newsdesk.review.meta import meta_line
-from newsdesk.model import Article
+from newsdesk.model import Article, State
 from newsdesk.paths import RESOURCES
 from newsdesk.text.render import Rendered, render_safely
 from newsdesk.site.sitelook import SiteLook
@@ -56,7 +56,10 @@ class Preview:
         return _LOCAL.sub(r'data-unread-\1=""', _ASSET.sub(data_url, body_html))
 
     def page(self, article: Article, body_html: str) -> str:
-        """The whole page, for the first load."""
+        """The whole page, for the first load; a withdrawn story's is the notice its
+        page becomes at the next publication."""
+        if article.state == State.WITHDRAWN:
+            return self.look.withdrawn_html(article.updated_at, PATH).decode("utf-8")
         return self.look.article_html(article, self._inline_assets(body_html),
                                       self._meta(article), PATH).decode("utf-8")
 

@@ -157,6 +157,11 @@ class SiteLook:
                     for t in a.topics if t in topics],
             current_channel=self.by_id.get(a.channel_id))
 
+    def withdrawn_html(self, withdrawn_at: str, path: str) -> bytes:
+        """What a withdrawn story's page becomes: the notice saying when it was withdrawn."""
+        return self._render("withdrawn.html", path,
+                            date=f"{self._local(withdrawn_at):%Y-%m-%d}")
+
     def partial(self, template: str, path: str, **context) -> str:
         """One piece of a page (_headline.html, _byline.html): the preview updates the
         page it loaded once with these."""

@@ -19,6 +19,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
+from newsdesk import os_text
 from newsdesk.checks import spam
 from newsdesk.errors import NewsdeskError
 from newsdesk.i18n import _
@@ -40,7 +41,7 @@ def why_unreachable(error: BaseException, timeout: float) -> str:
         return _("the connection was lost ({reason})", reason=error)
     if isinstance(error, ssl.SSLError):
         return _("the secure connection failed ({reason})", reason=error.reason or error)
-    return str(getattr(error, "strerror", None) or error)
+    return os_text.reason(error)
 
 
 @dataclass

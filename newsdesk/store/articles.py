@@ -118,13 +118,15 @@ class Articles(Repository):
         channel's and the author's names, the checks verdict of the current revision
         where one was recorded and a returned story's latest reason: a page of them costs a fraction of loading the articles
         with their bodies."""
-        rows = self._rows_by_id(",".join(_LISTING), ids)
+        rows = self._rows_by_id(",".join(_LISTING + ("corrections",)), ids)
+        corrections = {i: _pending_note(r.pop("corrections")) for i, r in rows.items()}
         channels = self.store.channels.names(r["channel_id"] for r in rows.values())
         authors = self.store.users.names(r["author_id"] for r in rows.values())
         verdicts = self.store.checks.verdicts(ids)
         reasons = self.store.events.return_reasons(
             [i for i, r in rows.items() if r["state"] == "returned"])
         return [rows[i] | {"verdict": verdicts.get(i), "return_reason": reasons.get(i),
+                           "correction": corrections[i],
                            "channel_name": channels.get(rows[i]["channel_id"], ""),
                            "author_name": authors.get(rows[i]["author_id"], "")}
                 for i in ids if i in rows]
@@ -452,3 +454,9 @@ class Articles(Repository):
             "updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [new_id(), a.id, a.revision, json.dumps(content, ensure_ascii=False), reason,
              at, at, actor_id])
+
+
+def _pending_note(corrections: str | None) -> str | None:
+    """The note of a correction (更正) under way, not yet published; else None."""
+    notes = json.loads(corrections) if corrections else []
+    return notes[-1]["note"] if notes and notes[-1].get("at") is None else None

@@ -10,8 +10,9 @@ import json
 from newsdesk.model import CONTENT_FIELDS, FIELDS
 from newsdesk.store._sql import LIVE, Repository
 
-# The events a story's clearance is judged from: rounds of review and imports.
-VOUCHING = ("submit", "void", "approve", "imported")
+# The events a story's clearance is judged from: rounds of review, imports, and the
+# publications that put a round live.
+VOUCHING = ("submit", "void", "approve", "imported", "publish")
 # Content fields a story row holds as JSON lists (topics have their own table).
 _LISTS = [f.name for f in FIELDS if f.kind in ("names", "list") and f.name != "topics"]
 WHOLE = 5000  # stories past which remembered verdicts are read in one pass

@@ -137,6 +137,24 @@
     </message>
 </context>
 <context>
+    <name>BodyEdit</name>
+    <message>
+        <location filename="../../ui/editor/body_edit.py" line="293"/>
+        <source>Picture text (alt, caption, credit)…</source>
+        <translation>图片文字（替代文字、说明、摄影）…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/body_edit.py" line="295"/>
+        <source>Replace the picture…</source>
+        <translation>更换图片…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/body_edit.py" line="297"/>
+        <source>Remove the picture</source>
+        <translation>删除图片</translation>
+    </message>
+</context>
+<context>
     <name>ChannelDialog</name>
     <message>
         <location filename="../../ui/admin/channels_tab.py" line="23"/>
@@ -154,22 +172,22 @@
         <translation>（顶级）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="34"/>
+        <location filename="../../ui/admin/channels_tab.py" line="36"/>
         <source>Slug (path)</source>
         <translation>路径名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="35"/>
+        <location filename="../../ui/admin/channels_tab.py" line="37"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="36"/>
+        <location filename="../../ui/admin/channels_tab.py" line="38"/>
         <source>Under</source>
         <translation>上级栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="37"/>
+        <location filename="../../ui/admin/channels_tab.py" line="39"/>
         <source>Links to</source>
         <translation>链接到</translation>
     </message>
@@ -177,103 +195,103 @@
 <context>
     <name>ChannelsTab</name>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="49"/>
+        <location filename="../../ui/admin/channels_tab.py" line="51"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="49"/>
+        <location filename="../../ui/admin/channels_tab.py" line="51"/>
         <source>Slug (path)</source>
         <translation>路径名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="50"/>
+        <location filename="../../ui/admin/channels_tab.py" line="52"/>
         <source>Links to</source>
         <translation>链接到</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="52"/>
+        <location filename="../../ui/admin/channels_tab.py" line="54"/>
         <source>Add…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="53"/>
+        <location filename="../../ui/admin/channels_tab.py" line="55"/>
         <source>Rename…</source>
         <translation>改名…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="54"/>
+        <location filename="../../ui/admin/channels_tab.py" line="56"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="54"/>
+        <location filename="../../ui/admin/channels_tab.py" line="56"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="55"/>
+        <location filename="../../ui/admin/channels_tab.py" line="57"/>
         <source>Move under…</source>
         <translation>移到…下</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="56"/>
+        <location filename="../../ui/admin/channels_tab.py" line="58"/>
         <source>Link…</source>
         <translation>外链…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="99"/>
+        <location filename="../../ui/admin/channels_tab.py" line="101"/>
         <source>Not added</source>
         <translation>未添加</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="107"/>
+        <location filename="../../ui/admin/channels_tab.py" line="109"/>
         <source>Rename a channel</source>
         <translation>栏目改名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="108"/>
+        <location filename="../../ui/admin/channels_tab.py" line="110"/>
         <source>New name (its path on the site stays):</source>
         <translation>新名称（网站路径不变）：</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="111"/>
+        <location filename="../../ui/admin/channels_tab.py" line="113"/>
         <source>Not renamed</source>
         <translation>未改名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="117"/>
-        <location filename="../../ui/admin/channels_tab.py" line="131"/>
+        <location filename="../../ui/admin/channels_tab.py" line="119"/>
+        <location filename="../../ui/admin/channels_tab.py" line="133"/>
         <source>Not moved</source>
         <translation>未移动</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="124"/>
+        <location filename="../../ui/admin/channels_tab.py" line="126"/>
         <source>(top level)</source>
         <translation>（顶级）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="126"/>
+        <location filename="../../ui/admin/channels_tab.py" line="128"/>
         <source>Move a channel</source>
         <translation>移动栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="127"/>
+        <location filename="../../ui/admin/channels_tab.py" line="129"/>
         <source>Put it under (paths on the site do not change):</source>
         <translation>移到哪个栏目下（网站路径不变）：</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="138"/>
+        <location filename="../../ui/admin/channels_tab.py" line="140"/>
         <source>Link channel</source>
         <translation>外链栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="139"/>
+        <location filename="../../ui/admin/channels_tab.py" line="141"/>
         <source>The address it links to (empty: a list of stories again):</source>
         <translation>链接地址（留空则恢复为稿件列表栏目）：</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/channels_tab.py" line="142"/>
+        <location filename="../../ui/admin/channels_tab.py" line="144"/>
         <source>Not changed</source>
         <translation>未修改</translation>
     </message>
@@ -336,204 +354,257 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="110"/>
+        <location filename="../../ui/conflicts_dialog.py" line="69"/>
+        <source>%1&apos;s account</source>
+        <translation>%1的账户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_dialog.py" line="113"/>
         <source>Not settled</source>
         <translation>未能处理</translation>
     </message>
 </context>
 <context>
+    <name>CoverButton</name>
+    <message>
+        <location filename="../../ui/editor/meta_form.py" line="32"/>
+        <source>Change the cover…</source>
+        <translation>更换封面…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/meta_form.py" line="32"/>
+        <source>Cover image…</source>
+        <translation>选择封面图片…</translation>
+    </message>
+</context>
+<context>
     <name>EditorPane</name>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="72"/>
+        <location filename="../../ui/editor/editor_pane.py" line="52"/>
         <source>Headline</source>
         <translation>主标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="75"/>
+        <location filename="../../ui/editor/editor_pane.py" line="55"/>
         <source>no topics yet</source>
         <translation>尚无专题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="76"/>
-        <location filename="../../ui/editor/editor_pane.py" line="226"/>
-        <source>Cover image…</source>
-        <translation>封面图片…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor_pane.py" line="82"/>
+        <location filename="../../ui/editor/editor_pane.py" line="66"/>
         <source>Original</source>
         <translation>原创</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="83"/>
+        <location filename="../../ui/editor/editor_pane.py" line="67"/>
         <source>Reprint</source>
         <translation>转载</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="91"/>
+        <location filename="../../ui/editor/editor_pane.py" line="73"/>
         <source>Take over</source>
         <translation>接手编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="92"/>
+        <location filename="../../ui/editor/editor_pane.py" line="74"/>
         <source>Recall (撤回)</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="93"/>
+        <location filename="../../ui/editor/editor_pane.py" line="75"/>
         <source>Correct (更正)…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="98"/>
+        <location filename="../../ui/editor/editor_pane.py" line="76"/>
+        <source>Approve…</source>
+        <translation>签审通过…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="77"/>
+        <source>Return…</source>
+        <translation>退回…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="80"/>
         <source>Submit for review</source>
         <translation>送审</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="99"/>
-        <location filename="../../ui/editor/editor_pane.py" line="102"/>
+        <location filename="../../ui/editor/editor_pane.py" line="81"/>
+        <location filename="../../ui/editor/editor_pane.py" line="84"/>
         <source>Kicker</source>
         <translation>引题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="100"/>
-        <location filename="../../ui/editor/editor_pane.py" line="103"/>
+        <location filename="../../ui/editor/editor_pane.py" line="82"/>
+        <location filename="../../ui/editor/editor_pane.py" line="85"/>
         <source>Subtitle</source>
         <translation>副标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="104"/>
+        <location filename="../../ui/editor/editor_pane.py" line="86"/>
         <source>Origin</source>
         <translation>稿件来源</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="110"/>
+        <location filename="../../ui/editor/editor_pane.py" line="92"/>
         <source>Source (来源)</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="111"/>
+        <location filename="../../ui/editor/editor_pane.py" line="93"/>
         <source>Original title</source>
         <translation>原标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="112"/>
+        <location filename="../../ui/editor/editor_pane.py" line="94"/>
         <source>Original author</source>
         <translation>原作者</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="105"/>
+        <location filename="../../ui/editor/editor_pane.py" line="523"/>
+        <source>The publish time is not a date and time (like 2026-12-01 09:00): correct or clear it, then submit.</source>
+        <translation>发布时间格式不对（应为 2026-12-01 09:00 这样的日期和时间），请改正或清空后再送审。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="533"/>
+        <source>Your changes could not be saved, so the story was not sent for review; they are still here. %1</source>
+        <translation>您的修改未能保存，稿件没有送审；修改仍在编辑器中。%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="87"/>
         <source>Reporters</source>
         <translation>记者</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="106"/>
+        <location filename="../../ui/editor/editor_pane.py" line="60"/>
+        <source>Empty: filled in when published</source>
+        <translation>留空则发布时填入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="62"/>
+        <source>Year-month-day hour:minute (年-月-日 时:分). Empty: the time it is published; a time still to come holds it until then.</source>
+        <translation>格式：年-月-日 时:分。留空则填入发布时的时间；填写将来的时间，稿件到时才发布。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="88"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="107"/>
+        <location filename="../../ui/editor/editor_pane.py" line="89"/>
         <source>Topics (专题)</source>
         <translation>专题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="108"/>
+        <location filename="../../ui/editor/editor_pane.py" line="90"/>
         <source>Cover</source>
         <translation>封面</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="109"/>
+        <location filename="../../ui/editor/editor_pane.py" line="91"/>
         <source>Publish at</source>
         <translation>发布时间</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="125"/>
+        <location filename="../../ui/editor/editor_pane.py" line="107"/>
         <source>Insert image…</source>
         <translation>插入图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="126"/>
+        <location filename="../../ui/editor/editor_pane.py" line="108"/>
         <source>Revisions…</source>
         <translation>历史版本…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="127"/>
+        <location filename="../../ui/editor/editor_pane.py" line="109"/>
         <source>Pictures…</source>
         <translation>图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="227"/>
-        <location filename="../../ui/editor/editor_pane.py" line="480"/>
-        <source>Cover: %1</source>
-        <translation>封面：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor_pane.py" line="277"/>
+        <location filename="../../ui/editor/editor_pane.py" line="272"/>
         <source>You took this story over from %1; they have been told.</source>
         <translation>您已从%1手中接手本稿，对方会收到提示。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="280"/>
+        <location filename="../../ui/editor/editor_pane.py" line="275"/>
         <source>%1 is editing this story (last seen %2). It is read-only here until you take it over.</source>
         <translation>%1 正在编辑本稿（最后活动 %2）。接手之前，这里只读。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="295"/>
+        <location filename="../../ui/editor/editor_pane.py" line="290"/>
         <source>Returned at %1 by %2 (%3): %4</source>
         <translation>%1 %2 退回（%3）：%4</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="299"/>
+        <location filename="../../ui/editor/editor_pane.py" line="294"/>
         <source>Published: read-only. To change it, start a correction (更正).</source>
         <translation>已发布：只读。如需修改，请发起更正。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="301"/>
-        <source>In review at %1: your edits are this stage&apos;s revision, shown to the later stages as yours (留痕).</source>
-        <translation>%1中：您的修改记为本环节修订，后续审核环节可见并署您的名（留痕）。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor_pane.py" line="305"/>
-        <source>In review at %1: locked (送审锁定). Only its %1 reviewer edits it now; its author can recall it until the first sign-off.</source>
-        <translation>%1中：送审锁定。现在只有%1审核人可以修改；作者在首次签审前可以撤回。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor_pane.py" line="308"/>
+        <location filename="../../ui/editor/editor_pane.py" line="297"/>
         <source>%1: read-only.</source>
         <translation>%1：只读。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="444"/>
+        <location filename="../../ui/editor/editor_pane.py" line="334"/>
+        <source>Required for a reprint</source>
+        <translation>转载稿必填</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="335"/>
+        <source>%1 (default)</source>
+        <translation>%1（默认）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="337"/>
+        <source>Empty: the page prints %1 as 来源</source>
+        <translation>留空时，页面来源印为“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="437"/>
         <source>Accept finding</source>
         <translation>接受此项提示</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="445"/>
+        <location filename="../../ui/editor/editor_pane.py" line="438"/>
         <source>Why is this right here?</source>
         <translation>为什么这里可以保留？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="451"/>
+        <location filename="../../ui/editor/editor_pane.py" line="444"/>
         <source>Not accepted</source>
         <translation>未能接受</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="457"/>
+        <location filename="../../ui/editor/editor_pane.py" line="450"/>
         <source>Insert image</source>
         <translation>插入图片</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="474"/>
+        <location filename="../../ui/editor/editor_pane.py" line="467"/>
         <source>Cover image</source>
         <translation>封面图片</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="492"/>
+        <location filename="../../ui/editor/editor_pane.py" line="489"/>
+        <source>Pictures not pasted: %1</source>
+        <translation>有图片未粘贴进来：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="504"/>
+        <source>Replace the picture</source>
+        <translation>更换图片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="517"/>
         <source>Not restored</source>
         <translation>未能恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="498"/>
+        <location filename="../../ui/editor/editor_pane.py" line="522"/>
+        <location filename="../../ui/editor/editor_pane.py" line="529"/>
+        <location filename="../../ui/editor/editor_pane.py" line="532"/>
         <source>Not submitted</source>
         <translation>未能送审</translation>
     </message>
@@ -737,42 +808,42 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../ui/editor/find_bar.py" line="13"/>
+        <location filename="../../ui/editor/find_bar.py" line="19"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/find_bar.py" line="14"/>
+        <location filename="../../ui/editor/find_bar.py" line="20"/>
         <source>Replace with</source>
         <translation>替换为</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/find_bar.py" line="18"/>
+        <location filename="../../ui/editor/find_bar.py" line="31"/>
         <source>Next</source>
         <translation>下一个</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/find_bar.py" line="18"/>
+        <location filename="../../ui/editor/find_bar.py" line="33"/>
         <source>Replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/find_bar.py" line="19"/>
+        <location filename="../../ui/editor/find_bar.py" line="34"/>
         <source>Replace all</source>
         <translation>全部替换</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/find_bar.py" line="19"/>
+        <location filename="../../ui/editor/find_bar.py" line="32"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/find_bar.py" line="50"/>
+        <location filename="../../ui/editor/find_bar.py" line="69"/>
         <source>Not found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/find_bar.py" line="73"/>
+        <location filename="../../ui/editor/find_bar.py" line="92"/>
         <source>%1 replaced</source>
         <translation>已替换 %1 处</translation>
     </message>
@@ -784,23 +855,36 @@
         <source>… and %1 more: fix these first</source>
         <translation>……另有 %1 处：请先改正以上各处</translation>
     </message>
+    <message>
+        <location filename="../../ui/editor/findings.py" line="58"/>
+        <source>Suggested: “%1”</source>
+        <translation>建议改为：“%1”</translation>
+    </message>
 </context>
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../ui/editor/findings.py" line="77"/>
+        <location filename="../../ui/editor/findings.py" line="76"/>
         <source>Apply fix</source>
         <translation>一键修正</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/findings.py" line="78"/>
+        <location filename="../../ui/editor/findings.py" line="77"/>
         <source>Accept…</source>
         <translation>接受…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/findings.py" line="81"/>
+        <location filename="../../ui/editor/findings.py" line="80"/>
         <source>Machine checks</source>
         <translation>机审结果</translation>
+    </message>
+</context>
+<context>
+    <name>FolderField</name>
+    <message>
+        <location filename="../../ui/admin/setting_fields.py" line="41"/>
+        <source>Choose a folder…</source>
+        <translation>选择文件夹…</translation>
     </message>
 </context>
 <context>
@@ -857,176 +941,214 @@
     </message>
 </context>
 <context>
+    <name>HoldBanner</name>
+    <message>
+        <location filename="../../ui/editor/hold_banner.py" line="46"/>
+        <source>Waiting for your %1: sign it here (Approve or Return). Your edits are this stage&apos;s revision, shown to the later stages as yours (留痕).</source>
+        <translation>待您%1：可在此签审通过或退回。您的修改记为本环节修订，后续审核环节可见并署您的名（留痕）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/hold_banner.py" line="50"/>
+        <source>nobody may sign it now</source>
+        <translation>目前无人可签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/hold_banner.py" line="52"/>
+        <source>In review at %1 (%2), locked (送审锁定). To change it, ask the %1 reviewer to return it.</source>
+        <translation>%1中（%2），稿件已锁定。如需修改，请联系%1审核人退回。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/hold_banner.py" line="55"/>
+        <source>Submitted, locked (送审锁定): waiting for %1 (%2). Until %1 signs, Recall takes it back to change it.</source>
+        <translation>已送审，稿件已锁定：等待%1（%2）。%1签审之前，可点“撤回”取回修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/hold_banner.py" line="58"/>
+        <source>Submitted, locked (送审锁定): waiting for %1 (%2). To change it, its author can recall it until %1 signs, or ask the %1 reviewer to return it.</source>
+        <translation>已送审，稿件已锁定：等待%1（%2）。如需修改，可由作者在%1签审前撤回，或请%1审核人退回。</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/import_dialog.py" line="34"/>
+        <location filename="../../ui/import_dialog.py" line="36"/>
         <source>Import an old site&apos;s pages</source>
         <translation>导入旧网站页面</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="38"/>
-        <source>Saved pages (.html, .txt) or markdown files</source>
-        <translation>另存的网页（.html、.txt）或 markdown 文件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_dialog.py" line="39"/>
+        <location filename="../../ui/import_dialog.py" line="42"/>
         <source>Choose a folder…</source>
         <translation>选择文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="40"/>
+        <location filename="../../ui/import_dialog.py" line="43"/>
         <source>Choose files…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="42"/>
+        <location filename="../../ui/import_dialog.py" line="45"/>
         <source>(as the page says)</source>
         <translation>（按页面所示）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="50"/>
+        <location filename="../../ui/import_dialog.py" line="53"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="51"/>
+        <location filename="../../ui/import_dialog.py" line="54"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="52"/>
+        <location filename="../../ui/import_dialog.py" line="55"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="53"/>
+        <location filename="../../ui/import_dialog.py" line="56"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="55"/>
+        <location filename="../../ui/import_dialog.py" line="58"/>
         <source>Nothing is written until you press Import.</source>
         <translation>按“导入”之前不会写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="58"/>
-        <location filename="../../ui/import_dialog.py" line="67"/>
+        <location filename="../../ui/import_dialog.py" line="61"/>
+        <location filename="../../ui/import_dialog.py" line="70"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="58"/>
-        <location filename="../../ui/import_dialog.py" line="67"/>
+        <location filename="../../ui/import_dialog.py" line="61"/>
+        <location filename="../../ui/import_dialog.py" line="70"/>
         <source>Headline</source>
         <translation>主标题</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="59"/>
+        <location filename="../../ui/import_dialog.py" line="62"/>
         <source>Publish time</source>
         <translation>发布时间</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="59"/>
+        <location filename="../../ui/import_dialog.py" line="62"/>
         <source>Source (来源)</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="60"/>
+        <location filename="../../ui/import_dialog.py" line="63"/>
         <source>Characters</source>
         <translation>字数</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="61"/>
+        <location filename="../../ui/import_dialog.py" line="64"/>
         <source>Body begins</source>
         <translation>正文开头</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="61"/>
+        <location filename="../../ui/import_dialog.py" line="64"/>
         <source>Notes</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="68"/>
+        <location filename="../../ui/import_dialog.py" line="71"/>
         <source>To check</source>
         <translation>待核对</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="67"/>
+        <location filename="../../ui/import_dialog.py" line="70"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="70"/>
+        <location filename="../../ui/import_dialog.py" line="73"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="71"/>
+        <location filename="../../ui/import_dialog.py" line="74"/>
         <source>Checked</source>
         <translation>已核对</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="73"/>
+        <location filename="../../ui/import_dialog.py" line="76"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="82"/>
+        <location filename="../../ui/import_dialog.py" line="85"/>
         <source>To check (待核对)</source>
         <translation>待核对</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="87"/>
+        <location filename="../../ui/import_dialog.py" line="90"/>
         <source>Channel</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="115"/>
+        <location filename="../../ui/import_dialog.py" line="118"/>
         <source>Choose a folder</source>
         <translation>选择文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="121"/>
+        <location filename="../../ui/import_dialog.py" line="124"/>
         <source>Choose files</source>
         <translation>选择文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="122"/>
+        <location filename="../../ui/import_dialog.py" line="125"/>
         <source>Pages and stories (%1)</source>
         <translation>网页和稿件（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="146"/>
+        <location filename="../../ui/import_dialog.py" line="137"/>
+        <source>Choose saved pages (.html, .txt) or markdown files, or a folder of them →</source>
+        <translation>请选择保存的网页（.html、.txt）、markdown 文件或其所在文件夹 →</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="143"/>
+        <source>%1 files: %2 …</source>
+        <translation>%1 个文件：%2 …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="162"/>
         <source>Reading the pages…</source>
         <translation>正在读取页面…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="147"/>
+        <location filename="../../ui/import_dialog.py" line="163"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="166"/>
+        <location filename="../../ui/import_dialog.py" line="182"/>
         <source>Could not import: %1</source>
         <translation>无法导入：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="180"/>
+        <location filename="../../ui/import_dialog.py" line="200"/>
         <source>%1 pages would be imported, %2 of them to check; %3 cannot be imported (see the last column). Nothing has been written.</source>
         <translation>将导入 %1 个页面，其中 %2 个待核对；%3 个无法导入（原因见最后一列）。尚未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="182"/>
+        <location filename="../../ui/import_dialog.py" line="202"/>
         <source>%1 imported, %2 of them to check; %3 failed.</source>
         <translation>已导入 %1 篇，其中 %2 篇待核对；%3 个失败。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="186"/>
+        <location filename="../../ui/import_dialog.py" line="206"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="199"/>
+        <location filename="../../ui/import_dialog.py" line="207"/>
+        <source>Already imported, skipped: %1 (same headline and publish time; marked in the list).</source>
+        <translation>已导入过、将跳过：%1 篇（标题和发布时间相同，已在列表中标出）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="222"/>
         <source>To check (待核对): %1</source>
         <translation>待核对：%1</translation>
     </message>
@@ -1120,39 +1242,39 @@
         <translation>正在自查…</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="131"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="132"/>
         <source>Could not inspect: %1</source>
         <translation>无法完成自查：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="135"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="136"/>
         <source>Problems an inspection would fail the site for:</source>
         <translation>存在会导致检查不合格的问题：</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="136"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="137"/>
         <source>Nothing blocking; warnings to look at:</source>
         <translation>没有必须整改的问题，有提醒事项：</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="137"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="138"/>
         <source>No problem found:</source>
         <translation>未发现问题：</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="139"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="140"/>
         <source>%1 to fix, %2 warnings, %3 notes in %4 published stories, %5 channels, %6 pages, %7 external links.</source>
         <translation>必须整改 %1 项，提醒 %2 项，说明 %3 项；已检查已发布稿件 %4 篇、栏目 %5 个、页面 %6 个、外部链接 %7 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="172"/>
-        <location filename="../../ui/publish/inspect_dialog.py" line="179"/>
-        <location filename="../../ui/publish/inspect_dialog.py" line="182"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="173"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="180"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="183"/>
         <source>Save the HTML report</source>
         <translation>保存 HTML 报告</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/inspect_dialog.py" line="173"/>
+        <location filename="../../ui/publish/inspect_dialog.py" line="174"/>
         <source>Web pages (*.html)</source>
         <translation>网页 (*.html)</translation>
     </message>
@@ -1214,6 +1336,29 @@
         <location filename="../../ui/join_dialog.py" line="64"/>
         <source>Building this PC&apos;s database: %1 of %2 stories</source>
         <translation>正在建立本机数据库：%1 / %2 篇稿件</translation>
+    </message>
+</context>
+<context>
+    <name>ListField</name>
+    <message>
+        <location filename="../../ui/admin/setting_fields.py" line="153"/>
+        <source>Add a row</source>
+        <translation>添加一行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/setting_fields.py" line="154"/>
+        <source>Remove the row</source>
+        <translation>删除所选行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/setting_fields.py" line="155"/>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/setting_fields.py" line="156"/>
+        <source>Move down</source>
+        <translation>下移</translation>
     </message>
 </context>
 <context>
@@ -1291,431 +1436,441 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="65"/>
+        <location filename="../../ui/main_window.py" line="66"/>
         <source>Search headlines, text, names…</source>
         <translation>搜索标题、正文、人名…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
-        <location filename="../../ui/main_window.py" line="547"/>
+        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="589"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>New story</source>
         <translation>新建稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>&amp;Story</source>
         <translation>稿件(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>Filters</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>S&amp;ite</source>
         <translation>网站(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>&amp;Admin</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>Submit</source>
         <translation>送审</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>Recall</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>Correct</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>Withdraw</source>
         <translation>撤稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>Delete</source>
         <translation>删除草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>Bin</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>Publish</source>
         <translation>发布网站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>Verify</source>
         <translation>核验线上网站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>Inspect</source>
         <translation>自查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>Switch user</source>
         <translation>切换用户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>Insert image…</source>
         <translation>插入图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>Cover image…</source>
         <translation>封面图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>Submit for review</source>
         <translation>送审</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>Recall (撤回)</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>Correct (更正)…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>Withdraw (撤稿)…</source>
         <translation>撤稿…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>Delete draft…</source>
         <translation>删除草稿…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>Recycle bin…</source>
         <translation>回收站…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>Import an old site&apos;s pages…</source>
         <translation>导入旧网站页面…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="195"/>
+        <source>Sign off the story selected in the queue or open in the editor (Ctrl+Shift+A in the queue)</source>
+        <translation>签审队列中选中的稿件或编辑器中打开的稿件（队列中按 Ctrl+Shift+A）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="199"/>
+        <source>Send the story selected in the queue or open in the editor back to its author (Ctrl+Shift+R in the queue)</source>
+        <translation>把队列中选中的稿件或编辑器中打开的稿件退回作者（队列中按 Ctrl+Shift+R）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>Publish the site…</source>
         <translation>发布网站…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>Verify the live site…</source>
         <translation>核验线上网站…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>Site self-inspection (网站自查)…</source>
         <translation>网站自查…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>Check the live site (巡检网站)</source>
         <translation>巡检网站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>Sync with the newsroom</source>
         <translation>与编辑部同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>Sync conflicts…</source>
         <translation>同步冲突…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>Publish from this seat…</source>
         <translation>本机作为发布机…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>Found a newsroom of many PCs…</source>
         <translation>建立多机编辑部…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>Users…</source>
         <translation>用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>Channels…</source>
         <translation>栏目…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>Topics…</source>
         <translation>专题…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>Site settings…</source>
         <translation>网站设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>Publish targets…</source>
         <translation>发布目标…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>Select a story first</source>
         <translation>请先选择一篇稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>Open a story in the editor first</source>
         <translation>请先在编辑器中打开稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
-        <source>Open the review queue first</source>
-        <translation>请先打开审核队列</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>Select a draft in the story list first</source>
         <translation>请先在稿件列表中选择一篇草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>Delete draft</source>
         <translation>删除草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>Move “%1” to the recycle bin? It can be restored for %2 days.</source>
         <translation>把“%1”移到回收站？%2 天内可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>Publish the site</source>
         <translation>发布网站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>%1 (demo: anyone can sign as anyone)</source>
         <translation>%1（演示数据：任何人都可以代他人签发）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>Newsdesk — %1 — %2</source>
         <translation>Newsdesk 采编系统 — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="340"/>
         <source>Signed in: %1</source>
         <translation>当前用户：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>Review queue (%1)</source>
         <translation>审核队列（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340"/>
-        <location filename="../../ui/main_window.py" line="349"/>
+        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>Review queue</source>
         <translation>审核队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>Returned to me (%1)</source>
         <translation>退回给我的（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>My drafts</source>
         <translation>我的草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
-        <location filename="../../ui/main_window.py" line="355"/>
+        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>Returned to me</source>
         <translation>退回给我的</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="68"/>
         <source>Story</source>
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>机审 lists</source>
         <translation>机审名单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>Approve…</source>
         <translation>签审通过…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
-        <source>Sign off the story selected in the queue (Ctrl+Shift+A there)</source>
-        <translation>签审队列中选中的稿件（队列中按 Ctrl+Shift+A）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>Return…</source>
         <translation>退回…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
-        <source>Send the selected story back to its author (Ctrl+Shift+R there)</source>
-        <translation>把选中的稿件退回作者（队列中按 Ctrl+Shift+R）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>机审 lists…</source>
         <translation>机审名单…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="268"/>
+        <source>Open the review queue or a story first</source>
+        <translation>请先打开审核队列或稿件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="273"/>
+        <source>Not signed</source>
+        <translation>未能签审</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="274"/>
+        <source>Your edits could not be saved, so nothing was signed; they are still here. %1</source>
+        <translation>您的修改未能保存，未作签审；修改仍在编辑器中。%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="397"/>
         <source>Stories</source>
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>Drafts</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>Submitted</source>
         <translation>已送审</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="402"/>
         <source>In review</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>Approved</source>
         <translation>已签发</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="404"/>
         <source>Scheduled</source>
         <translation>待发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>Published</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>Due at next export</source>
         <translation>待下次导出发布</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="416"/>
         <source>Channels</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381"/>
+        <location filename="../../ui/main_window.py" line="419"/>
         <source>Saved searches</source>
         <translation>已存搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="430"/>
+        <location filename="../../ui/main_window.py" line="472"/>
         <source>%1 characters</source>
         <translation>%1 字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="505"/>
+        <location filename="../../ui/main_window.py" line="547"/>
         <source>Untitled story</source>
         <translation>未命名稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="564"/>
-        <location filename="../../ui/main_window.py" line="571"/>
+        <location filename="../../ui/main_window.py" line="606"/>
+        <location filename="../../ui/main_window.py" line="613"/>
         <source>Save search</source>
         <translation>保存搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="564"/>
+        <location filename="../../ui/main_window.py" line="606"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386"/>
+        <location filename="../../ui/main_window.py" line="424"/>
         <source>Delete this saved search</source>
         <translation>删除此搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="592"/>
+        <location filename="../../ui/main_window.py" line="634"/>
         <source>Stories: %1</source>
         <translation>共 %1 篇</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="654"/>
+        <location filename="../../ui/main_window.py" line="694"/>
         <source>Backup failed: %1</source>
         <translation>备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="657"/>
+        <location filename="../../ui/main_window.py" line="697"/>
         <source>Backed up to %1</source>
         <translation>已备份到 %1</translation>
     </message>
@@ -1753,7 +1908,7 @@
         <translation>本稿还没有图片：可用“插入图片…”，或把图片粘贴、拖放到正文中。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/media_dialog.py" line="89"/>
+        <location filename="../../ui/editor/media_dialog.py" line="87"/>
         <source>Replace the file</source>
         <translation>更换图片文件</translation>
     </message>
@@ -1761,17 +1916,17 @@
 <context>
     <name>MetaForm</name>
     <message>
-        <location filename="../../ui/editor/meta_form.py" line="51"/>
+        <location filename="../../ui/editor/meta_form.py" line="70"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/meta_form.py" line="74"/>
+        <location filename="../../ui/editor/meta_form.py" line="93"/>
         <source>More fields</source>
         <translation>展开全部信息</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/meta_form.py" line="74"/>
+        <location filename="../../ui/editor/meta_form.py" line="93"/>
         <source>Fewer fields</source>
         <translation>收起</translation>
     </message>
@@ -1948,7 +2103,7 @@
     </message>
     <message>
         <location filename="../../ui/publish/publish_dialog.py" line="73"/>
-        <location filename="../../ui/publish/publish_dialog.py" line="286"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="301"/>
         <source>Uploaded</source>
         <translation>已上传</translation>
     </message>
@@ -2013,148 +2168,163 @@ Trust it only if the host&apos;s administrator confirms this fingerprint.</sourc
         <translation>正在取消：先传完正在发送的文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="293"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="220"/>
+        <source>Finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="220"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="221"/>
+        <source>Stopped</source>
+        <translation>已中止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish/publish_dialog.py" line="308"/>
         <source>Held back: not as their review signed them off</source>
         <translation>未上线：与三审签发的内容不符</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="307"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="322"/>
         <source>Changed on the host by someone else</source>
         <translation>服务器上被他人改动的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="309"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="324"/>
         <source>Added on the host by someone else</source>
         <translation>主机上被他人添加</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="311"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="326"/>
         <source>Removed from the host by someone else</source>
         <translation>主机上被他人删除</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="316"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="331"/>
         <source>verified</source>
         <translation>已核验</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="316"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="331"/>
         <source>differs</source>
         <translation>有差异</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="317"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="332"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="317"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="332"/>
         <source>changed by others</source>
         <translation>被他人改动</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="318"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="333"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="318"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="333"/>
         <source>running</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="238"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="253"/>
         <source>Not published: %1</source>
         <translation>未发布：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="217"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="218"/>
         <source>Exporting</source>
         <translation>导出中</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="217"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="218"/>
         <source>Comparing</source>
         <translation>比对中</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="218"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="219"/>
         <source>Uploading</source>
         <translation>上传中</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="218"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="219"/>
         <source>Verifying</source>
         <translation>核验中</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="246"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="261"/>
         <source>Published: %1 files written, %2 removed, %3 unchanged.</source>
         <translation>已发布：写入 %1 个文件，删除 %2 个，未变 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="257"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="272"/>
         <source>Cancelled after %1 files: what went up is whole; publish again to finish.</source>
         <translation>已在上传 %1 个文件后取消：已上传的文件都是完整的；再次发布即可完成。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="259"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="274"/>
         <source>Uploaded %1 files (%2 KB), removed %3, to %4.</source>
         <translation>已上传 %1 个文件（%2 KB），删除 %3 个，发布到 %4。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="266"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="281"/>
         <source>Verified: the host serves what was published (%1 files).</source>
         <translation>核验通过：服务器上的内容与发布的一致（%1 个文件）。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="268"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="283"/>
         <source>The verify found %1 modified and %2 missing files: see below.</source>
         <translation>核验发现 %1 个文件被改动、%2 个文件缺失：见下方。</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="279"/>
-        <location filename="../../ui/publish/publish_dialog.py" line="302"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="294"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="317"/>
         <source>search-spam injection (博彩):</source>
         <translation>搜索垃圾植入（博彩）：</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="280"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="295"/>
         <source>Changed on the host</source>
         <translation>服务器上被改动的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="284"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="299"/>
         <source>Missing on the host</source>
         <translation>服务器上缺失的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="285"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="300"/>
         <source>Put back</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="290"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="305"/>
         <source>Stories published now (their time had come)</source>
         <translation>本次发布的稿件（已到发布时间）</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="292"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="307"/>
         <source>Left out (fix and publish again)</source>
         <translation>未能发布的内容（修正后重新发布）</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="295"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="310"/>
         <source>Shown unformatted (simplify their markup)</source>
         <translation>以纯文本显示的稿件（请简化其标记）</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="296"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="311"/>
         <source>Files written</source>
         <translation>写入的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/publish/publish_dialog.py" line="297"/>
+        <location filename="../../ui/publish/publish_dialog.py" line="312"/>
         <source>Files removed</source>
         <translation>删除的文件</translation>
     </message>
@@ -2162,69 +2332,81 @@ Trust it only if the host&apos;s administrator confirms this fingerprint.</sourc
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="26"/>
+        <location filename="../../ui/queue/queue_model.py" line="29"/>
         <source>Pass</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="26"/>
+        <location filename="../../ui/queue/queue_model.py" line="29"/>
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="27"/>
+        <location filename="../../ui/queue/queue_model.py" line="30"/>
         <source>Blocked</source>
         <translation>拦截</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="28"/>
+        <location filename="../../ui/queue/queue_model.py" line="31"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="28"/>
+        <location filename="../../ui/queue/queue_model.py" line="31"/>
         <source>%1 h</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="28"/>
+        <location filename="../../ui/queue/queue_model.py" line="31"/>
         <source>%1 d</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="29"/>
+        <location filename="../../ui/queue/queue_model.py" line="32"/>
         <source>Headline</source>
         <translation>主标题</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="29"/>
+        <location filename="../../ui/queue/queue_model.py" line="32"/>
         <source>Channel</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="29"/>
+        <location filename="../../ui/queue/queue_model.py" line="32"/>
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="29"/>
+        <location filename="../../ui/queue/queue_model.py" line="32"/>
         <source>Stage</source>
         <translation>审级</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="30"/>
+        <location filename="../../ui/queue/queue_model.py" line="33"/>
         <source>Submitted</source>
         <translation>已送审</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="30"/>
+        <location filename="../../ui/queue/queue_model.py" line="33"/>
         <source>Waiting</source>
         <translation>等待时长</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="30"/>
+        <location filename="../../ui/queue/queue_model.py" line="33"/>
         <source>Checks</source>
         <translation>机审</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/queue_model.py" line="42"/>
+        <source>[Correction] %1</source>
+        <translation>【更正】%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/queue_model.py" line="63"/>
+        <source>%1
+Correction note: %2</source>
+        <translation>%1
+更正说明：%2</translation>
     </message>
 </context>
 <context>
@@ -2238,17 +2420,17 @@ Trust it only if the host&apos;s administrator confirms this fingerprint.</sourc
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="55"/>
+        <location filename="../../ui/queue/review_panel.py" line="60"/>
         <source>Return to author</source>
         <translation>退回作者</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="57"/>
+        <location filename="../../ui/queue/review_panel.py" line="62"/>
         <source>What must change before it comes back?</source>
         <translation>需要修改哪些地方后再送审？</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="64"/>
+        <location filename="../../ui/queue/review_panel.py" line="69"/>
         <source>Return “%1” with a reason:</source>
         <translation>退回《%1》，请填写理由：</translation>
     </message>
@@ -2256,107 +2438,132 @@ Trust it only if the host&apos;s administrator confirms this fingerprint.</sourc
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="97"/>
+        <location filename="../../ui/queue/review_panel.py" line="26"/>
+        <source>version %1</source>
+        <translation>第 %1 版</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/review_panel.py" line="102"/>
         <source>Story</source>
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="98"/>
+        <location filename="../../ui/queue/review_panel.py" line="103"/>
         <source>Changes</source>
         <translation>修改对比</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="99"/>
+        <location filename="../../ui/queue/review_panel.py" line="104"/>
         <source>Checks</source>
         <translation>机审</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="100"/>
+        <location filename="../../ui/queue/review_panel.py" line="105"/>
         <source>History</source>
         <translation>审核记录</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="101"/>
+        <location filename="../../ui/queue/review_panel.py" line="106"/>
         <source>&amp;Approve</source>
         <translation>通过(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="102"/>
+        <location filename="../../ui/queue/review_panel.py" line="107"/>
         <source>&amp;Return…</source>
         <translation>退回(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="103"/>
+        <location filename="../../ui/queue/review_panel.py" line="108"/>
         <source>Sign off this stage (Ctrl+Shift+A)</source>
         <translation>签发本审级（Ctrl+Shift+A）</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="104"/>
+        <location filename="../../ui/queue/review_panel.py" line="109"/>
         <source>Send back to the author (Ctrl+Shift+R)</source>
         <translation>退回给作者（Ctrl+Shift+R）</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="121"/>
+        <location filename="../../ui/queue/review_panel.py" line="126"/>
         <source>First review at this stage: no earlier revision to compare with.</source>
         <translation>本审级首次审核：没有可对比的早先版本。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="124"/>
+        <location filename="../../ui/queue/review_panel.py" line="129"/>
+        <source>This stage has not reviewed this story before. Changes since it was submitted as version %1, to version %2:</source>
+        <translation>本审级此前没有审看过这篇稿件。以下是自送审时的第 %1 版到第 %2 版的修改：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/review_panel.py" line="132"/>
+        <source>This stage has not reviewed this story before. It is unchanged since it was submitted as version %1.</source>
+        <translation>本审级此前没有审看过这篇稿件。自送审时的第 %1 版以来没有修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/review_panel.py" line="138"/>
         <source>No changes since revision %1, which this stage last saw.</source>
         <translation>自本审级上次审看的第 %1 版以来没有修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="128"/>
+        <location filename="../../ui/queue/review_panel.py" line="142"/>
         <source>Changes from revision %1 to %2:</source>
         <translation>第 %1 版到第 %2 版的修改：</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="136"/>
+        <location filename="../../ui/queue/review_panel.py" line="150"/>
         <source>Edited at %1 by %2 (%3):</source>
         <translation>%1 %2 审改（%3）：</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="145"/>
+        <location filename="../../ui/queue/review_panel.py" line="159"/>
         <source>No checks report was recorded for this revision.</source>
         <translation>此版本没有机审报告。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="147"/>
+        <location filename="../../ui/queue/review_panel.py" line="161"/>
         <source>Pass</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="147"/>
+        <location filename="../../ui/queue/review_panel.py" line="161"/>
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="148"/>
+        <location filename="../../ui/queue/review_panel.py" line="162"/>
         <source>Blocked</source>
         <translation>拦截</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="150"/>
+        <location filename="../../ui/queue/review_panel.py" line="164"/>
         <source>%1 per 10,000 characters (threshold %2)</source>
         <translation>差错率每万字 %1 处（标准 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="154"/>
+        <location filename="../../ui/queue/review_panel.py" line="168"/>
         <source>accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="173"/>
+        <location filename="../../ui/queue/review_panel.py" line="188"/>
         <source>Nothing selected</source>
         <translation>未选择稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="188"/>
+        <location filename="../../ui/queue/review_panel.py" line="194"/>
+        <source>%1&#x3000;·&#x3000;%2&#x3000;·&#x3000;version %3</source>
+        <translation>%1&#x3000;·&#x3000;%2&#x3000;·&#x3000;第 %3 版</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/review_panel.py" line="198"/>
+        <source>Correction (更正) of a published story: %1</source>
+        <translation>已发布稿件的更正：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/review_panel.py" line="209"/>
         <source>Nobody can sign this story now: %1</source>
         <translation>现在没有人能签审这篇稿件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="190"/>
+        <location filename="../../ui/queue/review_panel.py" line="211"/>
         <source>You may sign %1.</source>
         <translation>您可以签发%1。</translation>
     </message>
@@ -2364,54 +2571,19 @@ Trust it only if the host&apos;s administrator confirms this fingerprint.</sourc
 <context>
     <name>ReviewQueue</name>
     <message>
-        <location filename="../../ui/queue/queue_widget.py" line="50"/>
+        <location filename="../../ui/queue/queue_widget.py" line="47"/>
         <source>All stages</source>
         <translation>全部审级</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_widget.py" line="54"/>
+        <location filename="../../ui/queue/queue_widget.py" line="51"/>
         <source>All channels</source>
         <translation>全部栏目</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/queue_widget.py" line="55"/>
+        <location filename="../../ui/queue/queue_widget.py" line="52"/>
         <source>Waiting for me</source>
         <translation>待我审核</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue/queue_widget.py" line="125"/>
-        <source>Refused</source>
-        <translation>操作被拒绝</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue/queue_widget.py" line="134"/>
-        <source>“%1” went back to its author.</source>
-        <translation>“%1”已退回作者。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue/queue_widget.py" line="136"/>
-        <source>“%1” is signed off: it is published at %2.</source>
-        <translation>“%1”已签发：将于 %2 发布。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue/queue_widget.py" line="140"/>
-        <source>“%1” is signed off: it is published with the next publication of the site.</source>
-        <translation>“%1”已签发：将随下次网站发布一同发布。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue/queue_widget.py" line="142"/>
-        <source>“%1” waits for %2.</source>
-        <translation>“%1”等待%2。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue/queue_widget.py" line="151"/>
-        <source>Sign off</source>
-        <translation>签审</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue/queue_widget.py" line="151"/>
-        <source>Sign %1 of “%2”. Opinion (optional):</source>
-        <translation>签审“%2”的%1。审核意见（可不填）：</translation>
     </message>
 </context>
 <context>
@@ -2423,34 +2595,84 @@ Trust it only if the host&apos;s administrator confirms this fingerprint.</sourc
     </message>
     <message>
         <location filename="../../ui/editor/revisions.py" line="27"/>
+        <source>%1 by %2 at %3</source>
+        <translation>%1：%2，%3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/revisions.py" line="28"/>
+        <source>the schedule</source>
+        <translation>定时发布</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/revisions.py" line="32"/>
+        <source>Version %1</source>
+        <translation>第 %1 版</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/revisions.py" line="39"/>
         <source>Restore this revision</source>
         <translation>恢复此版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/revisions.py" line="55"/>
+        <source>restored version %1</source>
+        <translation>恢复第 %1 版</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/revisions.py" line="56"/>
+        <source>created</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/revisions.py" line="56"/>
+        <source>edited</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/revisions.py" line="57"/>
+        <source>saved</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/revisions.py" line="57"/>
+        <source>submitted</source>
+        <translation>送审</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/revisions.py" line="58"/>
+        <source>imported</source>
+        <translation>导入</translation>
     </message>
 </context>
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="84"/>
+        <location filename="../../ui/admin/settings_tab.py" line="45"/>
+        <source>On the command line: “%1”</source>
+        <translation>命令行中的设置名：“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings_tab.py" line="63"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="104"/>
+        <location filename="../../ui/admin/settings_tab.py" line="92"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="106"/>
+        <location filename="../../ui/admin/settings_tab.py" line="95"/>
         <source>Site settings</source>
         <translation>网站设置</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="107"/>
+        <location filename="../../ui/admin/settings_tab.py" line="96"/>
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="107"/>
+        <location filename="../../ui/admin/settings_tab.py" line="97"/>
         <source>nothing changed</source>
         <translation>没有修改</translation>
     </message>
@@ -2458,87 +2680,87 @@ Trust it only if the host&apos;s administrator confirms this fingerprint.</sourc
 <context>
     <name>StorySession</name>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="91"/>
+        <location filename="../../ui/editor/story_session.py" line="94"/>
         <source>%1 took this story over. Your text stays here, unsaved: copy what you need.</source>
         <translation>%1 已接手本稿。您的文字仍在编辑器中但未保存，请复制需要的内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="134"/>
+        <location filename="../../ui/editor/story_session.py" line="137"/>
         <source>Text typed here before Newsdesk closed unexpectedly (%1) was kept in %2: the story was saved elsewhere since.</source>
         <translation>Newsdesk 意外关闭前在此输入的文字（%1）已另存到 %2：此后稿件已在别处保存过。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="141"/>
+        <location filename="../../ui/editor/story_session.py" line="144"/>
         <source>Recovered what was typed before Newsdesk closed unexpectedly (%1): %2</source>
         <translation>已恢复 Newsdesk 意外关闭前输入的内容（%1）：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="144"/>
+        <location filename="../../ui/editor/story_session.py" line="147"/>
         <source>changes to the form</source>
         <translation>稿件信息的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="155"/>
+        <location filename="../../ui/editor/story_session.py" line="158"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="213"/>
+        <location filename="../../ui/editor/story_session.py" line="216"/>
         <source>Saved at %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="224"/>
+        <location filename="../../ui/editor/story_session.py" line="227"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="232"/>
+        <location filename="../../ui/editor/story_session.py" line="235"/>
         <source>a copy is in %1</source>
         <translation>副本保存在 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="233"/>
+        <location filename="../../ui/editor/story_session.py" line="236"/>
         <source>no emergency copy could be written either</source>
         <translation>应急副本也未能写入</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="234"/>
+        <location filename="../../ui/editor/story_session.py" line="237"/>
         <source>Not saved: %1; your text stays here, %2</source>
         <translation>未保存：%1；您的文字仍在编辑器中，%2</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="246"/>
+        <location filename="../../ui/editor/story_session.py" line="249"/>
         <source> (copy)</source>
         <translation>（副本）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="249"/>
+        <location filename="../../ui/editor/story_session.py" line="252"/>
         <source>Saved as a copy</source>
         <translation>已另存为副本</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="258"/>
+        <location filename="../../ui/editor/story_session.py" line="261"/>
         <source>Merged; %1 place(s) to settle by hand</source>
         <translation>已合并；有 %1 处需要人工处理</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="260"/>
+        <location filename="../../ui/editor/story_session.py" line="263"/>
         <source>Merged</source>
         <translation>已合并</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="262"/>
+        <location filename="../../ui/editor/story_session.py" line="265"/>
         <source>Not saved: the story was saved elsewhere meanwhile</source>
         <translation>未保存：稿件已在别处保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="280"/>
+        <location filename="../../ui/editor/story_session.py" line="283"/>
         <source>Revision %1 restored</source>
         <translation>已恢复第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/story_session.py" line="289"/>
+        <location filename="../../ui/editor/story_session.py" line="294"/>
         <source>Submitted for review (revision %1)</source>
         <translation>已送审（第 %1 版）</translation>
     </message>
@@ -2713,14 +2935,14 @@ Last synced: %2</source>
     </message>
     <message>
         <location filename="../../ui/admin/targets_tab.py" line="46"/>
-        <location filename="../../ui/admin/targets_tab.py" line="131"/>
-        <location filename="../../ui/admin/targets_tab.py" line="139"/>
+        <location filename="../../ui/admin/targets_tab.py" line="132"/>
+        <location filename="../../ui/admin/targets_tab.py" line="140"/>
         <source>Password…</source>
         <translation>密码…</translation>
     </message>
     <message>
         <location filename="../../ui/admin/targets_tab.py" line="47"/>
-        <location filename="../../ui/admin/targets_tab.py" line="147"/>
+        <location filename="../../ui/admin/targets_tab.py" line="148"/>
         <source>Forget the host key</source>
         <translation>忘记主机密钥</translation>
     </message>
@@ -2750,27 +2972,27 @@ Last synced: %2</source>
         <translation>文件夹（本机或共享）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/targets_tab.py" line="132"/>
+        <location filename="../../ui/admin/targets_tab.py" line="133"/>
         <source>Password for %1:</source>
         <translation>%1 的密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/targets_tab.py" line="148"/>
+        <location filename="../../ui/admin/targets_tab.py" line="149"/>
         <source>The key of %1 is forgotten: the next connection asks again.</source>
         <translation>已忘记 %1 的密钥：下次连接时会重新询问。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/targets_tab.py" line="158"/>
+        <location filename="../../ui/admin/targets_tab.py" line="159"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/targets_tab.py" line="160"/>
+        <location filename="../../ui/admin/targets_tab.py" line="161"/>
         <source>Publish targets</source>
         <translation>发布目标</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/targets_tab.py" line="160"/>
+        <location filename="../../ui/admin/targets_tab.py" line="161"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -2829,141 +3051,151 @@ Last synced: %2</source>
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="33"/>
+        <location filename="../../ui/admin/users_tab.py" line="24"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="33"/>
+        <location filename="../../ui/admin/users_tab.py" line="24"/>
         <source>Add a user</source>
         <translation>新建用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="40"/>
+        <location filename="../../ui/admin/users_tab.py" line="30"/>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_tab.py" line="37"/>
         <source>Username</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="41"/>
+        <location filename="../../ui/admin/users_tab.py" line="38"/>
         <source>Real name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="46"/>
+        <location filename="../../ui/admin/users_tab.py" line="43"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="48"/>
+        <location filename="../../ui/admin/users_tab.py" line="45"/>
         <source>Password</source>
         <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_tab.py" line="46"/>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
     </message>
 </context>
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="63"/>
+        <location filename="../../ui/admin/users_tab.py" line="71"/>
         <source>Username</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="63"/>
+        <location filename="../../ui/admin/users_tab.py" line="71"/>
         <source>Real name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="64"/>
+        <location filename="../../ui/admin/users_tab.py" line="72"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="64"/>
+        <location filename="../../ui/admin/users_tab.py" line="72"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="69"/>
+        <location filename="../../ui/admin/users_tab.py" line="77"/>
         <source>Add…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="70"/>
+        <location filename="../../ui/admin/users_tab.py" line="78"/>
         <source>Roles…</source>
         <translation>角色…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="71"/>
+        <location filename="../../ui/admin/users_tab.py" line="79"/>
         <source>Deactivate / activate</source>
         <translation>停用 / 启用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="72"/>
+        <location filename="../../ui/admin/users_tab.py" line="80"/>
         <source>Reset password…</source>
         <translation>重设密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="73"/>
+        <location filename="../../ui/admin/users_tab.py" line="81"/>
         <source>Change my password…</source>
         <translation>修改我的密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="91"/>
+        <location filename="../../ui/admin/users_tab.py" line="99"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="91"/>
+        <location filename="../../ui/admin/users_tab.py" line="99"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="115"/>
+        <location filename="../../ui/admin/users_tab.py" line="123"/>
         <source>Not added</source>
         <translation>未添加</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="123"/>
-        <location filename="../../ui/admin/users_tab.py" line="129"/>
-        <location filename="../../ui/admin/users_tab.py" line="142"/>
-        <location filename="../../ui/admin/users_tab.py" line="164"/>
-        <location filename="../../ui/admin/users_tab.py" line="167"/>
+        <location filename="../../ui/admin/users_tab.py" line="131"/>
+        <location filename="../../ui/admin/users_tab.py" line="137"/>
+        <location filename="../../ui/admin/users_tab.py" line="150"/>
+        <location filename="../../ui/admin/users_tab.py" line="172"/>
+        <location filename="../../ui/admin/users_tab.py" line="175"/>
         <source>Not changed</source>
         <translation>未修改</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="137"/>
+        <location filename="../../ui/admin/users_tab.py" line="145"/>
         <source>Reset password</source>
         <translation>重设密码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="137"/>
+        <location filename="../../ui/admin/users_tab.py" line="145"/>
         <source>New password for %1:</source>
         <translation>%1 的新密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="150"/>
-        <location filename="../../ui/admin/users_tab.py" line="154"/>
         <location filename="../../ui/admin/users_tab.py" line="158"/>
+        <location filename="../../ui/admin/users_tab.py" line="162"/>
+        <location filename="../../ui/admin/users_tab.py" line="166"/>
         <source>Change my password</source>
         <translation>修改我的密码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="151"/>
+        <location filename="../../ui/admin/users_tab.py" line="159"/>
         <source>Current password:</source>
         <translation>当前密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="155"/>
+        <location filename="../../ui/admin/users_tab.py" line="163"/>
         <source>New password:</source>
         <translation>新密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="159"/>
+        <location filename="../../ui/admin/users_tab.py" line="167"/>
         <source>The same password again:</source>
         <translation>再输入一次密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_tab.py" line="165"/>
+        <location filename="../../ui/admin/users_tab.py" line="173"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -3253,37 +3485,47 @@ Last synced: %2</source>
 <context>
     <name>images</name>
     <message>
-        <location filename="../../ui/editor/images.py" line="28"/>
+        <location filename="../../ui/editor/images.py" line="47"/>
         <source>Picture text</source>
         <translation>图片说明</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/images.py" line="31"/>
-        <source>What the picture shows, for readers who cannot see it</source>
-        <translation>图片内容，供看不到图片的读者了解</translation>
+        <location filename="../../ui/editor/images.py" line="50"/>
+        <source>Describe what the picture shows, for readers who cannot see it</source>
+        <translation>请描述图片内容，供看不到图片的读者了解</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/images.py" line="34"/>
+        <location filename="../../ui/editor/images.py" line="53"/>
         <source>Shown under the picture (optional)</source>
         <translation>显示在图片下方（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/images.py" line="40"/>
+        <location filename="../../ui/editor/images.py" line="56"/>
+        <source>Who took it, e.g. 记者 刘海涛 摄 (optional)</source>
+        <translation>拍摄者或来源，如：记者 刘海涛 摄（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/images.py" line="62"/>
         <source>Alt text (required)</source>
         <translation>替代文字（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/images.py" line="41"/>
+        <location filename="../../ui/editor/images.py" line="63"/>
         <source>Caption</source>
         <translation>图片说明文字</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/images.py" line="66"/>
+        <location filename="../../ui/editor/images.py" line="64"/>
+        <source>Credit</source>
+        <translation>摄影/来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/images.py" line="92"/>
         <source>Images (*.jpg *.jpeg *.png *.gif *.webp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.gif *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/images.py" line="67"/>
+        <location filename="../../ui/editor/images.py" line="93"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
@@ -3306,192 +3548,106 @@ Last synced: %2</source>
         <translation>未撤回</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="49"/>
+        <location filename="../../ui/operations.py" line="51"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations.py" line="53"/>
+        <source>“%1” goes back to draft. Once corrected it must pass %2 again.
+Until the corrected story is signed off and published, the site keeps showing it unchanged.
+
+The correction note the page will carry (更正说明):</source>
+        <translation>“%1”将退回草稿，改好后须重新经过%2。
+更正稿签发并发布之前，网站上仍显示原稿，不作改动。
+
+更正说明（将刊登在稿件页面上）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations.py" line="57"/>
         <source>Correct a published story</source>
         <translation>更正已发布稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="50"/>
-        <source>The correction note the page will carry (更正说明):</source>
-        <translation>页面上显示的更正说明：</translation>
+        <location filename="../../ui/operations.py" line="81"/>
+        <source>Withdrawn</source>
+        <translation>已撤稿</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="54"/>
+        <location filename="../../ui/operations.py" line="82"/>
+        <source>“%1” is withdrawn, but its page stays on the live site until the site is next published: publishing replaces it with a withdrawal notice.</source>
+        <translation>“%1”已撤稿，但在下次发布网站之前，它的页面仍留在线上网站；发布后，该页面将换成撤稿说明。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations.py" line="61"/>
         <source>Not reopened for correction</source>
         <translation>未能发起更正</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="61"/>
+        <location filename="../../ui/operations.py" line="68"/>
         <source>Why is “%1” withdrawn (撤稿原因)?</source>
         <translation>“%1”的撤稿原因：</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="62"/>
+        <location filename="../../ui/operations.py" line="69"/>
         <source>Withdraw a story</source>
         <translation>撤稿</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="69"/>
+        <location filename="../../ui/operations.py" line="76"/>
         <source>Not withdrawn</source>
         <translation>未撤稿</translation>
     </message>
 </context>
 <context>
-    <name>settings</name>
+    <name>pictures</name>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="23"/>
-        <source>Site name</source>
-        <translation>网站名称</translation>
+        <location filename="../../ui/editor/picture_objects.py" line="79"/>
+        <source>No alt text yet: double-click to describe the picture</source>
+        <translation>还没有替代文字：双击图片填写</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="24"/>
-        <source>Public address</source>
-        <translation>网站地址</translation>
+        <location filename="../../ui/editor/picture_objects.py" line="140"/>
+        <source>Picture not stored with the story: %1</source>
+        <translation>图片未存入本稿：%1</translation>
+    </message>
+</context>
+<context>
+    <name>signing</name>
+    <message>
+        <location filename="../../ui/queue/signing.py" line="21"/>
+        <source>Refused</source>
+        <translation>操作被拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="25"/>
-        <source>Time zone</source>
-        <translation>时区</translation>
+        <location filename="../../ui/queue/signing.py" line="39"/>
+        <source>Sign %1 of “%2”. Opinion (optional):</source>
+        <translation>签审“%2”的%1。审核意见（可不填）：</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="26"/>
-        <source>News licence number</source>
-        <translation>互联网新闻信息服务许可证</translation>
+        <location filename="../../ui/queue/signing.py" line="41"/>
+        <source>Sign off</source>
+        <translation>签审</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="27"/>
-        <source>Report phone</source>
-        <translation>违法和不良信息举报电话</translation>
+        <location filename="../../ui/queue/signing.py" line="71"/>
+        <source>“%1” went back to its author.</source>
+        <translation>“%1”已退回作者。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="28"/>
-        <source>Minors report phone</source>
-        <translation>涉未成年人举报电话</translation>
+        <location filename="../../ui/queue/signing.py" line="73"/>
+        <source>“%1” is signed off: it is published at %2.</source>
+        <translation>“%1”已签发：将于 %2 发布。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="29"/>
-        <source>ICP record number</source>
-        <translation>ICP备案号</translation>
+        <location filename="../../ui/queue/signing.py" line="77"/>
+        <source>“%1” is signed off: it is published with the next publication of the site.</source>
+        <translation>“%1”已签发：将随下次网站发布一同发布。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings_tab.py" line="30"/>
-        <source>Public security record number</source>
-        <translation>公安备案号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/settings_tab.py" line="31"/>
-        <source>Copyright line</source>
-        <translation>版权声明</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/settings_tab.py" line="32"/>
-        <source>Footer links</source>
-        <translation>页脚链接</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/settings_tab.py" line="33"/>
-        <source>Fixed pages</source>
-        <translation>固定页面</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/settings_tab.py" line="34"/>
-        <source>Review stages</source>
-        <translation>审核环节</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/settings_tab.py" line="35"/>
-        <source>Video hosts</source>
-        <translation>视频网站</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/settings_tab.py" line="36"/>
-        <source>Own source names</source>
-        <translation>本单位来源名称</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/settings_tab.py" line="37"/>
-        <source>Approved reprint sources</source>
-        <translation>允许转载的来源</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/settings_tab.py" line="38"/>
-        <source>Space between Chinese and Latin</source>
-        <translation>中西文间空格</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/settings_tab.py" line="39"/>
-        <source>Error rate threshold</source>
-        <translation>差错率标准</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/settings_tab.py" line="40"/>
-        <source>Days before a channel is stale (网站自查)</source>
-        <translation>栏目多少天未更新算长期未更新（网站自查）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/settings_tab.py" line="41"/>
-        <source>Channels never stale (slugs, 网站自查)</source>
-        <translation>不检查更新的栏目（栏目代码，网站自查）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/settings_tab.py" line="42"/>
-        <source>Publish targets (发布)</source>
-        <translation>发布目标</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/settings_tab.py" line="43"/>
-        <source>Default publish target</source>
-        <translation>默认发布目标</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/settings_tab.py" line="44"/>
-        <source>Stories per list page</source>
-        <translation>列表每页稿件数</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/settings_tab.py" line="45"/>
-        <source>Stories per channel on the home page</source>
-        <translation>首页每栏目稿件数</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/settings_tab.py" line="46"/>
-        <source>Items per feed</source>
-        <translation>RSS 条目数</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/settings_tab.py" line="47"/>
-        <source>Stories on the ranking page</source>
-        <translation>排行榜稿件数</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/settings_tab.py" line="48"/>
-        <source>Template folder</source>
-        <translation>模板文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/settings_tab.py" line="49"/>
-        <source>Static files folder</source>
-        <translation>静态文件文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/settings_tab.py" line="50"/>
-        <source>Host&apos;s own files (left alone)</source>
-        <translation>主机自有文件（巡检不管）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/settings_tab.py" line="51"/>
-        <source>Output folder</source>
-        <translation>输出文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/settings_tab.py" line="52"/>
-        <source>Backups kept</source>
-        <translation>保留备份数</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/settings_tab.py" line="53"/>
-        <source>Demo newsroom</source>
-        <translation>演示新闻室</translation>
+        <location filename="../../ui/queue/signing.py" line="80"/>
+        <source>“%1” waits for %2.</source>
+        <translation>“%1”等待%2。</translation>
     </message>
 </context>
 <context>
@@ -3540,19 +3696,6 @@ Last synced: %2</source>
         <location filename="../../ui/article_model.py" line="25"/>
         <source>Withdrawn</source>
         <translation>已撤稿</translation>
-    </message>
-</context>
-<context>
-    <name>users</name>
-    <message>
-        <location filename="../../ui/admin/users_tab.py" line="21"/>
-        <source>Editor</source>
-        <translation>编辑</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/users_tab.py" line="22"/>
-        <source>Admin</source>
-        <translation>管理员</translation>
     </message>
 </context>
 </TS>

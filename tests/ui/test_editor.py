@@ -171,14 +171,15 @@ def test_inserted_image_is_stored_once_and_shown(window, qtbot, tmp_path, monkey
     choose_file(monkeypatch, tmp_path / "测温.png")
     asked = []
 
-    def answer(parent, name):  # the alt text and caption dialog's answer
-        asked.append(name)
+    def answer(parent, alt):  # the alt text and caption dialog's answer
+        asked.append(alt)
         return "社区测温点", "居民排队测量体温"
     monkeypatch.setattr(images, "ask_text", answer)
     qtbot.mouseClick(window.editor.image_button, Qt.LeftButton)  # the button, as a person
     qtbot.mouseClick(window.editor.image_button, Qt.LeftButton)
     body = window.editor.body.toPlainText()
-    assert body.count("](assets/") == 2 and asked == ["测温", "测温"]
+    # The alt text starts empty: a file's name (“测温”) does not describe the picture.
+    assert body.count("](assets/") == 2 and asked == ["", ""]
     assert '![社区测温点](assets/' in body and '.png "居民排队测量体温")' in body
     assert len(window.store.assets.all()) == demo_pictures + 1  # by content hash
     html = []
@@ -426,7 +427,7 @@ def test_picture_files_dropped_on_the_body_are_inserted(window, qtbot, tmp_path,
     png = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42m"
                            "NkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==")
     (tmp_path / "会场.png").write_bytes(png)
-    monkeypatch.setattr(images, "ask_text", lambda parent, name: (name + "全景", ""))
+    monkeypatch.setattr(images, "ask_text", lambda parent, alt: ("会场全景", ""))
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(tmp_path / "会场.png"))])
     target = body.viewport()

@@ -114,10 +114,13 @@ def test_an_admin_withdraws_and_others_are_refused_with_the_rule(window, monkeyp
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
     answer(monkeypatch, "信息来源有误")
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: None)  # stays up till…
     navigate(window, "Published")
     window.table.selectRow(window.model.row_of(meeting))
-    action(window, "action_withdraw").trigger()  # 张薇 is an editor, not an admin
-    assert "only admins withdraw" in warnings[0]
+    # 张薇 is an editor, not an admin: the action is off, saying the rule.
+    assert not action(window, "action_withdraw").isEnabled()
+    assert "only admins withdraw" in action(window, "action_withdraw").toolTip()
+    action(window, "action_withdraw").trigger()
     assert window.store.articles.get(meeting).state == "published"
     as_user(window, "admin")
     window.table.selectRow(window.model.row_of(meeting))
@@ -133,8 +136,9 @@ def test_an_admin_publishes_and_verifies_the_site_from_the_app(window, qtbot, mo
     from ui.publish.verify_dialog import VerifyDialog
     infos = []
     monkeypatch.setattr(QMessageBox, "information", lambda *a: infos.append(a[2]))
-    action(window, "action_publish").trigger()
-    assert "张薇 is not an admin; only admins publish the site" in infos[0]
+    assert not action(window, "action_publish").isEnabled()   # off for an editor
+    assert "张薇 is not an admin; only admins publish the site" in \
+        action(window, "action_publish").toolTip()
     as_user(window, "admin")
     site = tmp_path / "site"
     seen = {}

@@ -8,7 +8,7 @@ import base64
 
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QAction, QColor, QImage
-from PySide6.QtWidgets import QApplication, QDialog, QInputDialog
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox
 
 from tests.ui.test_editor import type_chinese
 from tests.ui.conftest import answer_file_dialogs
@@ -150,6 +150,7 @@ def test_a_newsroom_day_in_the_app(qtbot, tmp_path, monkeypatch):
     sign_in(window, monkeypatch, "admin")
     window.open_story(story.id)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("活动取消", True))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: None)  # stays up till…
     trigger(window, "action_withdraw")
     assert store.articles.get(story.id).state == "withdrawn"
     kinds = [e.kind for e in store.events.of(story.id)]

@@ -30,6 +30,8 @@ class ChannelDialog(QDialog):
         for c in channels:
             if c.kind == ChannelKind.LIST:
                 self.parent_box.addItem(c.name, c.slug)
+        for box in (self.slug, self.name, self.url):  # room for an address, placeholders whole
+            box.setMinimumWidth(box.fontMetrics().horizontalAdvance("乡" * 20))
         form = QFormLayout(self)
         form.addRow(self.tr("Slug (path)"), self.slug)
         form.addRow(self.tr("Name"), self.name)

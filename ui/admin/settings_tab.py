@@ -1,83 +1,62 @@
-"""系统管理 · site settings: every setting the core declares (newsdesk.settings), with its
-help line; saved together after the core has checked them all. Admins change."""
+"""系统管理 · site settings: a form made from what the core declares (newsdesk.settings),
+each setting by its name with the field its type calls for and its help beneath; what
+the core finds wrong is said beside the field. Saved together after the core has
+checked them all. Admins change; publish targets have their own tab."""
 from __future__ import annotations
 
-import json
-
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFormLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QScrollArea, QVBoxLayout,
-    QWidget,
+    QFormLayout, QLabel, QMessageBox, QPushButton, QScrollArea, QVBoxLayout, QWidget,
 )
 
-from newsdesk.review import accounts
 from newsdesk import settings as site_settings
 from newsdesk.errors import NewsdeskError
+from newsdesk.i18n import _
 from newsdesk.model import Role
+from newsdesk.review import accounts
 from newsdesk.store import Store
+from ui.admin.setting_fields import SwitchField, field_for
+
+HELP_STYLE = "color:#5f6368;font-size:11px"
+ERROR_STYLE = "color:#c5221f"
 
 
-def _labels() -> dict[str, str]:
-    """Each setting as the outlet's staff call it (the key stays in the tooltip)."""
-    return {
-        "name": QCoreApplication.translate("settings", "Site name"),
-        "base_url": QCoreApplication.translate("settings", "Public address"),
-        "timezone": QCoreApplication.translate("settings", "Time zone"),
-        "licence": QCoreApplication.translate("settings", "News licence number"),
-        "report_phone": QCoreApplication.translate("settings", "Report phone"),
-        "minors_report_phone": QCoreApplication.translate("settings", "Minors report phone"),
-        "icp_record": QCoreApplication.translate("settings", "ICP record number"),
-        "police_record": QCoreApplication.translate("settings", "Public security record number"),
-        "copyright": QCoreApplication.translate("settings", "Copyright line"),
-        "footer_links": QCoreApplication.translate("settings", "Footer links"),
-        "pages": QCoreApplication.translate("settings", "Fixed pages"),
-        "review_stages": QCoreApplication.translate("settings", "Review stages"),
-        "video_hosts": QCoreApplication.translate("settings", "Video hosts"),
-        "own_sources": QCoreApplication.translate("settings", "Own source names"),
-        "approved_sources": QCoreApplication.translate("settings", "Approved reprint sources"),
-        "house_space": QCoreApplication.translate("settings", "Space between Chinese and Latin"),
-        "error_rate_threshold": QCoreApplication.translate("settings", "Error rate threshold"),
-        "stale_days": QCoreApplication.translate("settings", "Days before a channel is stale (网站自查)"),
-        "stale_exempt": QCoreApplication.translate("settings", "Channels never stale (slugs, 网站自查)"),
-        "publish_targets": QCoreApplication.translate("settings", "Publish targets (发布)"),
-        "publish_target": QCoreApplication.translate("settings", "Default publish target"),
-        "page_size": QCoreApplication.translate("settings", "Stories per list page"),
-        "home_items": QCoreApplication.translate("settings", "Stories per channel on the home page"),
-        "rss_items": QCoreApplication.translate("settings", "Items per feed"),
-        "ranking_items": QCoreApplication.translate("settings", "Stories on the ranking page"),
-        "template_dir": QCoreApplication.translate("settings", "Template folder"),
-        "static_dir": QCoreApplication.translate("settings", "Static files folder"),
-        "host_keeps": QCoreApplication.translate("settings", "Host's own files (left alone)"),
-        "output_dir": QCoreApplication.translate("settings", "Output folder"),
-        "backups_keep": QCoreApplication.translate("settings", "Backups kept"),
-        "demo": QCoreApplication.translate("settings", "Demo newsroom"),
-    }
-
-
-def _text(value) -> str:
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+def _note(text: str, style: str) -> QLabel:
+    """A line under a field, as plain text (help mentions <title>), wrapped."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.PlainText)
+    label.setWordWrap(True)
+    label.setStyleSheet(style)
+    return label
 
 
 class SettingsTab(QWidget):
     def __init__(self, store: Store, admin, parent=None):
         super().__init__(parent)
         self.store, self.admin = store, admin
-        self.fields: dict[str, QLineEdit] = {}
+        self.declared = [s for s in site_settings.declared() if not s.own_tab]
+        self.fields, self.errors = {}, {}
         form_widget = QWidget()
         form = QFormLayout(form_widget)
-        current, labels = store.settings(), _labels()
-        for name, _kind, _default, help_text in site_settings.described():
-            field = QLineEdit(_text(getattr(current, name)))
-            field.setToolTip(f"{name}: {help_text}")
-            field.setReadOnly(Role.ADMIN not in admin.roles)
-            self.fields[name] = field
-            hint = QLabel(help_text)
-            hint.setWordWrap(True)
-            hint.setStyleSheet("color:#666;font-size:11px")
+        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        current = store.settings()
+        for setting in self.declared:
+            field = field_for(setting, getattr(current, setting.name))
+            field.setToolTip(self.tr("On the command line: “%1”").replace("%1", setting.name))
+            if Role.ADMIN not in admin.roles:
+                field.read_only()
+            self.fields[setting.name] = field
+            self.errors[setting.name] = _note("", ERROR_STYLE)
+            self.errors[setting.name].setVisible(False)
             column = QVBoxLayout()
+            column.setSpacing(2)
             column.addWidget(field)
-            column.addWidget(hint)
-            form.addRow(labels.get(name, name), column)
+            if not isinstance(field, SwitchField):  # a check box says its help itself
+                column.addWidget(_note(_(setting.help), HELP_STYLE))
+            column.addWidget(self.errors[setting.name])
+            label = QLabel(_(setting.label))
+            label.setWordWrap(True)
+            form.addRow(label, column)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(form_widget)
@@ -89,19 +68,30 @@ class SettingsTab(QWidget):
         self.save_button.clicked.connect(self.save)
 
     def changed(self) -> dict:
-        """The settings whose text differs from what is stored, parsed to their types."""
+        """The settings whose field differs from what is stored, as their values."""
         current = self.store.settings()
-        return {name: site_settings.parse(name, field.text())
-                for name, field in self.fields.items()
-                if field.text() != _text(getattr(current, name))}
+        return {name: field.value() for name, field in self.fields.items()
+                if field.value() != getattr(current, name)}
+
+    def show_problems(self, found: dict[str, str]) -> None:
+        """Each problem beside its field (and none where there is none)."""
+        for name, label in self.errors.items():
+            label.setText(found.get(name, ""))
+            label.setVisible(name in found)
 
     def save(self) -> None:
+        values = self.changed()
+        found = site_settings.problems(values)
+        self.show_problems(found)
+        if found:
+            return
         try:
-            values = self.changed()
             if values:
                 accounts.change_settings(self.store, self.admin, values)
         except NewsdeskError as e:
             QMessageBox.warning(self, self.tr("Not saved"), str(e))
             return
+        labels = {s.name: _(s.label) for s in self.declared}
         QMessageBox.information(self, self.tr("Site settings"), self.tr(
-            "Saved: %1").replace("%1", "、".join(values) or self.tr("nothing changed")))
+            "Saved: %1").replace("%1", "、".join(labels[n] for n in values)
+                                 or self.tr("nothing changed")))

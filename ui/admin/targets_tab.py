@@ -79,6 +79,7 @@ class TargetsTab(QWidget):
             kind.addItem(label, name)
         kind.setCurrentIndex(max(kind.findData(t.kind), 0))
         self.table.setCellWidget(row, 1, kind)
+        self.table.setColumnWidth(1, max(self.table.columnWidth(1), kind.sizeHint().width() + 8))
         for col, name in enumerate(COLUMNS):
             if name != "kind":
                 value = getattr(t, name)

@@ -3,26 +3,17 @@ else reads, and changes their own password with the old one. The rules (and thei
 messages) are the core's: newsdesk.review.accounts and newsdesk.review.door."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-    QInputDialog, QLineEdit, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QWidget,
+    QInputDialog, QLabel, QLineEdit, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem,
+    QWidget,
 )
 
-from newsdesk.review import accounts, door, workflow
+from newsdesk import present
+from newsdesk.review import accounts, door
 from newsdesk.errors import NewsdeskError
-from newsdesk.model import Role
 from newsdesk.store import Store
 from ui.admin.panel import lay_out
-
-
-def role_names(store: Store) -> dict[str, str]:
-    """Each role as the newsroom calls it: the review stages by their names."""
-    names = {Role.EDITOR: QCoreApplication.translate("users", "Editor"),
-             Role.ADMIN: QCoreApplication.translate("users", "Admin")}
-    for stage in workflow.stages(store):
-        names[stage["role"]] = stage["name"]
-    return {r.value: names.get(r, r.value) for r in Role}
 
 
 class UserDialog(QDialog):
@@ -32,9 +23,15 @@ class UserDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("User") if user else self.tr("Add a user"))
         self.username, self.real_name = QLineEdit(), QLineEdit()
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.Password)
-        self.roles = {role: QCheckBox(name) for role, name in role_names(store).items()}
+        self.user = user
+        self.password, self.password_again = QLineEdit(), QLineEdit()
+        for box in (self.password, self.password_again):
+            box.setEchoMode(QLineEdit.Password)
+        self.mismatch = QLabel(self.tr("The two passwords differ."))
+        self.mismatch.setStyleSheet("color:#b3261e")
+        self.mismatch.hide()
+        self.password_again.textChanged.connect(lambda: self.mismatch.hide())
+        self.roles = {role: QCheckBox(name) for role, name in present.role_names(store).items()}
         form = QFormLayout(self)
         if user is None:
             form.addRow(self.tr("Username"), self.username)
@@ -44,12 +41,23 @@ class UserDialog(QDialog):
             box.setChecked(bool(user) and role in user.roles)
             boxes.addWidget(box)
         form.addRow(self.tr("Roles"), boxes)
-        if user is None:
+        if user is None:  # typed twice: a typo would lock the new user out
             form.addRow(self.tr("Password"), self.password)
+            form.addRow(self.tr("Password again"), self.password_again)
+            form.addRow("", self.mismatch)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def accept(self) -> None:
+        """OK: refused, with the message beside the fields, while the two differ."""
+        if self.user is None and self.password.text() != self.password_again.text():
+            self.mismatch.show()
+            self.password_again.setFocus()
+            self.password_again.selectAll()
+            return
+        super().accept()
 
     def chosen_roles(self) -> list[str]:
         return [role for role, box in self.roles.items() if box.isChecked()]
@@ -83,7 +91,7 @@ class UsersTab(QWidget):
 
     def reload(self) -> None:
         self.users = self.store.users.all()
-        names = role_names(self.store)
+        names = present.role_names(self.store)
         self.table.setRowCount(len(self.users))
         for row, u in enumerate(self.users):
             for column, text in enumerate((

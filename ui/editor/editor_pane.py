@@ -7,56 +7,36 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QColor, QImage, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
+    QComboBox, QHBoxLayout, QInputDialog, QLineEdit,
     QMessageBox, QPlainTextEdit, QPushButton, QSplitter, QTextEdit, QVBoxLayout, QWidget,
 )
 
-from newsdesk import checks, pictures, present, times
+from newsdesk import checks, pasted, pictures, present, times
 from newsdesk.editing import edit_locks
 from newsdesk.review import rules, workflow
-from newsdesk.errors import NewsdeskError
+from newsdesk.errors import NewsdeskError, NotFound
 from newsdesk.importers.story import split_list, split_names
 from newsdesk.model import Article, State, field_names
-from newsdesk.text.paste import html_to_markdown
 from newsdesk.store import Store
 from ui import look
 from ui.article_model import state_label
 from ui.choices import ChoiceModel, choice_box, select_id
 from ui.editor import conflict, images
+from ui.editor.body_edit import BodyEdit
 from ui.editor.find_bar import FindBar
 from ui.editor.findings import COLOURS, FindingsPanel
 from ui.editor.highlighter import MarkdownHighlighter
+from ui.editor.hold_banner import HoldBanner
 from ui.editor.media_dialog import MediaDialog
-from ui.editor.meta_form import MetaForm
+from ui.editor.meta_form import CoverButton, MetaForm
 from ui.editor.revisions import RevisionsDialog
 from ui.editor.story_session import StorySession
 from ui.jobs import Jobs
 
 CHECK_MS = 400
 _LINE_FIELDS = field_names(kind="line")
-
-
-class BodyEdit(QPlainTextEdit):
-    """The markdown body. HTML pasted from Word or a web page arrives as clean markdown;
-    a pasted picture or dropped picture files become pictures of the story."""
-    image_pasted = Signal(object)   # a QImage
-    files_dropped = Signal(list)    # paths of picture files
-
-    def canInsertFromMimeData(self, source) -> bool:
-        return (source.hasImage() or bool(images.image_files(source.urls()))
-                or super().canInsertFromMimeData(source))
-
-    def insertFromMimeData(self, source) -> None:
-        if source.hasImage():
-            self.image_pasted.emit(QImage(source.imageData()))
-        elif images.image_files(source.urls()):
-            self.files_dropped.emit(images.image_files(source.urls()))
-        elif source.hasHtml():
-            self.insertPlainText(html_to_markdown(source.html()))
-        else:
-            super().insertFromMimeData(source)
 
 
 class EditorPane(QWidget):
@@ -73,26 +53,28 @@ class EditorPane(QWidget):
         self.reporters, self.tags, self.topics = QLineEdit(), QLineEdit(), QLineEdit()
         self.topic_ids = {t.name: t.id for t in store.channels.topics()}
         self.topics.setPlaceholderText("、".join(self.topic_ids) or self.tr("no topics yet"))
-        self.cover_button = QPushButton(self.tr("Cover image…"))
+        self.cover_button = CoverButton()
         self.reporters.setPlaceholderText("李昌禹、张远晴")
         self.publish_at = QLineEdit()
-        self.publish_at.setPlaceholderText("2026-12-01 09:00")
+        # Grey words, not a grey date that reads as one already set.
+        self.publish_at.setPlaceholderText(self.tr("Empty: filled in when published"))
+        self.publish_at.setToolTip(self.tr(
+            "Year-month-day hour:minute (年-月-日 时:分). Empty: the time it is published; "
+            "a time still to come holds it until then."))
         self.channel = choice_box(ChoiceModel(store.channels.choices(), store.channels.names))
         self.origin = QComboBox()
         self.origin.addItem(self.tr("Original"), "original")
         self.origin.addItem(self.tr("Reprint"), "reprint")
         self.summary = QPlainTextEdit()
         self.summary.setFixedHeight(48)
-        self.body = BodyEdit()
+        self.body = BodyEdit(self._picture_data)
         self.highlighter = MarkdownHighlighter(self.body.document())
-        self.banner = QLabel()
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("background:#fff3cd;color:#7a5200;padding:6px")
-        self.take_over_button = QPushButton(self.tr("Take over"))
-        self.recall_button = QPushButton(self.tr("Recall (撤回)"))
-        self.correct_button = QPushButton(self.tr("Correct (更正)…"))
-        self.recall_button.hide()
-        self.correct_button.hide()
+        self.banner = HoldBanner()  # who holds the story, and its buttons
+        self.take_over_button = self.banner.add_button(self.tr("Take over"))
+        self.recall_button = self.banner.add_button(self.tr("Recall (撤回)"))
+        self.correct_button = self.banner.add_button(self.tr("Correct (更正)…"))
+        self.approve_button = self.banner.add_button(self.tr("Approve…"))
+        self.return_button = self.banner.add_button(self.tr("Return…"))
         self.find_bar = FindBar(self.body)
         self.findings = FindingsPanel()
         self.submit_button = QPushButton(self.tr("Submit for review"))
@@ -107,7 +89,7 @@ class EditorPane(QWidget):
             (self.tr("Topics (专题)"), self.topics, False),
             (self.tr("Cover"), self.cover_button, False),
             (self.tr("Publish at"), self.publish_at, False),
-            (self.tr("Source (来源)"), self.fields["source"], True),
+            (self.tr("Source (来源)"), self.fields["source"], False),  # every page prints one
             (self.tr("Original title"), self.fields["original_title"], True),
             (self.tr("Original author"), self.fields["original_author"], True),
         ], self.summary)
@@ -136,12 +118,7 @@ class EditorPane(QWidget):
         split.setSizes([520, 200])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        notice = QHBoxLayout()
-        notice.addWidget(self.banner, 1)
-        notice.addWidget(self.take_over_button)
-        notice.addWidget(self.recall_button)
-        notice.addWidget(self.correct_button)
-        layout.addLayout(notice)
+        layout.addWidget(self.banner)
         layout.addWidget(self.meta)
         layout.addWidget(split, 1)
         self.recheck = QTimer(self, singleShot=True, interval=CHECK_MS)
@@ -177,10 +154,13 @@ class EditorPane(QWidget):
         self.pictures_button.clicked.connect(lambda: MediaDialog(self).exec())
         self.body.image_pasted.connect(self._paste_image)
         self.body.files_dropped.connect(lambda paths: [self.insert_image(p) for p in paths])
+        self.body.html_pasted.connect(self._paste_html)
+        self.body.picture_chosen.connect(self._picture_chosen)
         self.session.reloaded.connect(self._show)
         self.session.edited.connect(self._on_edit)
         self.session.lock_changed.connect(self._show_lock)
         self.session.notice.connect(self._notice)
+        self.session.moved.connect(self._moved)
         QShortcut(QKeySequence.Save, self, lambda: self.session.save(checkpoint="save"))
         QShortcut(QKeySequence.Find, self, lambda: self.find_bar.open(replacing=False))
         QShortcut(QKeySequence.Replace, self, lambda: self.find_bar.open(replacing=True))
@@ -223,16 +203,21 @@ class EditorPane(QWidget):
         self.tags.setText("，".join(article.tags))
         names = {v: k for k, v in self.topic_ids.items()}
         self.topics.setText("、".join(names[t] for t in article.topics if t in names))
-        self.cover_button.setText(self.tr("Cover image…") if not article.cover_asset_id
-                                  else self.tr("Cover: %1").replace("%1",
-                                                                    article.cover_asset_id[:8]))
+        self.cover_button.show_cover(self._picture_data(article.cover_asset_id))
         self.publish_at.setText(times.local_text(article.publish_at)[:16])
         select_id(self.channel, article.channel_id)
         self.origin.setCurrentIndex(self.origin.findData(article.origin))
         self.summary.setPlainText(article.summary)
-        self.body.setPlainText(article.body)
+        self.body.set_markdown(article.body)
         self._loading = False
         self._show_reprint_rows()
+
+    def _moved(self, article: Article) -> None:
+        """The story moved on in review (送审): the rules say anew what this user may do
+        with it, and the preview shows it as stored."""
+        self._refusal = workflow.why_not_edit(self.store, article, self.user)
+        self._apply_access()
+        self.changed.emit(article)
 
     def _notice(self, text: str) -> None:
         self.banner.setText(text)
@@ -273,6 +258,16 @@ class EditorPane(QWidget):
             button.setVisible(rules.leaves(kind, a.state))
             button.setEnabled(refusal is None)
             button.setToolTip(refusal or "")
+        # Its stage's reviewer signs here as in the queue (the main window's actions).
+        reviewing = a.state in workflow.IN_REVIEW and \
+            workflow.why_not_review(self.store, a, self.user) is None
+        unsigned = workflow.why_not_sign(self.store, a, self.user) if reviewing else None
+        self.approve_button.setVisible(reviewing)
+        self.approve_button.setEnabled(unsigned is None)
+        self.approve_button.setToolTip(unsigned or "")
+        self.return_button.setVisible(reviewing)
+        if reviewing:
+            self.recall_button.hide()  # 撤回 is the author's; the reviewer returns it
         if state.ours and state.taken_from:
             text = self.tr("You took this story over from %1; they have been "
                            "told.").replace("%1", state.taken_from)
@@ -297,14 +292,8 @@ class EditorPane(QWidget):
                         .replace("%4", r["comment"]))
         if a.state == State.PUBLISHED:
             return self.tr("Published: read-only. To change it, start a correction (更正).")
-        if a.state in workflow.IN_REVIEW and self._refusal is None:
-            return self.tr("In review at %1: your edits are this stage's revision, shown to "
-                           "the later stages as yours (留痕).").replace(
-                "%1", workflow.stage_name(self.store, a.review_stage))
         if a.state in workflow.IN_REVIEW:
-            return self.tr("In review at %1: locked (送审锁定). Only its %1 reviewer edits it "
-                           "now; its author can recall it until the first sign-off.").replace(
-                "%1", workflow.stage_name(self.store, a.review_stage))
+            return self.banner.in_review(self.store, a, self.user)
         return self.tr("%1: read-only.").replace("%1", self._refusal) if self._refusal else ""
 
     def values(self) -> dict:
@@ -316,7 +305,7 @@ class EditorPane(QWidget):
                    "origin": self.origin.currentData(),
                    "summary": self.summary.toPlainText().strip(),
                    "cover_asset_id": self.cover_asset_id,
-                   "body": self.body.toPlainText()}
+                   "body": self.body.markdown()}
         wanted = split_list(self.topics.text())
         unknown = [t for t in wanted if t not in self.topic_ids]
         self.topics.setStyleSheet("border:1px solid #d00" if unknown else "")
@@ -337,7 +326,15 @@ class EditorPane(QWidget):
         return a
 
     def _show_reprint_rows(self) -> None:
-        self.meta.show_reprint(self.origin.currentData() == "reprint")
+        reprint = self.origin.currentData() == "reprint"
+        self.meta.show_reprint(reprint)
+        # Left empty, an original's page prints the outlet as its 来源 (review/meta.py).
+        outlet = self.store.settings().name
+        self.fields["source"].setPlaceholderText(
+            self.tr("Required for a reprint") if reprint
+            else self.tr("%1 (default)").replace("%1", outlet))
+        self.fields["source"].setToolTip("" if reprint else self.tr(
+            "Empty: the page prints %1 as 来源").replace("%1", outlet))
 
     # ---- typing: count, preview, checks, autosave -------------------------------------
     def _on_edit(self, *_args) -> None:
@@ -354,9 +351,10 @@ class EditorPane(QWidget):
         self._check_serial += 1
         self.setEnabled(False)
 
-    def flush(self) -> None:
-        """Save now if anything waits (focus change, switching stories, closing)."""
-        self.session.flush()
+    def flush(self) -> bool:
+        """Save now if anything waits (focus change, switching stories, closing, signing);
+        False when it could not be saved."""
+        return self.session.flush()
 
     def stop(self) -> None:
         """The window closes: save what waits, check nothing more (a check still running
@@ -394,7 +392,7 @@ class EditorPane(QWidget):
         self._underline(self.findings.model.shown)
 
     def _underline(self, findings) -> None:
-        selections = []
+        selections, offsets = [], self.body.offsets()  # 机审 counts in the markdown
         for f in findings:
             if f.field != "body" or f.end <= f.start or f.accepted:
                 continue
@@ -403,9 +401,10 @@ class EditorPane(QWidget):
             fmt.setUnderlineStyle(QTextCharFormat.WaveUnderline)
             fmt.setUnderlineColor(QColor(COLOURS.get(f.severity, COLOURS["info"])))
             sel.format = fmt
+            start, end = offsets.span(f.start, f.end)
             cursor = QTextCursor(self.body.document())
-            cursor.setPosition(f.start)
-            cursor.setPosition(f.end, QTextCursor.KeepAnchor)
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.KeepAnchor)
             sel.cursor = cursor
             selections.append(sel)
         self.body.setExtraSelections(selections)
@@ -417,10 +416,7 @@ class EditorPane(QWidget):
     def _jump(self, f) -> None:
         """Show a finding where it is: select its text."""
         if f.field == "body":
-            cursor = self.body.textCursor()
-            cursor.setPosition(f.start)
-            cursor.setPosition(f.end, QTextCursor.KeepAnchor)
-            self.body.setTextCursor(cursor)
+            self.body.setTextCursor(self.body.select_markdown(f.start, f.end))
             self.body.setFocus()
         elif f.field in self.fields:
             self.fields[f.field].setFocus()
@@ -430,10 +426,7 @@ class EditorPane(QWidget):
         if f.suggestion is None:
             return
         if f.field == "body":
-            cursor = self.body.textCursor()
-            cursor.setPosition(f.start)
-            cursor.setPosition(f.end, QTextCursor.KeepAnchor)
-            cursor.insertText(f.suggestion)  # one undo step
+            self.body.replace_markdown(f.start, f.end, f.suggestion)  # one undo step
         elif f.field in self.fields:
             w = self.fields[f.field]
             text = w.text()
@@ -457,17 +450,17 @@ class EditorPane(QWidget):
         stored = images.store_file(self, self.store, self.user, self.tr("Insert image"),
                                    path)
         if stored:
-            self._insert_picture(*stored)
+            self._insert_picture(stored[0])
 
-    def _insert_picture(self, link: str, name: str) -> None:
-        text = images.ask_text(self, name)
+    def _insert_picture(self, link: str) -> None:
+        text = images.ask_text(self, "")  # described by a person, never by its file's name
         if text:
-            self.body.insertPlainText(f"\n\n{pictures.markdown(link, *text)}\n\n")
+            self.body.insert_picture(pictures.markdown(link, *text))
 
     def _paste_image(self, image) -> None:
         link = pictures.store_picture(self.store, images.png_bytes(image), "pasted.png",
                                       self.user)
-        self._insert_picture(link, "")
+        self._insert_picture(link)
 
     def choose_cover(self, path: str | None = None) -> None:
         """The story's cover image, stored like body images."""
@@ -477,8 +470,40 @@ class EditorPane(QWidget):
             return
         asset_id = Path(stored[0]).stem  # assets/<sha256>.<ext>
         self.cover_asset_id = asset_id
-        self.cover_button.setText(self.tr("Cover: %1").replace("%1", asset_id[:8]))
+        self.cover_button.show_cover(self._picture_data(asset_id))
         self._on_edit()
+
+    def _picture_data(self, asset_id: str | None) -> bytes | None:
+        """A stored picture's bytes, for a thumbnail; None when there is none."""
+        try:
+            return self.store.assets.data(asset_id) if asset_id else None
+        except NotFound:
+            return None
+
+    def _paste_html(self, html: str) -> None:
+        """Word's, WPS's or a web page's HTML: paragraphs kept, its pictures stored as
+        the story's; those that could not be come in as a notice, not as text."""
+        result = pasted.paste_html(self.store, html, self.user)
+        self.body.insert_markdown(result.markdown)
+        if result.left_out:
+            self._notice(self.tr("Pictures not pasted: %1").replace(
+                "%1", "；".join(result.left_out)))
+
+    def _picture_chosen(self, position: int, what: str) -> None:
+        """A picture in the body double-clicked or chosen from its menu: its words
+        (alt text, caption, credit) or its file, through the pictures' own dialogs."""
+        p = self.body.picture(position)
+        if p is None:
+            return
+        if what == "words":
+            text = images.ask_text(self, p.alt, p.caption)
+            if text:
+                self.body.set_picture(position, pictures.markdown(p.link, *text))
+            return
+        stored = images.store_file(self, self.store, self.user,
+                                   self.tr("Replace the picture"), None)
+        if stored:
+            self.body.set_picture(position, pictures.markdown(stored[0], p.alt, p.caption))
 
     def show_revisions(self) -> None:
         dialog = RevisionsDialog(self.store, self.article, self)
@@ -492,7 +517,18 @@ class EditorPane(QWidget):
             QMessageBox.warning(self, self.tr("Not restored"), str(e))
 
     def submit(self) -> None:
+        """送审: what was typed is saved first; if it cannot be, nothing is sent."""
+        if "publish_at" not in self.values():  # the form would drop the typed time
+            QMessageBox.warning(self, self.tr("Not submitted"), self.tr(
+                "The publish time is not a date and time (like 2026-12-01 09:00): correct "
+                "or clear it, then submit."))
+            return
         try:
-            self.session.submit()
+            sent = self.session.submit()
         except NewsdeskError as e:
             QMessageBox.warning(self, self.tr("Not submitted"), str(e))
+            return
+        if not sent:
+            QMessageBox.warning(self, self.tr("Not submitted"), self.tr(
+                "Your changes could not be saved, so the story was not sent for review; "
+                "they are still here. %1").replace("%1", self.session.said))

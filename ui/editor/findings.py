@@ -54,9 +54,8 @@ class FindingsModel(QAbstractListModel):
             return marker("accepted" if f.accepted else f.severity)
         if role == Qt.ForegroundRole and f and f.severity == "block" and not f.accepted:
             return QColor(COLOURS["block"])
-        if role == Qt.ToolTipRole and f:
-            fix = f" → “{f.suggestion}”" if f.suggestion else ""
-            return f"{f.rule}{fix}"
+        if role == Qt.ToolTipRole and f and f.suggestion:
+            return self.tr("Suggested: “%1”").replace("%1", f.suggestion)
         return None
 
     def flags(self, index):

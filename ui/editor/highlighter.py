@@ -1,4 +1,5 @@
-"""Markdown highlighting for the body: headings, emphasis, links and images."""
+"""Markdown highlighting for the body: headings, emphasis, links, and picture markup
+typed by hand (a picture put in by the app is drawn as a picture: body_edit.py)."""
 from __future__ import annotations
 
 import re

@@ -3,6 +3,7 @@ content hash; each asks for its alternative text (required: the page is read alo
 some readers) and an optional caption, which makes it a figure on the page."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice
@@ -20,25 +21,47 @@ from ui import file_dialogs
 SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp"}
 
 
-class ImageTextDialog(QDialog):
-    """Alt text (OK only once there is some) and caption for one picture."""
+# A caption's credit: its closing full-width parentheses naming who took or gave the
+# picture, as county papers print it: 孩子们在看书。（记者 刘海涛 摄）
+_CREDIT = re.compile(r"^(?P<caption>.*?)\s*（(?P<credit>[^（）]*(?:摄|图|提供|来源)[^（）]*)）$",
+                     re.S)
 
-    def __init__(self, name: str, parent=None):
+
+def split_credit(caption: str) -> tuple[str, str]:
+    """(caption, credit) of a caption as stored."""
+    m = _CREDIT.match(caption)
+    return (m["caption"], m["credit"].strip()) if m else (caption, "")
+
+
+def with_credit(caption: str, credit: str) -> str:
+    """The caption as stored: the credit in full-width parentheses at its end."""
+    credit = credit.strip().strip("（）() ")
+    return f"{caption.strip()}（{credit}）" if credit else caption.strip()
+
+
+class ImageTextDialog(QDialog):
+    """Alt text (OK only once there is some), caption and credit for one picture."""
+
+    def __init__(self, alt: str, parent=None):
         super().__init__(parent)
         self.setWindowTitle(QCoreApplication.translate("images", "Picture text"))
         self.setMinimumWidth(480)  # room for a sentence of Chinese
-        self.alt = QLineEdit(name)
+        self.alt = QLineEdit(alt)  # a new picture's is empty: a file's name describes nothing
         self.alt.setPlaceholderText(QCoreApplication.translate(
-            "images", "What the picture shows, for readers who cannot see it"))
+            "images", "Describe what the picture shows, for readers who cannot see it"))
         self.caption = QLineEdit()
         self.caption.setPlaceholderText(QCoreApplication.translate(
             "images", "Shown under the picture (optional)"))
+        self.credit = QLineEdit()
+        self.credit.setPlaceholderText(QCoreApplication.translate(
+            "images", "Who took it, e.g. 记者 刘海涛 摄 (optional)"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(QCoreApplication.translate("images", "Alt text (required)"), self.alt)
         form.addRow(QCoreApplication.translate("images", "Caption"), self.caption)
+        form.addRow(QCoreApplication.translate("images", "Credit"), self.credit)
         form.addRow(self.buttons)
         self.alt.textChanged.connect(self._check)
         self._check()
@@ -47,13 +70,16 @@ class ImageTextDialog(QDialog):
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(bool(self.alt.text().strip()))
 
 
-def ask_text(parent: QWidget, name: str, caption: str = "") -> tuple[str, str] | None:
-    """(alt, caption) for a picture, or None when the person cancels."""
-    dialog = ImageTextDialog(name, parent)
-    dialog.caption.setText(caption)
+def ask_text(parent: QWidget, alt: str, caption: str = "") -> tuple[str, str] | None:
+    """(alt, caption) for a picture, its words so far given, or None when the person
+    cancels. The caption as stored carries its credit."""
+    dialog = ImageTextDialog(alt, parent)
+    text, credit = split_credit(caption)
+    dialog.caption.setText(text)
+    dialog.credit.setText(credit)
     if dialog.exec() != QDialog.Accepted:
         return None
-    return dialog.alt.text().strip(), dialog.caption.text().strip()
+    return dialog.alt.text().strip(), with_credit(dialog.caption.text(), dialog.credit.text())
 
 
 def store_file(parent: QWidget, store: Store, user: User, title: str,

@@ -4,7 +4,7 @@ autosave, the journal and the preview follow as with typing."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QIcon, QPixmap, QTextCursor
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout,
 )
@@ -44,9 +44,9 @@ class MediaDialog(QDialog):
         self.reload()
 
     def reload(self, row: int = 0) -> None:
-        self.pictures = pictures.find(self.pane.body.toPlainText())
+        self.pictures = self.pane.body.all_pictures()  # (position in the body, picture)
         self.list.clear()
-        for p in self.pictures:
+        for _, p in self.pictures:
             item = QListWidgetItem(p.alt + (f"\n{p.caption}" if p.caption else ""))
             item.setIcon(self._thumbnail(p))
             self.list.addItem(item)
@@ -65,32 +65,31 @@ class MediaDialog(QDialog):
                 pass
         return QIcon(pixmap)
 
-    def selected(self) -> pictures.Picture | None:
+    def selected(self) -> tuple[int, pictures.Picture] | None:
         row = self.list.currentRow()
         return self.pictures[row] if 0 <= row < len(self.pictures) else None
 
-    def _put(self, p: pictures.Picture, text: str) -> None:
-        """Replace the picture's markdown in the body: one undo step."""
-        cursor = QTextCursor(self.pane.body.document())
-        cursor.setPosition(p.start)
-        cursor.setPosition(p.end, QTextCursor.KeepAnchor)
-        cursor.insertText(text)
+    def _put(self, position: int, markdown: str | None) -> None:
+        """New markdown for the picture at position in the body (None takes it out):
+        one undo step."""
+        self.pane.body.set_picture(position, markdown)
         self.reload(self.list.currentRow())
 
     def edit_words(self) -> None:
-        p = self.selected()
-        text = images.ask_text(self, p.alt, p.caption) if p else None
+        chosen = self.selected()
+        text = images.ask_text(self, chosen[1].alt, chosen[1].caption) if chosen else None
         if text:
-            self._put(p, pictures.markdown(p.link, *text))
+            self._put(chosen[0], pictures.markdown(chosen[1].link, *text))
 
     def replace_file(self) -> None:
-        p = self.selected()
+        chosen = self.selected()
         stored = images.store_file(self, self.pane.store, self.pane.user,
-                                   self.tr("Replace the file"), None) if p else None
+                                   self.tr("Replace the file"), None) if chosen else None
         if stored:
-            self._put(p, pictures.markdown(stored[0], p.alt, p.caption))
+            _, p = chosen
+            self._put(chosen[0], pictures.markdown(stored[0], p.alt, p.caption))
 
     def remove(self) -> None:
-        p = self.selected()
-        if p:
-            self._put(p, "")
+        chosen = self.selected()
+        if chosen:
+            self._put(chosen[0], None)

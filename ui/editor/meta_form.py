@@ -3,14 +3,33 @@ headline, the channel, a button to fold the rest), and the other fields in two c
 that fold away so the body gets the height. Folded or not is remembered."""
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
-    QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget,
+    QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolButton, QVBoxLayout,
+    QWidget,
 )
 
 from ui import look
 
 FOLDED_KEY = "editor/details_folded"
+COVER_THUMBNAIL = QSize(56, 32)
+
+
+class CoverButton(QPushButton):
+    """The cover: its thumbnail, and a click chooses another."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setIconSize(COVER_THUMBNAIL)
+        self.show_cover(None)
+
+    def show_cover(self, data: bytes | None) -> None:
+        """data: the cover picture's bytes, or None for a story without one."""
+        image = QImage.fromData(data) if data else QImage()
+        self.setIcon(QIcon() if image.isNull() else QIcon(QPixmap.fromImage(image.scaled(
+            COVER_THUMBNAIL, Qt.KeepAspectRatio, Qt.SmoothTransformation))))
+        self.setText(self.tr("Change the cover…") if data else self.tr("Cover image…"))
 
 
 class MetaForm(QWidget):

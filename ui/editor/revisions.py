@@ -6,7 +6,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from newsdesk import times
+from newsdesk import present, times
 
 
 class RevisionsDialog(QDialog):
@@ -17,11 +17,23 @@ class RevisionsDialog(QDialog):
         self.chosen: int | None = None
         self.revisions = list(reversed(store.articles.revisions(article.id)))
         names = store.users.names(r.updated_by for r in self.revisions)
+        tz = store.settings().timezone
+        # Each publication of a revision, by whoever published it (the publish event's
+        # actor and time, not the revision's last editor).
+        published: dict[int, list[str]] = {}
+        for e in present.history(store, article.id):
+            if e["kind"] == "publish" and e["revision"]:
+                published.setdefault(e["revision"], []).append(
+                    self.tr("%1 by %2 at %3").replace("%1", e["action"])
+                    .replace("%2", e["actor"] or self.tr("the schedule"))
+                    .replace("%3", e["at"][:16]))
         self.list = QListWidget()
         for r in self.revisions:
+            line = (self.tr("Version %1").replace("%1", str(r.number))
+                    + f" · {times.local_text(r.created_at, tz)[:16]} · {self._reason(r.reason)}"
+                    f" · {names.get(r.updated_by, '')}")
             self.list.addItem(QListWidgetItem(
-                f"r{r.number} · {times.local_text(r.created_at)[:16]} · {r.reason} · "
-                f"{names.get(r.updated_by, '')}"))
+                "\n".join([line, *("　" + p for p in published.get(r.number, []))])))
         self.text = QTextBrowser()
         buttons = QDialogButtonBox(QDialogButtonBox.Cancel)
         self.restore_button = buttons.addButton(self.tr("Restore this revision"),
@@ -36,6 +48,14 @@ class RevisionsDialog(QDialog):
         layout.addWidget(buttons)
         self.list.currentRowChanged.connect(self._show)
         self.list.setCurrentRow(0)
+
+    def _reason(self, reason: str) -> str:
+        """Why the revision was kept, as the newsroom says it."""
+        if reason.startswith("restore r"):
+            return self.tr("restored version %1").replace("%1", reason.removeprefix("restore r"))
+        return {"create": self.tr("created"), "edit": self.tr("edited"),
+                "save": self.tr("saved"), "submit": self.tr("submitted"),
+                "import": self.tr("imported")}.get(reason, reason)
 
     def _show(self, row: int) -> None:
         if 0 <= row < len(self.revisions):

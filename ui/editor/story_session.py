@@ -33,6 +33,7 @@ class StorySession(QObject):
     #                                  preview has not seen (a merge, a copy, a restore)
     edited = Signal()               # the form's text changed (recovered from a journal)
     stored = Signal(object)         # ids of stories this session wrote (saves, copies…)
+    moved = Signal(object)          # the story moved on in review (submitted), as stored
 
     def __init__(self, store: Store, user, values: Callable[[], dict],
                  ask_conflict: Callable[[Article], str | None], parent=None):
@@ -52,6 +53,8 @@ class StorySession(QObject):
         self.heartbeat = QTimer(self, interval=edit_locks.HEARTBEAT_S * 1000)
         self._dirty = False   # typed since the last save began
         self._again = False   # an autosave came due while one was running
+        self.said = ""        # the last status line (why a save failed, for the submitter)
+        self.status.connect(lambda text: setattr(self, "said", text))
         self.autosave.timeout.connect(self.save_in_background)
         self.max_wait.timeout.connect(self.save_in_background)
         self.saver.finished.connect(self._finished)
@@ -262,10 +265,10 @@ class StorySession(QObject):
         self.status.emit(self.tr("Not saved: the story was saved elsewhere meanwhile"))
         return False
 
-    def flush(self) -> None:
-        """Save now if anything waits (focus change, switching stories, closing)."""
-        if self._dirty or self.saver.running:
-            self.save()
+    def flush(self) -> bool:
+        """Save now if anything waits (focus change, switching stories, closing, signing);
+        False when it could not be saved."""
+        return self.save() if self._dirty or self.saver.running else True
 
     # ---- other changes to the story ---------------------------------------------------
     def restore(self, number: int) -> None:
@@ -280,12 +283,14 @@ class StorySession(QObject):
         self.status.emit(self.tr("Revision %1 restored").replace("%1", str(number)))
 
     def submit(self) -> bool:
-        """Save, then send for review. Raises NewsdeskError when the rules refuse."""
+        """Save, then send for review (False, sending nothing, when what was typed could
+        not be saved). Raises NewsdeskError when the rules refuse."""
         if not self.save():
             return False
         t = workflow.submit(self.store, self.article.id, self.user)
         self.article = self.base = t.article
         self.stored.emit({t.article.id})
+        self.moved.emit(t.article)
         self.status.emit(self.tr("Submitted for review (revision %1)")
                          .replace("%1", str(t.event.revision)))
         return True

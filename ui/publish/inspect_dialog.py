@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QProgressBar, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
 )
 
-from newsdesk import named_files
+from newsdesk import named_files, os_text
 from newsdesk.errors import NewsdeskError
 from newsdesk.i18n import pick
 from newsdesk.site.inspect import InspectReport, inspect_site
@@ -128,7 +128,8 @@ class InspectDialog(OwnRun, QDialog):
         self.bar.setRange(0, 1)
         self.bar.setValue(1)
         if not isinstance(outcome, InspectReport):
-            self.summary.setText(self.tr("Could not inspect: %1").replace("%1", str(outcome)))
+            why = os_text.said(outcome) if isinstance(outcome, OSError) else str(outcome)
+            self.summary.setText(self.tr("Could not inspect: %1").replace("%1", why))
             return
         self.report = outcome
         self.save_button.setEnabled(True)

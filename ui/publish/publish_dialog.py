@@ -24,7 +24,7 @@ from newsdesk.publish.run import (
     PublishReport, Tampered, needs_password, verdict, write_or_publish,
 )
 from newsdesk.targets import default_name, find, targets
-from newsdesk.site import ExportReport
+from newsdesk.site import ExportCancelled, ExportReport
 from newsdesk.store import Store
 from ui import file_dialogs
 from ui.jobs import OwnRun
@@ -214,19 +214,34 @@ class PublishDialog(OwnRun, QDialog):
                                         "first…"))
 
     def _phase_names(self) -> dict[str, str]:
+        """The run's phases, then how it ended (the label's last word)."""
         return {"export": self.tr("Exporting"), "compare": self.tr("Comparing"),
-                "upload": self.tr("Uploading"), "verify": self.tr("Verifying")}
+                "upload": self.tr("Uploading"), "verify": self.tr("Verifying"),
+                "done": self.tr("Finished"), "cancelled": self.tr("Cancelled"),
+                "stopped": self.tr("Stopped")}
 
     def _progressed(self, phase: str, done: int, total: int) -> None:
         self.phase.setText(self._phase_names().get(phase, phase))
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
 
+    def _finished(self, outcome) -> None:
+        """The progress row says how the run ended, not the phase it was last in."""
+        if isinstance(outcome, ExportCancelled) or getattr(outcome, "cancelled", False):
+            end = "cancelled"
+        else:
+            end = "stopped" if isinstance(outcome, Exception) else "done"
+        self.phase.setText(self._phase_names()[end])
+        self.bar.setRange(0, 1)
+        if end == "done":
+            self.bar.setValue(1)
+        else:
+            self.bar.reset()  # no percentage: the run did not get to the end
+
     def _ended(self, outcome) -> None:
         self._running(False)
         self._thread = None
-        self.bar.setRange(0, 1)
-        self.bar.setValue(0 if isinstance(outcome, Exception) else 1)
+        self._finished(outcome)
         self._fill_history()
         if isinstance(outcome, Tampered):
             self.status.setText(str(outcome))

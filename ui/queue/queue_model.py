@@ -1,7 +1,10 @@
-"""The review queue's table model: headline, channel, author, stage, submitted, waiting."""
+"""The review queue's table model: headline (a correction marked, its note on hover),
+channel, author, stage, submitted, waiting."""
 from __future__ import annotations
 
 from datetime import datetime, timezone
+
+from PySide6.QtCore import Qt
 
 from newsdesk import times
 from newsdesk.review import workflow
@@ -35,6 +38,8 @@ class QueueModel(IdTableModel):
         self._now = datetime.now(timezone.utc)
 
     def cell(self, r: dict, column: int) -> str:
+        if column == 0 and r["correction"]:  # a published story coming back corrected
+            return self.tr("[Correction] %1").replace("%1", r["title"])
         if column == 0:
             return r["title"]
         if column == 1:
@@ -49,3 +54,12 @@ class QueueModel(IdTableModel):
             waited = waiting(r["submitted_at"], self._now)
             return self._units[waited[0]].replace("%1", str(waited[1])) if waited else ""
         return self._verdicts.get(r["verdict"], "")
+
+    def data(self, index, role=Qt.DisplayRole):
+        """A correction's headline says on hover what the correction note says."""
+        if role == Qt.ToolTipRole and index.isValid() and index.column() == 0:
+            r = self.row_at(index.row())
+            if r["correction"]:
+                return self.tr("%1\nCorrection note: %2").replace("%1", r["title"]).replace(
+                    "%2", r["correction"])
+        return super().data(index, role)

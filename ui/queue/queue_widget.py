@@ -1,25 +1,21 @@
 """The review queue: filters, the queue table and the opened item side by side.
-Keyboard: j/k or arrows move, Enter opens the item's changes, Ctrl+Shift+A approves,
-Ctrl+Shift+R returns."""
+Keyboard: j/k or arrows move, Enter (or a double-click) opens the story in the editor,
+Ctrl+Shift+A approves, Ctrl+Shift+R returns."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QHBoxLayout, QInputDialog, QLabel, QMessageBox, QSplitter,
-    QTableView, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QHBoxLayout, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
-from newsdesk import times
 from newsdesk.review import workflow
-from newsdesk.errors import NewsdeskError
-from newsdesk.model import State
 from newsdesk.store import Store
-from ui import operations
 from ui.choices import ChoiceModel, choice_box
 from ui.id_model import setup_table
+from ui.queue import signing
 from ui.queue.queue_model import QueueModel
-from ui.queue.review_panel import ReturnDialog, ReviewPanel
+from ui.queue.review_panel import ReviewPanel
 
 
 class QueueTable(QTableView):
@@ -42,6 +38,7 @@ class QueueTable(QTableView):
 
 class ReviewQueue(QWidget):
     stories_changed = Signal(object)  # ids of the stories a review action changed
+    open_story = Signal(str)          # a row opened: the story, in the editor
 
     def __init__(self, store: Store, user, parent=None, look_of=None):
         super().__init__(parent)
@@ -89,6 +86,7 @@ class ReviewQueue(QWidget):
         self.panel.approve_requested.connect(self.approve_current)
         self.panel.return_requested.connect(self.return_current)
         self.table.opened.connect(self._open)
+        self.table.doubleClicked.connect(self._open)
         for key, slot in (("Ctrl+Shift+A", self.approve_current),
                           ("Ctrl+Shift+R", self.return_current)):
             QShortcut(QKeySequence(key), self, slot,
@@ -114,57 +112,29 @@ class ReviewQueue(QWidget):
         if current.isValid():
             self.panel.show_article(self.store.articles.get(self.model.ids[current.row()]))
 
-    def _open(self) -> None:
+    def _open(self, *_index) -> None:
+        """Enter or a double-click: the story in the editor (the panel shows what
+        changed, for coming back)."""
         self.panel.tabs.setCurrentWidget(self.panel.changes)
+        if self.panel.article is not None:
+            self.open_story.emit(self.panel.article.id)
 
-    def _act(self, action) -> None:
-        row = self.table.currentIndex().row()
-        try:
-            transition = action()
-        except NewsdeskError as e:
-            QMessageBox.warning(self, self.tr("Refused"), str(e))
+    def _after(self, row: int, transition) -> None:
+        """Signed or returned (None: not done): say where it went, read the queue again."""
+        if transition is None:
             return
-        self.outcome.setText(self._outcome(transition.article))
+        self.outcome.setText(signing.outcome(self.store, transition.article))
         self.reload(keep_row=row)
         self.stories_changed.emit({transition.article.id})
 
-    def _outcome(self, a) -> str:
-        """Where the story went: the next stage, back to its author, or out when."""
-        if a.state == State.RETURNED:
-            return self.tr("“%1” went back to its author.").replace("%1", a.title)
-        if a.state == State.SCHEDULED:
-            return (self.tr("“%1” is signed off: it is published at %2.")
-                    .replace("%1", a.title).replace("%2", times.local_text(
-                        a.publish_at, self.store.settings().timezone)[:16]))
-        if a.state == State.APPROVED:
-            return self.tr("“%1” is signed off: it is published with the next publication "
-                           "of the site.").replace("%1", a.title)
-        return (self.tr("“%1” waits for %2.").replace("%1", a.title)
-                .replace("%2", workflow.stage_name(self.store, a.review_stage)))
-
     def approve_current(self) -> None:
         article = self.panel.article
-        if article is None or not self.panel.approve_button.isEnabled():
-            return
-        stage = workflow.stage_name(self.store, article.review_stage)
-        opinion, ok = QInputDialog.getText(
-            self, self.tr("Sign off"), self.tr("Sign %1 of “%2”. Opinion (optional):")
-            .replace("%1", stage).replace("%2", article.title))
-        if not ok:
-            return
-        ok, password = operations.password_for(self, self.user)
-        if ok:
-            self._act(lambda: workflow.approve(self.store, article.id, self.user, password,
-                                               comment=opinion.strip()))
+        if article is not None:
+            row = self.table.currentIndex().row()
+            self._after(row, signing.approve(self, self.store, self.user, article))
 
     def return_current(self) -> None:
         article = self.panel.article
-        if article is None or not self.panel.return_button.isEnabled():
-            return
-        dialog = ReturnDialog(article.title, self)
-        if dialog.exec() != ReturnDialog.Accepted:
-            return
-        ok, password = operations.password_for(self, self.user)
-        if ok:
-            self._act(lambda: workflow.return_story(self.store, article.id, self.user,
-                                                    dialog.text(), password))
+        if article is not None:
+            row = self.table.currentIndex().row()
+            self._after(row, signing.send_back(self, self.store, self.user, article))

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
     QTabWidget, QTextBrowser, QVBoxLayout, QWidget,
 )
 
 from newsdesk import present, times
+from newsdesk.checks.findings import place_label, severity_label
 from newsdesk.review import workflow
 from newsdesk.review.traced import ReviewDiff, review_diff
 from newsdesk.model import LABELS, Article
@@ -20,13 +21,17 @@ from ui.preview.preview_pane import PreviewPane
 
 
 def history_html(store: Store, article: Article) -> str:
+    """The review timeline, newest first: when, what, which stage, who (a publication
+    names who published it), on which version."""
+    version = QCoreApplication.translate("ReviewPanel", "version %1")
     rows = []
     for e in reversed(present.history(store, article.id)):
         comment = (f"<br><span style='color:#555'>{escape(e['comment'])}</span>"
                    if e["comment"] else "")
+        on = f" · {escape(version.replace('%1', str(e['revision'])))}" if e["revision"] else ""
         rows.append(f"<p><b>{escape(e['at'][:16])}</b>&nbsp; "
-                    f"{escape(e['action'])} {escape(e['stage_name'])} · {escape(e['actor'])} · "
-                    f"r{e['revision'] or ''}{comment}</p>")
+                    f"{escape(e['action'])} {escape(e['stage_name'])} · {escape(e['actor'])}"
+                    f"{on}{comment}</p>")
     return "".join(rows)
 
 
@@ -120,6 +125,15 @@ class ReviewPanel(QWidget):
         if diff.base_revision is None:
             out = ["<p>" + escape(self.tr("First review at this stage: no earlier revision "
                                           "to compare with.")) + "</p>"]
+        elif not diff.seen_here:  # never opened at this stage: since it was submitted
+            said = (self.tr("This stage has not reviewed this story before. Changes since "
+                            "it was submitted as version %1, to version %2:")
+                    if diff.fields else
+                    self.tr("This stage has not reviewed this story before. It is unchanged "
+                            "since it was submitted as version %1."))
+            out = ["<p>" + escape(said.replace("%1", str(diff.base_revision))
+                                  .replace("%2", str(diff.revision))) + "</p>",
+                   _fields_html(diff.fields)]
         elif not diff.fields:
             out = ["<p>" + escape(self.tr("No changes since revision %1, which this stage "
                                           "last saw.").replace("%1", str(diff.base_revision))
@@ -157,7 +171,8 @@ class ReviewPanel(QWidget):
             accepted = f"<br><i>{escape(accepted_label)}: {escape(f['note'])}</i>" \
                 if f.get("accepted") else ""
             rows.append(f"<p><span style='color:{colors.get(f['severity'], '#555')}'>"
-                        f"{escape(f['severity'])}</span> {escape(f['field'])} · "
+                        f"{escape(severity_label(f['severity']))}</span> "
+                        f"{escape(place_label(f['field']))} · "
                         f"{escape(f['message'])}{fix}{accepted}</p>")
         return "".join(rows)
 
@@ -176,7 +191,13 @@ class ReviewPanel(QWidget):
             self.verdict.clear()
             return
         stage = workflow.stage_name(self.store, article.review_stage)
-        self.heading.setText(f"{article.title}　·　{stage}　·　r{article.revision}")
+        heading = self.tr("%1　·　%2　·　version %3").replace("%1", article.title).replace(
+            "%2", stage).replace("%3", str(article.revision))
+        pending = article.corrections[-1] if article.corrections else {}
+        if pending and pending.get("at") is None:  # a published story, corrected
+            heading += "\n" + self.tr("Correction (更正) of a published story: %1").replace(
+                "%1", pending["note"])
+        self.heading.setText(heading)
         self.preview.show_article(article)
         self.changes.setHtml(self._diff_html(review_diff(self.store, article)))
         self.checks.setHtml(self._checks_html(self.store.checks.report(article.id,
