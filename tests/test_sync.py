@@ -775,6 +775,9 @@ def test_a_role_granted_without_an_admins_signature_is_not_believed(seats):
     seat = Seat.of(a)
     text = seat.git.read(seat.git.tree(seat.git.tip()), "users/zhangwei.toml")
     assert b'"admin"' not in text  # A's copy is the repository's again
+    sync(b)  # B takes the signed copy back: the seats agree, no commit goes back and forth
+    assert b.users.find("zhangwei").roles == ["editor"]
+    assert not any(r.pushed for r in sync(a, b))
 
 
 def test_a_password_changed_by_its_own_user_travels(seats):
@@ -1049,6 +1052,10 @@ def test_two_admins_changing_one_account_at_once_keep_the_later_whole(seats):
         user = s.users.find("zhangwei")
         assert (user.roles, user.active) == (["editor"], False)
         assert [c["record"] for c in s.syncing.conflicts()] == ["users/zhangwei.toml"]
+        [c] = s.syncing.conflicts()  # who and what roles, never a hash or a key
+        assert c["other"] == {"username": "zhangwei", "real_name": "张薇",
+                              "roles": ["editor", "reviewer1"], "active": True}
+        assert "scrypt" not in json.dumps(c) and "private" not in json.dumps(c)
     assert snapshot(a) == snapshot(b)
 
 

@@ -226,3 +226,60 @@ def test_a_forged_account_is_kept_out_repaired_and_blocks_nobody(newsroom, tmp_p
     assert {u.username: u.roles for u in c.users.all()} == before
     c.close()
     assert cli("sync", "--db", a.path).code == 0 == cli("sync", "--db", b.path).code
+
+
+def test_an_old_signed_account_sent_again_under_another_name_is_not_believed(
+        newsroom, tmp_path, cli):
+    """张薇 was made an admin and, later, an editor again — both signed by the admin.
+    Someone removes her account file and puts the old signed admin copy back under
+    another name: every seat judges accounts by id, finds it older than the copy it
+    replaces, and keeps her an editor (issue 30)."""
+    import time
+
+    from newsdesk.review import accounts
+    a, b, remote = newsroom
+    clone = Clone(remote, tmp_path / "clone")
+    accounts.change_user(a, a.users.find("admin"), a.users.find("zhangwei"),
+                         roles=["editor", "admin"])
+    assert cli("sync", "--db", a.path).code == 0
+    clone.pull()
+    granted = (clone.path / "users" / "zhangwei.toml").read_bytes()
+    time.sleep(1.1)  # stored times are to the second
+    accounts.change_user(a, a.users.find("admin"), a.users.find("zhangwei"), roles=["editor"])
+    assert cli("sync", "--db", a.path).code == 0 == cli("sync", "--db", b.path).code
+    clone.pull()
+    git("rm", "-q", "users/zhangwei.toml", cwd=clone.path)
+    (clone.path / "users" / "a.toml").write_bytes(granted)
+    git("add", "users/a.toml", cwd=clone.path)
+    commit = clone.push("tidy up users")
+    r = cli("sync", "--db", b.path)
+    assert r.code == 1 and commit[:10] in r.out, r.out
+    assert cli("sync", "--db", a.path).code == 0  # B has put it right already
+    for seat in (a, b):
+        assert seat.users.find("zhangwei").roles == ["editor"]
+    clone.pull()
+    assert not (clone.path / "users" / "a.toml").exists()
+    join_new(tmp_path / "c" / "c.db", remote)
+    c = Store.open(tmp_path / "c" / "c.db")
+    assert c.users.find("zhangwei").roles == ["editor"]
+    c.close()
+
+
+def test_an_account_file_moved_over_another_blocks_nobody(newsroom, tmp_path, cli):
+    """`git mv -f users/wangfang.toml users/zhangwei.toml`: nothing unsigned, but 张薇's
+    account is gone from the repository. No seat loses either account or stops: each
+    reports it, the files are put back, and a new seat joins."""
+    a, b, remote = newsroom
+    clone = Clone(remote, tmp_path / "clone")
+    git("mv", "-f", "users/wangfang.toml", "users/zhangwei.toml", cwd=clone.path)
+    clone.push("tidy up users")
+    before = {u.username: u.roles for u in a.users.all()}
+    r = cli("sync", "--db", b.path)
+    assert r.code == 1 and "tampering" in r.out, r.err
+    assert cli("sync", "--db", a.path).code in (0, 1)
+    for seat in (a, b):
+        assert {u.username: u.roles for u in seat.users.all()} == before
+    clone.pull()
+    assert (clone.path / "users" / "wangfang.toml").exists()
+    join_new(tmp_path / "c" / "c.db", remote)
+    assert cli("sync", "--db", a.path).code == 0 == cli("sync", "--db", b.path).code

@@ -99,44 +99,65 @@ def _trusted(user) -> dict:
 def accounts(git, changed: dict, known: dict[str, dict], pinned_key, admin_id
              ) -> tuple[dict[str, dict], dict[str, dict | None]]:
     """Every user as this seat will know them (id → record), and the accounts changed
-    without being vouched for (id → the repository's record, None where its file was
-    removed: accounts are closed, never removed). A change is vouched for when signed
-    by an admin already trusted, or by the pinned founding admin's key, or — a new
-    password, nothing else changed — by the user's own earlier key; never when it is
-    older than the copy it replaces (an old version sent again)."""
+    without being vouched for (id → the repository's record, None where it is gone:
+    accounts are closed, never removed). Accounts are judged by id, wherever their
+    files stand (a file moved, renamed or copied keeps its account). A change is
+    vouched for when signed by an admin already trusted, or by the pinned founding
+    admin's key, or — a new password, nothing else changed — by the user's own earlier
+    key; never when it is older than the believed copy it replaces (an old version sent
+    again), nor when two files claim one account."""
     known = dict(known)
     spec = rec.table_of("users/x.toml")
-    waiting, forged, removed, written = {}, {}, set(), set()
+    left: dict[str, dict] = {}           # each account as the files changed had it
+    arrived: dict[str, list[dict]] = {}  # and as they have it now
     for path, (old, new) in changed.items():
-        if not spec.holds(path):
+        if spec.holds(path):
+            if old:
+                row = rec.table_rows(spec, git.blob(old), path)[0]
+                left[row["id"]] = row
+            if new:
+                row = rec.table_rows(spec, git.blob(new), path)[0]
+                arrived.setdefault(row["id"], []).append(row)
+    forged: dict[str, dict | None] = {i: None for i in left
+                                      if i not in arrived and i in known}
+    admins = _admins(known, pinned_key, admin_id)
+    waiting = {}
+    for i, rows in arrived.items():
+        row = rows[0]
+        if len(rows) > 1:
+            forged[i] = row
             continue
-        before = rec.table_rows(spec, git.blob(old), path)[0] if old else None
-        if new is None:
-            removed.add(before["id"])
-            continue
-        row = rec.table_rows(spec, git.blob(new), path)[0]
-        written.add(row["id"])
-        if known.get(row["id"]) == _trusted(row):
+        if known.get(i) == _trusted(row):
             continue  # this seat's own copy (put back by a seat that found it changed)
-        if before and (row.get("updated_at") or "") < (before.get("updated_at") or ""):
-            forged[row["id"]] = row
+        before = left.get(i)
+        # What it replaces, where that was believed: the file's last copy when an admin
+        # signed it (a forged one replaced by a true one is a repair), else this seat's.
+        if before is None:
+            reference = known.get(i)
         else:
-            waiting[row["id"]] = (row, before)
+            reference = before if _vouched(before, None, admins) else None
+        if reference and (row.get("updated_at") or "") < (reference.get("updated_at") or ""):
+            forged[i] = row
+        else:
+            waiting[i] = (row, before)
     while waiting:  # an admin made in this change vouches for those after them
-        trusted = {i: r["public_keys"] for i, r in known.items()
-                   if Role.ADMIN in r["roles"] and r["active"]}
-        if pinned_key and admin_id:
-            trusted.setdefault(admin_id, [])
-            trusted[admin_id] = [*trusted[admin_id], pinned_key]
         done = [i for i, (row, before) in waiting.items()
-                if _vouched(row, before, trusted)]
+                if _vouched(row, before, _admins(known, pinned_key, admin_id))]
         if not done:
             forged |= {i: row for i, (row, _before) in waiting.items()}
             break
         for i in done:
             known[i] = signing.user_record(waiting.pop(i)[0])
-    # A file removed under one name and written under another is a rename, not a removal.
-    return known, forged | {i: None for i in removed - written}
+    return known, forged
+
+
+def _admins(known: dict[str, dict], pinned_key, admin_id) -> dict[str, list[str]]:
+    """The active admins' keys (id → keys), the pinned founding admin's among them."""
+    trusted = {i: r["public_keys"] for i, r in known.items()
+               if Role.ADMIN in r["roles"] and r["active"]}
+    if pinned_key and admin_id:
+        trusted[admin_id] = [*trusted.get(admin_id, []), pinned_key]
+    return trusted
 
 
 def _outlets_files(git, theirs, changed: dict, users: dict[str, dict]) -> None:

@@ -160,7 +160,8 @@ class Importer:
         for spec in rec.TABLES:
             paths = [p for p in changed if spec.holds(p)]
             if spec.table == "users":
-                paths = [p for p in paths if not self._forged_account(ot, nt, p, conflicts)]
+                self._accounts(spec, ot, nt, paths, conflicts)
+                continue
             if spec.per_row:
                 for path in paths:  # one row a file
                     self._rows(spec, rows_at(self.git, spec, ot, path),
@@ -169,28 +170,42 @@ class Importer:
                 self._rows(spec, rows_at(self.git, spec, ot, spec.path),
                            rows_at(self.git, spec, nt, spec.path), conflicts)
 
-    def _forged_account(self, ot, nt, path: str, conflicts: list[Conflict]) -> bool:
-        """Is this account file's change one not believed? Then this seat's copy stands
-        (its next commit writes it back over the file) and the tampering is on record."""
+    def _accounts(self, spec: rec.TableFile, ot, nt, paths: list[str],
+                  conflicts: list[Conflict]) -> None:
+        """The accounts the changed files hold, by id (a file moved keeps its account).
+        One not believed keeps this seat's copy, which its next commit writes back over
+        the files, the tampering on record; none is removed here (accounts are closed,
+        never removed)."""
+        for path in paths:
+            before, there = rows_at(self.git, spec, ot, path), rows_at(self.git, spec, nt, path)
+            for row in before + there:
+                if row["id"] in self.forged:
+                    self._forged_account(row["id"], path, nt, conflicts)
+            believed = [r for r in there if r["id"] not in self.forged]
+            if believed:
+                self._rows(spec, [r for r in before if r["id"] == believed[0]["id"]],
+                           believed, conflicts)
+
+    def _forged_account(self, account: str, path: str, nt,
+                        conflicts: list[Conflict]) -> None:
+        """The tampering with an account on record, once: this seat's copy and the
+        repository's, and the commit that brought it."""
+        if account in self.accounts_kept:
+            return
+        self.accounts_kept.add(account)
         spec = rec.table_of(path)
-        there, before = rows_at(self.git, spec, nt, path), rows_at(self.git, spec, ot, path)
-        account = (there or before or [{}])[0].get("id")
-        if account not in self.forged:
-            return False
         mine = [u for u in spec.shared(self.store.syncing.rows_of(spec.table, spec.json,
                                                                    spec.where))
                 if u["id"] == account]
+        theirs = self.forged[account]
         arrived = self.git.read(nt, path)
         by, at = self.git.author(self.git.first_with(*self.span, path,
                                                      lambda data: data == arrived))
-        found = Conflict(f"users:{account}", TAMPERED,
-                         json.dumps(_identity(mine), ensure_ascii=False),
-                         json.dumps(_identity(there), ensure_ascii=False), by, at)
-        if found not in self.tampered:
-            self.tampered.append(found)
-            conflicts.append(found)
-            self.accounts_kept.add(account)
-        return True
+        shown = lambda row: json.dumps(row and rec.identity(row), ensure_ascii=False)  # noqa: E731
+        found = Conflict(f"users:{account}", TAMPERED, shown(mine[0] if mine else None),
+                         shown(theirs), by, at)
+        self.tampered.append(found)
+        conflicts.append(found)
 
     def _rows(self, spec: rec.TableFile, old: list[dict], new: list[dict],
                      conflicts: list[Conflict]) -> None:
@@ -207,13 +222,6 @@ class Importer:
         kept = {key(r) for r in new}
         self.store.syncing.put_rows(spec.table, spec.key, spec.json, new, spec.where,
                                     removed=[r for r in here if key(r) not in kept])
-
-
-def _identity(rows: list[dict]) -> dict | None:
-    """An account as a conflict shows it: who, and what they may do (never its keys or
-    password hash, which a conflict would carry to every seat)."""
-    return {k: rows[0][k] for k in ("username", "real_name", "roles", "active")} \
-        if rows else None
 
 
 def _once(rows: StoryRows) -> StoryRows:

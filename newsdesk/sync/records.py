@@ -310,3 +310,9 @@ def newsroom_text(info: dict) -> bytes:
 
 def newsroom_info(text: bytes) -> dict:
     return _read_toml(text, NEWSROOM)
+
+
+def identity(account: dict) -> dict:
+    """An account as a conflict shows it: who, and what they may do — never its keys or
+    password hash, which a conflict would carry to every seat and show."""
+    return {k: account.get(k) for k in ("username", "real_name", "roles", "active")}

@@ -268,6 +268,7 @@ class Seat:
         imported = self.store.syncing.mark("commit")
         missed: list[Conflict] = []
         forged: dict[str, dict | None] = {}  # accounts changed there unvouched: kept here
+        recovering = None
         if imported and str(self.git.tip()) != imported:
             # A sync stopped between moving the branch and importing (the app closed,
             # the power went): import what the database missed first, checked again.
@@ -312,9 +313,10 @@ class Seat:
         received, stories = importer.run(start, self.git.tip(), local_conflicts, marks=marks)
         result.received += received
         result.stories += stories
-        result.repeated = importer.repeated
-        result.repaired = len(importer.found) + len(importer.accounts_kept)
-        result.tampered = [c.__dict__ for c in importer.tampered]
+        importers = (importer, recovering) if recovering else (importer,)
+        result.repeated = sum(i.repeated for i in importers)
+        result.repaired = sum(len(i.found) + len(i.accounts_kept) for i in importers)
+        result.tampered = [c.__dict__ for i in importers for c in i.tampered]
         result.conflicts = len(missed) + len(conflicts) + len(local_conflicts)
         if result.committed or result.received:
             self.git.tidy()

@@ -90,9 +90,10 @@ class TreeMerge:
         later version stands whole, the other is kept as a conflict."""
         mine, theirs = (rec.table_rows(spec, x, path)[0] for x in (o, t))
         later = (theirs.get("updated_at", ""), t) > (mine.get("updated_at", ""), o)
-        kept, other, loser = (t, o, mine) if later else (o, t, theirs)
-        text = lambda data: json.dumps(data.decode("utf-8"), ensure_ascii=False)  # noqa: E731
-        return kept, [Conflict(path, "file", text(kept), text(other),
+        kept, winner, loser = (t, theirs, mine) if later else (o, mine, theirs)
+        # Who and what they may do, never the keys or password hash (a conflict is shown).
+        text = lambda row: json.dumps(rec.identity(row), ensure_ascii=False)  # noqa: E731
+        return kept, [Conflict(path, "file", text(winner), text(loser),
                                loser.get("updated_by"), loser.get("updated_at", ""))]
 
     def _later_signed(self, path: str, outlets: str, o: bytes, t: bytes, ot, tt
