@@ -8,7 +8,7 @@ from newsdesk import times
 from newsdesk.review import workflow
 from newsdesk.i18n import N_, _
 from newsdesk.review.meta import meta_line
-from newsdesk.model import Role, field_label
+from newsdesk.model import Role, State, field_label, state_name
 from newsdesk.text.render import char_count
 from newsdesk.store import Store
 
@@ -24,7 +24,39 @@ def story(store: Store, article_id: str) -> dict:
         "author": store.users.get(a.author_id).real_name if a.author_id else None,
         "char_count": char_count(a.body),
         "meta": meta_line(store, a),
+        "correction": pending_correction(a),
     }
+
+
+def revision_name(number: int) -> str:
+    """A revision as the app's history names it (第 2 版)."""
+    return _("revision {n}", n=number)
+
+
+def pending_correction(article) -> str | None:
+    """The note of the 更正 under way (not yet published), else None."""
+    return article.corrections[-1]["note"] if workflow.correction_pending(article) else None
+
+
+def correcting(state: str, note: str | None) -> bool:
+    """A published story reopened for 更正 and not yet out again: still live, whatever
+    its draft's state (note: its pending correction's note)."""
+    return bool(note) and state not in (State.PUBLISHED, State.WITHDRAWN)
+
+
+def reopened(state: str, note: str | None) -> bool:
+    """Being corrected and not yet sent for review: named as live and under correction
+    (已发布·更正中), not 草稿; a correction in review says its stage."""
+    return correcting(state, note) and state in (State.DRAFT, State.RETURNED)
+
+
+def state_text(state: str, note: str | None = None) -> str:
+    """A story's state as people say it, a correction under way included."""
+    if reopened(state, note):
+        return _("published, being corrected")
+    if correcting(state, note):
+        return _("correction {state}", state=state_name(state))
+    return state_name(state)
 
 
 def role_names(store: Store) -> dict[str, str]:

@@ -4,14 +4,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 
-from newsdesk import times
+from newsdesk import present, times
 from newsdesk.review import workflow
 from ui.id_model import IdTableModel
 
 
-def state_label(state: str, stage: str = "") -> str:
+def state_label(state: str, stage: str = "", correction: str | None = None
+                ) -> str:
     """A story's state as the newsroom says it (草稿, 已送审, 复审中, 已签发, 待发布…):
-    in review, which stage."""
+    in review, which stage; a published story reopened for 更正 (correction: its
+    pending note) is still live, and says so (the core decides which that is)."""
+    if present.reopened(state, correction):
+        return QCoreApplication.translate("states", "Published · being corrected")
+    if present.correcting(state, correction):
+        return QCoreApplication.translate("states", "Correction · %1").replace(
+            "%1", state_label(state, stage))
     if state == "in_review" and stage:
         return QCoreApplication.translate("states", "At %1").replace("%1", stage)
     return {
@@ -59,7 +66,8 @@ class ArticleTableModel(IdTableModel):
             return r["channel_name"]
         if column == 2:
             stage = r.get("review_stage")
-            return state_label(r["state"], self._stages[stage - 1] if stage else "")
+            return state_label(r["state"], self._stages[stage - 1] if stage else "",
+                               r["correction"])
         if column == 4:
             return self.snippets.get(r["id"]) or r["return_reason"] or ""
         date = r["first_published_at"] or r["publish_at"] or r["updated_at"]

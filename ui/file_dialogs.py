@@ -14,8 +14,11 @@ Windows locks belong to the handle, not the process: there the native dialog sta
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QFileInfo, QMimeDatabase
+from PySide6.QtCore import (
+    QCoreApplication, QDir, QFileInfo, QMimeDatabase, QSettings, QStandardPaths,
+)
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QSplitter, QWidget
 
@@ -49,6 +52,7 @@ class NameOnlyIcons(QFileIconProvider):
 
 
 _ICONS: NameOnlyIcons | None = None
+LAST_PICTURES = "dialogs/last_pictures_folder"  # QSettings: where the last picture came from
 
 
 def icons() -> NameOnlyIcons:
@@ -74,6 +78,21 @@ def dialog(parent: QWidget | None, caption: str, directory: str = "",
             sidebar.setSizes([160, max(sidebar.width() - 160, 400)])
     d.setIconProvider(icons())
     return d
+
+
+def pictures_folder() -> str:
+    """Where a picture is looked for: the folder the last one came from, else the
+    system's Pictures folder (else home) — never the program's own working folder."""
+    last = QSettings().value(LAST_PICTURES)
+    if last and Path(last).is_dir():
+        return str(last)
+    pictures = QStandardPaths.writableLocation(QStandardPaths.PicturesLocation)
+    return pictures if pictures and Path(pictures).is_dir() else QDir.homePath()
+
+
+def picture_taken(path: str) -> None:
+    """A picture came from path: the next one is looked for beside it."""
+    QSettings().setValue(LAST_PICTURES, str(Path(path).parent))
 
 
 def _ask(d: QFileDialog) -> list[str]:

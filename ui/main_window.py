@@ -19,7 +19,7 @@ from newsdesk.model import SavedSearch, State
 from newsdesk.store import Store
 from ui import look, operations, searching, window_fit
 from ui.admin.admin_dialog import AdminDialog
-from ui.article_model import ArticleTableModel
+from ui.article_model import ArticleTableModel, state_label
 from ui.bin_dialog import BinDialog
 from ui.damage import ask_restore
 from ui.editor.editor_pane import EditorPane
@@ -59,7 +59,8 @@ class MainWindow(QMainWindow):
         self.navigator.setHeaderHidden(True)
         self.model = ArticleTableModel(store, self)
         self.table = QTableView()
-        setup_table(self.table, self.model, ["社" * 24, "桃源街道", "In review",
+        widest_state = state_label("draft", correction="…")  # 已发布·更正中
+        setup_table(self.table, self.model, ["社" * 24, "桃源街道", widest_state,
                                              "2026-11-28 23:50", "参与人数需核实"])
         self.view = PreviewPane(store)  # the selected story as its page will look
         self.search = QLineEdit()
@@ -491,6 +492,8 @@ class MainWindow(QMainWindow):
         change has already, and a pane out of sight reads everything afresh when it
         is shown."""
         self.model.refresh(article_ids)
+        if set(article_ids) - set(self.model.ids):
+            self._relist()  # one made here or come in: the list and its count grow
         self._show_counts()
         shown = self.view.article
         if self.stack.currentIndex() == 0 and shown is not None and shown.id in article_ids:
@@ -545,6 +548,7 @@ class MainWindow(QMainWindow):
     def new_story(self) -> None:
         self.editor.flush()
         article = workflow.create(self.store, self.user, title=self.tr("Untitled story"))
+        self.stories_changed({article.id})
         self.open_story(article.id)
         self.editor.fields["title"].selectAll()
         self.editor.fields["title"].setFocus()
@@ -630,8 +634,31 @@ class MainWindow(QMainWindow):
             filtering.forget_search(self.store, self.user, filters["saved"].id)
             self.show_saved_searches()
 
-    def _after_reload(self) -> None:
+    def _relist(self) -> None:
+        """The navigator's list read again where it stands (not a search's results),
+        the story chosen in it kept; the editor stays in front if it is."""
+        item = self.navigator.currentItem()
+        filters = item.data(0, FILTER) if item else None
+        searched = self.search.text().strip() or any(
+            v is not None for v in self.filters.choices().values())
+        listed = filters == DUE or (isinstance(filters, dict) and "saved" not in filters)
+        if searched or not listed:
+            return
+        ids = workflow.due(self.store) if filters == DUE else self.store.articles.ids(**filters)
+        if ids == self.model.ids:
+            return
+        current = self.table.currentIndex()
+        chosen = self.model.ids[current.row()] if current.isValid() else None
+        self.model.set_ids(ids)
+        if chosen in ids:
+            self.table.selectRow(ids.index(chosen))
+        self._show_total()
+
+    def _show_total(self) -> None:
         self.statusBar().showMessage(self.tr("Stories: %1").replace("%1", str(len(self.model.ids))))
+
+    def _after_reload(self) -> None:
+        self._show_total()
         if self.model.ids:
             self.table.selectRow(0)
         else:

@@ -12,7 +12,6 @@ from newsdesk.cli.common import (
     table, with_db,
 )
 from newsdesk.i18n import N_, _
-from newsdesk.model import state_name
 from newsdesk.store import Store
 
 story_argument = click.argument("article_id", metavar="ID")
@@ -21,7 +20,8 @@ story_argument = click.argument("article_id", metavar="ID")
 def _report(store: Store, verb: str, t: workflow.Transition) -> int:
     a = t.article
     stage = workflow.stage_name(store, a.review_stage)
-    where = _("waiting for {stage}", stage=stage) if stage else state_name(a.state)
+    where = _("waiting for {stage}", stage=stage) if stage else present.state_text(
+        a.state, present.pending_correction(a))
     print(_("{verb} {id} {title} (revision {revision}) → {where}", verb=_(verb), id=a.id[:8],
             title=a.title, revision=t.event.revision, where=where))
     return OK
@@ -116,7 +116,8 @@ def history(session: Session, article_id: str, as_json: bool) -> int:
         print_json(rows)
     else:
         table([[str(r["seq"]), r["at"][:16], r["action"], r["stage_name"], r["actor"],
-                f"r{r['revision']}" if r["revision"] else "", r["comment"]] for r in rows])
+                present.revision_name(r["revision"]) if r["revision"] else "", r["comment"]]
+               for r in rows])
     return OK
 
 

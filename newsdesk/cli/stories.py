@@ -14,7 +14,7 @@ from newsdesk.cli.common import (
 )
 from newsdesk.demo import load_demo, load_starter_words
 from newsdesk.i18n import _, pick
-from newsdesk.model import field_label, state_name
+from newsdesk.model import field_label
 from newsdesk.store import Store
 from newsdesk.store.search import SORTS
 
@@ -45,7 +45,8 @@ def _summary(store: Store, a, channels: dict, tz: str) -> dict:
     return {"id": a.id, "state": a.state, "review_stage": a.review_stage,
             "channel": channel_name(store, a.channel_id, channels),
             "date": times.local_text(a.first_published_at or a.publish_at or a.updated_at, tz),
-            "title": a.title, "public_path": a.public_path}
+            "title": a.title, "public_path": a.public_path,
+            "correction": present.pending_correction(a)}
 
 
 @click.command("list")
@@ -66,8 +67,8 @@ def list_(session: Session, author: str | None, limit: int, offset: int, as_json
     if as_json:
         print_json(rows)
     else:
-        table([[r["id"][:8], state_name(r["state"]), r["date"][:16], r["channel"], r["title"]]
-               for r in rows])
+        table([[r["id"][:8], present.state_text(r["state"], r["correction"]), r["date"][:16],
+                r["channel"], r["title"]] for r in rows])
     return OK
 
 
@@ -127,7 +128,8 @@ def show(session: Session, article_id: str, as_json: bool) -> int:
     if data["reporters"]:
         print(f"（记者{'、'.join(data['reporters'])}）")
     print()
-    print(f"id {data['id']} · {state_name(data['state'])} · "
+    state = present.state_text(data["state"], data["correction"])
+    print(f"id {data['id']} · {state} · "
           f"{(data['channel'] or {}).get('name', '')} · "
           + _("{chars} characters · revision {revision}", chars=data["char_count"],
               revision=data["revision"])

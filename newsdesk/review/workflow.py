@@ -402,7 +402,7 @@ def begin_correction(store: Store, article_id: str, actor: User, note: str) -> T
     return Transition(new, event)
 
 
-def _pending_correction(article: Article) -> bool:
+def correction_pending(article: Article) -> bool:
     return bool(article.corrections) and article.corrections[-1].get("at") is None
 
 
@@ -410,7 +410,7 @@ def _dated_correction(store: Store, article: Article, actor_id: str | None,
                       now: str) -> dict:
     """A corrected story going out: its pending correction note is dated now; what the
     publish event records of it (empty for a story that is not a correction)."""
-    if not _pending_correction(article):
+    if not correction_pending(article):
         return {}
     corrections = [dict(c) for c in article.corrections]
     corrections[-1]["at"] = now

@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from PySide6.QtCore import QEvent, QMimeData, QRectF, Qt, Signal
-from PySide6.QtGui import QImage, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QAction, QImage, QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolTip
 
 from newsdesk import pictures
@@ -41,6 +41,10 @@ def insert_markdown(cursor: QTextCursor, text: str) -> None:
         cursor.insertText(OBJECT, picture_format(text[p.start:p.end]))
         at = p.end
     cursor.insertText(text[at:], plain)
+
+
+def _has_text(block) -> bool:
+    return block.isValid() and bool(block.text().strip(" \t"))
 
 
 class OffsetMap:
@@ -177,8 +181,9 @@ class BodyEdit(QPlainTextEdit):
         cursor.beginEditBlock()
         cursor.removeSelectedText()
         insert_markdown(cursor, text)
-        cursor.endEditBlock()
         self.setTextCursor(cursor)
+        self._keep_pictures_apart()
+        cursor.endEditBlock()
         self.ensureCursorVisible()
 
     # ---- pictures --------------------------------------------------------------------
@@ -207,9 +212,99 @@ class BodyEdit(QPlainTextEdit):
         cursor.insertText(before, QTextCharFormat())
         cursor.insertText(OBJECT, picture_format(markdown))
         cursor.insertText(after, QTextCharFormat())
-        cursor.endEditBlock()
         self.setTextCursor(cursor)
+        self._keep_pictures_apart()
+        cursor.endEditBlock()
         self.ensureCursorVisible()
+
+    # ---- a picture is a paragraph of its own ------------------------------------------
+    def _crowded(self) -> int | None:
+        """Where a line break must go for a picture to stand as a paragraph of its own
+        in the markdown (alone in its block, an empty block or the document's edge on
+        either side); None when every picture does."""
+        doc = self.document()
+        for position, _ in self.all_pictures():
+            block = doc.findBlock(position)
+            if position > block.position() or _has_text(block.previous()):
+                return position
+            if position + 1 < block.position() + block.length() - 1 or _has_text(block.next()):
+                return position + 1
+        return None
+
+    def _keep_pictures_apart(self) -> None:
+        """Line breaks where text typed, pasted or dropped next to a picture would join
+        its paragraph; the text stays where the cursor is (after what was typed)."""
+        kept = self.textCursor()
+        kept.setKeepPositionOnInsert(True)  # a break put at the cursor goes after it
+        cursor = QTextCursor(self.document())
+        while (at := self._crowded()) is not None:
+            cursor.setPosition(at)
+            cursor.insertText("\n", QTextCharFormat())
+        kept.setKeepPositionOnInsert(False)
+        self.setTextCursor(kept)
+
+    def _close_gap(self, spot: QTextCursor) -> None:
+        """Where a picture was taken out, the empty lines that stood around it go too:
+        one blank line between paragraphs, none at the body's start or end."""
+        block = spot.block()
+        if block.text():
+            return
+        first = last = block
+        while first.previous().isValid() and not first.previous().text():
+            first = first.previous()
+        while last.next().isValid() and not last.next().text():
+            last = last.next()
+        at_edge = not first.previous().isValid() or not last.next().isValid()
+        if first == last and not at_edge:
+            return
+        cursor = QTextCursor(self.document())
+        if not last.next().isValid():  # at the end: from the last text's end
+            cursor.setPosition(max(0, first.position() - 1))
+            cursor.setPosition(last.position() + last.length() - 1, QTextCursor.KeepAnchor)
+        elif not first.previous().isValid():  # at the start: up to the first text
+            cursor.setPosition(0)
+            cursor.setPosition(last.next().position(), QTextCursor.KeepAnchor)
+        else:  # between paragraphs: one empty block left
+            cursor.setPosition(first.position())
+            cursor.setPosition(last.position(), QTextCursor.KeepAnchor)
+        cursor.removeSelectedText()
+
+    def _near_picture(self) -> bool:
+        """Whether an edit at the cursor could touch a picture's paragraph."""
+        cursor, doc = self.textCursor(), self.document()
+        first = doc.findBlock(cursor.selectionStart()).blockNumber() - 1
+        last = doc.findBlock(cursor.selectionEnd()).blockNumber() + 1
+        return any(OBJECT in doc.findBlockByNumber(n).text()
+                   for n in range(max(0, first), min(last, doc.blockCount() - 1) + 1))
+
+    def _edit(self, do) -> None:
+        """A person's edit (a key, a paste, a drop, a cut) and the line breaks it needs
+        around pictures, as one undo step."""
+        cursor = self.textCursor()
+        spot = None
+        if OBJECT in cursor.selectedText():  # a picture goes: where it stood, tidied
+            spot = QTextCursor(self.document())
+            spot.setPosition(cursor.selectionStart())
+        cursor.beginEditBlock()
+        do()
+        if spot is not None:
+            self._close_gap(spot)
+        self._keep_pictures_apart()
+        cursor.endEditBlock()
+        self.ensureCursorVisible()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if self.isReadOnly() or event.matches(QKeySequence.Undo) \
+                or event.matches(QKeySequence.Redo) or not self._near_picture():
+            super().keyPressEvent(event)
+            return
+        self._edit(lambda: super(BodyEdit, self).keyPressEvent(event))
+
+    def inputMethodEvent(self, event) -> None:  # noqa: N802 - Chinese typed via an IME
+        if self.isReadOnly() or not event.commitString() or not self._near_picture():
+            super().inputMethodEvent(event)
+            return
+        self._edit(lambda: super(BodyEdit, self).inputMethodEvent(event))
 
     def set_picture(self, position: int, markdown: str | None) -> None:
         """New markdown for the picture at position (None takes it out): one undo step;
@@ -304,6 +399,11 @@ class BodyEdit(QPlainTextEdit):
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802
         menu = self.createStandardContextMenu(event.pos())
+        for name, slot in (("edit-cut", self.cut),
+                           ("edit-delete", lambda: self.textCursor().removeSelectedText())):
+            for action in menu.findChildren(QAction, name):  # through _edit: no gap left
+                action.triggered.disconnect()
+                action.triggered.connect(lambda _=False, slot=slot: self._edit(slot))
         at = self.chosen_picture(event.pos())
         if at is not None and not self.isReadOnly():
             self._select_picture(at)
@@ -336,6 +436,9 @@ class BodyEdit(QPlainTextEdit):
                 or super().canInsertFromMimeData(source))
 
     def insertFromMimeData(self, source) -> None:  # noqa: N802
+        self._edit(lambda: self._insert_mime(source))
+
+    def _insert_mime(self, source) -> None:
         html = source.html() if source.hasHtml() else ""
         if source.hasFormat(MIME):
             self.insert_markdown(bytes(source.data(MIME)).decode("utf-8"))

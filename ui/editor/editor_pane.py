@@ -235,7 +235,8 @@ class EditorPane(QWidget):
             return
         editable = state.ours and self._refusal is None
         self.meta.set_state(a.state, state_label(
-            a.state, workflow.stage_name(self.store, a.review_stage) if a.review_stage else ""))
+            a.state, workflow.stage_name(self.store, a.review_stage) if a.review_stage else "",
+            present.pending_correction(a)))
         for w in list(self.fields.values()) + [self.reporters, self.tags, self.publish_at,
                                                 self.topics, self.summary, self.body]:
             w.setReadOnly(not editable)

@@ -88,9 +88,10 @@ def store_file(parent: QWidget, store: Store, user: User, title: str,
     (assets/<sha256>.<ext>) and its file's name without the extension."""
     if path is None:
         # 所有文件 too: a picture saved from WeChat or a phone often has no extension.
-        path = file_dialogs.open_file(parent, title, "", ";;".join((
-            QCoreApplication.translate("images", "Images (*.jpg *.jpeg *.png *.gif *.webp)"),
-            QCoreApplication.translate("images", "All files (*)"))))
+        path = file_dialogs.open_file(parent, title, file_dialogs.pictures_folder(),
+                                      ";;".join((QCoreApplication.translate(
+                                          "images", "Images (*.jpg *.jpeg *.png *.gif *.webp)"),
+                                          QCoreApplication.translate("images", "All files (*)"))))
         if not path:
             return None
     try:
@@ -98,6 +99,7 @@ def store_file(parent: QWidget, store: Store, user: User, title: str,
     except (OSError, NewsdeskError) as e:
         QMessageBox.warning(parent, title, str(e))
         return None
+    file_dialogs.picture_taken(path)
     return link, Path(path).stem
 
 

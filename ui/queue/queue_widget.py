@@ -93,7 +93,10 @@ class ReviewQueue(QWidget):
                       context=Qt.WidgetWithChildrenShortcut)
 
     def reload(self, *_args, keep_row: int | None = None) -> None:
-        """Re-read the queue for the current filters; keep the cursor where it was."""
+        """Re-read the queue for the current filters; keep the cursor where it was. The
+        last sign-off's outcome goes: it spoke of a queue since changed (another user's,
+        other filters, stories moved on)."""
+        self.outcome.clear()
         channel_id = self.channel.currentData()
         if self.mine.isChecked():
             ids = workflow.waiting_for(self.store, self.user, channel_id,
@@ -123,8 +126,8 @@ class ReviewQueue(QWidget):
         """Signed or returned (None: not done): say where it went, read the queue again."""
         if transition is None:
             return
-        self.outcome.setText(signing.outcome(self.store, transition.article))
         self.reload(keep_row=row)
+        self.outcome.setText(signing.outcome(self.store, transition.article))
         self.stories_changed.emit({transition.article.id})
 
     def approve_current(self) -> None:
