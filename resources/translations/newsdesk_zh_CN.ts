@@ -462,12 +462,12 @@
         <translation>原作者</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="524"/>
+        <location filename="../../ui/editor/editor_pane.py" line="527"/>
         <source>The publish time is not a date and time (like 2026-12-01 09:00): correct or clear it, then submit.</source>
         <translation>发布时间格式不对（应为 2026-12-01 09:00 这样的日期和时间），请改正或清空后再送审。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="534"/>
+        <location filename="../../ui/editor/editor_pane.py" line="537"/>
         <source>Your changes could not be saved, so the story was not sent for review; they are still here. %1</source>
         <translation>您的修改未能保存，稿件没有送审；修改仍在编辑器中。%1</translation>
     </message>
@@ -547,64 +547,69 @@
         <translation>%1：只读。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="335"/>
+        <location filename="../../ui/editor/editor_pane.py" line="313"/>
+        <source>Not a topic, so not saved: %1 (topics: %2)</source>
+        <translation>不是已有专题，不会保存：%1（现有专题：%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor_pane.py" line="338"/>
         <source>Required for a reprint</source>
         <translation>转载稿必填</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="336"/>
+        <location filename="../../ui/editor/editor_pane.py" line="339"/>
         <source>%1 (default)</source>
         <translation>%1（默认）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="338"/>
+        <location filename="../../ui/editor/editor_pane.py" line="341"/>
         <source>Empty: the page prints %1 as 来源</source>
         <translation>留空时，页面来源印为“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="438"/>
+        <location filename="../../ui/editor/editor_pane.py" line="441"/>
         <source>Accept finding</source>
         <translation>接受此项提示</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="439"/>
+        <location filename="../../ui/editor/editor_pane.py" line="442"/>
         <source>Why is this right here?</source>
         <translation>为什么这里可以保留？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="445"/>
+        <location filename="../../ui/editor/editor_pane.py" line="448"/>
         <source>Not accepted</source>
         <translation>未能接受</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="451"/>
+        <location filename="../../ui/editor/editor_pane.py" line="454"/>
         <source>Insert image</source>
         <translation>插入图片</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="468"/>
+        <location filename="../../ui/editor/editor_pane.py" line="471"/>
         <source>Cover image</source>
         <translation>封面图片</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="490"/>
+        <location filename="../../ui/editor/editor_pane.py" line="493"/>
         <source>Pictures not pasted: %1</source>
         <translation>有图片未粘贴进来：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="505"/>
+        <location filename="../../ui/editor/editor_pane.py" line="508"/>
         <source>Replace the picture</source>
         <translation>更换图片</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="518"/>
+        <location filename="../../ui/editor/editor_pane.py" line="521"/>
         <source>Not restored</source>
         <translation>未能恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor_pane.py" line="523"/>
-        <location filename="../../ui/editor/editor_pane.py" line="530"/>
+        <location filename="../../ui/editor/editor_pane.py" line="526"/>
         <location filename="../../ui/editor/editor_pane.py" line="533"/>
+        <location filename="../../ui/editor/editor_pane.py" line="536"/>
         <source>Not submitted</source>
         <translation>未能送审</translation>
     </message>
@@ -2420,17 +2425,17 @@ Correction note: %2</source>
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="60"/>
+        <location filename="../../ui/queue/review_panel.py" line="61"/>
         <source>Return to author</source>
         <translation>退回作者</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="62"/>
+        <location filename="../../ui/queue/review_panel.py" line="63"/>
         <source>What must change before it comes back?</source>
         <translation>需要修改哪些地方后再送审？</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="69"/>
+        <location filename="../../ui/queue/review_panel.py" line="70"/>
         <source>Return “%1” with a reason:</source>
         <translation>退回《%1》，请填写理由：</translation>
     </message>
@@ -2438,132 +2443,137 @@ Correction note: %2</source>
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="26"/>
+        <location filename="../../ui/queue/review_panel.py" line="27"/>
         <source>version %1</source>
         <translation>第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="102"/>
+        <location filename="../../ui/queue/review_panel.py" line="103"/>
         <source>Story</source>
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="103"/>
+        <location filename="../../ui/queue/review_panel.py" line="104"/>
         <source>Changes</source>
         <translation>修改对比</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="104"/>
+        <location filename="../../ui/queue/review_panel.py" line="105"/>
         <source>Checks</source>
         <translation>机审</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="105"/>
+        <location filename="../../ui/queue/review_panel.py" line="106"/>
         <source>History</source>
         <translation>审核记录</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="106"/>
+        <location filename="../../ui/queue/review_panel.py" line="107"/>
         <source>&amp;Approve</source>
         <translation>通过(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="107"/>
+        <location filename="../../ui/queue/review_panel.py" line="108"/>
         <source>&amp;Return…</source>
         <translation>退回(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="108"/>
+        <location filename="../../ui/queue/review_panel.py" line="109"/>
         <source>Sign off this stage (Ctrl+Shift+A)</source>
         <translation>签发本审级（Ctrl+Shift+A）</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="109"/>
+        <location filename="../../ui/queue/review_panel.py" line="110"/>
         <source>Send back to the author (Ctrl+Shift+R)</source>
         <translation>退回给作者（Ctrl+Shift+R）</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="126"/>
+        <location filename="../../ui/queue/review_panel.py" line="127"/>
         <source>First review at this stage: no earlier revision to compare with.</source>
         <translation>本审级首次审核：没有可对比的早先版本。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="129"/>
+        <location filename="../../ui/queue/review_panel.py" line="130"/>
         <source>This stage has not reviewed this story before. Changes since it was submitted as version %1, to version %2:</source>
         <translation>本审级此前没有审看过这篇稿件。以下是自送审时的第 %1 版到第 %2 版的修改：</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="132"/>
+        <location filename="../../ui/queue/review_panel.py" line="133"/>
         <source>This stage has not reviewed this story before. It is unchanged since it was submitted as version %1.</source>
         <translation>本审级此前没有审看过这篇稿件。自送审时的第 %1 版以来没有修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="138"/>
+        <location filename="../../ui/queue/review_panel.py" line="139"/>
         <source>No changes since revision %1, which this stage last saw.</source>
         <translation>自本审级上次审看的第 %1 版以来没有修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="142"/>
+        <location filename="../../ui/queue/review_panel.py" line="143"/>
         <source>Changes from revision %1 to %2:</source>
         <translation>第 %1 版到第 %2 版的修改：</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="150"/>
+        <location filename="../../ui/queue/review_panel.py" line="151"/>
         <source>Edited at %1 by %2 (%3):</source>
         <translation>%1 %2 审改（%3）：</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="159"/>
+        <location filename="../../ui/queue/review_panel.py" line="160"/>
         <source>No checks report was recorded for this revision.</source>
         <translation>此版本没有机审报告。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="161"/>
+        <location filename="../../ui/queue/review_panel.py" line="162"/>
         <source>Pass</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="161"/>
+        <location filename="../../ui/queue/review_panel.py" line="162"/>
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="162"/>
+        <location filename="../../ui/queue/review_panel.py" line="163"/>
         <source>Blocked</source>
         <translation>拦截</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="164"/>
+        <location filename="../../ui/queue/review_panel.py" line="165"/>
+        <source>%1 characters: the error rate is judged from %2</source>
+        <translation>%1 字：满 %2 字才计差错率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/review_panel.py" line="168"/>
         <source>%1 per 10,000 characters (threshold %2)</source>
         <translation>差错率每万字 %1 处（标准 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="168"/>
+        <location filename="../../ui/queue/review_panel.py" line="174"/>
         <source>accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="188"/>
+        <location filename="../../ui/queue/review_panel.py" line="194"/>
         <source>Nothing selected</source>
         <translation>未选择稿件</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="194"/>
+        <location filename="../../ui/queue/review_panel.py" line="200"/>
         <source>%1&#x3000;·&#x3000;%2&#x3000;·&#x3000;version %3</source>
         <translation>%1&#x3000;·&#x3000;%2&#x3000;·&#x3000;第 %3 版</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="198"/>
+        <location filename="../../ui/queue/review_panel.py" line="204"/>
         <source>Correction (更正) of a published story: %1</source>
         <translation>已发布稿件的更正：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="209"/>
+        <location filename="../../ui/queue/review_panel.py" line="215"/>
         <source>Nobody can sign this story now: %1</source>
         <translation>现在没有人能签审这篇稿件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/review_panel.py" line="211"/>
+        <location filename="../../ui/queue/review_panel.py" line="217"/>
         <source>You may sign %1.</source>
         <translation>您可以签发%1。</translation>
     </message>

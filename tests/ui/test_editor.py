@@ -336,9 +336,12 @@ def test_topics_and_cover_are_saved(window, qtbot, tmp_path, monkeypatch):
     saved = window.store.articles.get(draft)
     assert saved.topics == [window.store.channels.find_topic("xiangcun").id]
     assert saved.cover_asset_id and window.store.assets.data(saved.cover_asset_id)
-    editor.topics.setText("没有这个专题")
+    editor.topics.setText("乡村振兴在越溪、没有这个专题")  # one known, one not
+    editor.topics.textEdited.emit(editor.topics.text())
     editor.values()
     assert "#d00" in editor.topics.styleSheet()
+    assert "没有这个专题" in editor.topics.toolTip()  # what is not saved, said
+    assert "乡村振兴在越溪" not in editor.topics.toolTip().split("(")[0]
 
 
 def test_a_slow_render_keeps_the_last_good_preview_with_a_warning(window, qtbot,

@@ -115,3 +115,5 @@ def test_the_review_tab_names_findings_in_chinese(qtbot, demo_store, chinese):
     assert "警告 正文 · 一个疑似身份证号码" in shown
     assert "警告 正文 · 中文里应使用全角标点" in shown
     assert "warn" not in shown and "body" not in shown
+    # 33 characters: no rate per 10,000 (one slip would read as hundreds), said why
+    assert "每万字" not in shown and "满 500 字才计差错率" in shown

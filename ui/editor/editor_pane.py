@@ -310,6 +310,9 @@ class EditorPane(QWidget):
         wanted = split_list(self.topics.text())
         unknown = [t for t in wanted if t not in self.topic_ids]
         self.topics.setStyleSheet("border:1px solid #d00" if unknown else "")
+        self.topics.setToolTip(self.tr("Not a topic, so not saved: %1 (topics: %2)")
+                               .replace("%1", "、".join(unknown))
+                               .replace("%2", "、".join(self.topic_ids)) if unknown else "")
         values["topics"] = [self.topic_ids[t] for t in wanted if t in self.topic_ids]
         text = self.publish_at.text().strip()
         try:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from newsdesk import present, times
+from newsdesk.checks import RATED_FROM
 from newsdesk.checks.findings import place_label, severity_label
 from newsdesk.review import workflow
 from newsdesk.review.traced import ReviewDiff, review_diff
@@ -160,10 +161,15 @@ class ReviewPanel(QWidget):
                                   ) + "</p>"
         verdict = {"pass": self.tr("Pass"), "warn": self.tr("Warnings"),
                    "block": self.tr("Blocked")}
+        if report["char_count"] < RATED_FROM:  # one slip in a short story is no rate
+            rate = self.tr("%1 characters: the error rate is judged from %2") \
+                .replace("%1", str(report["char_count"])).replace("%2", str(RATED_FROM))
+        else:
+            rate = self.tr("%1 per 10,000 characters (threshold %2)") \
+                .replace("%1", f"{report['error_rate']:.1f}") \
+                .replace("%2", f"{report['threshold']:g}")
         rows = [f"<p><b>{escape(verdict.get(report['verdict'], report['verdict']))}</b> · "
-                + escape(self.tr("%1 per 10,000 characters (threshold %2)")
-                         .replace("%1", f"{report['error_rate']:.1f}")
-                         .replace("%2", f"{report['threshold']:g}")) + "</p>"]
+                + escape(rate) + "</p>"]
         colors = {"block": "#b00", "warn": "#a60", "info": "#555"}
         accepted_label = self.tr("accepted")
         for f in report["findings"]:
