@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import mimetypes
 import re
+from collections import OrderedDict
 from dataclasses import replace
 
 from newsdesk.errors import NotFound
@@ -28,10 +29,16 @@ _LOCAL = re.compile(r'\b(src|poster)="(?!data:|https?://)[^"]*"', re.I)
 BASE = RESOURCES
 
 
+INLINED = 64  # pictures kept ready as data: URLs (an asset's name is its content's hash)
+
+
 class Preview:
     def __init__(self, store: Store):
         self.store = store
         self.look = SiteLook(store)
+        # Each keystroke redraws the body; base64 of 20 pictures took ~30 ms of the UI
+        # thread each time. A picture's bytes never change under its name.
+        self.inlined: OrderedDict[str, str] = OrderedDict()
 
     def render_body(self, markdown: str) -> Rendered:
         """The slow part (markdown2, then nh3): what runs off the UI thread."""
@@ -47,13 +54,26 @@ class Preview:
         """The preview is not in the exported folder: stored images come inline, and
         no other path is read."""
         def data_url(m: re.Match) -> str:
-            try:
-                data = self.store.assets.data(m.group(2))
-            except NotFound:
-                return m.group(0)
-            mime = mimetypes.guess_type(f"x{m.group(3)}")[0] or "application/octet-stream"
-            return f'{m.group(1)}="data:{mime};base64,{base64.b64encode(data).decode()}"'
+            url = self._data_url(m.group(2), m.group(3))
+            return f'{m.group(1)}="{url}"' if url else m.group(0)
         return _LOCAL.sub(r'data-unread-\1=""', _ASSET.sub(data_url, body_html))
+
+    def _data_url(self, asset_id: str, ext: str | None) -> str | None:
+        """A stored picture as a data: URL (None when it is not stored), the last
+        INLINED kept."""
+        key = asset_id + (ext or "")
+        if key in self.inlined:
+            self.inlined.move_to_end(key)
+            return self.inlined[key]
+        try:
+            data = self.store.assets.data(asset_id)
+        except NotFound:
+            return None
+        mime = mimetypes.guess_type(f"x{ext}")[0] or "application/octet-stream"
+        self.inlined[key] = f"data:{mime};base64,{base64.b64encode(data).decode()}"
+        if len(self.inlined) > INLINED:
+            self.inlined.popitem(last=False)
+        return self.inlined[key]
 
     def page(self, article: Article, body_html: str) -> str:
         """The whole page, for the first load; a withdrawn story's is the notice its
