@@ -187,6 +187,12 @@ def test_watch_checks_the_whole_site_on_its_schedule(newsroom, tmp_path):
         assert found.added[0][2] == [SPAM] and found.missing == ["robots.txt"]
 
 
+def _ctrl_c_heard() -> None:
+    """Ctrl+C as a terminal gives it, however this suite was started: a shell script's
+    background job (`make test &`) has SIGINT ignored, and a child keeps that."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_publish_watch_on_the_command_line(newsroom, tmp_path):
     root = tmp_path / "served"
     use(newsroom, name="本机", kind="folder", path=str(root))
@@ -196,7 +202,8 @@ def test_publish_watch_on_the_command_line(newsroom, tmp_path):
     watching = subprocess.Popen(
         [sys.executable, str(Path(__file__).parent.parent / "main.py"), "publish", "--watch",
          "--every", "1", "--check-every", "1", "--as", "admin", "--db", newsroom.path],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+        preexec_fn=_ctrl_c_heard)
     out = []
     try:
         deadline = time.monotonic() + 60
