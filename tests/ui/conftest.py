@@ -51,3 +51,34 @@ def answer_file_dialogs(monkeypatch, answer) -> list:
     monkeypatch.setattr(QFileDialog, "exec", exec_)
     monkeypatch.setattr(QFileDialog, "selectedFiles", lambda dialog: picked)
     return asked
+
+
+@pytest.fixture
+def chinese(qapp):
+    """The app's strings (and Qt's own) in Chinese for one test, English after."""
+    from PySide6.QtCore import QTranslator
+    from ui import i18n
+    i18n.install(qapp, "zh_CN")
+    yield
+    for t in qapp.findChildren(QTranslator):
+        qapp.removeTranslator(t)
+    i18n.install(qapp, "en")
+
+
+@pytest.fixture
+def window_as(qtbot, demo_store):
+    """open_as(username): the demo newsroom's main window as that person signed in, at
+    1366×768; every one closed after the test."""
+    from ui.main_window import MainWindow
+    windows = []
+
+    def open_as(username):
+        w = MainWindow(demo_store, "demo.db", demo_store.users.find(username))
+        qtbot.addWidget(w)
+        w.resize(1366, 768)
+        w.show()
+        windows.append(w)
+        return w
+    yield open_as
+    for w in windows:
+        w.close()

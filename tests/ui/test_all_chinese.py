@@ -14,7 +14,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from PySide6.QtCore import QLibraryInfo, QModelIndex, Qt, QTranslator, QUrl
+from PySide6.QtCore import QLibraryInfo, QModelIndex, Qt, QUrl
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QFileDialog,
@@ -47,15 +47,6 @@ def allowed(words: tuple[str, ...]) -> re.Pattern:
     *.png) and the words given, as they are."""
     return re.compile(r"\w+://\S+|\S+@\S+|(?<![\w.])[*\w-]*\.\w[\w.*-]*|\b(?:%s)\b"
                       % "|".join(map(re.escape, words)))
-
-
-@pytest.fixture
-def chinese(qapp):
-    i18n.install(qapp, "zh_CN")
-    yield
-    for t in qapp.findChildren(QTranslator):
-        qapp.removeTranslator(t)
-    i18n.install(qapp, "en")
 
 
 def plain(text: str) -> str:

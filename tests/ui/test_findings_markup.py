@@ -6,13 +6,12 @@ number with a wrong check digit is listed as one that may be personal data (item
 import base64
 
 import pytest
-from PySide6.QtCore import Qt, QTranslator
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from newsdesk import pictures
 from newsdesk.review import workflow
 from tests.ui.test_editor import open_draft
-from ui import i18n
 from ui.main_window import MainWindow
 from ui.queue.queue_widget import ReviewQueue
 
@@ -88,15 +87,6 @@ def test_no_finding_on_picture_markup_and_fixes_keep_the_picture(window, qtbot):
     assert 'href="https://example.cn/news?id=1,2&amp;q=(再接再励)"' in html
     editor.session.save()
     assert pictures.find(window.store.articles.get(draft).body)[0].link == link
-
-
-@pytest.fixture
-def chinese(qapp):
-    i18n.install(qapp, "zh_CN")
-    yield
-    for t in qapp.findChildren(QTranslator):
-        qapp.removeTranslator(t)
-    i18n.install(qapp, "en")
 
 
 def test_the_review_tab_names_findings_in_chinese(qtbot, demo_store, chinese):

@@ -1,7 +1,6 @@
 """Reviewers open the story from the queue and sign where they read it (issue 31, item
 7): a double-click or Enter on a queue row opens it in the editor; 签审通过 and 退回 work
 there through the same core operations, questions and refusals as in the queue."""
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtTest import QTest
@@ -10,24 +9,7 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QMessageBox
 from newsdesk.review import auth
 from tests.ui.test_editor import type_chinese
 from tests.ui.test_submit_lock import FLOOD, XIKOU, story_id
-from ui.main_window import MainWindow
 from ui.queue.review_panel import ReturnDialog
-
-
-@pytest.fixture
-def window_as(qtbot, demo_store):
-    windows = []
-
-    def open_as(username):
-        w = MainWindow(demo_store, "demo.db", demo_store.users.find(username))
-        qtbot.addWidget(w)
-        w.resize(1366, 768)
-        w.show()
-        windows.append(w)
-        return w
-    yield open_as
-    for w in windows:
-        w.close()
 
 
 def queue_row(window, title):

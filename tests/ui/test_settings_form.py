@@ -3,7 +3,7 @@ for (lists as tables, on/off as a check box, choices as a combo box, counts as s
 boxes), its Chinese help beneath, what the core refuses said beside the field, and
 after saving the settings named as the newsroom names them. Nobody types JSON."""
 import pytest
-from PySide6.QtCore import Qt, QTranslator
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QInputMethodEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -12,18 +12,8 @@ from PySide6.QtWidgets import (
 
 from tests.chinese import assert_chinese
 from tests.ui.test_main_window import demo_window
-from ui import i18n
 from ui.admin.admin_dialog import AdminDialog
 from ui.admin.settings_tab import HELP_STYLE
-
-
-@pytest.fixture
-def chinese(qapp):
-    i18n.install(qapp, "zh_CN")
-    yield
-    for t in qapp.findChildren(QTranslator):
-        qapp.removeTranslator(t)
-    i18n.install(qapp, "en")
 
 
 @pytest.fixture

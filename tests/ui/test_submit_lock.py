@@ -3,7 +3,6 @@ read-only everywhere, typing changes nothing on screen or in the database, the p
 shows what was stored, the state chips say 已送审, and a banner says who holds it and
 how to get it back (撤回 on the banner until 初审 signs, otherwise ask the reviewer).
 Nothing typed before 送审 is lost."""
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtTest import QTest
@@ -11,28 +10,11 @@ from PySide6.QtWidgets import QMessageBox
 
 from newsdesk.review import workflow
 from tests.ui.test_editor import preview_text, type_chinese
-from ui.main_window import MainWindow
 
 FLU = "秋冬季流感高发 专家提醒及时接种疫苗"      # 陈璐's draft
 FLOOD = "城关镇社区开展防汛应急演练"              # 张薇's, submitted: waiting for 初审
 XIKOU = "溪口镇乡村振兴示范带初具规模"            # 陈璐's, in review at 复审
 SAFETY = "县政府常务会议研究部署冬季安全生产工作"  # 张薇's, returned by 初审
-
-
-@pytest.fixture
-def open_window(qtbot, demo_store):
-    windows = []
-
-    def open_as(username):
-        w = MainWindow(demo_store, "demo.db", demo_store.users.find(username))
-        qtbot.addWidget(w)
-        w.resize(1366, 768)
-        w.show()
-        windows.append(w)
-        return w
-    yield open_as
-    for w in windows:
-        w.close()
 
 
 def story_id(store, title):
@@ -72,8 +54,8 @@ def chip_in_list(window, article_id):
     return window.model.data(window.model.index(row, window.model.state_column))
 
 
-def test_submit_saves_what_was_typed_and_locks_the_editor_at_once(open_window, qtbot):
-    window = open_window("chenlu")
+def test_submit_saves_what_was_typed_and_locks_the_editor_at_once(window_as, qtbot):
+    window = window_as("chenlu")
     flu = open_story(window, qtbot, FLU)
     editor = window.editor
     assert editor.meta.chip.text() == "Draft" and chip_in_list(window, flu) == "Draft"
@@ -102,8 +84,8 @@ def test_submit_saves_what_was_typed_and_locks_the_editor_at_once(open_window, q
     assert "接种点周末照常开放。" in page and "xyz" not in page
 
 
-def test_recall_on_the_banner_makes_it_writable_again(open_window, qtbot):
-    window = open_window("chenlu")
+def test_recall_on_the_banner_makes_it_writable_again(window_as, qtbot):
+    window = window_as("chenlu")
     flu = open_story(window, qtbot, FLU)
     editor = window.editor
     window.findChild(QAction, "action_submit").trigger()  # Ctrl+Return's action
@@ -118,8 +100,8 @@ def test_recall_on_the_banner_makes_it_writable_again(open_window, qtbot):
                     timeout=5000)
 
 
-def test_resubmitting_a_returned_story_says_submitted_not_returned(open_window, qtbot):
-    window = open_window("zhangwei")
+def test_resubmitting_a_returned_story_says_submitted_not_returned(window_as, qtbot):
+    window = window_as("zhangwei")
     safety = open_story(window, qtbot, SAFETY)
     editor = window.editor
     assert editor.meta.chip.text() == "Returned" and "Returned at" in editor.banner.text()
@@ -133,15 +115,15 @@ def test_resubmitting_a_returned_story_says_submitted_not_returned(open_window, 
     typing_changes_nothing(window, qtbot, safety)
 
 
-def test_a_story_its_author_opens_in_review_opens_locked_saying_who_has_it(open_window,
+def test_a_story_its_author_opens_in_review_opens_locked_saying_who_has_it(window_as,
                                                                             qtbot):
-    window = open_window("zhangwei")
+    window = window_as("zhangwei")
     open_story(window, qtbot, FLOOD)  # submitted, nobody signed yet: 撤回 is offered
     editor = window.editor
     assert editor.body.isReadOnly() and editor.meta.chip.text() == "Submitted"
     assert "初审" in editor.banner.text() and "王芳" in editor.banner.text()
     assert editor.recall_button.isVisible() and editor.recall_button.isEnabled()
-    window = open_window("chenlu")
+    window = window_as("chenlu")
     xikou = open_story(window, qtbot, XIKOU)  # 初审 signed: ask 复审 (李强) to return it
     editor = window.editor
     assert editor.body.isReadOnly() and editor.meta.chip.text() == "At 复审"
@@ -150,9 +132,9 @@ def test_a_story_its_author_opens_in_review_opens_locked_saying_who_has_it(open_
     typing_changes_nothing(window, qtbot, xikou)
 
 
-def test_submit_refuses_with_a_message_when_the_text_cannot_be_saved(open_window, qtbot,
+def test_submit_refuses_with_a_message_when_the_text_cannot_be_saved(window_as, qtbot,
                                                                       monkeypatch):
-    window = open_window("chenlu")
+    window = window_as("chenlu")
     flu = open_story(window, qtbot, FLU)
     editor = window.editor
     # Someone saves the story elsewhere meanwhile; asked what to do, the person cancels.
@@ -169,9 +151,9 @@ def test_submit_refuses_with_a_message_when_the_text_cannot_be_saved(open_window
     assert not editor.body.isReadOnly()
 
 
-def test_submit_refuses_a_publish_time_it_cannot_read_rather_than_drop_it(open_window,
+def test_submit_refuses_a_publish_time_it_cannot_read_rather_than_drop_it(window_as,
                                                                           qtbot, monkeypatch):
-    window = open_window("chenlu")
+    window = window_as("chenlu")
     flu = open_story(window, qtbot, FLU)
     editor = window.editor
     warnings = []
